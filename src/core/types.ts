@@ -1,0 +1,108 @@
+/**
+ * The engine's input and output contracts. Everything in src/core is pure: no chrome.*, browser.*, DOM or Node APIs.
+ * Times inside the engine are epoch SECONDS unless a name ends in `Ms`.
+ */
+
+/** Header fields in wire order; duplicates kept (Set-Cookie, Via, ...). Names keep their original case. */
+export type HeaderList = Array<{ name: string; value: string }>;
+
+export type BrowserProfile = 'rfc' | 'chrome' | 'firefox';
+
+/** Where the browser got the response from, as far as the recorder could tell. */
+export type ResponseSource =
+  | 'network'
+  | 'disk-cache'
+  | 'memory-cache'
+  | 'service-worker'
+  | 'revalidated' // a real 304 seen (DevTools HAR) or a 200-from-cache whose Date moved on
+  | 'unknown';
+
+export interface CookiePolicy {
+  blockThirdPartyCookies?: boolean;
+}
+
+/** One request/response exchange: the engine's single input record (from webRequest, the DevTools HAR, or a HAR file). */
+export interface ExchangeRecord {
+  id: string;
+  url: string;
+  method: string;
+  /** 0 when no response arrived (network error, blocked). */
+  status: number;
+  statusText?: string;
+  httpVersion?: string;
+  requestHeaders: HeaderList;
+  responseHeaders: HeaderList;
+  /** Epoch ms when the request was sent. */
+  requestTimeMs: number;
+  /** Epoch ms when the response headers arrived. */
+  responseTimeMs: number;
+  /** Epoch ms when the exchange completed (or failed). */
+  endTimeMs?: number;
+  source: ResponseSource;
+  /** True when the recorder knows request headers were hidden from it (Chrome webRequest hides If-None-Match etc.). */
+  requestHeadersIncomplete?: boolean;
+  serverIp?: string;
+  /** webRequest resource type (main_frame, sub_frame, script, xmlhttprequest, ...). */
+  resourceType?: string;
+  /** 'top-level' for main_frame navigations, else 'subresource'. */
+  navigation?: 'top-level' | 'subresource';
+  /** Origin or URL that initiated the request (webRequest initiator / originUrl). */
+  initiatorUrl?: string | null;
+  /** The tab's top-level document URL when the request was made (same-site context, CHIPS key). */
+  topLevelUrl?: string;
+  tabId?: number;
+  frameId?: number;
+  parentFrameId?: number;
+  /** Id of the page (navigation) this exchange belongs to. */
+  pageId?: string;
+  /** net::ERR_* or similar. */
+  error?: string;
+  /** Redirect hops: each hop is its own exchange. */
+  redirectUrl?: string;
+  redirectedFromId?: string;
+  redirectedToId?: string;
+  /** Which feeds contributed to this record. */
+  origins?: Array<'webRequest' | 'devtools-har' | 'har-import'>;
+  /** Snapshot of the relevant cookie jar (cookies API), taken when the request sent or the response set cookies. */
+  jarSnapshot?: JarCookie[];
+  cookiePolicy?: CookiePolicy;
+  incognito?: boolean;
+}
+
+/** A cookie as stored in the jar (RFC 6265bis §5.7 storage model). */
+export interface JarCookie {
+  name: string;
+  value: string;
+  /** Lower-case, no leading dot. */
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: 'strict' | 'lax' | 'none' | 'unspecified';
+  partitioned: boolean;
+  /** Top-level site (e.g. "https://example.com") for partitioned cookies. */
+  partitionKey?: string;
+  persistent: boolean;
+  /** Epoch s, null for session cookies. */
+  expires: number | null;
+  /** Epoch s. */
+  creationTime?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'good';
+export type Topic = 'cache' | 'cookie' | 'cdn' | 'proxy' | 'headers';
+
+/** One applied note: the catalogue entry's texts with its parameters filled in. */
+export interface Finding {
+  id: string;
+  topic: Topic;
+  severity: Severity;
+  /** Plain sentence a student understands. */
+  summary: string;
+  /** The precise rule. */
+  rule: string;
+  /** RFC section or MDN URL. */
+  link: string;
+  params?: Record<string, string | number>;
+}
