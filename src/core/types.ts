@@ -106,3 +106,10 @@ export interface Finding {
   link: string;
   params?: Record<string, string | number>;
 }
+
+/** How the engine judges: which browser's departures from the RFC apply, and at what moment. */
+export interface EngineContext {
+  browser: BrowserProfile;
+  /** Epoch seconds. */
+  now: number;
+}
