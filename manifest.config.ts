@@ -1,0 +1,54 @@
+/**
+ * The one manifest definition. Per-browser differences are isolated in `forBrowser()`.
+ * crxjs rewrites `background` for each browser (service_worker for Chrome, scripts for Firefox).
+ */
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export type TargetBrowser = 'chrome' | 'firefox';
+
+/** Strict CSP for every extension page: only our own bundled scripts, no plugins, no <base> tricks. */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+export const GECKO_ID = 'cache-lens@cache-lens.invalid';
+
+export function manifestFor(browser: TargetBrowser) {
+  const common = {
+    manifest_version: 3 as const,
+    name: 'Cache Lens',
+    short_name: 'Cache Lens',
+    version: pkg.version,
+    description: 'A DevTools panel that explains how every response is cached, what it does with cookies, and what CDNs and proxies did.',
+    // See docs/permissions.md for why each one is needed.
+    permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'webNavigation'],
+    host_permissions: ['<all_urls>'],
+    devtools_page: 'src/devtools/devtools.html',
+    background: { service_worker: 'src/background/index.ts', type: 'module' as const },
+    // Incognito traffic is recorded by the same background, but kept in memory only (src/background/store.ts).
+    incognito: 'spanning' as const,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+  };
+  if (browser === 'firefox') {
+    return {
+      ...common,
+      // Firefox MV3 has no service workers for extensions: an event page with background.scripts.
+      background: { scripts: ['src/background/index.ts'], type: 'module' as const },
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // data_collection_permissions is understood from Firefox 140 on.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android understands data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    };
+  }
+  return { ...common, minimum_chrome_version: '120' };
+}
+
+export default function manifest(browser: TargetBrowser) {
+  // crxjs types `background` as the Chrome shape; it emits `scripts` for Firefox itself.
+  return defineManifest(manifestFor(browser) as Parameters<typeof defineManifest>[0]);
+}

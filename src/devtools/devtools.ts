@@ -1,0 +1,45 @@
+/**
+ * The devtools page: creates the Cache Lens panel and, while DevTools is open, forwards every finished request's
+ * HAR entry to the background, which merges it into the webRequest record (memory-cache hits, real 304s and the
+ * request headers webRequest hides).
+ */
+import { DEVTOOLS_PORT_PREFIX, PROTOCOL_VERSION, type DevtoolsToBg } from '../shared/protocol';
+import { createPanel, inspectedTabId, onRequestFinished } from './devtools-api';
+import { toHarEntryLike } from './har-forward';
+
+const tabId = inspectedTabId();
+
+createPanel('Cache Lens', '', '/src/panel/index.html').catch((err) => console.error('Cache Lens: panel not created', err));
+
+let port: chrome.runtime.Port | null = null;
+const pending: DevtoolsToBg[] = [];
+
+function connect(): chrome.runtime.Port {
+  const p = chrome.runtime.connect({ name: DEVTOOLS_PORT_PREFIX + tabId });
+  p.onDisconnect.addListener(() => {
+    // The background's service worker was stopped (or reloaded): reconnect lazily on the next entry.
+    if (port === p) port = null;
+  });
+  p.postMessage({ type: 'devtools>bg:hello', v: PROTOCOL_VERSION, tabId } satisfies DevtoolsToBg);
+  return p;
+}
+
+function send(message: DevtoolsToBg): void {
+  pending.push(message);
+  for (let attempt = 0; attempt < 2 && pending.length; attempt++) {
+    try {
+      port ??= connect();
+      while (pending.length) {
+        port.postMessage(pending[0]);
+        pending.shift();
+      }
+    } catch {
+      port = null; // a stale port throws; retry once with a fresh one
+    }
+  }
+}
+
+port = connect();
+onRequestFinished((entry) => {
+  send({ type: 'devtools>bg:har-entry', v: PROTOCOL_VERSION, tabId, entry: toHarEntryLike(entry) });
+});
