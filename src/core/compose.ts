@@ -1,0 +1,230 @@
+/**
+ * The composer behind explain(): runs the four areas, merges their findings worst first and fills `hidden`.
+ * Kept apart from src/core/explain.ts (which wires in the real engines) so it can be tested with stand-in engines.
+ *
+ * Contract: never throws. An area that throws (or returns something that is not an explanation) becomes an
+ * 'engine-error' finding plus a safe empty area; the other areas are unaffected.
+ */
+import type {
+  CacheExplanation,
+  CacheKind,
+  CacheView,
+  CdnExplanation,
+  CookieExplanation,
+  Explanation,
+  ProxyExplanation,
+} from './explanation';
+import { ENGINE_NOTES } from './engine-notes';
+import { applyNote, bySeverity } from './notes';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList, ResponseSource } from './types';
+
+export interface Engines {
+  explainCache(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): CacheExplanation;
+  explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation;
+  explainCdn(x: ExchangeRecord, ctx: EngineContext): CdnExplanation;
+  explainProxy(x: ExchangeRecord): ProxyExplanation;
+}
+
+export const EXPLANATION_SCHEMA = 'cache-lens/explanation/1' as const;
+
+/** How many earlier same-URL exchanges explainAll hands to the cache area (revalidation looks at the latest ones). */
+export const HISTORY_CAP = 32;
+
+// ------------------------------------------------------------------------------------------------ safe empty areas
+
+function emptyView(kind: CacheKind): CacheView {
+  return {
+    kind,
+    storable: false,
+    storableWhy: 'Not analysed (see the engine-error finding).',
+    freshnessLifetime: null,
+    freshnessSource: 'none',
+    heuristic: false,
+    currentAge: 0,
+    fresh: false,
+    freshUntil: null,
+    remaining: null,
+    mustRevalidate: false,
+    staleWhileRevalidate: null,
+    staleIfError: null,
+    mayServeStale: false,
+    browserNotes: [],
+  };
+}
+
+export function emptyCache(ctx: EngineContext): CacheExplanation {
+  return {
+    browser: ctx.browser,
+    now: ctx.now,
+    responseDirectives: [],
+    requestDirectives: [],
+    private: emptyView('private'),
+    shared: emptyView('shared'),
+    date: null,
+    expires: null,
+    lastModified: null,
+    age: null,
+    etag: null,
+    vary: [],
+    varyExplained: [],
+    immutable: false,
+    nextUse: { action: 'download', conditionalHeaders: [], plain: 'Unknown: the cache analysis did not finish.', onReload: '' },
+    revalidation: null,
+    findings: [],
+  };
+}
+
+export function emptyCookies(): CookieExplanation {
+  return { setCookies: [], requestCookies: [], send: null, sameSiteContext: 'same-site', thirdParty: false, findings: [] };
+}
+
+export function emptyCdn(): CdnExplanation {
+  return {
+    cdn: null,
+    cdnName: null,
+    evidence: [],
+    cacheStatus: null,
+    rawCacheStatus: null,
+    pop: null,
+    popCity: null,
+    age: null,
+    cacheStatusEntries: [],
+    cdnCacheControl: [],
+    ipOwner: null,
+    plain: [],
+    findings: [],
+  };
+}
+
+export function emptyProxy(): ProxyExplanation {
+  return { via: [], forwarded: [], xForwardedFor: [], xForwardedProto: null, xForwardedHost: null, xRealIp: null, plain: [], findings: [] };
+}
+
+// ------------------------------------------------------------------------------------------------ hidden headers
+
+/**
+ * Request headers Chrome's webRequest does not show an extension, in plain words. Without 'extraHeaders' it leaves
+ * out Cookie, Referer, Accept-Language; and the cache adds conditional headers below webRequest, so they are never
+ * seen. https://developer.chrome.com/docs/extensions/reference/api/webRequest#concepts (and ../shared/notes/browser-testing.md)
+ */
+const HIDDEN_REQUEST_HEADERS: Array<{ names: string[]; plain: string }> = [
+  {
+    names: ['if-none-match', 'if-modified-since'],
+    plain:
+      'If-None-Match / If-Modified-Since: the browser cache adds these after extensions see the request, so a revalidation answered with 304 shows up here as a 200 from cache.',
+  },
+  {
+    names: ['cookie'],
+    plain: 'Cookie: the cookies actually sent are hidden; which cookies went out is worked out from the cookie jar instead.',
+  },
+  {
+    names: ['cache-control', 'pragma'],
+    plain: 'Cache-Control / Pragma: a reload or hard reload adds these to the request, but they are not shown, so the request is treated as a normal one.',
+  },
+  { names: ['authorization'], plain: 'Authorization: whether credentials were sent is unknown (it changes what a shared cache may store).' },
+  { names: ['referer'], plain: 'Referer: the referring page is not shown.' },
+];
+
+export function hiddenHeaders(x: ExchangeRecord): string[] {
+  if (!x.requestHeadersIncomplete) return [];
+  const present = new Set<string>();
+  for (const h of safeHeaders(x.requestHeaders)) present.add(h.name.toLowerCase());
+  return HIDDEN_REQUEST_HEADERS.filter((e) => !e.names.some((n) => present.has(n))).map((e) => e.plain);
+}
+
+// ------------------------------------------------------------------------------------------------ composition
+
+function safeHeaders(h: unknown): HeaderList {
+  if (!Array.isArray(h)) return [];
+  return h.filter((e): e is { name: string; value: string } => !!e && typeof e.name === 'string' && typeof e.value === 'string');
+}
+
+function shortMessage(e: unknown): string {
+  let m: string;
+  try {
+    m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    m = 'unprintable error';
+  }
+  // eslint-disable-next-line no-control-regex
+  m = m.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return m.length > 200 ? `${m.slice(0, 197)}...` : m;
+}
+
+type Area = 'cache' | 'cookies' | 'cdn' | 'proxy';
+
+function runArea<T extends { findings: Finding[] }>(area: Area, run: () => T, empty: () => T, errors: Finding[]): T {
+  try {
+    const out = run();
+    if (!out || typeof out !== 'object' || !Array.isArray(out.findings)) throw new TypeError('the area returned no explanation');
+    return out;
+  } catch (e) {
+    errors.push(applyNote(ENGINE_NOTES, 'engine-error', { area, message: shortMessage(e) }));
+    return empty();
+  }
+}
+
+const SOURCES: ReadonlySet<string> = new Set(['network', 'disk-cache', 'memory-cache', 'service-worker', 'revalidated', 'unknown']);
+
+export interface Explainer {
+  explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation;
+  explainAll(records: ExchangeRecord[], ctx: EngineContext): Explanation[];
+}
+
+export function createExplainer(engines: Engines): Explainer {
+  function explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation {
+    const errors: Finding[] = [];
+    const cache = runArea('cache', () => engines.explainCache(x, ctx, history), () => emptyCache(ctx), errors);
+    const cookies = runArea('cookies', () => engines.explainCookies(x, ctx), emptyCookies, errors);
+    const cdn = runArea('cdn', () => engines.explainCdn(x, ctx), emptyCdn, errors);
+    const proxy = runArea('proxy', () => engines.explainProxy(x), emptyProxy, errors);
+    // Array.prototype.sort is stable: within a severity, areas keep the order cache, cookies, cdn, proxy.
+    const findings = [...errors, ...cache.findings, ...cookies.findings, ...cdn.findings, ...proxy.findings]
+      .filter((f) => f && typeof f === 'object')
+      .sort(bySeverity);
+    let hidden: string[] = [];
+    try {
+      hidden = hiddenHeaders(x);
+    } catch {
+      hidden = [];
+    }
+    const rec = (x ?? {}) as Partial<ExchangeRecord>;
+    return {
+      schema: EXPLANATION_SCHEMA,
+      exchangeId: String(rec.id ?? ''),
+      url: String(rec.url ?? ''),
+      method: String(rec.method ?? ''),
+      status: typeof rec.status === 'number' && Number.isFinite(rec.status) ? rec.status : 0,
+      source: typeof rec.source === 'string' && SOURCES.has(rec.source) ? (rec.source as ResponseSource) : 'unknown',
+      cache,
+      cookies,
+      cdn,
+      proxy,
+      findings,
+      hidden,
+    };
+  }
+
+  /**
+   * Explains records in the order given (oldest first). Each gets the earlier exchanges for the same URL as its
+   * history (the latest HISTORY_CAP of them), found through a URL index, so the walk stays linear.
+   */
+  function explainAll(records: ExchangeRecord[], ctx: EngineContext): Explanation[] {
+    const byUrl = new Map<string, ExchangeRecord[]>();
+    const out: Explanation[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const x = records[i];
+      const key = typeof x?.url === 'string' ? x.url : '';
+      let earlier = byUrl.get(key);
+      const history = earlier ? earlier.slice(-HISTORY_CAP) : [];
+      out[i] = explain(x, ctx, history);
+      if (!earlier) byUrl.set(key, (earlier = []));
+      earlier.push(x);
+      // Keep the index bounded too: only the tail is ever handed out.
+      if (earlier.length > HISTORY_CAP * 2) earlier.splice(0, earlier.length - HISTORY_CAP);
+    }
+    return out;
+  }
+
+  return { explain, explainAll };
+}

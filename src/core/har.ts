@@ -1,0 +1,399 @@
+/**
+ * HAR 1.2 <-> ExchangeRecord. Pure (no Node or browser APIs): the CLI, the panel's import and its export use it.
+ *
+ * Reads what Chrome/Chromium DevTools, chrome-har (sitespeed.io), Firefox, WebPageTest, capture-har and Browsertime
+ * write. HAR 1.2: http://www.softwareishard.com/blog/har-12-spec/ (also
+ * https://w3c.github.io/web-performance/specs/HAR/Overview.html). Vendor fields start with `_`.
+ */
+import type { ExchangeRecord, HeaderList, ResponseSource } from './types';
+
+/** Bad HAR input. The message names the problem in words a user can act on; no JSON dump, no stack needed. */
+export class HarError extends Error {
+  override name = 'HarError';
+}
+
+export interface HarPage {
+  id: string;
+  title: string;
+  /** Epoch ms, null when the page has no usable startedDateTime. */
+  startedMs: number | null;
+}
+
+export interface HarImport {
+  creator: string | null;
+  version: string | null;
+  pages: HarPage[];
+  /** In time order (stable sort on requestTimeMs; HAR only recommends sorted entries). */
+  records: ExchangeRecord[];
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `_fromCache` values written by Chrome DevTools' HAR export (front_end/models/har/HARFormat.ts). */
+const FROM_CACHE: Record<string, ResponseSource> = { memory: 'memory-cache', disk: 'disk-cache' };
+
+const SOURCES: ReadonlySet<string> = new Set<ResponseSource>([
+  'network',
+  'disk-cache',
+  'memory-cache',
+  'service-worker',
+  'revalidated',
+  'unknown',
+]);
+
+/**
+ * Chrome DevTools `_resourceType` (Common.ResourceType names) -> webRequest ResourceType
+ * (https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-ResourceType). Unlisted values pass through.
+ */
+const RESOURCE_TYPES: Record<string, string> = {
+  document: 'main_frame',
+  stylesheet: 'stylesheet',
+  script: 'script',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  xhr: 'xmlhttprequest',
+  fetch: 'xmlhttprequest',
+  eventsource: 'xmlhttprequest',
+  websocket: 'websocket',
+  ping: 'ping',
+  'csp-violation-report': 'csp_report',
+  manifest: 'other',
+  texttrack: 'other',
+  preflight: 'other',
+  other: 'other',
+};
+
+/** The HAR timing phases before the response headers arrive. `ssl` is already inside `connect` (HAR 1.2 timings). */
+const PHASES_BEFORE_HEADERS = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
+
+function parseInput(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
+  // A UTF-8 BOM is common in HARs saved by Windows tools and Fiddler; JSON.parse rejects it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.trim() === '') throw new HarError('not JSON: the input is empty');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new HarError(`not JSON: ${detail}`);
+  }
+}
+
+function headerList(value: unknown, where: string): HeaderList {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new HarError(`${where} is not an array`);
+  const out: HeaderList = [];
+  for (let i = 0; i < value.length; i++) {
+    const h = value[i];
+    if (!isObj(h) || typeof h.name !== 'string') throw new HarError(`${where}[${i}] has no name`);
+    // HTTP/2 and HTTP/3 pseudo-header fields (":authority", ":status") are not header fields (RFC 9113 §8.3).
+    if (h.name.startsWith(':')) continue;
+    out.push({ name: h.name, value: h.value === undefined || h.value === null ? '' : String(h.value) });
+  }
+  return out;
+}
+
+function finiteNumber(v: unknown): number | null {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+function initiatorOf(e: Obj): string | null {
+  const init = e._initiator;
+  if (typeof init === 'string') return init || null;
+  if (isObj(init)) {
+    if (typeof init.url === 'string' && init.url) return init.url;
+    // Chrome DevTools HAR: {type: 'script', stack: {callFrames: [{url}]}}.
+    const stack = init.stack;
+    if (isObj(stack) && Array.isArray(stack.callFrames)) {
+      for (const f of stack.callFrames) if (isObj(f) && typeof f.url === 'string' && f.url) return f.url;
+    }
+  }
+  return null;
+}
+
+function resolveUrl(ref: string, base: string): string {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return ref;
+  }
+}
+
+function stripBrackets(ip: string): string {
+  return ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
+}
+
+function entryToRecord(e: unknown, i: number): ExchangeRecord {
+  const n = `entry ${i}`;
+  if (!isObj(e)) throw new HarError(`${n} is not an object`);
+  const req = e.request;
+  const res = e.response;
+  if (!isObj(req)) throw new HarError(`${n} is missing request`);
+  if (!isObj(res)) throw new HarError(`${n} is missing response`);
+  if (typeof req.url !== 'string' || req.url === '') throw new HarError(`${n} is missing request.url`);
+  if (typeof req.method !== 'string' || req.method === '') throw new HarError(`${n} is missing request.method`);
+  const rawStatus = finiteNumber(res.status);
+  if (rawStatus === null) throw new HarError(`${n} is missing response.status (or it is not a number)`);
+  if (typeof e.startedDateTime !== 'string') throw new HarError(`${n} is missing startedDateTime`);
+  const requestTimeMs = Date.parse(e.startedDateTime); // HAR dates are ISO 8601, which Date.parse reads exactly
+  if (!Number.isFinite(requestTimeMs)) throw new HarError(`${n} has an unreadable startedDateTime "${e.startedDateTime.slice(0, 60)}"`);
+
+  const timings = isObj(e.timings) ? e.timings : {};
+  let toHeaders = 0;
+  for (const phase of PHASES_BEFORE_HEADERS) {
+    const t = finiteNumber(timings[phase]);
+    if (t !== null && t > 0) toHeaders += t; // -1 means "does not apply"
+  }
+  const total = finiteNumber(e.time);
+  const receive = finiteNumber(timings.receive);
+  const endTimeMs =
+    total !== null && total >= 0
+      ? requestTimeMs + total
+      : requestTimeMs + toHeaders + (receive !== null && receive > 0 ? receive : 0);
+
+  // WebPageTest writes negative codes (-1, -2) for requests with no response; Firefox writes 0.
+  const noResponse = rawStatus < 100 || rawStatus > 999;
+  const status = noResponse ? 0 : Math.trunc(rawStatus);
+
+  let source: ResponseSource = 'network';
+  const ours = e._cacheLensSource;
+  const fromCache = typeof e._fromCache === 'string' ? FROM_CACHE[e._fromCache] : undefined;
+  if (typeof ours === 'string' && SOURCES.has(ours)) source = ours as ResponseSource;
+  else if (fromCache) source = fromCache;
+  else if (status === 304) source = 'revalidated';
+  else if (res._fetchedViaServiceWorker === true) source = 'service-worker';
+  else if (noResponse) source = 'unknown';
+
+  const record: ExchangeRecord = {
+    id: `har-${i}`,
+    url: req.url,
+    method: req.method, // case-sensitive (RFC 9110 §9.1)
+    status,
+    requestHeaders: headerList(req.headers, `${n} request.headers`),
+    responseHeaders: headerList(res.headers, `${n} response.headers`),
+    requestTimeMs,
+    responseTimeMs: requestTimeMs + toHeaders,
+    endTimeMs: Math.max(endTimeMs, requestTimeMs + toHeaders),
+    source,
+    origins: ['har-import'],
+  };
+  if (typeof res.statusText === 'string' && res.statusText) record.statusText = res.statusText;
+  const httpVersion = typeof res.httpVersion === 'string' && res.httpVersion ? res.httpVersion : req.httpVersion;
+  if (typeof httpVersion === 'string' && httpVersion) record.httpVersion = httpVersion;
+  const ip = typeof e.serverIPAddress === 'string' && e.serverIPAddress ? e.serverIPAddress : e._ip_addr;
+  if (typeof ip === 'string' && ip) record.serverIp = stripBrackets(ip);
+  if (typeof e._resourceType === 'string' && e._resourceType) {
+    record.resourceType = RESOURCE_TYPES[e._resourceType.toLowerCase()] ?? e._resourceType;
+  }
+  if (typeof e.pageref === 'string' && e.pageref) record.pageId = e.pageref;
+  const initiator = initiatorOf(e);
+  if (initiator) record.initiatorUrl = initiator;
+  if (typeof res.redirectURL === 'string' && res.redirectURL) record.redirectUrl = resolveUrl(res.redirectURL, req.url);
+  const err = typeof res._error === 'string' && res._error ? res._error : noResponse ? 'no response' : undefined;
+  if (err) record.error = err;
+  return record;
+}
+
+/**
+ * Marks each page's navigation: the page's first entry is the top-level document request, and so is every redirect
+ * hop that follows from it. Everything else on the page is a subresource whose top-level site is that document's URL.
+ * Entries without a pageref form one implicit page.
+ */
+function markNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>): void {
+  const seenPages = new Set<string>();
+  const topUrl = new Map<string, string>();
+  const NO_PAGE = '\u0000';
+  for (const r of records) {
+    const page = r.pageId ?? NO_PAGE;
+    if (seenPages.has(page)) continue;
+    seenPages.add(page);
+    let hop: ExchangeRecord | undefined = r;
+    let guard = 0;
+    while (hop && guard++ < 50) {
+      hop.navigation = 'top-level';
+      hop.topLevelUrl = hop.url;
+      hop.initiatorUrl = null;
+      if (hop.resourceType === undefined) hop.resourceType = 'main_frame';
+      topUrl.set(page, hop.url);
+      hop = hop.redirectedToId ? byId.get(hop.redirectedToId) : undefined;
+    }
+  }
+  for (const r of records) {
+    if (r.navigation) continue;
+    r.navigation = 'subresource';
+    if (r.resourceType === 'main_frame') r.resourceType = 'sub_frame';
+    const top = topUrl.get(r.pageId ?? NO_PAGE);
+    if (top) r.topLevelUrl = top;
+  }
+}
+
+/** Ties each redirect hop to the next request for its Location (first later, unclaimed entry with that URL). */
+function linkRedirects(records: ExchangeRecord[]): void {
+  const pendingByUrl = new Map<string, ExchangeRecord[]>();
+  for (const r of records) {
+    const waiting = pendingByUrl.get(r.url);
+    if (waiting && waiting.length) {
+      const from = waiting.shift()!;
+      from.redirectedToId = r.id;
+      r.redirectedFromId = from.id;
+    }
+    if (r.redirectUrl && r.status >= 300 && r.status < 400) {
+      const list = pendingByUrl.get(r.redirectUrl);
+      if (list) list.push(r);
+      else pendingByUrl.set(r.redirectUrl, [r]);
+    }
+  }
+}
+
+/** Reads a HAR (a JSON string, with or without a BOM, or an already-parsed object). Throws HarError on bad input. */
+export function readHar(input: unknown): HarImport {
+  const doc = parseInput(input);
+  if (!isObj(doc)) throw new HarError('not a HAR: the top level is not a JSON object');
+  const log = doc.log;
+  if (!isObj(log)) throw new HarError('not a HAR: there is no "log" object');
+  if (!Array.isArray(log.entries)) throw new HarError('not a HAR: there is no log.entries array');
+
+  const creator = isObj(log.creator) && typeof log.creator.name === 'string'
+    ? [log.creator.name, typeof log.creator.version === 'string' ? log.creator.version : ''].filter(Boolean).join(' ')
+    : null;
+  const pages: HarPage[] = [];
+  if (Array.isArray(log.pages)) {
+    for (const p of log.pages) {
+      if (!isObj(p) || typeof p.id !== 'string') continue;
+      const started = typeof p.startedDateTime === 'string' ? Date.parse(p.startedDateTime) : NaN;
+      pages.push({ id: p.id, title: typeof p.title === 'string' ? p.title : '', startedMs: Number.isFinite(started) ? started : null });
+    }
+  }
+
+  const records = log.entries.map((e, i) => entryToRecord(e, i));
+  // Array.prototype.sort is stable (ES2019), so same-millisecond entries keep file order.
+  records.sort((a, b) => a.requestTimeMs - b.requestTimeMs);
+  linkRedirects(records);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  markNavigation(records, byId);
+  return {
+    creator,
+    version: typeof log.version === 'string' ? log.version : null,
+    pages,
+    records,
+  };
+}
+
+/** The records of a HAR, in time order. Throws HarError on bad input. */
+export function harToRecords(input: unknown): ExchangeRecord[] {
+  return readHar(input).records;
+}
+
+// ------------------------------------------------------------------------------------------------ export
+
+const WEBREQUEST_TO_DEVTOOLS: Record<string, string> = {
+  main_frame: 'document',
+  sub_frame: 'document',
+  stylesheet: 'stylesheet',
+  script: 'script',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  xmlhttprequest: 'xhr',
+  websocket: 'websocket',
+  ping: 'ping',
+  csp_report: 'csp-violation-report',
+  other: 'other',
+};
+
+function isoOrEpoch(ms: number): string {
+  return new Date(Number.isFinite(ms) ? ms : 0).toISOString();
+}
+
+function queryString(url: string): Array<{ name: string; value: string }> {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
+function firstHeader(headers: HeaderList, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === wanted)?.value;
+}
+
+export interface ToHarOptions {
+  creatorVersion?: string;
+}
+
+/**
+ * ExchangeRecord[] -> a HAR 1.2 document (creator "Cache Lens"). No bodies: sizes are -1 (unknown) and content is
+ * empty. `_cacheLensSource` keeps the record's source, which HAR cannot express (e.g. an inferred revalidation).
+ */
+export function toHar(records: ExchangeRecord[], options: ToHarOptions = {}): object {
+  const pageIds: string[] = [];
+  const pageStart = new Map<string, number>();
+  const pageTitle = new Map<string, string>();
+  for (const r of records) {
+    if (!r.pageId) continue;
+    if (!pageStart.has(r.pageId)) {
+      pageIds.push(r.pageId);
+      pageStart.set(r.pageId, r.requestTimeMs);
+      pageTitle.set(r.pageId, r.topLevelUrl ?? r.url);
+    } else if (r.requestTimeMs < pageStart.get(r.pageId)!) pageStart.set(r.pageId, r.requestTimeMs);
+  }
+  const entries = records.map((r) => {
+    const wait = Math.max(0, r.responseTimeMs - r.requestTimeMs);
+    const receive = Math.max(0, (r.endTimeMs ?? r.responseTimeMs) - r.responseTimeMs);
+    const httpVersion = r.httpVersion ?? '';
+    const entry: Obj = {
+      startedDateTime: isoOrEpoch(r.requestTimeMs),
+      time: wait + receive,
+      request: {
+        method: r.method,
+        url: r.url,
+        httpVersion,
+        cookies: [],
+        headers: r.requestHeaders.map((h) => ({ name: h.name, value: h.value })),
+        queryString: queryString(r.url),
+        headersSize: -1,
+        bodySize: -1,
+      },
+      response: {
+        status: r.status,
+        statusText: r.statusText ?? '',
+        httpVersion,
+        cookies: [],
+        headers: r.responseHeaders.map((h) => ({ name: h.name, value: h.value })),
+        content: { size: 0, mimeType: firstHeader(r.responseHeaders, 'content-type') ?? '' },
+        redirectURL: r.redirectUrl ?? '',
+        headersSize: -1,
+        bodySize: -1,
+        ...(r.error ? { _error: r.error } : {}),
+      },
+      cache: {},
+      timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait, receive, ssl: -1 },
+      _cacheLensSource: r.source,
+    };
+    if (r.pageId) entry.pageref = r.pageId;
+    if (r.serverIp) entry.serverIPAddress = r.serverIp;
+    if (r.source === 'memory-cache') entry._fromCache = 'memory';
+    else if (r.source === 'disk-cache') entry._fromCache = 'disk';
+    if (r.resourceType) entry._resourceType = WEBREQUEST_TO_DEVTOOLS[r.resourceType] ?? r.resourceType;
+    if (r.initiatorUrl) entry._initiator = { type: 'other', url: r.initiatorUrl };
+    return entry;
+  });
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'Cache Lens', version: options.creatorVersion ?? '0.1.0' },
+      pages: pageIds.map((id) => ({
+        startedDateTime: isoOrEpoch(pageStart.get(id)!),
+        id,
+        title: pageTitle.get(id) ?? '',
+        pageTimings: {},
+      })),
+      entries,
+    },
+  };
+}
