@@ -1,0 +1,178 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HarError, harToRecords, readHar, toHar } from './har';
+
+const FIXTURES = join(__dirname, '../../../shared/fixtures/har');
+
+function entry(over: Record<string, unknown> = {}, res: Record<string, unknown> = {}, req: Record<string, unknown> = {}) {
+  return {
+    startedDateTime: '2026-01-01T00:00:00.000Z',
+    time: 50,
+    request: { method: 'GET', url: 'https://a.example/x', httpVersion: 'HTTP/1.1', headers: [], cookies: [], ...req },
+    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], redirectURL: '', ...res },
+    timings: { blocked: 1, dns: -1, connect: 10, ssl: 5, send: 2, wait: 20, receive: 17 },
+    ...over,
+  };
+}
+const har = (entries: unknown[], extra: Record<string, unknown> = {}) => ({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries, ...extra } });
+
+describe('readHar: validation', () => {
+  const cases: Array<[string, unknown, RegExp]> = [
+    ['empty string', '', /not JSON/],
+    ['broken JSON', '{"log": ', /not JSON/],
+    ['array', '[]', /not a HAR/],
+    ['no log', { foo: 1 }, /no "log" object/],
+    ['no entries', { log: { version: '1.2' } }, /no log\.entries/],
+    ['entry not object', har([42]), /entry 0 is not an object/],
+    ['missing request', har([{ response: {} }]), /entry 0 is missing request$/],
+    ['missing url', har([entry({}, {}, { url: undefined })]), /entry 0 is missing request\.url/],
+    ['missing method', har([entry(), entry({}, {}, { method: '' })]), /entry 1 is missing request\.method/],
+    ['bad status', har([entry({}, { status: 'x' })]), /response\.status/],
+    ['bad date', har([entry({ startedDateTime: 'yesterday' })]), /unreadable startedDateTime/],
+    ['headers not array', har([entry({}, { headers: 'a: b' })]), /entry 0 response\.headers is not an array/],
+  ];
+  for (const [name, input, msg] of cases) {
+    it(`rejects ${name}`, () => {
+      let err: unknown;
+      try {
+        readHar(input);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(HarError);
+      expect((err as Error).message).toMatch(msg);
+    });
+  }
+});
+
+describe('readHar: mapping', () => {
+  it('accepts a string with a BOM and an object alike', () => {
+    const doc = har([entry()]);
+    const a = harToRecords('\uFEFF' + JSON.stringify(doc));
+    const b = harToRecords(doc);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(1);
+  });
+
+  it('derives times: headers after blocked+dns+connect+send+wait (ssl inside connect, -1 skipped)', () => {
+    const [r] = harToRecords(har([entry()]));
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    expect(r.requestTimeMs).toBe(start);
+    expect(r.responseTimeMs).toBe(start + 1 + 10 + 2 + 20);
+    expect(r.endTimeMs).toBe(start + 50);
+  });
+
+  it('maps _fromCache, 304, service worker, negative status', () => {
+    const rs = harToRecords(
+      har([
+        entry({ _fromCache: 'memory' }),
+        entry({ _fromCache: 'disk', startedDateTime: '2026-01-01T00:00:01Z' }),
+        entry({ startedDateTime: '2026-01-01T00:00:02Z' }, { status: 304 }),
+        entry({ startedDateTime: '2026-01-01T00:00:03Z' }, { _fetchedViaServiceWorker: true }),
+        entry({ startedDateTime: '2026-01-01T00:00:04Z' }, { status: -2 }),
+        entry({ startedDateTime: '2026-01-01T00:00:05Z' }),
+      ]),
+    );
+    expect(rs.map((r) => r.source)).toEqual(['memory-cache', 'disk-cache', 'revalidated', 'service-worker', 'unknown', 'network']);
+    expect(rs[4].status).toBe(0);
+    expect(rs[4].error).toBe('no response');
+  });
+
+  it('keeps header order and duplicates, drops HTTP/2 pseudo-headers', () => {
+    const [r] = harToRecords(
+      har([
+        entry({}, { headers: [{ name: ':status', value: '200' }, { name: 'Set-Cookie', value: 'a=1' }, { name: 'set-cookie', value: 'b=2' }] }),
+      ]),
+    );
+    expect(r.responseHeaders).toEqual([
+      { name: 'Set-Cookie', value: 'a=1' },
+      { name: 'set-cookie', value: 'b=2' },
+    ]);
+  });
+
+  it('reads serverIPAddress (brackets stripped), WebPageTest _ip_addr, _resourceType, pageref, initiator', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p1', serverIPAddress: '[2606:4700::1]', _resourceType: 'document' }),
+        entry({
+          pageref: 'p1',
+          startedDateTime: '2026-01-01T00:00:01Z',
+          _ip_addr: '1.2.3.4',
+          _resourceType: 'fetch',
+          _initiator: { type: 'script', stack: { callFrames: [{ url: 'https://a.example/app.js' }] } },
+        }),
+        entry({ pageref: 'p1', startedDateTime: '2026-01-01T00:00:02Z', _initiator: 'https://a.example/x' }),
+      ]),
+    );
+    expect(rs[0]).toMatchObject({ serverIp: '2606:4700::1', resourceType: 'main_frame', pageId: 'p1', navigation: 'top-level', initiatorUrl: null });
+    expect(rs[1]).toMatchObject({ serverIp: '1.2.3.4', resourceType: 'xmlhttprequest', initiatorUrl: 'https://a.example/app.js', navigation: 'subresource', topLevelUrl: 'https://a.example/x' });
+    expect(rs[2].initiatorUrl).toBe('https://a.example/x');
+  });
+
+  it('links redirect hops by redirectURL (relative Location resolved) and marks them top-level', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p' }, { status: 301, redirectURL: '/y' }),
+        entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:01Z' }, {}, { url: 'https://a.example/y' }),
+        entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:02Z' }, {}, { url: 'https://cdn.example/s.css' }),
+      ]),
+    );
+    expect(rs[0].redirectUrl).toBe('https://a.example/y');
+    expect(rs[0].redirectedToId).toBe(rs[1].id);
+    expect(rs[1].redirectedFromId).toBe(rs[0].id);
+    expect(rs[1].navigation).toBe('top-level');
+    expect(rs[2].topLevelUrl).toBe('https://a.example/y');
+  });
+
+  it('sorts entries by start time, stably', () => {
+    const rs = harToRecords(
+      har([
+        entry({ startedDateTime: '2026-01-01T00:00:02Z' }, {}, { url: 'https://a.example/late' }),
+        entry({}, {}, { url: 'https://a.example/early1' }),
+        entry({}, {}, { url: 'https://a.example/early2' }),
+      ]),
+    );
+    expect(rs.map((r) => r.url.split('/').pop())).toEqual(['early1', 'early2', 'late']);
+  });
+});
+
+describe('toHar', () => {
+  it('round-trips the fields HAR can carry, including sources HAR cannot express', () => {
+    const original = harToRecords(
+      har([
+        entry({ pageref: 'p', serverIPAddress: '1.2.3.4', _fromCache: 'disk', _resourceType: 'document' }),
+        entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:01Z', _resourceType: 'script' }, { status: 304, headers: [{ name: 'ETag', value: '"a"' }] }, { url: 'https://a.example/s.js' }),
+      ]),
+    );
+    original[1].source = 'revalidated';
+    const doc = toHar(original) as { log: { creator: { name: string }; pages: unknown[] } };
+    expect(doc.log.creator.name).toBe('Cache Lens');
+    expect(doc.log.pages).toHaveLength(1);
+    const back = harToRecords(JSON.parse(JSON.stringify(doc)));
+    const pick = (r: (typeof original)[number]) => ({
+      url: r.url, method: r.method, status: r.status, source: r.source, requestHeaders: r.requestHeaders,
+      responseHeaders: r.responseHeaders, requestTimeMs: r.requestTimeMs, responseTimeMs: r.responseTimeMs,
+      endTimeMs: r.endTimeMs, serverIp: r.serverIp, resourceType: r.resourceType, pageId: r.pageId, navigation: r.navigation,
+    });
+    expect(back.map(pick)).toEqual(original.map(pick));
+  });
+});
+
+describe('the shared HAR fixtures', () => {
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.har'));
+  it('has the 16 fixtures', () => expect(files.length).toBe(16));
+  for (const f of files) {
+    it(`reads ${f}`, () => {
+      const text = readFileSync(join(FIXTURES, f), 'utf8');
+      const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      const { records } = readHar(text);
+      expect(records).toHaveLength(raw.log.entries.length);
+      for (const r of records) {
+        expect(r.url).toMatch(/^[a-z]+:/);
+        expect(Number.isFinite(r.requestTimeMs) && r.responseTimeMs >= r.requestTimeMs).toBe(true);
+        expect(['top-level', 'subresource']).toContain(r.navigation);
+      }
+    });
+  }
+});
