@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { matchesExpected, projectLike, runCaseFile, runFolder, type CaseRunner } from './conformance';
+
+describe('matchesExpected', () => {
+  it('compares primitives strictly', () => {
+    expect(matchesExpected(60, 60)).toBe(true);
+    expect(matchesExpected(60, '60')).toBe(false);
+    expect(matchesExpected(null, null)).toBe(true);
+    expect(matchesExpected(null, undefined)).toBe(false);
+    expect(matchesExpected(false, 0)).toBe(false);
+    expect(matchesExpected('max-age', 'max-age')).toBe(true);
+  });
+
+  it('checks only the keys the expected object lists, recursively', () => {
+    expect(matchesExpected({ fresh: true }, { fresh: true, currentAge: 5 })).toBe(true);
+    expect(matchesExpected({ fresh: true, currentAge: 4 }, { fresh: true, currentAge: 5 })).toBe(false);
+    expect(matchesExpected({ a: { b: 1 } }, { a: { b: 1, c: 2 } })).toBe(true);
+    expect(matchesExpected({ a: { b: 1 } }, { a: null })).toBe(false);
+    expect(matchesExpected({ missing: null }, {})).toBe(false); // null expected is not "absent"
+  });
+
+  it('needs arrays of equal length, each element a subset match', () => {
+    const expected = { cookies: [{ name: 'a', path: '/' }, { name: 'b' }] };
+    expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/', secure: false }, { name: 'b', value: 'x' }] })).toBe(true);
+    expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/' }] })).toBe(false);
+    expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/' }, { name: 'b' }, { name: 'c' }] })).toBe(false);
+    expect(matchesExpected(expected, { cookies: [{ name: 'b' }, { name: 'a', path: '/' }] })).toBe(false);
+    expect(matchesExpected({ sent: [] }, { sent: [] })).toBe(true);
+    expect(matchesExpected({ sent: ['a'] }, { sent: 'a' })).toBe(false);
+    expect(matchesExpected({ x: {} }, { x: [] })).toBe(false);
+  });
+
+  it('projectLike shows only what the expectation looks at', () => {
+    expect(projectLike({ a: 1, l: [{ n: 1 }] }, { a: 2, b: 3, l: [{ n: 2, m: 0 }] })).toEqual({ a: 2, l: [{ n: 2 }] });
+  });
+});
+
+describe('runner', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // A synthetic format whose adapter doubles `x`; nothing depends on ids.
+  const double: CaseRunner = (c) => ({ y: (c as { x: number }).x * 2, extra: 'ignored' });
+  const adapters = { 'toy-cases/1': async () => double };
+
+  writeFileSync(
+    join(dir, 'good-cases.json'),
+    JSON.stringify({ format: 'toy-cases/1', cases: [{ id: 'a', x: 1, expect: { y: 2 } }, { id: 'b', x: 5, expect: { y: 10 } }] }),
+  );
+  writeFileSync(
+    join(dir, 'bad-cases.json'),
+    '\uFEFF' + JSON.stringify({ format: 'toy-cases/1', cases: [{ id: 'ok', x: 2, expect: { y: 4 } }, { id: 'wrong', x: 3, expect: { y: 7 } }, { id: 'noexpect', x: 1 }] }),
+  );
+  writeFileSync(join(dir, 'notes.json'), '{}'); // not a *-cases.json: ignored
+
+  it('counts a file that passes', async () => {
+    const r = await runCaseFile(join(dir, 'good-cases.json'), adapters);
+    expect(r).toMatchObject({ passed: 2, failed: 0, failures: [] });
+  });
+
+  it('reports failing ids with expected and actual, and exits non-zero', async () => {
+    const lines: string[] = [];
+    const code = await runFolder(dir, (l) => lines.push(l), adapters);
+    expect(code).toBe(1);
+    expect(lines).toContain('bad-cases.json: 1 passed, 2 failed');
+    expect(lines).toContain('good-cases.json: 2 passed, 0 failed');
+    expect(lines).toContain('FAIL bad-cases.json wrong');
+    expect(lines).toContain('  expected: {"y":7}');
+    expect(lines).toContain('  actual:   {"y":6}');
+    expect(lines).toContain('FAIL bad-cases.json noexpect');
+    expect(lines.some((l) => l.includes('notes.json'))).toBe(false);
+  });
+
+  it('exits 0 when every case passes', async () => {
+    const only = mkdtempSync(join(tmpdir(), 'conformance-ok-'));
+    writeFileSync(join(only, 'x-cases.json'), JSON.stringify({ format: 'toy-cases/1', cases: [{ id: 'a', x: 1, expect: { y: 2 } }] }));
+    const lines: string[] = [];
+    expect(await runFolder(only, (l) => lines.push(l), adapters)).toBe(0);
+    expect(lines[0]).toBe('x-cases.json: 1 passed, 0 failed');
+    rmSync(only, { recursive: true, force: true });
+  });
+
+  it('counts a throwing adapter as a failure, and refuses unknown formats', async () => {
+    const throwing = { 'toy-cases/1': async () => (() => { throw new Error('nope'); }) as CaseRunner };
+    const r = await runCaseFile(join(dir, 'good-cases.json'), throwing);
+    expect(r.failed).toBe(2);
+    expect(r.failures[0].actual).toBe('threw nope');
+    const u = await runCaseFile(join(dir, 'good-cases.json'), {});
+    expect(u.error).toMatch(/unknown format "toy-cases\/1"/);
+  });
+});
