@@ -1,4 +1,63 @@
-// Placeholder created by the recorder/build engineer so the build has an input; the panel engineer owns this file.
+/**
+ * The panel page. Inside DevTools it follows chrome.devtools.inspectedWindow.tabId; opened on its own (pop-out) it
+ * reads the tab from its URL: chrome-extension://<id>/src/panel/index.html?tabId=N (optional &theme=dark|light).
+ */
 import { render } from 'preact';
+import { explain } from '../core/explain';
+import { createStore } from './store';
+import { connect } from './connection';
+import { devtoolsTheme, inspectedTabId, requestHostAccess } from './devtools-api';
+import { harActions } from './har-actions';
+import { App } from './components/App';
+import './styles.css';
 
-render(<p>Cache Lens panel (placeholder)</p>, document.getElementById('app')!);
+declare const __CACHE_LENS_BROWSER__: 'chrome' | 'firefox' | undefined;
+
+const params = new URLSearchParams(location.search);
+const browser = typeof __CACHE_LENS_BROWSER__ !== 'undefined' && __CACHE_LENS_BROWSER__ === 'firefox' ? 'firefox' : 'chrome';
+const store = createStore({ explain, browser });
+
+// Theme: DevTools' own, else the URL's, else the system's; follows system changes in pop-out mode.
+const media = matchMedia('(prefers-color-scheme: dark)');
+function applyTheme() {
+  const fromUrl = params.get('theme');
+  store.theme.value = devtoolsTheme() ?? (fromUrl === 'dark' || fromUrl === 'light' ? fromUrl : media.matches ? 'dark' : 'light');
+  document.documentElement.dataset.theme = store.theme.value;
+}
+applyTheme();
+media.addEventListener?.('change', applyTheme);
+
+const fromUrl = Number(params.get('tabId'));
+const tabId = inspectedTabId() ?? (params.has('tabId') && Number.isInteger(fromUrl) && fromUrl >= 0 ? fromUrl : null);
+
+let link: ReturnType<typeof connect> | null = null;
+if (tabId === null) store.status.value = 'no-tab';
+else {
+  store.tabId.value = tabId;
+  link = connect(store, tabId);
+  store.setSender((msg) => link!.send(msg));
+}
+
+function currentOrigin(): string | null {
+  const pages = store.pages.value;
+  const url = pages.length ? pages[pages.length - 1].url : store.records.value.at(-1)?.url;
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function requestAccess() {
+  const origin = currentOrigin();
+  if (!origin) {
+    store.notice.value = 'Load the page once so Cache Lens knows which site to ask for.';
+    return;
+  }
+  void requestHostAccess(origin).then((granted) => {
+    store.notice.value = granted ? 'Access granted. Reload the page to record it.' : 'Access was not granted.';
+    if (granted) store.hasHostAccess.value = true;
+  });
+}
+
+render(<App store={store} har={harActions(store)} requestAccess={requestAccess} />, document.getElementById('app')!);

@@ -1,0 +1,115 @@
+/** The panel: toolbar, states, list and detail in a responsive split. */
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import type { PanelStore } from '../store';
+import { Toolbar, type HarActions } from './Toolbar';
+import { RequestList } from './RequestList';
+import { DetailPane } from './DetailPane';
+
+export interface AppProps {
+  store: PanelStore;
+  har?: HarActions;
+  /** Asks for host access to the inspected site (chrome.permissions.request, needs the click's user gesture). */
+  requestAccess?: () => void;
+}
+
+export function App({ store, har, requestAccess }: AppProps) {
+  const dragging = useSignal(false);
+  const hasSelection = store.selectedId.value !== null;
+
+  // The live countdown: tick once a second while a detail pane is open.
+  useEffect(() => {
+    if (!hasSelection) return;
+    store.tick();
+    const t = setInterval(() => store.tick(), 1000);
+    return () => clearInterval(t);
+  }, [hasSelection]);
+
+  return (
+    <div
+      class={`app${dragging.value ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!har) return;
+        e.preventDefault();
+        dragging.value = true;
+      }}
+      onDragLeave={() => (dragging.value = false)}
+      onDrop={(e) => {
+        dragging.value = false;
+        const file = e.dataTransfer?.files?.[0];
+        if (!har || !file) return;
+        e.preventDefault();
+        har.importFile(file);
+      }}
+    >
+      <Toolbar store={store} har={har} />
+      <Banners store={store} requestAccess={requestAccess} />
+      <main class={`split${hasSelection ? ' with-detail' : ''}`}>
+        <div class="list-pane">
+          <Body store={store} />
+        </div>
+        {hasSelection && <DetailPane store={store} />}
+      </main>
+    </div>
+  );
+}
+
+function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: () => void }) {
+  const r = store.retention.value;
+  return (
+    <>
+      {!store.hasHostAccess.value && (
+        <div class="banner warn" role="alert">
+          Cache Lens has no access to this site, so it cannot see its requests. Grant access, then reload the page.{' '}
+          {requestAccess && (
+            <button type="button" onClick={requestAccess}>
+              Grant access to this site
+            </button>
+          )}
+        </div>
+      )}
+      {store.status.value === 'imported' && <div class="banner info">Showing an imported HAR file, not live traffic. Clear to go back to nothing; reopen the panel to record again.</div>}
+      {r && r.droppedForTab > 0 && (
+        <div class="banner info">
+          {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
+        </div>
+      )}
+      {store.notice.value && (
+        <div class="banner warn" role="status">
+          {store.notice.value}{' '}
+          <button type="button" onClick={() => (store.notice.value = null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Body({ store }: { store: PanelStore }) {
+  const status = store.status.value;
+  if (status === 'loading') return <Empty title="Loading the recording…" text="Asking the background for this tab's requests." />;
+  if (status === 'no-tab')
+    return <Empty title="No tab to show" text="Open this page from DevTools, or add ?tabId=N to its URL (pop-out mode). You can also drop a HAR file here." />;
+  if (status === 'disconnected')
+    return <Empty title="Lost the connection to the extension" text="The extension was reloaded or updated. Close and reopen DevTools (or this page)." />;
+  if (store.records.value.length === 0)
+    return (
+      <Empty
+        title="No requests recorded yet"
+        text={status === 'imported' ? 'The HAR file held no entries.' : 'Reload the page to record its requests, or drop a HAR file here to explain it.'}
+      />
+    );
+  if (store.filtered.value.length === 0)
+    return <Empty title="No request matches the filters" text="Clear the filter text or pick “All” in the menus above." />;
+  return <RequestList store={store} onOpen={() => (document.querySelector('.tab-panel') as HTMLElement | null)?.focus()} />;
+}
+
+function Empty({ title, text }: { title: string; text: string }) {
+  return (
+    <div class="empty" role="status">
+      <h2>{title}</h2>
+      <p>{text}</p>
+    </div>
+  );
+}

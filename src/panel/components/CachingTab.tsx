@@ -1,0 +1,197 @@
+/** Caching: timeline, directives, on-reload prediction vs what happened, revalidation story, Vary, findings. */
+import type { CacheView, Explanation, NextUseAction } from '../../core/explanation';
+import type { ExchangeRecord } from '../../core/types';
+import type { PanelStore } from '../store';
+import { countdown, dateTime, duration, sourceLabel } from '../format';
+import { ExplainedItem, FindingList, Section, Term } from './common';
+
+export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
+  const c = e.cache;
+  const nowSec = store.nowMs.value / 1000;
+  const receivedSec = x.responseTimeMs / 1000;
+  const sharedDiffers =
+    c.shared.storable !== c.private.storable || c.shared.freshnessLifetime !== c.private.freshnessLifetime;
+  const next = store.laterSameUrl(x)[0] ?? null;
+  const revalidatedBy = store
+    .laterSameUrl(x)
+    .find((o) => store.explainRecord(o)?.cache.revalidation?.previousId === x.id);
+
+  return (
+    <div class="tab-body">
+      <p class="lead">
+        Came from <strong>{sourceLabel(x, e)}</strong>. {c.nextUse.plain}
+      </p>
+      <Section title={<><Term id="freshness">Freshness</Term> timeline</>}>
+        <Lane label="Browser (private cache)" view={c.private} receivedSec={receivedSec} nowSec={nowSec} />
+        {sharedDiffers && <Lane label="CDN / proxy (shared cache)" view={c.shared} receivedSec={receivedSec} nowSec={nowSec} />}
+        {c.private.browserNotes.map((n, i) => (
+          <p key={i} class="note">
+            {n}
+          </p>
+        ))}
+      </Section>
+
+      <Section title="Directives">
+        {c.responseDirectives.length === 0 && c.requestDirectives.length === 0 ? (
+          <p class="muted">No Cache-Control directives: the browser falls back to Expires or a heuristic.</p>
+        ) : (
+          <ul class="explained-list">
+            {c.responseDirectives.map((d, i) => (
+              <ExplainedItem key={'r' + i} item={d} />
+            ))}
+            {c.requestDirectives.map((d, i) => (
+              <ExplainedItem key={'q' + i} item={{ ...d, name: `request: ${d.name}` }} />
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title="On reload">
+        <p>{c.nextUse.onReload}</p>
+        {c.nextUse.conditionalHeaders.length > 0 && (
+          <p>
+            The browser will send: <code>{c.nextUse.conditionalHeaders.join(', ')}</code>
+          </p>
+        )}
+        {next && <WhatHappened store={store} predicted={c.nextUse.action} next={next} />}
+      </Section>
+
+      {(c.revalidation || revalidatedBy) && (
+        <Section title={<><Term id="revalidation">Revalidation</Term> story</>}>
+          {c.revalidation && (
+            <div class="story">
+              <p>{c.revalidation.plain}</p>
+              <p>
+                {c.revalidation.inferred ? 'Inferred (the browser hides the 304 from extensions). ' : ''}
+                <Term id="validator">Validator</Term>: {c.revalidation.validator}
+                {c.revalidation.validatorValue ? ` ${c.revalidation.validatorValue}` : ''}
+                {c.revalidation.matched === true ? ' — matched, the stored copy was reused.' : c.revalidation.matched === false ? ' — did not match, a new copy was downloaded.' : ''}
+              </p>
+              <button type="button" class="link-button" onClick={() => store.select(c.revalidation!.previousId)}>
+                Go to the response it revalidated
+              </button>
+            </div>
+          )}
+          {revalidatedBy && (
+            <p>
+              This response was revalidated later.{' '}
+              <button type="button" class="link-button" onClick={() => store.select(revalidatedBy.id)}>
+                Go to the revalidation
+              </button>
+            </p>
+          )}
+        </Section>
+      )}
+
+      {(c.vary.length > 0 || c.varyExplained.length > 0) && (
+        <Section title={<Term id="vary">Vary</Term>}>
+          <p>
+            <code>Vary: {c.vary.join(', ')}</code>
+          </p>
+          <ul>
+            {c.varyExplained.map((v, i) => (
+              <li key={i}>{v}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section title="Validators and dates">
+        <dl class="facts">
+          <dt>ETag</dt>
+          <dd>{c.etag ? `${c.etag.value}${c.etag.weak ? ' (weak)' : ''}${c.etag.valid ? '' : ' (malformed)'}` : 'none'}</dd>
+          <dt>Last-Modified</dt>
+          <dd>{c.lastModified !== null ? dateTime(c.lastModified) : 'none'}</dd>
+          <dt>Date</dt>
+          <dd>{c.date !== null ? dateTime(c.date) : 'none'}</dd>
+          <dt><Term id="age">Age</Term></dt>
+          <dd>{c.age !== null ? `${c.age} s` : 'none'}</dd>
+        </dl>
+      </Section>
+
+      <Section title="Findings">
+        <FindingList findings={c.findings} empty="No caching findings." />
+      </Section>
+    </div>
+  );
+}
+
+const ACTION_WORDS: Record<NextUseAction, string> = {
+  'from-cache': 'served from the cache without asking',
+  revalidate: 'a conditional request (revalidation)',
+  download: 'a full download',
+};
+
+function actualAction(x: ExchangeRecord, e: Explanation | null): NextUseAction {
+  if (x.status === 304 || x.source === 'revalidated' || e?.cache.revalidation) return 'revalidate';
+  if (x.source === 'disk-cache' || x.source === 'memory-cache') return 'from-cache';
+  return 'download';
+}
+
+function WhatHappened({ store, predicted, next }: { store: PanelStore; predicted: NextUseAction; next: ExchangeRecord }) {
+  const actual = actualAction(next, store.explainRecord(next));
+  return (
+    <div class={`what-happened ${actual === predicted ? 'match' : 'differs'}`}>
+      <p>
+        What actually happened next: <strong>{ACTION_WORDS[actual]}</strong> ({next.status || 'no status'},{' '}
+        {sourceLabel(next, store.explainRecord(next))}).{' '}
+        {actual === predicted ? 'As predicted.' : `The prediction was ${ACTION_WORDS[predicted]}: a reload, an expiry or the server changed the outcome.`}
+      </p>
+      <button type="button" class="link-button" onClick={() => store.select(next.id)}>
+        Go to that request
+      </button>
+    </div>
+  );
+}
+
+function Lane({ label, view, receivedSec, nowSec }: { label: string; view: CacheView; receivedSec: number; nowSec: number }) {
+  if (!view.storable) {
+    return (
+      <div class="lane">
+        <div class="lane-label">{label}</div>
+        <p>Not stored: {view.storableWhy}</p>
+      </div>
+    );
+  }
+  const until = view.freshUntil;
+  const lifetime = view.freshnessLifetime ?? 0;
+  // Scale: from receipt to the later of (fresh-until + 25%) and now, so "now" is always on the bar.
+  const end = Math.max(until ?? receivedSec, nowSec, receivedSec + 1);
+  const span = end - receivedSec + Math.max(1, (end - receivedSec) * 0.15);
+  const pct = (t: number) => `${Math.min(100, Math.max(0, ((t - receivedSec) / span) * 100)).toFixed(2)}%`;
+  const left = until !== null ? until - nowSec : null;
+  return (
+    <div class="lane">
+      <div class="lane-label">
+        {label}: lifetime {duration(lifetime)} from {view.freshnessSource}
+        {view.heuristic ? <> (<Term id="heuristic">heuristic</Term>)</> : ''}
+      </div>
+      <div class="timeline" role="img" aria-label={`${label}: received, fresh until ${until !== null ? dateTime(until) : 'never'}, then stale`}>
+        {until !== null && <div class="fresh" style={{ width: pct(until) }} />}
+        <div class="stale-part" style={{ left: until !== null ? pct(until) : '0%' }} />
+        <div class="now-marker" style={{ left: pct(nowSec) }} title="now" />
+      </div>
+      <div class="timeline-labels">
+        <span>received {dateTime(receivedSec)}</span>
+        <span>{until !== null ? `fresh until ${dateTime(until)}` : 'never fresh'}</span>
+        <span>then stale</span>
+      </div>
+      <p class="countdown" aria-live="off">
+        {left === null ? (
+          'No freshness lifetime: every use needs the server.'
+        ) : left > 0 ? (
+          <>
+            <Term id="freshness">Fresh</Term> for another <strong>{countdown(left)}</strong>
+          </>
+        ) : (
+          <>
+            <Term id="stale">Stale</Term> for {countdown(-left)}
+            {view.mustRevalidate ? ', and it must be revalidated before reuse' : ''}
+          </>
+        )}
+        {view.staleWhileRevalidate ? ` · stale-while-revalidate ${duration(view.staleWhileRevalidate)}` : ''}
+        {view.staleIfError ? ` · stale-if-error ${duration(view.staleIfError)}` : ''}
+      </p>
+    </div>
+  );
+}

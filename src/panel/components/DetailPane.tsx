@@ -1,0 +1,83 @@
+/** The detail pane: ARIA tabs over one exchange's explanation. */
+import type { PanelStore, DetailTab } from '../store';
+import { CachingTab } from './CachingTab';
+import { CookiesTab } from './CookiesTab';
+import { CdnTab } from './CdnTab';
+import { HeadersTab } from './HeadersTab';
+
+const TABS: Array<{ id: DetailTab; label: string }> = [
+  { id: 'caching', label: 'Caching' },
+  { id: 'cookies', label: 'Cookies' },
+  { id: 'cdn', label: 'CDN & proxies' },
+  { id: 'headers', label: 'Headers' },
+];
+
+export function DetailPane({ store }: { store: PanelStore }) {
+  const x = store.selected.value;
+  if (!x) return null;
+  const e = store.explainRecord(x);
+  const tab = store.detailTab.value;
+
+  function onKeyDown(ev: KeyboardEvent) {
+    const i = TABS.findIndex((t) => t.id === tab);
+    let next = -1;
+    if (ev.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (ev.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    if (next >= 0) {
+      ev.preventDefault();
+      store.detailTab.value = TABS[next].id;
+      (document.getElementById(`tab-${TABS[next].id}`) as HTMLElement | null)?.focus();
+    }
+  }
+
+  return (
+    <section
+      class="detail"
+      aria-label={`Details for ${x.url}`}
+      onKeyDown={(ev) => {
+        if (ev.key === 'Escape') {
+          store.select(null);
+          (document.querySelector('.request-list') as HTMLElement | null)?.focus();
+        }
+      }}
+    >
+      <div class="detail-head">
+        <button type="button" class="close" aria-label="Close details" onClick={() => store.select(null)}>
+          ×
+        </button>
+        <div class="tabs" role="tablist" aria-label="Explanation" onKeyDown={onKeyDown}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => (store.detailTab.value = t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <span class="detail-url" title={x.url}>
+          {x.method} {x.url}
+        </span>
+      </div>
+      <div class="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+        {!e && tab !== 'headers' ? (
+          <p class="error">The engine could not explain this exchange. Its raw headers are under Headers.</p>
+        ) : tab === 'caching' ? (
+          <CachingTab store={store} x={x} e={e!} />
+        ) : tab === 'cookies' ? (
+          <CookiesTab store={store} x={x} e={e!} />
+        ) : tab === 'cdn' ? (
+          <CdnTab x={x} e={e!} />
+        ) : (
+          <HeadersTab x={x} e={e} hide={store.hideValues.value} />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The request list: a virtualised ARIA grid. Fixed row height; only the rows inside the scroll window (plus a
+ * small overscan) are in the DOM, so 10,000 exchanges cost as much as 40. Keyboard: arrows, PageUp/PageDown,
+ * Home/End move the selection, Enter opens the detail pane, Esc closes it.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { ExchangeRecord } from '../../core/types';
+import type { ListItem, PanelStore } from '../store';
+import { cdnLabel, cookieCounts, freshnessLabel, shortName, sourceLabel, worstSeverity } from '../format';
+import { SeverityBadge } from './common';
+
+export const ROW_HEIGHT = 20;
+const OVERSCAN = 8;
+
+export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () => void }) {
+  const scrollTop = useSignal(0);
+  const height = useSignal(400);
+  const ref = useRef<HTMLDivElement>(null);
+  const items = store.items.value;
+  const selectedId = store.selectedId.value;
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      if (el.clientHeight > 0) height.value = el.clientHeight;
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Keep the selected row in view when the keyboard moves it.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !selectedId) return;
+    const i = items.findIndex((it) => it.kind === 'exchange' && it.record.id === selectedId);
+    if (i < 0) return;
+    const top = (i + 1) * ROW_HEIGHT; // +1: the header row
+    if (top < el.scrollTop + ROW_HEIGHT) el.scrollTop = top - ROW_HEIGHT;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [selectedId]);
+
+  const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop.value + height.value) / ROW_HEIGHT) + OVERSCAN);
+  const nowSec = store.nowMs.value / 1000;
+  const windowRows = [];
+  for (let i = first; i < last; i++) windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} nowSec={nowSec} selected={selectedId} />);
+
+  function onKeyDown(ev: KeyboardEvent) {
+    const page = Math.max(1, Math.floor(height.value / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -1e9, End: 1e9 };
+    if (ev.key in moves) {
+      ev.preventDefault();
+      store.moveSelection(moves[ev.key]);
+    } else if (ev.key === 'Enter' && store.selectedId.value) {
+      ev.preventDefault();
+      onOpen?.();
+    } else if (ev.key === 'Escape') {
+      store.select(null);
+    }
+  }
+
+  const activeDescendant = selectedId && items.some((it) => it.kind === 'exchange' && it.record.id === selectedId) ? `row-${selectedId}` : undefined;
+
+  return (
+    <div
+      class="request-list"
+      role="grid"
+      aria-label="Recorded requests"
+      aria-rowcount={items.length + 1}
+      aria-activedescendant={activeDescendant}
+      tabIndex={0}
+      ref={ref}
+      onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <div class="row header" role="row" aria-rowindex={1}>
+        <span role="columnheader">Status</span>
+        <span role="columnheader">Method</span>
+        <span role="columnheader">Name</span>
+        <span role="columnheader" class="col-type">Type</span>
+        <span role="columnheader">From</span>
+        <span role="columnheader" class="col-cdn">CDN</span>
+        <span role="columnheader">Freshness</span>
+        <span role="columnheader" class="col-cookies">Cookies</span>
+        <span role="columnheader">Findings</span>
+      </div>
+      <div class="rows" style={{ height: `${items.length * ROW_HEIGHT}px` }}>
+        {windowRows}
+      </div>
+    </div>
+  );
+}
+
+function itemKey(item: ListItem): string {
+  return item.kind === 'page' ? `p:${item.page.id}` : item.record.id;
+}
+
+function Row({ item, index, store, nowSec, selected }: { item: ListItem; index: number; store: PanelStore; nowSec: number; selected: string | null }) {
+  const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
+  if (item.kind === 'page') {
+    return (
+      <div class="row page-row" role="row" aria-rowindex={index + 2} style={style} aria-expanded={!item.collapsed}>
+        <span role="gridcell" class="page-cell">
+          <button type="button" class="page-toggle" onClick={() => store.togglePage(item.page.id)} aria-label={`${item.collapsed ? 'Expand' : 'Collapse'} page ${item.page.url}`}>
+            {item.collapsed ? '▸' : '▾'}
+          </button>{' '}
+          <span class="page-url">{item.page.url}</span>{' '}
+          <span class="muted">
+            {item.count} request{item.count === 1 ? '' : 's'}
+            {item.page.dropped ? ` · ${item.page.dropped} dropped by retention` : ''}
+          </span>
+        </span>
+      </div>
+    );
+  }
+  return <ExchangeRow x={item.record} index={index} store={store} nowSec={nowSec} selected={selected === item.record.id} style={style} />;
+}
+
+function ExchangeRow({ x, index, store, nowSec, selected, style }: { x: ExchangeRecord; index: number; store: PanelStore; nowSec: number; selected: boolean; style: Record<string, string> }) {
+  const e = store.explainRecord(x);
+  const k = cookieCounts(e);
+  const worst = worstSeverity(e);
+  const status = x.error ? 'failed' : x.status === 0 ? '—' : String(x.status);
+  return (
+    <div
+      id={`row-${x.id}`}
+      class={`row exchange${selected ? ' selected' : ''}${x.error || x.status >= 400 ? ' failed' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      style={style}
+      onClick={() => store.select(x.id)}
+    >
+      <span role="gridcell" title={x.error ?? x.statusText ?? ''}>{status}</span>
+      <span role="gridcell">{x.method}</span>
+      <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
+      <span role="gridcell" class="col-type">{x.resourceType ?? ''}</span>
+      <span role="gridcell">{sourceLabel(x, e)}</span>
+      <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
+      <span role="gridcell">{freshnessLabel(e, nowSec)}</span>
+      <span role="gridcell" class="col-cookies" title={`${k.set} set (${k.rejected} rejected), ${k.sent} sent (${k.notSent} not sent)`}>
+        {k.set || k.sent ? `↓${k.set}${k.rejected ? '!' : ''} ↑${k.sent}${k.notSent ? '!' : ''}` : ''}
+      </span>
+      <span role="gridcell">{worst && worst !== 'good' ? <SeverityBadge severity={worst} /> : ''}</span>
+    </div>
+  );
+}

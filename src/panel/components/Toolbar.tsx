@@ -1,0 +1,113 @@
+/** Controls (preserve log, clear, live, hide values, HAR) and filters. Renders signals, calls store actions. */
+import type { ResponseSource, Severity } from '../../core/types';
+import type { PanelStore } from '../store';
+import { SOURCE_LABEL } from '../format';
+
+export interface HarActions {
+  /** Called with a picked or dropped file. */
+  importFile(file: File): void;
+  exportHar(): void;
+}
+
+const SOURCES: ResponseSource[] = ['network', 'disk-cache', 'memory-cache', 'service-worker', 'revalidated', 'unknown'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions }) {
+  const f = store.filters.value;
+  const imported = store.status.value === 'imported';
+  const pending = store.pending.value.length;
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Request list controls">
+      <div class="controls">
+        <button type="button" onClick={() => store.clear()} title="Clear the recording of this tab">
+          Clear
+        </button>
+        <label title="Keep requests of earlier pages when the tab navigates">
+          <input type="checkbox" checked={store.preserveLog.value} disabled={imported} onChange={(e) => store.setPreserveLog(e.currentTarget.checked)} />
+          Preserve log
+        </label>
+        <label title="Show new requests as they arrive">
+          <input type="checkbox" checked={store.live.value} onChange={(e) => store.setLive(e.currentTarget.checked)} />
+          Live{pending ? ` (${pending} new)` : ''}
+        </label>
+        <label title="Mask cookie values, e.g. when sharing your screen">
+          <input type="checkbox" checked={store.hideValues.value} onChange={(e) => (store.hideValues.value = e.currentTarget.checked)} />
+          Hide values
+        </label>
+        {har && (
+          <>
+            <label class="button" title="Explain a saved HAR file (you can also drop one on the panel)">
+              Import HAR
+              <input
+                type="file"
+                accept=".har,application/json"
+                class="visually-hidden"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (file) har.importFile(file);
+                  e.currentTarget.value = '';
+                }}
+              />
+            </label>
+            <button type="button" onClick={() => har.exportHar()} disabled={store.records.value.length === 0}>
+              Export HAR
+            </button>
+          </>
+        )}
+        <span class="count" aria-live="polite">
+          {store.filtered.value.length} / {store.records.value.length} requests
+        </span>
+      </div>
+      <div class="filters">
+        <input
+          type="search"
+          placeholder="Filter URL, status, method"
+          aria-label="Filter text"
+          value={f.text}
+          onInput={(e) => store.setFilter('text', e.currentTarget.value)}
+        />
+        <select aria-label="Resource type" value={f.type} onChange={(e) => store.setFilter('type', e.currentTarget.value)}>
+          <option value="">All types</option>
+          {store.resourceTypes.value.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Came from" value={f.source} onChange={(e) => store.setFilter('source', e.currentTarget.value as ResponseSource | '')}>
+          <option value="">Any source</option>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {SOURCE_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => store.tick()}>
+          <option value="">Any CDN</option>
+          <option value="none">No CDN</option>
+          {store.knownCdns().map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Findings severity" value={f.severity} onChange={(e) => store.setFilter('severity', e.currentTarget.value as Severity | '')}>
+          <option value="">Any findings</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s} or worse
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="checkbox" checked={f.cookieProblems} onChange={(e) => store.setFilter('cookieProblems', e.currentTarget.checked)} />
+          Cookie problems
+        </label>
+        <label>
+          <input type="checkbox" checked={f.thirdParty} onChange={(e) => store.setFilter('thirdParty', e.currentTarget.checked)} />
+          Third-party
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/** Small pure formatters shared by the store and components (no DOM). */
+import type { ExchangeRecord, ResponseSource, Severity } from '../core/types';
+import type { Explanation } from '../core/explanation';
+
+export function duration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 86400 * 2) return `${Math.round(s / 3600)} h`;
+  if (s < 86400 * 365) return `${Math.round(s / 86400)} d`;
+  return `${Math.round(s / (86400 * 365))} y`;
+}
+
+/** Precise countdown "1 h 02 min 05 s" for the live timer. */
+export function countdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h > 48) return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min ${String(r).padStart(2, '0')} s`;
+  if (m > 0) return `${m} min ${String(r).padStart(2, '0')} s`;
+  return `${r} s`;
+}
+
+export const SOURCE_LABEL: Record<ResponseSource, string> = {
+  network: 'network',
+  'disk-cache': 'disk cache',
+  'memory-cache': 'memory cache',
+  'service-worker': 'service worker',
+  revalidated: 'revalidated',
+  unknown: 'unknown',
+};
+
+/** Where it came from, including a revalidation the engine inferred or a real 304. */
+export function sourceLabel(x: ExchangeRecord, e: Explanation | null): string {
+  if (x.status === 304) return 'revalidated (304)';
+  if (x.source === 'revalidated') return 'revalidated';
+  if (e?.cache.revalidation?.inferred) return 'revalidated (inferred)';
+  return SOURCE_LABEL[x.source] ?? x.source;
+}
+
+export function cdnLabel(e: Explanation | null): string {
+  if (!e?.cdn.cdnName) return '';
+  const parts = [e.cdn.cdnName];
+  if (e.cdn.cacheStatus) parts[0] += ' ' + e.cdn.cacheStatus.toUpperCase();
+  if (e.cdn.pop) parts.push(e.cdn.pop);
+  return parts.join(' · ');
+}
+
+export function freshnessLabel(e: Explanation | null, nowSec: number): string {
+  if (!e) return '';
+  const c = e.cache;
+  if (c.responseDirectives.some((d) => d.name.toLowerCase() === 'no-store')) return 'no-store';
+  const p = c.private;
+  if (!p.storable) return 'not stored';
+  if (c.responseDirectives.some((d) => d.name.toLowerCase() === 'no-cache')) return 'no-cache';
+  if (p.freshUntil === null || p.freshnessLifetime === null || p.freshnessLifetime <= 0) return 'stale';
+  const left = p.freshUntil - nowSec;
+  return left > 0 ? `fresh ${duration(left)}` : 'stale';
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, good: 3 };
+
+export function worstSeverity(e: Explanation | null): Severity | null {
+  if (!e || e.findings.length === 0) return null;
+  let worst: Severity = 'good';
+  for (const f of e.findings) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export interface CookieCounts {
+  set: number;
+  rejected: number;
+  sent: number;
+  notSent: number;
+}
+
+export function cookieCounts(e: Explanation | null): CookieCounts {
+  if (!e) return { set: 0, rejected: 0, sent: 0, notSent: 0 };
+  const c = e.cookies;
+  return {
+    set: c.setCookies.length,
+    rejected: c.setCookies.filter((s) => !s.stored).length,
+    sent: c.send ? c.send.sent.length : c.requestCookies.length,
+    notSent: c.send ? c.send.notSent.length : 0,
+  };
+}
+
+export function hasCookieProblems(e: Explanation | null): boolean {
+  const k = cookieCounts(e);
+  return k.rejected > 0 || k.notSent > 0 || (e?.cookies.findings.some((f) => f.severity === 'error' || f.severity === 'warning') ?? false);
+}
+
+/** Last path segment, or host for "/". */
+export function shortName(url: string): string {
+  try {
+    const u = new URL(url);
+    const seg = u.pathname.split('/').filter(Boolean).pop();
+    return (seg ?? u.host) + u.search;
+  } catch {
+    return url;
+  }
+}
+
+/** Only our own documentation links become anchors: https:// and nothing else. */
+export function safeHref(link: string | undefined | null): string | null {
+  if (!link || !/^https:\/\/[^\s"'<>]+$/.test(link)) return null;
+  return link;
+}
+
+export function mask(value: string, hide: boolean): string {
+  return hide ? '•'.repeat(Math.min(8, Math.max(3, value.length))) : value;
+}
+
+export function dateTime(epochSec: number): string {
+  const d = new Date(epochSec * 1000);
+  return isNaN(d.getTime()) ? '' : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}

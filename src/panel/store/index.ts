@@ -1,0 +1,405 @@
+/**
+ * The panel's state: small @preact/signals sub-stores. Components read signals and call actions; nothing here
+ * touches the DOM or chrome.*: the connection (../connection.ts) feeds messages in, actions send messages out.
+ * Explanations are computed lazily (visible rows, the selected row, or when a filter needs them) and memoized by
+ * record id + version, so a snapshot of 10,000 records costs nothing until it is looked at.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { BrowserProfile, ExchangeRecord, JarCookie, ResponseSource, Severity } from '../../core/types';
+import type { Explanation } from '../../core/explanation';
+import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
+import { cdnLabel, hasCookieProblems, SEVERITY_RANK, worstSeverity } from '../format';
+
+export type Explainer = (
+  x: ExchangeRecord,
+  ctx: { browser: BrowserProfile; now: number },
+  history?: ExchangeRecord[],
+) => Explanation;
+
+export type PanelStatus = 'loading' | 'ready' | 'no-tab' | 'disconnected' | 'imported';
+export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';
+
+export interface Filters {
+  text: string;
+  type: string; // '' = all
+  source: '' | ResponseSource;
+  cdn: string; // '' all, 'none', or a CDN name
+  cookieProblems: boolean;
+  thirdParty: boolean;
+  severity: '' | Severity; // at least this bad
+}
+
+export const EMPTY_FILTERS: Filters = {
+  text: '',
+  type: '',
+  source: '',
+  cdn: '',
+  cookieProblems: false,
+  thirdParty: false,
+  severity: '',
+};
+
+export type ListItem =
+  | { kind: 'page'; page: PageRecord; count: number; collapsed: boolean }
+  | { kind: 'exchange'; record: ExchangeRecord };
+
+export interface JarState {
+  url: string;
+  requestId: string;
+  loading: boolean;
+  cookies: JarCookie[];
+  error?: string;
+}
+
+export interface StoreOptions {
+  explain: Explainer;
+  browser?: BrowserProfile;
+  send?: (msg: PanelToBg) => void;
+  /** Current time in ms (tests pin it). */
+  clock?: () => number;
+}
+
+const NO_PAGE = '(no page)';
+
+export function createStore(opts: StoreOptions) {
+  const clock = opts.clock ?? (() => Date.now());
+  let send = opts.send ?? (() => {});
+  const browser: BrowserProfile = opts.browser ?? 'chrome';
+
+  // ---- connection / meta
+  const tabId = signal<number | null>(null);
+  const status = signal<PanelStatus>('loading');
+  const hasHostAccess = signal(true);
+  const retention = signal<RetentionStats | null>(null);
+  const preserveLog = signal(false);
+  const live = signal(true);
+  const hideValues = signal(false);
+  const theme = signal<'light' | 'dark'>('light');
+  /** Ticks every second while something shows a countdown. */
+  const nowMs = signal(clock());
+
+  // ---- data
+  const pages = signal<PageRecord[]>([]);
+  const records = signal<ExchangeRecord[]>([]);
+  const byId = new Map<string, ExchangeRecord>();
+  const versions = new Map<string, number>();
+  /** Upserts received while live updates are paused. */
+  const pending = signal<ExchangeRecord[]>([]);
+
+  // ---- UI
+  const filters = signal<Filters>({ ...EMPTY_FILTERS });
+  const selectedId = signal<string | null>(null);
+  const detailTab = signal<DetailTab>('caching');
+  const collapsedPages = signal<ReadonlySet<string>>(new Set());
+  const jar = signal<JarState | null>(null);
+  const notice = signal<string | null>(null);
+
+  // ---- explanations, memoized by id + version
+  const memo = new Map<string, { v: number; e: Explanation | null }>();
+  const byUrl = new Map<string, ExchangeRecord[]>();
+
+  function indexUrl(x: ExchangeRecord) {
+    const list = byUrl.get(x.url);
+    if (!list) byUrl.set(x.url, [x]);
+    else if (!list.includes(x)) {
+      const i = list.findIndex((o) => o.id === x.id);
+      if (i >= 0) list[i] = x;
+      else list.push(x);
+    }
+  }
+
+  function explainRecord(x: ExchangeRecord): Explanation | null {
+    const v = versions.get(x.id) ?? 0;
+    const hit = memo.get(x.id);
+    if (hit && hit.v === v) return hit.e;
+    let e: Explanation | null = null;
+    try {
+      const same = byUrl.get(x.url) ?? [];
+      const history = same.filter((o) => o !== x && o.requestTimeMs <= x.requestTimeMs);
+      e = opts.explain(x, { browser, now: clock() / 1000 }, history);
+    } catch (err) {
+      console.warn('cache-lens: explain failed for', x.id, err);
+      e = null;
+    }
+    memo.set(x.id, { v, e });
+    return e;
+  }
+
+  function explainById(id: string): Explanation | null {
+    const x = byId.get(id);
+    return x ? explainRecord(x) : null;
+  }
+
+  /** Later exchanges of the same URL (to show "what actually happened" and who revalidated this one). */
+  function laterSameUrl(x: ExchangeRecord): ExchangeRecord[] {
+    return (byUrl.get(x.url) ?? []).filter((o) => o !== x && o.requestTimeMs > x.requestTimeMs);
+  }
+
+  // ---- derived
+  const filtered = computed(() => {
+    const f = filters.value;
+    const all = records.value;
+    const needle = f.text.trim().toLowerCase();
+    const needsExplain = f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
+    const out: ExchangeRecord[] = [];
+    for (const x of all) {
+      if (needle && !x.url.toLowerCase().includes(needle) && !String(x.status).startsWith(needle) && x.method.toLowerCase() !== needle) continue;
+      if (f.type && (x.resourceType ?? 'other') !== f.type) continue;
+      if (f.source) {
+        const src = x.status === 304 ? 'revalidated' : x.source;
+        if (src !== f.source) continue;
+      }
+      if (needsExplain) {
+        const e = explainRecord(x);
+        if (f.cdn === 'none' ? !!e?.cdn.cdnName : f.cdn && e?.cdn.cdnName !== f.cdn) continue;
+        if (f.cookieProblems && !hasCookieProblems(e)) continue;
+        if (f.thirdParty && !e?.cookies.thirdParty) continue;
+        if (f.severity) {
+          const w = worstSeverity(e);
+          if (!w || SEVERITY_RANK[w] > SEVERITY_RANK[f.severity]) continue;
+        }
+      }
+      out.push(x);
+    }
+    return out;
+  });
+
+  /** The visible list: page header rows followed by their exchanges, oldest page first. */
+  const items = computed<ListItem[]>(() => {
+    const rows = filtered.value;
+    const collapsed = collapsedPages.value;
+    const pageList = pages.value;
+    const groups = new Map<string, ExchangeRecord[]>();
+    for (const x of rows) {
+      const key = x.pageId && pageList.some((p) => p.id === x.pageId) ? x.pageId : NO_PAGE;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push(x);
+    }
+    if (pageList.length === 0) return rows.map((record) => ({ kind: 'exchange' as const, record }));
+    const out: ListItem[] = [];
+    const order = [...pageList].sort((a, b) => a.startedMs - b.startedMs);
+    const emit = (page: PageRecord, list: ExchangeRecord[]) => {
+      const isCollapsed = collapsed.has(page.id);
+      out.push({ kind: 'page', page, count: list.length, collapsed: isCollapsed });
+      if (!isCollapsed) for (const record of list) out.push({ kind: 'exchange', record });
+    };
+    const orphans = groups.get(NO_PAGE);
+    if (orphans?.length) emit({ id: NO_PAGE, tabId: tabId.value ?? -1, url: 'Requests outside a page', startedMs: 0, dropped: 0 }, orphans);
+    for (const p of order) emit(p, groups.get(p.id) ?? []);
+    return out;
+  });
+
+  const selected = computed(() => {
+    const id = selectedId.value;
+    if (!id) return null;
+    records.value; // re-run when records change
+    return byId.get(id) ?? null;
+  });
+
+  const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());
+
+  /** CDN names for the CDN filter: only from explanations already computed (cheap). */
+  function knownCdns(): string[] {
+    const names = new Set<string>();
+    for (const { e } of memo.values()) if (e?.cdn.cdnName) names.add(e.cdn.cdnName);
+    return [...names].sort();
+  }
+
+  // ---- mutations
+  function resetData() {
+    byId.clear();
+    versions.clear();
+    memo.clear();
+    byUrl.clear();
+  }
+
+  function setRecords(list: ExchangeRecord[]) {
+    resetData();
+    for (const x of list) {
+      byId.set(x.id, x);
+      versions.set(x.id, 0);
+      indexUrl(x);
+    }
+    records.value = list.slice();
+  }
+
+  function applyUpserts(list: ExchangeRecord[]) {
+    if (list.length === 0) return;
+    const next = records.value.slice();
+    let appended = false;
+    for (const x of list) {
+      const old = byId.get(x.id);
+      versions.set(x.id, (versions.get(x.id) ?? -1) + 1);
+      byId.set(x.id, x);
+      indexUrl(x);
+      if (old) {
+        const i = next.indexOf(old);
+        if (i >= 0) next[i] = x;
+        // a newer record of the same URL may change older explanations' "what happened next"; they read it live
+      } else {
+        next.push(x);
+        appended = true;
+        // a new exchange of a URL can change how later ones of that URL are explained (revalidation link)
+        for (const o of byUrl.get(x.url) ?? []) if (o !== x && o.requestTimeMs >= x.requestTimeMs) memo.delete(o.id);
+      }
+    }
+    if (appended) next.sort((a, b) => a.requestTimeMs - b.requestTimeMs);
+    records.value = next;
+  }
+
+  function receive(msg: BgToPanel) {
+    if (msg.v !== PROTOCOL_VERSION) return;
+    if ('tabId' in msg && tabId.value !== null && msg.tabId !== tabId.value) return;
+    batch(() => {
+      switch (msg.type) {
+        case 'bg>panel:snapshot':
+          setRecords([...msg.exchanges].sort((a, b) => a.requestTimeMs - b.requestTimeMs));
+          pages.value = msg.pages;
+          retention.value = msg.retention;
+          hasHostAccess.value = msg.hasHostAccess;
+          preserveLog.value = msg.preserveLog;
+          pending.value = [];
+          status.value = 'ready';
+          break;
+        case 'bg>panel:upsert':
+          if (live.value) applyUpserts(msg.exchanges);
+          else pending.value = [...pending.value, ...msg.exchanges];
+          break;
+        case 'bg>panel:page': {
+          const others = pages.value.filter((p) => p.id !== msg.page.id);
+          if (!preserveLog.value && !others.some((p) => p.id === msg.page.id)) {
+            // Without "preserve log", a new navigation starts afresh (the background keeps history; we just hide it).
+            const keep = records.value.filter((x) => x.pageId === msg.page.id);
+            setRecords(keep);
+            pages.value = [msg.page];
+          } else pages.value = [...others, msg.page];
+          break;
+        }
+        case 'bg>panel:cleared':
+          setRecords([]);
+          pages.value = [];
+          pending.value = [];
+          selectedId.value = null;
+          break;
+        case 'bg>panel:retention':
+          retention.value = msg.retention;
+          break;
+        case 'bg>panel:jar':
+          if (jar.value && jar.value.requestId === msg.requestId)
+            jar.value = { ...jar.value, loading: false, cookies: msg.cookies, error: msg.error };
+          break;
+        case 'bg>panel:deleted':
+          if (!msg.ok) notice.value = `Could not delete the cookie${msg.error ? `: ${msg.error}` : ''}.`;
+          else if (jar.value) requestJar(jar.value.url);
+          break;
+      }
+    });
+  }
+
+  let requestSeq = 0;
+  function requestJar(url: string) {
+    const t = tabId.value;
+    const requestId = `jar-${++requestSeq}`;
+    jar.value = { url, requestId, loading: true, cookies: jar.value?.url === url ? jar.value.cookies : [] };
+    if (t === null || status.value === 'imported') {
+      jar.value = { url, requestId, loading: false, cookies: [], error: 'No live tab: the jar is only available while recording a tab.' };
+      return;
+    }
+    send({ type: 'panel>bg:get-jar', v: PROTOCOL_VERSION, tabId: t, url, requestId });
+  }
+
+  function deleteCookie(cookie: JarCookie) {
+    const t = tabId.value;
+    if (t === null) return;
+    send({
+      type: 'panel>bg:delete-cookie',
+      v: PROTOCOL_VERSION,
+      tabId: t,
+      requestId: `del-${++requestSeq}`,
+      cookie: { name: cookie.name, domain: cookie.domain, path: cookie.path, secure: cookie.secure, partitionKey: cookie.partitionKey },
+    });
+  }
+
+  function clear() {
+    const t = tabId.value;
+    batch(() => {
+      setRecords([]);
+      pages.value = [];
+      pending.value = [];
+      selectedId.value = null;
+    });
+    if (t !== null && status.value !== 'imported') send({ type: 'panel>bg:clear', v: PROTOCOL_VERSION, tabId: t });
+  }
+
+  function setPreserveLog(on: boolean) {
+    preserveLog.value = on;
+    const t = tabId.value;
+    if (t !== null) send({ type: 'panel>bg:set-preserve-log', v: PROTOCOL_VERSION, tabId: t, preserve: on });
+  }
+
+  function setLive(on: boolean) {
+    batch(() => {
+      live.value = on;
+      if (on && pending.value.length) {
+        applyUpserts(pending.value);
+        pending.value = [];
+      }
+    });
+  }
+
+  function importRecords(list: ExchangeRecord[], importedPages: PageRecord[] = []) {
+    batch(() => {
+      setRecords([...list].sort((a, b) => a.requestTimeMs - b.requestTimeMs));
+      pages.value = importedPages;
+      selectedId.value = null;
+      status.value = 'imported';
+      hasHostAccess.value = true;
+    });
+  }
+
+  function setFilter<K extends keyof Filters>(key: K, value: Filters[K]) {
+    filters.value = { ...filters.value, [key]: value };
+  }
+
+  function togglePage(id: string) {
+    const next = new Set(collapsedPages.value);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    collapsedPages.value = next;
+  }
+
+  /** Move the selection by `delta` exchange rows within the visible list. */
+  function moveSelection(delta: number) {
+    const list = items.value.filter((i): i is Extract<ListItem, { kind: 'exchange' }> => i.kind === 'exchange');
+    if (list.length === 0) return;
+    const cur = list.findIndex((i) => i.record.id === selectedId.value);
+    const next = cur < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, cur + delta));
+    selectedId.value = list[next].record.id;
+  }
+
+  return {
+    // signals
+    tabId, status, hasHostAccess, retention, preserveLog, live, hideValues, theme, nowMs,
+    pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice,
+    // derived
+    filtered, items, selected, resourceTypes,
+    // queries
+    explainRecord, explainById, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
+    // actions
+    receive, requestJar, deleteCookie, clear, setPreserveLog, setLive, importRecords, setFilter, togglePage,
+    moveSelection,
+    setSender(fn: (msg: PanelToBg) => void) {
+      send = fn;
+    },
+    select(id: string | null) {
+      selectedId.value = id;
+    },
+    tick() {
+      nowMs.value = clock();
+    },
+  };
+}
+
+export type PanelStore = ReturnType<typeof createStore>;
