@@ -1,0 +1,53 @@
+/**
+ * Adapter for ../shared/reference cookie-cases/1 files: runs one case through the public API (storeSetCookies /
+ * cookiesForRequest) and returns the actual value of every expect field of the format. No per-case logic.
+ */
+import type { JarCookie } from '../types';
+import { cookiesForRequest } from './send';
+import { storeSetCookies } from './store';
+
+const FIELDS = ['name', 'value', 'domain', 'hostOnly', 'path', 'secure', 'httpOnly', 'sameSite', 'partitioned', 'partitionKey', 'persistent', 'expires'] as const;
+
+function view(c: JarCookie, withCreationTime: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    if (f === 'partitionKey' && !c.partitioned) continue;
+    out[f] = c[f];
+  }
+  if (withCreationTime) out.creationTime = c.creationTime;
+  return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function runCookieCase(c: any): Record<string, unknown> {
+  const ctx = {
+    requestUrl: String(c?.requestUrl ?? ''),
+    navigation: c?.navigation === 'subresource' ? ('subresource' as const) : ('top-level' as const),
+    topLevelUrl: c?.topLevelUrl ?? undefined,
+    initiatorUrl: c?.initiatorUrl ?? null,
+    siteForCookies: c?.siteForCookies ?? undefined,
+    crossSite: typeof c?.crossSite === 'boolean' ? c.crossSite : undefined,
+    cookiePolicy: c?.cookiePolicy ?? undefined,
+    now: Number(c?.now ?? 0),
+  };
+  const jar: JarCookie[] = Array.isArray(c?.jar) ? c.jar : [];
+  if (c?.kind === 'send') {
+    const r = cookiesForRequest({ ...ctx, jar, method: String(c?.method ?? 'GET') });
+    return {
+      sent: r.sent.map((s) => s.cookie.name),
+      notSent: r.notSent.map((n) => ({ jarIndex: n.jarIndex, name: n.cookie.name, reason: n.reason })),
+      cookieHeader: r.cookieHeader,
+    };
+  }
+  const r = storeSetCookies({ ...ctx, setCookie: Array.isArray(c?.setCookie) ? c.setCookie : [], jar });
+  const expected = c?.expect?.cookies;
+  const withCreationTime = Array.isArray(expected) && expected.some((e: Record<string, unknown>) => e && 'creationTime' in e);
+  const inJar = new Set(r.jar);
+  const out: Record<string, unknown> = {
+    cookies: r.results.filter((x) => x.stored && x.cookie && inJar.has(x.cookie)).map((x) => view(x.cookie as JarCookie, withCreationTime)),
+    rejected: r.results.filter((x) => !x.stored).map((x) => ({ 'header index': x.index, reason: x.rejectReason })),
+  };
+  if (jar.length) out.removed = r.removed.map((x) => ({ name: x.name, domain: x.domain, hostOnly: x.hostOnly, path: x.path }));
+  else out.removed = [];
+  return out;
+}

@@ -1,0 +1,127 @@
+/** Turns one storage decision into a SetCookieResult: attribute explanations, scope words, purpose, findings. */
+import type { BrowserProfile, Finding, JarCookie } from '../types';
+import type { CookieRejectReason, Explained, SetCookieResult } from '../explanation';
+import { applyNote } from '../notes';
+import { COOKIE_NOTES } from './notes';
+import type { ParsedSetCookie } from './parse';
+import { utf8Length } from './parse';
+import { lookupPurpose } from './purposes';
+import { ATTRIBUTES, REJECT_REASONS, sec, type AttributeKey } from './rules';
+import { decodeSignedCookie } from './signed';
+import { isoDay, lifetimeWords, scopeWords } from './words';
+
+export interface DecisionFacts {
+  index: number;
+  raw: string;
+  parsed: ParsedSetCookie;
+  cookie?: JarCookie;
+  reason?: CookieRejectReason;
+  detail?: string;
+  deletes: boolean;
+  now: number;
+  requestHost: string;
+  requestSecure: boolean;
+  browser?: BrowserProfile;
+}
+
+const MAX_RAW = 8192;
+const HUGE_COOKIE = 2048;
+const SESSION_NAME = /sess|sid$|^sid|auth|token|jwt|login|remember/i;
+const FOLDED = /, ?([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=/;
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSetCookie): Explained {
+  const known = (ATTRIBUTES as Record<string, (typeof ATTRIBUTES)[AttributeKey] | undefined>)[a.key];
+  const value = a.value === '' ? undefined : clip(a.value, 200);
+  if (a.oversized) {
+    return { name: a.name, value, known: false, plain: 'Ignored: the value is longer than 1024 bytes.', rule: 'Attribute values over 1024 octets are dropped.', link: sec('5.6') };
+  }
+  if (!known) {
+    return { name: a.name, value, known: false, plain: 'Not a cookie attribute browsers know: ignored.', rule: 'Unrecognised cookie-av names are ignored.', link: sec('5.6') };
+  }
+  let valid = true;
+  if (a.key === 'expires') valid = !p.badExpires.includes(a.value);
+  else if (a.key === 'max-age') valid = !p.badMaxAge.includes(a.value);
+  else if (a.key === 'samesite') valid = ['strict', 'lax', 'none'].includes(a.value.toLowerCase());
+  const plain = valid ? known.plain : `Invalid value, ignored. ${known.plain}`;
+  return { name: known.name, value, known: valid, plain, rule: known.firefox ? `${known.rule} Firefox: ${known.firefox}` : known.rule, link: known.link };
+}
+
+function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFormat: string | null): Finding[] {
+  const p = f.parsed;
+  const out: Finding[] = [];
+  const name = clip(p.name, 100);
+  if (f.reason) out.push(applyNote(COOKIE_NOTES, `cookie-rejected-${f.reason}`, { name }));
+  if (p.error) return out;
+  for (const v of p.badExpires.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-expires-invalid', { name, value: clip(v, 80) }));
+  for (const v of p.badMaxAge.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-invalid', { name, value: clip(v, 80) }));
+  if (p.sameSiteInvalid !== undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-invalid', { name, value: clip(p.sameSiteInvalid, 80) }));
+  let unknown = 0;
+  for (const a of p.attributes) {
+    if (a.oversized) out.push(applyNote(COOKIE_NOTES, 'cookie-attribute-oversized', { name, attribute: clip(a.name, 40) }));
+    else if (!(a.key in ATTRIBUTES) && unknown++ < 3) out.push(applyNote(COOKIE_NOTES, 'cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
+  }
+  if (p.name === '') out.push(applyNote(COOKIE_NOTES, 'cookie-nameless', { value: clip(p.value, 80) }));
+  const folded = FOLDED.exec(p.value);
+  if (folded) out.push(applyNote(COOKIE_NOTES, 'cookie-folded-header', { name, next: folded[1] }));
+  const c = f.cookie;
+  if (!c || f.reason === 'expired') return out;
+  if (p.bothMaxAgeAndExpires) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-and-expires', { name }));
+  if (p.capped && c.expires !== null) out.push(applyNote(COOKIE_NOTES, 'cookie-expiry-capped', { name, date: isoDay(c.expires) }));
+  if (f.requestSecure && !c.secure && f.reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
+  const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
+  if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics' && purposeCategory !== 'Marketing') {
+    out.push(applyNote(COOKIE_NOTES, 'cookie-session-without-httponly', { name }));
+  }
+  if (c.sameSite === 'none') out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-none', { name }));
+  else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-missing', { name }));
+  const bytes = utf8Length(p.name) + utf8Length(p.value);
+  if (bytes > HUGE_COOKIE) out.push(applyNote(COOKIE_NOTES, 'cookie-huge', { name, bytes }));
+  if (signedFormat) out.push(applyNote(COOKIE_NOTES, 'cookie-signed-not-encrypted', { name, format: signedFormat }));
+  if (f.reason === undefined) {
+    if (c.name.toLowerCase().startsWith('__host-')) out.push(applyNote(COOKIE_NOTES, 'cookie-prefix-host', { name }));
+    if (c.secure && c.httpOnly && c.sameSite !== 'unspecified') out.push(applyNote(COOKIE_NOTES, 'cookie-well-protected', { name }));
+  }
+  return out;
+}
+
+const SIGNED_NAMES: Record<string, string> = {
+  jwt: 'a JWT',
+  itsdangerous: 'an itsdangerous (Flask) session',
+  express: 'an Express signed cookie',
+  rails: 'a Rails-style signed cookie',
+  other: 'a signed value',
+};
+
+export function describeSetCookie(f: DecisionFacts): SetCookieResult {
+  const p = f.parsed;
+  const prefixLower = p.name.slice(0, 9).toLowerCase();
+  const prefix = prefixLower.startsWith('__host-') ? '__Host-' : prefixLower === '__secure-' ? '__Secure-' : null;
+  const purpose = p.error ? null : lookupPurpose(p.name);
+  const signed = p.error ? null : decodeSignedCookie(p.value);
+  const result: SetCookieResult = {
+    index: f.index,
+    raw: clip(f.raw, MAX_RAW),
+    stored: f.reason === undefined && f.cookie !== undefined,
+    attributes: p.error ? [] : p.attributes.map((a) => explainAttribute(a, p)),
+    scope: f.cookie && f.reason !== 'expired' ? scopeWords(f.cookie) : [],
+    lifetime: f.cookie ? lifetimeWords(f.cookie, f.now, p.capped) : p.error ? 'not stored' : 'session cookie: gone when the browser closes',
+    prefix,
+    purpose,
+    signed,
+    findings: findingsFor(f, purpose?.category ?? null, signed ? SIGNED_NAMES[signed.format] : null),
+  };
+  if (f.reason) {
+    result.rejectReason = f.reason;
+    const t = REJECT_REASONS[f.reason];
+    let why = f.detail ? `${t.plain} (${f.detail})` : t.plain;
+    if (t.firefox) why += ` Firefox: ${t.firefox}`;
+    result.rejectWhy = why;
+  }
+  if (f.cookie) result.cookie = f.cookie;
+  if (f.deletes) result.deletes = true;
+  return result;
+}

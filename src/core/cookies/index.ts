@@ -1,0 +1,113 @@
+/**
+ * Cookie engine entry point (RFC 6265bis, Chrome-like defaults; Firefox differences as notes and via
+ * ctx.browser === 'firefox', which turns off Lax-by-default).
+ */
+import type { EngineContext, ExchangeRecord, Finding } from '../types';
+import type { CookieExplanation } from '../explanation';
+import { getAll } from '../headers';
+import { applyNote, bySeverity } from '../notes';
+import { COOKIE_NOTES } from './notes';
+import { utf8Length } from './parse';
+import { cookiesForRequest } from './send';
+import { MAX_SET_COOKIE_LINES, storeSetCookies } from './store';
+
+export { storeSetCookies, MAX_SET_COOKIE_LINES, type StoreInput, type StoreResult } from './store';
+export { cookiesForRequest, type SendInput, type SendDetail } from './send';
+export { parseSetCookie, parseCookieDate, type ParsedSetCookie } from './parse';
+export { lookupPurpose } from './purposes';
+export { decodeSignedCookie } from './signed';
+export { scopeWords, lifetimeWords } from './words';
+export { COOKIE_NOTES } from './notes';
+export { REJECT_REASONS, NOT_SENT_REASONS, ATTRIBUTES, REJECT_ORDER } from './rules';
+
+const MANY_COOKIES = 20;
+const LARGE_COOKIE_HEADER = 8190;
+const MAX_REQUEST_COOKIES = 1000;
+
+/**
+ * Set-Cookie lines of a response: one per header entry, and a value holding '\n' split too, because Firefox's
+ * webRequest joins multiple Set-Cookie lines with "\n" (https://bugzilla.mozilla.org/show_bug.cgi?id=1348346).
+ */
+export function setCookieLines(x: Pick<ExchangeRecord, 'responseHeaders'>): string[] {
+  const out: string[] = [];
+  for (const v of getAll(Array.isArray(x.responseHeaders) ? x.responseHeaders : [], 'set-cookie')) {
+    if (typeof v !== 'string') continue;
+    if (v.includes('\n')) {
+      for (const part of v.split('\n')) {
+        const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+        if (line.trim() !== '') out.push(line);
+      }
+    } else out.push(v);
+  }
+  return out;
+}
+
+/** Cookie request header pairs (RFC 6265bis §4.2.1; a pair without "=" is a nameless cookie). */
+export function parseCookieHeader(value: string): Array<{ name: string; value: string }> {
+  const out: Array<{ name: string; value: string }> = [];
+  for (const piece of value.split(';')) {
+    if (out.length >= MAX_REQUEST_COOKIES) break;
+    const s = piece.trim();
+    if (s === '') continue;
+    const eq = s.indexOf('=');
+    out.push(eq < 0 ? { name: '', value: s } : { name: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim() });
+  }
+  return out;
+}
+
+export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation {
+  const now = typeof ctx?.now === 'number' && Number.isFinite(ctx.now) ? ctx.now : Math.floor((x.responseTimeMs || 0) / 1000);
+  const navigation = x.navigation ?? (x.resourceType === 'main_frame' ? 'top-level' : x.resourceType ? 'subresource' : 'top-level');
+  const context = {
+    requestUrl: x.url,
+    navigation,
+    topLevelUrl: x.topLevelUrl ?? (navigation === 'top-level' ? x.url : undefined),
+    initiatorUrl: x.initiatorUrl ?? null,
+    cookiePolicy: x.cookiePolicy,
+    browser: ctx?.browser,
+  } as const;
+  const lines = setCookieLines(x);
+  const stored = storeSetCookies({ ...context, setCookie: lines, now, jar: x.jarSnapshot });
+  const findings: Finding[] = [];
+
+  const requestHeaders = Array.isArray(x.requestHeaders) ? x.requestHeaders : [];
+  const cookieHeader = getAll(requestHeaders, 'cookie').join('; ');
+  const requestCookies = cookieHeader ? parseCookieHeader(cookieHeader) : [];
+  const headerBytes = utf8Length(cookieHeader, LARGE_COOKIE_HEADER + 1);
+  if (headerBytes > LARGE_COOKIE_HEADER) findings.push(applyNote(COOKIE_NOTES, 'cookie-request-header-large', { bytes: utf8Length(cookieHeader) }));
+
+  let send: CookieExplanation['send'] = null;
+  if (Array.isArray(x.jarSnapshot)) {
+    const detail = cookiesForRequest({ ...context, jar: x.jarSnapshot, method: x.method, now });
+    send = { sent: detail.sent, notSent: detail.notSent, cookieHeader: detail.cookieHeader };
+    for (const n of detail.notSent) {
+      if (n.reason === 'domain-mismatch' || n.reason === 'path-mismatch' || n.reason === 'expired') continue;
+      if (findings.length > 200) break;
+      findings.push(applyNote(COOKIE_NOTES, `cookie-not-sent-${n.reason}`, { name: n.cookie.name.slice(0, 100) }));
+    }
+    for (const name of detail.laxAllowUnsafe.slice(0, 20)) findings.push(applyNote(COOKIE_NOTES, 'cookie-lax-allow-unsafe', { name: name.slice(0, 100) }));
+  }
+
+  const c = stored.context;
+  if (c.assumed && navigation === 'subresource') findings.push(applyNote(COOKIE_NOTES, 'cookie-context-assumed'));
+  if (c.thirdParty && (lines.length > 0 || requestCookies.length > 0)) {
+    findings.push(applyNote(COOKIE_NOTES, 'cookie-third-party-context', { topLevelSite: c.topLevelSite ?? 'unknown' }));
+  }
+  if (lines.length > MAX_SET_COOKIE_LINES) findings.push(applyNote(COOKIE_NOTES, 'cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
+  else if (lines.length >= MANY_COOKIES) findings.push(applyNote(COOKIE_NOTES, 'cookie-many', { count: lines.length }));
+  // Per-cookie findings stay on each SetCookieResult; the area list carries them too, capped.
+  for (const r of stored.results) {
+    if (findings.length > 500) break;
+    findings.push(...r.findings);
+  }
+  findings.sort(bySeverity);
+
+  return {
+    setCookies: stored.results,
+    requestCookies,
+    send,
+    sameSiteContext: c.crossSite ? 'cross-site' : 'same-site',
+    thirdParty: c.thirdParty,
+    findings,
+  };
+}

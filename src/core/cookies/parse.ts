@@ -1,0 +1,309 @@
+/**
+ * Set-Cookie parsing exactly as RFC 6265bis §5.6 tells a user agent to, plus the cookie-date algorithm (§5.1.1).
+ * Pure and bounded: one pass over the string, no regular expressions on the value, never throws.
+ */
+import { MAX_ATTRIBUTE_BYTES, MAX_LIFETIME, MAX_NAME_VALUE_BYTES } from './rules';
+
+export interface ParsedAttribute {
+  /** As written (trimmed), for display. */
+  name: string;
+  value: string;
+  /** Lower-case name. */
+  key: string;
+  /** Dropped because its value is longer than 1024 octets. */
+  oversized?: boolean;
+}
+
+export interface ParsedSetCookie {
+  /** Set when the line is unusable: the first parse-level reason. */
+  error?: 'invalid-characters' | 'empty' | 'too-large';
+  name: string;
+  value: string;
+  /** Every cookie-av in order (unknown ones included), capped at MAX_ATTRIBUTES. */
+  attributes: ParsedAttribute[];
+  /** Epoch s from the last valid Expires (already capped and floored), or undefined. */
+  expires?: number;
+  /** Epoch s from the last valid Max-Age (now + delta, capped), or undefined. */
+  maxAgeExpiry?: number;
+  /** The last valid Domain value: leading dot removed, lower-cased (may be non-ASCII, checked by storage). */
+  domain?: string;
+  /** The last Path attribute's value as written (may be empty/relative: the storage model substitutes the default). */
+  path?: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: 'strict' | 'lax' | 'none' | 'unspecified';
+  /** SameSite value that was present but not recognised. */
+  sameSiteInvalid?: string;
+  partitioned: boolean;
+  /** Expires attributes seen that did not parse. */
+  badExpires: string[];
+  /** Max-Age attributes seen that did not parse. */
+  badMaxAge: string[];
+  /** Raw Expires present with a valid Max-Age as well. */
+  bothMaxAgeAndExpires: boolean;
+  /** An Expires or Max-Age beyond 400 days was cut down. */
+  capped: boolean;
+  /** Number of attributes beyond MAX_ATTRIBUTES that were not kept for display (still processed). */
+  attributesDropped: number;
+}
+
+export const MAX_ATTRIBUTES = 64;
+
+/** RFC 5234 CTL minus HTAB. */
+function hasForbiddenControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** UTF-8 byte length without allocating (lone surrogates count as 3, as TextEncoder's U+FFFD would). */
+export function utf8Length(s: string, stopAbove = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+    if (n > stopAbove) return n;
+  }
+  return n;
+}
+
+/** Trim SP and HTAB only (WSP), not every Unicode space as String.prototype.trim would. */
+export function trimWsp(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s.charCodeAt(a) === 0x20 || s.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+// ------------------------------------------------------------------ cookie-date (RFC 6265bis §5.1.1)
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function isDelimiter(c: number): boolean {
+  return c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Leading 1..max digits followed by end or a non-digit; returns the number or -1. */
+function leadingDigits(tok: string, from: number, min: number, max: number): { value: number; end: number } | null {
+  let i = from;
+  while (i < tok.length && isDigit(tok.charCodeAt(i))) i++;
+  const n = i - from;
+  if (n < min || n > max) return null;
+  return { value: Number(tok.slice(from, i)), end: i };
+}
+
+function matchTime(tok: string): [number, number, number] | null {
+  const h = leadingDigits(tok, 0, 1, 2);
+  if (!h || tok.charCodeAt(h.end) !== 0x3a) return null;
+  const m = leadingDigits(tok, h.end + 1, 1, 2);
+  if (!m || tok.charCodeAt(m.end) !== 0x3a) return null;
+  const s = leadingDigits(tok, m.end + 1, 1, 2);
+  if (!s) return null;
+  return [h.value, m.value, s.value];
+}
+
+/** Epoch seconds, or null when the string is not a cookie-date. Bounded: looks at 64 tokens at most. */
+export function parseCookieDate(input: string): number | null {
+  let time: [number, number, number] | null = null;
+  let day = -1;
+  let month = -1;
+  let year = -1;
+  let i = 0;
+  let tokens = 0;
+  const len = Math.min(input.length, 1024);
+  while (i < len && tokens < 64) {
+    while (i < len && isDelimiter(input.charCodeAt(i))) i++;
+    const start = i;
+    while (i < len && !isDelimiter(input.charCodeAt(i))) i++;
+    if (i === start) break;
+    tokens++;
+    const tok = input.slice(start, i);
+    if (!time) {
+      const t = matchTime(tok);
+      if (t) {
+        time = t;
+        continue;
+      }
+    }
+    if (day < 0) {
+      const d = leadingDigits(tok, 0, 1, 2);
+      if (d) {
+        day = d.value;
+        continue;
+      }
+    }
+    if (month < 0 && tok.length >= 3) {
+      const idx = MONTHS.indexOf(tok.slice(0, 3).toLowerCase());
+      if (idx >= 0) {
+        month = idx;
+        continue;
+      }
+    }
+    if (year < 0) {
+      const y = leadingDigits(tok, 0, 2, 4);
+      if (y) {
+        year = y.value;
+        continue;
+      }
+    }
+  }
+  if (!time || day < 0 || month < 0 || year < 0) return null;
+  if (year >= 70 && year <= 99) year += 1900;
+  else if (year >= 0 && year <= 69) year += 2000;
+  if (day < 1 || day > 31 || year < 1601 || time[0] > 23 || time[1] > 59 || time[2] > 59) return null;
+  const ms = Date.UTC(year, month, day, time[0], time[1], time[2]);
+  // Date.UTC rolls 31 June over to 1 July: a date that does not exist is not a date.
+  const check = new Date(ms);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month) return null;
+  return Math.floor(ms / 1000);
+}
+
+// ------------------------------------------------------------------ Set-Cookie line (RFC 6265bis §5.6)
+
+/** Earliest representable expiry (epoch 0): anything at or before now is expired. */
+const EARLIEST = 0;
+
+function capExpiry(t: number, now: number, out: ParsedSetCookie): number {
+  if (t > now + MAX_LIFETIME) {
+    out.capped = true;
+    return now + MAX_LIFETIME;
+  }
+  return t < EARLIEST ? EARLIEST : t;
+}
+
+export function parseSetCookie(line: string, now: number): ParsedSetCookie {
+  const out: ParsedSetCookie = {
+    name: '',
+    value: '',
+    attributes: [],
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    partitioned: false,
+    badExpires: [],
+    badMaxAge: [],
+    bothMaxAgeAndExpires: false,
+    capped: false,
+    attributesDropped: 0,
+  };
+  if (typeof line !== 'string') {
+    out.error = 'empty';
+    return out;
+  }
+  if (hasForbiddenControl(line)) {
+    out.error = 'invalid-characters';
+    return out;
+  }
+  const semi = line.indexOf(';');
+  const pair = semi < 0 ? line : line.slice(0, semi);
+  const eq = pair.indexOf('=');
+  // §5.6 step 3: no "=" means a nameless cookie whose value is the whole pair.
+  out.name = eq < 0 ? '' : trimWsp(pair.slice(0, eq));
+  out.value = trimWsp(eq < 0 ? pair : pair.slice(eq + 1));
+  if (out.name === '' && out.value === '') {
+    out.error = 'empty';
+    return out;
+  }
+  if (utf8Length(out.name, MAX_NAME_VALUE_BYTES) + utf8Length(out.value, MAX_NAME_VALUE_BYTES) > MAX_NAME_VALUE_BYTES) {
+    out.error = 'too-large';
+    return out;
+  }
+  if (semi < 0) return out;
+
+  let expiresSeen = false;
+  let pos = semi + 1;
+  while (pos <= line.length) {
+    let next = line.indexOf(';', pos);
+    if (next < 0) next = line.length;
+    const av = line.slice(pos, next);
+    pos = next + 1;
+    const aeq = av.indexOf('=');
+    const name = trimWsp(aeq < 0 ? av : av.slice(0, aeq));
+    const value = aeq < 0 ? '' : trimWsp(av.slice(aeq + 1));
+    if (name === '' && value === '') continue;
+    const key = name.toLowerCase();
+    const attr: ParsedAttribute = { name, value, key };
+    if (out.attributes.length < MAX_ATTRIBUTES) out.attributes.push(attr);
+    else out.attributesDropped++;
+    if (utf8Length(value, MAX_ATTRIBUTE_BYTES) > MAX_ATTRIBUTE_BYTES) {
+      attr.oversized = true;
+      if (attr.value.length > 80) attr.value = attr.value.slice(0, 80) + '…';
+      continue;
+    }
+    switch (key) {
+      case 'expires': {
+        expiresSeen = true;
+        const t = parseCookieDate(value);
+        if (t === null) out.badExpires.push(value);
+        else out.expires = capExpiry(t, now, out);
+        break;
+      }
+      case 'max-age': {
+        const c0 = value.charCodeAt(0);
+        let ok = value.length > 0 && (isDigit(c0) || c0 === 0x2d);
+        for (let i = 1; ok && i < value.length; i++) if (!isDigit(value.charCodeAt(i))) ok = false;
+        if (ok && value === '-') ok = false;
+        if (!ok) {
+          out.badMaxAge.push(value);
+          break;
+        }
+        const delta = Number(value);
+        out.maxAgeExpiry = delta <= 0 ? EARLIEST : capExpiry(now + delta, now, out);
+        break;
+      }
+      case 'domain': {
+        // Empty Domain= is left undefined by the spec; ignoring it keeps the cookie host-only, as Chrome does.
+        if (value === '') break;
+        const d = value.charCodeAt(0) === 0x2e ? value.slice(1) : value;
+        out.domain = d.toLowerCase();
+        break;
+      }
+      case 'path':
+        out.path = value;
+        break;
+      case 'secure':
+        out.secure = true;
+        break;
+      case 'httponly':
+        out.httpOnly = true;
+        break;
+      case 'samesite': {
+        const v = value.toLowerCase();
+        if (v === 'strict' || v === 'lax' || v === 'none') {
+          out.sameSite = v;
+          out.sameSiteInvalid = undefined;
+        } else {
+          out.sameSite = 'unspecified';
+          out.sameSiteInvalid = value;
+        }
+        break;
+      }
+      case 'partitioned':
+        out.partitioned = true;
+        break;
+      default:
+        break;
+    }
+  }
+  out.bothMaxAgeAndExpires = expiresSeen && out.maxAgeExpiry !== undefined;
+  return out;
+}
+
+/** The cookie's expiry: Max-Age wins over Expires (RFC 6265bis §5.7 step 6); null for a session cookie. */
+export function effectiveExpiry(p: ParsedSetCookie): number | null {
+  if (p.maxAgeExpiry !== undefined) return p.maxAgeExpiry;
+  if (p.expires !== undefined) return p.expires;
+  return null;
+}

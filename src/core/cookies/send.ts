@@ -1,0 +1,107 @@
+/**
+ * The send model (RFC 6265bis §5.8.3) with Chrome-like defaults: which jar cookies go on a request, in which order,
+ * and why the others do not.
+ */
+import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
+import type { CookieNotSentReason, CookieSendResult } from '../explanation';
+import { LAX_ALLOW_UNSAFE_WINDOW, NOT_SENT_REASONS } from './rules';
+import { domainMatch, parseRequestUrl, pathMatch, siteContext, type SiteContext } from './site';
+
+export interface SendInput {
+  jar: JarCookie[];
+  requestUrl: string;
+  method?: string;
+  navigation?: 'top-level' | 'subresource';
+  topLevelUrl?: string | null;
+  initiatorUrl?: string | null;
+  siteForCookies?: string | null;
+  crossSite?: boolean;
+  /** Epoch s. */
+  now: number;
+  cookiePolicy?: CookiePolicy;
+  /** 'firefox' turns off Lax-by-default. Optional. */
+  browser?: BrowserProfile;
+}
+
+/** Extra detail the explanation layer uses; CookieSendResult stays the contract. */
+export interface SendDetail extends CookieSendResult {
+  context: SiteContext | null;
+  /** Names sent only thanks to Chrome's 2-minute Lax-allowing-unsafe window. */
+  laxAllowUnsafe: string[];
+}
+
+/** Jar snapshots from the cookies API say "no_restriction" for None; anything unknown is unspecified. */
+export function normalizeSameSite(v: unknown): JarCookie['sameSite'] {
+  const s = typeof v === 'string' ? v.toLowerCase() : '';
+  if (s === 'strict' || s === 'lax' || s === 'none') return s;
+  if (s === 'no_restriction') return 'none';
+  return 'unspecified';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+function why(reason: CookieNotSentReason, browser: BrowserProfile | undefined): string {
+  const t = NOT_SENT_REASONS[reason];
+  return t.firefox && browser !== 'firefox' ? `${t.plain} Firefox: ${t.firefox}` : t.plain;
+}
+
+export function cookiesForRequest(input: SendInput): SendDetail {
+  const jar = Array.isArray(input.jar) ? input.jar : [];
+  const req = parseRequestUrl(input.requestUrl);
+  const out: SendDetail = { sent: [], notSent: [], cookieHeader: null, context: null, laxAllowUnsafe: [] };
+  if (!req) {
+    jar.forEach((cookie, jarIndex) => out.notSent.push({ jarIndex, cookie, reason: 'domain-mismatch', why: 'The request URL could not be parsed.' }));
+    return out;
+  }
+  const topLevel = input.navigation !== 'subresource';
+  const ctx = siteContext({
+    request: req,
+    navigation: input.navigation,
+    topLevelUrl: input.topLevelUrl,
+    initiatorUrl: input.initiatorUrl,
+    siteForCookies: input.siteForCookies,
+    crossSite: input.crossSite,
+  });
+  out.context = ctx;
+  const method = (input.method ?? 'GET').toUpperCase();
+  const safe = SAFE_METHODS.has(method);
+  const laxByDefault = input.browser !== 'firefox';
+  const partitionKey = ctx.topLevelSite;
+  const blockThirdParty = input.cookiePolicy?.blockThirdPartyCookies === true && ctx.thirdParty;
+
+  jar.forEach((cookie, jarIndex) => {
+    let reason: CookieNotSentReason | null = null;
+    if (!cookie || typeof cookie !== 'object') return;
+    const domain = String(cookie.domain ?? '').toLowerCase();
+    if (cookie.hostOnly ? req.host !== domain : !domainMatch(req.host, domain, req.isIp)) reason = 'domain-mismatch';
+    else if (!pathMatch(req.path, String(cookie.path ?? '/'))) reason = 'path-mismatch';
+    else if (cookie.expires !== null && cookie.expires !== undefined && cookie.expires <= input.now) reason = 'expired';
+    else if (cookie.secure && !req.secure) reason = 'secure-only';
+    else if (cookie.partitioned && (cookie.partitionKey ?? null) !== partitionKey) reason = 'partition-mismatch';
+    else if (ctx.crossSite) {
+      const sameSite = normalizeSameSite(cookie.sameSite);
+      const laxLike = sameSite === 'lax' || (sameSite === 'unspecified' && laxByDefault);
+      if (sameSite === 'strict') reason = 'samesite-strict';
+      else if (laxLike && !(topLevel && safe)) {
+        const unspecified = sameSite === 'unspecified';
+        const age = cookie.creationTime === undefined ? Infinity : input.now - cookie.creationTime;
+        // Chromium's Lax-allowing-unsafe: unspecified-SameSite cookies younger than 2 minutes still go on top-level
+        // cross-site unsafe navigations (https://chromestatus.com/feature/5088147346030592).
+        if (unspecified && topLevel && age <= LAX_ALLOW_UNSAFE_WINDOW) out.laxAllowUnsafe.push(cookie.name);
+        else reason = unspecified ? 'samesite-unspecified-lax' : 'samesite-lax';
+      }
+    }
+    if (reason === null && blockThirdParty && !cookie.partitioned) reason = 'third-party-blocked';
+    if (reason) out.notSent.push({ jarIndex, cookie, reason, why: why(reason, input.browser) });
+    else out.sent.push({ jarIndex, cookie });
+  });
+
+  // §5.8.3 step 4: longer paths first, then earlier creation-time; Array.prototype.sort is stable for the rest.
+  out.sent.sort((a, b) => {
+    const byPath = String(b.cookie.path ?? '').length - String(a.cookie.path ?? '').length;
+    if (byPath !== 0) return byPath;
+    return (a.cookie.creationTime ?? 0) - (b.cookie.creationTime ?? 0);
+  });
+  if (out.sent.length) out.cookieHeader = out.sent.map(({ cookie }) => (cookie.name === '' ? cookie.value : `${cookie.name}=${cookie.value}`)).join('; ');
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * Hosts, sites and paths for the cookie models: RFC 6265bis §5.1.3 (domain-match), §5.1.4 (default-path, path-match),
+ * §5.2 (schemeful same-site via the registrable domain), secure contexts. tldts supplies the Public Suffix List.
+ */
+import { getDomain, parse as parseDomain } from 'tldts';
+
+export interface RequestParts {
+  scheme: string;
+  /** Lower-case host, IPv6 without brackets. */
+  host: string;
+  /** uri-path ('/' when empty), no query. */
+  path: string;
+  isIp: boolean;
+  secure: boolean;
+}
+
+const PSL_OPTIONS = { allowPrivateDomains: true } as const;
+
+/** Small bounded memo: the same few hosts come back on every exchange of a page. */
+class BoundedMemo<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string, make: (k: string) => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined || this.map.has(key)) return hit as V;
+    const v = make(key);
+    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, v);
+    return v;
+  }
+}
+
+const urlMemo = new BoundedMemo<RequestParts | null>(512);
+const registrableMemo = new BoundedMemo<string>(1024);
+const suffixMemo = new BoundedMemo<boolean>(1024);
+
+function looksLikeIp(host: string): boolean {
+  if (host.includes(':')) return true; // IPv6 (URL parsing already validated it)
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => p !== '' && /^\d+$/.test(p));
+}
+
+/** True for https/wss and for http(s) on localhost / loopback, which browsers treat as secure contexts. */
+export function isSecureScheme(scheme: string, host: string): boolean {
+  if (scheme === 'https' || scheme === 'wss') return true;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export function parseRequestUrl(url: string | null | undefined): RequestParts | null {
+  if (typeof url !== 'string' || url === '') return null;
+  return urlMemo.get(url.length > 4096 ? url.slice(0, 4096) : url, (u) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(u);
+    } catch {
+      return null;
+    }
+    const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
+    let host = parsed.hostname.toLowerCase();
+    if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+    const path = parsed.pathname === '' || parsed.pathname[0] !== '/' ? '/' : parsed.pathname;
+    return { scheme, host, path, isIp: looksLikeIp(host), secure: isSecureScheme(scheme, host) };
+  });
+}
+
+/** Registrable domain (eTLD+1) of a host, or the host itself (IP addresses, localhost, bare suffixes). */
+export function registrableDomain(host: string): string {
+  return registrableMemo.get(host, (h) => getDomain(h, PSL_OPTIONS) ?? h);
+}
+
+/** Is `domain` exactly a public suffix on the list (ICANN or private section)? Unknown TLDs are not. */
+export function isPublicSuffix(domain: string): boolean {
+  return suffixMemo.get(domain, (d) => {
+    if (d === '') return false;
+    const r = parseDomain(d, PSL_OPTIONS);
+    return r.publicSuffix === d && (r.isIcann === true || r.isPrivate === true);
+  });
+}
+
+/** Schemes that count as the same for same-site: ws/wss follow http/https. */
+function siteScheme(scheme: string): string {
+  if (scheme === 'wss') return 'https';
+  if (scheme === 'ws') return 'http';
+  return scheme;
+}
+
+/** "scheme://registrable-domain", the schemeful site (also the CHIPS partition key). */
+export function siteOf(parts: RequestParts): string {
+  return `${siteScheme(parts.scheme)}://${registrableDomain(parts.host)}`;
+}
+
+export function siteOfUrl(url: string | null | undefined): string | null {
+  const p = parseRequestUrl(url);
+  return p ? siteOf(p) : null;
+}
+
+/** RFC 6265bis §5.1.3. */
+export function domainMatch(host: string, domain: string, hostIsIp: boolean): boolean {
+  if (host === domain) return true;
+  if (hostIsIp || domain === '') return false;
+  return host.length > domain.length && host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 0x2e;
+}
+
+/** RFC 6265bis §5.1.4 default-path. */
+export function defaultPath(uriPath: string): string {
+  if (uriPath === '' || uriPath[0] !== '/') return '/';
+  const last = uriPath.lastIndexOf('/');
+  return last <= 0 ? '/' : uriPath.slice(0, last);
+}
+
+/** RFC 6265bis §5.1.4 path-match. */
+export function pathMatch(requestPath: string, cookiePath: string): boolean {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith('/') || requestPath.charCodeAt(cookiePath.length) === 0x2f;
+}
+
+export interface SiteContext {
+  /** The request is cross-site for SameSite purposes. */
+  crossSite: boolean;
+  /** The request is third-party: its site differs from the top-level site (never for top-level navigations). */
+  thirdParty: boolean;
+  /** Site of the top-level document (partition key). */
+  topLevelSite: string | null;
+  /** We had to assume (no topLevelUrl for a subresource). */
+  assumed: boolean;
+}
+
+export interface ContextInput {
+  request: RequestParts;
+  navigation?: 'top-level' | 'subresource';
+  topLevelUrl?: string | null;
+  initiatorUrl?: string | null;
+  siteForCookies?: string | null;
+  crossSite?: boolean;
+}
+
+/**
+ * Same-site context (RFC 6265bis §5.2, schemeful). A precomputed crossSite wins; else siteForCookies; else the
+ * top-level URL for subresources and the initiator for top-level navigations (a browser-initiated navigation, with
+ * no initiator, is same-site).
+ */
+export function siteContext(c: ContextInput): SiteContext {
+  const requestSite = siteOf(c.request);
+  const topLevel = c.navigation !== 'subresource';
+  const topLevelSite = topLevel ? requestSite : siteOfUrl(c.topLevelUrl ?? null);
+  let crossSite: boolean;
+  let assumed = false;
+  if (typeof c.crossSite === 'boolean') crossSite = c.crossSite;
+  else if (topLevel) {
+    const initiatorSite = siteOfUrl(c.initiatorUrl ?? null);
+    crossSite = initiatorSite !== null && initiatorSite !== requestSite;
+  } else {
+    const sfc = c.siteForCookies ?? topLevelSite;
+    if (!sfc) {
+      assumed = true;
+      crossSite = false;
+    } else {
+      const initiatorSite = siteOfUrl(c.initiatorUrl ?? null);
+      crossSite = sfc !== requestSite || (initiatorSite !== null && initiatorSite !== requestSite);
+    }
+  }
+  const thirdParty = !topLevel && topLevelSite !== null && topLevelSite !== requestSite;
+  return { crossSite, thirdParty: thirdParty || (!topLevel && crossSite && topLevelSite === null), topLevelSite, assumed };
+}

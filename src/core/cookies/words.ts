@@ -1,0 +1,59 @@
+/** Cookie scope and lifetime in plain words, for the panel and the CLI. */
+import type { JarCookie } from '../types';
+import { registrableDomain } from './site';
+
+export function isoDay(epochSeconds: number): string {
+  const d = new Date(epochSeconds * 1000);
+  return Number.isNaN(d.getTime()) ? 'an unrepresentable date' : d.toISOString().slice(0, 10);
+}
+
+/** "29 days", "3 hours", "45 seconds": the largest unit that keeps at least 2 of it (or 1 day). */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (s < 120) return unit(s, 'second');
+  if (s < 2 * 3600) return unit(Math.round(s / 60), 'minute');
+  if (s < 2 * 86400) return unit(Math.round(s / 3600), 'hour');
+  return unit(Math.round(s / 86400), 'day');
+}
+
+export function lifetimeWords(c: Pick<JarCookie, 'persistent' | 'expires'>, now: number, capped = false): string {
+  if (!c.persistent || c.expires === null) return 'session cookie: gone when the browser closes';
+  if (c.expires <= now) return 'already expired: this deletes the cookie';
+  const base = `expires in ${duration(c.expires - now)} (${isoDay(c.expires)})`;
+  return capped ? `${base}, cut down to the 400-day maximum` : base;
+}
+
+/** Another host the cookie does not reach, to make "host-only" concrete. */
+function siblingOf(host: string): string {
+  const site = registrableDomain(host);
+  if (site !== host && site.includes('.')) {
+    const first = host.slice(0, host.length - site.length - 1).split('.')[0];
+    return `${first === 'shop' ? 'www' : 'shop'}.${site}`;
+  }
+  return `www.${host}`;
+}
+
+export function scopeWords(c: JarCookie): string[] {
+  const out: string[] = [];
+  if (c.hostOnly) out.push(`host-only: sent to ${c.domain} but not to ${siblingOf(c.domain)}`);
+  else out.push(`domain cookie: sent to ${c.domain} and every subdomain of it (e.g. www.${c.domain})`);
+  out.push(c.path === '/' ? 'sent for every path on the host' : `sent for every path under ${c.path} (and ${c.path} itself), not elsewhere`);
+  out.push(c.secure ? 'Secure: only over HTTPS (or to localhost)' : 'not Secure: also sent over plain HTTP, where anyone on the network can read it');
+  out.push(c.httpOnly ? 'HttpOnly: JavaScript cannot read it' : 'readable by JavaScript on the page (document.cookie)');
+  switch (c.sameSite) {
+    case 'strict':
+      out.push('SameSite=Strict: never sent when another site links or embeds here');
+      break;
+    case 'lax':
+      out.push('SameSite=Lax: sent cross-site only when following a link (top-level GET)');
+      break;
+    case 'none':
+      out.push('SameSite=None: sent on cross-site requests too (embeds, iframes, fetches)');
+      break;
+    default:
+      out.push('no SameSite: Chrome treats it as Lax, Firefox sends it cross-site');
+  }
+  if (c.partitioned) out.push(`partitioned: only visible while the top-level site is ${c.partitionKey ?? 'the same'}`);
+  return out;
+}
