@@ -1,0 +1,359 @@
+/**
+ * Storability (RFC 9111 §3), freshness lifetime (§4.2.1, §4.2.2), current age (§4.2.3) and what may be served
+ * stale (§4.2.4, RFC 5861), for one cache kind under one profile. Pure and allocation-light: it runs for every
+ * exchange of a recording.
+ */
+import type { CacheKind, CacheView, FreshnessSource } from '../explanation';
+import type { HeaderList } from '../types';
+import {
+  DELTA_CAP,
+  parseAge,
+  parseCacheControl,
+  parseDateField,
+  parseETag,
+  parsePragma,
+  parseVary,
+  type DateField,
+  type ParsedAge,
+  type ParsedCacheControl,
+  type ParsedETag,
+  type ParsedPragma,
+  type ParsedVary,
+} from './parsers';
+import { PROFILES, RFC_HEURISTIC_STATUSES, UNDERSTOOD_STATUSES, type CacheProfile } from './profiles';
+
+/** Response header names the cache engine reads; collected in one pass. */
+const RESPONSE_FIELDS = new Set([
+  'cache-control',
+  'pragma',
+  'expires',
+  'date',
+  'age',
+  'last-modified',
+  'etag',
+  'vary',
+  'set-cookie',
+  'content-location',
+]);
+const REQUEST_FIELDS = new Set(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
+
+export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!Array.isArray(headers)) return out;
+  for (const h of headers) {
+    if (!h || typeof h.name !== 'string') continue;
+    const name = h.name.toLowerCase();
+    if (!wanted.has(name)) continue;
+    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const list = out.get(name);
+    if (list) list.push(value);
+    else out.set(name, [value]);
+  }
+  return out;
+}
+
+const NONE: readonly string[] = [];
+
+/** Everything the cache engine knows about one response, parsed once. */
+export interface ResponseFacts {
+  url: string;
+  method: string;
+  status: number;
+  cc: ParsedCacheControl;
+  /** Number of Cache-Control field lines. */
+  ccLines: number;
+  reqCc: ParsedCacheControl;
+  pragma: ParsedPragma;
+  reqPragma: ParsedPragma;
+  vary: ParsedVary;
+  date: DateField;
+  expires: DateField;
+  lastModified: DateField;
+  age: ParsedAge;
+  etag: ParsedETag | null;
+  etagCount: number;
+  hasAuthorization: boolean;
+  hasSetCookie: boolean;
+  contentLocation: string | null;
+  ifNoneMatch: string | null;
+  ifModifiedSince: string | null;
+  /** Epoch seconds. */
+  requestTime: number;
+  responseTime: number;
+}
+
+export function buildFacts(
+  x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
+  status: number,
+  responseHeaders: HeaderList,
+  nowSeconds: number,
+): ResponseFacts {
+  const res = collect(responseHeaders, RESPONSE_FIELDS);
+  const req = collect(x.requestHeaders, REQUEST_FIELDS);
+  const get = (m: Map<string, string[]>, name: string): readonly string[] => m.get(name) ?? NONE;
+  const etags = get(res, 'etag');
+  const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
+  const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
+  return {
+    url: typeof x.url === 'string' ? x.url : '',
+    method: typeof x.method === 'string' ? x.method.toUpperCase() : 'GET',
+    status: Number.isFinite(status) ? status : 0,
+    cc: parseCacheControl(get(res, 'cache-control'), 'response'),
+    ccLines: get(res, 'cache-control').length,
+    reqCc: parseCacheControl(get(req, 'cache-control'), 'request'),
+    pragma: parsePragma(get(res, 'pragma')),
+    reqPragma: parsePragma(get(req, 'pragma')),
+    vary: parseVary(get(res, 'vary')),
+    date: parseDateField(get(res, 'date'), nowSeconds),
+    expires: parseDateField(get(res, 'expires'), nowSeconds),
+    lastModified: parseDateField(get(res, 'last-modified'), nowSeconds),
+    age: parseAge(get(res, 'age')),
+    etag: etags.length ? parseETag(etags[0]) : null,
+    etagCount: etags.length,
+    hasAuthorization: req.has('authorization'),
+    hasSetCookie: res.has('set-cookie'),
+    contentLocation: get(res, 'content-location')[0] ?? null,
+    ifNoneMatch: get(req, 'if-none-match')[0] ?? null,
+    ifModifiedSince: get(req, 'if-modified-since')[0] ?? null,
+    requestTime,
+    responseTime,
+  };
+}
+
+function finiteSeconds(ms: number, fallback: number): number {
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : fallback;
+}
+
+// ---------------------------------------------------------------- storability (RFC 9111 §3)
+
+export type StoreReason =
+  | 'ok-explicit'
+  | 'ok-public'
+  | 'ok-private'
+  | 'ok-heuristic-status'
+  | 'no-response'
+  | 'method'
+  | 'not-final'
+  | 'status-304'
+  | 'request-no-store'
+  | 'must-understand'
+  | 'no-store'
+  | 'private'
+  | 'authorization'
+  | 'status';
+
+/** Plain sentences for why a response is (not) storable; `{kind}` is "browser" or "shared". */
+export const STORE_WHY: Readonly<Record<StoreReason, string>> = {
+  'ok-explicit': 'Storable: it carries an explicit lifetime (max-age, s-maxage or Expires).',
+  'ok-public': 'Storable: public allows any cache to store it.',
+  'ok-private': 'Storable: private allows the browser (and only the browser) to store it.',
+  'ok-heuristic-status': 'Storable: status {status} may be cached by default (RFC 9110 §15.1).',
+  'no-response': 'Nothing to store: no response arrived.',
+  method: 'Not storable: responses to {method} are not cached (only GET and HEAD, or POST with explicit freshness and a matching Content-Location).',
+  'not-final': 'Not storable: {status} is an interim response.',
+  'status-304': 'A 304 is not stored itself: it freshens the response the cache already holds.',
+  'request-no-store': 'Not storable: the request said Cache-Control: no-store.',
+  'must-understand': 'Not storable: must-understand is set and status {status} is not one caches understand.',
+  'no-store': 'Not storable: Cache-Control: no-store.',
+  private: 'Not storable here: private forbids shared caches (CDNs, proxies) from storing it.',
+  authorization:
+    'Not storable here: the request carried Authorization and the response lacks public, s-maxage or must-revalidate.',
+  status: 'Not storable: status {status} is not cacheable by default and nothing (max-age, Expires, public) allows it.',
+};
+
+export function hasUnqualified(cc: ParsedCacheControl, name: string): boolean {
+  for (const d of cc.directives) if (d.name === name && (d.value === null || d.value.trim() === '')) return true;
+  return false;
+}
+
+export function storability(f: ResponseFacts, kind: CacheKind): StoreReason {
+  const cc = f.cc.names;
+  if (f.status <= 0) return 'no-response';
+  if (f.status < 200) return 'not-final';
+  if (f.status === 304) return 'status-304';
+  const explicit = cc.has('max-age') || f.expires.raw !== null || (kind === 'shared' && cc.has('s-maxage'));
+  if (f.method !== 'GET' && f.method !== 'HEAD') {
+    // RFC 9110 §9.3.3: POST responses are cacheable with explicit freshness and a Content-Location equal to the URL.
+    const sameLocation = f.contentLocation !== null && resolvesTo(f.contentLocation, f.url);
+    if (!(f.method === 'POST' && explicit && sameLocation)) return 'method';
+  }
+  if (f.reqCc.names.has('no-store')) return 'request-no-store';
+  let noStore = cc.has('no-store');
+  if (cc.has('must-understand')) {
+    if (!UNDERSTOOD_STATUSES.has(f.status)) return 'must-understand';
+    noStore = false; // RFC 9111 §5.2.2.3: a cache that understands the status ignores no-store
+  }
+  if (noStore) return 'no-store';
+  if (kind === 'shared' && hasUnqualified(f.cc, 'private')) return 'private';
+  if (kind === 'shared' && f.hasAuthorization && !(cc.has('public') || cc.has('s-maxage') || cc.has('must-revalidate'))) {
+    return 'authorization';
+  }
+  if (explicit) return 'ok-explicit';
+  if (cc.has('public')) return 'ok-public';
+  if (kind === 'private' && cc.has('private')) return 'ok-private';
+  if (RFC_HEURISTIC_STATUSES.has(f.status)) return 'ok-heuristic-status';
+  return 'status';
+}
+
+function resolvesTo(location: string, url: string): boolean {
+  try {
+    return new URL(location, url).href === new URL(url).href;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- freshness and age
+
+export interface LifetimeResult {
+  lifetime: number | null;
+  source: FreshnessSource;
+  heuristic: boolean;
+  /** Profile rules that took a non-RFC branch for this response: [rule key, params]. */
+  departures: Array<[keyof CacheProfile, Record<string, string | number>]>;
+}
+
+/** Effective "no-cache" for the whole response under a profile (qualified no-cache="field" does not count). */
+export function effectiveNoCache(f: ResponseFacts, profile: CacheProfile, departures?: LifetimeResult['departures']): boolean {
+  if (hasUnqualified(f.cc, 'no-cache')) return true;
+  if (!f.pragma.noCache) return false;
+  const mode = profile.pragmaNoCache.value;
+  const applies = mode === 'always' || (mode === 'without-cache-control' && f.ccLines === 0);
+  if (applies && departures) departures.push(['pragmaNoCache', {}]);
+  return applies;
+}
+
+export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: CacheProfile): LifetimeResult {
+  const departures: LifetimeResult['departures'] = [];
+  const cc = f.cc;
+  if (kind === 'shared' && cc.deltas.has('s-maxage')) {
+    const s = cc.deltas.get('s-maxage')!;
+    return { lifetime: s.seconds ?? 0, source: 's-maxage', heuristic: false, departures };
+  }
+  const maxAge = cc.deltas.get('max-age');
+  if (maxAge) {
+    if (maxAge.seconds !== null && (!maxAge.quoted || profile.acceptsQuotedDelta.value)) {
+      return { lifetime: maxAge.seconds, source: 'max-age', heuristic: false, departures };
+    }
+    if (maxAge.seconds !== null) departures.push(['acceptsQuotedDelta', { name: 'max-age' }]);
+    else if (profile.invalidMaxAge.value === 'stale') {
+      return { lifetime: 0, source: 'max-age', heuristic: false, departures };
+    } else departures.push(['invalidMaxAge', {}]);
+  }
+  const dateValue = f.date.time ?? f.responseTime;
+  if (f.expires.raw !== null) {
+    // RFC 9111 §5.3: invalid dates (especially "0") mean already expired; §4.2.1: conflicting values, stale.
+    const exp = f.expires.time;
+    const lifetime = exp === null || f.expires.multiple ? 0 : Math.max(0, exp - dateValue);
+    return { lifetime, source: 'expires', heuristic: false, departures };
+  }
+  const status = f.status;
+  if (profile.permanentStatuses.value.has(status)) {
+    departures.push(['permanentStatuses', { status }]);
+    return { lifetime: DELTA_CAP, source: 'heuristic', heuristic: true, departures };
+  }
+  const isPublic = cc.names.has('public');
+  const rfcAllows = RFC_HEURISTIC_STATUSES.has(status) || isPublic;
+  let allowed = profile.heuristicStatuses.value.has(status) || (isPublic && profile.heuristicWithPublic.value);
+  const lm = f.lastModified.time;
+  const usableLm = lm !== null && lm <= dateValue;
+  if (!allowed && rfcAllows && usableLm) {
+    departures.push(
+      profile.heuristicStatuses.value.has(status) || !isPublic ? ['heuristicStatuses', { status }] : ['heuristicWithPublic', {}],
+    );
+  }
+  if (allowed && profile.heuristicBlockedByMustRevalidate.value && cc.names.has('must-revalidate')) {
+    if (usableLm) departures.push(['heuristicBlockedByMustRevalidate', {}]);
+    allowed = false;
+  }
+  if (!allowed || !usableLm) return { lifetime: null, source: 'none', heuristic: false, departures };
+  const rfcLifetime = Math.floor((dateValue - lm) / 10);
+  const cap = profile.heuristicCap.value;
+  let lifetime = rfcLifetime;
+  if (cap !== null && lifetime > cap) {
+    lifetime = cap;
+    departures.push(['heuristicCap', { lifetime, rfcLifetime }]);
+  }
+  return { lifetime, source: 'heuristic', heuristic: true, departures };
+}
+
+export interface AgeResult {
+  correctedInitialAge: number;
+  currentAge: number;
+}
+
+/** RFC 9111 §4.2.3, exactly (with the conservative max(apparent_age, corrected_age_value)). */
+export function currentAge(f: ResponseFacts, now: number): AgeResult {
+  const dateValue = f.date.time ?? f.responseTime;
+  const apparentAge = Math.max(0, f.responseTime - dateValue);
+  const responseDelay = Math.max(0, f.responseTime - f.requestTime);
+  const correctedAgeValue = (f.age.value ?? 0) + responseDelay;
+  const correctedInitialAge = Math.max(apparentAge, correctedAgeValue);
+  const residentTime = Math.max(0, now - f.responseTime);
+  return { correctedInitialAge, currentAge: correctedInitialAge + residentTime };
+}
+
+export interface ViewResult {
+  view: CacheView;
+  reason: StoreReason;
+  noCache: boolean;
+  /** Inside the stale-while-revalidate window at now. */
+  swrOpen: boolean;
+  departures: LifetimeResult['departures'];
+}
+
+export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
+  // The shared view is always the RFC's: a CDN or proxy is not the browser.
+  const p = kind === 'shared' ? PROFILES.rfc : profile;
+  const reason = storability(f, kind);
+  const storable = reason.startsWith('ok-');
+  const age = currentAge(f, now);
+  const departures: LifetimeResult['departures'] = [];
+  const noCache = effectiveNoCache(f, p, departures);
+  const lt: LifetimeResult = storable
+    ? freshnessLifetime(f, kind, p)
+    : { lifetime: null, source: 'none', heuristic: false, departures: [] };
+  departures.push(...lt.departures);
+  const lifetime = lt.lifetime;
+  const fresh = lifetime !== null && lifetime > age.currentAge;
+  const cc = f.cc;
+  const swr = cc.deltas.get('stale-while-revalidate')?.seconds ?? null;
+  const sie = cc.deltas.get('stale-if-error')?.seconds ?? null;
+  const revalidateDirective =
+    cc.names.has('must-revalidate') || (kind === 'shared' && (cc.names.has('proxy-revalidate') || cc.names.has('s-maxage')));
+  const swrOpen =
+    storable &&
+    !fresh &&
+    !noCache &&
+    !revalidateDirective &&
+    swr !== null &&
+    lifetime !== null &&
+    age.currentAge < lifetime + swr;
+  const varyStar = f.vary.star;
+  const freshUntil =
+    lifetime !== null && lifetime > age.correctedInitialAge ? f.responseTime + lifetime - age.correctedInitialAge : null;
+  const view: CacheView = {
+    kind,
+    storable,
+    storableWhy: fill(STORE_WHY[reason], { status: f.status, method: f.method }),
+    freshnessLifetime: storable ? lifetime : null,
+    freshnessSource: storable ? lt.source : 'none',
+    heuristic: storable && lt.heuristic,
+    currentAge: age.currentAge,
+    fresh: storable && fresh,
+    freshUntil: storable ? freshUntil : null,
+    remaining: storable && lifetime !== null ? lifetime - age.currentAge : null,
+    mustRevalidate: storable && (noCache || varyStar || (!fresh && !swrOpen)),
+    staleWhileRevalidate: swr,
+    staleIfError: sie,
+    mayServeStale: storable && !noCache && !revalidateDirective,
+    browserNotes: [],
+  };
+  return { view, reason, noCache, swrOpen, departures: kind === 'private' && profile.id !== 'rfc' ? departures : [] };
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

@@ -1,0 +1,299 @@
+/**
+ * RFC 9111 caching engine: explainCache() judges one exchange for a private (browser) and a shared (CDN/proxy)
+ * cache, under the browser profile of the context, and lists its findings.
+ */
+import type { CacheExplanation, CacheView, Explained, NextUse, RevalidationLink } from '../explanation';
+import { applyNote } from '../notes';
+import type { EngineContext, ExchangeRecord, Finding } from '../types';
+import { DIRECTIVES, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
+import {
+  buildFacts,
+  computeView,
+  fill,
+  hasUnqualified,
+  type ResponseFacts,
+  type ViewResult,
+} from './freshness';
+import { CACHE_NOTES, type CacheNoteId } from './notes';
+import { clip, DELTA_CAP, type ParsedCacheControl } from './parsers';
+import { NEXT_USE_TEXT, profileFor, RELOAD_TEXT, type CacheProfile } from './profiles';
+import { findRevalidation, mergeHeaders } from './revalidation';
+import { humanDuration, isWatchedFile, urlShape } from './urls';
+
+export { linkRevalidation } from './revalidation';
+export { parseCacheControl, parseHttpDate, parseAge, parseETag, parseVary, parsePragma } from './parsers';
+export { CACHE_NOTES } from './notes';
+export { PROFILES } from './profiles';
+export { DIRECTIVES } from './directives';
+
+/** Date vs time of receipt beyond this is reported as clock skew (seconds). */
+const CLOCK_SKEW_LIMIT = 60;
+/** Explicit lifetimes from this long on count as "long" for unversioned HTML/CSS/JS. */
+const LONG_LIFETIME = 86400;
+const YEAR = 31536000;
+
+export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): CacheExplanation {
+  const now = Number.isFinite(ctx?.now) ? ctx.now : (x?.responseTimeMs ?? 0) / 1000;
+  const profile = profileFor(ctx?.browser);
+  const link = findRevalidation(x, history);
+  // A 304 freshens the stored response: judge the merged result (RFC 9111 §4.3.4).
+  const merged = x.status === 304 && link;
+  const status = merged ? link.previous.status : x.status;
+  const headers = merged ? mergeHeaders(link.previous.responseHeaders ?? [], x.responseHeaders ?? []) : (x.responseHeaders ?? []);
+  const f = buildFacts(x, status, headers, now);
+
+  const priv = computeView(f, 'private', profile, now);
+  const shared = computeView(f, 'shared', profile, now);
+  priv.view.browserNotes = browserNotes(f, priv, profile);
+
+  const immutable = f.cc.names.has('immutable');
+  const explanation: CacheExplanation = {
+    browser: profile.id,
+    now,
+    responseDirectives: explainDirectives(f.cc, 'response'),
+    requestDirectives: explainDirectives(f.reqCc, 'request'),
+    private: priv.view,
+    shared: shared.view,
+    date: f.date.time,
+    expires: f.expires.raw === null ? null : f.expires.time,
+    lastModified: f.lastModified.time,
+    age: f.age.value,
+    etag: f.etag,
+    vary: f.vary.fields,
+    varyExplained: f.vary.fields.map((field) => fill(VARY_TEXT[field] ?? VARY_TEXT.default, { field })),
+    immutable,
+    nextUse: nextUse(f, priv, profile, x),
+    revalidation: link?.link ?? null,
+    findings: [],
+  };
+  explanation.findings = cacheFindings(f, priv, shared, x, link?.link ?? null);
+  return explanation;
+}
+
+// ---------------------------------------------------------------- directives
+
+function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): Explained[] {
+  return cc.directives.map((d) => {
+    const def = DIRECTIVES[d.name];
+    const value = d.value === null ? undefined : clip(d.value, 120);
+    const name = clip(d.name, 60);
+    if (!def) return { name, value, known: false, ...UNKNOWN_DIRECTIVE };
+    const plain = context === 'response' ? def.plainResponse : def.plainRequest;
+    const delta = cc.deltas.get(d.name);
+    const valid = !delta || (delta.seconds !== null && !delta.conflict) || (def.arg === 'optional-delta' && !delta.invalid);
+    if (!plain) {
+      const other = context === 'response' ? 'request' : 'response';
+      return { name, value, known: false, plain: `A ${other} directive: it has no effect here.`, rule: def.rule, link: def.link };
+    }
+    return {
+      name,
+      value,
+      known: valid,
+      plain: valid ? fill(plain, { value: value ?? 'any number of' }) : INVALID_DIRECTIVE_VALUE.plain,
+      rule: def.rule,
+      link: def.link,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- browser notes
+
+function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): string[] {
+  if (profile.id === 'rfc') return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const [key, params] of v.departures) {
+    const rule = profile[key] as { note?: string };
+    if (!rule || typeof rule !== 'object' || !rule.note || seen.has(key)) continue;
+    seen.add(key);
+    out.push(fill(rule.note, params));
+  }
+  if (f.cc.names.has('immutable') && profile.immutableOnReload.note) out.push(profile.immutableOnReload.note);
+  return out;
+}
+
+// ---------------------------------------------------------------- next use
+
+function conditionalHeaders(f: ResponseFacts): string[] {
+  const out: string[] = [];
+  if (f.etag && f.etag.value) out.push(`If-None-Match: ${clip(f.etag.value, 200)}`);
+  if (f.lastModified.time !== null && f.lastModified.raw) out.push(`If-Modified-Since: ${clip(f.lastModified.raw.trim(), 64)}`);
+  return out;
+}
+
+function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord): NextUse {
+  const view = v.view;
+  const cond = conditionalHeaders(f);
+  const hasValidator = cond.length > 0;
+  const onReload = reloadText(f, view, profile, x, hasValidator);
+  if (!view.storable) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.notStorable, onReload };
+  if (f.vary.star) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.varyStar, onReload };
+  if (view.fresh && !v.noCache) {
+    const remaining = view.remaining === null ? '' : humanDuration(view.remaining);
+    return { action: 'from-cache', conditionalHeaders: [], plain: fill(NEXT_USE_TEXT.fresh, { remaining }), onReload };
+  }
+  if (v.swrOpen) return { action: 'from-cache', conditionalHeaders: [], plain: NEXT_USE_TEXT.staleWhileRevalidate, onReload };
+  if (hasValidator) {
+    return {
+      action: 'revalidate',
+      conditionalHeaders: cond,
+      plain: v.noCache ? NEXT_USE_TEXT.revalidateNoCache : NEXT_USE_TEXT.revalidate,
+      onReload,
+    };
+  }
+  return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.download, onReload };
+}
+
+function reloadText(f: ResponseFacts, view: CacheView, profile: CacheProfile, x: ExchangeRecord, hasValidator: boolean): string {
+  if (!view.storable) return RELOAD_TEXT.notStored;
+  const mode = profile.reload.value;
+  if (mode === 'revalidate-main') {
+    const isPage = x.resourceType === 'main_frame' || x.navigation === 'top-level';
+    if (!isPage && view.fresh) return RELOAD_TEXT['revalidate-main-sub'];
+    return hasValidator ? RELOAD_TEXT['revalidate-main-page'] : RELOAD_TEXT.noValidator;
+  }
+  if (mode === 'revalidate-all') {
+    if (view.fresh && f.cc.names.has('immutable')) return RELOAD_TEXT['revalidate-all-immutable'];
+    return hasValidator ? RELOAD_TEXT['revalidate-all'] : RELOAD_TEXT.noValidator;
+  }
+  return hasValidator ? RELOAD_TEXT.unspecified : RELOAD_TEXT.noValidator;
+}
+
+// ---------------------------------------------------------------- findings
+
+const FRESHNESS_DIRECTIVES = ['max-age', 's-maxage', 'public', 'private', 'must-revalidate', 'proxy-revalidate', 'no-cache', 'immutable', 'stale-while-revalidate', 'stale-if-error'];
+
+function qualifiedFields(cc: ParsedCacheControl, name: string): string | null {
+  for (const d of cc.directives) if (d.name === name && d.value !== null && d.value.trim() !== '') return d.value;
+  return null;
+}
+
+function cacheFindings(
+  f: ResponseFacts,
+  priv: ViewResult,
+  shared: ViewResult,
+  x: ExchangeRecord,
+  link: RevalidationLink | null,
+): Finding[] {
+  const out: Finding[] = [...f.cc.findings, ...f.reqCc.findings, ...f.age.findings];
+  const add = (id: CacheNoteId, params?: Record<string, string | number>): void => {
+    out.push(applyNote(CACHE_NOTES, id, params));
+  };
+  if (f.status <= 0) return out;
+  const cc = f.cc.names;
+  const pv = priv.view;
+  const storableAnywhere = pv.storable || shared.view.storable;
+  const hasValidator = f.etag !== null || f.lastModified.time !== null;
+
+  // Cache-Control semantics
+  if (cc.has('public') && hasUnqualified(f.cc, 'private')) add('public-private-conflict');
+  if (cc.has('no-store')) {
+    const others = FRESHNESS_DIRECTIVES.filter((n) => cc.has(n));
+    if (others.length && !cc.has('must-understand')) add('no-store-with-others', { others: others.join(', ') });
+    if (!storableAnywhere && priv.reason === 'no-store') add('no-store');
+  }
+  if (cc.has('private') && cc.has('s-maxage')) add('private-s-maxage');
+  const explicit = cc.has('max-age') || cc.has('s-maxage') || f.expires.raw !== null;
+  if (cc.has('must-revalidate') && !explicit && storableAnywhere) add('must-revalidate-no-lifetime');
+  if (f.cc.deltas.get('max-age')?.seconds === 0 && !cc.has('must-revalidate') && !cc.has('no-cache') && storableAnywhere) {
+    add('max-age-zero-not-no-cache');
+  }
+  const noCacheFields = qualifiedFields(f.cc, 'no-cache');
+  if (noCacheFields !== null) add('no-cache-qualified', { value: clip(noCacheFields, 60) });
+  const privateFields = qualifiedFields(f.cc, 'private');
+  if (privateFields !== null) add('private-qualified', { value: clip(privateFields, 60) });
+  if (priv.noCache && pv.storable && !hasValidator) add('no-cache-no-validator');
+  if (cc.has('immutable') && pv.freshnessLifetime !== null && pv.freshnessLifetime < LONG_LIFETIME && !pv.heuristic) {
+    add('immutable-short-lifetime', { lifetime: pv.freshnessLifetime });
+  }
+  const swr = f.cc.deltas.get('stale-while-revalidate')?.seconds;
+  if (swr != null && storableAnywhere) add('stale-while-revalidate', { seconds: swr });
+  const sie = f.cc.deltas.get('stale-if-error')?.seconds;
+  if (sie != null && storableAnywhere) add('stale-if-error', { seconds: sie });
+
+  // Validators
+  if (f.etag) {
+    if (!f.etag.valid) add('etag-malformed', { value: clip(f.etag.value, 60) });
+    else if (f.etag.weak) add('etag-weak');
+  }
+  if (f.etagCount > 1) add('etag-multiple', { count: f.etagCount });
+  if (f.lastModified.raw !== null && f.lastModified.time === null) {
+    add('last-modified-invalid', { value: clip(f.lastModified.raw, 60) });
+  }
+  if (f.lastModified.time !== null && f.date.time !== null && f.lastModified.time > f.date.time) add('last-modified-future');
+  if (storableAnywhere && !hasValidator && f.status === 200 && !priv.noCache) add('no-validator');
+  else if (storableAnywhere && hasValidator && f.status === 200 && !cc.has('no-store')) add('cacheable-with-validator');
+
+  // Dates and ages
+  if (f.date.raw === null) add('date-missing');
+  else if (f.date.time === null) add('date-invalid', { value: clip(f.date.raw, 60) });
+  for (const [header, field] of [
+    ['Date', f.date],
+    ['Expires', f.expires],
+    ['Last-Modified', f.lastModified],
+  ] as const) {
+    if (field.format === 'rfc850' || field.format === 'asctime') add('http-date-obsolete', { header, format: field.format });
+  }
+  if (f.expires.raw !== null) {
+    if (f.expires.time === null) add('expires-invalid', { value: clip(f.expires.raw, 60) });
+    if (f.date.raw === null) add('expires-without-date');
+    if (f.expires.multiple) add('expires-multiple', { count: 2 });
+    if (cc.has('max-age') || cc.has('s-maxage')) add('expires-overridden', { directive: cc.has('max-age') ? 'max-age' : 's-maxage' });
+  }
+  if (f.age.value !== null && f.age.value > 0) add('age-present', { age: f.age.value });
+  if (f.date.time !== null && x.source === 'network') {
+    const skew = Math.round(f.responseTime - f.date.time - (f.age.value ?? 0));
+    if (Math.abs(skew) > CLOCK_SKEW_LIMIT) add('clock-skew', { skew });
+  }
+
+  // Other fields
+  if (f.pragma.tokens.length) add('pragma-in-response', { value: clip(f.pragma.tokens.join(', '), 60) });
+  if (f.vary.star) add('vary-star');
+  if (f.vary.fields.includes('user-agent')) add('vary-user-agent');
+  if (f.vary.fields.includes('cookie')) add('vary-cookie');
+  if (f.hasAuthorization && shared.view.storable) {
+    const directive = cc.has('public') ? 'public' : cc.has('s-maxage') ? 's-maxage' : 'must-revalidate';
+    add('public-with-authorization', { directive });
+  }
+  if (f.hasSetCookie && shared.view.storable) {
+    const shielded = (noCacheFields ?? '').toLowerCase().includes('set-cookie') || (privateFields ?? '').toLowerCase().includes('set-cookie');
+    if (!shielded) add('set-cookie-shared');
+  }
+  const shape = urlShape(f.url);
+  const lifetime = pv.freshnessLifetime;
+  const explicitLifetime = pv.storable && !pv.heuristic && lifetime !== null && !priv.noCache;
+  if (explicitLifetime && lifetime >= LONG_LIFETIME && !shape.versioned && isWatchedFile(shape, x.resourceType)) {
+    add('long-max-age-unversioned', { lifetime: humanDuration(lifetime) });
+  }
+  if (shape.versioned && explicitLifetime && x.status !== 304) {
+    if (lifetime >= YEAR / 12 && !cc.has('immutable')) add('versioned-without-immutable');
+    if (lifetime < LONG_LIFETIME && isWatchedFile(shape, x.resourceType)) {
+      add('versioned-short-lifetime', { lifetime: humanDuration(lifetime) });
+    }
+  }
+
+  // Storability and state
+  if (pv.heuristic && lifetime !== null && lifetime < DELTA_CAP) add('heuristic-freshness', { lifetime });
+  if (priv.reason === 'status') add('not-storable-status', { status: f.status });
+  if (pv.storable && !pv.fresh && lifetime !== null && lifetime > 0 && !priv.noCache) {
+    add('stale-now', { age: Math.round(pv.currentAge), lifetime });
+  }
+  const reqNoCache = f.reqCc.names.has('no-cache') || f.reqPragma.noCache || f.reqCc.deltas.get('max-age')?.seconds === 0;
+  if (reqNoCache) {
+    const value = f.reqCc.names.has('no-cache') ? 'Cache-Control: no-cache' : f.reqPragma.noCache ? 'Pragma: no-cache' : 'Cache-Control: max-age=0';
+    add('request-no-cache', { value });
+  }
+
+  // Revalidation
+  if (link) {
+    if (link.matched === false) {
+      add('revalidation-changed', {
+        validator: link.validator === 'etag' ? 'ETag' : 'Last-Modified',
+        previous: clip(link.validatorValue ?? '', 60),
+        current: clip((link.validator === 'etag' ? f.etag?.value : f.lastModified.raw) ?? '', 60),
+      });
+    } else if (link.inferred) add('revalidated-inferred');
+    else add('revalidated-304');
+  } else if (x.status === 304) add('revalidated-304-unlinked');
+  return out;
+}

@@ -1,0 +1,186 @@
+/**
+ * Tie a revalidation to the earlier response it revalidated (RFC 9111 §4.3).
+ * Both browsers report a 304-revalidated response to webRequest as "200 from cache" with the refreshed Date/Age
+ * and without the conditional request headers (../shared/notes/browser-testing.md), so a cached response whose Date
+ * moved on is taken as an inferred revalidation.
+ */
+import type { RevalidationLink } from '../explanation';
+import type { ExchangeRecord, HeaderList } from '../types';
+import { fill } from './freshness';
+import { parseETag, parseHttpDate } from './parsers';
+
+export const REVALIDATION_TEXT = {
+  matched: 'Revalidated with {validator} {value}: the server answered 304, so the stored body was reused.',
+  inferred:
+    'Served from cache with a newer Date than the stored copy: the browser revalidated it with {validator} and the server answered 304 (inferred: the browser hides the 304 from extensions).',
+  changed: 'The {validator} changed from {previous} to {current}: the resource was modified and downloaded again in full.',
+} as const;
+
+/** Per history array: URL → indices, extended as the array grows (the composer passes the same array repeatedly). */
+interface UrlIndex {
+  length: number;
+  first: ExchangeRecord | undefined;
+  byUrl: Map<string, number[]>;
+}
+const indexCache = new WeakMap<readonly ExchangeRecord[], UrlIndex>();
+
+function indicesFor(earlier: readonly ExchangeRecord[], url: string): number[] {
+  let idx = indexCache.get(earlier);
+  if (!idx || idx.length > earlier.length || idx.first !== earlier[0]) {
+    idx = { length: 0, first: earlier[0], byUrl: new Map() };
+    indexCache.set(earlier, idx);
+  }
+  for (let k = idx.length; k < earlier.length; k++) {
+    const e = earlier[k];
+    if (!e || typeof e.url !== 'string') continue;
+    const list = idx.byUrl.get(e.url);
+    if (list) list.push(k);
+    else idx.byUrl.set(e.url, [k]);
+  }
+  idx.length = earlier.length;
+  return idx.byUrl.get(url) ?? [];
+}
+
+function first(headers: HeaderList | undefined, name: string): string | null {
+  if (!Array.isArray(headers)) return null;
+  for (const h of headers) if (h && typeof h.name === 'string' && h.name.toLowerCase() === name) return String(h.value ?? '');
+  return null;
+}
+
+function dateOf(x: ExchangeRecord): number | null {
+  const raw = first(x.responseHeaders, 'date');
+  return raw === null ? null : parseHttpDate(raw, (x.responseTimeMs || 0) / 1000).time;
+}
+
+function isStoredResponse(e: ExchangeRecord): boolean {
+  return e.status >= 200 && e.status !== 304 && e.status < 600 && (e.method ?? 'GET').toUpperCase() !== 'POST';
+}
+
+function validatorOf(e: ExchangeRecord): { validator: 'etag' | 'last-modified'; value: string } | null {
+  const etag = first(e.responseHeaders, 'etag');
+  if (etag !== null && etag.trim() !== '') return { validator: 'etag', value: etag.trim().slice(0, 200) };
+  const lm = first(e.responseHeaders, 'last-modified');
+  if (lm !== null && lm.trim() !== '') return { validator: 'last-modified', value: lm.trim().slice(0, 200) };
+  return null;
+}
+
+export interface LinkResult {
+  link: RevalidationLink;
+  previous: ExchangeRecord;
+}
+
+/** Like linkRevalidation, also returning the earlier exchange (the 304's stored response). */
+export function findRevalidation(x: ExchangeRecord, earlier: readonly ExchangeRecord[] | undefined): LinkResult | null {
+  if (!x || !Array.isArray(earlier) || earlier.length === 0 || typeof x.url !== 'string') return null;
+  const candidates = indicesFor(earlier, x.url);
+  if (candidates.length === 0) return null;
+  const method = (x.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') return null;
+
+  // The latest earlier exchange with a body and a validator: the one a conditional request would refer to.
+  let previous: ExchangeRecord | null = null;
+  let prevValidator: ReturnType<typeof validatorOf> = null;
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const e = earlier[candidates[k]];
+    if (e === x || !isStoredResponse(e)) continue;
+    const v = validatorOf(e);
+    if (v) {
+      previous = e;
+      prevValidator = v;
+      break;
+    }
+  }
+  if (!previous || !prevValidator) return null;
+
+  const explicit = x.status === 304 || x.source === 'revalidated';
+  if (explicit) {
+    const inm = first(x.requestHeaders, 'if-none-match');
+    const ims = first(x.requestHeaders, 'if-modified-since');
+    const used =
+      inm !== null
+        ? { validator: 'etag' as const, value: inm.trim().slice(0, 200) }
+        : ims !== null
+          ? { validator: 'last-modified' as const, value: ims.trim().slice(0, 200) }
+          : prevValidator;
+    const inferred = x.status !== 304;
+    return {
+      previous,
+      link: {
+        previousId: previous.id,
+        inferred,
+        validator: used.validator,
+        validatorValue: used.value,
+        matched: true,
+        plain: fill(inferred ? REVALIDATION_TEXT.inferred : REVALIDATION_TEXT.matched, {
+          validator: used.validator === 'etag' ? 'If-None-Match' : 'If-Modified-Since',
+          value: used.value,
+        }),
+      },
+    };
+  }
+
+  if (x.source === 'disk-cache' || x.source === 'memory-cache') {
+    // A pure cache hit keeps the stored Date; a later Date means the stored copy was freshened by a 304.
+    const d = dateOf(x);
+    const prevDate = dateOf(previous);
+    if (d !== null && prevDate !== null && d > prevDate) {
+      return {
+        previous,
+        link: {
+          previousId: previous.id,
+          inferred: true,
+          validator: prevValidator.validator,
+          validatorValue: prevValidator.value,
+          matched: true,
+          plain: fill(REVALIDATION_TEXT.inferred, {
+            validator: prevValidator.validator === 'etag' ? 'If-None-Match' : 'If-Modified-Since',
+          }),
+        },
+      };
+    }
+    return null;
+  }
+
+  if (x.source === 'network' && x.status >= 200 && x.status < 300) {
+    const now = validatorOf(x);
+    if (!now || now.validator !== prevValidator.validator) return null;
+    const same =
+      now.validator === 'etag'
+        ? parseETag(now.value).value.replace(/^w\//i, '') === parseETag(prevValidator.value).value.replace(/^w\//i, '')
+        : now.value === prevValidator.value;
+    if (same) return null;
+    return {
+      previous,
+      link: {
+        previousId: previous.id,
+        inferred: first(x.requestHeaders, now.validator === 'etag' ? 'if-none-match' : 'if-modified-since') === null,
+        validator: now.validator,
+        validatorValue: prevValidator.value,
+        matched: false,
+        plain: fill(REVALIDATION_TEXT.changed, {
+          validator: now.validator === 'etag' ? 'ETag' : 'Last-Modified',
+          previous: prevValidator.value,
+          current: now.value,
+        }),
+      },
+    };
+  }
+  return null;
+}
+
+/** RFC 9111 §4.3: which earlier exchange `x` revalidated (or found changed), or null. `earlier` oldest first. */
+export function linkRevalidation(x: ExchangeRecord, earlier: ExchangeRecord[]): RevalidationLink | null {
+  return findRevalidation(x, earlier)?.link ?? null;
+}
+
+/** RFC 9111 §3.2: the stored headers updated with those of the 304 (Content-Length excepted). */
+export function mergeHeaders(stored: HeaderList, update: HeaderList): HeaderList {
+  const replaced = new Set<string>();
+  for (const h of update) {
+    const n = h.name.toLowerCase();
+    if (n !== 'content-length') replaced.add(n);
+  }
+  const out: HeaderList = stored.filter((h) => !replaced.has(h.name.toLowerCase()));
+  for (const h of update) if (replaced.has(h.name.toLowerCase())) out.push(h);
+  return out;
+}
