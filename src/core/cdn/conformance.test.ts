@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCdnCase } from './conformance';
+import { explainCdn } from './index';
+import type { ExchangeRecord } from '../types';
+
+const SHARED = resolve(__dirname, '../../../../shared');
+const cases = JSON.parse(readFileSync(resolve(SHARED, 'reference/cdn-cases.json'), 'utf8')) as {
+  format: string;
+  cases: Array<{ id: string; expect: Record<string, unknown> }>;
+};
+
+describe('cdn-cases.json through runCdnCase', () => {
+  it('is the cdn-cases/1 format with 33 cases', () => {
+    expect(cases.format).toBe('cdn-cases/1');
+    expect(cases.cases.length).toBe(33);
+  });
+  for (const c of cases.cases) {
+    it(c.id, () => {
+      const actual = runCdnCase(c);
+      const picked: Record<string, unknown> = {};
+      for (const key of Object.keys(c.expect)) picked[key] = actual[key];
+      expect(picked).toEqual(c.expect);
+    });
+  }
+});
+
+describe('explainCdn over the HAR fixtures', () => {
+  const dir = resolve(SHARED, 'fixtures/har');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.har'));
+  it('finds the fixtures', () => expect(files.length).toBeGreaterThan(10));
+  for (const file of files) {
+    it(`${file} explains every entry without throwing`, () => {
+      const har = JSON.parse(readFileSync(resolve(dir, file), 'utf8').replace(/^\uFEFF/, ''));
+      const entries: any[] = har?.log?.entries ?? [];
+      let identified = 0;
+      entries.forEach((e, i) => {
+        const x: ExchangeRecord = {
+          id: String(i),
+          url: e.request?.url ?? '',
+          method: e.request?.method ?? 'GET',
+          status: e.response?.status ?? 0,
+          requestHeaders: e.request?.headers ?? [],
+          responseHeaders: e.response?.headers ?? [],
+          requestTimeMs: 0,
+          responseTimeMs: 0,
+          source: 'network',
+          serverIp: e.serverIPAddress,
+        };
+        const r = explainCdn(x, { browser: 'chrome', now: 0 });
+        expect(Array.isArray(r.findings)).toBe(true);
+        if (r.cdn) identified++;
+      });
+      expect(identified).toBeLessThanOrEqual(entries.length);
+    });
+  }
+});

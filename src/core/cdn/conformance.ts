@@ -1,0 +1,33 @@
+/**
+ * Adapter for ../shared/reference/cdn-cases.json (format cdn-cases/1): builds an ExchangeRecord from a case's
+ * status and headers and reads the answer from the public explainCdn(). No per-case logic.
+ */
+import type { ExchangeRecord, HeaderList } from '../types';
+import { explainCdn } from './index';
+
+function headerList(headers: unknown): HeaderList {
+  const out: HeaderList = [];
+  if (!headers || typeof headers !== 'object') return out;
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (Array.isArray(value)) for (const v of value) out.push({ name, value: String(v) });
+    else if (value !== undefined && value !== null) out.push({ name, value: String(value) });
+  }
+  return out;
+}
+
+export function runCdnCase(c: any): Record<string, unknown> {
+  const x: ExchangeRecord = {
+    id: String(c?.id ?? 'cdn-case'),
+    url: typeof c?.url === 'string' ? c.url : 'https://example.com/',
+    method: 'GET',
+    status: typeof c?.status === 'number' ? c.status : 200,
+    requestHeaders: [],
+    responseHeaders: headerList(c?.headers),
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+    ...(typeof c?.serverIp === 'string' ? { serverIp: c.serverIp } : {}),
+  };
+  const r = explainCdn(x, { browser: 'rfc', now: 0 });
+  return { cdn: r.cdn, cacheStatus: r.cacheStatus, pop: r.pop, age: r.age };
+}

@@ -1,0 +1,294 @@
+/**
+ * explainCdn: which CDN (or self-hosted cache) delivered a response, what its cache did, where its edge is,
+ * how old the copy is, and who owns the server address. Rules live in providers.ts (signatures, status tables,
+ * PoP rules), pops.ts (airport codes) and notes.ts (findings); this file applies them.
+ */
+import type { CdnExplanation, CacheStatusEntry, Explained } from '../explanation';
+import type { EngineContext, ExchangeRecord, Finding } from '../types';
+import { applyNote } from '../notes';
+import { CDN_NOTES, GATEWAY_STATUS } from './notes';
+import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
+import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
+import { cityForPop } from './pops';
+import { cdnForIp, IP_RANGES_SOURCE } from './ip';
+import { parseCdnCacheControl } from './cdn-cache-control';
+
+export { cdnForIp, parseIPv4, parseIPv6 } from './ip';
+export { cityForPop } from './pops';
+export { parseCacheStatus, cacheStatusEntryStatus } from './status';
+export { parseCdnCacheControl } from './cdn-cache-control';
+export { PROVIDERS } from './providers';
+
+const MAX_HEADER_LINES = 10_000;
+/** Matching works on at most this much of a field's combined value. */
+const MATCH_CHARS = MAX_FIELD_CHARS;
+
+// ------------------------------------------------------------------ precompiled signature index
+
+interface IndexedSignature {
+  provider: number;
+  signature: Signature;
+}
+
+/** Header name → the signatures whose first condition names it: only headers present are ever looked at. */
+const SIGNATURE_INDEX: ReadonlyMap<string, IndexedSignature[]> = (() => {
+  const index = new Map<string, IndexedSignature[]>();
+  PROVIDERS.forEach((provider, p) => {
+    for (const signature of provider.signatures) {
+      const key = signature.all[0].header;
+      const list = index.get(key) ?? [];
+      list.push({ provider: p, signature });
+      index.set(key, list);
+    }
+  });
+  return index;
+})();
+
+/** Field lines by lower-case name, in wire order. */
+function fieldMap(x: ExchangeRecord): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const headers = Array.isArray(x.responseHeaders) ? x.responseHeaders : [];
+  const n = Math.min(headers.length, MAX_HEADER_LINES);
+  for (let i = 0; i < n; i++) {
+    const h = headers[i];
+    if (!h || typeof h.name !== 'string') continue;
+    const name = h.name.toLowerCase();
+    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const list = map.get(name);
+    if (list) {
+      if (list.length < 256) list.push(value);
+    } else map.set(name, [value]);
+  }
+  return map;
+}
+
+function combined(fields: Map<string, string[]>, name: string, cache: Map<string, string>): string | undefined {
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const lines = fields.get(name);
+  if (!lines) return undefined;
+  let v = lines.length === 1 ? lines[0] : lines.join(', ');
+  if (v.length > MATCH_CHARS) v = v.slice(0, MATCH_CHARS);
+  cache.set(name, v);
+  return v;
+}
+
+interface Match {
+  provider: number;
+  evidence: string[];
+  /** Index of the Via entry that matched (later = nearer the browser), -1 when Via was not part of the evidence. */
+  viaPos: number;
+}
+
+function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): Match[] {
+  const byProvider = new Map<number, Match>();
+  for (const name of fields.keys()) {
+    const candidates = SIGNATURE_INDEX.get(name);
+    if (!candidates) continue;
+    for (const { provider, signature } of candidates) {
+      let ok = true;
+      for (const cond of signature.all) {
+        const v = combined(fields, cond.header, values);
+        if (v === undefined || (cond.pattern && !cond.pattern.test(v))) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      const m = byProvider.get(provider) ?? { provider, evidence: [], viaPos: -1 };
+      for (const cond of signature.all) {
+        const v = combined(fields, cond.header, values) ?? '';
+        const shown = `${cond.header}: ${v.length > 80 ? v.slice(0, 77) + '...' : v}`;
+        if (!m.evidence.includes(shown)) m.evidence.push(shown);
+        if (cond.header === 'via' && cond.pattern) {
+          const hops = splitEntries(v);
+          for (let i = hops.length - 1; i >= 0; i--) {
+            if (cond.pattern.test(hops[i]) || cond.pattern.test(', ' + hops[i])) {
+              m.viaPos = Math.max(m.viaPos, i);
+              break;
+            }
+          }
+        }
+      }
+      byProvider.set(provider, m);
+    }
+  }
+  return [...byProvider.values()];
+}
+
+/**
+ * Nearest the browser first. Via hops are appended by each intermediary, so a later matching hop is nearer; without
+ * Via evidence on both sides the table order decides (providers usually placed in front of others come first).
+ */
+function nearestFirst(a: Match, b: Match): number {
+  if (a.viaPos >= 0 && b.viaPos >= 0 && a.viaPos !== b.viaPos) return b.viaPos - a.viaPos;
+  return a.provider - b.provider;
+}
+
+// ------------------------------------------------------------------ small readers
+
+function readPop(provider: Provider, fields: Map<string, string[]>): string | null {
+  for (const rule of provider.pop) {
+    const lines = fields.get(rule.header);
+    if (!lines || !lines.length) continue;
+    let text: string;
+    if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1];
+    else {
+      const entries = splitEntries(lines.join(', '));
+      text = (rule.entry === 'last' ? entries[entries.length - 1] : entries[0]) ?? '';
+    }
+    if (text.length > 512) text = text.slice(0, 512);
+    const m = rule.pattern.exec(text.trim());
+    if (m && m[1]) return m[1];
+  }
+  return null;
+}
+
+/** Age (RFC 9111 §5.1): delta-seconds; a list or garbage yields the first valid number, else null. */
+function readAge(fields: Map<string, string[]>): number | null {
+  const lines = fields.get('age');
+  if (!lines) return null;
+  const first = splitEntries(lines[0] ?? '', 1)[0]?.trim() ?? '';
+  if (!/^\d{1,20}$/.test(first)) return null;
+  return Math.min(Number(first), 2147483648); // RFC 9111 §1.2.2 cap
+}
+
+const SHARED_FORBIDDEN = /(?:^|,)\s*(?:private|no-store)\b/i;
+const SHARED_ALLOWED = /(?:^|,)\s*(?:public|(?:s-maxage|max-age)\s*=\s*"?[1-9])/i;
+
+// ------------------------------------------------------------------ explainCdn
+
+export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanation {
+  const fields = fieldMap(x);
+  const values = new Map<string, string>();
+  const findings: Finding[] = [];
+  const note = (id: string, params?: Record<string, string | number>) => findings.push(applyNote(CDN_NOTES, id, params));
+
+  // Which CDN, or which self-hosted cache when no CDN shows.
+  const matches = matchProviders(fields, values);
+  const cdns = matches.filter((m) => PROVIDERS[m.provider].kind === 'cdn').sort(nearestFirst);
+  const selfHosted = matches.filter((m) => PROVIDERS[m.provider].kind === 'self-hosted').sort(nearestFirst);
+  const chosen = cdns[0] ?? selfHosted[0] ?? null;
+  const provider = chosen ? PROVIDERS[chosen.provider] : null;
+
+  // RFC 9211 Cache-Status, parsed once.
+  const csLines = fields.get('cache-status');
+  let cacheStatusParse: CacheStatusParse | null = null;
+  if (csLines) {
+    cacheStatusParse = parseCacheStatus(csLines);
+    if (cacheStatusParse.invalid) note('cache-status-invalid');
+  }
+  const cacheStatusEntries: CacheStatusEntry[] = cacheStatusParse?.entries ?? [];
+
+  // Cache status: the provider's own field first, then the standard one.
+  let reading: StatusReading | null = null;
+  if (provider) reading = readStatus(provider.status, fields, cacheStatusParse);
+  if (!reading) reading = readStatus(GENERIC_STATUS, fields, cacheStatusParse);
+  const cacheStatus = reading ? reading.status : provider ? 'unknown' : null;
+
+  const pop = provider ? readPop(provider, fields) : null;
+  const popCity = cityForPop(pop);
+  const age = readAge(fields);
+
+  // CDN-targeted cache directives (RFC 9213 and vendor variants).
+  const cdnCacheControl: Explained[] = [];
+  for (const { header } of CDN_CACHE_CONTROL_FIELDS) {
+    const lines = fields.get(header);
+    if (!lines) continue;
+    const parsed = parseCdnCacheControl(header, lines);
+    cdnCacheControl.push(...parsed.directives);
+    const shown = lines.join(', ');
+    note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', { header, value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown });
+  }
+
+  // Who owns the server address.
+  const owner = cdnForIp(x.serverIp);
+  const ipOwner = owner ? owner.id : null;
+
+  // ---------------------------------------------------------------- findings
+  if (provider && chosen) {
+    const evidence = chosen.evidence.slice(0, 4).join('; ');
+    note(provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
+    if (cdns.length > 1) note('cdn-stacked', { outer: provider.name, inner: cdns.slice(1).map((m) => PROVIDERS[m.provider].name).join(', ') });
+    statusFindings(provider, reading, fields, values, note);
+  } else if (reading) {
+    note(`status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
+  } else if (age !== null && age > 0) {
+    note('age-without-cdn', { age });
+  }
+
+  if (owner && x.serverIp) {
+    note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE.split(' (')[0] });
+    if (provider && provider.kind === 'cdn' && owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
+  }
+
+  gatewayFindings(x.status, provider, cacheStatus, note);
+
+  return {
+    cdn: provider ? provider.id : null,
+    cdnName: provider ? provider.name : null,
+    evidence: chosen ? chosen.evidence : [],
+    cacheStatus,
+    rawCacheStatus: reading ? reading.raw : null,
+    pop,
+    popCity,
+    age,
+    cacheStatusEntries,
+    cdnCacheControl,
+    ipOwner,
+    plain: findings.map((f) => f.summary),
+    findings,
+  };
+}
+
+type Note = (id: string, params?: Record<string, string | number>) => void;
+
+function statusFindings(provider: Provider, reading: StatusReading | null, fields: Map<string, string[]>, values: Map<string, string>, note: Note): void {
+  const name = provider.name;
+  if (!reading) {
+    if (provider.id === 'cloudflare') note('cf-no-status');
+    else if (provider.id === 'imperva') note('imperva-opaque');
+    else if (provider.id === 'google') {
+      const age = readAge(fields);
+      if (age !== null && age > 0) note('google-age-only', { age });
+      else note('status-unknown', { name, raw: 'none' });
+    } else note('status-unknown', { name, raw: 'none' });
+    return;
+  }
+  const params = { name, header: reading.header, raw: reading.raw };
+  const cacheControl = combined(fields, 'cache-control', values) ?? '';
+  if (reading.status === 'dynamic' && provider.id === 'cloudflare') {
+    if (SHARED_ALLOWED.test(cacheControl) && !SHARED_FORBIDDEN.test(cacheControl)) note('cf-dynamic-cacheable', { cacheControl });
+    else note('cf-dynamic');
+    return;
+  }
+  if (provider.id === 'vercel' && /^\s*REVALIDATED\s*$/i.test(reading.raw)) {
+    note('vercel-revalidated');
+    return;
+  }
+  if (provider.id === 'cloudfront' && reading.tiers[0]?.raw && /^Error\b/i.test(reading.tiers[0].raw)) {
+    note('cloudfront-error');
+    return;
+  }
+  note(`status-${reading.status}`, params);
+  if (reading.decidedBy > 0) {
+    const t = reading.tiers[reading.decidedBy];
+    note('tiered-hit', { tier: t.cache ?? t.raw, tiers: reading.tiers.map((tier) => tier.raw).join(' | ') });
+  }
+  if (reading.status === 'bypass' || reading.status === 'dynamic') {
+    if (fields.has('set-cookie')) note('bypass-set-cookie');
+    if (SHARED_FORBIDDEN.test(cacheControl)) note('bypass-private', { cacheControl });
+  }
+}
+
+function gatewayFindings(status: number, provider: Provider | null, cacheStatus: string | null, note: Note): void {
+  const def = GATEWAY_STATUS[status];
+  if (!def) return;
+  if (def.byLayer && provider?.id !== 'cloudflare') return; // 52x codes are Cloudflare's own
+  const layer = provider ? provider.name : 'the server in front';
+  if (!provider && !def.byLayer && cacheStatus === null) {
+    // A bare 502/503/504 may still come from a proxy; the proxy area explains those with Via evidence.
+    return;
+  }
+  note('gateway-error', { meaning: def.meaning.replace(/\{layer\}/g, layer), rule: def.rule, status });
+}

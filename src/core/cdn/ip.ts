@@ -1,0 +1,123 @@
+/**
+ * IP address parsing and CDN ownership lookup over the generated range table
+ * (scripts/gen-cdn-ranges.ts turns data/cdn-ip-ranges.json into ip-ranges.generated.json).
+ * IPv4 addresses are 32-bit numbers; IPv6 addresses are 32 lower-case hex digits, so that
+ * string order equals numeric order and no BigInt is needed at run time.
+ */
+import table from './ip-ranges.generated.json';
+
+export interface IpRangeTable {
+  source: string;
+  providers: Array<{ id: string; name: string; category: string }>;
+  /** [start, end, providerIndex], sorted by start, disjoint. */
+  v4: Array<[number, number, number]>;
+  /** [start, end, providerIndex] as 32-hex-digit strings, sorted, disjoint. */
+  v6: Array<[string, string, number]>;
+}
+
+const RANGES = table as unknown as IpRangeTable;
+
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Dotted quad to an unsigned 32-bit number, or null. No leading-zero octal forms (RFC 6943 §3.1.1). */
+export function parseIPv4(text: string): number | null {
+  if (typeof text !== 'string' || text.length > 15) return null;
+  const m = V4.exec(text);
+  if (!m) return null;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const part = m[i];
+    if (part.length > 1 && part[0] === '0') return null;
+    const v = Number(part);
+    if (v > 255) return null;
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+/** RFC 4291 §2.2 text form (with ::, embedded IPv4, optional zone id) to 32 hex digits, or null. */
+export function parseIPv6(text: string): string | null {
+  if (typeof text !== 'string' || text.length > 64) return null;
+  let s = text;
+  const zone = s.indexOf('%');
+  if (zone >= 0) s = s.slice(0, zone);
+  if (!s.includes(':')) return null;
+  const lastColon = s.lastIndexOf(':');
+  const maybeV4 = s.slice(lastColon + 1);
+  if (maybeV4.includes('.')) {
+    const v4 = parseIPv4(maybeV4);
+    if (v4 === null) return null;
+    s = s.slice(0, lastColon + 1) + ((v4 >>> 16) & 0xffff).toString(16) + ':' + (v4 & 0xffff).toString(16);
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return null;
+  const groupsOf = (part: string): string[] | null => {
+    if (part === '') return [];
+    const g = part.split(':');
+    for (const x of g) if (!/^[0-9a-fA-F]{1,4}$/.test(x)) return null;
+    return g;
+  };
+  const head = groupsOf(halves[0]);
+  const rest = halves.length === 2 ? groupsOf(halves[1]) : [];
+  if (!head || !rest) return null;
+  let groups: string[];
+  if (halves.length === 2) {
+    const total = head.length + rest.length;
+    if (total > 7) return null;
+    groups = head.concat(new Array<string>(8 - total).fill('0'), rest);
+  } else {
+    if (head.length !== 8) return null;
+    groups = head;
+  }
+  return groups.map((g) => g.toLowerCase().padStart(4, '0')).join('');
+}
+
+/** Strip brackets and a port ("[2001:db8::1]:443", "192.0.2.1:80") from an address as recorders report it. */
+export function bareAddress(text: string): string {
+  let s = text.trim();
+  const bracket = /^\[([^\]]*)\](?::\d+)?$/.exec(s);
+  if (bracket) return bracket[1];
+  const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(s);
+  if (v4port) s = v4port[1];
+  return s;
+}
+
+export interface IpOwner {
+  id: string;
+  name: string;
+  category: string;
+}
+
+/** The CDN or WAF provider whose published ranges contain `ip`, or null. Binary search, O(log n). */
+export function cdnForIp(ip: string | null | undefined): IpOwner | null {
+  if (!ip || typeof ip !== 'string') return null;
+  const addr = bareAddress(ip);
+  const v4 = parseIPv4(addr);
+  if (v4 !== null) return owner(search(RANGES.v4, v4));
+  const v6 = parseIPv6(addr);
+  if (v6 === null) return null;
+  // IPv4-mapped IPv6 (::ffff:a.b.c.d) is an IPv4 address (RFC 4291 §2.5.5.2)
+  if (v6.startsWith('00000000000000000000ffff')) return owner(search(RANGES.v4, parseInt(v6.slice(24), 16)));
+  return owner(search(RANGES.v6, v6));
+}
+
+function search<T extends number | string>(ranges: Array<[T, T, number]>, x: T): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (x < r[0]) hi = mid - 1;
+    else if (x > r[1]) lo = mid + 1;
+    else return r[2];
+  }
+  return -1;
+}
+
+function owner(index: number): IpOwner | null {
+  if (index < 0) return null;
+  const p = RANGES.providers[index];
+  return p ? { id: p.id, name: p.name, category: p.category } : null;
+}
+
+export const IP_RANGES_SOURCE = RANGES.source;

@@ -1,0 +1,522 @@
+/**
+ * The CDN table: how each provider (and each self-hosted cache product) shows up in response headers, how it
+ * writes its cache status and its edge location. Pure data with the vendor reference beside each entry; the code
+ * that applies it is in signature.ts and status.ts. Provider ids follow ../shared/reference/cdn-cases.json.
+ */
+import type { CdnCacheStatus } from '../explanation';
+
+/** A header condition: the field is present and, when a pattern is given, its combined value matches it. */
+export interface HeaderCondition {
+  /** Lower-case field name. */
+  header: string;
+  pattern?: RegExp;
+}
+
+/** A signature holds when all of its conditions hold. */
+export interface Signature {
+  all: HeaderCondition[];
+  ref: string;
+}
+
+/** Status value (upper case) to the normalised status. */
+export type StatusTable = Readonly<Record<string, CdnCacheStatus>>;
+
+/**
+ * Where a provider writes its cache status:
+ * - 'list': comma-separated tiers; in each tier the longest word found in the table wins ("HIT TCP_REFRESH_HIT",
+ *   "TCP_MISS from a204-...", "Hit from cloudfront", "cp5018 hit/7"). `order` says which end is nearest the browser.
+ * - 'cache-status': RFC 9211 Cache-Status (structured list).
+ * - 'server-timing': the `desc` of a named Server-Timing metric (Akamai mPulse `cdn-cache; desc=HIT`).
+ * - 'varnish-xid': X-Varnish with two transaction ids means a hit, one id a miss.
+ */
+export interface StatusSource {
+  header: string;
+  style: 'list' | 'cache-status' | 'server-timing' | 'varnish-xid';
+  table?: StatusTable;
+  order?: 'nearest-first' | 'nearest-last';
+  /** For 'server-timing': the metric name. */
+  metric?: string;
+  /** Adds tiers further from the browser to an earlier source instead of replacing it (Akamai X-Cache-Remote). */
+  inner?: boolean;
+  ref: string;
+}
+
+/** Where the edge location is written: first capture group of `pattern` on the chosen field entry. */
+export interface PopRule {
+  header: string;
+  pattern: RegExp;
+  /** Which comma-separated entry to read: the last one is nearest the browser for Fastly's X-Served-By. */
+  entry?: 'first' | 'last' | 'whole';
+  ref: string;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  kind: 'cdn' | 'self-hosted';
+  /** Main vendor documentation page. */
+  link: string;
+  signatures: Signature[];
+  status: StatusSource[];
+  pop: PopRule[];
+}
+
+// ------------------------------------------------------------------ status tables
+
+/** https://developers.cloudflare.com/cache/concepts/cache-responses/ */
+const CLOUDFLARE_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  EXPIRED: 'expired',
+  STALE: 'stale',
+  UPDATING: 'stale', // served stale while the edge fetches a new copy
+  REVALIDATED: 'revalidated',
+  BYPASS: 'bypass',
+  DYNAMIC: 'dynamic',
+  NONE: 'unknown',
+  UNKNOWN: 'unknown',
+};
+
+/** https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/ (and fastly_info.state values). */
+const FASTLY_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  PASS: 'bypass',
+  'HIT-STALE': 'stale',
+  'HIT-SYNTH': 'hit',
+  'HIT-WAIT': 'hit',
+  'HIT-CLUSTER': 'hit',
+  'MISS-CLUSTER': 'miss',
+  'PASS-CLUSTER': 'bypass',
+};
+
+/** https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html (x-edge-result-type). */
+const CLOUDFRONT_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  REFRESHHIT: 'revalidated',
+  ERROR: 'unknown',
+  REDIRECT: 'dynamic',
+  LAMBDAGENERATEDRESPONSE: 'dynamic',
+  FUNCTIONGENERATEDRESPONSE: 'dynamic',
+  LIMITEXCEEDED: 'unknown',
+  CAPACITYEXCEEDED: 'unknown',
+};
+
+/**
+ * Squid-style result codes: Akamai X-Cache (https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers),
+ * Alibaba Cloud X-Cache, Azure CDN / Front Door X-Cache (https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers),
+ * Edgecast X-Cache.
+ */
+const SQUID_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  TCP_HIT: 'hit',
+  TCP_MEM_HIT: 'hit',
+  TCP_IMS_HIT: 'hit',
+  TCP_NEGATIVE_HIT: 'hit',
+  TCP_REMOTE_HIT: 'hit',
+  TCP_PARTIAL_HIT: 'hit',
+  TCP_MISS: 'miss',
+  TCP_REMOTE_MISS: 'miss',
+  TCP_PARTIAL_MISS: 'miss',
+  TCP_REFRESH_HIT: 'revalidated',
+  TCP_REFRESH_MISS: 'expired',
+  TCP_REFRESH_FAIL_HIT: 'stale',
+  TCP_EXPIRED_HIT: 'revalidated',
+  TCP_EXPIRED_MISS: 'expired',
+  TCP_CLIENT_REFRESH_MISS: 'bypass',
+  TCP_COOKIE_DENY: 'bypass',
+  TCP_DENIED: 'unknown',
+  CONFIG_NOCACHE: 'bypass',
+  UNCACHEABLE: 'dynamic',
+  PRIVATE_NOSTORE: 'bypass',
+  NONE: 'unknown',
+};
+
+/** https://techdocs.akamai.com/property-mgr/docs/return-cache-status ("{status} from child[, {status} from parent]"). */
+const AKAMAI_CACHE_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  REFRESHHIT: 'revalidated',
+  HITSTALE: 'stale',
+  CONSTRUCTED: 'dynamic',
+  REDIRECT: 'dynamic',
+  ERROR: 'unknown',
+};
+
+/** mPulse Server-Timing cdn-cache desc (https://support.speedcurve.com/docs/collecting-custom-data-from-your-cdn). */
+const HIT_MISS: StatusTable = { HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', STALE: 'stale' };
+
+/**
+ * https://vercel.com/docs/caching/cache-status : REVALIDATED means the entry was invalidated (tag purge) and fetched
+ * again in the foreground, not an HTTP 304 revalidation; PRERENDER serves a prerendered copy from the edge.
+ */
+const VERCEL_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  STALE: 'stale',
+  BYPASS: 'bypass',
+  PRERENDER: 'hit',
+  REVALIDATED: 'expired',
+};
+
+/** https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status */
+const NGINX_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  BYPASS: 'bypass',
+  EXPIRED: 'expired',
+  STALE: 'stale',
+  UPDATING: 'stale',
+  REVALIDATED: 'revalidated',
+};
+
+/** Generic HIT/MISS style used by Bunny (CDN-Cache), Sucuri, KeyCDN, CDN77, EdgeOne and others. */
+const SIMPLE_STATUS: StatusTable = {
+  HIT: 'hit',
+  MISS: 'miss',
+  EXPIRED: 'expired',
+  STALE: 'stale',
+  UPDATING: 'stale',
+  BYPASS: 'bypass',
+  PASS: 'bypass',
+  REVALIDATED: 'revalidated',
+  REFRESHHIT: 'revalidated',
+  DYNAMIC: 'dynamic',
+};
+
+/** Wikimedia's ATS/Varnish X-Cache-Status (https://wikitech.wikimedia.org/wiki/Caching_overview). */
+const WIKIMEDIA_STATUS: StatusTable = {
+  'HIT-FRONT': 'hit',
+  'HIT-LOCAL': 'hit',
+  'HIT-REMOTE': 'hit',
+  'INT-FRONT': 'dynamic',
+  'INT-LOCAL': 'dynamic',
+  'INT-REMOTE': 'dynamic',
+  HIT: 'hit',
+  MISS: 'miss',
+  PASS: 'bypass',
+  INT: 'dynamic',
+};
+
+const NGINX_TOKENS = /^\s*(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)\s*$/i;
+
+// ------------------------------------------------------------------ providers
+// Order matters only as the last tie-break between stacked CDNs: providers usually put in front of others first.
+
+export const PROVIDERS: readonly Provider[] = [
+  {
+    id: 'cloudflare',
+    name: 'Cloudflare',
+    kind: 'cdn',
+    link: 'https://developers.cloudflare.com/cache/concepts/cache-responses/',
+    signatures: [
+      { all: [{ header: 'cf-ray', pattern: /^[0-9a-f]{8,32}(?:-[A-Z]{3,4})?$/i }], ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/' },
+      { all: [{ header: 'cf-cache-status' }], ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/' },
+      { all: [{ header: 'server', pattern: /^cloudflare(?:-nginx)?$/i }], ref: 'https://developers.cloudflare.com/fundamentals/reference/http-headers/' },
+    ],
+    status: [{ header: 'cf-cache-status', style: 'list', table: CLOUDFLARE_STATUS, order: 'nearest-last', ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/' }],
+    pop: [{ header: 'cf-ray', pattern: /-([A-Z]{3,4})$/i, entry: 'whole', ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/' }],
+  },
+  {
+    id: 'akamai',
+    name: 'Akamai',
+    kind: 'cdn',
+    link: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+    signatures: [
+      { all: [{ header: 'x-cache', pattern: /akamaitechnologies\.com|AkamaiGHost/i }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { all: [{ header: 'x-cache-remote', pattern: /akamaitechnologies\.com|AkamaiGHost/i }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { all: [{ header: 'akamai-cache-status' }], ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
+      { all: [{ header: 'akamai-grn' }], ref: 'https://techdocs.akamai.com/property-mgr/reference/latest-global-request-number' },
+      { all: [{ header: 'x-akamai-request-id' }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { all: [{ header: 'x-akamai-transformed' }], ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
+      { all: [{ header: 'x-akamai-staging' }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { all: [{ header: 'server', pattern: /^(AkamaiGHost|AkamaiNetStorage)\b/i }], ref: 'https://techdocs.akamai.com/netstorage/docs' },
+      {
+        // mPulse pair: both metrics must be there, a lone "cache" or "edge" metric is someone else's.
+        all: [
+          { header: 'server-timing', pattern: /(?:^|,)\s*cdn-cache\s*;\s*desc\s*=/i },
+          { header: 'server-timing', pattern: /(?:^|,)\s*edge\s*;\s*dur\s*=/i },
+        ],
+        ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header',
+      },
+    ],
+    status: [
+      { header: 'akamai-cache-status', style: 'list', table: AKAMAI_CACHE_STATUS, order: 'nearest-first', ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
+      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { header: 'x-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { header: 'server-timing', style: 'server-timing', metric: 'cdn-cache', table: HIT_MISS, ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
+    ],
+    pop: [],
+  },
+  {
+    id: 'cloudfront',
+    name: 'Amazon CloudFront',
+    kind: 'cdn',
+    link: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html',
+    signatures: [
+      { all: [{ header: 'x-amz-cf-id' }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+      { all: [{ header: 'x-amz-cf-pop' }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+      { all: [{ header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+      { all: [{ header: 'x-cache', pattern: /\bfrom cloudfront\b/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html' },
+      { all: [{ header: 'server', pattern: /^CloudFront$/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/troubleshooting-response-errors.html' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' }],
+    pop: [{ header: 'x-amz-cf-pop', pattern: /^([A-Z0-9-]{3,20})$/i, entry: 'last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' }],
+  },
+  {
+    id: 'imperva',
+    name: 'Imperva (Incapsula)',
+    kind: 'cdn',
+    link: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
+    signatures: [
+      { all: [{ header: 'x-iinfo' }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
+      { all: [{ header: 'x-cdn', pattern: /^(Imperva|Incapsula)/i }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
+      { all: [{ header: 'set-cookie', pattern: /(?:^|,\s*)(?:visid_incap_|incap_ses_)\d+/ }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/cookies-used.htm' },
+    ],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'sucuri',
+    name: 'Sucuri',
+    kind: 'cdn',
+    link: 'https://docs.sucuri.net/website-firewall/performance/caching-options/',
+    signatures: [
+      { all: [{ header: 'x-sucuri-id' }], ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/' },
+      { all: [{ header: 'x-sucuri-cache' }], ref: 'https://docs.sucuri.net/website-firewall/performance/caching-options/' },
+      { all: [{ header: 'server', pattern: /^Sucuri\/Cloudproxy/i }], ref: 'https://docs.sucuri.net/website-firewall/' },
+    ],
+    status: [{ header: 'x-sucuri-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://docs.sucuri.net/website-firewall/performance/caching-options/' }],
+    pop: [],
+  },
+  {
+    id: 'fastly',
+    name: 'Fastly',
+    kind: 'cdn',
+    link: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/',
+    signatures: [
+      // Fastly's X-Served-By entries are cache-<pop><node>-<POP>; an opaque hash (GitHub's app servers) is not Fastly.
+      { all: [{ header: 'x-served-by', pattern: /(?:^|,\s*)cache-[a-z0-9]+-[A-Z]{3}\b/ }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
+      { all: [{ header: 'x-fastly-request-id' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
+      { all: [{ header: 'fastly-debug-digest' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
+      { all: [{ header: 'fastly-restarts' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
+      {
+        all: [
+          { header: 'x-timer', pattern: /^S\d+\.\d+,VS\d+,VE\d+/ },
+          { header: 'via', pattern: /\bvarnish\b/i },
+        ],
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Timer/',
+      },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: FASTLY_STATUS, order: 'nearest-last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/' }],
+    pop: [{ header: 'x-served-by', pattern: /-([A-Z]{3})$/, entry: 'last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' }],
+  },
+  {
+    id: 'azure',
+    name: 'Azure Front Door / Azure CDN',
+    kind: 'cdn',
+    link: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol',
+    signatures: [
+      { all: [{ header: 'x-azure-ref' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
+      { all: [{ header: 'x-azure-ref-originshield' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
+      { all: [{ header: 'x-msedge-ref' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
+      { all: [{ header: 'x-fd-int-roxy-purgeid' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers' }],
+    pop: [{ header: 'x-msedge-ref', pattern: /Ref B:\s*([A-Z0-9]+)/i, entry: 'whole', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' }],
+  },
+  {
+    id: 'google',
+    name: 'Google Cloud CDN / Google Front End',
+    kind: 'cdn',
+    link: 'https://cloud.google.com/cdn/docs/caching',
+    signatures: [
+      { all: [{ header: 'via', pattern: /(?:^|,\s*)1\.1 google(?:\s*$|\s*,)/i }], ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies' },
+      { all: [{ header: 'server', pattern: /^(Google Frontend|gfe)/i }], ref: 'https://cloud.google.com/appengine/docs/standard/reference/request-response-headers' },
+    ],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'bunny',
+    name: 'Bunny CDN',
+    kind: 'cdn',
+    link: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute',
+    signatures: [
+      { all: [{ header: 'server', pattern: /^BunnyCDN/i }], ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute' },
+      { all: [{ header: 'cdn-pullzone' }], ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
+      { all: [{ header: 'cdn-requestid' }, { header: 'cdn-cache' }], ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
+    ],
+    status: [{ header: 'cdn-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://docs.bunny.net/docs/cdn-response-headers' }],
+    pop: [{ header: 'server', pattern: /^BunnyCDN-([A-Z0-9]+)-/i, entry: 'whole', ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute' }],
+  },
+  {
+    id: 'keycdn',
+    name: 'KeyCDN',
+    kind: 'cdn',
+    link: 'https://www.keycdn.com/support/keycdn-http-headers',
+    signatures: [
+      { all: [{ header: 'server', pattern: /^keycdn-engine/i }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
+      { all: [{ header: 'x-edge-location' }, { header: 'x-cache' }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
+    pop: [{ header: 'x-edge-location', pattern: /^([A-Za-z0-9-]{2,16})$/, entry: 'whole', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
+  },
+  {
+    id: 'cdn77',
+    name: 'CDN77',
+    kind: 'cdn',
+    link: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers',
+    signatures: [
+      { all: [{ header: 'server', pattern: /^CDN77/i }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+      { all: [{ header: 'x-77-nzt' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+      { all: [{ header: 'x-77-cache' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+      { all: [{ header: 'x-77-pop' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+    ],
+    status: [{ header: 'x-77-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' }],
+    pop: [{ header: 'x-77-pop', pattern: /^([A-Za-z0-9-]{2,32})$/, entry: 'whole', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' }],
+  },
+  {
+    id: 'edgio',
+    name: 'Edgio / Edgecast',
+    kind: 'cdn',
+    link: 'https://docs.edg.io/guides/v7/performance/response',
+    signatures: [
+      // Edgecast: Server "ECS (fra/D1B2)", "ECAcc (lhd/...)", "ECD (...)"
+      { all: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \([a-z]{3}\/[0-9A-F]+\)/i }], ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
+      { all: [{ header: 'x-ec-custom-error' }], ref: 'https://docs.edgecast.com/cdn/Content/HRE/Features/Custom_Error_Pages.htm' },
+      // Edgio Applications (Layer0): x-0-* headers
+      { all: [{ header: 'x-0-status' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
+      { all: [{ header: 'x-0-t' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
+      { all: [{ header: 'x-edg-mr' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://docs.edgecast.com/cdn/Content/Knowledge_Base/X-EC-Debug.htm' }],
+    pop: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \(([a-z]{3})\//i, entry: 'whole', ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' }],
+  },
+  {
+    id: 'alibaba',
+    name: 'Alibaba Cloud CDN',
+    kind: 'cdn',
+    link: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers',
+    signatures: [
+      { all: [{ header: 'eagleid' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+      { all: [{ header: 'ali-swift-global-savetime' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+      { all: [{ header: 'x-swift-cachetime' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+      { all: [{ header: 'via', pattern: /\b(?:cache\d+\.l2[a-z]+\d+|kunlun\d+\.[a-z]+\d+)\[/i }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' }],
+    pop: [],
+  },
+  {
+    id: 'tencent',
+    name: 'Tencent Cloud EdgeOne / CDN',
+    kind: 'cdn',
+    link: 'https://www.tencentcloud.com/document/product/1145/54212',
+    signatures: [
+      { all: [{ header: 'eo-log-uuid' }], ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
+      { all: [{ header: 'eo-cache-status' }], ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
+      { all: [{ header: 'server', pattern: /^TencentEdgeOne/i }], ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
+      { all: [{ header: 'x-nws-log-uuid' }], ref: 'https://www.tencentcloud.com/document/product/228' },
+    ],
+    status: [
+      { header: 'eo-cache-status', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
+      { header: 'x-cache-lookup', style: 'list', table: { 'CACHE HIT': 'hit', 'CACHE MISS': 'miss', HIT: 'hit', MISS: 'miss' }, order: 'nearest-last', ref: 'https://www.tencentcloud.com/document/product/228' },
+    ],
+    pop: [],
+  },
+  {
+    id: 'vercel',
+    name: 'Vercel',
+    kind: 'cdn',
+    link: 'https://vercel.com/docs/caching/cache-status',
+    signatures: [
+      { all: [{ header: 'x-vercel-id' }], ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' },
+      { all: [{ header: 'x-vercel-cache' }], ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-cache' },
+      { all: [{ header: 'server', pattern: /^Vercel$/i }], ref: 'https://vercel.com/docs/headers/response-headers#server' },
+    ],
+    status: [{ header: 'x-vercel-cache', style: 'list', table: VERCEL_STATUS, order: 'nearest-last', ref: 'https://vercel.com/docs/caching/cache-status' }],
+    pop: [{ header: 'x-vercel-id', pattern: /^([a-z]{3}\d+)::/i, entry: 'whole', ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' }],
+  },
+  {
+    id: 'netlify',
+    name: 'Netlify',
+    kind: 'cdn',
+    link: 'https://docs.netlify.com/platform/caching/',
+    signatures: [
+      { all: [{ header: 'x-nf-request-id' }], ref: 'https://docs.netlify.com/platform/caching/' },
+      { all: [{ header: 'server', pattern: /^Netlify$/i }], ref: 'https://docs.netlify.com/platform/caching/' },
+      { all: [{ header: 'cache-status', pattern: /"Netlify (?:Edge|Durable)"/ }], ref: 'https://docs.netlify.com/platform/caching/' },
+    ],
+    status: [{ header: 'cache-status', style: 'cache-status', ref: 'https://docs.netlify.com/platform/caching/' }],
+    pop: [],
+  },
+  // ---------------------------------------------------------------- self-hosted caches (only when no CDN matched)
+  {
+    id: 'varnish',
+    name: 'Varnish Cache',
+    kind: 'self-hosted',
+    link: 'https://varnish-cache.org/docs/trunk/reference/vcl-var.html',
+    signatures: [
+      { all: [{ header: 'x-varnish', pattern: /^\s*\d+(?:\s+\d+)?\s*$/ }], ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
+      { all: [{ header: 'via', pattern: /\bvarnish\b/i }], ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
+    ],
+    status: [
+      { header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://varnish-cache.org/docs/trunk/users-guide/increasing-your-hitrate.html' },
+      { header: 'x-varnish', style: 'varnish-xid', ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
+    ],
+    pop: [],
+  },
+  {
+    id: 'nginx',
+    name: 'nginx proxy_cache',
+    kind: 'self-hosted',
+    link: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
+    signatures: ['x-cache-status', 'x-proxy-cache', 'nginx-cache', 'x-nginx-cache', 'x-cache', 'x-fastcgi-cache'].map((header) => ({
+      all: [
+        { header: 'server', pattern: /^(nginx|openresty|tengine)\b/i },
+        { header, pattern: NGINX_TOKENS },
+      ],
+      ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
+    })),
+    status: ['x-cache-status', 'x-proxy-cache', 'nginx-cache', 'x-nginx-cache', 'x-cache', 'x-fastcgi-cache'].map((header) => ({
+      header,
+      style: 'list' as const,
+      table: NGINX_STATUS,
+      order: 'nearest-last' as const,
+      ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
+    })),
+    pop: [],
+  },
+  {
+    id: 'ats',
+    name: 'Apache Traffic Server',
+    kind: 'self-hosted',
+    link: 'https://docs.trafficserver.apache.org/en/latest/appendices/faq.en.html',
+    signatures: [
+      { all: [{ header: 'server', pattern: /^ATS\/\d/i }], ref: 'https://docs.trafficserver.apache.org/en/latest/admin-guide/files/records.yaml.en.html#proxy-config-http-response-server-str' },
+      { all: [{ header: 'via', pattern: /ApacheTrafficServer/i }], ref: 'https://docs.trafficserver.apache.org/en/latest/appendices/faq.en.html' },
+    ],
+    status: [
+      { header: 'x-cache-status', style: 'list', table: WIKIMEDIA_STATUS, order: 'nearest-last', ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview' },
+      { header: 'x-cache', style: 'list', table: WIKIMEDIA_STATUS, order: 'nearest-last', ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview' },
+    ],
+    pop: [],
+  },
+];
+
+/** Applied to whichever provider matched, after its own sources: the standard RFC 9211 field. */
+export const GENERIC_STATUS: readonly StatusSource[] = [
+  { header: 'cache-status', style: 'cache-status', ref: 'https://www.rfc-editor.org/rfc/rfc9211' },
+];
+
+/** Header fields carrying CDN-targeted cache directives (RFC 9213 and vendor variants). */
+export const CDN_CACHE_CONTROL_FIELDS: ReadonlyArray<{ header: string; ref: string }> = [
+  { header: 'cdn-cache-control', ref: 'https://www.rfc-editor.org/rfc/rfc9213' },
+  { header: 'cloudflare-cdn-cache-control', ref: 'https://developers.cloudflare.com/cache/concepts/cdn-cache-control/' },
+  { header: 'netlify-cdn-cache-control', ref: 'https://docs.netlify.com/platform/caching/' },
+  { header: 'vercel-cdn-cache-control', ref: 'https://vercel.com/docs/caching/cdn-cache#cdn-cache-control' },
+  { header: 'surrogate-control', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Surrogate-Control/' },
+  { header: 'edge-control', ref: 'https://techdocs.akamai.com/property-mgr/docs/know-caching' },
+];

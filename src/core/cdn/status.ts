@@ -1,0 +1,269 @@
+/**
+ * Cache status: reading the provider's status field(s) into tiers and normalising them.
+ * Tiers are kept nearest-the-browser first. Values are read by word and table lookup, never by substring.
+ */
+import { parseList, Token } from 'structured-headers';
+import type { CacheStatusEntry, CdnCacheStatus } from '../explanation';
+import type { StatusSource, StatusTable } from './providers';
+
+/** Work caps: a header longer than this is truncated before parsing; more tiers than this are ignored. */
+export const MAX_FIELD_CHARS = 16 * 1024;
+export const MAX_TIERS = 32;
+
+export interface Tier {
+  status: CdnCacheStatus;
+  /** The entry as written ("MISS", "Hit from cloudfront", "\"Netlify Edge\"; fwd=miss"). */
+  raw: string;
+  /** Which header it came from. */
+  header: string;
+  /** RFC 9211 cache name, when there is one. */
+  cache?: string;
+}
+
+export interface StatusReading {
+  status: CdnCacheStatus;
+  raw: string;
+  tiers: Tier[];
+  /** Index in `tiers` of the tier whose status won (0 = nearest the browser). */
+  decidedBy: number;
+  header: string;
+}
+
+/** Comma split that respects double quotes and parentheses (Akamai X-Cache carries "(AkamaiGHost/...)"). */
+export function splitEntries(value: string, max = MAX_TIERS): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  const text = value.length > MAX_FIELD_CHARS ? value.slice(0, MAX_FIELD_CHARS) : value;
+  for (let i = 0; i < text.length && out.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34) quoted = false;
+    } else if (c === 34) quoted = true;
+    else if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+    else if (c === 44 && depth === 0) {
+      const part = text.slice(start, i).trim();
+      if (part) out.push(part);
+      start = i + 1;
+    }
+  }
+  if (out.length < max) {
+    const last = text.slice(start).trim();
+    if (last) out.push(last);
+  }
+  return out;
+}
+
+/** The status of one tier: the longest word (upper-cased, "/n" hit counters dropped) found in the table. */
+export function tierStatus(entry: string, table: StatusTable): CdnCacheStatus | null {
+  let best: string | null = null;
+  const words = entry.split(/\s+/, 16);
+  for (const w of words) {
+    const word = w.replace(/\/\d+$/, '').toUpperCase();
+    if (Object.prototype.hasOwnProperty.call(table, word) && (best === null || word.length > best.length)) best = word;
+  }
+  return best === null ? null : table[best];
+}
+
+const SERVED = new Set<CdnCacheStatus>(['hit', 'stale', 'revalidated']);
+const WENT_ON = new Set<CdnCacheStatus>(['miss', 'expired']);
+
+/**
+ * The outcome across tiers: the nearest tier decides, unless it missed and a tier further in served the copy
+ * (Fastly shielding "HIT, MISS", Akamai "Miss from child, Hit from parent", Netlify Edge miss + Durable hit):
+ * then nothing reached the origin and the response is a cache hit from that tier.
+ */
+export function combineTiers(tiers: Tier[]): { status: CdnCacheStatus; decidedBy: number } {
+  if (!tiers.length) return { status: 'unknown', decidedBy: -1 };
+  const first = tiers[0].status;
+  if (WENT_ON.has(first)) {
+    for (let i = 1; i < tiers.length; i++) if (SERVED.has(tiers[i].status)) return { status: tiers[i].status, decidedBy: i };
+  }
+  return { status: first, decidedBy: 0 };
+}
+
+// ------------------------------------------------------------------ RFC 9211 Cache-Status
+
+export interface CacheStatusParse {
+  entries: CacheStatusEntry[];
+  /** Raw member text per entry, same order. */
+  raws: string[];
+  invalid: boolean;
+}
+
+function bareToString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Token) return v.toString();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/**
+ * RFC 9211 §2: a List of cache names (String or Token) with parameters hit, fwd, fwd-status, ttl, stored, collapsed,
+ * key, detail. Each field line is parsed on its own (so one bad line does not hide the others); order is kept as
+ * sent, origin-most first. Never throws.
+ */
+export function parseCacheStatus(lines: string[]): CacheStatusParse {
+  const entries: CacheStatusEntry[] = [];
+  const raws: string[] = [];
+  let invalid = false;
+  for (const line0 of lines.slice(0, MAX_TIERS)) {
+    const line = line0.length > MAX_FIELD_CHARS ? line0.slice(0, MAX_FIELD_CHARS) : line0;
+    let list;
+    try {
+      list = parseList(line);
+    } catch {
+      invalid = true;
+      continue;
+    }
+    const rawMembers = splitEntries(line);
+    list.slice(0, MAX_TIERS).forEach((member, i) => {
+      if (entries.length >= MAX_TIERS) return;
+      const [value, params] = member;
+      if (Array.isArray(value)) {
+        invalid = true; // inner lists are not cache names
+        return;
+      }
+      const name = bareToString(value);
+      if (name === undefined) {
+        invalid = true;
+        return;
+      }
+      const entry: CacheStatusEntry = { cache: name, hit: params.get('hit') === true };
+      const fwd = bareToString(params.get('fwd'));
+      if (fwd !== undefined) entry.fwd = fwd;
+      const fwdStatus = params.get('fwd-status');
+      if (typeof fwdStatus === 'number' && Number.isInteger(fwdStatus)) entry.fwdStatus = fwdStatus;
+      const ttl = params.get('ttl');
+      if (typeof ttl === 'number' && Number.isInteger(ttl)) entry.ttl = ttl;
+      if (params.get('stored') === true) entry.stored = true;
+      if (params.get('collapsed') === true) entry.collapsed = true;
+      const key = bareToString(params.get('key'));
+      if (key !== undefined) entry.key = key.slice(0, 512);
+      const detail = bareToString(params.get('detail'));
+      if (detail !== undefined) entry.detail = detail.slice(0, 512);
+      entries.push(entry);
+      raws.push((rawMembers[i] ?? name).slice(0, 512));
+    });
+  }
+  return { entries, raws, invalid };
+}
+
+/**
+ * One RFC 9211 entry normalised (cdn-cases conventions): fwd=stale with fwd-status=304 is revalidated; a hit with
+ * fwd=stale or a negative ttl is stale; a plain hit is a hit; fwd=stale without hit is expired; other fwd reasons
+ * (RFC 9211 §2.2) map to miss or bypass.
+ */
+export function cacheStatusEntryStatus(e: CacheStatusEntry): CdnCacheStatus {
+  if (e.fwd === 'stale' && e.fwdStatus === 304) return 'revalidated';
+  if (e.hit) {
+    if (e.fwd === 'stale' || (e.ttl !== undefined && e.ttl < 0)) return 'stale';
+    return 'hit';
+  }
+  switch (e.fwd) {
+    case 'stale':
+      return 'expired';
+    case 'uri-miss':
+    case 'vary-miss':
+    case 'miss':
+    case 'partial':
+      return 'miss';
+    case 'bypass':
+    case 'method':
+    case 'request':
+      return 'bypass';
+    default:
+      return 'unknown';
+  }
+}
+
+// ------------------------------------------------------------------ Server-Timing (one metric's desc)
+
+/** The desc parameter of the named Server-Timing metric (W3C Server Timing §3), or null. */
+export function serverTimingDesc(lines: string[], metric: string): string | null {
+  for (const line of lines.slice(0, MAX_TIERS)) {
+    for (const entry of splitEntries(line)) {
+      const parts = entry.split(';');
+      if (parts[0].trim().toLowerCase() !== metric) continue;
+      for (const p of parts.slice(1)) {
+        const eq = p.indexOf('=');
+        if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== 'desc') continue;
+        return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      }
+    }
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ reading a provider's sources
+
+/** Field lines by lower-case name, as explainCdn gathers them. */
+export type FieldMap = ReadonlyMap<string, string[]>;
+
+function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheStatusParse | null): Tier[] | null {
+  const lines = fields.get(src.header);
+  if (!lines || !lines.length) return null;
+  switch (src.style) {
+    case 'list': {
+      const entries = splitEntries(lines.join(', '));
+      const tiers: Tier[] = [];
+      for (const entry of entries) {
+        const status = tierStatus(entry, src.table ?? {});
+        tiers.push({ status: status ?? 'unknown', raw: entry.slice(0, 256), header: src.header });
+      }
+      if (!tiers.length) return null;
+      return src.order === 'nearest-last' ? tiers.reverse() : tiers;
+    }
+    case 'server-timing': {
+      const desc = serverTimingDesc(lines, src.metric ?? '');
+      if (desc === null) return null;
+      const status = tierStatus(desc, src.table ?? {});
+      return [{ status: status ?? 'unknown', raw: `${src.metric}; desc=${desc}`.slice(0, 256), header: src.header }];
+    }
+    case 'varnish-xid': {
+      // X-Varnish: "<this request's xid> [<xid of the request that stored the object>]"
+      const ids = lines[lines.length - 1].trim().split(/\s+/);
+      if (!ids.every((x) => /^\d+$/.test(x)) || ids.length > 2) return null;
+      return [{ status: ids.length === 2 ? 'hit' : 'miss', raw: lines[lines.length - 1].slice(0, 64), header: src.header }];
+    }
+    case 'cache-status': {
+      const parsed = cacheStatusOut ?? parseCacheStatus(lines);
+      if (!parsed.entries.length) return null;
+      const tiers = parsed.entries.map((e, i) => ({
+        status: cacheStatusEntryStatus(e),
+        raw: parsed.raws[i],
+        header: src.header,
+        cache: e.cache,
+      }));
+      // RFC 9211 §2: the last member is the cache nearest the user.
+      return tiers.reverse();
+    }
+  }
+}
+
+/**
+ * The first status source that is present decides (later 'inner' sources add further tiers to it).
+ * `cacheStatus` passes the already parsed RFC 9211 field so it is parsed once.
+ */
+export function readStatus(sources: readonly StatusSource[], fields: FieldMap, cacheStatus: CacheStatusParse | null): StatusReading | null {
+  let tiers: Tier[] | null = null;
+  let header = '';
+  for (const src of sources) {
+    if (tiers && !src.inner) continue;
+    const got = readSource(src, fields, src.style === 'cache-status' ? cacheStatus : null);
+    if (!got) continue;
+    if (!tiers) {
+      if (src.inner) continue;
+      tiers = got;
+      header = src.header;
+    } else {
+      tiers = tiers.concat(got).slice(0, MAX_TIERS);
+    }
+  }
+  if (!tiers) return null;
+  const { status, decidedBy } = combineTiers(tiers);
+  return { status, raw: (fields.get(header) ?? []).join(', ').slice(0, 1024), tiers, decidedBy, header };
+}
