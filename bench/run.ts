@@ -1,0 +1,177 @@
+/**
+ * npm run bench [-- --entries 10000 --iterations 7]
+ *
+ * On one deterministic synthetic HAR (bench/har-gen.ts): HAR import, full explanation (explainAll), and side by side
+ * in the same run our cache work vs http-cache-semantics (storable + timeToLive) and our Set-Cookie parsing vs
+ * set-cookie-parser; then the CLI end to end as a subprocess, and peak memory. Medians over several timed
+ * iterations after warm-up. A benchmark, not a test: it prints, it does not judge (except the 0.5 s goal line).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import CachePolicy from 'http-cache-semantics';
+import { parse as parseSetCookieLib } from 'set-cookie-parser';
+import { explainCache } from '../src/core/cache/index';
+import { explainCookies, parseSetCookie } from '../src/core/cookies/index';
+import { explainAll } from '../src/core/explain';
+import { readHar } from '../src/core/har';
+import type { EngineContext, ExchangeRecord } from '../src/core/types';
+import { generateHar } from './har-gen';
+
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+}
+
+const ENTRIES = arg('entries', 10_000);
+const ITERATIONS = arg('iterations', 7);
+const WARMUP = 2;
+const GOAL_MS = 500;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median wall time (ms) of fn over ITERATIONS runs after WARMUP runs. `sink` keeps results alive. */
+let sink: unknown;
+function time(fn: () => unknown): number {
+  for (let i = 0; i < WARMUP; i++) sink = fn();
+  const runs: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = performance.now();
+    sink = fn();
+    runs.push(performance.now() - t);
+  }
+  return median(runs);
+}
+
+const rows: Array<[string, string, string, string]> = [];
+const perSecond = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`;
+function row(what: string, ms: number, n: number, note = '') {
+  rows.push([what, `${ms.toFixed(1)} ms`, perSecond(n, ms), note]);
+}
+
+// ------------------------------------------------------------------------------------------------ data
+
+const t0 = performance.now();
+const har = generateHar(ENTRIES, 42);
+const harText = JSON.stringify(har);
+const genMs = performance.now() - t0;
+const records = readHar(harText).records;
+const lastResponseS = Math.ceil(Math.max(...records.map((r) => r.responseTimeMs)) / 1000);
+const ctx: EngineContext = { browser: 'chrome', now: lastResponseS };
+
+// Inputs for the libraries, built outside the timed loops (their lower-case header objects), so only their
+// work is timed; ours reads the HeaderList as recorded.
+function toObject(headers: ExchangeRecord['requestHeaders']): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (const h of headers) {
+    const k = h.name.toLowerCase();
+    o[k] = k in o ? `${o[k]}, ${h.value}` : h.value;
+  }
+  return o;
+}
+const libInputs = records.map((r) => ({
+  req: { url: new URL(r.url).pathname, method: r.method, headers: toObject(r.requestHeaders) },
+  res: { status: r.status, headers: toObject(r.responseHeaders.filter((h) => h.name.toLowerCase() !== 'set-cookie')) },
+}));
+const setCookieLines = records.map((r) => r.responseHeaders.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value));
+const totalLines = setCookieLines.reduce((s, l) => s + l.length, 0);
+
+// ------------------------------------------------------------------------------------------------ timings
+
+const parseMs = time(() => readHar(harText).records.length);
+row('HAR import (readHar, JSON.parse included)', parseMs, ENTRIES);
+
+const fullMs = time(() => explainAll(records, ctx).length);
+row('full explanation (explainAll: cache+cookies+cdn+proxy)', fullMs, ENTRIES, fullMs < GOAL_MS ? `goal < ${GOAL_MS} ms: met` : `goal < ${GOAL_MS} ms: NOT met`);
+
+const ourCacheMs = time(() => {
+  let n = 0;
+  for (const r of records) if (explainCache(r, ctx).private.storable) n++;
+  return n;
+});
+const libCacheMs = time(() => {
+  let n = 0;
+  for (const { req, res } of libInputs) {
+    const p = new CachePolicy(req, res);
+    if (p.storable()) n++;
+    n += p.timeToLive() > 0 ? 1 : 0;
+  }
+  return n;
+});
+row('  ours: explainCache (both views, directives, findings)', ourCacheMs, ENTRIES, `${(libCacheMs / ourCacheMs).toFixed(2)}x the library's speed`);
+row('  http-cache-semantics: new CachePolicy + storable + timeToLive', libCacheMs, ENTRIES);
+
+const ourCookieMs = time(() => {
+  let n = 0;
+  for (const lines of setCookieLines) for (const l of lines) n += parseSetCookie(l, ctx.now).name.length;
+  return n;
+});
+const libCookieMs = time(() => {
+  let n = 0;
+  for (const lines of setCookieLines) if (lines.length) n += parseSetCookieLib(lines).length;
+  return n;
+});
+const ourCookieFullMs = time(() => {
+  let n = 0;
+  for (const r of records) n += explainCookies(r, ctx).setCookies.length;
+  return n;
+});
+row(`  ours: parseSetCookie (${totalLines} lines)`, ourCookieMs, ENTRIES, `${(libCookieMs / ourCookieMs).toFixed(2)}x the library's speed`);
+row('  set-cookie-parser: parse(all lines of each entry)', libCookieMs, ENTRIES);
+row('  ours: explainCookies (parse + store model + words + purposes)', ourCookieFullMs, ENTRIES);
+
+// ------------------------------------------------------------------------------------------------ CLI end to end
+
+const dir = mkdtempSync(join(tmpdir(), 'cache-lens-bench-'));
+const harPath = join(dir, `bench-${ENTRIES}.har`);
+writeFileSync(harPath, harText);
+const cli = join(ROOT, 'scripts/explain.ts');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+for (const mode of [['--json'], []] as string[][]) {
+  const cmd = [process.execPath, '--import', 'tsx', cli, harPath, ...mode];
+  const runs: number[] = [];
+  let rssKb = NaN;
+  let status: number | null = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = timeBin
+      ? spawnSync(timeBin, ['-f', '%M', ...cmd], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 })
+      : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    runs.push(performance.now() - t);
+    status = r.status;
+    const m = timeBin ? /(\d+)\s*$/.exec(r.stderr ?? '') : null;
+    if (m) rssKb = Math.max(Number.isFinite(rssKb) ? rssKb : 0, Number(m[1]));
+  }
+  const ms = median(runs);
+  rows.push([
+    `CLI end to end: npm run explain ${mode.join(' ') || '(text)'} (subprocess, tsx startup included)`,
+    `${ms.toFixed(0)} ms`,
+    perSecond(ENTRIES, ms),
+    `exit ${status}${Number.isFinite(rssKb) ? `, peak RSS ${(rssKb / 1024).toFixed(0)} MB` : ''}`,
+  ]);
+}
+const noop = spawnSync(process.execPath, ['--import', 'tsx', '-e', '0'], { cwd: ROOT });
+void noop;
+rmSync(dir, { recursive: true, force: true });
+
+// ------------------------------------------------------------------------------------------------ report
+
+const mem = process.memoryUsage();
+const maxRssKb = process.resourceUsage().maxRSS;
+const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'median', 'entries', 'note'][i].length));
+const line = (r: string[]) => r.map((c, i) => (i === 1 || i === 2 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ');
+console.log(`Cache Lens bench: ${ENTRIES} synthetic entries (seed 42, ${(harText.length / 1048576).toFixed(1)} MB HAR, ${totalLines} Set-Cookie lines, generated in ${genMs.toFixed(0)} ms)`);
+console.log(`node ${process.version}, ${WARMUP} warm-up + ${ITERATIONS} timed iterations, median; judged at ${new Date(ctx.now * 1000).toISOString()} (${ctx.browser})\n`);
+console.log(line(['what', 'median', 'entries', 'note']));
+console.log(line(w.map((n) => '-'.repeat(n))));
+for (const r of rows) console.log(line(r));
+console.log(`\nbench process: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB (resourceUsage().maxRSS), now rss ${(mem.rss / 1048576).toFixed(0)} MB, heapUsed ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+void sink;
