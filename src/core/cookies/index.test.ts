@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { ExchangeRecord } from '../types';
+import { explainCookies, parseCookieHeader, setCookieLines } from './index';
+
+const NOW = 1767225600;
+function exchange(over: Partial<ExchangeRecord>): ExchangeRecord {
+  return {
+    id: '1', url: 'https://www.example.com/login', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [],
+    requestTimeMs: NOW * 1000, responseTimeMs: NOW * 1000, source: 'network', navigation: 'top-level', ...over,
+  };
+}
+
+describe('explainCookies', () => {
+  it('splits Firefox\'s newline-joined Set-Cookie values and keeps separate header entries', () => {
+    const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'a=1\nb=2' }, { name: 'set-cookie', value: 'c=3, d=4' }] });
+    expect(setCookieLines(x)).toEqual(['a=1', 'b=2', 'c=3, d=4']);
+    const e = explainCookies(x, { browser: 'chrome', now: NOW });
+    expect(e.setCookies.map((s) => s.cookie?.name)).toEqual(['a', 'b', 'c']);
+    expect(e.findings.some((f) => f.id === 'cookie-folded-header')).toBe(true);
+  });
+  it('parses the Cookie request header, nameless pairs included', () => {
+    expect(parseCookieHeader('a=1; b=x=y;  ; bare')).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 'x=y' }, { name: '', value: 'bare' }]);
+    const e = explainCookies(exchange({ requestHeaders: [{ name: 'Cookie', value: 'sid=abc' }] }), { browser: 'chrome', now: NOW });
+    expect(e.requestCookies).toEqual([{ name: 'sid', value: 'abc' }]);
+    expect(e.send).toBeNull();
+  });
+  it('computes the send model against the jar snapshot and the third-party context', () => {
+    const x = exchange({
+      url: 'https://cdn.tracker.test/p.gif', navigation: 'subresource', topLevelUrl: 'https://www.example.com/', method: 'GET',
+      jarSnapshot: [
+        { name: 'lax', value: '1', domain: 'cdn.tracker.test', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null },
+        { name: 'none', value: '2', domain: 'tracker.test', hostOnly: false, path: '/', secure: true, httpOnly: false, sameSite: 'none', partitioned: false, persistent: false, expires: null },
+      ],
+      responseHeaders: [{ name: 'set-cookie', value: 'id=9; SameSite=None; Secure' }],
+    });
+    const e = explainCookies(x, { browser: 'chrome', now: NOW });
+    expect(e.thirdParty).toBe(true);
+    expect(e.sameSiteContext).toBe('cross-site');
+    expect(e.send?.cookieHeader).toBe('none=2');
+    expect(e.send?.notSent.map((n) => n.reason)).toEqual(['samesite-lax']);
+    expect(e.setCookies[0].stored).toBe(true);
+    const ids = e.findings.map((f) => f.id);
+    expect(ids).toContain('cookie-third-party-context');
+    expect(ids).toContain('cookie-samesite-none');
+    expect(ids).toContain('cookie-not-sent-samesite-lax');
+  });
+  it('flags session-looking cookies without HttpOnly or Secure, with purposes and signed payloads', () => {
+    const jwt = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"u":1}').toString('base64url')}.${'x'.repeat(43)}`;
+    const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `session_token=${jwt}; Path=/` }, { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Max-Age=99999999; Expires=Wed, 01 Jul 2026 12:00:00 GMT' }] });
+    const e = explainCookies(x, { browser: 'chrome', now: NOW });
+    const ids = e.setCookies[0].findings.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['cookie-not-secure-on-https', 'cookie-session-without-httponly', 'cookie-signed-not-encrypted', 'cookie-samesite-missing']));
+    expect(e.setCookies[0].signed?.payload).toBe('{"u":1}');
+    expect(e.setCookies[1].purpose?.category).toBe('Analytics');
+    expect(e.setCookies[1].findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
+    expect(e.setCookies[1].lifetime).toContain('400-day maximum');
+    for (const f of e.findings) expect(f.summary.length && f.rule.length && f.link.startsWith('https://')).toBeTruthy();
+  });
+  it('survives a record with missing pieces', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const bad: any = { id: 'x', url: '', method: 'GET', status: 0, requestHeaders: null, responseHeaders: undefined };
+    const e = explainCookies(bad, { browser: 'firefox', now: NOW });
+    expect(e.setCookies).toEqual([]);
+  });
+});
