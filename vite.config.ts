@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import manifest, { type TargetBrowser } from './manifest.config.ts';
+import manifest, { type TargetBrowser } from './manifest.config';
 
 // One source, two builds: CACHE_LENS_BROWSER=chrome|firefox (scripts/build.mjs sets it).
 const browser = (process.env.CACHE_LENS_BROWSER === 'firefox' ? 'firefox' : 'chrome') as TargetBrowser;

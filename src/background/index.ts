@@ -1,2 +1,81 @@
-// placeholder, replaced below
-export {};
+/**
+ * Background entry (Chrome: service worker; Firefox: event page). Every listener is registered synchronously at the
+ * top level so a stopped worker is woken by, and receives, the event that needs it
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events#declare-events).
+ */
+import type { WebRequestDetails } from './adapter';
+import { installE2eMessages, maybeOpenPanelForE2e } from './e2e';
+import { PanelHub } from './messaging';
+import { Recorder } from './recorder';
+import { DEFAULT_RETENTION, ExchangeStore, type RetentionSettings } from './store';
+import { installTestHook } from './test-hook';
+
+const BROWSER = typeof __CACHE_LENS_BROWSER__ === 'string' ? __CACHE_LENS_BROWSER__ : 'chrome';
+const E2E = typeof __CACHE_LENS_E2E__ === 'boolean' && __CACHE_LENS_E2E__;
+const SETTINGS_KEY = 'cacheLens.retention';
+
+// eslint-disable-next-line prefer-const
+let hub: PanelHub;
+const recorder = new Recorder(BROWSER, {
+  onRecord: (record) => hub.recordChanged(record),
+  onPage: (page) => hub.pageStarted(page),
+  onCleared: (tabId) => hub.cleared(tabId),
+});
+async function loadRetention(): Promise<RetentionSettings> {
+  const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
+  return { ...DEFAULT_RETENTION, ...saved };
+}
+
+const ready = recorder.start(async () => ExchangeStore.open({ retention: await loadRetention() }));
+ready.catch((err) => console.error('Cache Lens: recorder failed to start', err));
+hub = new PanelHub(recorder, ready);
+
+// ------------------------------------------------------------------------------------------------ webRequest
+
+/**
+ * Chrome hides Set-Cookie, Cookie, Referer... unless 'extraHeaders' is asked for; Firefox rejects that option and
+ * shows them anyway (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle-of-requests).
+ */
+const EXTRA: string[] = (chrome.webRequest as any).OnHeadersReceivedOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
+const filter: chrome.webRequest.RequestFilter = { urls: ['<all_urls>'] };
+const wr = chrome.webRequest as any;
+
+type Listener = (d: WebRequestDetails) => void;
+const on = (event: string, body: Listener) => recorder.listener<WebRequestDetails>(event, body);
+
+wr.onBeforeRequest.addListener(
+  on('beforeRequest', (d) => {
+    if (E2E) maybeOpenPanelForE2e(d);
+    recorder.onBeforeRequest(d);
+  }),
+  filter,
+);
+wr.onSendHeaders.addListener(on('sendHeaders', (d) => recorder.onSendHeaders(d)), filter, ['requestHeaders', ...EXTRA]);
+wr.onHeadersReceived.addListener(on('headersReceived', (d) => recorder.onHeadersReceived(d)), filter, ['responseHeaders', ...EXTRA]);
+wr.onBeforeRedirect.addListener(on('beforeRedirect', (d) => recorder.onBeforeRedirect(d)), filter, ['responseHeaders', ...EXTRA]);
+wr.onResponseStarted.addListener(on('responseStarted', (d) => recorder.onResponseStarted(d)), filter, ['responseHeaders', ...EXTRA]);
+wr.onCompleted.addListener(on('completed', (d) => recorder.onCompleted(d)), filter, ['responseHeaders', ...EXTRA]);
+wr.onErrorOccurred.addListener(on('errorOccurred', (d) => recorder.onErrorOccurred(d)), filter);
+
+// ------------------------------------------------------------------------------------------------ tabs, navigation, cookies
+
+chrome.tabs.onCreated.addListener(recorder.listener<chrome.tabs.Tab>('tabCreated', (tab) => recorder.onTabCreated(tab)));
+chrome.tabs.onRemoved.addListener((tabId) => recorder.listener<number>('tabRemoved', (id) => recorder.onTabRemoved(id))(tabId));
+chrome.webNavigation.onCommitted.addListener(
+  recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('navCommitted', (d) => {
+    if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
+  }),
+);
+chrome.cookies.onChanged.addListener(() => recorder.onCookiesChanged());
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+  void ready.then(() => recorder.store!.setRetention({ ...DEFAULT_RETENTION, ...(changes[SETTINGS_KEY].newValue ?? {}) }));
+});
+
+// ------------------------------------------------------------------------------------------------ messaging
+
+chrome.runtime.onConnect.addListener((port) => hub.onConnect(port));
+
+installTestHook(recorder, ready);
+if (E2E) installE2eMessages(recorder, ready);

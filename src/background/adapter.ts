@@ -1,0 +1,421 @@
+/**
+ * The one adapter from browser events to the engine's ExchangeRecord. Pure: no chrome.*, browser.* or DOM, so the
+ * browser differences are unit-tested here (adapter.test.ts). Nothing else in the extension reads raw webRequest
+ * details or DevTools HAR entries.
+ *
+ * webRequest: https://developer.chrome.com/docs/extensions/reference/api/webRequest
+ *             https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/webRequest
+ */
+import type { ExchangeRecord, HeaderList, JarCookie, ResponseSource } from '../core/types';
+import type { HarEntryLike } from '../shared/protocol';
+import { getDomain } from 'tldts';
+
+export type RecorderBrowser = 'chrome' | 'firefox';
+
+/** The subset of webRequest details the recorder reads (Chrome and Firefox shapes together). */
+export interface WebRequestDetails {
+  requestId: string;
+  url: string;
+  method?: string;
+  tabId: number;
+  frameId?: number;
+  parentFrameId?: number;
+  type?: string;
+  timeStamp: number;
+  /** Chrome. */
+  initiator?: string;
+  /** Firefox. */
+  originUrl?: string;
+  documentUrl?: string;
+  /** Firefox gives it on every event; Chrome never does. */
+  incognito?: boolean;
+  requestHeaders?: Array<{ name: string; value?: string; binaryValue?: ArrayLike<number> }>;
+  responseHeaders?: Array<{ name: string; value?: string; binaryValue?: ArrayLike<number> }>;
+  statusCode?: number;
+  statusLine?: string;
+  fromCache?: boolean;
+  ip?: string;
+  redirectUrl?: string;
+  error?: string;
+}
+
+/** What the recorder knows about the tab at the moment of the event. */
+export interface TabContext {
+  topLevelUrl?: string;
+  pageId?: string;
+  incognito?: boolean;
+}
+
+export const ORIGIN_WEBREQUEST = 'webRequest' as const;
+export const ORIGIN_HAR = 'devtools-har' as const;
+
+// ------------------------------------------------------------------------------------------------ headers
+
+function headerValue(h: { value?: string; binaryValue?: ArrayLike<number> }): string {
+  if (typeof h.value === 'string') return h.value;
+  if (h.binaryValue) {
+    // Chrome gives non-UTF-8 values as bytes; show them as Latin-1 (RFC 9110 §5.5 obs-text).
+    let s = '';
+    for (let i = 0; i < h.binaryValue.length; i++) s += String.fromCharCode(h.binaryValue[i]);
+    return s;
+  }
+  return '';
+}
+
+/**
+ * webRequest headers -> HeaderList in wire order.
+ * Firefox joins several Set-Cookie lines into one value separated by "\n"
+ * (https://bugzilla.mozilla.org/show_bug.cgi?id=1377689); split on newlines, never on commas (Expires has one).
+ */
+export function headersFromWebRequest(
+  list: WebRequestDetails['responseHeaders'] | undefined,
+): HeaderList {
+  const out: HeaderList = [];
+  if (!list) return out;
+  for (const h of list) {
+    const value = headerValue(h);
+    if (value.includes('\n') && h.name.toLowerCase() === 'set-cookie') {
+      for (const line of value.split(/\r?\n/)) if (line.trim() !== '') out.push({ name: h.name, value: line });
+    } else out.push({ name: h.name, value });
+  }
+  return out;
+}
+
+/** "HTTP/1.1 200 OK" -> {httpVersion, statusText}. Chrome gives "HTTP/1.1 200 OK", Firefox the same shape. */
+export function parseStatusLine(statusLine: string | undefined): { httpVersion?: string; statusText?: string } {
+  if (!statusLine) return {};
+  const m = /^(\S+)\s+(\d{3})(?:\s+(.*))?$/.exec(statusLine.trim());
+  if (!m) return {};
+  const out: { httpVersion?: string; statusText?: string } = { httpVersion: m[1] };
+  if (m[3] !== undefined && m[3] !== '') out.statusText = m[3];
+  return out;
+}
+
+function firstHeader(headers: HeaderList, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const h of headers) if (h.name.toLowerCase() === wanted) return h.value;
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------------------ ids
+
+/** FNV-1a 32-bit, base 36: short stable URL tag for record ids. */
+export function urlTag(url: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    h ^= url.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Record id for one hop of one request. Deterministic from the browser session, the requestId and the hop's URL, so a
+ * service worker that was stopped mid-request and woken by the next event finds the same record in IndexedDB.
+ * (requestIds restart with the browser, hence the session tag.)
+ */
+export function exchangeId(sessionTag: string, requestId: string, url: string, hop = 0): string {
+  return `${sessionTag}:${requestId}:${urlTag(url)}${hop ? `.${hop}` : ''}`;
+}
+
+// ------------------------------------------------------------------------------------------------ webRequest
+
+/** A new record from the first event seen for a hop (normally onBeforeRequest; any event after a worker restart). */
+export function recordFromWebRequest(
+  id: string,
+  d: WebRequestDetails,
+  tab: TabContext,
+  browser: RecorderBrowser,
+): ExchangeRecord {
+  const isTop = d.type === 'main_frame';
+  const record: ExchangeRecord = {
+    id,
+    url: d.url,
+    method: d.method ?? 'GET',
+    status: 0,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: d.timeStamp,
+    responseTimeMs: 0,
+    source: 'unknown',
+    resourceType: d.type,
+    navigation: isTop ? 'top-level' : 'subresource',
+    initiatorUrl: d.initiator ?? d.originUrl ?? null,
+    // A navigation's own same-site context is judged against its target URL.
+    topLevelUrl: isTop ? d.url : (tab.topLevelUrl ?? d.documentUrl),
+    tabId: d.tabId,
+    frameId: d.frameId,
+    parentFrameId: d.parentFrameId,
+    origins: [ORIGIN_WEBREQUEST],
+  };
+  if (tab.pageId) record.pageId = tab.pageId;
+  const incognito = d.incognito ?? tab.incognito;
+  if (incognito) record.incognito = true;
+  // Chrome's webRequest never shows the conditional request headers (If-None-Match, If-Modified-Since) nor the
+  // Cache-Control/Pragma the cache adds (https://developer.chrome.com/docs/extensions/reference/api/webRequest#concepts).
+  if (browser === 'chrome') record.requestHeadersIncomplete = true;
+  return record;
+}
+
+/** onSendHeaders / onBeforeSendHeaders: the request headers as the browser lets the extension see them. */
+export function applyRequestHeaders(record: ExchangeRecord, d: WebRequestDetails): void {
+  if (d.requestHeaders) record.requestHeaders = headersFromWebRequest(d.requestHeaders);
+  if (d.timeStamp && !record.requestTimeMs) record.requestTimeMs = d.timeStamp;
+}
+
+/** onHeadersReceived / onResponseStarted / onBeforeRedirect / onCompleted: whatever response facts the event carries. */
+export function applyResponse(record: ExchangeRecord, d: WebRequestDetails, stage: 'headers' | 'started' | 'redirect' | 'completed'): void {
+  if (typeof d.statusCode === 'number') record.status = d.statusCode;
+  const line = parseStatusLine(d.statusLine);
+  if (line.httpVersion) record.httpVersion = line.httpVersion;
+  if (line.statusText !== undefined) record.statusText = line.statusText;
+  if (d.responseHeaders) record.responseHeaders = headersFromWebRequest(d.responseHeaders);
+  if (d.ip) record.serverIp = d.ip;
+  if (typeof d.fromCache === 'boolean') record.source = sourceFromWebRequest(d.fromCache, record.source);
+  if ((stage === 'headers' || stage === 'started' || stage === 'redirect') && !record.responseTimeMs) record.responseTimeMs = d.timeStamp;
+  if (stage === 'redirect') {
+    if (d.redirectUrl) record.redirectUrl = d.redirectUrl;
+    record.endTimeMs = d.timeStamp;
+  }
+  if (stage === 'completed') {
+    if (!record.responseTimeMs) record.responseTimeMs = d.timeStamp;
+    record.endTimeMs = d.timeStamp;
+  }
+}
+
+/**
+ * fromCache -> source. Neither browser tells memory from disk via webRequest (Chrome never reports memory-cache hits at
+ * all; Firefox reports both as fromCache=true), and a revalidated entry also shows as 200 fromCache=true
+ * (see ../shared/notes/browser-testing.md): inferRevalidation() and the HAR merge refine it.
+ */
+export function sourceFromWebRequest(fromCache: boolean, previous: ResponseSource): ResponseSource {
+  if (previous === 'revalidated' || previous === 'memory-cache' || previous === 'service-worker') return previous;
+  return fromCache ? 'disk-cache' : 'network';
+}
+
+/** onErrorOccurred: net::ERR_* (Chrome) or NS_ERROR_* (Firefox); blocked requests land here too. */
+export function applyError(record: ExchangeRecord, d: WebRequestDetails): void {
+  record.error = d.error ?? 'unknown error';
+  record.endTimeMs = d.timeStamp;
+  if (typeof d.fromCache === 'boolean' && record.source === 'unknown') record.source = sourceFromWebRequest(d.fromCache, 'unknown');
+}
+
+/** Links a redirect hop to the next hop's record (each hop is its own exchange). */
+export function linkRedirect(from: ExchangeRecord, to: ExchangeRecord): void {
+  from.redirectedToId = to.id;
+  to.redirectedFromId = from.id;
+  if (!from.redirectUrl) from.redirectUrl = to.url;
+}
+
+/**
+ * A 200-from-cache whose Date moved on since the previous response for the same URL, while that response carried a
+ * validator: the browser revalidated it and got a 304 that webRequest does not show. Returns true when it changed
+ * the record's source.
+ */
+export function inferRevalidation(record: ExchangeRecord, previous: ExchangeRecord | undefined): boolean {
+  if (!previous || record.source !== 'disk-cache' || record.status !== 200) return false;
+  const validator = firstHeader(previous.responseHeaders, 'etag') ?? firstHeader(previous.responseHeaders, 'last-modified');
+  if (validator === undefined) return false;
+  const before = firstHeader(previous.responseHeaders, 'date');
+  const now = firstHeader(record.responseHeaders, 'date');
+  if (before === undefined || now === undefined || before === now) return false;
+  record.source = 'revalidated';
+  return true;
+}
+
+export function setsCookies(record: ExchangeRecord): boolean {
+  return firstHeader(record.responseHeaders, 'set-cookie') !== undefined;
+}
+
+export function sendsCookies(record: ExchangeRecord): boolean {
+  return firstHeader(record.requestHeaders, 'cookie') !== undefined;
+}
+
+// ------------------------------------------------------------------------------------------------ DevTools HAR
+
+const HAR_FROM_CACHE: Record<string, ResponseSource> = { memory: 'memory-cache', disk: 'disk-cache' };
+
+/** Epoch ms of a HAR entry's start, NaN when unreadable. */
+export function harStartMs(entry: HarEntryLike): number {
+  return Date.parse(entry.startedDateTime);
+}
+
+function harHeaders(list: HarEntryLike['request']['headers'] | undefined): HeaderList {
+  // HAR headers are already one line per header (Chrome), but Firefox may still join Set-Cookie with "\n".
+  return headersFromWebRequest(list);
+}
+
+/** How far apart (ms) a HAR entry's start and a webRequest record's start may be to be the same request. */
+export const HAR_MATCH_WINDOW_MS = 3000;
+
+/**
+ * Picks the record a HAR entry describes: same URL and method, not already merged with a HAR entry, the closest start
+ * within HAR_MATCH_WINDOW_MS. Returns undefined for requests webRequest never saw (Chrome's memory-cache hits).
+ */
+export function matchHarEntry(entry: HarEntryLike, candidates: Iterable<ExchangeRecord>): ExchangeRecord | undefined {
+  const start = harStartMs(entry);
+  const method = entry.request.method.toUpperCase();
+  let best: ExchangeRecord | undefined;
+  let bestGap = Infinity;
+  for (const r of candidates) {
+    if (r.url !== entry.request.url || r.method.toUpperCase() !== method) continue;
+    if (r.origins?.includes(ORIGIN_HAR)) continue;
+    const gap = Number.isNaN(start) ? HAR_MATCH_WINDOW_MS : Math.abs(r.requestTimeMs - start);
+    if (gap <= HAR_MATCH_WINDOW_MS && gap < bestGap) {
+      best = r;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/**
+ * Merges what only DevTools sees into a webRequest record: the full request headers (If-None-Match, Cache-Control,
+ * Authorization...), the real 304 of a revalidation, and memory-cache hits.
+ */
+export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void {
+  const reqHeaders = harHeaders(entry.request.headers);
+  if (reqHeaders.length) {
+    record.requestHeaders = reqHeaders;
+    record.requestHeadersIncomplete = false;
+  }
+  const status = entry.response.status;
+  if (status === 304) {
+    record.status = 304;
+    if (entry.response.statusText) record.statusText = entry.response.statusText;
+    const resHeaders = harHeaders(entry.response.headers);
+    if (resHeaders.length) record.responseHeaders = resHeaders;
+    record.source = 'revalidated';
+  } else if (status > 0 && record.status === 0) {
+    record.status = status;
+    record.responseHeaders = harHeaders(entry.response.headers);
+  }
+  const fromCache = entry._fromCache ? HAR_FROM_CACHE[entry._fromCache] : undefined;
+  if (fromCache && record.source !== 'revalidated') record.source = fromCache;
+  if (entry.response.httpVersion && !record.httpVersion) record.httpVersion = entry.response.httpVersion;
+  if (entry.serverIPAddress && !record.serverIp) record.serverIp = entry.serverIPAddress.replace(/^\[|\]$/g, '');
+  const origins = record.origins ?? [];
+  if (!origins.includes(ORIGIN_HAR)) record.origins = [...origins, ORIGIN_HAR];
+}
+
+/** DevTools `_resourceType` -> webRequest ResourceType for records that exist only in the HAR. */
+const HAR_RESOURCE_TYPES: Record<string, string> = {
+  document: 'main_frame',
+  stylesheet: 'stylesheet',
+  script: 'script',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  xhr: 'xmlhttprequest',
+  fetch: 'xmlhttprequest',
+  websocket: 'websocket',
+  ping: 'ping',
+  other: 'other',
+};
+
+/** A record for a request only DevTools saw (Chrome's memory-cache hits never reach webRequest). */
+export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, tab: TabContext): ExchangeRecord {
+  const start = harStartMs(entry);
+  const startMs = Number.isNaN(start) ? 0 : start;
+  const t = entry.timings ?? {};
+  let beforeHeaders = 0;
+  for (const phase of ['blocked', 'dns', 'connect', 'send', 'wait']) if ((t[phase] ?? -1) > 0) beforeHeaders += t[phase];
+  const type = entry._resourceType ? (HAR_RESOURCE_TYPES[entry._resourceType] ?? entry._resourceType) : undefined;
+  const record: ExchangeRecord = {
+    id,
+    url: entry.request.url,
+    method: entry.request.method,
+    status: entry.response.status,
+    requestHeaders: harHeaders(entry.request.headers),
+    responseHeaders: harHeaders(entry.response.headers),
+    requestTimeMs: startMs,
+    responseTimeMs: startMs + beforeHeaders,
+    endTimeMs: startMs + (entry.time && entry.time > 0 ? entry.time : 0),
+    source: entry.response.status === 304 ? 'revalidated' : ((entry._fromCache && HAR_FROM_CACHE[entry._fromCache]) || 'network'),
+    resourceType: type,
+    navigation: type === 'main_frame' ? 'top-level' : 'subresource',
+    topLevelUrl: tab.topLevelUrl,
+    tabId,
+    origins: [ORIGIN_HAR],
+  };
+  if (entry.response.statusText) record.statusText = entry.response.statusText;
+  if (entry.response.httpVersion) record.httpVersion = entry.response.httpVersion;
+  if (entry.serverIPAddress) record.serverIp = entry.serverIPAddress.replace(/^\[|\]$/g, '');
+  if (tab.pageId) record.pageId = tab.pageId;
+  if (tab.incognito) record.incognito = true;
+  return record;
+}
+
+// ------------------------------------------------------------------------------------------------ cookies API
+
+/** The subset of cookies.Cookie read here (Chrome and Firefox). */
+export interface ApiCookie {
+  name: string;
+  value: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite?: string;
+  session: boolean;
+  expirationDate?: number;
+  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+}
+
+const SAME_SITE: Record<string, JarCookie['sameSite']> = {
+  no_restriction: 'none',
+  lax: 'lax',
+  strict: 'strict',
+  unspecified: 'unspecified',
+};
+
+/** cookies API cookie -> JarCookie (domain lower-case without the leading dot the API adds for Domain cookies). */
+export function jarCookieFromApi(c: ApiCookie): JarCookie {
+  const out: JarCookie = {
+    name: c.name,
+    value: c.value,
+    domain: c.domain.replace(/^\./, '').toLowerCase(),
+    hostOnly: c.hostOnly,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: SAME_SITE[c.sameSite ?? 'unspecified'] ?? 'unspecified',
+    partitioned: !!c.partitionKey?.topLevelSite,
+    persistent: !c.session,
+    expires: c.session || typeof c.expirationDate !== 'number' ? null : Math.floor(c.expirationDate),
+  };
+  if (c.partitionKey?.topLevelSite) out.partitionKey = c.partitionKey.topLevelSite;
+  return out;
+}
+
+/** Jar cookies from several getAll() calls (unpartitioned + partitioned), duplicates removed, stable order. */
+export function mergeJar(lists: ApiCookie[][]): JarCookie[] {
+  const seen = new Set<string>();
+  const out: JarCookie[] = [];
+  for (const list of lists)
+    for (const c of list) {
+      const jar = jarCookieFromApi(c);
+      const key = `${jar.name}\u0000${jar.domain}\u0000${jar.path}\u0000${jar.partitionKey ?? ''}\u0000${jar.hostOnly}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(jar);
+    }
+  return out;
+}
+
+/**
+ * "https://shop.example.com/x" -> "https://example.com": the schemeful site (scheme + registrable domain) that keys
+ * partitioned cookies (CHIPS); IP addresses and single-label hosts are their own site.
+ */
+export function topLevelSiteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return `${u.protocol}//${getDomain(host, { allowPrivateDomains: true }) ?? u.hostname}`;
+  } catch {
+    return undefined;
+  }
+}

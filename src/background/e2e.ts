@@ -1,0 +1,33 @@
+/**
+ * Test-only triggers, compiled in only when __CACHE_LENS_E2E__ (scripts/build.mjs --e2e -> dist/*-e2e).
+ * Firefox over WebDriver BiDi cannot evaluate in the background nor navigate a tab to a moz-extension:// page
+ * (../shared/notes/browser-testing.md), so:
+ *  - visiting any http(s) URL whose path is E2E_OPEN_PANEL_PATH makes the background open the panel page for that tab;
+ *  - the extension's own pages may ask for the records with runtime.sendMessage({type: E2E_READ_RECORDS, tabId}).
+ */
+import type { Recorder } from './recorder';
+import { isOwnExtensionPage } from './messaging';
+
+export const E2E_OPEN_PANEL_PATH = '/__cache-lens-e2e__/open-panel';
+export const E2E_READ_RECORDS = 'cache-lens-e2e:read-records';
+
+export function maybeOpenPanelForE2e(details: { url: string; type?: string; tabId: number }): void {
+  if (details.type !== 'main_frame' || !details.url.includes(E2E_OPEN_PANEL_PATH)) return;
+  void chrome.tabs.create({ url: chrome.runtime.getURL(`src/panel/index.html?tabId=${details.tabId}&e2e=1`) });
+}
+
+export function installE2eMessages(recorder: Recorder, ready: Promise<void>): void {
+  chrome.runtime.onMessage.addListener((message: any, sender, sendResponse) => {
+    if (message?.type !== E2E_READ_RECORDS) return false;
+    if (!isOwnExtensionPage(sender, chrome.runtime.id, chrome.runtime.getURL(''))) return false;
+    ready
+      .then(async () => {
+        const store = recorder.store!;
+        if (message.flush) await store.flush();
+        const records = typeof message.tabId === 'number' ? await store.exchangesForTab(message.tabId) : await store.allExchanges();
+        sendResponse({ records, stats: recorder.stats.summary() });
+      })
+      .catch((err) => sendResponse({ error: String(err) }));
+    return true;
+  });
+}

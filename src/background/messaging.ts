@@ -1,0 +1,206 @@
+/**
+ * The background side of src/shared/protocol.ts. Ports are named by tab (PANEL_PORT_PREFIX / DEVTOOLS_PORT_PREFIX +
+ * tabId); the tabId is also sent explicitly because sender.tab is undefined for DevTools pages.
+ * Every port must come from this extension's own pages.
+ */
+import type { ExchangeRecord } from '../core/types';
+import {
+  DEVTOOLS_PORT_PREFIX,
+  PANEL_PORT_PREFIX,
+  PROTOCOL_VERSION,
+  isMessage,
+  type BgToPanel,
+  type PageRecord,
+  type PanelToBg,
+} from '../shared/protocol';
+import type { Recorder } from './recorder';
+
+/** Only this extension's own pages (panel, devtools page) may talk to the background. */
+export function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined, runtimeId: string, extensionOrigin: string): boolean {
+  if (!sender || sender.id !== runtimeId) return false;
+  const url = sender.url ?? '';
+  return url.startsWith(extensionOrigin);
+}
+
+const UPSERT_INTERVAL_MS = 100;
+const SNAPSHOT_CHUNK = 2000;
+
+export class PanelHub {
+  /** tabId -> subscribed panel ports. */
+  private readonly subscribers = new Map<number, Set<chrome.runtime.Port>>();
+  /** tabId -> changed records not yet sent. */
+  private readonly dirty = new Map<number, Map<string, ExchangeRecord>>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly recorder: Recorder,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  hasSubscribers(tabId: number): boolean {
+    return (this.subscribers.get(tabId)?.size ?? 0) > 0;
+  }
+
+  /** Hot path: remember the record for the next coalesced upsert, only when someone listens to its tab. */
+  recordChanged(record: ExchangeRecord): void {
+    const tabId = record.tabId ?? -1;
+    if (!this.hasSubscribers(tabId)) return;
+    let changed = this.dirty.get(tabId);
+    if (!changed) this.dirty.set(tabId, (changed = new Map()));
+    changed.set(record.id, record);
+    this.timer ??= setTimeout(() => this.sendUpserts(), UPSERT_INTERVAL_MS);
+  }
+
+  private sendUpserts(): void {
+    this.timer = null;
+    for (const [tabId, changed] of this.dirty) {
+      const exchanges = [...changed.values()];
+      this.broadcast(tabId, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges });
+    }
+    this.dirty.clear();
+  }
+
+  pageStarted(page: PageRecord): void {
+    this.broadcast(page.tabId, { type: 'bg>panel:page', v: PROTOCOL_VERSION, tabId: page.tabId, page });
+  }
+
+  cleared(tabId: number): void {
+    this.dirty.delete(tabId);
+    this.broadcast(tabId, { type: 'bg>panel:cleared', v: PROTOCOL_VERSION, tabId });
+  }
+
+  private broadcast(tabId: number, message: BgToPanel): void {
+    for (const port of this.subscribers.get(tabId) ?? []) safePost(port, message);
+  }
+
+  /** runtime.onConnect. Synchronous: a port's first message arrives right after connect, and a message with no
+   * listener attached yet is dropped, so listeners go on now and the handlers wait for the store. */
+  onConnect(port: chrome.runtime.Port): void {
+    if (!isOwnExtensionPage(port.sender, chrome.runtime.id, chrome.runtime.getURL(''))) {
+      port.disconnect();
+      return;
+    }
+    if (port.name.startsWith(PANEL_PORT_PREFIX)) this.acceptPanel(port);
+    else if (port.name.startsWith(DEVTOOLS_PORT_PREFIX)) this.acceptDevtools(port);
+    else port.disconnect();
+  }
+
+  private acceptDevtools(port: chrome.runtime.Port): void {
+    port.onMessage.addListener((message: unknown) => {
+      if (!isMessage(message)) return;
+      if (message.type === 'devtools>bg:har-entry' && Number.isInteger(message.tabId) && message.entry?.request?.url) {
+        const { tabId, entry } = message;
+        void this.ready.then(() => this.recorder.mergeHar(tabId, entry));
+      }
+    });
+  }
+
+  private acceptPanel(port: chrome.runtime.Port): void {
+    const tabs = new Set<number>();
+    port.onDisconnect.addListener(() => {
+      for (const tabId of tabs) this.subscribers.get(tabId)?.delete(port);
+    });
+    port.onMessage.addListener((message: unknown) => {
+      if (!isMessage(message) || !message.type.startsWith('panel>bg:')) return;
+      void this.ready.then(() => this.handlePanel(port, message as PanelToBg, tabs)).catch((err) => console.error('Cache Lens: panel message failed', err));
+    });
+  }
+
+  private async handlePanel(port: chrome.runtime.Port, message: PanelToBg, tabs: Set<number>): Promise<void> {
+    const store = this.recorder.store!;
+    switch (message.type) {
+      case 'panel>bg:subscribe': {
+        const tabId = message.tabId;
+        if (!Number.isInteger(tabId)) return;
+        // Subscribe first so no change falls between the snapshot and the live updates (upserts are idempotent).
+        tabs.add(tabId);
+        let set = this.subscribers.get(tabId);
+        if (!set) this.subscribers.set(tabId, (set = new Set()));
+        set.add(port);
+        const [pages, exchanges, retention, hasHostAccess] = await Promise.all([
+          store.pagesForTab(tabId),
+          store.exchangesForTab(tabId),
+          store.retentionStats(tabId),
+          hostAccessFor(tabId),
+        ]);
+        const preserveLog = this.recorder.preserveLog(tabId);
+        // Very large recordings go out as one snapshot plus upserts, to keep each message moderate.
+        safePost(port, {
+          type: 'bg>panel:snapshot',
+          v: PROTOCOL_VERSION,
+          tabId,
+          pages,
+          exchanges: exchanges.slice(0, SNAPSHOT_CHUNK),
+          retention,
+          hasHostAccess,
+          preserveLog,
+        });
+        for (let i = SNAPSHOT_CHUNK; i < exchanges.length; i += SNAPSHOT_CHUNK) {
+          safePost(port, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
+        }
+        return;
+      }
+      case 'panel>bg:clear': {
+        if (message.tabId === 'all') {
+          await store.clearAll();
+          for (const tabId of this.subscribers.keys()) this.cleared(tabId);
+        } else if (Number.isInteger(message.tabId)) {
+          await store.clearTab(message.tabId);
+          this.cleared(message.tabId);
+          safePost(port, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId: message.tabId, retention: await store.retentionStats(message.tabId) });
+        }
+        return;
+      }
+      case 'panel>bg:set-preserve-log':
+        if (Number.isInteger(message.tabId)) this.recorder.setPreserveLog(message.tabId, !!message.preserve);
+        return;
+      case 'panel>bg:get-jar': {
+        try {
+          const cookies = await this.recorder.jarFor(message.tabId, String(message.url));
+          safePost(port, { type: 'bg>panel:jar', v: PROTOCOL_VERSION, requestId: message.requestId, cookies });
+        } catch (err) {
+          safePost(port, { type: 'bg>panel:jar', v: PROTOCOL_VERSION, requestId: message.requestId, cookies: [], error: String(err) });
+        }
+        return;
+      }
+      case 'panel>bg:delete-cookie': {
+        const c = message.cookie;
+        try {
+          const url = `${c.secure ? 'https' : 'http'}://${c.domain}${c.path || '/'}`;
+          const details: chrome.cookies.CookieDetails & { partitionKey?: { topLevelSite: string } } = { url, name: c.name };
+          if (c.partitionKey) details.partitionKey = { topLevelSite: c.partitionKey };
+          const removed = await chrome.cookies.remove(details as chrome.cookies.CookieDetails);
+          this.recorder.onCookiesChanged();
+          safePost(port, { type: 'bg>panel:deleted', v: PROTOCOL_VERSION, requestId: message.requestId, ok: !!removed });
+        } catch (err) {
+          safePost(port, { type: 'bg>panel:deleted', v: PROTOCOL_VERSION, requestId: message.requestId, ok: false, error: String(err) });
+        }
+        return;
+      }
+    }
+  }
+}
+
+function safePost(port: chrome.runtime.Port, message: BgToPanel): void {
+  try {
+    port.postMessage(message);
+  } catch {
+    /* the panel went away */
+  }
+}
+
+/** Does the extension have host access to the tab's site? (Firefox 127+ and Chrome users can withhold it.) */
+export async function hostAccessFor(tabId: number): Promise<boolean> {
+  if (tabId < 0) return true;
+  try {
+    const tab = await chrome.tabs.get(tabId);
+    const url = tab.url ?? tab.pendingUrl;
+    if (!url) return true;
+    const u = new URL(url);
+    // Only web pages can be granted; about:, chrome:, file: pages have nothing to ask for.
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return true;
+    return await chrome.permissions.contains({ origins: [`${u.origin}/*`] });
+  } catch {
+    return false;
+  }
+}

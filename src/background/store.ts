@@ -1,0 +1,391 @@
+/**
+ * The recording's storage: IndexedDB through idb. In-memory maps here are only caches/queues of the database, except
+ * for incognito traffic, which never touches IndexedDB (it lives in `incognito` below and dies with its tab).
+ *
+ * Writes are batched off the webRequest hot path: put() only updates a queue; the queue is written in one transaction
+ * after `flushDelayMs` (in-flight updates) or `completedFlushDelayMs` (a record reached a final state), or at once when
+ * `maxBatch` records wait. In-flight records are written too, so a service worker stopped mid-request loses at most
+ * the last few milliseconds, and the next event for the request finds its record again by id.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ExchangeRecord } from '../core/types';
+import type { PageRecord, RetentionStats } from '../shared/protocol';
+
+export const DB_NAME = 'cache-lens';
+export const DB_VERSION = 1;
+
+export interface StoredExchange {
+  id: string;
+  tabId: number;
+  /** requestTimeMs, the retention order (oldest first). */
+  t: number;
+  record: ExchangeRecord;
+}
+
+export interface RetentionMeta {
+  key: 'retention';
+  droppedTotal: number;
+  droppedPerTab: Record<string, number>;
+}
+
+interface CacheLensDB extends DBSchema {
+  exchanges: { key: string; value: StoredExchange; indexes: { 'tab-t': [number, number]; t: number } };
+  pages: { key: string; value: PageRecord; indexes: { tabId: number } };
+  meta: { key: string; value: RetentionMeta };
+}
+
+export interface RetentionSettings {
+  maxPerTab: number;
+  maxTotal: number;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = { maxPerTab: 5000, maxTotal: 50000 };
+
+export interface StoreOptions {
+  dbName?: string;
+  /** For tests (fake-indexeddb); defaults to globalThis.indexedDB. */
+  indexedDB?: IDBFactory;
+  flushDelayMs?: number;
+  completedFlushDelayMs?: number;
+  maxBatch?: number;
+  retention?: RetentionSettings;
+  /** Called after each successful flush with the ids written (bench / tests). */
+  onFlushed?: (ids: string[]) => void;
+}
+
+/** Schema upgrades, one step per version, so any older database reaches DB_VERSION. */
+export function upgradeSchema(db: IDBPDatabase<CacheLensDB>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const exchanges = db.createObjectStore('exchanges', { keyPath: 'id' });
+    exchanges.createIndex('tab-t', ['tabId', 't']);
+    exchanges.createIndex('t', 't');
+    const pages = db.createObjectStore('pages', { keyPath: 'id' });
+    pages.createIndex('tabId', 'tabId');
+    db.createObjectStore('meta', { keyPath: 'key' });
+  }
+  // Version 2 and later: add `if (oldVersion < 2) { ... }` here; never edit the steps above.
+}
+
+const tabRange = (tabId: number) => IDBKeyRange.bound([tabId, -Infinity], [tabId, Infinity]);
+
+export class ExchangeStore {
+  private constructor(
+    private readonly db: IDBPDatabase<CacheLensDB>,
+    private readonly opts: Required<Omit<StoreOptions, 'dbName' | 'indexedDB' | 'onFlushed'>> & Pick<StoreOptions, 'onFlushed'>,
+  ) {}
+
+  /** Exchanges waiting to be written, latest version per id. */
+  private readonly queue = new Map<string, StoredExchange>();
+  private readonly pageQueue = new Map<string, PageRecord>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDue = Infinity;
+  private flushing: Promise<void> | null = null;
+  /** Incognito: memory only. tabId -> id -> record. */
+  private readonly incognito = new Map<number, Map<string, ExchangeRecord>>();
+  private readonly incognitoPages = new Map<number, PageRecord[]>();
+  private retentionMeta: RetentionMeta | null = null;
+
+  static async open(options: StoreOptions = {}): Promise<ExchangeStore> {
+    const factory = options.indexedDB ?? globalThis.indexedDB;
+    const saved = globalThis.indexedDB;
+    // idb calls the global indexedDB; swap in the one given for this open (tests pass fake-indexeddb).
+    if (factory !== saved) (globalThis as { indexedDB: IDBFactory }).indexedDB = factory;
+    try {
+      const db = await openDB<CacheLensDB>(options.dbName ?? DB_NAME, DB_VERSION, {
+        upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
+      });
+      return new ExchangeStore(db, {
+        flushDelayMs: options.flushDelayMs ?? 100,
+        completedFlushDelayMs: options.completedFlushDelayMs ?? 10,
+        maxBatch: options.maxBatch ?? 200,
+        retention: options.retention ?? DEFAULT_RETENTION,
+        onFlushed: options.onFlushed,
+      });
+    } finally {
+      if (factory !== saved) (globalThis as { indexedDB: IDBFactory }).indexedDB = saved;
+    }
+  }
+
+  get retention(): RetentionSettings {
+    return this.opts.retention;
+  }
+
+  setRetention(settings: Partial<RetentionSettings>): void {
+    this.opts.retention = { ...this.opts.retention, ...settings };
+  }
+
+  /** Hot path: queue the record (or keep it in memory when incognito). `final` = completed / failed / redirected. */
+  put(record: ExchangeRecord, final = false): void {
+    const tabId = record.tabId ?? -1;
+    if (record.incognito) {
+      let bucket = this.incognito.get(tabId);
+      if (!bucket) this.incognito.set(tabId, (bucket = new Map()));
+      bucket.set(record.id, record);
+      this.trimIncognito(tabId, bucket);
+      return;
+    }
+    this.queue.set(record.id, { id: record.id, tabId, t: record.requestTimeMs, record });
+    if (this.queue.size >= this.opts.maxBatch) this.schedule(0);
+    else this.schedule(final ? this.opts.completedFlushDelayMs : this.opts.flushDelayMs);
+  }
+
+  putPage(page: PageRecord, incognito = false): void {
+    if (incognito) {
+      const list = this.incognitoPages.get(page.tabId) ?? [];
+      const i = list.findIndex((p) => p.id === page.id);
+      if (i >= 0) list[i] = page;
+      else list.push(page);
+      this.incognitoPages.set(page.tabId, list);
+      return;
+    }
+    this.pageQueue.set(page.id, page);
+    this.schedule(this.opts.completedFlushDelayMs);
+  }
+
+  /** Number of records not yet in IndexedDB. */
+  get pending(): number {
+    return this.queue.size + this.pageQueue.size;
+  }
+
+  private schedule(delay: number): void {
+    const due = Date.now() + delay;
+    if (this.timer && due >= this.timerDue) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerDue = Infinity;
+      void this.flush().catch((err) => console.error('Cache Lens: flush failed', err));
+    }, delay);
+  }
+
+  /** Writes everything queued; resolves when it is committed. Safe to call concurrently. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.queue.size === 0 && this.pageQueue.size === 0) return;
+    const batch = [...this.queue.values()];
+    const pages = [...this.pageQueue.values()];
+    this.queue.clear();
+    this.pageQueue.clear();
+    this.flushing = (async () => {
+      try {
+        const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite');
+        const exchanges = tx.objectStore('exchanges');
+        const pageStore = tx.objectStore('pages');
+        for (const item of batch) void exchanges.put(item);
+        for (const page of pages) void pageStore.put(page);
+        await tx.done;
+      } catch (err) {
+        // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.
+        for (const item of batch) if (!this.queue.has(item.id)) this.queue.set(item.id, item);
+        for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
+        throw err;
+      }
+      await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
+      this.opts.onFlushed?.(batch.map((b) => b.id));
+    })();
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+    if (this.queue.size || this.pageQueue.size) this.schedule(0);
+  }
+
+  private async loadRetentionMeta(): Promise<RetentionMeta> {
+    if (!this.retentionMeta) {
+      this.retentionMeta = (await this.db.get('meta', 'retention')) ?? { key: 'retention', droppedTotal: 0, droppedPerTab: {} };
+    }
+    return this.retentionMeta;
+  }
+
+  /** Oldest first, per tab then overall; every dropped exchange is counted (per tab, per page, total). */
+  private async enforceRetention(tabs: Set<number>): Promise<void> {
+    const { maxPerTab, maxTotal } = this.opts.retention;
+    const over: Array<{ tabId: number; excess: number }> = [];
+    for (const tabId of tabs) {
+      const count = await this.db.countFromIndex('exchanges', 'tab-t', tabRange(tabId));
+      if (count > maxPerTab) over.push({ tabId, excess: count - maxPerTab });
+    }
+    const total = await this.db.count('exchanges');
+    let totalExcess = total - maxTotal;
+    if (over.length === 0 && totalExcess <= 0) return;
+    const meta = await this.loadRetentionMeta();
+    const droppedPages = new Map<string, number>();
+    const tx = this.db.transaction(['exchanges', 'pages', 'meta'], 'readwrite');
+    const drop = (item: StoredExchange) => {
+      meta.droppedTotal++;
+      meta.droppedPerTab[item.tabId] = (meta.droppedPerTab[item.tabId] ?? 0) + 1;
+      const pageId = item.record.pageId;
+      if (pageId) droppedPages.set(pageId, (droppedPages.get(pageId) ?? 0) + 1);
+    };
+    for (const { tabId, excess } of over) {
+      let left = excess;
+      let cursor = await tx.objectStore('exchanges').index('tab-t').openCursor(tabRange(tabId));
+      while (cursor && left > 0) {
+        drop(cursor.value);
+        await cursor.delete();
+        left--;
+        totalExcess--;
+        cursor = await cursor.continue();
+      }
+    }
+    if (totalExcess > 0) {
+      let cursor = await tx.objectStore('exchanges').index('t').openCursor();
+      while (cursor && totalExcess > 0) {
+        drop(cursor.value);
+        await cursor.delete();
+        totalExcess--;
+        cursor = await cursor.continue();
+      }
+    }
+    for (const [pageId, n] of droppedPages) {
+      const page = await tx.objectStore('pages').get(pageId);
+      if (page) await tx.objectStore('pages').put({ ...page, dropped: page.dropped + n });
+    }
+    await tx.objectStore('meta').put(meta);
+    await tx.done;
+  }
+
+  private trimIncognito(tabId: number, bucket: Map<string, ExchangeRecord>): void {
+    if (bucket.size <= this.opts.retention.maxPerTab) return;
+    const oldest = bucket.keys().next().value as string;
+    bucket.delete(oldest);
+    const meta = this.retentionMeta ?? { key: 'retention' as const, droppedTotal: 0, droppedPerTab: {} };
+    this.retentionMeta = meta;
+    meta.droppedTotal++;
+    meta.droppedPerTab[tabId] = (meta.droppedPerTab[tabId] ?? 0) + 1;
+  }
+
+  /** One record: the queue first (newest), then the database, then incognito memory. */
+  async get(id: string): Promise<ExchangeRecord | undefined> {
+    const queued = this.queue.get(id);
+    if (queued) return queued.record;
+    for (const bucket of this.incognito.values()) {
+      const r = bucket.get(id);
+      if (r) return r;
+    }
+    return (await this.db.get('exchanges', id))?.record;
+  }
+
+  /** A tab's exchanges (tabId -1: the no-tab bucket), oldest first, queued versions overriding stored ones. */
+  async exchangesForTab(tabId: number): Promise<ExchangeRecord[]> {
+    const stored = await this.db.getAllFromIndex('exchanges', 'tab-t', tabRange(tabId));
+    const byId = new Map<string, StoredExchange>();
+    for (const s of stored) byId.set(s.id, s);
+    for (const q of this.queue.values()) if (q.tabId === tabId) byId.set(q.id, q);
+    const out = [...byId.values()].sort((a, b) => a.t - b.t).map((s) => s.record);
+    const memory = this.incognito.get(tabId);
+    if (memory) out.push(...memory.values());
+    return out;
+  }
+
+  /** Every exchange (all tabs), for tests and export. */
+  async allExchanges(): Promise<ExchangeRecord[]> {
+    const stored = await this.db.getAllFromIndex('exchanges', 't');
+    const byId = new Map<string, StoredExchange>();
+    for (const s of stored) byId.set(s.id, s);
+    for (const q of this.queue.values()) byId.set(q.id, q);
+    const out = [...byId.values()].sort((a, b) => a.t - b.t).map((s) => s.record);
+    for (const bucket of this.incognito.values()) out.push(...bucket.values());
+    return out;
+  }
+
+  /** Only what is committed to IndexedDB (what a stopped worker would find). */
+  async storedExchanges(tabId?: number): Promise<ExchangeRecord[]> {
+    const stored =
+      tabId === undefined ? await this.db.getAllFromIndex('exchanges', 't') : await this.db.getAllFromIndex('exchanges', 'tab-t', tabRange(tabId));
+    return stored.map((s) => s.record);
+  }
+
+  async pagesForTab(tabId: number): Promise<PageRecord[]> {
+    const stored = await this.db.getAllFromIndex('pages', 'tabId', tabId);
+    const byId = new Map<string, PageRecord>();
+    for (const p of stored) byId.set(p.id, p);
+    for (const p of this.pageQueue.values()) if (p.tabId === tabId) byId.set(p.id, p);
+    const out = [...byId.values()];
+    out.push(...(this.incognitoPages.get(tabId) ?? []));
+    return out.sort((a, b) => a.startedMs - b.startedMs);
+  }
+
+  async retentionStats(tabId: number): Promise<RetentionStats> {
+    const meta = await this.loadRetentionMeta();
+    return {
+      droppedForTab: meta.droppedPerTab[tabId] ?? 0,
+      droppedTotal: meta.droppedTotal,
+      maxPerTab: this.opts.retention.maxPerTab,
+      maxTotal: this.opts.retention.maxTotal,
+    };
+  }
+
+  /** Removes a tab's exchanges and pages (and its dropped count); `exceptPageId` keeps one page (preserve-log off). */
+  async clearTab(tabId: number, exceptPageId?: string): Promise<void> {
+    for (const [id, q] of this.queue) if (q.tabId === tabId && (!exceptPageId || q.record.pageId !== exceptPageId)) this.queue.delete(id);
+    for (const [id, p] of this.pageQueue) if (p.tabId === tabId && p.id !== exceptPageId) this.pageQueue.delete(id);
+    const memory = this.incognito.get(tabId);
+    if (memory) for (const [id, r] of memory) if (!exceptPageId || r.pageId !== exceptPageId) memory.delete(id);
+    if (!exceptPageId) this.incognitoPages.delete(tabId);
+    else this.incognitoPages.set(tabId, (this.incognitoPages.get(tabId) ?? []).filter((p) => p.id === exceptPageId));
+    const meta = await this.loadRetentionMeta();
+    const tx = this.db.transaction(['exchanges', 'pages', 'meta'], 'readwrite');
+    let cursor = await tx.objectStore('exchanges').index('tab-t').openCursor(tabRange(tabId));
+    while (cursor) {
+      if (!exceptPageId || cursor.value.record.pageId !== exceptPageId) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    let pageCursor = await tx.objectStore('pages').index('tabId').openCursor(tabId);
+    while (pageCursor) {
+      if (pageCursor.value.id !== exceptPageId) await pageCursor.delete();
+      pageCursor = await pageCursor.continue();
+    }
+    if (!exceptPageId) {
+      meta.droppedTotal -= meta.droppedPerTab[tabId] ?? 0;
+      delete meta.droppedPerTab[tabId];
+      await tx.objectStore('meta').put(meta);
+    }
+    await tx.done;
+  }
+
+  async clearAll(): Promise<void> {
+    this.queue.clear();
+    this.pageQueue.clear();
+    this.incognito.clear();
+    this.incognitoPages.clear();
+    this.retentionMeta = { key: 'retention', droppedTotal: 0, droppedPerTab: {} };
+    const tx = this.db.transaction(['exchanges', 'pages', 'meta'], 'readwrite');
+    await Promise.all([tx.objectStore('exchanges').clear(), tx.objectStore('pages').clear(), tx.objectStore('meta').clear(), tx.done]);
+  }
+
+  /** Incognito tab closed: its traffic is gone. */
+  forgetIncognitoTab(tabId: number): void {
+    this.incognito.delete(tabId);
+    this.incognitoPages.delete(tabId);
+  }
+
+  /** Drops records of earlier browser sessions (ids start with another session tag): their tab ids mean nothing now. */
+  async deleteOtherSessions(sessionTag: string): Promise<number> {
+    const prefix = `${sessionTag}:`;
+    const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite');
+    let deleted = 0;
+    let cursor = await tx.objectStore('exchanges').openCursor();
+    while (cursor) {
+      if (!cursor.value.id.startsWith(prefix)) {
+        await cursor.delete();
+        deleted++;
+      }
+      cursor = await cursor.continue();
+    }
+    let pageCursor = await tx.objectStore('pages').openCursor();
+    while (pageCursor) {
+      if (!pageCursor.value.id.startsWith(prefix)) await pageCursor.delete();
+      pageCursor = await pageCursor.continue();
+    }
+    await tx.done;
+    return deleted;
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.db.close();
+  }
+}

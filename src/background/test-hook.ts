@@ -1,0 +1,44 @@
+/**
+ * A read-only hook on the background's globalThis for the e2e tests and the benchmark
+ * (serviceWorker.evaluate(() => globalThis.__cacheLens.readRecords(tabId))). Harmless in shipped builds: only code
+ * already running inside the extension's own background can reach it.
+ */
+import type { ExchangeRecord } from '../core/types';
+import type { Recorder } from './recorder';
+
+export interface CacheLensTestHook {
+  ready(): Promise<void>;
+  readRecords(tabId?: number): Promise<ExchangeRecord[]>;
+  readStoredRecords(tabId?: number): Promise<ExchangeRecord[]>;
+  flush(): Promise<void>;
+  pending(): number;
+  stats(): ReturnType<Recorder['stats']['summary']>;
+  resetStats(): void;
+  sessionTag(): string;
+  workerStartedMs(): number;
+}
+
+export function installTestHook(recorder: Recorder, ready: Promise<void>): void {
+  const hook: CacheLensTestHook = {
+    ready: () => ready,
+    async readRecords(tabId) {
+      await ready;
+      const store = recorder.store!;
+      return tabId === undefined ? store.allExchanges() : store.exchangesForTab(tabId);
+    },
+    async readStoredRecords(tabId) {
+      await ready;
+      return recorder.store!.storedExchanges(tabId);
+    },
+    async flush() {
+      await ready;
+      await recorder.store!.flush();
+    },
+    pending: () => recorder.store?.pending ?? 0,
+    stats: () => recorder.stats.summary(),
+    resetStats: () => recorder.stats.reset(),
+    sessionTag: () => recorder.sessionTag,
+    workerStartedMs: () => recorder.workerStartedMs,
+  };
+  (globalThis as { __cacheLens?: CacheLensTestHook }).__cacheLens = hook;
+}
