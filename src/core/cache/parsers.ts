@@ -309,7 +309,6 @@ export function parseHttpDate(raw: string, nowSeconds = 0): ParsedHttpDate {
     const nowYear = 1970 + Math.floor((Number.isFinite(nowSeconds) ? nowSeconds : 0) / 31556952);
     let year = Math.floor(nowYear / 100) * 100 + yy;
     if (year > nowYear + 50) year -= 100;
-    else if (year + 100 <= nowYear + 50) year += 100;
     return build(year, MONTHS.indexOf(r.slice(4, 7)), day, r, 11, 'rfc850');
   }
   // asctime-date: "sun nov  6 08:49:37 1994"

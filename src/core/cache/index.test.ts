@@ -1,0 +1,331 @@
+import { describe, expect, it } from 'vitest';
+import type { BrowserProfile, ExchangeRecord } from '../types';
+import { explainCache, linkRevalidation } from './index';
+
+const T = 1700000000; // Tue, 14 Nov 2023 22:13:20 GMT
+const DATE = 'Tue, 14 Nov 2023 22:13:20 GMT';
+const DAY_BEFORE = 'Mon, 13 Nov 2023 22:13:20 GMT';
+const LONG_AGO = 'Sun, 14 Nov 2021 22:13:20 GMT'; // ~730 days before DATE
+
+let seq = 0;
+function ex(
+  response: Record<string, string | string[]>,
+  opts: Partial<ExchangeRecord> & { request?: Record<string, string> } = {},
+): ExchangeRecord {
+  const toList = (r: Record<string, string | string[]>) =>
+    Object.entries(r).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value })));
+  const { request, ...rest } = opts;
+  return {
+    id: `x${++seq}`,
+    url: 'https://example.com/app.css',
+    method: 'GET',
+    status: 200,
+    requestHeaders: toList(request ?? {}),
+    responseHeaders: toList({ Date: DATE, ...response }),
+    requestTimeMs: T * 1000,
+    responseTimeMs: T * 1000,
+    source: 'network',
+    ...rest,
+  };
+}
+const run = (x: ExchangeRecord, browser: BrowserProfile = 'rfc', now = T + 10, history?: ExchangeRecord[]) =>
+  explainCache(x, { browser, now }, history);
+const findingIds = (x: ExchangeRecord, browser: BrowserProfile = 'rfc', now = T + 10, history?: ExchangeRecord[]) =>
+  run(x, browser, now, history).findings.map((f) => f.id);
+
+describe('views', () => {
+  it('computes fresh-until and remaining from the corrected initial age', () => {
+    const e = run(ex({ 'Cache-Control': 'max-age=100', Age: '30' }), 'rfc', T + 10);
+    expect(e.private).toMatchObject({ freshnessLifetime: 100, currentAge: 40, fresh: true, freshUntil: T + 70, remaining: 60 });
+    expect(e.age).toBe(30);
+    expect(e.date).toBe(T);
+  });
+
+  it('adds the response delay to Age (RFC 9111 §4.2.3)', () => {
+    const e = run(ex({ 'Cache-Control': 'max-age=100', Age: '10' }, { requestTimeMs: (T - 5) * 1000 }), 'rfc', T);
+    expect(e.private.currentAge).toBe(15);
+  });
+
+  it('uses the receipt time when Date is missing', () => {
+    const x = ex({ 'Cache-Control': 'max-age=100' });
+    x.responseHeaders = x.responseHeaders.filter((h) => h.name !== 'Date');
+    const e = run(x, 'rfc', T + 20);
+    expect(e.private).toMatchObject({ currentAge: 20, fresh: true });
+    expect(e.findings.map((f) => f.id)).toContain('date-missing');
+  });
+
+  it('s-maxage counts for the shared cache only and forbids serving stale there', () => {
+    const e = run(ex({ 'Cache-Control': 'max-age=60, s-maxage=600' }), 'rfc', T + 100);
+    expect(e.private).toMatchObject({ freshnessLifetime: 60, freshnessSource: 'max-age', fresh: false, mayServeStale: true });
+    expect(e.shared).toMatchObject({ freshnessLifetime: 600, freshnessSource: 's-maxage', fresh: true, mayServeStale: false });
+  });
+
+  it('qualified private still lets a shared cache store the rest', () => {
+    const e = run(ex({ 'Cache-Control': 'private="Set-Cookie", max-age=60' }));
+    expect(e.shared.storable).toBe(true);
+    expect(e.findings.map((f) => f.id)).toContain('private-qualified');
+  });
+
+  it('stale-while-revalidate window: served from cache while open, revalidated after', () => {
+    const x = ex({ 'Cache-Control': 'max-age=10, stale-while-revalidate=60', ETag: '"a"' });
+    const open = run(x, 'rfc', T + 30);
+    expect(open.private).toMatchObject({ fresh: false, mustRevalidate: false, staleWhileRevalidate: 60 });
+    expect(open.nextUse.action).toBe('from-cache');
+    const closed = run(x, 'rfc', T + 80);
+    expect(closed.private.mustRevalidate).toBe(true);
+    expect(closed.nextUse).toMatchObject({ action: 'revalidate', conditionalHeaders: ['If-None-Match: "a"'] });
+  });
+
+  it('must-understand lets an understood status ignore no-store', () => {
+    const e = run(ex({ 'Cache-Control': 'no-store, must-understand, max-age=60' }));
+    expect(e.private.storable).toBe(true);
+  });
+
+  it('POST is storable only with explicit freshness and a matching Content-Location', () => {
+    const ok = ex({ 'Cache-Control': 'max-age=60', 'Content-Location': '/app.css' }, { method: 'POST' });
+    expect(run(ok).private.storable).toBe(true);
+    const other = ex({ 'Cache-Control': 'max-age=60', 'Content-Location': '/other' }, { method: 'POST' });
+    expect(run(other).private.storable).toBe(false);
+  });
+
+  it('shared cache refuses Authorization without public/s-maxage/must-revalidate', () => {
+    const e = run(ex({ 'Cache-Control': 'max-age=60' }, { request: { Authorization: 'Bearer x' } }));
+    expect(e.private.storable).toBe(true);
+    expect(e.shared.storable).toBe(false);
+    expect(e.shared.storableWhy).toMatch(/Authorization/);
+  });
+
+  it('a request with no-store is not stored', () => {
+    expect(run(ex({ 'Cache-Control': 'max-age=60' }, { request: { 'Cache-Control': 'no-store' } })).private.storable).toBe(false);
+  });
+});
+
+describe('browser profiles', () => {
+  const lm404 = ex({ 'Last-Modified': DAY_BEFORE }, { status: 404 });
+  it('Chrome: heuristic only for 200/203/206', () => {
+    expect(run(lm404, 'rfc').private).toMatchObject({ freshnessLifetime: 8640, heuristic: true });
+    const chrome = run(lm404, 'chrome').private;
+    expect(chrome).toMatchObject({ freshnessLifetime: null, freshnessSource: 'none', fresh: false });
+    expect(chrome.browserNotes.join(' ')).toMatch(/200, 203 and 206/);
+  });
+
+  it('Firefox: heuristic capped at one week', () => {
+    const x = ex({ 'Last-Modified': LONG_AGO });
+    expect(run(x, 'rfc').private.freshnessLifetime).toBe(6307200);
+    const ff = run(x, 'firefox').private;
+    expect(ff.freshnessLifetime).toBe(604800);
+    expect(ff.browserNotes.join(' ')).toMatch(/one week/);
+    expect(run(x, 'chrome').private.freshnessLifetime).toBe(6307200);
+  });
+
+  it('browsers keep 301/308/410 without explicit freshness forever', () => {
+    const x = ex({}, { status: 301 });
+    expect(run(x, 'rfc').private.freshnessLifetime).toBeNull();
+    for (const b of ['chrome', 'firefox'] as const) {
+      const v = run(x, b, T + 86400 * 365).private;
+      expect(v).toMatchObject({ fresh: true, freshnessLifetime: 2147483648 });
+      expect(v.browserNotes.join(' ')).toMatch(/forever/);
+    }
+  });
+
+  it('Chrome reads a response Pragma: no-cache as no-cache; the RFC and Firefox (with Cache-Control) do not', () => {
+    const x = ex({ 'Cache-Control': 'max-age=3600', Pragma: 'no-cache', ETag: '"e"' });
+    expect(run(x, 'rfc').private.mustRevalidate).toBe(false);
+    expect(run(x, 'firefox').private.mustRevalidate).toBe(false);
+    const chrome = run(x, 'chrome');
+    expect(chrome.private.mustRevalidate).toBe(true);
+    expect(chrome.nextUse.action).toBe('revalidate');
+    expect(chrome.private.browserNotes.join(' ')).toMatch(/Pragma/);
+    const noCc = ex({ Pragma: 'no-cache', 'Last-Modified': DAY_BEFORE });
+    expect(run(noCc, 'firefox').private.mustRevalidate).toBe(true);
+  });
+
+  it('Chrome ignores quoted and invalid max-age (falls back to Expires); the RFC does not', () => {
+    const x = ex({ 'Cache-Control': 'max-age="3600"', Expires: 'Tue, 14 Nov 2023 22:23:20 GMT' });
+    expect(run(x, 'rfc').private).toMatchObject({ freshnessLifetime: 3600, freshnessSource: 'max-age' });
+    expect(run(x, 'chrome').private).toMatchObject({ freshnessLifetime: 600, freshnessSource: 'expires' });
+    const bad = ex({ 'Cache-Control': 'max-age=abc', Expires: 'Tue, 14 Nov 2023 22:23:20 GMT' });
+    expect(run(bad, 'rfc').private).toMatchObject({ freshnessLifetime: 0, fresh: false });
+    expect(run(bad, 'firefox').private).toMatchObject({ freshnessLifetime: 600, fresh: true });
+  });
+
+  it('immutable: Firefox skips revalidation on reload, Chrome ignores it', () => {
+    const x = ex({ 'Cache-Control': 'max-age=31536000, immutable', ETag: '"v1"' }, { url: 'https://example.com/app.3f9a8c2b.js' });
+    const ff = run(x, 'firefox');
+    expect(ff.immutable).toBe(true);
+    expect(ff.nextUse.onReload).toMatch(/immutable/);
+    expect(ff.private.browserNotes.join(' ')).toMatch(/honours immutable/);
+    const chrome = run(x, 'chrome');
+    expect(chrome.private.browserNotes.join(' ')).toMatch(/ignores immutable/);
+    expect(chrome.nextUse.onReload).toMatch(/only the page itself/);
+    expect(run(x, 'rfc').private.browserNotes).toEqual([]);
+  });
+
+  it('Chrome reload revalidates the main resource', () => {
+    const x = ex({ 'Cache-Control': 'max-age=600', ETag: '"p"' }, { resourceType: 'main_frame', url: 'https://example.com/' });
+    expect(run(x, 'chrome').nextUse.onReload).toMatch(/revalidates this page/);
+  });
+});
+
+describe('next use', () => {
+  it('fresh → from cache; stale with validators → conditional headers; no validator → download; no-store → download', () => {
+    expect(run(ex({ 'Cache-Control': 'max-age=600' })).nextUse.action).toBe('from-cache');
+    const stale = run(ex({ 'Cache-Control': 'max-age=1', ETag: 'W/"x"', 'Last-Modified': DAY_BEFORE }), 'rfc', T + 60);
+    expect(stale.nextUse).toMatchObject({
+      action: 'revalidate',
+      conditionalHeaders: ['If-None-Match: W/"x"', `If-Modified-Since: ${DAY_BEFORE}`],
+    });
+    expect(run(ex({ 'Cache-Control': 'max-age=1' }), 'rfc', T + 60).nextUse.action).toBe('download');
+    expect(run(ex({ 'Cache-Control': 'no-store' })).nextUse.action).toBe('download');
+    expect(run(ex({ 'Cache-Control': 'no-cache', ETag: '"n"' })).nextUse.action).toBe('revalidate');
+  });
+});
+
+describe('revalidation', () => {
+  const first = ex({ 'Cache-Control': 'max-age=0', ETag: '"v1"' }, { id: 'first', url: 'https://example.com/r.js' });
+
+  it('ties a 304 to the earlier response and judges the freshened copy', () => {
+    const r304 = ex(
+      { 'Cache-Control': 'max-age=600', Date: 'Tue, 14 Nov 2023 22:15:00 GMT' },
+      { id: 'again', url: 'https://example.com/r.js', status: 304, request: { 'If-None-Match': '"v1"' }, responseTimeMs: (T + 100) * 1000, requestTimeMs: (T + 100) * 1000 },
+    );
+    r304.responseHeaders = r304.responseHeaders.filter((h, i, all) => h.name !== 'Date' || all.findIndex((o) => o.name === 'Date') !== i);
+    const link = linkRevalidation(r304, [first]);
+    expect(link).toMatchObject({ previousId: 'first', inferred: false, validator: 'etag', validatorValue: '"v1"', matched: true });
+    const e = run(r304, 'rfc', T + 110, [first]);
+    expect(e.private).toMatchObject({ storable: true, freshnessLifetime: 600, fresh: true });
+    expect(e.etag?.value).toBe('"v1"');
+    expect(e.findings.map((f) => f.id)).toContain('revalidated-304');
+  });
+
+  it('infers a revalidation from a cache hit whose Date moved on', () => {
+    const hit = ex(
+      { 'Cache-Control': 'max-age=0', ETag: '"v1"', Date: 'Tue, 14 Nov 2023 22:20:00 GMT' },
+      { url: 'https://example.com/r.js', source: 'disk-cache' },
+    );
+    hit.responseHeaders = hit.responseHeaders.filter((h) => h.value !== DATE);
+    expect(linkRevalidation(hit, [first])).toMatchObject({ previousId: 'first', inferred: true, matched: true, validator: 'etag' });
+    expect(findingIds(hit, 'rfc', T + 500, [first])).toContain('revalidated-inferred');
+    const pureHit = ex({ 'Cache-Control': 'max-age=0', ETag: '"v1"' }, { url: 'https://example.com/r.js', source: 'disk-cache' });
+    expect(linkRevalidation(pureHit, [first])).toBeNull();
+  });
+
+  it('a 200 with a new ETag means the validator did not match', () => {
+    const changed = ex({ 'Cache-Control': 'max-age=0', ETag: '"v2"' }, { url: 'https://example.com/r.js' });
+    expect(linkRevalidation(changed, [first])).toMatchObject({ previousId: 'first', matched: false, validator: 'etag', validatorValue: '"v1"' });
+    expect(findingIds(changed, 'rfc', T, [first])).toContain('revalidation-changed');
+    const same = ex({ 'Cache-Control': 'max-age=0', ETag: '"v1"' }, { url: 'https://example.com/r.js' });
+    expect(linkRevalidation(same, [first])).toBeNull();
+  });
+
+  it('picks the latest earlier exchange with a validator and ignores other URLs', () => {
+    const other = ex({ ETag: '"o"' }, { id: 'other', url: 'https://example.com/other.js' });
+    const second = ex({ ETag: '"v1"', 'Cache-Control': 'max-age=0' }, { id: 'second', url: 'https://example.com/r.js' });
+    const r304 = ex({}, { url: 'https://example.com/r.js', status: 304 });
+    const history = [first, other, second];
+    expect(linkRevalidation(r304, history)?.previousId).toBe('second');
+    expect(linkRevalidation(ex({}, { url: 'https://example.com/none.js', status: 304 }), history)).toBeNull();
+    expect(findingIds(ex({}, { url: 'https://example.com/none.js', status: 304 }), 'rfc', T, history)).toContain('revalidated-304-unlinked');
+  });
+});
+
+describe('findings', () => {
+  const has = (resp: Record<string, string | string[]>, id: string, opts: Parameters<typeof ex>[1] = {}, now = T + 10) =>
+    findingIds(ex(resp, opts), 'rfc', now).includes(id);
+
+  it.each([
+    [{ 'Cache-Control': 'max-age=600' }, 'no-validator'],
+    [{ 'Cache-Control': 'max-age=600', ETag: '"a"' }, 'cacheable-with-validator'],
+    [{ 'Cache-Control': 'public, private, max-age=60' }, 'public-private-conflict'],
+    [{ 'Cache-Control': 'no-store, max-age=60' }, 'no-store-with-others'],
+    [{ 'Cache-Control': 'no-store' }, 'no-store'],
+    [{ 'Cache-Control': 'private, s-maxage=60' }, 'private-s-maxage'],
+    [{ 'Cache-Control': 'must-revalidate' }, 'must-revalidate-no-lifetime'],
+    [{ 'Cache-Control': 'max-age=0' }, 'max-age-zero-not-no-cache'],
+    [{ 'Cache-Control': 'no-cache' }, 'no-cache-no-validator'],
+    [{ 'Cache-Control': 'no-cache="Set-Cookie", max-age=5' }, 'no-cache-qualified'],
+    [{ 'Cache-Control': 'max-age=60, immutable' }, 'immutable-short-lifetime'],
+    [{ 'Cache-Control': 'max-age=60, stale-while-revalidate=30' }, 'stale-while-revalidate'],
+    [{ 'Cache-Control': 'max-age=60, stale-if-error=30' }, 'stale-if-error'],
+    [{ 'Cache-Control': 'max-age=60', ETag: 'W/"a"' }, 'etag-weak'],
+    [{ 'Cache-Control': 'max-age=60', ETag: 'abc' }, 'etag-malformed'],
+    [{ 'Cache-Control': 'max-age=60', ETag: ['"a"', '"b"'] }, 'etag-multiple'],
+    [{ 'Last-Modified': 'yesterday' }, 'last-modified-invalid'],
+    [{ 'Last-Modified': 'Wed, 15 Nov 2023 22:13:20 GMT' }, 'last-modified-future'],
+    [{ Date: 'nope', 'Cache-Control': 'max-age=1' }, 'date-invalid'],
+    [{ Date: 'Tuesday, 14-Nov-23 22:13:20 GMT' }, 'http-date-obsolete'],
+    [{ Expires: '0' }, 'expires-invalid'],
+    [{ Expires: [DATE, 'Wed, 15 Nov 2023 22:13:20 GMT'] }, 'expires-multiple'],
+    [{ Expires: DATE, 'Cache-Control': 'max-age=5' }, 'expires-overridden'],
+    [{ Age: '120', 'Cache-Control': 'max-age=600' }, 'age-present'],
+    [{ Date: 'Tue, 14 Nov 2023 22:03:20 GMT', 'Cache-Control': 'max-age=5' }, 'clock-skew'],
+    [{ Pragma: 'no-cache', 'Cache-Control': 'max-age=5' }, 'pragma-in-response'],
+    [{ Vary: '*', 'Cache-Control': 'max-age=5' }, 'vary-star'],
+    [{ Vary: 'User-Agent', 'Cache-Control': 'max-age=5' }, 'vary-user-agent'],
+    [{ Vary: 'Cookie', 'Cache-Control': 'max-age=5' }, 'vary-cookie'],
+    [{ 'Set-Cookie': 'a=b', 'Cache-Control': 'public, max-age=60' }, 'set-cookie-shared'],
+    [{ 'Cache-Control': 'max-age=86400' }, 'long-max-age-unversioned'],
+    [{ 'Last-Modified': DAY_BEFORE }, 'heuristic-freshness'],
+    [{ 'Cache-Control': 'max-age=5' }, 'stale-now'],
+    [{ 'Cache-Control': 'foo-bar' }, 'cc-unknown-directive'],
+    [{ 'Cache-Control': 'max-age=abc' }, 'cc-invalid-value'],
+  ] as Array<[Record<string, string | string[]>, string]>)('%j → %s', (resp, id) => {
+    expect(has(resp, id)).toBe(true);
+  });
+
+  it('status-, Authorization-, URL- and request-dependent notes', () => {
+    expect(has({}, 'not-storable-status', { status: 302 })).toBe(true);
+    expect(has({ 'Cache-Control': 'public, max-age=60' }, 'public-with-authorization', { request: { Authorization: 'x' } })).toBe(true);
+    expect(has({ 'Cache-Control': 'max-age=31536000' }, 'versioned-without-immutable', { url: 'https://example.com/app.3f9a8c2b.js' })).toBe(true);
+    expect(has({ 'Cache-Control': 'max-age=31536000' }, 'long-max-age-unversioned', { url: 'https://example.com/app.3f9a8c2b.js' })).toBe(false);
+    expect(has({ 'Cache-Control': 'max-age=60' }, 'versioned-short-lifetime', { url: 'https://example.com/app.js?v=12' })).toBe(true);
+    expect(has({ 'Cache-Control': 'max-age=60' }, 'request-no-cache', { request: { Pragma: 'no-cache' } })).toBe(true);
+    expect(has({ 'Cache-Control': 'max-age=60' }, 'cc-response-only-in-request', { request: { 'Cache-Control': 'public' } })).toBe(true);
+  });
+
+  it('stays quiet where nothing is wrong', () => {
+    const ids = findingIds(ex({ 'Cache-Control': 'max-age=600', ETag: '"a"' }, { url: 'https://example.com/api/data' }));
+    expect(ids).toEqual(['cacheable-with-validator']);
+  });
+
+  it('explains directives with plain text and marks unknown/invalid ones', () => {
+    const e = run(ex({ 'Cache-Control': 'max-age=60, foo, s-maxage=x' }));
+    expect(e.responseDirectives.map((d) => [d.name, d.known])).toEqual([
+      ['max-age', true],
+      ['foo', false],
+      ['s-maxage', false],
+    ]);
+    expect(e.responseDirectives[0].plain).toMatch(/60 seconds/);
+    expect(e.varyExplained).toEqual([]);
+  });
+});
+
+describe('speed', () => {
+  it('explains 10,000 exchanges quickly (loose bound; npm run bench has the figures)', () => {
+    const xs: ExchangeRecord[] = [];
+    for (let i = 0; i < 10000; i++) {
+      xs.push(
+        ex(
+          {
+            'Cache-Control': i % 3 ? 'public, max-age=31536000, immutable' : 'no-cache',
+            ETag: `"e${i}"`,
+            'Last-Modified': DAY_BEFORE,
+            Vary: 'Accept-Encoding',
+            'Content-Type': 'text/css',
+            Server: 'nginx',
+          },
+          { url: `https://example.com/s${i % 500}.css` },
+        ),
+      );
+    }
+    const start = performance.now();
+    for (let i = 0; i < xs.length; i++) explainCache(xs[i], { browser: 'chrome', now: T + 100 }, xs.slice(0, 0));
+    const history: ExchangeRecord[] = [];
+    for (const x of xs) {
+      explainCache(x, { browser: 'firefox', now: T + 100 }, history);
+      history.push(x);
+    }
+    const ms = performance.now() - start;
+    expect(ms).toBeLessThan(3000);
+  });
+});
