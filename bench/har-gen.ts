@@ -23,6 +23,7 @@ const SITES = ['www.shop.example', 'news.example.co.uk', 'app.example.com', 'blo
 const THIRD_PARTY = ['cdn.jsdelivr.example', 'fonts.example-static.com', 'analytics.tracker.example', 'ads.adnet.example'];
 const POPS = ['AMS', 'FRA', 'LHR', 'CDG', 'IAD', 'SJC', 'NRT', 'SIN', 'GRU', 'SYD'];
 const DAY = 86400;
+const PAGE_SIZE = 100;
 
 function httpDate(epochS: number): string {
   return new Date(epochS * 1000).toUTCString(); // IMF-fixdate
@@ -111,11 +112,14 @@ export function generateHar(entries = 10_000, seed = 42): object {
     return lines.map((value) => ({ name: 'Set-Cookie', value }));
   }
 
+  let site = SITES[0];
   for (let i = 0; i < entries; i++) {
     t += Math.floor(rnd() * 40);
     const nowS = Math.floor(t / 1000);
-    const site = pick(SITES);
-    const r = rnd();
+    // Pages of 100 entries, each opened by its HTML document on one site (the top-level navigation).
+    const pageStart = i % PAGE_SIZE === 0;
+    if (pageStart) site = pick(SITES);
+    const r = pageStart ? 0.6 : rnd();
     let url: string;
     let status = 200;
     let req: H;
@@ -193,7 +197,7 @@ export function generateHar(entries = 10_000, seed = 42): object {
 
     const wait = 5 + Math.floor(rnd() * 200);
     const entry: Record<string, unknown> = {
-      pageref: `page_${1 + Math.floor(i / 100)}`,
+      pageref: `page_${1 + Math.floor(i / PAGE_SIZE)}`,
       startedDateTime: new Date(t).toISOString(),
       time: wait + 10,
       request: { method: chance(0.03) ? 'POST' : 'GET', url, httpVersion: 'h2', headers: req, queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
@@ -215,8 +219,8 @@ export function generateHar(entries = 10_000, seed = 42): object {
     if (fromCache) entry._fromCache = fromCache;
     out.push(entry);
   }
-  const pages = Array.from({ length: Math.ceil(entries / 100) }, (_, p) => ({
-    startedDateTime: (out[p * 100] as { startedDateTime: string }).startedDateTime,
+  const pages = Array.from({ length: Math.ceil(entries / PAGE_SIZE) }, (_, p) => ({
+    startedDateTime: (out[p * PAGE_SIZE] as { startedDateTime: string }).startedDateTime,
     id: `page_${p + 1}`,
     title: `page ${p + 1}`,
     pageTimings: {},
