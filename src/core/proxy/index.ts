@@ -1,0 +1,111 @@
+/**
+ * explainProxy: the intermediaries between the browser and the application, from Via (RFC 9110 §7.6.3),
+ * Forwarded (RFC 7239), X-Forwarded-For/-Proto/-Host and X-Real-IP. Forwarding fields are request fields; the
+ * browser normally never sends them, so they are read from the request (added by an extension or local tool) and,
+ * when a server echoes them, from the response.
+ */
+import type { ProxyExplanation } from '../explanation';
+import type { ExchangeRecord, Finding, HeaderList } from '../types';
+import { applyNote } from '../notes';
+import { PROXY_GATEWAY_STATUS, PROXY_NOTES } from './notes';
+import { parseForwarded, parseVia, parseXForwardedFor } from './parsers';
+
+export { parseForwarded, parseVia, parseXForwardedFor, isPrivateAddress, validNode } from './parsers';
+
+const MAX_HEADER_LINES = 10_000;
+
+function lines(headers: HeaderList | undefined, name: string): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(headers)) return out;
+  const n = Math.min(headers.length, MAX_HEADER_LINES);
+  for (let i = 0; i < n; i++) {
+    const h = headers[i];
+    if (h && typeof h.name === 'string' && h.name.toLowerCase() === name) out.push(typeof h.value === 'string' ? h.value : String(h.value ?? ''));
+  }
+  return out;
+}
+
+function firstValue(list: string[]): string | null {
+  if (!list.length) return null;
+  const v = list[0].split(',')[0].trim();
+  return v ? v.slice(0, 256) : null;
+}
+
+function short(v: string, n = 120): string {
+  return v.length > n ? v.slice(0, n - 3) + '...' : v;
+}
+
+export function explainProxy(x: ExchangeRecord): ProxyExplanation {
+  const findings: Finding[] = [];
+  const note = (id: string, params?: Record<string, string | number>) => findings.push(applyNote(PROXY_NOTES, id, params));
+  const req = x.requestHeaders;
+  const res = x.responseHeaders;
+
+  // Via on the response: the chain that carried the response back (origin side first).
+  const via = parseVia(lines(res, 'via'));
+  if (via.hops.length) note('via-hops', { count: via.hops.length, hops: short(via.hops.map((h) => h.received + (h.comment ? ` (${h.comment})` : '')).join(' → '), 200) });
+  for (const entry of via.invalid.slice(0, 3)) note('via-invalid', { entry });
+
+  // Forwarding fields: the request's own (what the browser sent) first, else a response echo.
+  const pick = (name: string): { list: string[]; where: 'request' | 'response' | null } => {
+    const inReq = lines(req, name);
+    if (inReq.length) return { list: inReq, where: 'request' };
+    const inRes = lines(res, name);
+    return inRes.length ? { list: inRes, where: 'response' } : { list: [], where: null };
+  };
+
+  const fwd = pick('forwarded');
+  const forwarded = parseForwarded(fwd.list);
+  if (forwarded.elements.length) note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0].for ?? 'not given' });
+  for (const entry of forwarded.invalid.slice(0, 3)) note('forwarded-invalid', { entry });
+
+  const xffField = pick('x-forwarded-for');
+  const xff = parseXForwardedFor(xffField.list);
+  if (xff.addresses.length) {
+    note('xff-chain', { where: xffField.where === 'request' ? 'in the request' : 'echoed in the response', count: xff.addresses.length, chain: short(xff.addresses.join(', '), 200) });
+    if (xff.addresses.length >= 2) note('xff-trap', { first: xff.addresses[0], last: xff.addresses[xff.addresses.length - 1] });
+    for (const entry of xff.invalid.slice(0, 3)) note('xff-invalid', { entry });
+  }
+  if (forwarded.elements.length && xff.addresses.length) note('forwarded-and-xff');
+
+  const proto = pick('x-forwarded-proto');
+  const host = pick('x-forwarded-host');
+  const realIp = pick('x-real-ip');
+  const xForwardedProto = firstValue(proto.list);
+  const xForwardedHost = firstValue(host.list);
+  const xRealIp = firstValue(realIp.list);
+  if (xRealIp) note('x-real-ip', { value: xRealIp });
+
+  // Where the fields were seen.
+  const fromBrowser = [
+    ['Forwarded', fwd.where],
+    ['X-Forwarded-For', xffField.where],
+    ['X-Forwarded-Proto', proto.where],
+    ['X-Forwarded-Host', host.where],
+    ['X-Real-IP', realIp.where],
+  ] as const;
+  const sentByBrowser = fromBrowser.filter(([, w]) => w === 'request').map(([n]) => n);
+  if (sentByBrowser.length) note('xff-from-browser', { header: sentByBrowser.join(', ') });
+  for (const [name, where] of fromBrowser) {
+    if (where !== 'response') continue;
+    const value = lines(res, name.toLowerCase()).join(', ');
+    note('xff-echoed', { header: name, value: short(value, 80) });
+  }
+
+  if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http') note('proto-downgrade', { proto: xForwardedProto });
+
+  // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
+  const gateway = PROXY_GATEWAY_STATUS[x.status];
+  if (gateway && via.hops.length) note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0].received });
+
+  return {
+    via: via.hops,
+    forwarded: forwarded.elements,
+    xForwardedFor: xff.addresses,
+    xForwardedProto,
+    xForwardedHost,
+    xRealIp,
+    plain: findings.map((f) => f.summary),
+    findings,
+  };
+}
