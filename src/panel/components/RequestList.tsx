@@ -144,7 +144,7 @@ function ExchangeRow({ x, index, store, nowSec, selected, style }: { x: Exchange
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
       <span role="gridcell">{freshnessLabel(e, nowSec)}</span>
       <span role="gridcell" class="col-cookies" title={`${k.set} set (${k.rejected} rejected), ${k.sent} sent (${k.notSent} not sent)`}>
-        {k.set || k.sent ? `↓${k.set}${k.rejected ? '!' : ''} ↑${k.sent}${k.notSent ? '!' : ''}` : ''}
+        {k.set || k.sent || k.notSent ? `↓${k.set}${k.rejected ? '!' : ''} ↑${k.sent}${k.notSent ? '!' : ''}` : ''}
       </span>
       <span role="gridcell">{worst && worst !== 'good' ? <SeverityBadge severity={worst} /> : ''}</span>
     </div>
