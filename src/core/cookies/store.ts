@@ -95,7 +95,8 @@ function decide(
   req: RequestParts | null,
   ctx: SiteContext,
   input: StoreInput,
-  jar: JarCookie[],
+  /** Jar cookies with the same name as the new one. */
+  sameName: JarCookie[],
   laxByDefault: boolean,
 ): Decision {
   if (p.error) return { reason: p.error };
@@ -128,10 +129,9 @@ function decide(
   if (domainAttr !== '' && !domainMatch(req.host, domainAttr, req.isIp)) return { cookie, reason: 'domain-mismatch' };
   if (cookie.secure && !req.secure) return { cookie, reason: 'secure-from-insecure' };
   if (!cookie.secure && !req.secure) {
-    const shadowed = jar.find(
+    const shadowed = sameName.find(
       (old) =>
         old.secure &&
-        old.name === cookie.name &&
         (old.expires === null || old.expires > now) &&
         (domainMatch(old.domain, cookie.domain, false) || domainMatch(cookie.domain, old.domain, false)) &&
         pathMatch(cookie.path, old.path),
@@ -165,6 +165,18 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   const original = Array.isArray(input.jar) ? input.jar : [];
   const originals = new Set(original);
   let jar = original.slice();
+  // Same-name index so identity and Secure-shadowing checks stay linear over 10,000-line responses.
+  const byName = new Map<string, JarCookie[]>();
+  const indexAdd = (c: JarCookie): void => {
+    const list = byName.get(c.name);
+    if (list) list.push(c);
+    else byName.set(c.name, [c]);
+  };
+  const indexRemove = (c: JarCookie): void => {
+    const list = byName.get(c.name);
+    if (list) list.splice(list.indexOf(c), 1);
+  };
+  for (const c of jar) if (c && typeof c === 'object') indexAdd(c);
   const removed: JarCookie[] = [];
   const results: SetCookieResult[] = [];
   const lines = Array.isArray(input.setCookie) ? input.setCookie : [];
@@ -173,23 +185,28 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   for (let index = 0; index < count; index++) {
     const raw = typeof lines[index] === 'string' ? lines[index] : String(lines[index] ?? '');
     const p = parseSetCookie(raw, input.now);
-    const d = decide(p, req, ctx, input, jar, laxByDefault);
+    const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], laxByDefault);
     let deletes = false;
     if (d.cookie && (d.reason === undefined || d.reason === 'expired')) {
       const c = d.cookie;
-      const at = jar.findIndex((old) => sameIdentity(old, c));
+      const old = (byName.get(c.name) ?? []).find((o) => sameIdentity(o, c));
       if (d.reason === 'expired') {
-        if (at >= 0) {
+        if (old) {
           deletes = true;
-          const gone = jar[at];
-          jar = jar.filter((_, i) => i !== at);
-          if (originals.has(gone)) removed.push(gone);
+          jar = jar.filter((x) => x !== old);
+          indexRemove(old);
+          if (originals.has(old)) removed.push(old);
         }
-      } else if (at >= 0) {
+      } else if (old) {
         // §5.7: the replacement keeps the old creation-time.
-        c.creationTime = jar[at].creationTime ?? c.creationTime;
-        jar[at] = c;
-      } else jar.push(c);
+        c.creationTime = old.creationTime ?? c.creationTime;
+        jar[jar.indexOf(old)] = c;
+        indexRemove(old);
+        indexAdd(c);
+      } else {
+        jar.push(c);
+        indexAdd(c);
+      }
     }
     results.push(
       describeSetCookie({
