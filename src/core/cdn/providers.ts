@@ -298,7 +298,7 @@ export const PROVIDERS: readonly Provider[] = [
     link: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/',
     signatures: [
       // Fastly's X-Served-By entries are cache-<pop><node>-<POP>; an opaque hash (GitHub's app servers) is not Fastly.
-      { all: [{ header: 'x-served-by', pattern: /(?:^|,\s*)cache-[a-z0-9]+-[A-Z]{3}\b/ }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
+      { all: [{ header: 'x-served-by', pattern: /(?:^|,\s*)cache-[a-z0-9-]+-[A-Z]{3}\b/ }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
       { all: [{ header: 'x-fastly-request-id' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
       { all: [{ header: 'fastly-debug-digest' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
       { all: [{ header: 'fastly-restarts' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
