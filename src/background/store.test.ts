@@ -1,0 +1,187 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExchangeRecord } from '../core/types';
+import { DB_VERSION, ExchangeStore } from './store';
+
+let n = 0;
+function record(tabId: number, over: Partial<ExchangeRecord> = {}): ExchangeRecord {
+  n++;
+  return {
+    id: `s:${n}`,
+    url: `https://a.test/${n}`,
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: 1_000_000 + n,
+    responseTimeMs: 1_000_000 + n,
+    source: 'network',
+    tabId,
+    ...over,
+  };
+}
+
+const stores: ExchangeStore[] = [];
+async function open(factory = new IDBFactory(), opts: Parameters<typeof ExchangeStore.open>[0] = {}) {
+  const store = await ExchangeStore.open({ indexedDB: factory, ...opts });
+  stores.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+describe('ExchangeStore', () => {
+  it('creates the versioned schema (stores and indexes) on first open', async () => {
+    const factory = new IDBFactory();
+    const store = await open(factory);
+    store.close();
+    const raw: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = factory.open('cache-lens');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(raw.version).toBe(DB_VERSION);
+    expect([...raw.objectStoreNames].sort()).toEqual(['exchanges', 'meta', 'pages']);
+    const tx = raw.transaction('exchanges');
+    expect([...tx.objectStore('exchanges').indexNames].sort()).toEqual(['t', 'tab-t']);
+    raw.close();
+  });
+
+  it('batches writes off the hot path: nothing in IndexedDB until the flush, then everything', async () => {
+    const store = await open(undefined, { flushDelayMs: 10_000, completedFlushDelayMs: 10_000, maxBatch: 1000 });
+    const a = record(1);
+    store.put(a);
+    store.put(record(1));
+    expect(await store.storedExchanges()).toHaveLength(0);
+    expect(store.pending).toBe(2);
+    // Reads see queued records before they are written.
+    expect((await store.exchangesForTab(1)).map((r) => r.id)).toContain(a.id);
+    await store.flush();
+    expect(await store.storedExchanges()).toHaveLength(2);
+    expect(store.pending).toBe(0);
+  });
+
+  it('flushes by itself after the short delay for completed records', async () => {
+    const store = await open(undefined, { flushDelayMs: 10_000, completedFlushDelayMs: 5 });
+    store.put(record(1), true);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await store.storedExchanges()).toHaveLength(1);
+  });
+
+  it('flushes at once when maxBatch records wait', async () => {
+    const store = await open(undefined, { flushDelayMs: 10_000, completedFlushDelayMs: 10_000, maxBatch: 5 });
+    for (let i = 0; i < 5; i++) store.put(record(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await store.storedExchanges()).toHaveLength(5);
+  });
+
+  it('keeps the latest version of a record that changed several times before a flush', async () => {
+    const store = await open();
+    const r = record(1, { status: 0 });
+    store.put(r);
+    store.put({ ...r, status: 304 });
+    await store.flush();
+    expect((await store.get(r.id))?.status).toBe(304);
+    expect(await store.storedExchanges()).toHaveLength(1);
+  });
+
+  it('survives a reopen (a stopped service worker): what was flushed is there', async () => {
+    const factory = new IDBFactory();
+    const first = await open(factory);
+    const r = record(3);
+    first.put(r, true);
+    await first.flush();
+    first.close();
+    const second = await open(factory);
+    expect((await second.exchangesForTab(3)).map((x) => x.id)).toEqual([r.id]);
+  });
+
+  it('separates tabs, and the no-tab bucket (-1)', async () => {
+    const store = await open();
+    store.put(record(1));
+    store.put(record(2));
+    store.put(record(-1));
+    await store.flush();
+    expect(await store.exchangesForTab(1)).toHaveLength(1);
+    expect(await store.exchangesForTab(2)).toHaveLength(1);
+    expect(await store.exchangesForTab(-1)).toHaveLength(1);
+  });
+
+  it('never writes incognito records to IndexedDB, and forgets them when their tab closes', async () => {
+    const store = await open();
+    store.put(record(9, { incognito: true }), true);
+    store.putPage({ id: 'pi', tabId: 9, url: 'https://a.test/', startedMs: 1, dropped: 0 }, true);
+    await store.flush();
+    expect(await store.storedExchanges()).toHaveLength(0);
+    expect(await store.exchangesForTab(9)).toHaveLength(1);
+    expect(await store.pagesForTab(9)).toHaveLength(1);
+    store.forgetIncognitoTab(9);
+    expect(await store.exchangesForTab(9)).toHaveLength(0);
+  });
+
+  it('bounds retention per tab, oldest first, and counts what it dropped (tab, page, total)', async () => {
+    const store = await open(undefined, { retention: { maxPerTab: 3, maxTotal: 100 } });
+    store.putPage({ id: 'p1', tabId: 1, url: 'https://a.test/', startedMs: 0, dropped: 0 });
+    const rs = Array.from({ length: 5 }, () => record(1, { pageId: 'p1' }));
+    for (const r of rs) store.put(r);
+    store.put(record(2));
+    await store.flush();
+    expect((await store.exchangesForTab(1)).map((r) => r.id)).toEqual(rs.slice(2).map((r) => r.id));
+    expect(await store.retentionStats(1)).toEqual({ droppedForTab: 2, droppedTotal: 2, maxPerTab: 3, maxTotal: 100 });
+    expect((await store.retentionStats(2)).droppedForTab).toBe(0);
+    expect((await store.pagesForTab(1))[0].dropped).toBe(2);
+  });
+
+  it('bounds retention overall, oldest first across tabs', async () => {
+    const store = await open(undefined, { retention: { maxPerTab: 100, maxTotal: 4 } });
+    const oldest = record(1);
+    store.put(oldest);
+    for (let i = 0; i < 4; i++) store.put(record(i % 2 ? 1 : 2));
+    await store.flush();
+    const all = await store.storedExchanges();
+    expect(all).toHaveLength(4);
+    expect(all.map((r) => r.id)).not.toContain(oldest.id);
+    expect((await store.retentionStats(1)).droppedTotal).toBe(1);
+  });
+
+  it('retention limits can be changed at run time', async () => {
+    const store = await open(undefined, { retention: { maxPerTab: 100, maxTotal: 100 } });
+    for (let i = 0; i < 4; i++) store.put(record(1));
+    await store.flush();
+    store.setRetention({ maxPerTab: 2 });
+    store.put(record(1));
+    await store.flush();
+    expect(await store.exchangesForTab(1)).toHaveLength(2);
+    expect((await store.retentionStats(1)).droppedForTab).toBe(3);
+  });
+
+  it('keeps pages per navigation until cleared; clears per tab (optionally keeping the current page) and all', async () => {
+    const store = await open();
+    store.putPage({ id: 'p1', tabId: 1, url: 'https://a.test/1', startedMs: 1, dropped: 0 });
+    store.putPage({ id: 'p2', tabId: 1, url: 'https://a.test/2', startedMs: 2, dropped: 0 });
+    store.put(record(1, { pageId: 'p1' }));
+    store.put(record(1, { pageId: 'p2' }));
+    store.put(record(2));
+    await store.flush();
+    expect((await store.pagesForTab(1)).map((p) => p.id)).toEqual(['p1', 'p2']);
+    await store.clearTab(1, 'p2');
+    expect((await store.pagesForTab(1)).map((p) => p.id)).toEqual(['p2']);
+    expect((await store.exchangesForTab(1)).map((r) => r.pageId)).toEqual(['p2']);
+    await store.clearTab(1);
+    expect(await store.exchangesForTab(1)).toHaveLength(0);
+    expect(await store.exchangesForTab(2)).toHaveLength(1);
+    await store.clearAll();
+    expect(await store.storedExchanges()).toHaveLength(0);
+  });
+
+  it('drops other browser sessions\' records by id prefix', async () => {
+    const store = await open();
+    store.put(record(1, { id: 'old:1' }));
+    store.put(record(1, { id: 'new:1' }));
+    await store.flush();
+    expect(await store.deleteOtherSessions('new')).toBe(1);
+    expect((await store.storedExchanges()).map((r) => r.id)).toEqual(['new:1']);
+  });
+});
