@@ -3,7 +3,6 @@
  * reads the tab from its URL: chrome-extension://<id>/src/panel/index.html?tabId=N (optional &theme=dark|light).
  */
 import { render } from 'preact';
-import { explain } from '../core/explain';
 import { createStore } from './store';
 import { connect } from './connection';
 import { devtoolsTheme, inspectedTabId, requestHostAccess } from './devtools-api';
@@ -15,7 +14,13 @@ declare const __CACHE_LENS_BROWSER__: 'chrome' | 'firefox' | undefined;
 
 const params = new URLSearchParams(location.search);
 const browser = typeof __CACHE_LENS_BROWSER__ !== 'undefined' && __CACHE_LENS_BROWSER__ === 'firefox' ? 'firefox' : 'chrome';
-const store = createStore({ explain, browser });
+const store = createStore({ browser });
+// The engine (with its cookie-purpose and CDN-range tables) is a separate chunk: the list shows raw columns at once
+// and fills in the explained ones when it arrives.
+void import('../core/explain').then(
+  (engine) => store.setExplainer(engine.explain),
+  (err) => (store.notice.value = `The explanation engine failed to load: ${String(err)}`),
+);
 
 // Theme: DevTools' own, else the URL's, else the system's; follows system changes in pop-out mode.
 const media = matchMedia('(prefers-color-scheme: dark)');

@@ -66,7 +66,9 @@ export function DetailPane({ store }: { store: PanelStore }) {
         </span>
       </div>
       <div class="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {!e && tab !== 'headers' ? (
+        {!e && tab !== 'headers' && !store.engineReady.value ? (
+          <p class="muted">Loading the explanation engine…</p>
+        ) : !e && tab !== 'headers' ? (
           <p class="error">The engine could not explain this exchange. Its raw headers are under Headers.</p>
         ) : tab === 'caching' ? (
           <CachingTab store={store} x={x} e={e!} />

@@ -9,7 +9,7 @@ import type { BrowserProfile, ExchangeRecord, JarCookie, ResponseSource, Severit
 import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { cdnLabel, hasCookieProblems, SEVERITY_RANK, worstSeverity } from '../format';
+import { hasCookieProblems, SEVERITY_RANK, worstSeverity } from '../format';
 
 export type Explainer = (
   x: ExchangeRecord,
@@ -53,7 +53,8 @@ export interface JarState {
 }
 
 export interface StoreOptions {
-  explain: Explainer;
+  /** The engine's explain(); may arrive later (setExplainer) since the panel loads the engine as a separate chunk. */
+  explain?: Explainer;
   browser?: BrowserProfile;
   send?: (msg: PanelToBg) => void;
   /** Current time in ms (tests pin it). */
@@ -97,6 +98,9 @@ export function createStore(opts: StoreOptions) {
 
   // ---- explanations, memoized by id + version
   const memo = new Map<string, { v: number; e: Explanation | null }>();
+  let explainFn: Explainer | null = opts.explain ?? null;
+  /** Bumped when the engine arrives, so everything that rendered without explanations renders again. */
+  const engineReady = signal(explainFn !== null);
   const byUrl = new Map<string, ExchangeRecord[]>();
 
   function indexUrl(x: ExchangeRecord) {
@@ -110,6 +114,7 @@ export function createStore(opts: StoreOptions) {
   }
 
   function explainRecord(x: ExchangeRecord): Explanation | null {
+    if (!engineReady.value || !explainFn) return null;
     const v = versions.get(x.id) ?? 0;
     const hit = memo.get(x.id);
     if (hit && hit.v === v) return hit.e;
@@ -117,7 +122,7 @@ export function createStore(opts: StoreOptions) {
     try {
       const same = byUrl.get(x.url) ?? [];
       const history = same.filter((o) => o !== x && o.requestTimeMs <= x.requestTimeMs);
-      e = opts.explain(x, { browser, now: clock() / 1000 }, history);
+      e = explainFn(x, { browser, now: clock() / 1000 }, history);
     } catch (err) {
       console.warn('cache-lens: explain failed for', x.id, err);
       e = null;
@@ -390,6 +395,12 @@ export function createStore(opts: StoreOptions) {
     // actions
     receive, requestJar, deleteCookie, clear, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,
+    engineReady,
+    setExplainer(fn: Explainer) {
+      explainFn = fn;
+      memo.clear();
+      engineReady.value = true;
+    },
     setSender(fn: (msg: PanelToBg) => void) {
       send = fn;
     },

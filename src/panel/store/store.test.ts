@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createStore } from './index';
 import { fakeExplainer, makeStore, manyRecords, NOW_MS, record, snapshot } from '../test/fixtures';
 
 describe('panel store', () => {
@@ -13,6 +14,16 @@ describe('panel store', () => {
     store.explainRecord(x);
     store.explainRecord(x);
     expect(ex.calls).toEqual(['r5']);
+  });
+
+  it('shows records before the engine arrives and explains them once it does', () => {
+    const ex = fakeExplainer();
+    const store = createStore({ clock: () => NOW_MS });
+    store.receive(snapshot([record({ id: 'a' })]));
+    expect(store.explainById('a')).toBeNull();
+    expect(store.engineReady.value).toBe(false);
+    store.setExplainer(ex.fn);
+    expect(store.explainById('a')?.exchangeId).toBe('a');
   });
 
   it('re-explains a record when an upsert bumps its version, and appends new ones in time order', () => {
