@@ -153,9 +153,10 @@ async function startVarnish(originPort: number, port: number, dir: string, quiet
   );
   track(child);
   let log = '';
+  let closing = false;
   const collect = (b: Buffer) => {
     log += b.toString();
-    if (!quiet && /Error/.test(b.toString())) process.stderr.write(`[varnish] ${b}`);
+    if (!quiet && !closing && /Error/.test(b.toString())) process.stderr.write(`[varnish] ${b}`);
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
@@ -171,6 +172,7 @@ async function startVarnish(originPort: number, port: number, dir: string, quiet
     port,
     logFile,
     async close() {
+      closing = true;
       await stopChild(child);
       writeFileSync(logFile, log);
     },

@@ -340,7 +340,11 @@ route('/cache/vary', (x) =>
   page(x, {
     title: 'Vary: one URL, several stored responses',
     intro: 'vary.json answers in the language of the Accept-Language request header and says so with Vary: Accept-Language. A cache keeps one copy per language and only reuses a copy for a request with the same Accept-Language.',
-    look: ['Three fetches of the same URL with Accept-Language en, fr and en again.', 'Vary explained: the stored response matches only requests with the same Accept-Language value.'],
+    look: [
+      'Three fetches of the same URL with Accept-Language en, fr and en again.',
+      'Vary explained: the stored response matches only requests with the same Accept-Language value.',
+      'Browsers keep one response per URL: the fr answer replaces the en one, so the third fetch (en again) goes back to the network. A shared cache keeps one copy per language: compare the edge version.',
+    ],
     body: `<pre id="out"></pre><script>
 (async()=>{const out=document.getElementById('out');for(const lang of ['en','fr','en']){const r=await fetch('/cache/res/vary.json',{headers:{'Accept-Language':lang}});out.textContent+=lang+': '+(await r.text())+'\\n';}})();
 </script>` + reloadButton,
@@ -499,7 +503,7 @@ route('/cookies/samesite', (x) =>
     intro: 'Four cookies: SameSite=Strict, SameSite=Lax, SameSite=None (which requires Secure, so it only works over https) and one with no SameSite, which Chrome treats as Lax. Then open the cross-site page on other.test, which embeds lab.test in a frame, an image and a fetch.',
     look: [
       x.ctx.secure ? 'Over https all four are stored.' : 'Over http ss_none is set without Secure and rejected ("SameSite=None requires Secure").',
-      'On other.test: the frame and the image send only ss_none; ss_lax and ss_strict are "not sent: SameSite=Lax on a cross-site subresource".',
+      'On other.test: the frame and the image may send only ss_none (if third-party cookies are allowed); ss_lax, ss_default and ss_strict are "not sent: SameSite=Lax on a cross-site subresource".',
       'Following a plain link from other.test to lab.test (top-level navigation) sends Lax cookies but not Strict.',
     ],
     headers: { 'set-cookie': sameSiteCookies(x.ctx.secure) },
@@ -512,7 +516,8 @@ route('/cross/samesite', (x) => {
     title: `A cross-site page on ${x.host}`,
     intro: `This page is on ${x.host}, a different site from lab.test. It embeds lab.test three ways. Which of lab.test's cookies travel depends on their SameSite attribute.`,
     look: [
-      'Frame and image (cross-site subresources): only SameSite=None cookies are sent.',
+      'Frame and image (cross-site subresources): only SameSite=None cookies can be sent; Lax and Strict ones are "not sent" because this context is cross-site.',
+      'Even SameSite=None cookies stay home when the browser blocks third-party cookies (a browser setting; Chromium and Firefox can both do it, and Firefox partitions them by default). The frame and the image then show 0 cookies.',
       'The credentialed fetch: the same, and the lab answers with CORS headers so the page can read the reply.',
       'The link at the bottom is a top-level navigation: Lax cookies are sent too, Strict ones are not.',
     ],
