@@ -123,7 +123,7 @@ export function generateHar(entries = 10_000, seed = 42): object {
     let url: string;
     let status = 200;
     let req: H;
-    let res: H = [{ name: 'Date', value: httpDate(nowS) }];
+    const res: H = [{ name: 'Date', value: httpDate(nowS) }];
     const fromCache = chance(0.05) ? pick(['memory', 'disk']) : undefined;
 
     if (r < 0.08 && seen.length) {

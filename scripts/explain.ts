@@ -105,7 +105,6 @@ function readHarText(file: string): string {
 
 /** Page data goes to a terminal: control characters (ANSI escapes included) are shown, not obeyed. */
 function clean(s: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
   const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
@@ -171,7 +170,10 @@ export function summaryText(all: Explanation[]): string {
   let rejected = 0;
   for (const e of all) {
     for (const f of e.findings) sev[f.severity]++;
-    for (const s of e.cookies.setCookies) s.stored ? set++ : rejected++;
+    for (const s of e.cookies.setCookies) {
+      if (s.stored) set++;
+      else rejected++;
+    }
   }
   return (
     `${all.length} entries: ${count((e) => e.cache.private.storable)} storable by the browser, ` +

@@ -48,7 +48,7 @@ describe('explain composer', () => {
       fakes({
         explainCache: () => undefined as never,
         explainProxy: () => {
-          throw 'a string'; // eslint-disable-line no-throw-literal
+          throw 'a string';
         },
       }),
     ).explain(rec(1), ctx);

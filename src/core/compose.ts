@@ -146,7 +146,6 @@ function shortMessage(e: unknown): string {
   } catch {
     m = 'unprintable error';
   }
-  // eslint-disable-next-line no-control-regex
   m = m.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   return m.length > 200 ? `${m.slice(0, 197)}...` : m;
 }

@@ -1,9 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HarError, harToRecords, readHar, toHar } from './har';
-
-const FIXTURES = join(__dirname, '../../../shared/fixtures/har');
 
 function entry(over: Record<string, unknown> = {}, res: Record<string, unknown> = {}, req: Record<string, unknown> = {}) {
   return {
@@ -157,22 +153,4 @@ describe('toHar', () => {
     });
     expect(back.map(pick)).toEqual(original.map(pick));
   });
-});
-
-describe('the shared HAR fixtures', () => {
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.har'));
-  it('has the 16 fixtures', () => expect(files.length).toBe(16));
-  for (const f of files) {
-    it(`reads ${f}`, () => {
-      const text = readFileSync(join(FIXTURES, f), 'utf8');
-      const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-      const { records } = readHar(text);
-      expect(records).toHaveLength(raw.log.entries.length);
-      for (const r of records) {
-        expect(r.url).toMatch(/^[a-z]+:/);
-        expect(Number.isFinite(r.requestTimeMs) && r.responseTimeMs >= r.requestTimeMs).toBe(true);
-        expect(['top-level', 'subresource']).toContain(r.navigation);
-      }
-    });
-  }
 });
