@@ -156,13 +156,34 @@ function readAge(fields: Map<string, string[]>): number | null {
 const SHARED_FORBIDDEN = /(?:^|,)\s*(?:private|no-store)\b/i;
 const SHARED_ALLOWED = /(?:^|,)\s*(?:public|(?:s-maxage|max-age)\s*=\s*"?[1-9])/i;
 
+// ------------------------------------------------------------------ findings, memoised
+
+/**
+ * Pages repeat the same few CDN findings thousands of times; filling a template is the costliest step of
+ * explainCdn, so filled findings are memoised by id and parameters (a bounded map) and handed out as copies.
+ */
+const FINDING_MEMO = new Map<string, Finding>();
+const FINDING_MEMO_MAX = 4096;
+
+export function cdnNote(id: string, params?: Record<string, string | number>): Finding {
+  let key = id;
+  if (params) for (const k in params) key += '\u0000' + k + '\u0001' + params[k];
+  let f = FINDING_MEMO.get(key);
+  if (!f) {
+    f = applyNote(CDN_NOTES, id, params);
+    if (FINDING_MEMO.size >= FINDING_MEMO_MAX) FINDING_MEMO.clear();
+    FINDING_MEMO.set(key, f);
+  }
+  return f.params ? { ...f, params: { ...f.params } } : { ...f };
+}
+
 // ------------------------------------------------------------------ explainCdn
 
 export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanation {
   const fields = fieldMap(x);
   const values = new Map<string, string>();
   const findings: Finding[] = [];
-  const note = (id: string, params?: Record<string, string | number>) => findings.push(applyNote(CDN_NOTES, id, params));
+  const note = (id: string, params?: Record<string, string | number>) => findings.push(cdnNote(id, params));
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const matches = matchProviders(fields, values);
