@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// The shared reference file (../shared beside the repository, see docs/ARCHITECTURE.md).
+import file from '../../../../shared/reference/cache-cases.json';
 import { runCacheCase } from './conformance';
 
-const file = fileURLToPath(new URL('../../../../shared/reference/cache-cases.json', import.meta.url));
-const reference = JSON.parse(readFileSync(file, 'utf8')) as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
+const reference = file as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
 
 describe('cache reference cases (RFC 9111 model)', () => {
   it('is the cache-cases/1 format with cases', () => {

@@ -28,7 +28,6 @@ function seconds(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function runCacheCase(c: any): Record<string, unknown> {
   const now = seconds(c?.now, 0);
   const responseTime = seconds(c?.responseTime, now);

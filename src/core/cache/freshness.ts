@@ -355,5 +355,6 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 export function fill(template: string, params: Record<string, string | number>): string {
+  if (template.indexOf('{') < 0) return template;
   return template.replace(PLACEHOLDER, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserProfile, ExchangeRecord } from '../types';
-import { explainCache, linkRevalidation } from './index';
+import { CACHE_NOTES } from './notes';
+import { explainCache as explainCacheRaw, linkRevalidation } from './index';
+
+// Every finding id any test produces, to check at the end that each catalogue note is reachable.
+const produced = new Set<string>();
+const explainCache: typeof explainCacheRaw = (x, ctx, history) => {
+  const e = explainCacheRaw(x, ctx, history);
+  for (const f of e.findings) produced.add(f.id);
+  return e;
+};
 
 const T = 1700000000; // Tue, 14 Nov 2023 22:13:20 GMT
 const DATE = 'Tue, 14 Nov 2023 22:13:20 GMT';
@@ -269,6 +278,16 @@ describe('findings', () => {
     [{ 'Cache-Control': 'max-age=5' }, 'stale-now'],
     [{ 'Cache-Control': 'foo-bar' }, 'cc-unknown-directive'],
     [{ 'Cache-Control': 'max-age=abc' }, 'cc-invalid-value'],
+    [{ 'Cache-Control': 'public, public' }, 'cc-duplicate-directive'],
+    [{ 'Cache-Control': ['max-age=60', 'max-age=600'] }, 'cc-conflicting-duplicate'],
+    [{ 'Cache-Control': 'no-store=yes' }, 'cc-unexpected-value'],
+    [{ 'Cache-Control': 's-maxage' }, 'cc-missing-value'],
+    [{ 'Cache-Control': 'max-age=60, =x' }, 'cc-syntax'],
+    [{ 'Cache-Control': 'max-age=60,' + ' '.repeat(20000) }, 'cc-too-long'],
+    [{ 'Cache-Control': 'max-age=60, only-if-cached' }, 'cc-request-only-in-response'],
+    [{ 'Cache-Control': 'max-age=9999999999999' }, 'cc-huge-delta'],
+    [{ 'Cache-Control': 'max-age=60', Age: 'soon' }, 'age-invalid'],
+    [{ 'Cache-Control': 'max-age=60', Age: ['1', '2'] }, 'age-multiple'],
   ] as Array<[Record<string, string | string[]>, string]>)('%j → %s', (resp, id) => {
     expect(has(resp, id)).toBe(true);
   });
@@ -281,6 +300,18 @@ describe('findings', () => {
     expect(has({ 'Cache-Control': 'max-age=60' }, 'versioned-short-lifetime', { url: 'https://example.com/app.js?v=12' })).toBe(true);
     expect(has({ 'Cache-Control': 'max-age=60' }, 'request-no-cache', { request: { Pragma: 'no-cache' } })).toBe(true);
     expect(has({ 'Cache-Control': 'max-age=60' }, 'cc-response-only-in-request', { request: { 'Cache-Control': 'public' } })).toBe(true);
+  });
+
+  it('Expires without Date', () => {
+    const x = ex({ Expires: 'Wed, 15 Nov 2023 22:13:20 GMT' });
+    x.responseHeaders = x.responseHeaders.filter((h) => h.name !== 'Date');
+    const e = run(x);
+    expect(e.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['expires-without-date', 'date-missing']));
+    expect(e.private.freshnessLifetime).toBe(86400); // Expires − receipt time
+  });
+
+  it('conflicting duplicate max-age is treated as stale', () => {
+    expect(run(ex({ 'Cache-Control': 'max-age=60, max-age=600' })).private).toMatchObject({ freshnessLifetime: 0, fresh: false });
   });
 
   it('stays quiet where nothing is wrong', () => {
@@ -327,5 +358,12 @@ describe('speed', () => {
     }
     const ms = performance.now() - start;
     expect(ms).toBeLessThan(3000);
+  });
+});
+
+describe('catalogue coverage', () => {
+  it('every note in the catalogue is produced by at least one scenario above', () => {
+    const missing = Object.keys(CACHE_NOTES).filter((id) => !produced.has(id));
+    expect(missing).toEqual([]);
   });
 });

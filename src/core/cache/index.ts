@@ -259,9 +259,9 @@ function cacheFindings(
     const shielded = (noCacheFields ?? '').toLowerCase().includes('set-cookie') || (privateFields ?? '').toLowerCase().includes('set-cookie');
     if (!shielded) add('set-cookie-shared');
   }
-  const shape = urlShape(f.url);
   const lifetime = pv.freshnessLifetime;
   const explicitLifetime = pv.storable && !pv.heuristic && lifetime !== null && !priv.noCache;
+  const shape = explicitLifetime ? urlShape(f.url) : { versioned: false, extension: '' };
   if (explicitLifetime && lifetime >= LONG_LIFETIME && !shape.versioned && isWatchedFile(shape, x.resourceType)) {
     add('long-max-age-unversioned', { lifetime: humanDuration(lifetime) });
   }

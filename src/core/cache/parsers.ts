@@ -57,7 +57,14 @@ export interface ParsedCacheControl {
 export type CcContext = 'response' | 'request';
 
 /** Parse every Cache-Control field line (combined as a list, RFC 9110 §5.3). */
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
+const EMPTY_DELTAS: ReadonlyMap<string, DeltaValue> = new Map();
+
 export function parseCacheControl(lines: readonly string[], context: CcContext): ParsedCacheControl {
+  if (!Array.isArray(lines) || lines.length === 0) {
+    // Most requests carry no Cache-Control: share one empty result (read-only).
+    return { directives: [], names: EMPTY_NAMES as Set<string>, deltas: EMPTY_DELTAS as Map<string, DeltaValue>, findings: [] };
+  }
   const findings: Finding[] = [];
   const directives: CcDirective[] = [];
   let total = 0;
@@ -333,7 +340,21 @@ export function parseDateField(lines: readonly string[], nowSeconds: number): Da
   const raw = lines[0];
   let multiple = false;
   for (let k = 1; k < lines.length && k < MAX_LIST_MEMBERS; k++) if (lines[k].trim() !== raw.trim()) multiple = true;
-  return { ...parseHttpDate(raw, nowSeconds), raw, multiple };
+  const parsed = cachedHttpDate(raw, nowSeconds);
+  return { time: parsed.time, format: parsed.format, raw, multiple };
+}
+
+/** Recordings repeat the same date strings many times; rfc850 results depend on now and are not kept. */
+const dateCache = new Map<string, ParsedHttpDate>();
+function cachedHttpDate(raw: string, nowSeconds: number): ParsedHttpDate {
+  const hit = dateCache.get(raw);
+  if (hit) return hit;
+  const parsed = parseHttpDate(raw, nowSeconds);
+  if (parsed.format !== 'rfc850' && raw.length <= 64) {
+    if (dateCache.size >= 4096) dateCache.clear();
+    dateCache.set(raw, parsed);
+  }
+  return parsed;
 }
 
 // ---------------------------------------------------------------- Age (RFC 9111 §5.1)
@@ -422,6 +443,7 @@ export interface ParsedPragma {
 }
 
 export function parsePragma(lines: readonly string[]): ParsedPragma {
+  if (lines.length === 0) return { tokens: [], noCache: false };
   const tokens = parseList(lines);
   return { tokens, noCache: tokens.includes('no-cache') };
 }
