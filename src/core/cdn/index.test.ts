@@ -46,6 +46,13 @@ describe('identification', () => {
     expect(r.cacheStatus).toBe('miss');
     expect(ids(r)).toContain('cdn-stacked');
   });
+  it('stacked: the provider owning the server address is the one the browser talked to (Imperva in front of CloudFront)', () => {
+    // pagexray arcelormittal.com HAR (2018): Incapsula headers and CloudFront headers, server IP in Imperva's range
+    const h = { via: '1.1 d975c23165964b20999503339a61d1af.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'Dj3Hn', 'x-cdn': 'Incapsula', 'x-cache': 'Miss from cloudfront', 'x-iinfo': '14-23460695-23460696 NNNN CT(1 -1 0)' };
+    const r = explainCdn(exchange(h, { serverIp: '192.230.77.73' }), ctx);
+    expect(r).toMatchObject({ cdn: 'imperva', ipOwner: 'imperva' });
+    expect(r.findings.find((f) => f.id === 'cdn-stacked')?.summary).toMatch(/CloudFront/);
+  });
   it('stacked via Via order: the later hop is nearer the browser', () => {
     const r = explainCdn(exchange({ via: '1.1 varnish, 1.1 abc123.cloudfront.net (CloudFront)', 'x-served-by': 'cache-iad2120-IAD', 'x-cache': 'Miss from cloudfront' }), ctx);
     expect(r.cdn).toBe('cloudfront');

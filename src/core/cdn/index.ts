@@ -117,7 +117,7 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
 }
 
 /**
- * Nearest the browser first. Via hops are appended by each intermediary, so a later matching hop is nearer; without
+ * Nearest the browser first (after the server-address owner, see explainCdn). Via hops are appended by each intermediary, so a later matching hop is nearer; without
  * Via evidence on both sides the table order decides (providers usually placed in front of others come first).
  */
 function nearestFirst(a: Match, b: Match): number {
@@ -187,8 +187,16 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const matches = matchProviders(fields, values);
-  const cdns = matches.filter((m) => PROVIDERS[m.provider].kind === 'cdn').sort(nearestFirst);
-  const selfHosted = matches.filter((m) => PROVIDERS[m.provider].kind === 'self-hosted').sort(nearestFirst);
+  // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
+  const owner = cdnForIp(x.serverIp);
+  const ipOwner = owner ? owner.id : null;
+  const order = (a: Match, b: Match) => {
+    const ao = PROVIDERS[a.provider].id === ipOwner ? 1 : 0;
+    const bo = PROVIDERS[b.provider].id === ipOwner ? 1 : 0;
+    return bo - ao || nearestFirst(a, b);
+  };
+  const cdns = matches.filter((m) => PROVIDERS[m.provider].kind === 'cdn').sort(order);
+  const selfHosted = matches.filter((m) => PROVIDERS[m.provider].kind === 'self-hosted').sort(order);
   const chosen = cdns[0] ?? selfHosted[0] ?? null;
   const provider = chosen ? PROVIDERS[chosen.provider] : null;
 
@@ -222,9 +230,6 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', { header, value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown });
   }
 
-  // Who owns the server address.
-  const owner = cdnForIp(x.serverIp);
-  const ipOwner = owner ? owner.id : null;
 
   // ---------------------------------------------------------------- findings
   if (provider && chosen) {
