@@ -131,3 +131,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const db = JSON.parse(out) as CookieDb;
   console.log(`${OUT_PATH}: ${db.entries.length} entries (${db.prefixes.length} wildcard), ${out.length} bytes`);
 }
+
+/** The committed output, for the up-to-date test (src/core tests may not touch node:fs themselves). */
+export function readCommitted(): string {
+  return readFileSync(OUT_PATH, 'utf8');
+}

@@ -17,8 +17,6 @@ function view(c: JarCookie, withCreationTime: boolean): Record<string, unknown> 
   if (withCreationTime) out.creationTime = c.creationTime;
   return out;
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function runCookieCase(c: any): Record<string, unknown> {
   const ctx = {
     requestUrl: String(c?.requestUrl ?? ''),

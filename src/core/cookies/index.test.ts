@@ -45,7 +45,8 @@ describe('explainCookies', () => {
     expect(ids).toContain('cookie-not-sent-samesite-lax');
   });
   it('flags session-looking cookies without HttpOnly or Secure, with purposes and signed payloads', () => {
-    const jwt = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"u":1}').toString('base64url')}.${'x'.repeat(43)}`;
+    const b64url = (s: string): string => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const jwt = `${b64url('{"alg":"HS256"}')}.${b64url('{"u":1}')}.${'x'.repeat(43)}`;
     const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `session_token=${jwt}; Path=/` }, { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Max-Age=99999999; Expires=Wed, 01 Jul 2026 12:00:00 GMT' }] });
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
     const ids = e.setCookies[0].findings.map((f) => f.id);
@@ -57,7 +58,6 @@ describe('explainCookies', () => {
     for (const f of e.findings) expect(f.summary.length && f.rule.length && f.link.startsWith('https://')).toBeTruthy();
   });
   it('survives a record with missing pieces', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const bad: any = { id: 'x', url: '', method: 'GET', status: 0, requestHeaders: null, responseHeaders: undefined };
     const e = explainCookies(bad, { browser: 'firefox', now: NOW });
     expect(e.setCookies).toEqual([]);

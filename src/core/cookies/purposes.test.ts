@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCookieDb, generate, OUT_PATH, parseCsv } from '../../../scripts/gen-cookie-db';
+import { buildCookieDb, generate, parseCsv, readCommitted } from '../../../scripts/gen-cookie-db';
 import { lookupPurpose } from './purposes';
 
 describe('Open Cookie Database', () => {
   it('the committed purposes.generated.json is what the generator produces', () => {
-    expect(readFileSync(OUT_PATH, 'utf8')).toBe(generate());
+    expect(readCommitted()).toBe(generate());
   });
   it('parses quoted CSV fields with commas, quotes and newlines', () => {
     expect(parseCsv('a,"b, c","say ""hi""\nthere"\r\nx,,y\n')).toEqual([['a', 'b, c', 'say "hi"\nthere'], ['x', '', 'y']]);

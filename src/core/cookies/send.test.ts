@@ -51,7 +51,6 @@ describe('cookiesForRequest', () => {
     expect(sub.sent).toHaveLength(0);
   });
   it('accepts cookies-API snapshots that say no_restriction', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const jar = [c({ name: 'x', secure: true, sameSite: 'no_restriction' as any })];
     const r = cookiesForRequest({ jar, requestUrl: 'https://a.example.com/', navigation: 'subresource', topLevelUrl: 'https://other.test/', now: NOW });
     expect(r.sent).toHaveLength(1);

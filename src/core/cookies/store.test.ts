@@ -80,7 +80,6 @@ describe('storeSetCookies', () => {
     expect(r.results[1].lifetime).toBe('session cookie: gone when the browser closes');
   });
   it('never throws on junk input', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const junk: any = { requestUrl: 'not a url', setCookie: [null, 42, 'a=1'], now: NOW, jar: 'nope' };
     const r = storeSetCookies(junk);
     expect(r.results).toHaveLength(3);
