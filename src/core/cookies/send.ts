@@ -5,7 +5,7 @@
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieNotSentReason, CookieSendResult } from '../explanation';
 import { LAX_ALLOW_UNSAFE_WINDOW, NOT_SENT_REASONS } from './rules';
-import { domainMatch, parseRequestUrl, pathMatch, siteContext, type SiteContext } from './site';
+import { domainMatch, parseRequestUrl, pathMatch, siteContext, siteOf, type SiteContext } from './site';
 
 export interface SendInput {
   jar: JarCookie[];
@@ -66,7 +66,8 @@ export function cookiesForRequest(input: SendInput): SendDetail {
   const method = (input.method ?? 'GET').toUpperCase();
   const safe = SAFE_METHODS.has(method);
   const laxByDefault = input.browser !== 'firefox';
-  const partitionKey = ctx.topLevelSite;
+  // Without a known top-level page the request's own site stands in, as the storage model does.
+  const partitionKey = ctx.topLevelSite ?? siteOf(req);
   const blockThirdParty = input.cookiePolicy?.blockThirdPartyCookies === true && ctx.thirdParty;
 
   jar.forEach((cookie, jarIndex) => {

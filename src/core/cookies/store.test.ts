@@ -85,4 +85,19 @@ describe('storeSetCookies', () => {
     expect(r.results).toHaveLength(3);
     expect(r.results.every((x) => !x.stored)).toBe(true);
   });
+  it('reports the first failing reason in the documented order', () => {
+    const http = storeSetCookies({ ...base, requestUrl: 'http://a.example.com/', setCookie: ['__Host-x=1; Secure; Partitioned; SameSite=None; Max-Age=0'] });
+    expect(http.results[0].rejectReason).toBe('secure-from-insecure');
+    const https = storeSetCookies({
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      setCookie: ['a=1; SameSite=None; Partitioned; Max-Age=0', '__Secure-b=1; Partitioned; Max-Age=0', 'c=1; Partitioned; Max-Age=0', 'd=1; Max-Age=0; Domain=example.org'],
+    });
+    expect(https.results.map((r) => r.rejectReason)).toEqual(['samesite-none-insecure', 'invalid-prefix', 'partitioned-insecure', 'domain-mismatch']);
+    const blocked = storeSetCookies({
+      ...base, requestUrl: 'https://a.example.com/', navigation: 'subresource', topLevelUrl: 'https://news.test/',
+      cookiePolicy: { blockThirdPartyCookies: true }, setCookie: ['n=1; SameSite=None; Secure; Max-Age=0'],
+    });
+    expect(blocked.results[0].rejectReason).toBe('third-party-blocked');
+  });
 });
