@@ -9,6 +9,9 @@ import { ExplainedItem, FindingList, Section, Term } from './common';
 export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
   const c = e.cookies;
   const hide = store.hideValues.value;
+  // No snapshot recorded: fall back to the jar as it is now, once the user asks for it.
+  const live = c.send ? null : store.explainAgainstJar(x);
+  const send = c.send ?? live?.cookies.send ?? null;
   return (
     <div class="tab-body">
       <p class="lead">
@@ -51,10 +54,26 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         )}
       </Section>
 
-      {c.send && c.send.notSent.length > 0 && (
+      {!c.send && (
         <Section title="In the jar but not sent">
+          {live ? (
+            <p class="muted">Checked against the jar as it is now, not as it was when the request was made.</p>
+          ) : (
+            <p class="muted">
+              No jar snapshot was recorded for this request.{' '}
+              <button type="button" onClick={() => store.requestJar(x.url)}>
+                Check against the current jar
+              </button>
+            </p>
+          )}
+          {live && send && send.notSent.length === 0 && <p>Every cookie in the jar for this URL would be sent.</p>}
+        </Section>
+      )}
+
+      {send && send.notSent.length > 0 && (
+        <Section title={c.send ? 'In the jar but not sent' : 'Would not be sent now'}>
           <ul class="cookie-list">
-            {c.send.notSent.map((n) => (
+            {send.notSent.map((n) => (
               <li key={n.jarIndex} class="not-sent">
                 <code>{n.cookie.name}</code> <strong>not sent</strong>: {n.why} <span class="muted">[{n.reason}]</span>
               </li>

@@ -136,6 +136,26 @@ export function createStore(opts: StoreOptions) {
     return x ? explainRecord(x) : null;
   }
 
+  /**
+   * When the recorder took no jar snapshot for an exchange (it neither sent nor set cookies), explain it against the
+   * jar as it is now (fetched with panel>bg:get-jar) to answer "which cookies were not sent, and why".
+   */
+  let jarMemo: { key: string; e: Explanation | null } | null = null;
+  function explainAgainstJar(x: ExchangeRecord): Explanation | null {
+    const j = jar.value;
+    if (!j || j.loading || j.error || j.url !== x.url || !engineReady.value || !explainFn) return null;
+    const key = `${j.requestId}|${x.id}|${versions.get(x.id) ?? 0}`;
+    if (jarMemo?.key === key) return jarMemo.e;
+    let e: Explanation | null = null;
+    try {
+      e = explainFn({ ...x, jarSnapshot: j.cookies }, { browser, now: clock() / 1000 });
+    } catch {
+      e = null;
+    }
+    jarMemo = { key, e };
+    return e;
+  }
+
   /** Later exchanges of the same URL (to show "what actually happened" and who revalidated this one). */
   function laterSameUrl(x: ExchangeRecord): ExchangeRecord[] {
     return (byUrl.get(x.url) ?? []).filter((o) => o !== x && o.requestTimeMs > x.requestTimeMs);
@@ -391,7 +411,7 @@ export function createStore(opts: StoreOptions) {
     // derived
     filtered, items, selected, resourceTypes,
     // queries
-    explainRecord, explainById, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
+    explainRecord, explainById, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
     // actions
     receive, requestJar, deleteCookie, clear, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,
