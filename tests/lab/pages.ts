@@ -917,13 +917,17 @@ routePrefix('/xss', (x) => {
 
 route('/burst', (x) => {
   const n = Math.max(1, Math.min(20000, Number(x.url.searchParams.get('n') ?? 2000) || 2000));
+  // Chromium fails fetches with net::ERR_INSUFFICIENT_RESOURCES when about a thousand or more are pending at
+  // once, so at most `c` are in flight (default 256; the browser only opens 6 connections per host anyway).
+  const c = Math.max(1, Math.min(n, Number(x.url.searchParams.get('c') ?? 256) || 256));
   page(x, {
     title: `Burst of ${n} requests`,
-    intro: `This page fires ${n} fetches at once to /burst/item/0 … /burst/item/${n - 1} (no-store, tiny JSON). It is for benchmarks and for checking that the recorder loses nothing.`,
+    intro: `This page fires ${n} fetches as fast as the browser takes them (${c} in flight at a time) to /burst/item/0 … /burst/item/${n - 1} (no-store, tiny JSON). It is for benchmarks and for checking that the recorder loses nothing. Parameters: n (count), c (in flight).`,
     look: [`${n} exchanges recorded; the lab's /__lab/stats served count agrees.`],
     body: `<p id="burst-status">running…</p><script>
-(async()=>{const n=${n};const t0=performance.now();let ok=0,failed=0;
-await Promise.all(Array.from({length:n},(_, i)=>fetch('/burst/item/'+i,{cache:'no-store'}).then(r=>r.ok?ok++:failed++,()=>failed++)));
+(async()=>{const n=${n},c=${c};const t0=performance.now();let ok=0,failed=0,next=0;
+const worker=async()=>{while(next<n){const i=next++;try{const r=await fetch('/burst/item/'+i,{cache:'no-store'});await r.arrayBuffer();r.ok?ok++:failed++}catch{failed++}}};
+await Promise.all(Array.from({length:c},worker));
 const ms=Math.round(performance.now()-t0);document.getElementById('burst-status').textContent='done: '+ok+' ok, '+failed+' failed in '+ms+' ms';
 window.burstResult={n,ok,failed,ms};document.title='burst done';})();
 </script>`,

@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { startLab, type Lab } from '../lab/server';
 import { edgeCandidates } from '../lab/edge';
 import { labRequest } from '../lab/client';
-import { XSS_PAYLOADS } from '../lab/pages';
+import { LAB_SECTIONS, XSS_PAYLOADS } from '../lab/pages';
 
 function portClosed(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -92,6 +92,19 @@ describe('lab origin', () => {
     const flask = s.setCookie.find((c) => c.startsWith('session='))!.split(';')[0].slice('session='.length);
     expect(flask.split('.')).toHaveLength(3);
     expect(JSON.parse(Buffer.from(flask.split('.')[0], 'base64url').toString()).user_id).toBe(42);
+  });
+
+  it('serves every page the index links to, each saying what to look for', async () => {
+    const origins = { http: lab.httpOrigin, https: lab.httpsOrigin, edge: lab.edgeOrigin, shop: lab.shopOrigin, other: lab.otherOrigin, otherHttps: lab.otherHttpsOrigin };
+    for (const p of LAB_SECTIONS.flatMap((s) => s.pages)) {
+      const r = await labRequest(origins[p.origin] + p.path);
+      if (p.path.startsWith('/redirect/')) {
+        expect(r.status, p.path).toBe(301);
+        continue;
+      }
+      expect(r.status, p.path).toBe(200);
+      if (!p.path.startsWith('/__lab/')) expect(r.body, p.path).toContain('What to look for in Cache Lens');
+    }
   });
 
   it('runs the redirect chain 301 → 302 → 307 → 308', async () => {
