@@ -45,9 +45,11 @@ export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<str
     const name = h.name.toLowerCase();
     if (!wanted.has(name)) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
-    const list = out.get(name);
-    if (list) list.push(value);
-    else out.set(name, [value]);
+    let list = out.get(name);
+    if (!list) out.set(name, (list = []));
+    // Firefox (and HARs it writes) join repeated field lines with "\n"; a field value cannot hold a newline.
+    if (value.indexOf('\n') < 0) list.push(value);
+    else for (const part of value.split('\n', 64)) list.push(part.trim());
   }
   return out;
 }

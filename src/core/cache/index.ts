@@ -4,7 +4,7 @@
  */
 import type { CacheExplanation, CacheView, Explained, NextUse, RevalidationLink } from '../explanation';
 import { applyNote } from '../notes';
-import type { EngineContext, ExchangeRecord, Finding } from '../types';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList } from '../types';
 import { DIRECTIVES, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
 import {
   buildFacts,
@@ -36,10 +36,15 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
   const now = Number.isFinite(ctx?.now) ? ctx.now : (x?.responseTimeMs ?? 0) / 1000;
   const profile = profileFor(ctx?.browser);
   const link = findRevalidation(x, history);
-  // A 304 freshens the stored response: judge the merged result (RFC 9111 §4.3.4).
-  const merged = x.status === 304 && link;
-  const status = merged ? link.previous.status : x.status;
-  const headers = merged ? mergeHeaders(link.previous.responseHeaders ?? [], x.responseHeaders ?? []) : (x.responseHeaders ?? []);
+  // A 304 freshens the stored response: judge the merged result (RFC 9111 §4.3.4). Without the earlier response in
+  // the recording, judge the 304's own headers (a 304 repeats Cache-Control, Expires, ETag, ... per RFC 9110
+  // §15.4.5) as a freshened 200, with the validators the request sent.
+  let status = x.status;
+  let headers = x.responseHeaders ?? [];
+  if (x.status === 304) {
+    status = link ? link.previous.status : 200;
+    headers = link ? mergeHeaders(link.previous.responseHeaders ?? [], headers) : mergeHeaders(validatorsFromRequest(x), headers);
+  }
   const f = buildFacts(x, status, headers, now);
 
   const priv = computeView(f, 'private', profile, now);
@@ -68,6 +73,16 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
   };
   explanation.findings = cacheFindings(f, priv, shared, x, link?.link ?? null);
   return explanation;
+}
+
+function validatorsFromRequest(x: ExchangeRecord): HeaderList {
+  const out: HeaderList = [];
+  for (const h of x.requestHeaders ?? []) {
+    const n = typeof h?.name === 'string' ? h.name.toLowerCase() : '';
+    if (n === 'if-none-match') out.push({ name: 'ETag', value: h.value });
+    else if (n === 'if-modified-since') out.push({ name: 'Last-Modified', value: h.value });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- directives
@@ -238,11 +253,20 @@ function cacheFindings(
     if (f.expires.time === null) add('expires-invalid', { value: clip(f.expires.raw, 60) });
     if (f.date.raw === null) add('expires-without-date');
     if (f.expires.multiple) add('expires-multiple', { count: 2 });
-    if (cc.has('max-age') || cc.has('s-maxage')) add('expires-overridden', { directive: cc.has('max-age') ? 'max-age' : 's-maxage' });
+    // Only when they disagree: sending both, consistently, is normal practice for HTTP/1.0 caches.
+    const maxAge = f.cc.deltas.get('max-age')?.seconds;
+    if (maxAge != null && f.expires.time !== null) {
+      const fromExpires = f.expires.time - (f.date.time ?? f.responseTime);
+      if (Math.abs(fromExpires - maxAge) > CLOCK_SKEW_LIMIT) add('expires-overridden', { directive: 'max-age' });
+    }
   }
   if (f.age.value !== null && f.age.value > 0) add('age-present', { age: f.age.value });
   if (f.date.time !== null && x.source === 'network') {
-    const skew = Math.round(f.responseTime - f.date.time - (f.age.value ?? 0));
+    // Date is the origination time (RFC 9110 §6.6.1), but many caches rewrite it when serving while also sending
+    // Age; take whichever reading fits best so neither style is reported as skew.
+    const plain = f.responseTime - f.date.time;
+    const withAge = plain - (f.age.value ?? 0);
+    const skew = Math.round(Math.abs(plain) <= Math.abs(withAge) ? plain : withAge);
     if (Math.abs(skew) > CLOCK_SKEW_LIMIT) add('clock-skew', { skew });
   }
 

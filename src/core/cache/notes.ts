@@ -376,7 +376,7 @@ export const CACHE_NOTES = {
   ),
   'revalidated-304-unlinked': note(
     'info',
-    'A 304 Not Modified with no earlier response to this URL in the recording; the copy it freshened was stored before recording began.',
+    'A 304 Not Modified with no earlier response to this URL in the recording: the copy it freshened was stored before recording began, so it is judged from the 304\'s own headers.',
     'A 304 refers to a response already stored by the client (RFC 9110 §15.4.5).',
     `${RFC9110}#section-15.4.5`,
   ),
