@@ -37,7 +37,7 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
               </span>
               <span class={`cache-status cs-${cdn.cacheStatus ?? 'unknown'}`}>
                 {cdn.cacheStatus ? cdn.cacheStatus.toUpperCase() : 'status unknown'}
-                {cdn.rawCacheStatus ? ` (${cdn.rawCacheStatus})` : ''}
+                {cdn.rawCacheStatus && cdn.rawCacheStatus.toUpperCase() !== cdn.cacheStatus?.toUpperCase() ? ` (${cdn.rawCacheStatus})` : ''}
               </span>
               {cdn.age !== null && <span>Age {cdn.age} s</span>}
             </li>

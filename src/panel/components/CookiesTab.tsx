@@ -54,31 +54,29 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         )}
       </Section>
 
-      {!c.send && (
+      {(send || !c.send) && (
         <Section title="In the jar but not sent">
-          {live ? (
-            <p class="muted">Checked against the jar as it is now, not as it was when the request was made.</p>
-          ) : (
-            <p class="muted">
-              No jar snapshot was recorded for this request.{' '}
-              <button type="button" onClick={() => store.requestJar(x.url)}>
-                Check against the current jar
-              </button>
-            </p>
-          )}
-          {live && send && send.notSent.length === 0 && <p>Every cookie in the jar for this URL would be sent.</p>}
-        </Section>
-      )}
-
-      {send && send.notSent.length > 0 && (
-        <Section title={c.send ? 'In the jar but not sent' : 'Would not be sent now'}>
-          <ul class="cookie-list">
-            {send.notSent.map((n) => (
-              <li key={n.jarIndex} class="not-sent">
-                <code>{n.cookie.name}</code> <strong>not sent</strong>: {n.why} <span class="muted">[{n.reason}]</span>
-              </li>
+          {!c.send &&
+            (live ? (
+              <p class="muted">Checked against the jar as it is now, not as it was when the request was made.</p>
+            ) : (
+              <p class="muted">
+                No jar snapshot was recorded for this request.{' '}
+                <button type="button" onClick={() => store.requestJar(x.url)}>
+                  Check against the current jar
+                </button>
+              </p>
             ))}
-          </ul>
+          {send && send.notSent.length === 0 && <p class="muted">Every cookie in the jar for this URL was sent.</p>}
+          {send && send.notSent.length > 0 && (
+            <ul class="cookie-list">
+              {send.notSent.map((n) => (
+                <li key={n.jarIndex} class="not-sent">
+                  <code>{n.cookie.name}</code> <strong>not sent</strong>: {n.why} <span class="muted">[{n.reason}]</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Section>
       )}
 

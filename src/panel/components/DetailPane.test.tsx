@@ -156,6 +156,20 @@ describe('detail pane', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'panel>bg:delete-cookie', tabId: 7, cookie: { name: 'sid', domain: 'example.com', path: '/', secure: true, partitionKey: 'https://top.test' } });
   });
 
+  it('Cookies: without a recorded jar snapshot, checks the current jar on request', () => {
+    const { store, sent } = open('a', {
+      a: (x) => (x.jarSnapshot
+        ? { cookies: { ...explanation(x).cookies, send: { sent: [], notSent: [{ jarIndex: 0, cookie: x.jarSnapshot[0], reason: 'samesite-lax', why: 'Lax cookies stay home on cross-site subresources.' }], cookieHeader: null } } }
+        : {}),
+    }, [record({ id: 'a' })], 'cookies');
+    expect(panel().textContent).toContain('No jar snapshot was recorded for this request.');
+    fireEvent.click(screen.getByRole('button', { name: 'Check against the current jar' }));
+    const req = sent.at(-1) as { requestId: string };
+    act(() => store.receive({ type: 'bg>panel:jar', v: 1, requestId: req.requestId, cookies: [jarCookie({ name: 'ss_lax' })] }));
+    expect(panel().textContent).toContain('Checked against the jar as it is now');
+    expect(panel().textContent).toContain('ss_lax not sent: Lax cookies stay home on cross-site subresources.');
+  });
+
   it('CDN & proxies: the chain with edge, PoP, city, status, Via hops, origin; server IP owner; XFF explained', () => {
     open('a', {
       a: (x) => ({
