@@ -1,15 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The shared reference file and HAR fixtures (../shared beside the repository, see docs/ARCHITECTURE.md).
+import file from '../../../../shared/reference/cdn-cases.json';
 import { runCdnCase } from './conformance';
 import { explainCdn } from './index';
 import type { ExchangeRecord } from '../types';
 
-const SHARED = resolve(__dirname, '../../../../shared');
-const cases = JSON.parse(readFileSync(resolve(SHARED, 'reference/cdn-cases.json'), 'utf8')) as {
-  format: string;
-  cases: Array<{ id: string; expect: Record<string, unknown> }>;
-};
+const cases = file as unknown as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
+// Vite's glob import reads the files at build time, so the test itself needs no Node file API.
+const hars = (import.meta as any).glob('../../../../shared/fixtures/har/*.har', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 describe('cdn-cases.json through runCdnCase', () => {
   it('is the cdn-cases/1 format with 33 cases', () => {
@@ -27,12 +25,11 @@ describe('cdn-cases.json through runCdnCase', () => {
 });
 
 describe('explainCdn over the HAR fixtures', () => {
-  const dir = resolve(SHARED, 'fixtures/har');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.har'));
+  const files = Object.keys(hars);
   it('finds the fixtures', () => expect(files.length).toBeGreaterThan(10));
-  for (const file of files) {
-    it(`${file} explains every entry without throwing`, () => {
-      const har = JSON.parse(readFileSync(resolve(dir, file), 'utf8').replace(/^\uFEFF/, ''));
+  for (const path of files) {
+    it(`${path.split('/').pop()} explains every entry without throwing`, () => {
+      const har = JSON.parse(hars[path].replace(/^\uFEFF/, ''));
       const entries: any[] = har?.log?.entries ?? [];
       let identified = 0;
       entries.forEach((e, i) => {

@@ -171,10 +171,11 @@ export function cdnNote(id: string, params?: Record<string, string | number>): F
   let f = FINDING_MEMO.get(key);
   if (!f) {
     f = applyNote(CDN_NOTES, id, params);
+    if (f.params) Object.freeze(f.params); // shared between copies
     if (FINDING_MEMO.size >= FINDING_MEMO_MAX) FINDING_MEMO.clear();
     FINDING_MEMO.set(key, f);
   }
-  return f.params ? { ...f, params: { ...f.params } } : { ...f };
+  return { ...f };
 }
 
 // ------------------------------------------------------------------ explainCdn
@@ -195,8 +196,11 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     const bo = PROVIDERS[b.provider].id === ipOwner ? 1 : 0;
     return bo - ao || nearestFirst(a, b);
   };
-  const cdns = matches.filter((m) => PROVIDERS[m.provider].kind === 'cdn').sort(order);
-  const selfHosted = matches.filter((m) => PROVIDERS[m.provider].kind === 'self-hosted').sort(order);
+  const cdns: Match[] = [];
+  const selfHosted: Match[] = [];
+  for (const m of matches) (PROVIDERS[m.provider].kind === 'cdn' ? cdns : selfHosted).push(m);
+  if (cdns.length > 1) cdns.sort(order);
+  if (selfHosted.length > 1) selfHosted.sort(order);
   const chosen = cdns[0] ?? selfHosted[0] ?? null;
   const provider = chosen ? PROVIDERS[chosen.provider] : null;
 

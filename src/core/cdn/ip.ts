@@ -91,6 +91,18 @@ export interface IpOwner {
 /** The CDN or WAF provider whose published ranges contain `ip`, or null. Binary search, O(log n). */
 export function cdnForIp(ip: string | null | undefined): IpOwner | null {
   if (!ip || typeof ip !== 'string') return null;
+  // A page talks to a handful of addresses many times over: remember the last answers.
+  const known = OWNER_MEMO.get(ip);
+  if (known !== undefined) return known && { ...known };
+  const found = lookup(ip);
+  if (OWNER_MEMO.size >= 1024) OWNER_MEMO.clear();
+  if (ip.length <= 64) OWNER_MEMO.set(ip, found);
+  return found && { ...found };
+}
+
+const OWNER_MEMO = new Map<string, IpOwner | null>();
+
+function lookup(ip: string): IpOwner | null {
   const addr = bareAddress(ip);
   const v4 = parseIPv4(addr);
   if (v4 !== null) return owner(search(RANGES.v4, v4));
