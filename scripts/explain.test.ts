@@ -34,8 +34,10 @@ const entry = (url: string, started: string, headers: Array<{ name: string; valu
 describe('argument parsing', () => {
   it('reads options in any order, with = or a separate value', () => {
     expect(parseArgs(['a.har', '--json', '--browser=firefox', '--now', '2026-01-01T00:00:00Z'])).toEqual({
-      file: 'a.har', json: true, browser: 'firefox', now: 1767225600,
+      file: 'a.har', json: true, browser: 'firefox', now: 1767225600, failOn: null,
     });
+    expect(parseArgs(['--fail-on', 'warning', 'a.har']).failOn).toBe('warning');
+    expect(() => parseArgs(['a.har', '--fail-on', 'fatal'])).toThrow(/--fail-on must be one of/);
     expect(parseArgs(['a.har'])).toMatchObject({ json: false, browser: 'chrome', now: null });
   });
   it('accepts ISO dates and epoch seconds, refuses the rest', () => {
@@ -137,6 +139,17 @@ describe('explaining HARs', () => {
     }
     expect(doc.entries[0].cache.private.freshnessLifetime).toBe(3600);
     expect(doc.entries[1].cache.revalidation?.previousId).toBe(doc.entries[0].exchangeId);
+  });
+
+  it('--fail-on exits 3 when a finding is that severe, 0 otherwise', async () => {
+    const p = file('lint.har', JSON.stringify(har));
+    const plain = await cli(p, '--json');
+    const worst = JSON.parse(plain.out).entries.flatMap((e: { findings: Array<{ severity: string }> }) => e.findings.map((f) => f.severity));
+    const failing = await cli(p, '--fail-on', 'good');
+    expect(worst.length).toBeGreaterThan(0);
+    expect(failing.code).toBe(3);
+    expect(failing.err).toMatch(/finding\(s\) at severity good or worse/);
+    if (!worst.includes('error')) expect((await cli(p, '--fail-on', 'error')).code).toBe(0);
   });
 
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.har'));

@@ -3,7 +3,8 @@
  *
  * Explains every entry of a HAR 1.2 file: a readable summary per entry (text) or the Explanation objects (--json,
  * schema in docs/explanation-schema.md).
- * Exit codes: 0 explained; 2 bad input or usage (one line on stderr naming the problem, no stack); 1 internal error.
+ * Exit codes: 0 explained; 2 bad input or usage (one line on stderr naming the problem, no stack); 1 internal error;
+ * 3 with --fail-on <severity> when some finding is that severe or worse (for linting cache headers in CI).
  * Judged at --now, or by default at the moment the last response in the HAR arrived, so output is reproducible.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Explanation } from '../src/core/explanation';
 import { HarError, readHar } from '../src/core/har';
-import type { BrowserProfile, EngineContext, Finding } from '../src/core/types';
+import { SEVERITY_ORDER } from '../src/core/notes';
+import type { BrowserProfile, EngineContext, Finding, Severity } from '../src/core/types';
 
 /** Larger files are refused before reading: a HAR this size is almost always response bodies, and parsing needs ~3x it in memory. */
 export const MAX_HAR_BYTES = 150 * 1024 * 1024;
@@ -19,7 +21,8 @@ const BROWSERS: readonly BrowserProfile[] = ['chrome', 'firefox', 'rfc'];
 
 export const CLI_SCHEMA = 'cache-lens/explain-cli/1';
 
-export const USAGE = 'usage: npm run explain -- <file.har> [--json] [--now <ISO date>] [--browser chrome|firefox|rfc]';
+export const USAGE =
+  'usage: npm run explain -- <file.har> [--json] [--now <ISO date>] [--browser chrome|firefox|rfc] [--fail-on error|warning|info]';
 
 export interface CliIo {
   out(text: string): void;
@@ -34,13 +37,18 @@ export interface CliOptions {
   json: boolean;
   now: number | null;
   browser: BrowserProfile;
+  /** Exit 3 when any finding is at least this severe (for CI). */
+  failOn: Severity | null;
 }
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'good'];
 
 export function parseArgs(argv: string[]): CliOptions {
   let file: string | null = null;
   let json = false;
   let now: number | null = null;
   let browser: BrowserProfile = 'chrome';
+  let failOn: Severity | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -55,12 +63,16 @@ export function parseArgs(argv: string[]): CliOptions {
       const b = value();
       if (!BROWSERS.includes(b as BrowserProfile)) throw new UsageError(`--browser must be one of ${BROWSERS.join(', ')} (got "${b}")`);
       browser = b as BrowserProfile;
+    } else if (flag === '--fail-on') {
+      const v = value();
+      if (!SEVERITIES.includes(v as Severity)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${v}")`);
+      failOn = v as Severity;
     } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
     else if (file === null) file = a;
     else throw new UsageError(`one HAR file at a time (got "${file}" and "${a}")`);
   }
   if (file === null) throw new UsageError('no HAR file given');
-  return { file, json, now, browser };
+  return { file, json, now, browser, failOn };
 }
 
 /** --now: an ISO 8601 date ("2026-01-31", "2026-01-31T12:00:00Z") or epoch seconds. Returns epoch seconds. */
@@ -121,7 +133,7 @@ export function duration(seconds: number): string {
 const SEVERITY_MARK: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'warn ', info: 'info ', good: 'good ' };
 
 function viewLine(label: string, v: Explanation['cache']['private']): string {
-  if (!v.storable) return `${label}: not storable (${clean(v.storableWhy, 120)})`;
+  if (!v.storable) return `${label}: not storable (${clean(v.storableWhy.replace(/^not storable:\s*/i, ''), 120)})`;
   const life = v.freshnessLifetime === null ? 'no freshness lifetime' : `lifetime ${duration(v.freshnessLifetime)} from ${v.freshnessSource}${v.heuristic ? ' (heuristic)' : ''}`;
   const state = v.fresh
     ? `fresh${v.remaining !== null ? ` for ${duration(v.remaining)} more` : ''}`
@@ -138,7 +150,7 @@ export function entryText(e: Explanation, index: number): string[] {
   if (c.revalidation) lines.push(`  revalidation: ${clean(c.revalidation.plain, 200)}`);
   const d = e.cdn;
   if (d.cdn || d.cacheStatus || d.ipOwner) {
-    const parts = [d.cdnName ?? d.cdn ?? 'unknown CDN'];
+    const parts = [d.cdnName ?? d.cdn ?? 'none named by the headers'];
     if (d.cacheStatus) parts.push(`${d.cacheStatus}${d.rawCacheStatus ? ` (${clean(d.rawCacheStatus, 60)})` : ''}`);
     if (d.pop) parts.push(`pop ${clean(d.pop, 30)}${d.popCity ? ` ${clean(d.popCity, 40)}` : ''}`);
     if (d.age !== null) parts.push(`age ${duration(d.age)}`);
@@ -235,6 +247,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       });
       lines.push(summaryText(explanations));
       io.out(`${lines.join('\n')}\n`);
+    }
+    if (opts.failOn) {
+      const limit = SEVERITY_ORDER[opts.failOn];
+      const hits = explanations.reduce((n, e) => n + e.findings.filter((f) => SEVERITY_ORDER[f.severity] <= limit).length, 0);
+      if (hits > 0) {
+        io.err(`explain: ${hits} finding(s) at severity ${opts.failOn} or worse (--fail-on ${opts.failOn})\n`);
+        return 3;
+      }
     }
     return 0;
   } catch (e) {
