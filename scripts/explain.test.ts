@@ -39,6 +39,7 @@ describe('argument parsing', () => {
     expect(parseArgs(['--fail-on', 'warning', 'a.har']).failOn).toBe('warning');
     expect(() => parseArgs(['a.har', '--fail-on', 'fatal'])).toThrow(/--fail-on must be one of/);
     expect(parseArgs(['a.har'])).toMatchObject({ json: false, browser: 'chrome', now: null });
+    expect(parseArgs(['--', 'a.har']).file).toBe('a.har');
   });
   it('accepts ISO dates and epoch seconds, refuses the rest', () => {
     expect(parseNow('2026-01-01')).toBe(1767225600);

@@ -57,6 +57,7 @@ export function parseArgs(argv: string[]): CliOptions {
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    if (a === '--') continue; // tolerate a literal separator (e.g. `tsx scripts/explain.ts -- file.har`)
     if (flag === '--json') json = true;
     else if (flag === '--now') now = parseNow(value());
     else if (flag === '--browser') {
