@@ -207,6 +207,8 @@ export interface CdnExplanation {
   cdnCacheControl: Explained[];
   /** CDN owning the server IP, if any (from cdn-ip-ranges.json). */
   ipOwner: string | null;
+  /** Display name of ipOwner ("Cloudflare"); ipOwner is the provider id ("cloudflare"). Optional, added by the cdn area. */
+  ipOwnerName?: string | null;
   /** Provider-specific explanation ("DYNAMIC means ..."). */
   plain: string[];
   findings: Finding[];

@@ -266,6 +266,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     cacheStatusEntries,
     cdnCacheControl,
     ipOwner,
+    ipOwnerName: owner ? owner.name : null,
     plain: findings.map((f) => f.summary),
     findings,
   };
