@@ -36,6 +36,8 @@ const suffixMemo = new BoundedMemo<boolean>(1024);
 
 function looksLikeIp(host: string): boolean {
   if (host.includes(':')) return true; // IPv6 (URL parsing already validated it)
+  const last = host.charCodeAt(host.length - 1);
+  if (!(last >= 0x30 && last <= 0x39)) return false; // a dotted quad ends in a digit; names almost never do
   const parts = host.split('.');
   return parts.length === 4 && parts.every((p) => p !== '' && /^\d+$/.test(p));
 }
@@ -46,8 +48,30 @@ export function isSecureScheme(scheme: string, host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/**
+ * Fast path for the common shape (http/https/ws/wss, plain lower-case ASCII host, path without anything the WHATWG
+ * URL parser would rewrite); everything else goes through URL so the result matches what the browser sees.
+ */
+const SIMPLE_URL = /^(https?|wss?):\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9\-_~!$&'()*+,;=:@%/]*)?(?:[?#]|$)/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)|%2e/i;
+
+function fastParse(u: string): RequestParts | null | undefined {
+  const m = SIMPLE_URL.exec(u);
+  if (!m) return undefined;
+  const [, scheme, host, , rawPath] = m;
+  if (host === '' || host.startsWith('.') || host.includes('..')) return undefined;
+  const path = rawPath ?? '/';
+  if (DOT_SEGMENT.test(path)) return undefined;
+  const isIp = looksLikeIp(host);
+  // URL canonicalises IPv4 forms like 0x7f.1 or 127.1; leave anything numeric-looking but not dotted-quad to it.
+  if (!isIp && /^[0-9.]+$|(^|\.)0x/i.test(host)) return undefined;
+  return { scheme, host, path, isIp, secure: isSecureScheme(scheme, host) };
+}
+
 export function parseRequestUrl(url: string | null | undefined): RequestParts | null {
   if (typeof url !== 'string' || url === '') return null;
+  const fast = url.length <= 4096 ? fastParse(url) : undefined;
+  if (fast !== undefined) return fast;
   return urlMemo.get(url.length > 4096 ? url.slice(0, 4096) : url, (u) => {
     let parsed: URL;
     try {

@@ -163,6 +163,9 @@ export function storeSetCookies(input: StoreInput): StoreResult {
     : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
   const laxByDefault = input.browser !== 'firefox';
   const original = Array.isArray(input.jar) ? input.jar : [];
+  const lines = Array.isArray(input.setCookie) ? input.setCookie : [];
+  // Most responses set no cookie: skip building the indexes.
+  if (lines.length === 0) return { results: [], jar: original.slice(), removed: [], context: ctx };
   const originals = new Set(original);
   let jar = original.slice();
   // Same-name index so identity and Secure-shadowing checks stay linear over 10,000-line responses.
@@ -179,7 +182,6 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   for (const c of jar) if (c && typeof c === 'object') indexAdd(c);
   const removed: JarCookie[] = [];
   const results: SetCookieResult[] = [];
-  const lines = Array.isArray(input.setCookie) ? input.setCookie : [];
   const count = Math.min(lines.length, MAX_SET_COOKIE_LINES);
 
   for (let index = 0; index < count; index++) {
