@@ -6,9 +6,10 @@
 //   npm start -- --browser firefox     Firefox through web-ext run (FIREFOX_PATH to choose the binary)
 //   npm start -- --no-build            skip `npm run build`
 //   npm start -- --lab-only            only the lab, no browser
+//   npm start -- --block-third-party-cookies   keep Chromium's default (third-party cookies blocked)
 // Ports: LAB_HTTP_PORT (8080), LAB_HTTPS_PORT (8443), LAB_EDGE_PORT (8081). Extra Chromium flags: CHROME_ARGS.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ const option = (name, dflt) => {
 };
 
 if (flag('--help') || flag('-h')) {
-  console.log(`Usage: npm start [-- --browser chromium|firefox] [--no-build] [--lab-only]
+  console.log(`Usage: npm start [-- --browser chromium|firefox] [--no-build] [--lab-only] [--block-third-party-cookies]
 Environment: CHROME_PATH, FIREFOX_PATH, CHROME_ARGS, LAB_HTTP_PORT, LAB_HTTPS_PORT, LAB_EDGE_PORT, LAB_EDGE=varnish|nginx|node`);
   process.exit(0);
 }
@@ -139,7 +140,19 @@ function launch(cmd, cmdArgs) {
   return child;
 }
 
+/**
+ * A fresh Chromium profile blocks third-party cookies (checked with Chromium 156), so a SameSite=None cookie would
+ * never reach a cross-site frame and the SameSite lesson would show nothing. The profile pref
+ * profile.cookie_controls_mode = 0 allows them; `--block-third-party-cookies` keeps the browser's default.
+ */
+function prepareChromeProfile() {
+  if (flag('--block-third-party-cookies')) return;
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+}
+
 function chromeArgs() {
+  prepareChromeProfile();
   const a = [
     `--user-data-dir=${profileDir}`,
     '--no-first-run',
@@ -205,7 +218,7 @@ What to do
      "Cache Lens" tab (it may hide behind the » button at the right of the DevTools tab bar).${firefox ? `
      Firefox: the lab's https pages show a certificate warning first (self-signed); choose Advanced → Accept the risk.
      If the panel says it has no access to lab.test, click its "grant access" button.` : ''}
-  2. Click "max-age" on the lab index, then reload (F5): max-age.css now comes from the cache, "fresh 5 min".
+     ${firefox ? '' : `This fresh Chromium profile allows third-party cookies so SameSite=None can be seen (--block-third-party-cookies to keep the default).\n  `}2. Click "max-age" on the lab index, then reload (F5): max-age.css now comes from the cache, "fresh 5 min".
   3. Click "no-cache + ETag", reload: the 304 and its revalidation story.
   4. Cookies: "Secure over http" shows a rejected cookie; "SameSite … cross-site page" shows cookies not sent.
   5. Edge cache: ${e}/edge/cached , reload it: Cache-Status turns to "hit" and Age grows (edge: ${lab.edgeKind}).
