@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainCdn } from './index';
+import { explainCdn, explainServerIp } from './index';
 import { cacheStatusEntryStatus, combineTiers, parseCacheStatus, splitEntries, tierStatus } from './status';
 import { parseCdnCacheControl } from './cdn-cache-control';
 import { cityForPop, KNOWN_AIRPORTS } from './pops';
@@ -148,6 +148,12 @@ describe('explanations', () => {
     expect(r.findings.find((f) => f.id === 'ip-owner')?.summary).toMatch(/not to the site's own server/);
     const mixed = explainCdn(exchange({ 'x-served-by': 'cache-fra-eddf8230045-FRA' }, { serverIp: '104.21.48.200' }), ctx);
     expect(ids(mixed)).toContain('ip-owner-differs');
+  });
+  it('explainServerIp answers for a typed address', () => {
+    expect(explainServerIp('104.21.48.200')?.id).toBe('ip-owner');
+    expect(explainServerIp('104.21.48.200')?.summary).toMatch(/Cloudflare/);
+    expect(explainServerIp('203.0.113.50')?.id).toBe('ip-not-cdn');
+    expect(explainServerIp('example.com')).toBeNull();
   });
   it('every finding has a summary, a rule and a link', () => {
     const r = explainCdn(exchange({ 'cf-ray': 'x-FRA', 'cf-cache-status': 'HIT', 'cdn-cache-control': 'max-age=60' }, { serverIp: '104.21.48.200' }), ctx);

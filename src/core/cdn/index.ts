@@ -10,7 +10,7 @@ import { CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
 import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
 import { cityForPop } from './pops';
-import { cdnForIp, IP_RANGES_SOURCE } from './ip';
+import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6 } from './ip';
 import { parseCdnCacheControl } from './cdn-cache-control';
 
 export { cdnForIp, parseIPv4, parseIPv6 } from './ip';
@@ -322,4 +322,17 @@ function gatewayFindings(status: number, provider: Provider | null, cacheStatus:
     return;
   }
   note('gateway-error', { meaning: def.meaning.replace(/\{layer\}/g, layer), rule: def.rule, status });
+}
+
+/**
+ * The answer to "dig shows this address: what does that tell me?" for any IP typed or recorded:
+ * the ip-owner finding when a CDN owns it, ip-not-cdn when none does, null when it is not an IP address.
+ */
+export function explainServerIp(ip: string): Finding | null {
+  if (typeof ip !== 'string' || ip.length > 64) return null;
+  const bare = bareAddress(ip);
+  if (parseIPv4(bare) === null && parseIPv6(bare) === null) return null;
+  const owner = cdnForIp(ip);
+  const source = IP_RANGES_SOURCE.split(' (')[0];
+  return owner ? cdnNote('ip-owner', { ip, owner: owner.name, source }) : cdnNote('ip-not-cdn', { ip, source });
 }

@@ -193,6 +193,13 @@ export const CDN_NOTES: NoteCatalog = {
     rule: '{ip} is inside a published {owner} range ({source}).',
     link: 'https://developers.cloudflare.com/dns/proxy-status/',
   },
+  'ip-not-cdn': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: 'The address {ip} is not in any published CDN range: it is probably the site\'s own server (or a cloud host), reached directly.',
+    rule: '{ip} is outside every range in {source}.',
+    link: 'https://developers.cloudflare.com/dns/proxy-status/',
+  },
   'ip-owner-differs': {
     topic: 'cdn',
     severity: 'info',
