@@ -37,13 +37,24 @@ const RESPONSE_FIELDS = new Set([
 ]);
 const REQUEST_FIELDS = new Set(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
 
+/** Header names as written → lower-case wanted name, or '' when not wanted. Names repeat across a recording. */
+const nameCache = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+
 export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!Array.isArray(headers)) return out;
+  let names = nameCache.get(wanted);
+  if (!names) nameCache.set(wanted, (names = new Map()));
   for (const h of headers) {
     if (!h || typeof h.name !== 'string') continue;
-    const name = h.name.toLowerCase();
-    if (!wanted.has(name)) continue;
+    let name = names.get(h.name);
+    if (name === undefined) {
+      const lower = h.name.toLowerCase();
+      name = wanted.has(lower) ? lower : '';
+      if (names.size >= 4096) names.clear();
+      names.set(h.name, name);
+    }
+    if (name === '') continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
     let list = out.get(name);
     if (!list) out.set(name, (list = []));

@@ -25,6 +25,12 @@ interface UrlIndex {
 const indexCache = new WeakMap<readonly ExchangeRecord[], UrlIndex>();
 
 function indicesFor(earlier: readonly ExchangeRecord[], url: string): number[] {
+  if (earlier.length <= 64) {
+    // Short histories (the composer passes the same-URL exchanges only): a scan beats building an index.
+    const out: number[] = [];
+    for (let k = 0; k < earlier.length; k++) if (earlier[k]?.url === url) out.push(k);
+    return out;
+  }
   let idx = indexCache.get(earlier);
   if (!idx || idx.length > earlier.length || idx.first !== earlier[0]) {
     idx = { length: 0, first: earlier[0], byUrl: new Map() };
