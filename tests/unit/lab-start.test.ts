@@ -35,7 +35,7 @@ function start(args: string[], env: Record<string, string> = {}) {
       child.once('exit', (code) => resolve({ code, out }));
       child.kill('SIGINT');
     });
-  return { ready, stop };
+  return { ready, stop, output: () => out };
 }
 
 describe('npm start (scripts/start.mjs)', () => {
@@ -56,8 +56,12 @@ describe('npm start (scripts/start.mjs)', () => {
 
   it('keeps the lab running and says so when no browser can be found', async () => {
     const run = start([], { CHROME_PATH: '/nonexistent/chrome' });
-    const out = await run.ready;
-    expect(out).toMatch(/No Chromium or Chrome found|No extension build/);
+    await run.ready;
+    // The warning goes to stderr, which may be read after the instructions on stdout.
+    const warned = /No Chromium or Chrome found|No extension build/;
+    for (let i = 0; i < 50 && !warned.test(run.output()); i++) await new Promise((r) => setTimeout(r, 100));
+    const out = run.output();
+    expect(out).toMatch(warned);
     const http = /index\s+(http:\/\/lab\.test:\d+)\//.exec(out)![1];
     expect((await labRequest(`${http}/cache/max-age`)).status).toBe(200);
     expect((await run.stop()).code).toBe(0);
