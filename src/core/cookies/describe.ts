@@ -9,6 +9,7 @@ import { lookupPurpose } from './purposes';
 import { ATTRIBUTES, REJECT_REASONS, sec, type AttributeKey } from './rules';
 import { decodeSignedCookie } from './signed';
 import { isoDay, lifetimeWords, scopeWords } from './words';
+import { prefixOf } from './prefix';
 
 export interface DecisionFacts {
   index: number;
@@ -98,8 +99,7 @@ const SIGNED_NAMES: Record<string, string> = {
 
 export function describeSetCookie(f: DecisionFacts): SetCookieResult {
   const p = f.parsed;
-  const prefixLower = p.name.slice(0, 9).toLowerCase();
-  const prefix = prefixLower.startsWith('__host-') ? '__Host-' : prefixLower === '__secure-' ? '__Secure-' : null;
+  const prefix = prefixOf(p.name);
   const purpose = p.error ? null : lookupPurpose(p.name);
   const signed = p.error ? null : decodeSignedCookie(p.value);
   const result: SetCookieResult = {

@@ -81,7 +81,6 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     const detail = cookiesForRequest({ ...context, jar: x.jarSnapshot, method: x.method, now });
     send = { sent: detail.sent, notSent: detail.notSent, cookieHeader: detail.cookieHeader };
     for (const n of detail.notSent) {
-      if (n.reason === 'domain-mismatch' || n.reason === 'path-mismatch' || n.reason === 'expired') continue;
       if (findings.length > 200) break;
       findings.push(applyNote(COOKIE_NOTES, `cookie-not-sent-${n.reason}`, { name: n.cookie.name.slice(0, 100) }));
     }

@@ -17,6 +17,7 @@ import {
   type SiteContext,
 } from './site';
 import { describeSetCookie } from './describe';
+import { hasPrefix, prefixOf } from './prefix';
 
 export interface StoreInput {
   requestUrl: string;
@@ -65,15 +66,6 @@ interface Decision {
   detail?: string;
 }
 
-function hasPrefix(s: string, prefix: string): boolean {
-  return s.length >= prefix.length && s.slice(0, prefix.length).toLowerCase() === prefix;
-}
-
-export function prefixOf(name: string): '__Host-' | '__Secure-' | null {
-  if (hasPrefix(name, '__host-')) return '__Host-';
-  if (hasPrefix(name, '__secure-')) return '__Secure-';
-  return null;
-}
 
 function prefixProblem(p: ParsedSetCookie, c: JarCookie): string | null {
   if (c.name === '') {
