@@ -91,4 +91,14 @@ describe('runner', () => {
     const u = await runCaseFile(join(dir, 'good-cases.json'), {});
     expect(u.error).toMatch(/unknown format "toy-cases\/1"/);
   });
+
+  it('counts a file it cannot run as a failure, and its summary line cannot be mistaken for a file line', async () => {
+    const lines: string[] = [];
+    const code = await runFolder(dir, (l) => lines.push(l), { 'other-cases/1': async () => double });
+    expect(code).toBe(1);
+    expect(lines).toContain('good-cases.json: 0 passed, 1 failed');
+    expect(lines.some((l) => /^NOT RUN good-cases\.json: unknown format/.test(l))).toBe(true);
+    const fileLines = lines.filter((l) => /^(.+?): (\d+) passed, (\d+) failed$/.test(l));
+    expect(fileLines).toHaveLength(2); // one per case file, no total line among them
+  });
 });

@@ -128,10 +128,10 @@ export async function runFolder(folder: string, out: (line: string) => void, ada
   }
   const results: FileResult[] = [];
   for (const f of files) results.push(await runCaseFile(f, adapters));
+  // A file that could not be run counts as one failure, so a tally of these lines never overlooks it.
+  for (const r of results) out(r.error ? `${r.file}: 0 passed, 1 failed` : `${r.file}: ${r.passed} passed, ${r.failed} failed`);
   for (const r of results) {
-    out(r.error ? `${r.file}: not run: ${r.error}` : `${r.file}: ${r.passed} passed, ${r.failed} failed`);
-  }
-  for (const r of results) {
+    if (r.error) out(`NOT RUN ${r.file}: ${r.error}`);
     for (const f of r.failures) {
       out(`FAIL ${r.file} ${f.id}`);
       out(`  expected: ${JSON.stringify(f.expected)}`);
@@ -141,7 +141,8 @@ export async function runFolder(folder: string, out: (line: string) => void, ada
   const passed = results.reduce((s, r) => s + r.passed, 0);
   const failed = results.reduce((s, r) => s + r.failed, 0);
   const broken = results.filter((r) => r.error).length;
-  out(`total: ${passed} passed, ${failed} failed${broken ? `, ${broken} file(s) not run` : ''}`);
+  // Worded without "<name>: N passed, N failed" so tools that add up the per-file lines do not count it twice.
+  out(`in all ${passed} passed and ${failed} failed over ${results.length} file(s)${broken ? `, ${broken} of them not run` : ''}`);
   return failed > 0 || broken > 0 ? 1 : 0;
 }
 
