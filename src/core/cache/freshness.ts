@@ -365,9 +365,42 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   return { view, reason, noCache, swrOpen, departures: kind === 'private' && profile.id !== 'rfc' ? departures : [] };
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** Templates split once into literal / key parts (odd indices are keys): filling runs per exchange. */
+const compiled = new Map<string, string[]>();
 
+function compile(template: string): string[] {
+  const parts: string[] = [];
+  let literal = '';
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf('{', at);
+    const close = open < 0 ? -1 : template.indexOf('}', open);
+    if (close < 0) break;
+    const key = template.slice(open + 1, close);
+    if (/^\w+$/.test(key)) {
+      parts.push(literal + template.slice(at, open), key);
+      literal = '';
+    } else literal += template.slice(at, close + 1);
+    at = close + 1;
+  }
+  parts.push(literal + template.slice(at));
+  return parts;
+}
+
+/** Fill `{key}` placeholders from params; unknown keys stay as written. */
 export function fill(template: string, params: Record<string, string | number>): string {
   if (template.indexOf('{') < 0) return template;
-  return template.replace(PLACEHOLDER, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = compile(template);
+    if (compiled.size >= 512) compiled.clear();
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (k % 2 === 0) out += p;
+    else out += p in params ? String(params[p]) : `{${p}}`;
+  }
+  return out;
 }
