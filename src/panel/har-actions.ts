@@ -9,7 +9,9 @@ export const MAX_HAR_BYTES = 200 * 1024 * 1024;
 
 export function importHarText(store: PanelStore, text: string, name = 'HAR'): void {
   try {
+    performance.mark('cache-lens:har-text');
     const har = readHar(text);
+    performance.mark('cache-lens:har-parsed');
     const pages: PageRecord[] = har.pages.map((p) => ({
       id: p.id,
       tabId: -1,

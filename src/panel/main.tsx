@@ -11,6 +11,7 @@ import { App } from './components/App';
 import './styles.css';
 
 declare const __CACHE_LENS_BROWSER__: 'chrome' | 'firefox' | undefined;
+declare const __CACHE_LENS_E2E__: boolean | undefined;
 
 const params = new URLSearchParams(location.search);
 const browser = typeof __CACHE_LENS_BROWSER__ !== 'undefined' && __CACHE_LENS_BROWSER__ === 'firefox' ? 'firefox' : 'chrome';
@@ -64,5 +65,9 @@ function requestAccess() {
     if (granted) store.hasHostAccess.value = true;
   });
 }
+
+// Test-only hook (e2e builds only): lets bench/panel.ts feed a 10,000-record snapshot as the background would.
+if (typeof __CACHE_LENS_E2E__ !== 'undefined' && __CACHE_LENS_E2E__)
+  (globalThis as { __cacheLensPanel?: unknown }).__cacheLensPanel = { receive: store.receive, store };
 
 render(<App store={store} har={harActions(store)} requestAccess={requestAccess} />, document.getElementById('app')!);

@@ -196,8 +196,9 @@ export function createStore(opts: StoreOptions) {
     const collapsed = collapsedPages.value;
     const pageList = pages.value;
     const groups = new Map<string, ExchangeRecord[]>();
+    const known = new Set(pageList.map((p) => p.id));
     for (const x of rows) {
-      const key = x.pageId && pageList.some((p) => p.id === x.pageId) ? x.pageId : NO_PAGE;
+      const key = x.pageId && known.has(x.pageId) ? x.pageId : NO_PAGE;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));
       g.push(x);
