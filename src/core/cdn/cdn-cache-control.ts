@@ -50,7 +50,7 @@ function valueText(v: unknown): string | undefined {
 }
 
 function explain(name: string, value: string | undefined): Explained {
-  const def = DIRECTIVES[name];
+  const def = Object.prototype.hasOwnProperty.call(DIRECTIVES, name) ? DIRECTIVES[name] : undefined;
   if (!def) {
     return { name, value, known: false, plain: `"${name}" is not a directive CDNs are known to act on; it is ignored.`, rule: 'RFC 9111 §5.2.3: unknown directives are ignored.', link: LINK };
   }

@@ -252,7 +252,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     if (provider && provider.kind === 'cdn' && owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
   }
 
-  gatewayFindings(x.status, provider, cacheStatus, note);
+  gatewayFindings(x.status, provider, reading, note);
 
   return {
     cdn: provider ? provider.id : null,
@@ -312,9 +312,10 @@ function statusFindings(provider: Provider, reading: StatusReading | null, field
   }
 }
 
-function gatewayFindings(status: number, provider: Provider | null, cacheStatus: string | null, note: Note): void {
+function gatewayFindings(status: number, provider: Provider | null, reading: StatusReading | null, note: Note): void {
+  const cacheStatus = reading ? reading.status : null;
+  if (typeof status !== 'number' || !Object.prototype.hasOwnProperty.call(GATEWAY_STATUS, status)) return;
   const def = GATEWAY_STATUS[status];
-  if (!def) return;
   if (def.byLayer && provider?.id !== 'cloudflare') return; // 52x codes are Cloudflare's own
   const layer = provider ? provider.name : 'the server in front';
   if (!provider && !def.byLayer && cacheStatus === null) {
@@ -322,6 +323,12 @@ function gatewayFindings(status: number, provider: Provider | null, cacheStatus:
     return;
   }
   note('gateway-error', { meaning: def.meaning.replace(/\{layer\}/g, layer), rule: def.rule, status });
+  if (!provider || provider.kind !== 'cdn' || def.byLayer) return;
+  // Who wrote the error page: a cache outcome means the CDN forwarded the origin's error (HIT on an error is a
+  // cached error); CloudFront's "Error" and Cloudflare without CF-Cache-Status mean the CDN produced it.
+  if (reading && reading.status !== 'unknown') note('gateway-passed-through', { name: provider.name, status, raw: reading.raw });
+  else if (provider.id === 'cloudfront' && reading && /^Error\b/i.test(reading.tiers[0]?.raw ?? '')) note('gateway-by-cdn', { name: provider.name, status, evidence: 'X-Cache: Error from cloudfront.' });
+  else if (provider.id === 'cloudflare' && !reading) note('gateway-by-cdn', { name: provider.name, status, evidence: 'CF-Ray without CF-Cache-Status: the response did not come through the cache layer from the origin.' });
 }
 
 /**

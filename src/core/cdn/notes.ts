@@ -207,6 +207,20 @@ export const CDN_NOTES: NoteCatalog = {
     rule: 'Header signature: {cdn}; IP range owner: {owner}.',
     link: 'https://developer.mozilla.org/en-US/docs/Glossary/CDN',
   },
+  'gateway-passed-through': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: '{name} passed this {status} on from the origin side (it reports a cache outcome, {raw}): the error was produced behind it, by the origin\'s own proxy or application, not by {name}.',
+    rule: 'A CDN-generated error carries no cache outcome; a forwarded one does.',
+    link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
+  },
+  'gateway-by-cdn': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: '{name} generated this {status} itself: it never got a usable answer from the origin, so the fault is the origin being down, unreachable or too slow (or a TLS problem between them).',
+    rule: '{evidence}',
+    link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
+  },
   'gateway-error': {
     topic: 'cdn',
     severity: 'error',

@@ -12,7 +12,7 @@ const MB = 'a,"b;c=(d\u0000\r\n'.repeat(80_000); // ~1 MB of separators, quotes 
 const nasty = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('"', ',', ';', '=', '(', ')', '\\', ' ', '\t', '\u0000', '\u007f', 'hit', 'fwd=stale', 'MISS', '[', ']', ':', '-', '?1', 'é'), { maxLength: 200 }).map((a) => a.join('')),
+  fc.array(fc.constantFrom('"', ',', ';', '=', '(', ')', '\\', ' ', '\t', '\u0000', '\u007f', 'hit', 'fwd=stale', 'MISS', '[', ']', ':', '-', '?1', 'é', '__proto__', 'constructor', 'toString'), { maxLength: 200 }).map((a) => a.join('')),
 );
 const HEADER_NAMES = ['cf-ray', 'cf-cache-status', 'x-cache', 'x-served-by', 'via', 'cache-status', 'cdn-cache-control', 'age', 'server', 'server-timing', 'x-vercel-id', 'akamai-cache-status', 'x-amz-cf-pop', 'x-varnish', 'surrogate-control', 'set-cookie', 'cache-control'];
 
@@ -80,6 +80,10 @@ describe('parsers never throw and stay bounded', () => {
   });
   it('explainCdn on a record with missing or odd fields', () => {
     expect(() => explainCdn({ id: 'x' } as unknown as ExchangeRecord, ctx)).not.toThrow();
+    expect(() => explainCdn({ ...record([{ name: 'cf-ray', value: 'ab-FRA' }]), status: '__proto__' as unknown as number }, ctx)).not.toThrow();
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      expect(parseCdnCacheControl('cdn-cache-control', [name]).directives[0]).toMatchObject({ name: name.toLowerCase(), known: false });
+    }
     expect(() => explainCdn(record([{ name: 'age', value: undefined as unknown as string }, null as never]), ctx)).not.toThrow();
   });
 });

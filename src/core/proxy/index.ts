@@ -95,7 +95,7 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http') note('proto-downgrade', { proto: xForwardedProto });
 
   // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
-  const gateway = PROXY_GATEWAY_STATUS[x.status];
+  const gateway = typeof x.status === 'number' && Object.prototype.hasOwnProperty.call(PROXY_GATEWAY_STATUS, x.status) ? PROXY_GATEWAY_STATUS[x.status] : undefined;
   if (gateway && via.hops.length) note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0].received });
 
   return {

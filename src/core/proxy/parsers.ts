@@ -116,22 +116,23 @@ export function parseForwarded(lines: string[]): ForwardedParse {
     for (const element of splitOutside(line, ',', false)) {
       if (elements.length >= MAX_ENTRIES) break;
       if (!element) continue;
-      const record: Record<string, string> = {};
+      const record = new Map<string, string>();
       let bad = false;
       for (const pair of splitOutside(element, ';', false, 16)) {
         if (!pair) continue;
         const eq = pair.indexOf('=');
         const name = eq < 0 ? '' : pair.slice(0, eq).trim().toLowerCase();
         const value = eq < 0 ? null : unquote(pair.slice(eq + 1).trim());
-        if (!name || !TOKEN.test(name) || value === null || Object.prototype.hasOwnProperty.call(record, name)) {
+        if (!name || !TOKEN.test(name) || value === null || record.has(name)) {
           bad = true;
           continue;
         }
         if ((name === 'for' || name === 'by') && !validNode(value)) bad = true;
-        record[name] = value.slice(0, 256);
+        record.set(name, value.slice(0, 256));
       }
       if (bad) invalid.push(element.slice(0, 120));
-      if (Object.keys(record).length) elements.push(record);
+      // fromEntries defines own properties, so a "__proto__" pair stays data (no prototype change).
+      if (record.size) elements.push(Object.fromEntries(record));
     }
   }
   return { elements, invalid };

@@ -8,7 +8,7 @@ const MB = 'for="[::1]";by=_x, 1.1 a (b,c)\u0000\r\n'.repeat(30_000);
 const nasty = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('"', ',', ';', '=', '(', ')', '\\', ' ', '\u0000', 'for', 'by', '[', ']', ':', '1.1', '10.0.0.1', '_'), { maxLength: 200 }).map((a) => a.join('')),
+  fc.array(fc.constantFrom('"', ',', ';', '=', '(', ')', '\\', ' ', '\u0000', 'for', 'by', '[', ']', ':', '1.1', '10.0.0.1', '_', '__proto__', 'constructor'), { maxLength: 200 }).map((a) => a.join('')),
 );
 
 describe('proxy parsers never throw and stay bounded', () => {
@@ -35,5 +35,9 @@ describe('proxy parsers never throw and stay bounded', () => {
     const many = explainProxy(rec(Array.from({ length: 10_000 }, (_, i) => ({ name: names[i % names.length], value: '10.0.0.1, 1.1 x' }))));
     expect(JSON.stringify(many).length).toBeLessThan(100_000);
     expect(() => explainProxy({ id: 'x' } as unknown as ExchangeRecord)).not.toThrow();
+    expect(() => explainProxy({ ...rec([{ name: 'via', value: '1.1 a' }]), status: '__proto__' as unknown as number })).not.toThrow();
+    const proto = parseForwarded(['__proto__=x;for=1.2.3.4']).elements[0];
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.keys(proto)).toEqual(['__proto__', 'for']);
   });
 });
