@@ -39,14 +39,17 @@ const REQUEST_FIELDS = new Set(['cache-control', 'pragma', 'authorization', 'if-
 
 /** Header names as written → lower-case wanted name, or '' when not wanted. Names repeat across a recording. */
 const nameCache = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+const lengthCache = new WeakMap<ReadonlySet<string>, Set<number>>();
 
 export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!Array.isArray(headers)) return out;
   let names = nameCache.get(wanted);
   if (!names) nameCache.set(wanted, (names = new Map()));
+  let lengths = lengthCache.get(wanted);
+  if (!lengths) lengthCache.set(wanted, (lengths = new Set([...wanted].map((n) => n.length))));
   for (const h of headers) {
-    if (!h || typeof h.name !== 'string') continue;
+    if (!h || typeof h.name !== 'string' || !lengths.has(h.name.length)) continue;
     let name = names.get(h.name);
     if (name === undefined) {
       const lower = h.name.toLowerCase();
@@ -66,6 +69,24 @@ export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<str
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * Cache-Control values repeat across a recording ("public, max-age=31536000, immutable" on every asset), so
+ * parsed results are shared. They are read-only by convention: nothing downstream mutates a ParsedCacheControl.
+ */
+const ccMemo = { response: new Map<string, ParsedCacheControl>(), request: new Map<string, ParsedCacheControl>() };
+const MEMO_MAX_KEY = 512;
+
+function memoCacheControl(lines: readonly string[], context: 'response' | 'request'): ParsedCacheControl {
+  if (lines.length !== 1 || lines[0].length > MEMO_MAX_KEY) return parseCacheControl(lines, context);
+  const memo = ccMemo[context];
+  const hit = memo.get(lines[0]);
+  if (hit) return hit;
+  const parsed = parseCacheControl(lines, context);
+  if (memo.size >= 2048) memo.clear();
+  memo.set(lines[0], parsed);
+  return parsed;
+}
 
 /** Everything the cache engine knows about one response, parsed once. */
 export interface ResponseFacts {
@@ -111,9 +132,9 @@ export function buildFacts(
     url: typeof x.url === 'string' ? x.url : '',
     method: typeof x.method === 'string' ? x.method.toUpperCase() : 'GET',
     status: Number.isFinite(status) ? status : 0,
-    cc: parseCacheControl(get(res, 'cache-control'), 'response'),
+    cc: memoCacheControl(get(res, 'cache-control'), 'response'),
     ccLines: get(res, 'cache-control').length,
-    reqCc: parseCacheControl(get(req, 'cache-control'), 'request'),
+    reqCc: memoCacheControl(get(req, 'cache-control'), 'request'),
     pragma: parsePragma(get(res, 'pragma')),
     reqPragma: parsePragma(get(req, 'pragma')),
     vary: parseVary(get(res, 'vary')),

@@ -190,7 +190,9 @@ function cacheFindings(
   x: ExchangeRecord,
   link: RevalidationLink | null,
 ): Finding[] {
-  const out: Finding[] = [...f.cc.findings, ...f.reqCc.findings, ...f.age.findings];
+  // Parsed Cache-Control is shared between exchanges (memoised): hand out copies of its findings.
+  const out: Finding[] = [];
+  for (const list of [f.cc.findings, f.reqCc.findings, f.age.findings]) for (const finding of list) out.push({ ...finding });
   const add = (id: CacheNoteId, params?: Record<string, string | number>): void => {
     out.push(applyNote(CACHE_NOTES, id, params));
   };
