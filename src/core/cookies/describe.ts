@@ -74,7 +74,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   if (p.capped && c.expires !== null) out.push(applyNote(COOKIE_NOTES, 'cookie-expiry-capped', { name, date: isoDay(c.expires) }));
   if (f.requestSecure && !c.secure && f.reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
   const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
-  // Analytics "session" cookies (_hjSession_*, ...) are written by scripts on purpose. Marketing is not excluded:
+  // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram.
   if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics') {
     out.push(applyNote(COOKIE_NOTES, 'cookie-session-without-httponly', { name }));

@@ -52,7 +52,7 @@ describe('explainCookies', () => {
     const ids = e.setCookies[0].findings.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['cookie-not-secure-on-https', 'cookie-session-without-httponly', 'cookie-signed-not-encrypted', 'cookie-samesite-missing']));
     expect(e.setCookies[0].signed?.payload).toBe('{"u":1}');
-    const django = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'sessionid=abc; Secure' }, { name: 'Set-Cookie', value: '_hjSession_1=x; Secure' }] }), { browser: 'chrome', now: NOW });
+    const django = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'sessionid=abc; Secure' }, { name: 'Set-Cookie', value: 'AMP_TOKEN=x; Secure' }] }), { browser: 'chrome', now: NOW });
     expect(django.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-session-without-httponly'))).toEqual([true, false]);
     expect(e.setCookies[1].purpose?.category).toBe('Analytics');
     expect(e.setCookies[1].findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
