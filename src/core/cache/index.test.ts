@@ -348,36 +348,6 @@ describe('findings', () => {
   });
 });
 
-describe('speed', () => {
-  it('explains 10,000 exchanges quickly (loose bound; npm run bench has the figures)', () => {
-    const xs: ExchangeRecord[] = [];
-    for (let i = 0; i < 10000; i++) {
-      xs.push(
-        ex(
-          {
-            'Cache-Control': i % 3 ? 'public, max-age=31536000, immutable' : 'no-cache',
-            ETag: `"e${i}"`,
-            'Last-Modified': DAY_BEFORE,
-            Vary: 'Accept-Encoding',
-            'Content-Type': 'text/css',
-            Server: 'nginx',
-          },
-          { url: `https://example.com/s${i % 500}.css` },
-        ),
-      );
-    }
-    const start = performance.now();
-    for (let i = 0; i < xs.length; i++) explainCache(xs[i], { browser: 'chrome', now: T + 100 }, xs.slice(0, 0));
-    const history: ExchangeRecord[] = [];
-    for (const x of xs) {
-      explainCache(x, { browser: 'firefox', now: T + 100 }, history);
-      history.push(x);
-    }
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(3000);
-  });
-});
-
 describe('catalogue coverage', () => {
   it('every note in the catalogue is produced by at least one scenario above', () => {
     const missing = Object.keys(CACHE_NOTES).filter((id) => !produced.has(id));
