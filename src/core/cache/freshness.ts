@@ -250,6 +250,10 @@ export interface LifetimeResult {
 /** Effective "no-cache" for the whole response under a profile (qualified no-cache="field" does not count). */
 export function effectiveNoCache(f: ResponseFacts, profile: CacheProfile, departures?: LifetimeResult['departures']): boolean {
   if (hasUnqualified(f.cc, 'no-cache')) return true;
+  if (f.cc.names.has('no-cache') && profile.qualifiedNoCache.value === 'whole-response') {
+    departures?.push(['qualifiedNoCache', {}]);
+    return true;
+  }
   if (!f.pragma.noCache) return false;
   const mode = profile.pragmaNoCache.value;
   const applies = mode === 'always' || (mode === 'without-cache-control' && f.ccLines === 0);
@@ -266,6 +270,14 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
   }
   const maxAge = cc.deltas.get('max-age');
   if (maxAge) {
+    const pick = profile.duplicateDelta.value;
+    if (maxAge.conflict && pick !== 'stale' && !maxAge.quoted) {
+      const value = pick === 'first' ? maxAge.first : maxAge.last;
+      if (value !== null) {
+        departures.push(['duplicateDelta', { name: 'max-age', value }]);
+        return { lifetime: value, source: 'max-age', heuristic: false, departures };
+      }
+    }
     if (maxAge.seconds !== null && (!maxAge.quoted || profile.acceptsQuotedDelta.value)) {
       return { lifetime: maxAge.seconds, source: 'max-age', heuristic: false, departures };
     }
@@ -289,9 +301,14 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
   const isPublic = cc.names.has('public');
   const rfcAllows = RFC_HEURISTIC_STATUSES.has(status) || isPublic;
   let allowed = profile.heuristicStatuses.value.has(status) || (isPublic && profile.heuristicWithPublic.value);
+  const limit = profile.heuristicStatusLimit.value;
+  const overLimit = limit !== null && status >= limit;
   const lm = f.lastModified.time;
   const usableLm = lm !== null && lm <= dateValue;
-  if (!allowed && rfcAllows && usableLm) {
+  if (overLimit) {
+    if (rfcAllows && usableLm) departures.push(['heuristicStatusLimit', { status }]);
+    allowed = false;
+  } else if (!allowed && rfcAllows && usableLm) {
     departures.push(
       profile.heuristicStatuses.value.has(status) || !isPublic ? ['heuristicStatuses', { status }] : ['heuristicWithPublic', {}],
     );

@@ -158,6 +158,32 @@ describe('browser profiles', () => {
     expect(run(bad, 'firefox').private).toMatchObject({ freshnessLifetime: 600, fresh: true });
   });
 
+  it('conflicting max-age: stale in the RFC model, first value in Chrome, last in Firefox', () => {
+    const x = ex({ 'Cache-Control': 'max-age=60, max-age=600' });
+    expect(run(x, 'rfc').private.freshnessLifetime).toBe(0);
+    expect(run(x, 'chrome').private.freshnessLifetime).toBe(60);
+    const ff = run(x, 'firefox').private;
+    expect(ff.freshnessLifetime).toBe(600);
+    expect(ff.browserNotes.join(' ')).toMatch(/last max-age value \(600 s\)/);
+  });
+
+  it('Firefox reads no-cache="field" as plain no-cache', () => {
+    const x = ex({ 'Cache-Control': 'no-cache="Set-Cookie", max-age=600', ETag: '"q"' });
+    expect(run(x, 'rfc').nextUse.action).toBe('from-cache');
+    expect(run(x, 'chrome').nextUse.action).toBe('from-cache');
+    const ff = run(x, 'firefox');
+    expect(ff.nextUse.action).toBe('revalidate');
+    expect(ff.private.browserNotes.join(' ')).toMatch(/field list/);
+  });
+
+  it('Firefox: no heuristic for 4xx even with public', () => {
+    const x = ex({ 'Cache-Control': 'public', 'Last-Modified': DAY_BEFORE }, { status: 404 });
+    expect(run(x, 'rfc').private.freshnessLifetime).toBe(8640);
+    const ff = run(x, 'firefox').private;
+    expect(ff.freshnessLifetime).toBeNull();
+    expect(ff.browserNotes.join(' ')).toMatch(/4xx and 5xx/);
+  });
+
   it('immutable: Firefox skips revalidation on reload, Chrome ignores it', () => {
     const x = ex({ 'Cache-Control': 'max-age=31536000, immutable', ETag: '"v1"' }, { url: 'https://example.com/app.3f9a8c2b.js' });
     const ff = run(x, 'firefox');

@@ -40,8 +40,11 @@ export interface DeltaValue {
   seconds: number | null;
   invalid: boolean;
   conflict: boolean;
-  /** Written as a quoted string (accepted by the RFC, not by Chromium). */
+  /** Written as a quoted string (accepted by the RFC, not by Chromium or Firefox). */
   quoted: boolean;
+  /** First and last valid values, for caches that pick one of several (Chromium the first, Firefox the last). */
+  first: number | null;
+  last: number | null;
 }
 
 export interface ParsedCacheControl {
@@ -229,7 +232,9 @@ function resolveDelta(name: string, group: CcDirective[], optional: boolean, fin
     }
   }
   if (!invalid && !conflict && seen.length > 0) seconds = seen[0];
-  return { seconds, invalid, conflict, quoted };
+  const first = seen.length ? seen[0] : null;
+  const last = seen.length ? seen[seen.length - 1] : null;
+  return { seconds, invalid, conflict, quoted, first, last };
 }
 
 // ---------------------------------------------------------------- HTTP-date (RFC 9110 §5.6.7)

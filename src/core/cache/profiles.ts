@@ -31,6 +31,12 @@ export interface CacheProfile {
   acceptsQuotedDelta: ProfileRule<boolean>;
   /** Invalid max-age: 'stale' (RFC encouragement) or 'ignored' (fall through to Expires / heuristic). */
   invalidMaxAge: ProfileRule<'stale' | 'ignored'>;
+  /** A delta directive given twice with different values: treat as stale (RFC option), or use the first / last. */
+  duplicateDelta: ProfileRule<'stale' | 'first' | 'last'>;
+  /** no-cache="field" (qualified): only those fields (RFC), or the whole response. */
+  qualifiedNoCache: ProfileRule<'fields-only' | 'whole-response'>;
+  /** No heuristic freshness at or above this status, whatever else says (null: no limit). */
+  heuristicStatusLimit: ProfileRule<number | null>;
   /** immutable spares a fresh response from revalidation on a normal reload. */
   immutableOnReload: ProfileRule<boolean>;
   /** What a normal reload does. */
@@ -63,6 +69,9 @@ const RFC: CacheProfile = {
   pragmaNoCache: { value: 'ignored', source: 'RFC 9111 §5.4 (Pragma is a request field)' },
   acceptsQuotedDelta: { value: true, source: 'RFC 9111 §5.2 (recipients ought to accept both forms)' },
   invalidMaxAge: { value: 'stale', source: 'RFC 9111 §4.2.1 (invalid freshness information: consider stale)' },
+  duplicateDelta: { value: 'stale', source: 'RFC 9111 §4.2.1 (use the first occurrence or consider the response stale)' },
+  qualifiedNoCache: { value: 'fields-only', source: 'RFC 9111 §5.2.2.4' },
+  heuristicStatusLimit: { value: null, source: 'RFC 9111 §4.2.2' },
   immutableOnReload: { value: true, source: 'RFC 8246 §2' },
   reload: { value: 'unspecified', source: 'RFC 9111 leaves reload behaviour to the user agent' },
 };
@@ -106,6 +115,16 @@ const CHROME: CacheProfile = {
     source: CHROMIUM_SRC,
     note: 'Chrome ignores an invalid max-age and falls back to Expires or heuristics instead of treating the response as stale.',
   },
+  duplicateDelta: {
+    value: 'first',
+    source: CHROMIUM_SRC + ' (GetCacheControlDirective returns the first match)',
+    note: 'Chrome uses the first {name} value ({value} s) where the RFC model treats the conflict as stale.',
+  },
+  qualifiedNoCache: {
+    value: 'fields-only',
+    source: CHROMIUM_SRC + ' (HasHeaderValue("cache-control", "no-cache") matches only the bare directive)',
+  },
+  heuristicStatusLimit: { value: null, source: CHROMIUM_SRC },
   immutableOnReload: {
     value: false,
     // https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html
@@ -144,11 +163,30 @@ const FIREFOX: CacheProfile = {
     source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ParsePragma)',
     note: 'Firefox treats Pragma: no-cache like Cache-Control: no-cache because the response has no Cache-Control.',
   },
-  acceptsQuotedDelta: { value: true, source: FIREFOX_SRC },
+  acceptsQuotedDelta: {
+    value: false,
+    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (SecondsValue reads an integer)',
+    note: 'Firefox does not read the quoted form of {name}, so it falls back to Expires or heuristics.',
+  },
   invalidMaxAge: {
     value: 'ignored',
     source: FIREFOX_SRC,
     note: 'Firefox ignores an invalid max-age and falls back to Expires or heuristics instead of treating the response as stale.',
+  },
+  duplicateDelta: {
+    value: 'last',
+    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (each occurrence overwrites the last)',
+    note: 'Firefox uses the last {name} value ({value} s) where the RFC model treats the conflict as stale.',
+  },
+  qualifiedNoCache: {
+    value: 'whole-response',
+    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (no-cache values ignored)',
+    note: 'Firefox ignores the field list of no-cache="…" and revalidates the whole response every time.',
+  },
+  heuristicStatusLimit: {
+    value: 400,
+    source: FIREFOX_SRC,
+    note: 'Firefox never uses heuristic freshness for status {status} (4xx and 5xx), even with public.',
   },
   immutableOnReload: {
     value: true,
