@@ -83,3 +83,19 @@ describe('parsers never throw and stay bounded', () => {
     );
   });
 });
+
+describe('explainCache on damaged records', () => {
+  it('does not throw on missing or wrong-typed fields', () => {
+    const damaged = [
+      {},
+      { id: 'a', url: 42, method: null, status: 'x', requestHeaders: null, responseHeaders: 'nope' },
+      { id: 'b', url: 'https://e.com/', method: 'GET', status: 304, requestHeaders: [null, { name: 1 }], responseHeaders: [null, { name: 'ETag' }] },
+      { id: 'd', url: 'https://e.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [null, { name: 'ETag', value: '"1"' }] },
+      { id: 'c', url: 'https://e.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: NaN, responseTimeMs: Infinity, source: 'disk-cache' },
+    ];
+    for (const d of damaged) {
+      const e = explainCache(d as never, { browser: 'chrome', now: NaN }, damaged as never);
+      expect(typeof e.private.storable).toBe('boolean');
+    }
+  });
+});

@@ -181,12 +181,15 @@ export function linkRevalidation(x: ExchangeRecord, earlier: ExchangeRecord[]): 
 
 /** RFC 9111 §3.2: the stored headers updated with those of the 304 (Content-Length excepted). */
 export function mergeHeaders(stored: HeaderList, update: HeaderList): HeaderList {
+  const ok = (h: unknown): h is { name: string; value: string } => !!h && typeof (h as { name?: unknown }).name === 'string';
+  const storedList = Array.isArray(stored) ? stored.filter(ok) : [];
+  const updateList = Array.isArray(update) ? update.filter(ok) : [];
   const replaced = new Set<string>();
-  for (const h of update) {
+  for (const h of updateList) {
     const n = h.name.toLowerCase();
     if (n !== 'content-length') replaced.add(n);
   }
-  const out: HeaderList = stored.filter((h) => !replaced.has(h.name.toLowerCase()));
-  for (const h of update) if (replaced.has(h.name.toLowerCase())) out.push(h);
+  const out: HeaderList = storedList.filter((h) => !replaced.has(h.name.toLowerCase()));
+  for (const h of updateList) if (replaced.has(h.name.toLowerCase())) out.push(h);
   return out;
 }
