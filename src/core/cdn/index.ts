@@ -81,39 +81,46 @@ interface Match {
 }
 
 function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): Match[] {
-  const byProvider = new Map<number, Match>();
+  const found: Match[] = [];
+  const seen: Array<string | undefined> = [];
   for (const name of fields.keys()) {
     const candidates = SIGNATURE_INDEX.get(name);
     if (!candidates) continue;
     for (const { provider, signature } of candidates) {
+      const conds = signature.all;
       let ok = true;
-      for (const cond of signature.all) {
-        const v = combined(fields, cond.header, values);
-        if (v === undefined || (cond.pattern && !cond.pattern.test(v))) {
+      for (let c = 0; c < conds.length; c++) {
+        const v = combined(fields, conds[c].header, values);
+        seen[c] = v;
+        if (v === undefined || (conds[c].pattern !== undefined && !conds[c].pattern!.test(v))) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      const m = byProvider.get(provider) ?? { provider, evidence: [], viaPos: -1 };
-      for (const cond of signature.all) {
-        const v = combined(fields, cond.header, values) ?? '';
-        const shown = `${cond.header}: ${v.length > 80 ? v.slice(0, 77) + '...' : v}`;
-        if (!m.evidence.includes(shown)) m.evidence.push(shown);
-        if (cond.header === 'via' && cond.pattern) {
-          const hops = splitEntries(v);
-          for (let i = hops.length - 1; i >= 0; i--) {
-            if (cond.pattern.test(hops[i]) || cond.pattern.test(', ' + hops[i])) {
-              m.viaPos = Math.max(m.viaPos, i);
-              break;
-            }
-          }
-        }
+      let m: Match | undefined;
+      for (const f of found) if (f.provider === provider) m = f;
+      if (!m) {
+        m = { provider, evidence: [], viaPos: -1 };
+        found.push(m);
       }
-      byProvider.set(provider, m);
+      for (let c = 0; c < conds.length; c++) {
+        const cond = conds[c];
+        const v = seen[c]!;
+        const shown = cond.header + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
+        if (!m.evidence.includes(shown)) m.evidence.push(shown);
+        if (cond.header === 'via' && cond.pattern) m.viaPos = Math.max(m.viaPos, viaPosition(v, cond.pattern));
+      }
     }
   }
-  return [...byProvider.values()];
+  return found;
+}
+
+/** Index of the last Via entry the pattern matches (entries are appended hop by hop, so later = nearer the browser). */
+function viaPosition(via: string, pattern: RegExp): number {
+  const hops = splitEntries(via);
+  for (let i = hops.length - 1; i >= 0; i--) if (pattern.test(hops[i]) || pattern.test(', ' + hops[i])) return i;
+  return -1;
 }
 
 /**
@@ -166,8 +173,7 @@ const FINDING_MEMO = new Map<string, Finding>();
 const FINDING_MEMO_MAX = 4096;
 
 export function cdnNote(id: string, params?: Record<string, string | number>): Finding {
-  let key = id;
-  if (params) for (const k in params) key += '\u0000' + k + '\u0001' + params[k];
+  const key = params ? id + JSON.stringify(params) : id;
   let f = FINDING_MEMO.get(key);
   if (!f) {
     f = applyNote(CDN_NOTES, id, params);
