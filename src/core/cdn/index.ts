@@ -63,10 +63,11 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
 }
 
 function combined(fields: Map<string, string[]>, name: string, cache: Map<string, string>): string | undefined {
-  const hit = cache.get(name);
-  if (hit !== undefined) return hit;
   const lines = fields.get(name);
   if (!lines) return undefined;
+  if (lines.length === 1 && lines[0].length <= MATCH_CHARS) return lines[0]; // the common case: nothing to build
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
   let v = lines.length === 1 ? lines[0] : lines.join(', ');
   if (v.length > MATCH_CHARS) v = v.slice(0, MATCH_CHARS);
   cache.set(name, v);
