@@ -99,3 +99,31 @@ describe('explainCache on damaged records', () => {
     }
   });
 });
+
+describe('10,000 header lines', () => {
+  it('stays bounded', () => {
+    const many = (name: string, value: (i: number) => string) => Array.from({ length: 10000 }, (_, i) => ({ name, value: value(i) }));
+    const x = {
+      id: 'many',
+      url: 'https://example.com/',
+      method: 'GET',
+      status: 200,
+      requestHeaders: many('Cache-Control', (i) => `x${i}`),
+      responseHeaders: [
+        ...many('Cache-Control', (i) => `max-age=${i}`),
+        ...many('Vary', (i) => `h${i}`),
+        ...many('Expires', (i) => `e${i}`),
+        ...many('ETag', (i) => `"${i}"`),
+        ...many('Age', (i) => String(i)),
+      ],
+      requestTimeMs: 0,
+      responseTimeMs: 0,
+      source: 'network' as const,
+    };
+    const e = explainCache(x, { browser: 'rfc', now: 10 });
+    expect(e.responseDirectives.length).toBeLessThanOrEqual(64);
+    expect(e.vary.length).toBeLessThanOrEqual(64);
+    expect(e.findings.length).toBeLessThan(100);
+    expect(e.private.freshnessLifetime).toBe(0); // conflicting max-age values: stale
+  });
+});
