@@ -97,9 +97,18 @@ export function shortName(url: string): string {
   try {
     const u = new URL(url);
     const seg = u.pathname.split('/').filter(Boolean).pop();
-    return (seg ?? u.host) + u.search;
+    return decodeForDisplay((seg ?? u.host) + u.search);
   } catch {
     return url;
+  }
+}
+
+/** Percent-decoded for reading (as DevTools shows names); rendered as text, so decoding is safe. */
+function decodeForDisplay(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 

@@ -77,7 +77,7 @@ describe('the panel inside real DevTools (CDP route)', () => {
       what: 'the DevTools front-end target',
       timeout: 20000,
     });
-    const front = await NestedSession.attach(cdp, devtools.targetId);
+    const front = await NestedSession.attach(cdp, devtools!.targetId);
     // Wait until the DevTools front-end has created the extension panels (the devtools page runs after load).
     const panelId = `chrome-extension://${chromium.extensionId}CacheLens`;
     await page.goto(`${lab.httpOrigin}/cache/max-age?devtools=1`, { waitUntil: 'load' });
@@ -93,7 +93,7 @@ describe('the panel inside real DevTools (CDP route)', () => {
       what: 'the panel iframe target',
       timeout: 20000,
     });
-    const panel = await NestedSession.attach(cdp, frame.targetId);
+    const panel = await NestedSession.attach(cdp, frame!.targetId);
     // Reload so the recording surely has the page's subresources, with DevTools (and its HAR feed) open.
     await page.reload({ waitUntil: 'load' });
     let last = '';
@@ -109,7 +109,7 @@ describe('the panel inside real DevTools (CDP route)', () => {
     });
     expect(text).toContain('max-age.css');
     // The panel found its tab through chrome.devtools.inspectedWindow.tabId (no ?tabId in its URL).
-    expect(frame.url).not.toContain('tabId=');
+    expect(frame!.url).not.toContain('tabId=');
     // Open the row and read the Caching tab inside DevTools.
     await panel.evaluate(`(() => { const rows = [...document.querySelectorAll('.row.exchange')]; rows.find((r) => r.textContent.includes('max-age.css')).click(); return true; })()`);
     const detail = await waitFor(async () => panel.evaluate<string>(`document.querySelector('.tab-panel')?.innerText ?? ''`), { what: 'detail pane' });

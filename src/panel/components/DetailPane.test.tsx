@@ -191,7 +191,7 @@ describe('detail pane', () => {
   });
 
   it('Headers: raw headers in wire order, known names linked, hidden headers noted', () => {
-    open('a', { a: (x) => ({ hidden: ['If-None-Match / If-Modified-Since: the browser cache adds these after extensions see the request.'] }) }, [record({ id: 'a', responseHeaders: [{ name: 'cache-control', value: 'max-age=3600' }, { name: 'X-Custom', value: 'yes' }] })], 'headers');
+    open('a', { a: () => ({ hidden: ['If-None-Match / If-Modified-Since: the browser cache adds these after extensions see the request.'] }) }, [record({ id: 'a', responseHeaders: [{ name: 'cache-control', value: 'max-age=3600' }, { name: 'X-Custom', value: 'yes' }] })], 'headers');
     expect(screen.getByRole('link', { name: 'cache-control' }).getAttribute('href')).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control');
     expect(screen.queryByRole('link', { name: 'X-Custom' })).toBeNull();
     expect(panel().textContent).toContain('X-Customyes');

@@ -11,7 +11,7 @@ const names = () => [...document.querySelectorAll('.row.exchange .name')].map((n
 function setup() {
   const ex = fakeExplainer({
     cf: (x) => ({ cdn: { ...explanation(x).cdn, cdnName: 'Cloudflare', cacheStatus: 'hit' } }),
-    bad: (x) => ({ findings: [{ id: 'e', topic: 'cookie', severity: 'error', summary: 's', rule: 'r', link: 'https://x.test/' }] }),
+    bad: () => ({ findings: [{ id: 'e', topic: 'cookie', severity: 'error', summary: 's', rule: 'r', link: 'https://x.test/' }] }),
     tp: (x) => ({
       cookies: {
         ...explanation(x).cookies,

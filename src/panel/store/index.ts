@@ -220,8 +220,8 @@ export function createStore(opts: StoreOptions) {
   const selected = computed(() => {
     const id = selectedId.value;
     if (!id) return null;
-    records.value; // re-run when records change
-    return byId.get(id) ?? null;
+    // through records (not byId) so an upsert of the selected exchange re-renders the detail
+    return records.value.find((x) => x.id === id) ?? null;
   });
 
   const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { countdown, duration, safeHref, shortName } from './format';
+
+describe('formatters', () => {
+  it('names a request by its last path segment and query, decoded for reading', () => {
+    expect(shortName('https://a.test/x/app.js?v=2')).toBe('app.js?v=2');
+    expect(shortName('https://a.test/')).toBe('a.test');
+    expect(shortName('http://lab.test/xss/%3Cimg%20src%3Dx%3E')).toBe('<img src=x>');
+    expect(shortName('http://lab.test/bad/%E0%A4%A')).toBe('%E0%A4%A');
+  });
+  it('only lets https:// links through', () => {
+    expect(safeHref('https://www.rfc-editor.org/rfc/rfc9111')).toBe('https://www.rfc-editor.org/rfc/rfc9111');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('http://example.com')).toBeNull();
+    expect(safeHref('https://x.test/"onmouseover=')).toBeNull();
+  });
+  it('formats durations and countdowns', () => {
+    expect(duration(3540)).toBe('59 min');
+    expect(duration(86400 * 30)).toBe('30 d');
+    expect(countdown(3725)).toBe('1 h 02 min 05 s');
+    expect(countdown(-5)).toBe('0 s');
+  });
+});
