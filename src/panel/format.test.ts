@@ -21,3 +21,16 @@ describe('formatters', () => {
     expect(countdown(-5)).toBe('0 s');
   });
 });
+
+import { GLOSSARY, HEADER_LINKS } from './glossary';
+describe('glossary table', () => {
+  it('has a plain sentence, a rule and an https link for every term and header', () => {
+    for (const [id, g] of Object.entries(GLOSSARY)) {
+      expect(g.plain.length, id).toBeGreaterThan(20);
+      expect(g.rule.length, id).toBeGreaterThan(10);
+      expect(safeHref(g.link), id).not.toBeNull();
+    }
+    for (const link of Object.values(HEADER_LINKS)) expect(safeHref(link)).not.toBeNull();
+    for (const term of ['freshness', 'validator', 'shared-cache', 'host-only', 'samesite', 'edge', 'pop']) expect(GLOSSARY[term]).toBeDefined();
+  });
+});
