@@ -41,6 +41,7 @@ function median(xs: number[]): number {
 
 /** Median wall time (ms) of fn over ITERATIONS runs after WARMUP runs. `sink` keeps results alive. */
 let sink: unknown;
+let lastBest = NaN;
 function time(fn: () => unknown): number {
   for (let i = 0; i < WARMUP; i++) sink = fn();
   const runs: number[] = [];
@@ -49,6 +50,7 @@ function time(fn: () => unknown): number {
     sink = fn();
     runs.push(performance.now() - t);
   }
+  lastBest = Math.min(...runs);
   return median(runs);
 }
 
@@ -91,7 +93,12 @@ const parseMs = time(() => readHar(harText).records.length);
 row('HAR import (readHar, JSON.parse included)', parseMs, ENTRIES);
 
 const fullMs = time(() => explainAll(records, ctx).length);
-row('full explanation (explainAll: cache+cookies+cdn+proxy)', fullMs, ENTRIES, fullMs < GOAL_MS ? `goal < ${GOAL_MS} ms: met` : `goal < ${GOAL_MS} ms: NOT met`);
+row(
+  'full explanation (explainAll: cache+cookies+cdn+proxy)',
+  fullMs,
+  ENTRIES,
+  `goal < ${GOAL_MS} ms: ${fullMs < GOAL_MS ? 'met' : 'NOT met'} (best run ${lastBest.toFixed(0)} ms)`,
+);
 
 const ourCacheMs = time(() => {
   let n = 0;
