@@ -77,15 +77,25 @@ const NONE: readonly string[] = [];
 const ccMemo = { response: new Map<string, ParsedCacheControl>(), request: new Map<string, ParsedCacheControl>() };
 const MEMO_MAX_KEY = 512;
 
-function memoCacheControl(lines: readonly string[], context: 'response' | 'request'): ParsedCacheControl {
-  if (lines.length !== 1 || lines[0].length > MEMO_MAX_KEY) return parseCacheControl(lines, context);
-  const memo = ccMemo[context];
+function memoOne<T>(memo: Map<string, T>, lines: readonly string[], parse: (lines: readonly string[]) => T): T {
+  if (lines.length !== 1 || lines[0].length > MEMO_MAX_KEY) return parse(lines);
   const hit = memo.get(lines[0]);
   if (hit) return hit;
-  const parsed = parseCacheControl(lines, context);
+  const parsed = parse(lines);
   if (memo.size >= 2048) memo.clear();
   memo.set(lines[0], parsed);
   return parsed;
+}
+
+const parseResponseCc = (lines: readonly string[]) => parseCacheControl(lines, 'response');
+const parseRequestCc = (lines: readonly string[]) => parseCacheControl(lines, 'request');
+const varyMemo = new Map<string, ParsedVary>();
+const pragmaMemo = new Map<string, ParsedPragma>();
+const EMPTY_VARY: ParsedVary = { fields: [], star: false };
+const EMPTY_PRAGMA: ParsedPragma = { tokens: [], noCache: false };
+
+function memoCacheControl(lines: readonly string[], context: 'response' | 'request'): ParsedCacheControl {
+  return memoOne(ccMemo[context], lines, context === 'response' ? parseResponseCc : parseRequestCc);
 }
 
 /** Everything the cache engine knows about one response, parsed once. */
@@ -135,9 +145,9 @@ export function buildFacts(
     cc: memoCacheControl(get(res, 'cache-control'), 'response'),
     ccLines: get(res, 'cache-control').length,
     reqCc: memoCacheControl(get(req, 'cache-control'), 'request'),
-    pragma: parsePragma(get(res, 'pragma')),
-    reqPragma: parsePragma(get(req, 'pragma')),
-    vary: parseVary(get(res, 'vary')),
+    pragma: res.has('pragma') ? memoOne(pragmaMemo, get(res, 'pragma'), parsePragma) : EMPTY_PRAGMA,
+    reqPragma: req.has('pragma') ? memoOne(pragmaMemo, get(req, 'pragma'), parsePragma) : EMPTY_PRAGMA,
+    vary: res.has('vary') ? memoOne(varyMemo, get(res, 'vary'), parseVary) : EMPTY_VARY,
     date: parseDateField(get(res, 'date'), nowSeconds),
     expires: parseDateField(get(res, 'expires'), nowSeconds),
     lastModified: parseDateField(get(res, 'last-modified'), nowSeconds),

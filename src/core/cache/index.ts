@@ -64,7 +64,7 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
     lastModified: f.lastModified.time,
     age: f.age.value,
     etag: f.etag,
-    vary: f.vary.fields,
+    vary: [...f.vary.fields],
     varyExplained: f.vary.fields.map((field) => fill(VARY_TEXT[field] ?? VARY_TEXT.default, { field })),
     immutable,
     nextUse: nextUse(f, priv, profile, x),
