@@ -75,6 +75,12 @@ describe('readHar: mapping', () => {
     expect(rs[4].error).toBe('no response');
   });
 
+  it('is not fooled by prototype keys in vendor fields', () => {
+    const [r] = harToRecords(har([entry({ _fromCache: '__proto__', _resourceType: 'constructor' })]));
+    expect(r.source).toBe('network');
+    expect(r.resourceType).toBe('constructor');
+  });
+
   it('keeps header order and duplicates, drops HTTP/2 pseudo-headers', () => {
     const [r] = harToRecords(
       har([
@@ -152,5 +158,45 @@ describe('toHar', () => {
       endTimeMs: r.endTimeMs, serverIp: r.serverIp, resourceType: r.resourceType, pageId: r.pageId, navigation: r.navigation,
     });
     expect(back.map(pick)).toEqual(original.map(pick));
+  });
+});
+
+describe('readHar robustness (fast-check)', () => {
+  it('on any JSON value or text, either returns records or throws a HarError, never anything else', async () => {
+    const fc = (await import('fast-check')).default;
+    const anyEntry = fc.record(
+      {
+        startedDateTime: fc.oneof(fc.string(), fc.constant('2026-01-01T00:00:00Z')),
+        request: fc.oneof(
+          fc.anything(),
+          fc.record({ method: fc.anything(), url: fc.anything(), headers: fc.anything() }),
+          fc.record({ method: fc.constant('GET'), url: fc.constant('https://a.example/'), headers: fc.array(fc.record({ name: fc.string(), value: fc.anything({ withNullPrototype: true }) })) }),
+        ),
+        response: fc.oneof(fc.anything(), fc.record({ status: fc.anything(), headers: fc.anything(), redirectURL: fc.anything() })),
+        timings: fc.anything(),
+        time: fc.anything(),
+        _fromCache: fc.anything(),
+        _initiator: fc.anything(),
+        pageref: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    const input = fc.oneof(
+      fc.anything({ withNullPrototype: true, withBoxedValues: true }),
+      fc.string(),
+      fc.record({ log: fc.record({ entries: fc.array(anyEntry, { maxLength: 5 }), pages: fc.anything() }, { requiredKeys: ['entries'] }) }),
+    );
+    fc.assert(
+      fc.property(input, (doc) => {
+        try {
+          const records = harToRecords(doc);
+          for (const r of records) expect(typeof r.url === 'string' && Number.isFinite(r.requestTimeMs)).toBe(true);
+          toHar(records); // and the export of whatever was read does not throw either
+        } catch (e) {
+          if (!(e instanceof HarError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -69,6 +69,11 @@ const RESOURCE_TYPES: Record<string, string> = {
 /** The HAR timing phases before the response headers arrive. `ssl` is already inside `connect` (HAR 1.2 timings). */
 const PHASES_BEFORE_HEADERS = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
 
+/** Own-property table lookup: page data may say "__proto__" or "constructor". */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function parseInput(input: unknown): unknown {
   if (typeof input !== 'string') return input;
   // A UTF-8 BOM is common in HARs saved by Windows tools and Fiddler; JSON.parse rejects it.
@@ -91,7 +96,8 @@ function headerList(value: unknown, where: string): HeaderList {
     if (!isObj(h) || typeof h.name !== 'string') throw new HarError(`${where}[${i}] has no name`);
     // HTTP/2 and HTTP/3 pseudo-header fields (":authority", ":status") are not header fields (RFC 9113 §8.3).
     if (h.name.startsWith(':')) continue;
-    out.push({ name: h.name, value: h.value === undefined || h.value === null ? '' : String(h.value) });
+    const v = h.value;
+    out.push({ name: h.name, value: typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '' });
   }
   return out;
 }
@@ -161,7 +167,7 @@ function entryToRecord(e: unknown, i: number): ExchangeRecord {
 
   let source: ResponseSource = 'network';
   const ours = e._cacheLensSource;
-  const fromCache = typeof e._fromCache === 'string' ? FROM_CACHE[e._fromCache] : undefined;
+  const fromCache = typeof e._fromCache === 'string' ? lookup(FROM_CACHE, e._fromCache) : undefined;
   if (typeof ours === 'string' && SOURCES.has(ours)) source = ours as ResponseSource;
   else if (fromCache) source = fromCache;
   else if (status === 304) source = 'revalidated';
@@ -187,7 +193,7 @@ function entryToRecord(e: unknown, i: number): ExchangeRecord {
   const ip = typeof e.serverIPAddress === 'string' && e.serverIPAddress ? e.serverIPAddress : e._ip_addr;
   if (typeof ip === 'string' && ip) record.serverIp = stripBrackets(ip);
   if (typeof e._resourceType === 'string' && e._resourceType) {
-    record.resourceType = RESOURCE_TYPES[e._resourceType.toLowerCase()] ?? e._resourceType;
+    record.resourceType = lookup(RESOURCE_TYPES, e._resourceType.toLowerCase()) ?? e._resourceType;
   }
   if (typeof e.pageref === 'string' && e.pageref) record.pageId = e.pageref;
   const initiator = initiatorOf(e);
@@ -379,7 +385,7 @@ export function toHar(records: ExchangeRecord[], options: ToHarOptions = {}): ob
     if (r.serverIp) entry.serverIPAddress = r.serverIp;
     if (r.source === 'memory-cache') entry._fromCache = 'memory';
     else if (r.source === 'disk-cache') entry._fromCache = 'disk';
-    if (r.resourceType) entry._resourceType = WEBREQUEST_TO_DEVTOOLS[r.resourceType] ?? r.resourceType;
+    if (r.resourceType) entry._resourceType = lookup(WEBREQUEST_TO_DEVTOOLS, r.resourceType) ?? r.resourceType;
     if (r.initiatorUrl) entry._initiator = { type: 'other', url: r.initiatorUrl };
     return entry;
   });
