@@ -172,6 +172,8 @@ export function applyResponse(record: ExchangeRecord, d: WebRequestDetails, stag
   if (d.responseHeaders) record.responseHeaders = headersFromWebRequest(d.responseHeaders);
   if (d.ip) record.serverIp = d.ip;
   if (typeof d.fromCache === 'boolean') record.source = sourceFromWebRequest(d.fromCache, record.source);
+  // A 304 that does reach webRequest (Chromium 156 reports it for subresources) is a revalidation seen directly.
+  if (d.statusCode === 304) record.source = 'revalidated';
   if ((stage === 'headers' || stage === 'started' || stage === 'redirect') && !record.responseTimeMs) record.responseTimeMs = d.timeStamp;
   if (stage === 'redirect') {
     if (d.redirectUrl) record.redirectUrl = d.redirectUrl;

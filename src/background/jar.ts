@@ -47,11 +47,15 @@ export class JarSnapshots {
   private readonly recent = new Map<string, { at: number; jar: Promise<JarCookie[]> }>();
   constructor(private readonly windowMs = 250) {}
 
-  get(url: string, topLevelUrl: string | undefined, storeId?: string): Promise<JarCookie[]> {
+  /**
+   * `notBefore` (epoch ms): only share a snapshot started at or after it. A response that set cookies passes the
+   * moment it completed, so its snapshot surely contains them (cookies.onChanged can arrive later than onCompleted).
+   */
+  get(url: string, topLevelUrl: string | undefined, storeId?: string, notBefore = 0): Promise<JarCookie[]> {
     const key = `${storeId ?? ''}|${siteDomainOf(url)}|${topLevelSiteOf(topLevelUrl ?? url)}`;
     const now = Date.now();
     const hit = this.recent.get(key);
-    if (hit && now - hit.at < this.windowMs) return hit.jar;
+    if (hit && now - hit.at < this.windowMs && hit.at >= notBefore) return hit.jar;
     const jar = snapshotJar(url, topLevelUrl, storeId);
     this.recent.set(key, { at: now, jar });
     if (this.recent.size > 200) for (const [k, v] of this.recent) if (now - v.at >= this.windowMs) this.recent.delete(k);

@@ -343,7 +343,7 @@ export class Recorder {
     this.withRecord(d, (record) => {
       applyResponse(record, d, 'redirect');
       this.persist(record, true);
-      if (setsCookies(record)) this.attachJar(record);
+      if (setsCookies(record)) this.attachJar(record, true);
       if (d.type === 'main_frame' && d.tabId >= 0 && d.redirectUrl) this.tabState(d.tabId).topLevelUrl = d.redirectUrl;
     });
   }
@@ -360,7 +360,7 @@ export class Recorder {
       }
       this.hops.delete(d.requestId);
       this.persist(record, true);
-      if (setsCookies(record) && !record.jarSnapshot) this.attachJar(record);
+      if (setsCookies(record)) this.attachJar(record, true);
     });
   }
 
@@ -382,8 +382,8 @@ export class Recorder {
     return this.browser === 'firefox' ? 'firefox-private' : '1';
   }
 
-  private attachJar(record: ExchangeRecord): void {
-    this.jars.get(record.url, record.topLevelUrl, this.cookieStoreFor(record)).then(
+  private attachJar(record: ExchangeRecord, afterSetCookie = false): void {
+    this.jars.get(record.url, record.topLevelUrl, this.cookieStoreFor(record), afterSetCookie ? Date.now() : 0).then(
       (jar) => {
         record.jarSnapshot = jar;
         this.persist(record, true);

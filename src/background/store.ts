@@ -95,8 +95,8 @@ export class ExchangeStore {
         upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
       });
       return new ExchangeStore(db, {
-        flushDelayMs: options.flushDelayMs ?? 100,
-        completedFlushDelayMs: options.completedFlushDelayMs ?? 10,
+        flushDelayMs: options.flushDelayMs ?? 25,
+        completedFlushDelayMs: options.completedFlushDelayMs ?? 0,
         maxBatch: options.maxBatch ?? 200,
         retention: options.retention ?? DEFAULT_RETENTION,
         onFlushed: options.onFlushed,

@@ -33,8 +33,12 @@ export interface LaunchedChromium {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
-  /** A browser-level CDP session (ServiceWorker.*, Target.*). */
+  /** A CDP session on a blank helper page: the ServiceWorker domain lives on page targets, not the browser target. */
   cdp(): Promise<CDPSession>;
+  /** A browser-level CDP session (Target.*, Browser.*). */
+  browserCdp(): Promise<CDPSession>;
+  /** ServiceWorker.stopAllWorkers; resolves once a new worker instance runs (or after 15 s if nothing woke it). */
+  stopServiceWorkers(): Promise<void>;
   /** The current extension service worker (a new one after the old one was stopped). */
   currentServiceWorker(): Promise<Worker>;
   close(): Promise<void>;
@@ -65,31 +69,61 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
   let serviceWorker = context.serviceWorkers().find(isOurs);
   if (extensionPath && !serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20000 });
   const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : '';
+  if (serviceWorker) {
+    // On a fresh profile the extension installs while the browser starts; requests made before the worker has run
+    // its top-level addListener calls (and the browser has registered them) are not reported to it at all.
+    await serviceWorker.evaluate(async () => (globalThis as any).__cacheLens?.ready());
+    await new Promise((r) => setTimeout(r, 500));
+  }
   let browserSession: CDPSession | null = null;
-  return {
+  let pageSession: CDPSession | null = null;
+  /** Workers Playwright lists but that are gone for good. */
+  const stale = new WeakSet<Worker>();
+  const launched: LaunchedChromium = {
     context,
     extensionId,
     serviceWorker: serviceWorker!,
     async cdp() {
-      if (browserSession) return browserSession;
-      const browser = context.browser();
-      if (browser) browserSession = await browser.newBrowserCDPSession();
-      else {
-        const page = context.pages()[0] ?? (await context.newPage());
-        browserSession = await context.newCDPSession(page);
-      }
+      if (pageSession) return pageSession;
+      const page = await context.newPage();
+      await page.goto('about:blank');
+      pageSession = await context.newCDPSession(page);
+      await pageSession.send('ServiceWorker.enable');
+      return pageSession;
+    },
+    async browserCdp() {
+      browserSession ??= await context.browser()!.newBrowserCDPSession();
       return browserSession;
     },
+    async stopServiceWorkers() {
+      const session = await launched.cdp();
+      const startedMs = () =>
+        Promise.race([
+          launched.currentServiceWorker().then((w) => w.evaluate(() => (globalThis as any).__cacheLens.workerStartedMs() as number)),
+          new Promise<number>((r) => setTimeout(() => r(-1), 1000)),
+        ]).catch(() => -1);
+      const before = await startedMs();
+      await session.send('ServiceWorker.stopAllWorkers');
+      // The target id survives a restart; the worker's own start time tells the new instance from the old one.
+      // (Any network event wakes the stopped worker again at once.)
+      await waitFor(async () => {
+        const now = await startedMs();
+        return now !== before && now !== -1;
+      }, { what: 'service worker restarted', timeout: 15000, interval: 50 }).catch(() => {
+        /* no event woke it yet: it stays stopped, which is what was asked */
+      });
+    },
     async currentServiceWorker() {
-      const live = context.serviceWorkers().filter(isOurs);
+      const live = context.serviceWorkers().filter((w) => isOurs(w) && !stale.has(w));
       if (live.length) return live[live.length - 1];
-      return context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20000 });
+      return context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w) && !stale.has(w), timeout: 20000 });
     },
     async close() {
       await context.close().catch(() => {});
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return launched;
 }
 
 /** Every record the background has (memory + IndexedDB), optionally for one tab (-1: the no-tab bucket). */
