@@ -14,7 +14,9 @@ import CachePolicy from 'http-cache-semantics';
 import { parse as parseSetCookieLib } from 'set-cookie-parser';
 import { buildFacts, computeView } from '../src/core/cache/freshness';
 import { explainCache, PROFILES } from '../src/core/cache/index';
+import { explainCdn } from '../src/core/cdn/index';
 import { explainCookies, parseSetCookie } from '../src/core/cookies/index';
+import { explainProxy } from '../src/core/proxy/index';
 import { explainAll } from '../src/core/explain';
 import { readHar } from '../src/core/har';
 import type { EngineContext, ExchangeRecord } from '../src/core/types';
@@ -147,6 +149,26 @@ const ourCookieFullMs = time(() => {
 row(`  ours: parseSetCookie (${totalLines} lines)`, ourCookieMs, ENTRIES, `${(libCookieMs / ourCookieMs).toFixed(2)}x the library's speed`);
 row('  set-cookie-parser: parse(all lines of each entry)', libCookieMs, ENTRIES);
 row('  ours: explainCookies (parse + store model + words + purposes)', ourCookieFullMs, ENTRIES);
+
+// Each area alone, to see where the full explanation's time goes (the rest is the composer and GC of the results).
+const cdnMs = time(() => {
+  let n = 0;
+  for (const r of records) n += explainCdn(r, ctx).findings.length;
+  return n;
+});
+const proxyMs = time(() => {
+  let n = 0;
+  for (const r of records) n += explainProxy(r).findings.length;
+  return n;
+});
+row('  ours: explainCdn', cdnMs, ENTRIES);
+row('  ours: explainProxy', proxyMs, ENTRIES);
+rows.push([
+  '  full explanation minus the four areas alone (composer, history, GC)',
+  `${(fullMs - ourCacheMs - ourCookieFullMs - cdnMs - proxyMs).toFixed(1)} ms`,
+  '',
+  '',
+]);
 
 // ------------------------------------------------------------------------------------------------ CLI end to end
 
