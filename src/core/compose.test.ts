@@ -56,6 +56,13 @@ describe('explain composer', () => {
     expect(e.cache).toEqual(emptyCache(ctx));
   });
 
+  it('drops malformed findings rather than mis-sorting them', () => {
+    const e = createExplainer(
+      fakes({ explainProxy: () => ({ ...emptyProxy(), findings: [null, finding('p-bad', 'toString' as Severity), finding('p-ok', 'error')] as never }) }),
+    ).explain(rec(1), ctx);
+    expect(e.findings.map((f) => f.id)).toEqual(['k-err', 'p-ok', 'c-warn', 'd-warn', 'c-info', 'k-good']);
+  });
+
   it('survives a broken record', () => {
     const e = createExplainer(fakes()).explain({ requestHeadersIncomplete: true, requestHeaders: 'x' } as never, ctx);
     expect(e).toMatchObject({ exchangeId: '', url: '', status: 0, source: 'unknown' });

@@ -15,7 +15,7 @@ import type {
   ProxyExplanation,
 } from './explanation';
 import { ENGINE_NOTES } from './engine-notes';
-import { applyNote, bySeverity } from './notes';
+import { applyNote, bySeverity, SEVERITY_ORDER } from './notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, ResponseSource } from './types';
 
 export interface Engines {
@@ -178,9 +178,11 @@ export function createExplainer(engines: Engines): Explainer {
     const cdn = runArea('cdn', () => engines.explainCdn(x, ctx), emptyCdn, errors);
     const proxy = runArea('proxy', () => engines.explainProxy(x), emptyProxy, errors);
     // Array.prototype.sort is stable: within a severity, areas keep the order cache, cookies, cdn, proxy.
-    const findings = [...errors, ...cache.findings, ...cookies.findings, ...cdn.findings, ...proxy.findings]
-      .filter((f) => f && typeof f === 'object')
-      .sort(bySeverity);
+    const findings: Finding[] = errors;
+    for (const list of [cache.findings, cookies.findings, cdn.findings, proxy.findings]) {
+      for (const f of list) if (f && typeof f === 'object' && Object.hasOwn(SEVERITY_ORDER, f.severity)) findings.push(f);
+    }
+    findings.sort(bySeverity);
     let hidden: string[] = [];
     try {
       hidden = hiddenHeaders(x);
