@@ -13,7 +13,10 @@ export const E2E_READ_RECORDS = 'cache-lens-e2e:read-records';
 
 export function maybeOpenPanelForE2e(details: { url: string; type?: string; tabId: number }): void {
   if (details.type !== 'main_frame' || !details.url.includes(E2E_OPEN_PANEL_PATH)) return;
-  void chrome.tabs.create({ url: chrome.runtime.getURL(`src/panel/index.html?tabId=${details.tabId}&e2e=1`) });
+  chrome.tabs.create({ url: chrome.runtime.getURL(`src/panel/index.html?tabId=${details.tabId}&e2e=1`) }).then(
+    () => {},
+    (err) => console.error('cache-lens-e2e could not open the panel tab', String(err)),
+  );
 }
 
 export function installE2eMessages(recorder: Recorder, ready: Promise<void>): void {
