@@ -56,6 +56,13 @@ const RECENT_PER_TAB = 400;
 const LAST_BY_URL_MAX = 5000;
 const SESSION_KEY = 'cacheLens.session';
 
+const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
+
+/** A slim copy holding only what inferRevalidation() reads, so the per-URL memory stays small. */
+function validatorsOf(record: ExchangeRecord): ExchangeRecord {
+  return { ...record, requestHeaders: [], jarSnapshot: undefined, responseHeaders: record.responseHeaders.filter((h) => VALIDATOR_HEADERS.has(h.name.toLowerCase())) };
+}
+
 export class Recorder {
   readonly stats = new ListenerStats();
   store: ExchangeStore | null = null;
@@ -64,7 +71,7 @@ export class Recorder {
   private readonly tabs = new Map<number, TabState>();
   /** Recent records per tab, for matching DevTools HAR entries. */
   private readonly recent = new Map<number, ExchangeRecord[]>();
-  /** Last completed record per URL, for inferring revalidations (bounded). */
+  /** Date and validators of the last 2xx response per URL, for inferring revalidations (bounded). */
   private readonly lastByUrl = new Map<string, ExchangeRecord>();
   /** Records of tabs whose incognito status is still being looked up: never written before we know. */
   private readonly awaitingTab = new Map<number, Array<{ record: ExchangeRecord; final: boolean }>>();
@@ -74,6 +81,8 @@ export class Recorder {
   private tabStateTimer: ReturnType<typeof setTimeout> | null = null;
   readonly workerStartedMs = Date.now();
   private harCount = 0;
+  /** performance.now() at the start of the last listener call (bench). */
+  lastEventAt = 0;
 
   constructor(
     readonly browser: RecorderBrowser,
@@ -117,6 +126,7 @@ export class Recorder {
         return;
       }
       const t0 = performance.now();
+      this.lastEventAt = t0;
       try {
         body(details);
       } catch (err) {
@@ -355,7 +365,7 @@ export class Recorder {
       inferRevalidation(record, this.lastByUrl.get(key));
       if (record.status >= 200 && record.status < 300) {
         this.lastByUrl.delete(key);
-        this.lastByUrl.set(key, record);
+        this.lastByUrl.set(key, validatorsOf(record));
         if (this.lastByUrl.size > LAST_BY_URL_MAX) this.lastByUrl.delete(this.lastByUrl.keys().next().value as string);
       }
       this.hops.delete(d.requestId);

@@ -84,6 +84,8 @@ export class ExchangeStore {
   private readonly incognito = new Map<number, Map<string, ExchangeRecord>>();
   private readonly incognitoPages = new Map<number, PageRecord[]>();
   private retentionMeta: RetentionMeta | null = null;
+  /** performance.now() when the last flush committed (bench: time until all is in IndexedDB). */
+  lastFlushAt = 0;
 
   static async open(options: StoreOptions = {}): Promise<ExchangeStore> {
     const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -181,6 +183,7 @@ export class ExchangeStore {
         for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
         throw err;
       }
+      this.lastFlushAt = performance.now();
       await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
       this.opts.onFlushed?.(batch.map((b) => b.id));
     })();

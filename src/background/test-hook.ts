@@ -16,6 +16,10 @@ export interface CacheLensTestHook {
   resetStats(): void;
   sessionTag(): string;
   workerStartedMs(): number;
+  /** Records committed to IndexedDB whose URL contains `part`. */
+  storedCount(part: string): Promise<number>;
+  /** performance.now() of the last listener call and of the last committed flush. */
+  timing(): { lastEventAt: number; lastFlushAt: number; now: number };
 }
 
 export function installTestHook(recorder: Recorder, ready: Promise<void>): void {
@@ -39,6 +43,11 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
     resetStats: () => recorder.stats.reset(),
     sessionTag: () => recorder.sessionTag,
     workerStartedMs: () => recorder.workerStartedMs,
+    async storedCount(part) {
+      await ready;
+      return (await recorder.store!.storedExchanges()).filter((r) => r.url.includes(part)).length;
+    },
+    timing: () => ({ lastEventAt: recorder.lastEventAt, lastFlushAt: recorder.store?.lastFlushAt ?? 0, now: performance.now() }),
   };
   (globalThis as { __cacheLens?: CacheLensTestHook }).__cacheLens = hook;
 }

@@ -58,7 +58,7 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
   const tabId = Number(new URL(found.href).searchParams.get('tabId'));
   const ask = () =>
     panel.evaluate(
-      (type, id) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }),
+      (type: string, id: number) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }),
       E2E_READ_RECORDS,
       tabId,
     ) as Promise<{ records: ExchangeRecord[]; error?: string }>;

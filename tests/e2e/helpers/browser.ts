@@ -166,12 +166,12 @@ export async function openPanelPage(context: BrowserContext, extensionId: string
 }
 
 /** Polls until `check` returns a truthy value (or throws on timeout with the last value). */
-export async function waitFor<T>(check: () => Promise<T>, { timeout = 15000, interval = 100, what = 'condition' } = {}): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T>, { timeout = 15000, interval = 100, what = 'condition' } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {
     last = await check();
-    if (last) return last;
+    if (last) return last as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, interval));
   }
