@@ -156,6 +156,15 @@ describe('explanations', () => {
     expect(r.findings.find((f) => f.id === 'ip-owner')?.summary).toMatch(/not to the site's own server/);
     const mixed = explainCdn(exchange({ 'x-served-by': 'cache-fra-eddf8230045-FRA' }, { serverIp: '104.21.48.200' }), ctx);
     expect(ids(mixed)).toContain('ip-owner-differs');
+    expect(ids(mixed)).not.toContain('ip-owner');
+  });
+  it('no ip-owner finding when the headers already name the CDN that owns the address (the field says it)', () => {
+    const same = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6075-CDG', 'cf-cache-status': 'HIT' }, { serverIp: '104.21.48.200' }), ctx);
+    expect(same.cdn).toBe('cloudflare');
+    expect(same.ipOwner).toBe('cloudflare');
+    expect(same.ipOwnerName).toBe('Cloudflare');
+    expect(ids(same)).not.toContain('ip-owner');
+    expect(ids(same)).not.toContain('ip-owner-differs');
   });
   it('explainServerIp answers for a typed address', () => {
     expect(explainServerIp('104.21.48.200')?.id).toBe('ip-owner');

@@ -20,6 +20,7 @@ export { parseCdnCacheControl } from './cdn-cache-control';
 export { PROVIDERS } from './providers';
 
 const MAX_HEADER_LINES = 10_000;
+const IP_RANGES_SOURCE_NAME = IP_RANGES_SOURCE.split(' (')[0];
 /** Matching works on at most this much of a field's combined value. */
 const MATCH_CHARS = MAX_FIELD_CHARS;
 
@@ -167,22 +168,12 @@ const SHARED_ALLOWED = /(?:^|,)\s*(?:public|(?:s-maxage|max-age)\s*=\s*"?[1-9])/
 // ------------------------------------------------------------------ findings, memoised
 
 /**
- * Pages repeat the same few CDN findings thousands of times; filling a template is the costliest step of
- * explainCdn, so filled findings are memoised by id and parameters (a bounded map) and handed out as copies.
+ * A CDN finding. It used to be memoised by id and parameters, but most parameters are unique per response (cf-ray,
+ * x-amz-cf-id, the server address), so building and hashing the long key cost more than filling the precompiled
+ * templates (src/core/notes.ts) directly.
  */
-const FINDING_MEMO = new Map<string, Finding>();
-const FINDING_MEMO_MAX = 4096;
-
 export function cdnNote(id: string, params?: Record<string, string | number>): Finding {
-  const key = params ? id + JSON.stringify(params) : id;
-  let f = FINDING_MEMO.get(key);
-  if (!f) {
-    f = applyNote(CDN_NOTES, id, params);
-    if (f.params) Object.freeze(f.params); // shared between copies
-    if (FINDING_MEMO.size >= FINDING_MEMO_MAX) FINDING_MEMO.clear();
-    FINDING_MEMO.set(key, f);
-  }
-  return { ...f };
+  return applyNote(CDN_NOTES, id, params);
 }
 
 // ------------------------------------------------------------------ explainCdn
@@ -254,9 +245,11 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     note('age-without-cdn', { age });
   }
 
+  // Who owns the server address is always in ipOwner/ipOwnerName; a finding only when it adds something: the headers
+  // name no CDN (the address alone reveals one), or they name a different CDN than the address owner.
   if (owner && x.serverIp) {
-    note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE.split(' (')[0] });
-    if (provider && provider.kind === 'cdn' && owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
+    if (!provider || provider.kind !== 'cdn') note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
+    else if (owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
   }
 
   gatewayFindings(x.status, provider, reading, note);
@@ -347,6 +340,6 @@ export function explainServerIp(ip: string): Finding | null {
   const bare = bareAddress(ip);
   if (parseIPv4(bare) === null && parseIPv6(bare) === null) return null;
   const owner = cdnForIp(ip);
-  const source = IP_RANGES_SOURCE.split(' (')[0];
+  const source = IP_RANGES_SOURCE_NAME;
   return owner ? cdnNote('ip-owner', { ip, owner: owner.name, source }) : cdnNote('ip-not-cdn', { ip, source });
 }
