@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { flushRecords, launchChromium, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import { flushRecords, launchChromium, openPanelPage, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -142,6 +142,57 @@ describe('recorder (Chromium, webRequest)', () => {
     expect(ra.every((r) => r.topLevelUrl?.endsWith('tab=a'))).toBe(true);
     await a.page.close();
     await b.page.close();
+  });
+
+  it('speaks the panel protocol: snapshot, live upserts, get-jar, delete-cookie; refuses web pages', async () => {
+    const target = await visit(`${lab.httpOrigin}/cookies/httponly?protocol`);
+    await recordFor(target.records, (r) => r.url.endsWith('?protocol'), 'target page');
+    const panel = await openPanelPage(chromium.context, chromium.extensionId, target.tabId);
+    // Talk to the background from the extension's own page, exactly as the panel does (src/shared/protocol.ts).
+    await panel.evaluate((tabId) => {
+      const w = window as any;
+      w.__msgs = [];
+      w.__port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+      w.__port.onMessage.addListener((m: unknown) => w.__msgs.push(m));
+      w.__port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId });
+    }, target.tabId);
+    const msgs = () => panel.evaluate(() => (window as any).__msgs as any[]);
+    const snapshot = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:snapshot'), { what: 'snapshot' });
+    expect(snapshot.tabId).toBe(target.tabId);
+    expect(snapshot.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?protocol'))).toBe(true);
+    expect(snapshot.pages.length).toBeGreaterThanOrEqual(1);
+    expect(snapshot).toMatchObject({ hasHostAccess: true, preserveLog: true, retention: { droppedForTab: 0 } });
+    // Live: a new navigation of the inspected tab arrives as page + upserts.
+    await target.page.goto(`${lab.httpOrigin}/cache/no-store?live`);
+    await waitFor(async () => (await msgs()).some((m) => m.type === 'bg>panel:upsert' && m.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?live'))), { what: 'live upsert' });
+    expect((await msgs()).some((m) => m.type === 'bg>panel:page' && m.page.url.endsWith('?live'))).toBe(true);
+    // The jar, HttpOnly included, then delete one cookie.
+    await panel.evaluate(({ tabId, url }) => (window as any).__port.postMessage({ type: 'panel>bg:get-jar', v: 1, tabId, url, requestId: 'j1' }), { tabId: target.tabId, url: lab.httpOrigin + '/' });
+    const jar = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:jar' && m.requestId === 'j1'), { what: 'jar' });
+    const session = jar.cookies.find((c: any) => c.name === 'lab_session');
+    expect(session.httpOnly).toBe(true);
+    await panel.evaluate(({ tabId, cookie }) => (window as any).__port.postMessage({ type: 'panel>bg:delete-cookie', v: 1, tabId, requestId: 'd1', cookie }), { tabId: target.tabId, cookie: session });
+    const deleted = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:deleted' && m.requestId === 'd1'), { what: 'deleted' });
+    expect(deleted.ok).toBe(true);
+    const left = await chromium.serviceWorker.evaluate(() => chrome.cookies.getAll({ name: 'lab_session' }));
+    expect(left).toHaveLength(0);
+    // Clearing the tab empties its recording and says so.
+    await panel.evaluate((tabId) => (window as any).__port.postMessage({ type: 'panel>bg:clear', v: 1, tabId }), target.tabId);
+    await waitFor(async () => (await msgs()).some((m) => m.type === 'bg>panel:cleared'), { what: 'cleared' });
+    expect(await target.records()).toHaveLength(0);
+    // No externally_connectable: a web page has no way to open a port to the background at all.
+    expect(await target.page.evaluate((id) => {
+      const runtime = (globalThis as any).chrome?.runtime;
+      if (!runtime?.connect) return 'no runtime.connect';
+      try {
+        runtime.connect(id, { name: 'cache-lens/panel/1' });
+        return 'connected';
+      } catch (err) {
+        return 'refused';
+      }
+    }, chromium.extensionId)).not.toBe('connected');
+    await panel.close();
+    await target.page.close();
   });
 
   it('loses nothing when the service worker is stopped in the middle of a burst', async () => {
