@@ -17,6 +17,34 @@ export interface CookieDb {
   exact: Record<string, number>;
   /** Wildcard (prefix) entries: [prefix, entry index], longest prefix first. */
   prefixes: Array<[string, number]>;
+  /** Per entry (parallel to entries): the hosts named in the CSV's Domain column, lower-case, no leading dot; [] when none. */
+  domains: string[][];
+}
+
+/**
+ * What the engine imports (purposes.generated.json): every string stored once. `rows` hold
+ * [name, category, platform, description, retention, domains, wildcard] with the last four as indexes into `texts`
+ * (descriptions and retentions, deduplicated; 0 is '') and `domainLists` (0 is none), wildcard 1 or 0. The exact and
+ * prefix indexes are rebuilt at load (src/core/cookies/purposes.ts), so names are not stored twice.
+ */
+export interface CompactCookieDb {
+  source: string;
+  categories: string[];
+  platforms: string[];
+  texts: string[];
+  domainLists: string[];
+  rows: Array<[string, number, number, number, number, number, 0 | 1]>;
+}
+
+/**
+ * The Domain column as a list of hosts: "facebook.com (3rd party)" -> ["facebook.com"],
+ * ".bing.com (3rd party) or .microsoft.com (3rd party)" -> ["bing.com", "microsoft.com"], "ads-[account].adhese.com" ->
+ * ["adhese.com"]. Anything without a dot is not a host.
+ */
+export function domainsOf(cell: string | undefined): string[] {
+  const out: string[] = [];
+  for (const m of (cell ?? '').toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)+/g)) if (!out.includes(m[0])) out.push(m[0]);
+  return out;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF or LF. */
@@ -74,6 +102,7 @@ export function buildCookieDb(csv: string): CookieDb {
   const cDescription = col('description');
   const cRetention = col('retention period');
   const cWildcard = col('wildcard match');
+  const cDomain = col('domain');
 
   const db: CookieDb = {
     source: 'Open Cookie Database (https://github.com/jkwakman/Open-Cookie-Database), Apache-2.0',
@@ -82,6 +111,7 @@ export function buildCookieDb(csv: string): CookieDb {
     entries: [],
     exact: {},
     prefixes: [],
+    domains: [],
   };
   const categoryIndex = new Map<string, number>();
   const platformIndex = new Map<string, number>();
@@ -105,6 +135,7 @@ export function buildCookieDb(csv: string): CookieDb {
       clean(r[cDescription]),
       clean(r[cRetention]),
     ]);
+    db.domains.push(domainsOf(r[cDomain]));
     if (clean(r[cWildcard]) === '1') db.prefixes.push([name, idx]);
     else if (!(name in db.exact)) db.exact[name] = idx;
   }
@@ -113,8 +144,38 @@ export function buildCookieDb(csv: string): CookieDb {
   return db;
 }
 
+export function compactCookieDb(db: CookieDb): CompactCookieDb {
+  const texts = [''];
+  const textIndex = new Map<string, number>([['', 0]]);
+  const domainLists = [''];
+  const domainIndex = new Map<string, number>([['', 0]]);
+  const intern = (map: Map<string, number>, list: string[], v: string): number => {
+    let at = map.get(v);
+    if (at === undefined) {
+      at = list.length;
+      list.push(v);
+      map.set(v, at);
+    }
+    return at;
+  };
+  const wildcard = new Set(db.prefixes.map(([, idx]) => idx));
+  const rows = db.entries.map(([name, category, platform, description, retention], i): CompactCookieDb['rows'][number] => [
+    name,
+    category,
+    platform,
+    intern(textIndex, texts, description),
+    intern(textIndex, texts, retention),
+    intern(domainIndex, domainLists, (db.domains[i] ?? []).join(' ')),
+    wildcard.has(i) ? 1 : 0,
+  ]);
+  return { source: db.source, categories: db.categories, platforms: db.platforms, texts, domainLists, rows };
+}
+
+/** One row per line: small diffs when the CSV changes, and the same bytes for the same input. */
 export function renderCookieDb(db: CookieDb): string {
-  return `${JSON.stringify(db)}\n`;
+  const c = compactCookieDb(db);
+  const list = (xs: unknown[]) => `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]`;
+  return `{"source":${JSON.stringify(c.source)},\n"categories":${JSON.stringify(c.categories)},\n"platforms":${JSON.stringify(c.platforms)},\n"domainLists":${JSON.stringify(c.domainLists)},\n"texts":${list(c.texts)},\n"rows":${list(c.rows)}}\n`;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -128,8 +189,8 @@ export function generate(): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = generate();
   writeFileSync(OUT_PATH, out);
-  const db = JSON.parse(out) as CookieDb;
-  console.log(`${OUT_PATH}: ${db.entries.length} entries (${db.prefixes.length} wildcard), ${out.length} bytes`);
+  const db = JSON.parse(out) as CompactCookieDb;
+  console.log(`${OUT_PATH}: ${db.rows.length} entries (${db.rows.filter((r) => r[6]).length} wildcard), ${out.length} bytes`);
 }
 
 /** The committed output, for the up-to-date test (src/core tests may not touch node:fs themselves). */

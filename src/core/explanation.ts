@@ -124,6 +124,13 @@ export interface CookiePurpose {
   platform: string;
   description: string;
   retention?: string;
+  /**
+   * Set when the database lists this name only for other hosts (its Domain column) and the cookie was not set on one
+   * of them: the purpose is a guess from the name alone, and `description` says so.
+   */
+  possibly?: boolean;
+  /** The hosts the database lists for this entry, when it names any. */
+  listedFor?: string[];
 }
 
 export interface SignedCookieInfo {

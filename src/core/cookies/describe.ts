@@ -75,7 +75,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   if (f.requestSecure && !c.secure && f.reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
   const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
-  // the database files the generic name "sessionid" (Django's default) under Instagram.
+  // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
   if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics') {
     out.push(applyNote(COOKIE_NOTES, 'cookie-session-without-httponly', { name }));
   }
@@ -102,7 +102,7 @@ const SIGNED_NAMES: Record<string, string> = {
 export function describeSetCookie(f: DecisionFacts): SetCookieResult {
   const p = f.parsed;
   const prefix = prefixOf(p.name);
-  const purpose = p.error ? null : lookupPurpose(p.name);
+  const purpose = p.error ? null : lookupPurpose(p.name, { host: f.requestHost, domain: f.cookie?.domain });
   const signed = p.error ? null : decodeSignedCookie(p.value);
   const result: SetCookieResult = {
     index: f.index,

@@ -14,7 +14,7 @@ import { MAX_SET_COOKIE_LINES, storeSetCookies } from './store';
 export { storeSetCookies, MAX_SET_COOKIE_LINES, type StoreInput, type StoreResult } from './store';
 export { cookiesForRequest, type SendInput, type SendDetail } from './send';
 export { parseSetCookie, parseCookieDate, type ParsedSetCookie } from './parse';
-export { lookupPurpose } from './purposes';
+export { lookupPurpose, type PurposeWhere } from './purposes';
 export { decodeSignedCookie } from './signed';
 export { scopeWords, lifetimeWords } from './words';
 export { COOKIE_NOTES } from './notes';
