@@ -55,6 +55,9 @@ export interface RecorderEvents {
 const RECENT_PER_TAB = 400;
 const LAST_BY_URL_MAX = 5000;
 const SESSION_KEY = 'cacheLens.session';
+/** Well inside Chrome's 30 s idle limit, long after any event of a stopped worker's requests would have arrived. */
+const INTERRUPTED_AFTER_MS = 20_000;
+export const INTERRUPTED_ERROR = 'cache-lens: response events lost (the browser stopped the background worker mid-request)';
 
 const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
 
@@ -116,6 +119,15 @@ export class Recorder {
     }
     this.ready = true;
     for (const run of this.queuedEvents.splice(0)) run();
+    // A restarted worker: requests of the previous instance that get no further event lost them with it.
+    if (saved?.tag) setTimeout(() => void this.markInterrupted().catch(() => {}), INTERRUPTED_AFTER_MS);
+  }
+
+  /** Marks records the previous worker instance left in flight and nobody finished (see ExchangeStore.markInterrupted). */
+  markInterrupted(): Promise<number> {
+    const live = new Set<string>();
+    for (const hop of this.hops.values()) if (hop.current) live.add(hop.current.id);
+    return this.store!.markInterrupted(this.workerStartedMs - 3_600_000, this.workerStartedMs, (id) => live.has(id), INTERRUPTED_ERROR);
   }
 
   /** Wraps a listener: queue until ready, time the body, never throw into the browser. */

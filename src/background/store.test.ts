@@ -176,6 +176,20 @@ describe('ExchangeStore', () => {
     expect(await store.storedExchanges()).toHaveLength(0);
   });
 
+  it('marks records a stopped worker left in flight, but not live or finished ones', async () => {
+    const store = await open();
+    const stuck = record(1, { endTimeMs: undefined, status: 0 });
+    const live = record(1, { endTimeMs: undefined, status: 0 });
+    const done = record(1, { endTimeMs: 5 });
+    const later = record(1, { endTimeMs: undefined, requestTimeMs: 9_000_000 });
+    for (const r of [stuck, live, done, later]) store.put(r);
+    expect(await store.markInterrupted(0, 5_000_000, (id) => id === live.id, 'lost')).toBe(1);
+    expect((await store.get(stuck.id))?.error).toBe('lost');
+    expect((await store.get(live.id))?.error).toBeUndefined();
+    expect((await store.get(done.id))?.error).toBeUndefined();
+    expect((await store.get(later.id))?.error).toBeUndefined();
+  });
+
   it('drops other browser sessions\' records by id prefix', async () => {
     const store = await open();
     store.put(record(1, { id: 'old:1' }));

@@ -387,6 +387,28 @@ export class ExchangeStore {
     return deleted;
   }
 
+  /**
+   * Records started before `beforeMs` (and after `sinceMs`) that never completed and are not `live`: their last events
+   * died with a stopped worker. They get `error` so they do not look in flight forever. Returns how many.
+   */
+  async markInterrupted(sinceMs: number, beforeMs: number, live: (id: string) => boolean, error: string): Promise<number> {
+    await this.flush();
+    const tx = this.db.transaction('exchanges', 'readwrite');
+    let marked = 0;
+    let cursor = await tx.store.index('t').openCursor(IDBKeyRange.bound(sinceMs, beforeMs, false, true));
+    while (cursor) {
+      const item = cursor.value;
+      if (!item.record.endTimeMs && !item.record.error && !live(item.id)) {
+        item.record.error = error;
+        await cursor.update(item);
+        marked++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return marked;
+  }
+
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.db.close();

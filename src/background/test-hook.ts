@@ -16,6 +16,8 @@ export interface CacheLensTestHook {
   resetStats(): void;
   sessionTag(): string;
   workerStartedMs(): number;
+  /** Runs the interrupted-record sweep now (normally 20 s after a worker restart). */
+  markInterrupted(): Promise<number>;
   /** Records committed to IndexedDB whose URL contains `part`. */
   storedCount(part: string): Promise<number>;
   /** performance.now() of the last listener call and of the last committed flush. */
@@ -43,6 +45,10 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
     resetStats: () => recorder.stats.reset(),
     sessionTag: () => recorder.sessionTag,
     workerStartedMs: () => recorder.workerStartedMs,
+    async markInterrupted() {
+      await ready;
+      return recorder.markInterrupted();
+    },
     async storedCount(part) {
       await ready;
       return (await recorder.store!.storedExchanges()).filter((r) => r.url.includes(part)).length;

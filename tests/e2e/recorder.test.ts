@@ -229,6 +229,12 @@ describe('recorder (Chromium, webRequest)', () => {
     const complete = stored.filter((r) => r.status === 200 && r.endTimeMs).length;
     console.log(`burst: served ${served}, recorded ${stored.length}, complete ${complete}, stop at ${servedAtStop}`);
     expect(complete).toBeGreaterThanOrEqual(served * 0.95);
+    // The sweep a restarted worker runs (after 20 s, or now) marks the others instead of leaving them "in flight".
+    await worker.evaluate(() => (globalThis as any).__cacheLens.markInterrupted());
+    const after = (await readStoredRecords(worker, tabId)).filter((r) => path(r).startsWith('/burst/item/'));
+    const lost = after.filter((r) => r.error?.startsWith('cache-lens: response events lost'));
+    expect(lost.length).toBe(served - complete);
+    expect(lost.every((r) => !r.endTimeMs)).toBe(true);
     await page.close();
   });
 });
