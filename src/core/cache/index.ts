@@ -15,7 +15,7 @@ import {
   type ViewResult,
 } from './freshness';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
-import { clip, DELTA_CAP, type ParsedCacheControl } from './parsers';
+import { clip, DELTA_CAP, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { NEXT_USE_TEXT, profileFor, RELOAD_TEXT, type CacheProfile } from './profiles';
 import { findRevalidation, mergeHeaders } from './revalidation';
 import { humanDuration, isWatchedFile, urlShape } from './urls';
@@ -55,8 +55,8 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
   const explanation: CacheExplanation = {
     browser: profile.id,
     now,
-    responseDirectives: explainDirectives(f.cc, 'response'),
-    requestDirectives: explainDirectives(f.reqCc, 'request'),
+    responseDirectives: sharedDirectives(f.cc, 'response'),
+    requestDirectives: sharedDirectives(f.reqCc, 'request'),
     private: priv.view,
     shared: shared.view,
     date: f.date.time,
@@ -64,8 +64,7 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
     lastModified: f.lastModified.time,
     age: f.age.value,
     etag: f.etag,
-    vary: [...f.vary.fields],
-    varyExplained: f.vary.fields.map((field) => fill(VARY_TEXT[field] ?? VARY_TEXT.default, { field })),
+    ...sharedVary(f.vary),
     immutable,
     nextUse: nextUse(f, priv, profile, x),
     revalidation: link?.link ?? null,
@@ -86,6 +85,41 @@ function validatorsFromRequest(x: ExchangeRecord): HeaderList {
 }
 
 // ---------------------------------------------------------------- directives
+
+/**
+ * Parsed Cache-Control and Vary values are memoised per field value (freshness.ts), and so are their explanations
+ * here: one frozen array per distinct value instead of a fresh copy in every explanation. Frozen, so a consumer that
+ * tried to edit one explanation's list could not change another's.
+ */
+const DIRECTIVES_MEMO = { response: new WeakMap<ParsedCacheControl, Explained[]>(), request: new WeakMap<ParsedCacheControl, Explained[]>() };
+const NO_DIRECTIVES: Explained[] = Object.freeze([]) as unknown as Explained[];
+
+function sharedDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): Explained[] {
+  if (cc.directives.length === 0) return NO_DIRECTIVES;
+  const memo = DIRECTIVES_MEMO[context];
+  let out = memo.get(cc);
+  if (!out) {
+    out = explainDirectives(cc, context);
+    for (const e of out) Object.freeze(e);
+    Object.freeze(out);
+    memo.set(cc, out);
+  }
+  return out;
+}
+
+const VARY_MEMO = new WeakMap<ParsedVary, { vary: string[]; varyExplained: string[] }>();
+
+function sharedVary(v: ParsedVary): { vary: string[]; varyExplained: string[] } {
+  let out = VARY_MEMO.get(v);
+  if (!out) {
+    out = {
+      vary: Object.freeze([...v.fields]) as string[],
+      varyExplained: Object.freeze(v.fields.map((field) => fill(VARY_TEXT[field] ?? VARY_TEXT.default, { field }))) as string[],
+    };
+    VARY_MEMO.set(v, out);
+  }
+  return out;
+}
 
 function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): Explained[] {
   return cc.directives.map((d) => {

@@ -14,15 +14,35 @@ export { parseForwarded, parseVia, parseXForwardedFor, isPrivateAddress, validNo
 
 const MAX_HEADER_LINES = 10_000;
 
-function lines(headers: HeaderList | undefined, name: string): string[] {
-  const out: string[] = [];
-  if (!Array.isArray(headers)) return out;
+/** The fields explainProxy reads (lower case). */
+const WANTED: ReadonlySet<string> = new Set(['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip']);
+const WANTED_LENGTHS: ReadonlySet<number> = new Set([...WANTED].map((n) => n.length));
+const NO_LINES: string[] = [];
+
+/**
+ * One pass over a header list: the wanted fields' values by lower-case name, in wire order. Names whose length no
+ * wanted field has are skipped without lower-casing them (most of a response's fields).
+ */
+function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | null {
+  if (!Array.isArray(headers)) return null;
+  let out: Map<string, string[]> | null = null;
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
-    if (h && typeof h.name === 'string' && h.name.toLowerCase() === name) out.push(typeof h.value === 'string' ? h.value : String(h.value ?? ''));
+    if (!h || typeof h.name !== 'string' || !WANTED_LENGTHS.has(h.name.length)) continue;
+    const name = h.name.toLowerCase();
+    if (!WANTED.has(name)) continue;
+    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    out ??= new Map();
+    const list = out.get(name);
+    if (list) list.push(value);
+    else out.set(name, [value]);
   }
   return out;
+}
+
+function lines(fields: Map<string, string[]> | null, name: string): string[] {
+  return fields?.get(name) ?? NO_LINES;
 }
 
 function firstValue(list: string[]): string | null {
@@ -38,8 +58,8 @@ function short(v: string, n = 120): string {
 export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const findings: Finding[] = [];
   const note = (id: string, params?: Record<string, string | number>) => findings.push(applyNote(PROXY_NOTES, id, params));
-  const req = x.requestHeaders;
-  const res = x.responseHeaders;
+  const req = fieldLines(x.requestHeaders);
+  const res = fieldLines(x.responseHeaders);
 
   // Via on the response: the chain that carried the response back (origin side first).
   const via = parseVia(lines(res, 'via'));
