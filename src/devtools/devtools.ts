@@ -6,10 +6,12 @@
 import { DEVTOOLS_PORT_PREFIX, PROTOCOL_VERSION, type DevtoolsToBg } from '../shared/protocol';
 import { createPanel, inspectedTabId, onRequestFinished } from './devtools-api';
 import { toHarEntryLike } from './har-forward';
+import iconUrl from './icon.svg?no-inline';
 
 const tabId = inspectedTabId();
 
-createPanel('Cache Lens', '', '/src/panel/index.html').catch((err) => console.error('Cache Lens: panel not created', err));
+// Paths are extension-root absolute: Chrome resolves them against the extension root, Firefox against this page.
+createPanel('Cache Lens', iconUrl, '/src/panel/index.html').catch((err) => console.error('Cache Lens: panel not created', err));
 
 let port: chrome.runtime.Port | null = null;
 const pending: DevtoolsToBg[] = [];
