@@ -86,6 +86,9 @@ export class ExchangeStore {
   private retentionMeta: RetentionMeta | null = null;
   /** performance.now() when the last flush committed (bench: time until all is in IndexedDB). */
   lastFlushAt = 0;
+  /** Synchronous main-thread time spent queuing writes into transactions, and how many flushes (bench). */
+  flushWorkMs = 0;
+  flushes = 0;
 
   static async open(options: StoreOptions = {}): Promise<ExchangeStore> {
     const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -171,11 +174,14 @@ export class ExchangeStore {
     this.pageQueue.clear();
     this.flushing = (async () => {
       try {
+        const t0 = performance.now();
         const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite');
         const exchanges = tx.objectStore('exchanges');
         const pageStore = tx.objectStore('pages');
         for (const item of batch) void exchanges.put(item);
         for (const page of pages) void pageStore.put(page);
+        this.flushWorkMs += performance.now() - t0;
+        this.flushes++;
         await tx.done;
       } catch (err) {
         // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.

@@ -21,7 +21,8 @@ export interface CacheLensTestHook {
   /** Records committed to IndexedDB whose URL contains `part`. */
   storedCount(part: string): Promise<number>;
   /** performance.now() of the last listener call and of the last committed flush. */
-  timing(): { lastEventAt: number; lastFlushAt: number; now: number };
+  timing(): { lastEventAt: number; lastFlushAt: number; now: number; flushWorkMs: number; flushes: number };
+  resetFlushWork(): void;
 }
 
 export function installTestHook(recorder: Recorder, ready: Promise<void>): void {
@@ -53,7 +54,18 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       await ready;
       return (await recorder.store!.storedExchanges()).filter((r) => r.url.includes(part)).length;
     },
-    timing: () => ({ lastEventAt: recorder.lastEventAt, lastFlushAt: recorder.store?.lastFlushAt ?? 0, now: performance.now() }),
+    timing: () => ({
+      lastEventAt: recorder.lastEventAt,
+      lastFlushAt: recorder.store?.lastFlushAt ?? 0,
+      now: performance.now(),
+      flushWorkMs: recorder.store?.flushWorkMs ?? 0,
+      flushes: recorder.store?.flushes ?? 0,
+    }),
+    resetFlushWork() {
+      if (!recorder.store) return;
+      recorder.store.flushWorkMs = 0;
+      recorder.store.flushes = 0;
+    },
   };
   (globalThis as { __cacheLens?: CacheLensTestHook }).__cacheLens = hook;
 }
