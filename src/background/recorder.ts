@@ -332,8 +332,10 @@ export class Recorder {
     const incognito = d.incognito ?? state.incognito ?? false;
     this.store!.putPage(page, incognito);
     if (previousPage && !this.preserveLog(tabId)) {
+      // Preserve log off: earlier pages go (DevTools-like). Tell panels first, so the new page survives the clear.
       this.recent.delete(tabId);
-      void this.store!.clearTab(tabId, page.id).then(() => this.events.onCleared(tabId));
+      this.events.onCleared(tabId);
+      void this.store!.clearTab(tabId, page.id).catch(() => {});
     }
     this.events.onPage(page);
   }

@@ -195,6 +195,46 @@ describe('recorder (Chromium, webRequest)', () => {
     await target.page.close();
   });
 
+  it('keeps earlier pages of a tab by default, and only the current one with preserve-log off', async () => {
+    const target = await visit(`${lab.httpOrigin}/cache/expires?page=1`);
+    await target.page.goto(`${lab.httpOrigin}/cache/no-store?page=2`);
+    await recordFor(target.records, (r) => r.url.endsWith('page=2'), 'page 2');
+    const panel = await openPanelPage(chromium.context, chromium.extensionId, target.tabId);
+    const subscribe = () =>
+      panel.evaluate(
+        (tabId) =>
+          new Promise<any>((resolve) => {
+            const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+            port.onMessage.addListener((m: any) => {
+              if (m.type === 'bg>panel:snapshot') {
+                port.disconnect();
+                resolve(m);
+              }
+            });
+            port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId });
+          }),
+        target.tabId,
+      );
+    const before = await subscribe();
+    expect(before.pages.map((p: any) => new URL(p.url).search)).toEqual(['?page=1', '?page=2']);
+    await panel.evaluate((tabId) => {
+      const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+      port.postMessage({ type: 'panel>bg:set-preserve-log', v: 1, tabId, preserve: false });
+    }, target.tabId);
+    await new Promise((r) => setTimeout(r, 200));
+    await target.page.goto(`${lab.httpOrigin}/cache/max-age?page=3`);
+    await recordFor(target.records, (r) => r.url.endsWith('page=3'), 'page 3');
+    const after = await waitFor(async () => {
+      const snap = await subscribe();
+      return snap.pages.length === 1 ? snap : null;
+    }, { what: 'only the current page left' });
+    expect(after.preserveLog).toBe(false);
+    expect(new URL(after.pages[0].url).search).toBe('?page=3');
+    expect(after.exchanges.every((r: ExchangeRecord) => r.pageId === after.pages[0].id)).toBe(true);
+    await panel.close();
+    await target.page.close();
+  });
+
   it('loses nothing when the service worker is stopped in the middle of a burst', async () => {
     const n = 1500;
     lab.resetCounts();
