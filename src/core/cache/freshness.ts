@@ -71,6 +71,63 @@ export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<str
 const NONE: readonly string[] = [];
 
 /**
+ * The same one-pass collection as collect(), into fixed slots (no Map, no lower-cased copies): names are compared
+ * case-insensitively in place against the few wanted names of the same length. Non-ASCII names fall back to
+ * toLowerCase() so the result is exactly collect()'s (U+212A KELVIN SIGN lower-cases to "k").
+ */
+interface SlotTable {
+  names: readonly string[];
+  /** By name length: the slots whose lower-case name has that length. */
+  byLength: ReadonlyArray<readonly number[] | undefined>;
+}
+
+function slotTable(names: readonly string[]): SlotTable {
+  const byLength: number[][] = [];
+  names.forEach((n, i) => (byLength[n.length] ??= []).push(i));
+  return { names, byLength };
+}
+
+function sameName(name: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = name.charCodeAt(i);
+    const t = lower.charCodeAt(i);
+    if (c === t) continue;
+    if (c > 0x7f) return name.toLowerCase() === lower;
+    if (c < 0x41 || c > 0x5a || c + 0x20 !== t) return false;
+  }
+  return true;
+}
+
+export function collectSlots(headers: HeaderList | undefined, table: SlotTable): Array<string[] | undefined> {
+  const out: Array<string[] | undefined> = new Array(table.names.length);
+  if (!Array.isArray(headers)) return out;
+  const byLength = table.byLength;
+  for (const h of headers) {
+    if (!h || typeof h.name !== 'string') continue;
+    const slots = byLength[h.name.length];
+    if (slots === undefined) continue;
+    let slot = -1;
+    for (let k = 0; k < slots.length; k++) {
+      if (sameName(h.name, table.names[slots[k]])) {
+        slot = slots[k];
+        break;
+      }
+    }
+    if (slot < 0) continue;
+    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const list = (out[slot] ??= []);
+    // Firefox (and HARs it writes) join repeated field lines with "\n"; a field value cannot hold a newline.
+    if (value.indexOf('\n') < 0) list.push(value);
+    else for (const part of value.split('\n', 64)) list.push(part.trim());
+  }
+  return out;
+}
+
+// Slot numbers: the order of these lists.
+export const RES_SLOTS = slotTable(['cache-control', 'pragma', 'expires', 'date', 'age', 'last-modified', 'etag', 'vary', 'set-cookie', 'content-location']);
+export const REQ_SLOTS = slotTable(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
+
+/**
  * Cache-Control values repeat across a recording ("public, max-age=31536000, immutable" on every asset), so
  * parsed results are shared. They are read-only by convention: nothing downstream mutates a ParsedCacheControl.
  */
@@ -132,33 +189,33 @@ export function buildFacts(
   responseHeaders: HeaderList,
   nowSeconds: number,
 ): ResponseFacts {
-  const res = collect(responseHeaders, RESPONSE_FIELDS);
-  const req = collect(x.requestHeaders, REQUEST_FIELDS);
-  const get = (m: Map<string, string[]>, name: string): readonly string[] => m.get(name) ?? NONE;
-  const etags = get(res, 'etag');
+  const res = collectSlots(responseHeaders, RES_SLOTS);
+  const req = collectSlots(x.requestHeaders, REQ_SLOTS);
+  const etags = res[6] ?? NONE;
   const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
   const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
+  const cc = res[0] ?? NONE;
   return {
     url: typeof x.url === 'string' ? x.url : '',
     method: typeof x.method === 'string' ? x.method.toUpperCase() : 'GET',
     status: Number.isFinite(status) ? status : 0,
-    cc: memoCacheControl(get(res, 'cache-control'), 'response'),
-    ccLines: get(res, 'cache-control').length,
-    reqCc: memoCacheControl(get(req, 'cache-control'), 'request'),
-    pragma: res.has('pragma') ? memoOne(pragmaMemo, get(res, 'pragma'), parsePragma) : EMPTY_PRAGMA,
-    reqPragma: req.has('pragma') ? memoOne(pragmaMemo, get(req, 'pragma'), parsePragma) : EMPTY_PRAGMA,
-    vary: res.has('vary') ? memoOne(varyMemo, get(res, 'vary'), parseVary) : EMPTY_VARY,
-    date: parseDateField(get(res, 'date'), nowSeconds),
-    expires: parseDateField(get(res, 'expires'), nowSeconds),
-    lastModified: parseDateField(get(res, 'last-modified'), nowSeconds),
-    age: parseAge(get(res, 'age')),
+    cc: memoCacheControl(cc, 'response'),
+    ccLines: cc.length,
+    reqCc: memoCacheControl(req[0] ?? NONE, 'request'),
+    pragma: res[1] ? memoOne(pragmaMemo, res[1], parsePragma) : EMPTY_PRAGMA,
+    reqPragma: req[1] ? memoOne(pragmaMemo, req[1], parsePragma) : EMPTY_PRAGMA,
+    vary: res[7] ? memoOne(varyMemo, res[7], parseVary) : EMPTY_VARY,
+    date: parseDateField(res[3] ?? NONE, nowSeconds),
+    expires: parseDateField(res[2] ?? NONE, nowSeconds),
+    lastModified: parseDateField(res[5] ?? NONE, nowSeconds),
+    age: parseAge(res[4] ?? NONE),
     etag: etags.length ? parseETag(etags[0]) : null,
     etagCount: etags.length,
-    hasAuthorization: req.has('authorization'),
-    hasSetCookie: res.has('set-cookie'),
-    contentLocation: get(res, 'content-location')[0] ?? null,
-    ifNoneMatch: get(req, 'if-none-match')[0] ?? null,
-    ifModifiedSince: get(req, 'if-modified-since')[0] ?? null,
+    hasAuthorization: req[2] !== undefined,
+    hasSetCookie: res[8] !== undefined,
+    contentLocation: res[9]?.[0] ?? null,
+    ifNoneMatch: req[3]?.[0] ?? null,
+    ifModifiedSince: req[4]?.[0] ?? null,
     requestTime,
     responseTime,
   };
