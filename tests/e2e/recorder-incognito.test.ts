@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('incognito', () => {
   it('keeps incognito traffic in memory only, with the incognito jar, and drops it when the window closes', async () => {
     const win = await worker.evaluate(async (url) => {
-      const w = await chrome.windows.create({ incognito: true, url });
+      const w = (await chrome.windows.create({ incognito: true, url }))!;
       return { windowId: w.id!, tabId: w.tabs![0].id!, incognito: w.incognito };
     }, `${lab.httpOrigin}/cookies/set-several?incognito`);
     expect(win.incognito).toBe(true);
