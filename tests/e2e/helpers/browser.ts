@@ -3,7 +3,7 @@
  * the background recorded through the test hook it exposes on globalThis (src/background/test-hook.ts).
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -14,9 +14,16 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROME_DIST = join(REPO_ROOT, 'dist/chrome');
 export const FIREFOX_E2E_DIST = join(REPO_ROOT, 'dist/firefox-e2e');
 
-/** Builds dist/* once per test run when missing (or always with CACHE_LENS_REBUILD=1). */
+const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+/**
+ * Builds dist/* (with the e2e variants) when `dir` is missing, when an e2e variant is older than the regular build
+ * (`npm run build` refreshed dist/chrome|firefox only), or always with CACHE_LENS_REBUILD=1.
+ */
 export function ensureBuilt(dir = CHROME_DIST): string {
-  if (process.env.CACHE_LENS_REBUILD === '1' || !existsSync(join(dir, 'manifest.json'))) {
+  const manifest = join(dir, 'manifest.json');
+  const regular = join(dir.replace(/-e2e$/, ''), 'manifest.json');
+  if (process.env.CACHE_LENS_REBUILD === '1' || !existsSync(manifest) || mtime(manifest) < mtime(regular)) {
     execFileSync(process.execPath, ['scripts/build.mjs', '--e2e', '--quiet'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   return dir;
