@@ -4,7 +4,7 @@
  * exchange of a recording.
  */
 import type { CacheKind, CacheView, FreshnessSource } from '../explanation';
-import type { HeaderList } from '../types';
+import type { Finding, HeaderList } from '../types';
 import {
   DELTA_CAP,
   parseAge,
@@ -123,6 +123,10 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
   return out;
 }
 
+/** Absent Date/Expires/Last-Modified and Age, shared (facts are read-only): what the parsers return for no lines. */
+const NO_DATE: DateField = Object.freeze({ time: null, format: null, raw: null, multiple: false });
+const NO_AGE: ParsedAge = Object.freeze({ value: null, findings: Object.freeze([]) as unknown as Finding[] });
+
 // Slot numbers: the order of these lists.
 export const RES_SLOTS = slotTable(['cache-control', 'pragma', 'expires', 'date', 'age', 'last-modified', 'etag', 'vary', 'set-cookie', 'content-location']);
 export const REQ_SLOTS = slotTable(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
@@ -205,10 +209,10 @@ export function buildFacts(
     pragma: res[1] ? memoOne(pragmaMemo, res[1], parsePragma) : EMPTY_PRAGMA,
     reqPragma: req[1] ? memoOne(pragmaMemo, req[1], parsePragma) : EMPTY_PRAGMA,
     vary: res[7] ? memoOne(varyMemo, res[7], parseVary) : EMPTY_VARY,
-    date: parseDateField(res[3] ?? NONE, nowSeconds),
-    expires: parseDateField(res[2] ?? NONE, nowSeconds),
-    lastModified: parseDateField(res[5] ?? NONE, nowSeconds),
-    age: parseAge(res[4] ?? NONE),
+    date: res[3] ? parseDateField(res[3], nowSeconds) : NO_DATE,
+    expires: res[2] ? parseDateField(res[2], nowSeconds) : NO_DATE,
+    lastModified: res[5] ? parseDateField(res[5], nowSeconds) : NO_DATE,
+    age: res[4] ? parseAge(res[4]) : NO_AGE,
     etag: etags.length ? parseETag(etags[0]) : null,
     etagCount: etags.length,
     hasAuthorization: req[2] !== undefined,

@@ -345,8 +345,38 @@ export function parseDateField(lines: readonly string[], nowSeconds: number): Da
   const raw = lines[0];
   let multiple = false;
   for (let k = 1; k < lines.length && k < MAX_LIST_MEMBERS; k++) if (lines[k].trim() !== raw.trim()) multiple = true;
-  const parsed = cachedHttpDate(raw, nowSeconds);
+  const parsed = parseImfFixdateFast(raw) ?? cachedHttpDate(raw, nowSeconds);
   return { time: parsed.time, format: parsed.format, raw, multiple };
+}
+
+/** Three lower-cased ASCII letters packed into one number (non-letters give -1): name lookups without slicing. */
+function packed3(s: string, at: number): number {
+  let v = 0;
+  for (let k = 0; k < 3; k++) {
+    const c = s.charCodeAt(at + k) | 0x20;
+    if (c < 0x61 || c > 0x7a) return -1;
+    v = v * 32 + (c - 0x60);
+  }
+  return v;
+}
+const pack = (w: string) => packed3(w, 0);
+const SHORT_DAY_CODES: ReadonlySet<number> = new Set(SHORT_DAYS.map(pack));
+const MONTH_CODES: ReadonlyMap<number, number> = new Map(MONTHS.map((m, i) => [pack(m), i]));
+
+/**
+ * IMF-fixdate exactly as servers write it ("Thu, 15 Jan 2026 09:03:16 GMT", any letter case), read in place: no
+ * trim, lower-casing or slices. Anything else (spaces around, other formats, non-ASCII) returns null and goes the
+ * general way, so results are parseHttpDate's.
+ */
+export function parseImfFixdateFast(raw: string): ParsedHttpDate | null {
+  if (raw.length !== 29 || raw.charCodeAt(3) !== 44) return null;
+  for (let k = 0; k < 29; k++) if (raw.charCodeAt(k) > 0x7f) return null;
+  if (!SHORT_DAY_CODES.has(packed3(raw, 0))) return null;
+  if (raw.charCodeAt(4) !== 32 || raw.charCodeAt(7) !== 32 || raw.charCodeAt(11) !== 32 || raw.charCodeAt(16) !== 32 || raw.charCodeAt(25) !== 32) return null;
+  if ((raw.charCodeAt(26) | 0x20) !== 0x67 || (raw.charCodeAt(27) | 0x20) !== 0x6d || (raw.charCodeAt(28) | 0x20) !== 0x74) return null; // gmt
+  const month = MONTH_CODES.get(packed3(raw, 8));
+  if (month === undefined) return null;
+  return build(digitsAt(raw, 12, 4), month, digitsAt(raw, 5, 2), raw, 17, 'imf-fixdate');
 }
 
 /** Recordings repeat the same date strings many times; rfc850 results depend on now and are not kept. */
