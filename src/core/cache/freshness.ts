@@ -22,21 +22,7 @@ import {
 } from './parsers';
 import { PROFILES, RFC_HEURISTIC_STATUSES, UNDERSTOOD_STATUSES, type CacheProfile } from './profiles';
 
-/** Response header names the cache engine reads; collected in one pass. */
-const RESPONSE_FIELDS = new Set([
-  'cache-control',
-  'pragma',
-  'expires',
-  'date',
-  'age',
-  'last-modified',
-  'etag',
-  'vary',
-  'set-cookie',
-  'content-location',
-]);
-const REQUEST_FIELDS = new Set(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
-
+/** The header names the cache engine reads are RES_SLOTS / REQ_SLOTS below (collectSlots); collect() is the general form. */
 /** Header names as written → lower-case wanted name, or '' when not wanted. Names repeat across a recording. */
 const nameCache = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 const lengthCache = new WeakMap<ReadonlySet<string>, Set<number>>();
