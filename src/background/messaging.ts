@@ -31,6 +31,16 @@ export class PanelHub {
   /** tabId -> changed records not yet sent. */
   private readonly dirty = new Map<number, Map<string, ExchangeRecord>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Ports whose snapshot is still being read: their live changes wait here, so nothing newer is overwritten. */
+  private readonly held = new Map<string, Map<string, ExchangeRecord>>();
+  private readonly portKeys = new WeakMap<chrome.runtime.Port, string>();
+  private portSeq = 0;
+
+  private heldKey(port: chrome.runtime.Port, tabId: number): string {
+    let key = this.portKeys.get(port);
+    if (!key) this.portKeys.set(port, (key = String(++this.portSeq)));
+    return `${key}/${tabId}`;
+  }
 
   constructor(
     private readonly recorder: Recorder,
@@ -55,7 +65,11 @@ export class PanelHub {
     this.timer = null;
     for (const [tabId, changed] of this.dirty) {
       const exchanges = [...changed.values()];
-      this.broadcast(tabId, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges });
+      for (const port of this.subscribers.get(tabId) ?? []) {
+        const held = this.held.get(this.heldKey(port, tabId));
+        if (held) for (const r of exchanges) held.set(r.id, r);
+        else safePost(port, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges });
+      }
     }
     this.dirty.clear();
   }
@@ -98,7 +112,10 @@ export class PanelHub {
   private acceptPanel(port: chrome.runtime.Port): void {
     const tabs = new Set<number>();
     port.onDisconnect.addListener(() => {
-      for (const tabId of tabs) this.subscribers.get(tabId)?.delete(port);
+      for (const tabId of tabs) {
+        this.subscribers.get(tabId)?.delete(port);
+        this.held.delete(this.heldKey(port, tabId));
+      }
     });
     port.onMessage.addListener((message: unknown) => {
       if (!isMessage(message) || !message.type.startsWith('panel>bg:')) return;
@@ -117,6 +134,7 @@ export class PanelHub {
         let set = this.subscribers.get(tabId);
         if (!set) this.subscribers.set(tabId, (set = new Set()));
         set.add(port);
+        this.held.set(this.heldKey(port, tabId), new Map());
         const [pages, exchanges, retention, hasHostAccess] = await Promise.all([
           store.pagesForTab(tabId),
           store.exchangesForTab(tabId),
@@ -138,6 +156,10 @@ export class PanelHub {
         for (let i = SNAPSHOT_CHUNK; i < exchanges.length; i += SNAPSHOT_CHUNK) {
           safePost(port, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges: exchanges.slice(i, i + SNAPSHOT_CHUNK) });
         }
+        // Changes that happened while the snapshot was read go out after it.
+        const held = this.held.get(this.heldKey(port, tabId));
+        this.held.delete(this.heldKey(port, tabId));
+        if (held?.size) safePost(port, { type: 'bg>panel:upsert', v: PROTOCOL_VERSION, tabId, exchanges: [...held.values()] });
         return;
       }
       case 'panel>bg:clear': {
