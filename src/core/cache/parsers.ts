@@ -369,8 +369,9 @@ const MONTH_CODES: ReadonlyMap<number, number> = new Map(MONTHS.map((m, i) => [p
  * general way, so results are parseHttpDate's.
  */
 export function parseImfFixdateFast(raw: string): ParsedHttpDate | null {
+  // Every one of the 29 positions is checked against a specific ASCII character class below (letters, digits, ' ',
+  // ',', ':'), so a non-ASCII character anywhere makes it return null.
   if (raw.length !== 29 || raw.charCodeAt(3) !== 44) return null;
-  for (let k = 0; k < 29; k++) if (raw.charCodeAt(k) > 0x7f) return null;
   if (!SHORT_DAY_CODES.has(packed3(raw, 0))) return null;
   if (raw.charCodeAt(4) !== 32 || raw.charCodeAt(7) !== 32 || raw.charCodeAt(11) !== 32 || raw.charCodeAt(16) !== 32 || raw.charCodeAt(25) !== 32) return null;
   if ((raw.charCodeAt(26) | 0x20) !== 0x67 || (raw.charCodeAt(27) | 0x20) !== 0x6d || (raw.charCodeAt(28) | 0x20) !== 0x74) return null; // gmt
