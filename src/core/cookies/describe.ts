@@ -48,7 +48,18 @@ function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSet
   else if (a.key === 'max-age') valid = !p.badMaxAge.includes(a.value);
   else if (a.key === 'samesite') valid = ['strict', 'lax', 'none'].includes(a.value.toLowerCase());
   const plain = valid ? known.plain : `Invalid value, ignored. ${known.plain}`;
-  return { name: known.name, value, known: valid, plain, rule: known.firefox ? `${known.rule} Firefox: ${known.firefox}` : known.rule, link: known.link };
+  return { name: known.name, value, known: valid, plain, rule: attributeRule(a.key as AttributeKey, known), link: known.link };
+}
+
+/** The rule text with its Firefox note, built once per attribute rather than once per cookie. */
+const RULE_TEXT = new Map<AttributeKey, string>();
+function attributeRule(key: AttributeKey, known: (typeof ATTRIBUTES)[AttributeKey]): string {
+  let rule = RULE_TEXT.get(key);
+  if (rule === undefined) {
+    rule = known.firefox ? `${known.rule} Firefox: ${known.firefox}` : known.rule;
+    RULE_TEXT.set(key, rule);
+  }
+  return rule;
 }
 
 function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFormat: string | null): Finding[] {
