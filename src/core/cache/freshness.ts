@@ -410,6 +410,9 @@ export interface ViewResult {
   departures: LifetimeResult['departures'];
 }
 
+/** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
+const STORE_WHY_FILLED: ReadonlySet<StoreReason> = new Set((Object.keys(STORE_WHY) as StoreReason[]).filter((r) => /\{\w+\}/.test(STORE_WHY[r])));
+
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
   const p = kind === 'shared' ? PROFILES.rfc : profile;
@@ -443,7 +446,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const view: CacheView = {
     kind,
     storable,
-    storableWhy: fill(STORE_WHY[reason], { status: f.status, method: f.method }),
+    storableWhy: STORE_WHY_FILLED.has(reason) ? fill(STORE_WHY[reason], { status: f.status, method: f.method }) : STORE_WHY[reason],
     freshnessLifetime: storable ? lifetime : null,
     freshnessSource: storable ? lt.source : 'none',
     heuristic: storable && lt.heuristic,
