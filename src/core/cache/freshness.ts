@@ -88,23 +88,33 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
   const out: Array<string[] | undefined> = new Array(table.names.length);
   if (!Array.isArray(headers)) return out;
   const byLength = table.byLength;
-  for (const h of headers) {
-    if (!h || typeof h.name !== 'string') continue;
-    const slots = byLength[h.name.length];
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (!h) continue;
+    const name = h.name;
+    if (typeof name !== 'string') continue;
+    const slots = byLength[name.length];
     if (slots === undefined) continue;
     let slot = -1;
     for (let k = 0; k < slots.length; k++) {
-      if (sameName(h.name, table.names[slots[k]])) {
+      if (sameName(name, table.names[slots[k]])) {
         slot = slots[k];
         break;
       }
     }
     if (slot < 0) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
-    const list = (out[slot] ??= []);
+    const list = out[slot];
     // Firefox (and HARs it writes) join repeated field lines with "\n"; a field value cannot hold a newline.
-    if (value.indexOf('\n') < 0) list.push(value);
-    else for (const part of value.split('\n', 64)) list.push(part.trim());
+    if (value.indexOf('\n') < 0) {
+      if (list) list.push(value);
+      else out[slot] = [value]; // exact-size array: most fields come once
+    } else {
+      const parts = value.split('\n', 64);
+      for (let k = 0; k < parts.length; k++) parts[k] = parts[k].trim();
+      if (list) list.push(...parts);
+      else out[slot] = parts;
+    }
   }
   return out;
 }
@@ -187,7 +197,7 @@ export function buildFacts(
   const cc = res[0] ?? NONE;
   return {
     url: typeof x.url === 'string' ? x.url : '',
-    method: typeof x.method === 'string' ? x.method.toUpperCase() : 'GET',
+    method: typeof x.method === 'string' ? (x.method === 'GET' ? 'GET' : x.method.toUpperCase()) : 'GET',
     status: Number.isFinite(status) ? status : 0,
     cc: memoCacheControl(cc, 'response'),
     ccLines: cc.length,
