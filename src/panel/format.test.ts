@@ -34,3 +34,15 @@ describe('glossary table', () => {
     for (const term of ['freshness', 'validator', 'shared-cache', 'host-only', 'samesite', 'edge', 'pop']) expect(GLOSSARY[term]).toBeDefined();
   });
 });
+
+import { cookieCounts } from './format';
+import type { Explanation } from '../core/explanation';
+describe('cookie counts in the list', () => {
+  it('marks surprising not-sent reasons but not cookies scoped to another path or host', () => {
+    const cookie = { name: 'a', value: '1', domain: 'lab.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null };
+    const withReasons = (...reasons: string[]) =>
+      ({ cookies: { setCookies: [], requestCookies: [], send: { sent: [], cookieHeader: null, notSent: reasons.map((reason, jarIndex) => ({ jarIndex, cookie, reason, why: '' })) } } }) as unknown as Explanation;
+    expect(cookieCounts(withReasons('path-mismatch', 'domain-mismatch')).notSent).toBe(0);
+    expect(cookieCounts(withReasons('path-mismatch', 'samesite-lax', 'secure-only')).notSent).toBe(2);
+  });
+});

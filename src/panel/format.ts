@@ -76,6 +76,12 @@ export interface CookieCounts {
   notSent: number;
 }
 
+/**
+ * Not-sent reasons worth a mark in the list: the ones that surprise people (SameSite, Secure, partition,
+ * third-party blocking, expiry). A cookie scoped to another path or host not being sent is the scope working.
+ */
+const ROUTINE_NOT_SENT = new Set(['domain-mismatch', 'path-mismatch']);
+
 export function cookieCounts(e: Explanation | null): CookieCounts {
   if (!e) return { set: 0, rejected: 0, sent: 0, notSent: 0 };
   const c = e.cookies;
@@ -83,7 +89,7 @@ export function cookieCounts(e: Explanation | null): CookieCounts {
     set: c.setCookies.length,
     rejected: c.setCookies.filter((s) => !s.stored).length,
     sent: c.send ? c.send.sent.length : c.requestCookies.length,
-    notSent: c.send ? c.send.notSent.length : 0,
+    notSent: c.send ? c.send.notSent.filter((n) => !ROUTINE_NOT_SENT.has(n.reason)).length : 0,
   };
 }
 
