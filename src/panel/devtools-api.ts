@@ -19,15 +19,54 @@ export function inspectedTabId(): number | null {
   }
 }
 
-/** DevTools' theme: 'dark' or 'default' (light); null outside DevTools. */
-export function devtoolsTheme(): 'dark' | 'light' | null {
+export type Theme = 'dark' | 'light';
+
+/** Maps a DevTools theme name to ours: Chrome says 'default' | 'dark', Firefox 'light' | 'dark' | 'firebug'. */
+export function themeFromName(name: unknown): Theme | null {
+  if (typeof name !== 'string' || !name) return null;
+  return name === 'dark' ? 'dark' : 'light';
+}
+
+/** DevTools' theme; null outside DevTools (pop-out page or plain tab). */
+export function devtoolsTheme(): Theme | null {
   try {
-    const name = chromeApi()?.devtools?.panels?.themeName;
-    if (!name) return null;
-    return name === 'dark' ? 'dark' : 'light';
+    return themeFromName(chromeApi()?.devtools?.panels?.themeName);
   } catch {
     return null;
   }
+}
+
+/**
+ * Calls `cb` when DevTools' theme changes while the panel is open; returns an unsubscribe function.
+ * - Firefox: devtools.panels.onThemeChanged
+ *   (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/devtools/panels/onThemeChanged).
+ * - Chrome documents only devtools.panels.themeName, read once at load
+ *   (https://developer.chrome.com/docs/extensions/reference/api/devtools/panels#property-themeName); newer Chrome has
+ *   an undocumented-in-types panels.setThemeChangeHandler(cb), used when present. Otherwise a theme switch in Chrome
+ *   DevTools shows the next time DevTools opens.
+ */
+export function onDevtoolsThemeChange(cb: (theme: Theme) => void): () => void {
+  try {
+    const panels = chromeApi()?.devtools?.panels as
+      | { onThemeChanged?: { addListener(l: (n: string) => void): void; removeListener(l: (n: string) => void): void }; setThemeChangeHandler?: (l?: ((n: string) => void) | null) => void }
+      | undefined;
+    if (!panels) return () => {};
+    const listener = (name: string) => {
+      const t = themeFromName(name);
+      if (t) cb(t);
+    };
+    if (panels.onThemeChanged?.addListener) {
+      panels.onThemeChanged.addListener(listener);
+      return () => panels.onThemeChanged?.removeListener(listener);
+    }
+    if (typeof panels.setThemeChangeHandler === 'function') {
+      panels.setThemeChangeHandler(listener);
+      return () => panels.setThemeChangeHandler?.(null);
+    }
+  } catch {
+    /* no DevTools API here */
+  }
+  return () => {};
 }
 
 /** Asks for host access to one origin. Must run inside a click handler (user gesture). */

@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { createStore } from './store';
 import { connect } from './connection';
-import { devtoolsTheme, inspectedTabId, requestHostAccess } from './devtools-api';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange, requestHostAccess } from './devtools-api';
+import { followTheme } from './theme';
 import { harActions } from './har-actions';
 import { App } from './components/App';
 import './styles.css';
@@ -23,15 +24,13 @@ void import('../core/explain').then(
   (err) => (store.notice.value = `The explanation engine failed to load: ${String(err)}`),
 );
 
-// Theme: DevTools' own, else the URL's, else the system's; follows system changes in pop-out mode.
-const media = matchMedia('(prefers-color-scheme: dark)');
-function applyTheme() {
-  const fromUrl = params.get('theme');
-  store.theme.value = devtoolsTheme() ?? (fromUrl === 'dark' || fromUrl === 'light' ? fromUrl : media.matches ? 'dark' : 'light');
-  document.documentElement.dataset.theme = store.theme.value;
-}
-applyTheme();
-media.addEventListener?.('change', applyTheme);
+// Theme: DevTools' own (followed while open), else the URL's, else the system's (followed live): see theme.ts.
+followTheme(store.theme, {
+  devtools: devtoolsTheme(),
+  onDevtoolsChange: onDevtoolsThemeChange,
+  fromUrl: params.get('theme'),
+  media: matchMedia('(prefers-color-scheme: dark)'),
+});
 
 const fromUrl = Number(params.get('tabId'));
 const tabId = inspectedTabId() ?? (params.has('tabId') && Number.isInteger(fromUrl) && fromUrl >= 0 ? fromUrl : null);
