@@ -420,6 +420,8 @@ export interface ViewResult {
   departures: LifetimeResult['departures'];
 }
 
+const NOT_STORED: LifetimeResult = Object.freeze({ lifetime: null, source: 'none', heuristic: false, departures: Object.freeze([]) as unknown as LifetimeResult['departures'] });
+
 /** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
 const STORE_WHY_FILLED: ReadonlySet<StoreReason> = new Set((Object.keys(STORE_WHY) as StoreReason[]).filter((r) => /\{\w+\}/.test(STORE_WHY[r])));
 
@@ -429,12 +431,12 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const reason = storability(f, kind);
   const storable = reason.startsWith('ok-');
   const age = currentAge(f, now);
-  const departures: LifetimeResult['departures'] = [];
+  // Departures only matter for the private view under a browser profile (browserNotes); the others skip the list.
+  const wantDepartures = kind === 'private' && profile.id !== 'rfc';
+  const departures: LifetimeResult['departures'] | undefined = wantDepartures ? [] : undefined;
   const noCache = effectiveNoCache(f, p, departures);
-  const lt: LifetimeResult = storable
-    ? freshnessLifetime(f, kind, p)
-    : { lifetime: null, source: 'none', heuristic: false, departures: [] };
-  departures.push(...lt.departures);
+  const lt: LifetimeResult = storable ? freshnessLifetime(f, kind, p) : NOT_STORED;
+  if (departures && lt.departures.length) departures.push(...lt.departures);
   const lifetime = lt.lifetime;
   const fresh = lifetime !== null && lifetime > age.currentAge;
   const cc = f.cc;
@@ -470,7 +472,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
     mayServeStale: storable && !noCache && !revalidateDirective,
     browserNotes: [],
   };
-  return { view, reason, noCache, swrOpen, departures: kind === 'private' && profile.id !== 'rfc' ? departures : [] };
+  return { view, reason, noCache, swrOpen, departures: departures ?? [] };
 }
 
 /** Templates split once into literal / key parts (odd indices are keys): filling runs per exchange. */
