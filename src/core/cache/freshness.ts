@@ -151,7 +151,13 @@ const pragmaMemo = new Map<string, ParsedPragma>();
 const EMPTY_VARY: ParsedVary = { fields: [], star: false };
 const EMPTY_PRAGMA: ParsedPragma = { tokens: [], noCache: false };
 
+/** No Cache-Control field (most requests): one shared, frozen empty result instead of a new one per exchange. */
+const NO_CC: ParsedCacheControl = Object.freeze(parseCacheControl([], 'request'));
+Object.freeze(NO_CC.directives);
+Object.freeze(NO_CC.findings);
+
 function memoCacheControl(lines: readonly string[], context: 'response' | 'request'): ParsedCacheControl {
+  if (lines.length === 0) return NO_CC;
   return memoOne(ccMemo[context], lines, context === 'response' ? parseResponseCc : parseRequestCc);
 }
 
