@@ -132,3 +132,27 @@ export function dateTime(epochSec: number): string {
   const d = new Date(epochSec * 1000);
   return isNaN(d.getTime()) ? '' : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
+
+/** The list's Cookies cell: "↓set ↑sent", a "!" after a part with rejected / surprisingly not-sent cookies; zero parts left out. */
+export function cookieCell(k: CookieCounts): string {
+  const parts: string[] = [];
+  if (k.set) parts.push(`↓${k.set}${k.rejected ? '!' : ''}`);
+  if (k.sent || k.notSent) parts.push(`↑${k.sent}${k.notSent ? '!' : ''}`);
+  return parts.join(' ');
+}
+
+/** The same in words, for the cell's tooltip and screen readers. */
+export function cookieCellWords(k: CookieCounts): string {
+  if (!k.set && !k.sent && !k.notSent) return 'No cookies set or sent';
+  const plural = (n: number, what: string) => `${n} cookie${n === 1 ? '' : 's'} ${what}`;
+  const parts: string[] = [];
+  if (k.set) parts.push(plural(k.set, 'set') + (k.rejected ? `, ${k.rejected} rejected` : ''));
+  if (k.sent || k.notSent) parts.push(plural(k.sent, 'sent') + (k.notSent ? `, ${k.notSent} in the jar not sent` : ''));
+  return parts.join('; ');
+}
+
+/** webRequest resource types as DevTools' Network panel names them (the raw type stays in the tooltip and filter). */
+const TYPE_LABEL: Record<string, string> = { main_frame: 'document', sub_frame: 'iframe', xmlhttprequest: 'xhr/fetch', stylesheet: 'css', image: 'img', imageset: 'img', csp_report: 'csp report' };
+export function typeLabel(type: string | undefined | null): string {
+  return type ? (TYPE_LABEL[type] ?? type) : '';
+}

@@ -106,6 +106,8 @@ describe('panel page (Chromium, pop-out URL)', () => {
     expect(await card.innerText()).toContain('Only an HTTPS page (or localhost) may set a Secure cookie');
     expect(await panel.locator('.cookie-card', { hasText: 'plain_cookie' }).innerText()).toContain('stored');
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-cookies-light.png') });
+    await panel.setViewportSize({ width: 560, height: 700 });
+    await panel.screenshot({ path: join(ARTIFACTS, 'panel-cookies-light-narrow.png') });
     await panel.close();
     await page.close();
   });
@@ -135,6 +137,17 @@ describe('panel page (Chromium, pop-out URL)', () => {
     const row = panel.locator('.row.exchange', { has: panel.locator('.name', { hasText: 'style.css' }) }).first();
     await expect.poll(() => row.innerText(), { timeout: 15000 }).toContain('Cloudflare HIT · FRA');
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-list-light.png') });
+    // The Cookies column's legend opens on keyboard focus too (Tab from the list), and Esc hides it.
+    await panel.locator('.request-list').focus();
+    // Tab order from the list: the Freshness glossary term, then the Cookies legend.
+    for (let i = 0; i < 3 && !(await panel.evaluate(() => document.activeElement?.getAttribute('aria-describedby') === 'cookies-legend')); i++)
+      await panel.keyboard.press('Tab');
+    const legend = panel.locator('#cookies-legend');
+    await expect.poll(() => legend.isVisible()).toBe(true);
+    expect(await legend.innerText()).toContain('cookies this response set');
+    await panel.screenshot({ path: join(ARTIFACTS, 'panel-list-legend-light.png') });
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => legend.isVisible()).toBe(false);
     await openRow(panel, 'style.css', 'CDN & proxies');
     const text = await tabText(panel);
     expect(text).toMatch(/Served through Cloudflare: HIT at FRA/);

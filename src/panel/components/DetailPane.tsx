@@ -21,8 +21,11 @@ export function DetailPane({ store }: { store: PanelStore }) {
   function onKeyDown(ev: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === tab);
     let next = -1;
+    // WAI-ARIA tabs pattern, automatic activation: arrows wrap, Home/End jump to the ends.
     if (ev.key === 'ArrowRight') next = (i + 1) % TABS.length;
     else if (ev.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    else if (ev.key === 'Home') next = 0;
+    else if (ev.key === 'End') next = TABS.length - 1;
     if (next >= 0) {
       ev.preventDefault();
       store.detailTab.value = TABS[next].id;
@@ -53,7 +56,8 @@ export function DetailPane({ store }: { store: PanelStore }) {
               type="button"
               role="tab"
               aria-selected={tab === t.id}
-              aria-controls={`panel-${t.id}`}
+              // only the selected tab's panel is in the DOM, so only that tab points at it
+              aria-controls={tab === t.id ? `panel-${t.id}` : undefined}
               tabIndex={tab === t.id ? 0 : -1}
               onClick={() => (store.detailTab.value = t.id)}
             >

@@ -7,8 +7,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
-import { cdnLabel, cookieCounts, freshnessLabel, shortName, sourceLabel, worstSeverity } from '../format';
-import { SeverityBadge } from './common';
+import { cdnLabel, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
+import { dismissOnEscape, SeverityBadge, Term } from './common';
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 8;
@@ -79,17 +79,21 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
       onKeyDown={onKeyDown}
     >
       <div class="row header" role="row" aria-rowindex={1}>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Method</span>
-        <span role="columnheader">Name</span>
-        <span role="columnheader" class="col-type">Type</span>
-        <span role="columnheader">From</span>
-        <span role="columnheader" class="col-cdn">CDN</span>
-        <span role="columnheader">Freshness</span>
-        <span role="columnheader" class="col-cookies">Cookies</span>
-        <span role="columnheader">Findings</span>
+        <span role="columnheader" title="HTTP status code">Status</span>
+        <span role="columnheader" title="Request method">Method</span>
+        <span role="columnheader" title="Last part of the URL (hover a name for the full URL)">Name</span>
+        <span role="columnheader" class="col-type" title="Resource type">Type</span>
+        <span role="columnheader" title="Where the response came from: network, disk or memory cache, service worker, or revalidated">From</span>
+        <span role="columnheader" class="col-cdn" title="CDN, its cache status and PoP">CDN</span>
+        <span role="columnheader">
+          <Term id="freshness">Freshness</Term>
+        </span>
+        <span role="columnheader" class="col-cookies legend-cell">
+          <CookiesLegend />
+        </span>
+        <span role="columnheader" title="Worst finding for this response">Findings</span>
       </div>
-      <div class="rows" style={{ height: `${items.length * ROW_HEIGHT}px` }}>
+      <div class="rows" role="rowgroup" style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {windowRows}
       </div>
     </div>
@@ -139,14 +143,37 @@ function ExchangeRow({ x, index, store, nowSec, selected, style }: { x: Exchange
       <span role="gridcell" title={x.error ?? x.statusText ?? ''}>{status}</span>
       <span role="gridcell">{x.method}</span>
       <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
-      <span role="gridcell" class="col-type">{x.resourceType ?? ''}</span>
+      <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
       <span role="gridcell">{sourceLabel(x, e)}</span>
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
       <span role="gridcell">{freshnessLabel(e, nowSec)}</span>
-      <span role="gridcell" class="col-cookies" title={`${k.set} set (${k.rejected} rejected), ${k.sent} sent (${k.notSent} not sent)`}>
-        {k.set || k.sent || k.notSent ? `↓${k.set}${k.rejected ? '!' : ''} ↑${k.sent}${k.notSent ? '!' : ''}` : ''}
+      <span role="gridcell" class="col-cookies" title={cookieCellWords(k)} aria-label={cookieCellWords(k)}>
+        {cookieCell(k)}
       </span>
       <span role="gridcell">{worst && worst !== 'good' ? <SeverityBadge severity={worst} /> : ''}</span>
     </div>
   );
 }
+
+/** The Cookies column's header: its legend opens on hover and on keyboard focus (Esc hides it). */
+function CookiesLegend() {
+  return (
+    <span class="term legend" tabIndex={0} aria-describedby="cookies-legend" onKeyDown={dismissOnEscape}>
+      Cookies
+      <span class="term-card legend-card" role="tooltip" id="cookies-legend">
+        <strong>Cookies column</strong>
+        <span>
+          <b>↓N</b> cookies this response set (Set-Cookie)
+        </span>
+        <span>
+          <b>↑N</b> cookies this request sent (Cookie)
+        </span>
+        <span>
+          <b>!</b> after ↓: some were rejected; after ↑: cookies in the jar were not sent (SameSite, Secure, partition, blocked or expired)
+        </span>
+        <span class="rule">Open the row's Cookies tab for each cookie and the reason.</span>
+      </span>
+    </span>
+  );
+}
+

@@ -29,6 +29,16 @@ function linkLabel(href: string): string {
   }
 }
 
+/** Esc on a focused hover card hides it (WCAG 1.4.13) without also closing the detail pane. */
+export function dismissOnEscape(ev: KeyboardEvent) {
+  const el = ev.currentTarget as HTMLElement;
+  if (ev.key === 'Escape' && !el.classList.contains('dismissed')) {
+    ev.stopPropagation();
+    el.classList.add('dismissed');
+    el.addEventListener('blur', () => el.classList.remove('dismissed'), { once: true });
+  }
+}
+
 let termSeq = 0;
 /** A glossary term: hover or focus shows its card (plain, rule, link). */
 export function Term({ id, children }: { id: string; children?: ComponentChildren }) {
@@ -36,7 +46,7 @@ export function Term({ id, children }: { id: string; children?: ComponentChildre
   if (!g) return <>{children}</>;
   const cardId = `term-${id}-${++termSeq}`;
   return (
-    <span class="term" tabIndex={0} aria-describedby={cardId}>
+    <span class="term" tabIndex={0} aria-describedby={cardId} onKeyDown={dismissOnEscape}>
       {children ?? g.term}
       <span class="term-card" role="tooltip" id={cardId}>
         <strong>{g.term}</strong>
