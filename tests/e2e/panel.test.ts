@@ -77,6 +77,19 @@ describe('panel page (Chromium, pop-out URL)', () => {
     await page.close();
   });
 
+  it('pop-out without &theme follows the system colour scheme while open', async () => {
+    const { page, tabId } = await visit(`${lab.httpOrigin}/cache/max-age?panel=scheme`);
+    const panel = await panelFor(tabId);
+    const theme = () => panel.evaluate(() => document.documentElement.dataset.theme);
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(theme).toBe('light');
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(theme).toBe('dark');
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
+    await panel.close();
+    await page.close();
+  });
+
   it('tells the revalidation story of etag.js after a reload and links back to the first response', async () => {
     const { page, tabId } = await visit(`${lab.httpOrigin}/cache/etag?panel=1`);
     await page.reload({ waitUntil: 'load' });
