@@ -66,7 +66,7 @@ chrome.webNavigation.onCommitted.addListener(
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
   }),
 );
-chrome.cookies.onChanged.addListener(() => recorder.onCookiesChanged());
+chrome.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(change));
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' || !changes[SETTINGS_KEY]) return;
@@ -77,5 +77,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 chrome.runtime.onConnect.addListener((port) => hub.onConnect(port));
 
-installTestHook(recorder, ready);
-if (E2E) installE2eMessages(recorder, ready);
+// Test-only: the read-only globalThis.__cacheLens hook and the e2e messages exist only in e2e builds (dist/*-e2e);
+// __CACHE_LENS_E2E__ is a compile-time constant, so shipped builds do not even contain the code.
+if (E2E) {
+  installTestHook(recorder, ready);
+  installE2eMessages(recorder, ready);
+}

@@ -42,28 +42,112 @@ export async function snapshotJar(url: string, topLevelUrl: string | undefined, 
   return mergeJar(lists);
 }
 
-/** Shares one snapshot between the many requests of a burst to the same site (within `windowMs`). */
-export class JarSnapshots {
-  private readonly recent = new Map<string, { at: number; jar: Promise<JarCookie[]> }>();
-  constructor(private readonly windowMs = 250) {}
+/** The registrable domain of a cookie's Domain (leading dot ignored), the key its changes invalidate. */
+export function siteDomainOfHost(host: string): string {
+  const h = host.replace(/^\./, '').toLowerCase();
+  return getDomain(h, { allowPrivateDomains: true }) ?? h.replace(/^\[|\]$/g, '');
+}
 
-  /**
-   * `notBefore` (epoch ms): only share a snapshot started at or after it. A response that set cookies passes the
-   * moment it completed, so its snapshot surely contains them (cookies.onChanged can arrive later than onCompleted).
-   */
-  get(url: string, topLevelUrl: string | undefined, storeId?: string, notBefore = 0): Promise<JarCookie[]> {
-    const key = `${storeId ?? ''}|${siteDomainOf(url)}|${topLevelSiteOf(topLevelUrl ?? url)}`;
-    const now = Date.now();
-    const hit = this.recent.get(key);
-    if (hit && now - hit.at < this.windowMs && hit.at >= notBefore) return hit.jar;
-    const jar = snapshotJar(url, topLevelUrl, storeId);
-    this.recent.set(key, { at: now, jar });
-    if (this.recent.size > 200) for (const [k, v] of this.recent) if (now - v.at >= this.windowMs) this.recent.delete(k);
-    return jar;
+/** One cached jar: the cookies of a site (+ those partitioned under one top-level site) in one cookie store. */
+export interface JarReading {
+  jar: JarCookie[];
+  /** Epoch ms when the cookies API was asked (the jar is known to be unchanged from then until invalidated). */
+  takenMs: number;
+}
+
+interface JarEntry {
+  site: string;
+  /** Epoch ms when the reading started. */
+  startedMs: number;
+  pending: Promise<JarReading>;
+  /** Set once the reading resolved while the entry was still current. */
+  reading?: JarReading;
+  /** Epoch ms when the first of its cookies expires: the reading is stale from then (expiry fires no onChanged in time). */
+  staleAtMs: number;
+}
+
+export type JarFetcher = (url: string, topLevelUrl: string | undefined, storeId?: string) => Promise<JarCookie[]>;
+
+/**
+ * A per-site cache of the cookie jar, so every request to a host with cookies can carry the jar it was made against
+ * without a cookies API call per request: one getAll pair (plain + partitioned) per site, top-level site and cookie
+ * store, kept until cookies.onChanged reports a change to a cookie of that site. A burst of 2,000 requests to one
+ * site costs two API calls; the requests that arrive while they run share the same promise.
+ *
+ * A reading that was in flight when its site changed is handed to the requests that waited for it but not kept.
+ */
+export class JarCache {
+  private readonly entries = new Map<string, JarEntry>();
+  /** cookies API calls made (for tests and the benchmark). */
+  fetches = 0;
+
+  constructor(
+    private readonly fetchJar: JarFetcher = snapshotJar,
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 300,
+  ) {}
+
+  key(url: string, topLevelUrl: string | undefined, storeId?: string): string | undefined {
+    if (!url.startsWith('http:') && !url.startsWith('https:')) return undefined;
+    const site = siteDomainOf(url);
+    if (!site) return undefined;
+    return `${storeId ?? ''}|${site}|${topLevelSiteOf(topLevelUrl ?? url) ?? ''}`;
   }
 
-  /** After a cookie change the shared snapshot is stale. */
-  invalidate(): void {
-    this.recent.clear();
+  /** The cached reading, if one is complete and still current (no cookie of the site changed since). Synchronous. */
+  peek(url: string, topLevelUrl: string | undefined, storeId?: string): JarReading | undefined {
+    const key = this.key(url, topLevelUrl, storeId);
+    if (key === undefined) return undefined;
+    const entry = this.entries.get(key);
+    return entry && this.now() < entry.staleAtMs ? entry.reading : undefined;
+  }
+
+  /**
+   * The jar for a request. `notBefore` (epoch ms): only use a reading started at or after it. A response that set
+   * cookies passes the moment it completed, so its reading surely contains them (cookies.onChanged can arrive later
+   * than onCompleted).
+   */
+  get(url: string, topLevelUrl: string | undefined, storeId?: string, notBefore = 0): Promise<JarReading> {
+    const key = this.key(url, topLevelUrl, storeId);
+    if (key === undefined) return Promise.resolve({ jar: [], takenMs: this.now() });
+    const hit = this.entries.get(key);
+    if (hit && hit.startedMs >= notBefore && this.now() < hit.staleAtMs) return hit.pending;
+    const startedMs = this.now();
+    const entry: JarEntry = { site: key.split('|')[1], startedMs, staleAtMs: Infinity, pending: undefined as unknown as Promise<JarReading> };
+    this.fetches++;
+    entry.pending = this.fetchJar(url, topLevelUrl, storeId).then(
+      (jar) => {
+        const reading = { jar, takenMs: startedMs };
+        for (const c of jar) if (c.expires !== null && c.expires * 1000 < entry.staleAtMs) entry.staleAtMs = c.expires * 1000;
+        if (this.entries.get(key) === entry) entry.reading = reading;
+        return reading;
+      },
+      (err) => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+        throw err;
+      },
+    );
+    this.entries.delete(key); // re-insert: the Map's order is the eviction order (oldest reading first)
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return entry.pending;
+  }
+
+  /**
+   * cookies.onChanged: forget the readings of the changed cookie's site (every top-level site and store: a
+   * partitioned cookie of that site belongs to one of them). Without a cookie (a change the recorder made itself,
+   * or an unknown one) everything goes.
+   */
+  invalidate(cookie?: { domain?: string }): void {
+    if (!cookie?.domain) {
+      this.entries.clear();
+      return;
+    }
+    const site = siteDomainOfHost(cookie.domain);
+    for (const [key, entry] of this.entries) if (entry.site === site) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnExtensionPage } from './messaging';
+import { hostAccessForUrl, isOwnExtensionPage } from './messaging';
 
 describe('isOwnExtensionPage', () => {
   const origin = 'chrome-extension://abc/';
@@ -11,5 +11,29 @@ describe('isOwnExtensionPage', () => {
     expect(isOwnExtensionPage({ id: 'abc', url: 'https://example.com/' }, 'abc', origin)).toBe(false);
     expect(isOwnExtensionPage({ id: 'abc' }, 'abc', origin)).toBe(false);
     expect(isOwnExtensionPage(undefined, 'abc', origin)).toBe(false);
+  });
+});
+
+describe('hostAccessForUrl', () => {
+  const api = (granted: boolean, file?: boolean) => ({
+    hasOrigin: async (o: string) => (o === 'https://lab.test/*' ? granted : true),
+    fileAccess: async () => file,
+    ownOrigin: 'chrome-extension://abc',
+  });
+  it('web pages: whatever is granted, with no note (granting fixes it)', async () => {
+    expect(await hostAccessForUrl('https://lab.test/x', api(true))).toEqual({ hasHostAccess: true });
+    expect(await hostAccessForUrl('https://lab.test/x', api(false))).toEqual({ hasHostAccess: false });
+  });
+  it('browser pages, other extensions and the web stores: false with a reason, whatever is granted', async () => {
+    for (const url of ['chrome://newtab/', 'about:blank', 'about:debugging', 'edge://settings', 'view-source:https://lab.test/', 'chrome-extension://other/p.html', 'moz-extension://u/p.html', 'data:text/html,hi', 'https://chromewebstore.google.com/detail/x', 'https://addons.mozilla.org/']) {
+      const a = await hostAccessForUrl(url, api(true));
+      expect(a.hasHostAccess, url).toBe(false);
+      expect(a.accessNote, url).toMatch(/extensions/);
+    }
+  });
+  it('its own pages: true; file: only with file access switched on', async () => {
+    expect(await hostAccessForUrl('chrome-extension://abc/src/panel/index.html', api(false))).toEqual({ hasHostAccess: true });
+    expect(await hostAccessForUrl('file:///tmp/a.html', api(true, true))).toEqual({ hasHostAccess: true });
+    expect((await hostAccessForUrl('file:///tmp/a.html', api(true, false))).accessNote).toMatch(/file URLs/);
   });
 });

@@ -135,7 +135,7 @@ export class PanelHub {
         if (!set) this.subscribers.set(tabId, (set = new Set()));
         set.add(port);
         this.held.set(this.heldKey(port, tabId), new Map());
-        const [pages, exchanges, retention, hasHostAccess] = await Promise.all([
+        const [pages, exchanges, retention, access] = await Promise.all([
           store.pagesForTab(tabId),
           store.exchangesForTab(tabId),
           store.retentionStats(tabId),
@@ -150,7 +150,8 @@ export class PanelHub {
           pages,
           exchanges: exchanges.slice(0, SNAPSHOT_CHUNK),
           retention,
-          hasHostAccess,
+          hasHostAccess: access.hasHostAccess,
+          ...(access.accessNote ? { accessNote: access.accessNote } : {}),
           preserveLog,
         });
         for (let i = SNAPSHOT_CHUNK; i < exchanges.length; i += SNAPSHOT_CHUNK) {
@@ -211,18 +212,68 @@ function safePost(port: chrome.runtime.Port, message: BgToPanel): void {
   }
 }
 
-/** Does the extension have host access to the tab's site? (Firefox 127+ and Chrome users can withhold it.) */
-export async function hostAccessFor(tabId: number): Promise<boolean> {
-  if (tabId < 0) return true;
+export interface HostAccess {
+  hasHostAccess: boolean;
+  /** Why access is impossible (not a missing grant): see the snapshot message in src/shared/protocol.ts. */
+  accessNote?: string;
+}
+
+/**
+ * Can the recorder see the traffic of what this URL shows? Pure (the browser calls are passed in) for the unit tests.
+ * Web pages: when host access to the origin is granted (Firefox 127+ and Chrome users can withhold it). Browser
+ * pages (chrome://, about:, edge://, view-source:, devtools://), other extensions' pages and the web stores: never,
+ * whatever is granted (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns,
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Match_patterns). file: only with "Allow access
+ * to file URLs" (Chrome: extension.isAllowedFileSchemeAccess).
+ */
+export async function hostAccessForUrl(
+  url: string,
+  api: { hasOrigin(origin: string): Promise<boolean>; fileAccess(): Promise<boolean | undefined>; ownOrigin: string },
+): Promise<HostAccess> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { hasHostAccess: false, accessNote: 'The tab shows no address Cache Lens can read.' };
+  }
+  if (u.protocol === 'http:' || u.protocol === 'https:') {
+    if (PROTECTED_HOSTS.has(u.hostname)) {
+      return { hasHostAccess: false, accessNote: `Browsers do not let extensions see the traffic of ${u.hostname}.` };
+    }
+    return { hasHostAccess: await api.hasOrigin(`${u.origin}/*`) };
+  }
+  if (u.protocol === 'file:') {
+    const allowed = await api.fileAccess();
+    if (allowed === false) return { hasHostAccess: false, accessNote: 'Local files are recorded only after "Allow access to file URLs" is switched on in the extension\'s details.' };
+    return { hasHostAccess: true };
+  }
+  if (`${u.protocol}//${u.host}` === api.ownOrigin) return { hasHostAccess: true };
+  const kind =
+    u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:'
+      ? 'another extension\'s page'
+      : u.protocol === 'data:' || u.protocol === 'blob:'
+        ? `a ${u.protocol} document`
+        : `a browser page (${u.protocol})`;
+  return { hasHostAccess: false, accessNote: `This tab shows ${kind}. Browsers do not let extensions see its traffic; open a web page to record it.` };
+}
+
+/** Store pages extensions may never read (Chrome Web Store, addons.mozilla.org). */
+const PROTECTED_HOSTS = new Set(['chrome.google.com', 'chromewebstore.google.com', 'addons.mozilla.org']);
+
+/** Does the extension see the tab's traffic? (see hostAccessForUrl) */
+export async function hostAccessFor(tabId: number): Promise<HostAccess> {
+  if (tabId < 0) return { hasHostAccess: true };
   try {
     const tab = await chrome.tabs.get(tabId);
     const url = tab.url ?? tab.pendingUrl;
-    if (!url) return true;
-    const u = new URL(url);
-    // Only web pages can be granted; about:, chrome:, file: pages have nothing to ask for.
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return true;
-    return await chrome.permissions.contains({ origins: [`${u.origin}/*`] });
+    // No URL yet (a tab still starting), or no "tabs" access to it: nothing to say.
+    if (!url) return { hasHostAccess: true };
+    return await hostAccessForUrl(url, {
+      hasOrigin: (origin) => chrome.permissions.contains({ origins: [origin] }),
+      fileAccess: async () => (chrome.extension?.isAllowedFileSchemeAccess ? chrome.extension.isAllowedFileSchemeAccess() : undefined),
+      ownOrigin: new URL(chrome.runtime.getURL('')).origin,
+    });
   } catch {
-    return false;
+    return { hasHostAccess: false };
   }
 }

@@ -25,7 +25,7 @@ import {
   type TabContext,
   type WebRequestDetails,
 } from './adapter';
-import { JarSnapshots } from './jar';
+import { JarCache, type JarReading } from './jar';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
 
@@ -59,6 +59,14 @@ const SESSION_KEY = 'cacheLens.session';
 const INTERRUPTED_AFTER_MS = 20_000;
 export const INTERRUPTED_ERROR = 'cache-lens: response events lost (the browser stopped the background worker mid-request)';
 
+/**
+ * `jarSnapshotMs` (epoch ms): the moment the record's `jarSnapshot` describes. The request's own time when the cached
+ * reading was current then (read before the request, no change of the site's cookies reported since), else when the
+ * cookies API was read (shortly after the request, or after a response that set cookies).
+ * TODO(core): an optional `jarSnapshotMs?: number` on ExchangeRecord in src/core/types.ts; until then it rides along.
+ */
+export type RecordedExchange = ExchangeRecord & { jarSnapshotMs?: number };
+
 const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
 
 /** A slim copy holding only what inferRevalidation() reads, so the per-URL memory stays small. */
@@ -78,7 +86,9 @@ export class Recorder {
   private readonly lastByUrl = new Map<string, ExchangeRecord>();
   /** Records of tabs whose incognito status is still being looked up: never written before we know. */
   private readonly awaitingTab = new Map<number, Array<{ record: ExchangeRecord; final: boolean }>>();
-  private readonly jars = new JarSnapshots();
+  readonly jars = new JarCache();
+  /** Records whose jar waits for the tab's incognito status. */
+  private readonly jarAfterTab = new WeakSet<ExchangeRecord>();
   private readonly queuedEvents: Array<() => void> = [];
   private ready = false;
   private tabStateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -214,6 +224,7 @@ export class Recorder {
     const incognito = this.tabs.get(tabId)?.incognito ?? false;
     for (const { record, final } of waiting) {
       if (incognito) record.incognito = true;
+      if (this.jarAfterTab.delete(record)) this.attachRequestJar(record);
       this.store!.put(record, final);
     }
   }
@@ -315,6 +326,9 @@ export class Recorder {
     }
     this.hops.set(d.requestId, { current: record, hop: hopIndex });
     this.remember(record);
+    // The jar the request is made against answers "which cookies were not sent, and why", also (above all) when
+    // nothing was sent. From the per-site cache: no cookies API call per request.
+    this.attachRequestJar(record);
     this.persist(record);
   }
 
@@ -344,8 +358,6 @@ export class Recorder {
     this.withRecord(d, (record) => {
       applyRequestHeaders(record, d);
       this.persist(record);
-      // The jar at send time answers "which cookies were not sent, and why".
-      if (sendsCookies(record)) this.attachJar(record);
     });
   }
 
@@ -396,8 +408,9 @@ export class Recorder {
     });
   }
 
-  onCookiesChanged(): void {
-    this.jars.invalidate();
+  /** cookies.onChanged (with the change) or a change the extension made itself (without). */
+  onCookiesChanged(change?: { cookie?: { domain?: string } }): void {
+    this.jars.invalidate(change?.cookie);
   }
 
   private cookieStoreFor(record: ExchangeRecord): string | undefined {
@@ -406,21 +419,60 @@ export class Recorder {
     return this.browser === 'firefox' ? 'firefox-private' : '1';
   }
 
-  private attachJar(record: ExchangeRecord, afterSetCookie = false): void {
-    this.jars.get(record.url, record.topLevelUrl, this.cookieStoreFor(record), afterSetCookie ? Date.now() : 0).then(
-      (jar) => {
-        record.jarSnapshot = jar;
-        this.persist(record, true);
+  /**
+   * At before-request: the cached reading of the request's site when there is one (synchronous, stamped with the
+   * request's time), else the site's one shared reading when it arrives. Only hosts with cookies get a snapshot.
+   */
+  private attachRequestJar(record: RecordedExchange): void {
+    if (!record.url.startsWith('http')) return;
+    const tabId = record.tabId ?? -1;
+    if (tabId >= 0 && !record.incognito && this.tabs.get(tabId)?.incognito === undefined) {
+      // Which cookie store (regular or incognito) is known only once tabs.get answers: see releaseAwaiting().
+      this.jarAfterTab.add(record);
+      return;
+    }
+    const store = this.cookieStoreFor(record);
+    const cached = this.jars.peek(record.url, record.topLevelUrl, store);
+    if (cached) {
+      this.applyJar(record, cached.jar, Math.max(cached.takenMs, record.requestTimeMs));
+      return;
+    }
+    this.jars.get(record.url, record.topLevelUrl, store).then(
+      (reading) => {
+        if (this.applyJar(record, reading.jar, Math.max(reading.takenMs, record.requestTimeMs))) this.persist(record, this.isDone(record));
       },
       () => {},
     );
+  }
+
+  /** After a response that set cookies: a reading taken after it, so the new cookies are in it. */
+  private attachJar(record: RecordedExchange, afterSetCookie = false): void {
+    this.jars.get(record.url, record.topLevelUrl, this.cookieStoreFor(record), afterSetCookie ? Date.now() : 0).then(
+      (reading: JarReading) => {
+        if (this.applyJar(record, reading.jar, reading.takenMs, true)) this.persist(record, this.isDone(record));
+      },
+      () => {},
+    );
+  }
+
+  /** Sets the snapshot unless a later one is there already; an empty jar only where cookies went or came. */
+  private applyJar(record: RecordedExchange, jar: JarReading['jar'], atMs: number, force = false): boolean {
+    if (!jar.length && !force && !sendsCookies(record) && !setsCookies(record)) return false;
+    if (record.jarSnapshot && (record.jarSnapshotMs ?? 0) > atMs) return false;
+    record.jarSnapshot = jar;
+    record.jarSnapshotMs = atMs;
+    return true;
+  }
+
+  private isDone(record: ExchangeRecord): boolean {
+    return record.endTimeMs !== undefined || record.error !== undefined;
   }
 
   /** For get-jar: the jar of a URL as seen from the tab's top-level site. */
   jarFor(tabId: number, url: string): Promise<import('../core/types').JarCookie[]> {
     const state = this.tabs.get(tabId);
     const store = state?.incognito ? (this.browser === 'firefox' ? 'firefox-private' : '1') : undefined;
-    return this.jars.get(url, state?.topLevelUrl ?? url, store);
+    return this.jars.get(url, state?.topLevelUrl ?? url, store).then((r) => r.jar);
   }
 
   // ---------------------------------------------------------------------------------------------- DevTools HAR

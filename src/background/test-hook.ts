@@ -1,7 +1,7 @@
 /**
  * A read-only hook on the background's globalThis for the e2e tests and the benchmark
- * (serviceWorker.evaluate(() => globalThis.__cacheLens.readRecords(tabId))). Harmless in shipped builds: only code
- * already running inside the extension's own background can reach it.
+ * (serviceWorker.evaluate(() => globalThis.__cacheLens.readRecords(tabId))). Installed only in e2e builds
+ * (scripts/build.mjs --e2e -> dist/*-e2e, see index.ts); shipped builds do not contain it.
  */
 import type { ExchangeRecord } from '../core/types';
 import type { Recorder } from './recorder';
@@ -23,6 +23,8 @@ export interface CacheLensTestHook {
   /** performance.now() of the last listener call and of the last committed flush. */
   timing(): { lastEventAt: number; lastFlushAt: number; now: number; flushWorkMs: number; flushes: number };
   resetFlushWork(): void;
+  /** cookies API readings the jar cache has made (one per site, top-level site and store until a cookie changes). */
+  jarReadings(): number;
 }
 
 export function installTestHook(recorder: Recorder, ready: Promise<void>): void {
@@ -61,6 +63,7 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       flushWorkMs: recorder.store?.flushWorkMs ?? 0,
       flushes: recorder.store?.flushes ?? 0,
     }),
+    jarReadings: () => recorder.jars.fetches,
     resetFlushWork() {
       if (!recorder.store) return;
       recorder.store.flushWorkMs = 0;

@@ -66,8 +66,13 @@ export type BgToPanel =
       pages: PageRecord[];
       exchanges: ExchangeRecord[];
       retention: RetentionStats;
-      /** False when the extension has no host access to the tab's site. */
+      /** False when the extension cannot see the tab's traffic: no host access to its site, or a page no extension may read. */
       hasHostAccess: boolean;
+      /**
+       * Set when hasHostAccess is false for a reason granting host access cannot fix (chrome://, about:, another
+       * extension's page, file: without "Allow access to file URLs"): a plain sentence saying why.
+       */
+      accessNote?: string;
       preserveLog: boolean;
     }
   | { type: 'bg>panel:upsert'; v: typeof PROTOCOL_VERSION; tabId: number; exchanges: ExchangeRecord[] }

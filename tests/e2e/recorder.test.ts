@@ -144,6 +144,51 @@ describe('recorder (Chromium, webRequest)', () => {
     await b.page.close();
   });
 
+  it('puts what a page\'s service worker fetches by itself (tabId -1) in the no-tab bucket, not in the tab', async () => {
+    // Service workers need a secure context: http on 127.0.0.1 is one (lab.test over http is not).
+    const tag = `sw-${Date.now()}`;
+    const origin = lab.httpOrigin.replace('lab.test', '127.0.0.1');
+    const { page, tabId, records } = await visit(`${origin}/sw/?tag=${tag}`);
+    await waitFor(async () => (await page.textContent('#sw-status'))?.startsWith('done'), { what: 'service worker fetch done' });
+    expect(await page.textContent('#sw-status')).toContain(tag);
+    const fromWorker = await waitFor(
+      async () => (await readRecords(chromium.serviceWorker, -1)).find((r) => r.url.endsWith(`/sw/from-worker.json?tag=${tag}`) && r.endTimeMs),
+      { what: 'the worker\'s fetch in the tabId -1 bucket' },
+    );
+    expect(fromWorker).toMatchObject({ tabId: -1, status: 200 });
+    expect(fromWorker.pageId).toBeUndefined();
+    const inTab = await records();
+    expect(inTab.some((r) => path(r) === '/sw/')).toBe(true);
+    expect(inTab.some((r) => r.url.includes('/sw/from-worker.json'))).toBe(false);
+    expect(inTab.every((r) => r.tabId === tabId)).toBe(true);
+    await page.close();
+  });
+
+  it('gives a cross-site subresource that sends no cookie the jar it was made against (SameSite=Lax stays home)', async () => {
+    // Over http: ss_strict, ss_lax and ss_default are stored for lab.test (ss_none is refused without Secure).
+    const setter = await visit(`${lab.httpOrigin}/cookies/samesite?jar`);
+    await recordFor(setter.records, (r) => path(r) === '/cookies/samesite', 'samesite setter');
+    await setter.page.close();
+    const cross = await visit(`${lab.otherOrigin}/cross/samesite?jar`);
+    const pixel = await waitFor(
+      async () => (await cross.records()).find((r) => r.url.includes('/cookies/pixel.svg?from=cross-site-img') && r.endTimeMs && r.jarSnapshot),
+      { what: 'cross-site image with a jar snapshot' },
+    );
+    expect(pixel.topLevelUrl).toContain('other.test');
+    expect(pixel.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')).toBe(false);
+    expect(pixel.requestHeaders.length).toBeGreaterThan(0); // extraHeaders: an absent Cookie header really means none was sent
+    expect(pixel.jarSnapshot!.find((c) => c.name === 'ss_lax')).toMatchObject({ domain: 'lab.test', sameSite: 'lax', partitioned: false });
+    expect(pixel.jarSnapshot!.some((c) => c.name === 'ss_strict')).toBe(true);
+    // Stamped: the jar as it was when the request went out (a cached reading no cookie change has invalidated).
+    const stamp = (pixel as ExchangeRecord & { jarSnapshotMs?: number }).jarSnapshotMs!;
+    expect(stamp).toBeGreaterThanOrEqual(pixel.requestTimeMs);
+    expect(stamp).toBeLessThanOrEqual(pixel.endTimeMs! + 1000);
+    // A site without cookies gets no snapshot: the cross-site page itself (other.test has none).
+    const doc = (await cross.records()).find((r) => path(r) === '/cross/samesite');
+    expect(doc?.jarSnapshot).toBeUndefined();
+    await cross.page.close();
+  });
+
   it('speaks the panel protocol: snapshot, live upserts, get-jar, delete-cookie; refuses web pages', async () => {
     const target = await visit(`${lab.httpOrigin}/cookies/httponly?protocol`);
     await recordFor(target.records, (r) => r.url.endsWith('?protocol'), 'target page');
@@ -193,6 +238,26 @@ describe('recorder (Chromium, webRequest)', () => {
     }, chromium.extensionId)).not.toBe('connected');
     await panel.close();
     await target.page.close();
+  });
+
+  it('says hasHostAccess false, with a reason, for a tab showing a browser page', async () => {
+    const blank = await chromium.context.newPage();
+    await blank.goto('about:blank#cache-lens-access');
+    const tabId = await tabIdOf(chromium.serviceWorker, blank);
+    const panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
+    const snapshot = await panel.evaluate(
+      (t) =>
+        new Promise<any>((resolve) => {
+          const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + t });
+          port.onMessage.addListener((m: any) => m.type === 'bg>panel:snapshot' && resolve(m));
+          port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId: t });
+        }),
+      tabId,
+    );
+    expect(snapshot.hasHostAccess).toBe(false);
+    expect(snapshot.accessNote).toMatch(/browser page \(about:\)/);
+    await panel.close();
+    await blank.close();
   });
 
   it('keeps earlier pages of a tab by default, and only the current one with preserve-log off', async () => {

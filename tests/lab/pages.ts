@@ -229,6 +229,7 @@ export const LAB_SECTIONS: { title: string; pages: LabPageInfo[] }[] = [
       { path: '/garbage', title: 'Garbage headers: huge, non-ASCII, odd dates, broken cookies', origin: 'http' },
       { path: `/xss/${encodeURIComponent(XSS_PAYLOADS.html)}?q=${encodeURIComponent(XSS_PAYLOADS.script)}`, title: 'XSS payloads in headers, cookies and the URL', origin: 'http' },
       { path: '/burst?n=2000', title: 'Burst: 2,000 fetches at once', origin: 'http' },
+      { path: '/sw/', title: 'A service worker that fetches by itself (tabId -1)', origin: 'https' },
       { path: '/__lab/stats', title: 'Lab stats (JSON: requests the origin served)', origin: 'http' },
     ],
   },
@@ -934,6 +935,45 @@ window.burstResult={n,ok,failed,ms};document.title='burst done';})();
   });
 });
 routePrefix('/burst/item/', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, `{"i":${JSON.stringify(x.url.pathname.slice(12))}}`));
+
+// ---------------- a service worker's own requests
+
+// The page registers /sw/worker.js (scope /sw/, no fetch handler, so the page's own requests are untouched) and asks
+// it to fetch /sw/from-worker.json. That fetch belongs to no tab: webRequest reports it with tabId -1.
+// Service workers need a secure context: https, or http on 127.0.0.1/localhost.
+route('/sw/', (x) =>
+  page(x, {
+    title: 'A service worker fetching by itself',
+    intro: 'This page registers a service worker. The worker then fetches /sw/from-worker.json on its own. Requests a service worker makes belong to no tab (webRequest reports tabId -1), so Cache Lens keeps them in a separate bucket instead of this tab.',
+    look: [
+      'This tab lists the page itself. The worker script /sw/worker.js is fetched by the browser for the worker, so it belongs to no tab either.',
+      'from-worker.json is not in this tab: it is in the "no tab" bucket (service workers and extensions).',
+    ],
+    body: `<p id="sw-status">registering…</p><script>
+(async()=>{const out=document.getElementById('sw-status');
+if(!('serviceWorker' in navigator)){out.textContent='no service worker support (needs https or 127.0.0.1)';return}
+try{const reg=await navigator.serviceWorker.register('/sw/worker.js',{scope:'/sw/'});await navigator.serviceWorker.ready;
+const sw=reg.active||reg.waiting||reg.installing;const tag=new URLSearchParams(location.search).get('tag')||String(Date.now());
+const reply=new Promise(r=>navigator.serviceWorker.addEventListener('message',e=>r(e.data),{once:true}));
+sw.postMessage({fetch:'/sw/from-worker.json?tag='+encodeURIComponent(tag)});
+out.textContent='done: '+JSON.stringify(await reply);document.title='sw done'}catch(e){out.textContent='failed: '+e}})();
+</script>`,
+  }),
+);
+route('/sw/worker.js', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'text/javascript', 'cache-control': 'no-cache' },
+    `self.addEventListener('install',()=>self.skipWaiting());
+self.addEventListener('activate',(e)=>e.waitUntil(self.clients.claim()));
+self.addEventListener('message',(e)=>{e.waitUntil(fetch(e.data.fetch,{cache:'no-store'}).then(r=>r.json()).then(j=>e.source.postMessage(j),err=>e.source.postMessage({error:String(err)})))});
+`,
+  ),
+);
+route('/sw/from-worker.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ from: 'service worker', tag: x.url.searchParams.get('tag') ?? '' })),
+);
 
 // ---------------- garbage
 

@@ -11,7 +11,10 @@ import type { ExchangeRecord } from '../../../src/core/types';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+/** The shipped Chrome build (no test hooks). */
 export const CHROME_DIST = join(REPO_ROOT, 'dist/chrome');
+/** The same build with the test-only hooks compiled in (globalThis.__cacheLens, the e2e triggers): what launchChromium() loads. */
+export const CHROME_E2E_DIST = join(REPO_ROOT, 'dist/chrome-e2e');
 export const FIREFOX_E2E_DIST = join(REPO_ROOT, 'dist/firefox-e2e');
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
@@ -30,7 +33,10 @@ export function ensureBuilt(dir = CHROME_DIST): string {
 }
 
 export interface LaunchOptions {
-  /** Unpacked extension directory; default dist/chrome (built if missing). Pass null for no extension. */
+  /**
+   * Unpacked extension directory; default dist/chrome-e2e (built if missing or stale), whose background has the
+   * read-only __cacheLens hook the readers below use. Pass CHROME_DIST for the shipped build, null for no extension.
+   */
   extensionPath?: string | null;
   headless?: boolean;
   args?: string[];
@@ -63,7 +69,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<LaunchedChromium> {
-  const extensionPath = opts.extensionPath === undefined ? ensureBuilt() : opts.extensionPath;
+  const extensionPath = opts.extensionPath === undefined ? ensureBuilt(CHROME_E2E_DIST) : opts.extensionPath;
   const userDataDir = mkdtempSync(join(tmpdir(), 'cache-lens-chromium-'));
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
   if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
