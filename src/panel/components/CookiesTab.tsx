@@ -94,8 +94,11 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
   return (
     <article class={`cookie-card ${s.stored ? 'stored' : 'rejected'}`}>
       <header>
-        <code>{ck ? ck.name || '(nameless)' : s.raw.split('=')[0]}</code>
-        {ck && <span class="value">={mask(ck.value, hide)}</span>}{' '}
+        {/* one flex item, so the header's gap does not split "name=value" */}
+        <span class="name-value">
+          <code>{ck ? ck.name || '(nameless)' : s.raw.split('=')[0]}</code>
+          {ck && <span class="value">={mask(ck.value, hide)}</span>}
+        </span>{' '}
         {s.stored ? (
           <span class="sev sev-good">{s.deletes ? 'deletes the cookie' : 'stored'}</span>
         ) : (
