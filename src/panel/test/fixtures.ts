@@ -4,6 +4,7 @@
  */
 import type { CacheView, Explanation } from '../../core/explanation';
 import type { ExchangeRecord } from '../../core/types';
+import { emptyCdn, emptyCookies, emptyProxy } from '../../core/compose';
 import { createStore, type Explainer } from '../store';
 import type { PageRecord } from '../../shared/protocol';
 
@@ -88,23 +89,9 @@ export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}):
       revalidation: null,
       findings: [],
     },
-    cookies: { setCookies: [], requestCookies: [], send: null, sameSiteContext: 'same-site', thirdParty: false, findings: [] },
-    cdn: {
-      cdn: null,
-      cdnName: null,
-      evidence: [],
-      cacheStatus: null,
-      rawCacheStatus: null,
-      pop: null,
-      popCity: null,
-      age: null,
-      cacheStatusEntries: [],
-      cdnCacheControl: [],
-      ipOwner: null,
-      plain: [],
-      findings: [],
-    },
-    proxy: { via: [], forwarded: [], xForwardedFor: [], xForwardedProto: null, xForwardedHost: null, xRealIp: null, plain: [], findings: [] },
+    cookies: emptyCookies(),
+    cdn: emptyCdn(),
+    proxy: emptyProxy(),
     findings: [],
     hidden: [],
   };
