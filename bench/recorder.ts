@@ -115,7 +115,7 @@ try {
   const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
   if (asJson) console.log(JSON.stringify({ bareBurstWallMs: bareWall, results }, null, 2));
   else {
-    console.log(`Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium ${'(dist/chrome)'}; baseline burst without extension ${f(bareWall, 0)} ms`);
+    console.log(`Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium (dist/chrome-e2e: the shipped build plus the read-only test hook); baseline burst without extension ${f(bareWall, 0)} ms`);
     console.log('run  served recorded equal  events  mean ms  median ms  p99 ms  max ms  +writes ms (flushes)  burst ms  nav→all-in-IDB ms  last-event→flushed ms  heap MB before→after');
     for (const r of results) {
       console.log(

@@ -9,6 +9,7 @@
 import type { ExchangeRecord, HeaderList, JarCookie, ResponseSource } from '../core/types';
 import type { HarEntryLike } from '../shared/protocol';
 import { getDomain } from 'tldts';
+import { PHASES_BEFORE_HEADERS, resourceTypeFromHar } from '../core/har';
 
 export type RecorderBrowser = 'chrome' | 'firefox';
 
@@ -300,20 +301,6 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   if (!origins.includes(ORIGIN_HAR)) record.origins = [...origins, ORIGIN_HAR];
 }
 
-/** DevTools `_resourceType` -> webRequest ResourceType for records that exist only in the HAR. */
-const HAR_RESOURCE_TYPES: Record<string, string> = {
-  document: 'main_frame',
-  stylesheet: 'stylesheet',
-  script: 'script',
-  image: 'image',
-  font: 'font',
-  media: 'media',
-  xhr: 'xmlhttprequest',
-  fetch: 'xmlhttprequest',
-  websocket: 'websocket',
-  ping: 'ping',
-  other: 'other',
-};
 
 /** A record for a request only DevTools saw (Chrome's memory-cache hits never reach webRequest). */
 export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, tab: TabContext): ExchangeRecord {
@@ -321,8 +308,8 @@ export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, ta
   const startMs = Number.isNaN(start) ? 0 : start;
   const t = entry.timings ?? {};
   let beforeHeaders = 0;
-  for (const phase of ['blocked', 'dns', 'connect', 'send', 'wait']) if ((t[phase] ?? -1) > 0) beforeHeaders += t[phase];
-  const type = entry._resourceType ? (HAR_RESOURCE_TYPES[entry._resourceType] ?? entry._resourceType) : undefined;
+  for (const phase of PHASES_BEFORE_HEADERS) if ((t[phase] ?? -1) > 0) beforeHeaders += t[phase];
+  const type = entry._resourceType ? resourceTypeFromHar(entry._resourceType) : undefined;
   const record: ExchangeRecord = {
     id,
     url: entry.request.url,

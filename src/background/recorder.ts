@@ -63,9 +63,8 @@ export const INTERRUPTED_ERROR = 'cache-lens: response events lost (the browser 
  * `jarSnapshotMs` (epoch ms): the moment the record's `jarSnapshot` describes. The request's own time when the cached
  * reading was current then (read before the request, no change of the site's cookies reported since), else when the
  * cookies API was read (shortly after the request, or after a response that set cookies).
- * TODO(core): an optional `jarSnapshotMs?: number` on ExchangeRecord in src/core/types.ts; until then it rides along.
  */
-export type RecordedExchange = ExchangeRecord & { jarSnapshotMs?: number };
+export type RecordedExchange = ExchangeRecord;
 
 const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
 

@@ -67,7 +67,12 @@ const RESOURCE_TYPES: Record<string, string> = {
 };
 
 /** The HAR timing phases before the response headers arrive. `ssl` is already inside `connect` (HAR 1.2 timings). */
-const PHASES_BEFORE_HEADERS = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
+export const PHASES_BEFORE_HEADERS = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
+
+/** DevTools `_resourceType` as a webRequest ResourceType; unknown names pass through. */
+export function resourceTypeFromHar(devtoolsType: string): string {
+  return lookup(RESOURCE_TYPES, devtoolsType.toLowerCase()) ?? devtoolsType;
+}
 
 /** Own-property table lookup: page data may say "__proto__" or "constructor". */
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {
@@ -193,7 +198,7 @@ function entryToRecord(e: unknown, i: number): ExchangeRecord {
   const ip = typeof e.serverIPAddress === 'string' && e.serverIPAddress ? e.serverIPAddress : e._ip_addr;
   if (typeof ip === 'string' && ip) record.serverIp = stripBrackets(ip);
   if (typeof e._resourceType === 'string' && e._resourceType) {
-    record.resourceType = lookup(RESOURCE_TYPES, e._resourceType.toLowerCase()) ?? e._resourceType;
+    record.resourceType = resourceTypeFromHar(e._resourceType);
   }
   if (typeof e.pageref === 'string' && e.pageref) record.pageId = e.pageref;
   const initiator = initiatorOf(e);

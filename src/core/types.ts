@@ -65,6 +65,8 @@ export interface ExchangeRecord {
   origins?: Array<'webRequest' | 'devtools-har' | 'har-import'>;
   /** Snapshot of the relevant cookie jar (cookies API), taken when the request sent or the response set cookies. */
   jarSnapshot?: JarCookie[];
+  /** Epoch ms: the moment jarSnapshot describes (the request's time when a cached reading was still current). */
+  jarSnapshotMs?: number;
   cookiePolicy?: CookiePolicy;
   incognito?: boolean;
 }

@@ -58,7 +58,12 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
   const r = store.retention.value;
   return (
     <>
-      {!store.hasHostAccess.value && (
+      {!store.hasHostAccess.value && store.accessNote.value && (
+        <div class="banner info" role="status">
+          Cache Lens cannot record this page: {store.accessNote.value}
+        </div>
+      )}
+      {!store.hasHostAccess.value && !store.accessNote.value && (
         <div class="banner warn" role="alert">
           Cache Lens has no access to this site, so it cannot see its requests. Grant access, then reload the page.{' '}
           {requestAccess && (

@@ -113,6 +113,9 @@ describe('request list', () => {
     expect(screen.getByText(/Reload the page to record its requests/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('no access to this site');
     expect(screen.getByRole('button', { name: 'Grant access to this site' })).toBeTruthy();
+    store.receive({ ...snapshot([], [], false), accessNote: 'this is a browser page; no extension may read its traffic.' });
+    expect(await screen.findByText(/cannot record this page: this is a browser page/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Grant access to this site' })).toBeNull();
     store.status.value = 'no-tab';
     expect(await screen.findByText(/\?tabId=N/)).toBeTruthy();
   });

@@ -72,6 +72,8 @@ export function createStore(opts: StoreOptions) {
   const tabId = signal<number | null>(null);
   const status = signal<PanelStatus>('loading');
   const hasHostAccess = signal(true);
+  /** Why access is impossible (browser pages, other extensions, stores); null when granting would fix it. */
+  const accessNote = signal<string | null>(null);
   const retention = signal<RetentionStats | null>(null);
   const preserveLog = signal(false);
   const live = signal(true);
@@ -285,6 +287,7 @@ export function createStore(opts: StoreOptions) {
           pages.value = msg.pages;
           retention.value = msg.retention;
           hasHostAccess.value = msg.hasHostAccess;
+          accessNote.value = msg.accessNote ?? null;
           preserveLog.value = msg.preserveLog;
           pending.value = [];
           status.value = 'ready';
@@ -407,7 +410,7 @@ export function createStore(opts: StoreOptions) {
 
   return {
     // signals
-    tabId, status, hasHostAccess, retention, preserveLog, live, hideValues, theme, nowMs,
+    tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs,
     pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice,
     // derived
     filtered, items, selected, resourceTypes,
