@@ -110,6 +110,7 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
           Rejected: {s.rejectWhy} {s.rejectReason ? <span class="muted">[{s.rejectReason}]</span> : null}
         </p>
       )}
+      {!s.stored && s.scope.length > 0 && <p class="muted">Had it been stored, it would have been:</p>}
       <ul class="scope">
         {s.scope.map((line, i) => (
           <li key={i}>{line}</li>

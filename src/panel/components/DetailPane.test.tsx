@@ -125,6 +125,8 @@ describe('detail pane', () => {
     expect(text).toContain('session cookie: gone when the browser closes');
     expect(text).toContain('rejected');
     expect(text).toContain('Rejected: a Secure cookie cannot be set from an insecure origin (http://).');
+    // the scope of a rejected cookie is hypothetical, and says so (once: only one of the three was rejected)
+    expect(text.split('Had it been stored, it would have been:').length - 1).toBe(1);
     expect(text).toContain('Signed, not encrypted');
     expect(text).toContain('{"user":"ann"}');
     expect(text).toContain('lang=en');
