@@ -10,6 +10,8 @@ import {
   parseAge,
   parseCacheControl,
   parseDateField,
+  parseDateValue,
+  parseImfFixdateFast,
   parseETag,
   parsePragma,
   parseVary,
@@ -65,12 +67,25 @@ interface SlotTable {
   names: readonly string[];
   /** By name length: the slots whose lower-case name has that length. */
   byLength: ReadonlyArray<readonly number[] | undefined>;
+  /**
+   * By name length * 32 + first letter (a = 1): slot + 1 when exactly one wanted name has that length and first
+   * letter, -1 when several (then byLength decides), 0 when none: most names are ruled out without comparing them.
+   */
+  byFirst: Int8Array;
 }
 
 function slotTable(names: readonly string[]): SlotTable {
   const byLength: number[][] = [];
   names.forEach((n, i) => (byLength[n.length] ??= []).push(i));
-  return { names, byLength };
+  const byFirst = new Int8Array(byLength.length * 32);
+  names.forEach((n, i) => {
+    const first = n.charCodeAt(0) - 0x60;
+    if (first >= 1 && first <= 26) {
+      const key = n.length * 32 + first;
+      byFirst[key] = byFirst[key] === 0 ? i + 1 : -1;
+    } else byFirst.fill(-1, n.length * 32, n.length * 32 + 32); // not a-z: that length always goes through byLength
+  });
+  return { names, byLength, byFirst };
 }
 
 function sameName(name: string, lower: string): boolean {
@@ -121,7 +136,8 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
 
 /** Absent Date/Expires/Last-Modified and Age, shared (facts are read-only): what the parsers return for no lines. */
 const NO_DATE: DateField = Object.freeze({ time: null, format: null, raw: null, multiple: false });
-const NO_AGE: ParsedAge = Object.freeze({ value: null, findings: Object.freeze([]) as unknown as Finding[] });
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+const NO_AGE: ParsedAge = Object.freeze({ value: null, findings: NO_FINDINGS });
 
 // Slot numbers: the order of these lists.
 export const RES_SLOTS = slotTable(['cache-control', 'pragma', 'expires', 'date', 'age', 'last-modified', 'etag', 'vary', 'set-cookie', 'content-location']);
@@ -156,10 +172,6 @@ const NO_CC: ParsedCacheControl = Object.freeze(parseCacheControl([], 'request')
 Object.freeze(NO_CC.directives);
 Object.freeze(NO_CC.findings);
 
-function memoCacheControl(lines: readonly string[], context: 'response' | 'request'): ParsedCacheControl {
-  if (lines.length === 0) return NO_CC;
-  return memoOne(ccMemo[context], lines, context === 'response' ? parseResponseCc : parseRequestCc);
-}
 
 /** Everything the cache engine knows about one response, parsed once. */
 export interface ResponseFacts {
@@ -189,39 +201,185 @@ export interface ResponseFacts {
   responseTime: number;
 }
 
+/**
+ * What buildFacts reads from one header list: per slot, undefined (absent), the value as recorded (one field line,
+ * the usual case) or the values of several field lines; `presenceOnly` slots hold '' when present, their values are
+ * never read. The Firefox newline split is left to splitLines(), run only where a value is parsed (a memo hit or an
+ * IMF-fixdate needs none). collectSlots() without the per-slot arrays, written into a scratch array reused by every
+ * call (buildFacts is synchronous and hands on strings only, never the scratch itself).
+ */
+type FieldValue = string | string[] | undefined;
+
+export function scanFields(headers: HeaderList | undefined, table: SlotTable, out: FieldValue[], presenceOnly = -1): FieldValue[] {
+  for (let k = 0; k < out.length; k++) out[k] = undefined; // (a loop: Array.prototype.fill is a slow builtin call here)
+  if (!Array.isArray(headers)) return out;
+  const byLength = table.byLength;
+  const byFirst = table.byFirst;
+  const names = table.names;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (!h) continue;
+    const name = h.name;
+    if (typeof name !== 'string') continue;
+    const len = name.length;
+    if (len >= byLength.length || len === 0) continue;
+    let slot = -1;
+    const c0 = name.charCodeAt(0);
+    const entry = c0 < 0x80 ? byFirst[len * 32 + (((c0 | 0x20) - 0x60) & 31)] : -1;
+    if (entry > 0) {
+      // An ASCII first character: it is the wanted name's first letter in either case, or no wanted name matches.
+      if ((c0 | 0x20) === names[entry - 1].charCodeAt(0) && sameName(name, names[entry - 1])) slot = entry - 1;
+    } else if (entry < 0) {
+      const slots = byLength[len];
+      if (slots !== undefined) {
+        for (let k = 0; k < slots.length; k++) {
+          if (sameName(name, names[slots[k]])) {
+            slot = slots[k];
+            break;
+          }
+        }
+      }
+    }
+    if (slot < 0) continue;
+    if (slot === presenceOnly) {
+      out[slot] = '';
+      continue;
+    }
+    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const cur = out[slot];
+    if (cur === undefined) out[slot] = value;
+    else if (typeof cur === 'string') out[slot] = [cur, value];
+    else cur.push(value);
+  }
+  return out;
+}
+
+/**
+ * A scanned field as its list of lines, exactly collect()'s: Firefox (and HARs it writes) join repeated field lines
+ * with "\n" (a field value cannot hold a newline), so such a value is split and its parts trimmed.
+ */
+export function splitLines(v: FieldValue): readonly string[] {
+  if (v === undefined) return NONE;
+  if (typeof v === 'string') return v.indexOf('\n') < 0 ? [v] : splitValue(v);
+  let out: string[] | null = null;
+  for (let k = 0; k < v.length; k++) {
+    if (v[k].indexOf('\n') < 0) {
+      if (out) out.push(v[k]);
+    } else {
+      out ??= v.slice(0, k);
+      out.push(...splitValue(v[k]));
+    }
+  }
+  return out ?? v;
+}
+
+function splitValue(value: string): string[] {
+  const parts = value.split('\n', 64);
+  for (let k = 0; k < parts.length; k++) parts[k] = parts[k].trim();
+  return parts;
+}
+
+/** The first line of a scanned field (null when absent). */
+function firstLine(v: FieldValue): string | null {
+  if (v === undefined) return null;
+  if (typeof v === 'string' && v.indexOf('\n') < 0) return v;
+  return splitLines(v)[0];
+}
+
+const RES_SCRATCH: FieldValue[] = new Array<FieldValue>(RES_SLOTS.names.length).fill(undefined);
+const REQ_SCRATCH: FieldValue[] = new Array<FieldValue>(REQ_SLOTS.names.length).fill(undefined);
+const SET_COOKIE_SLOT = RES_SLOTS.names.indexOf('set-cookie');
+const AUTHORIZATION_SLOT = REQ_SLOTS.names.indexOf('authorization');
+
+/**
+ * memoOne for a scanned field: a value sent on one field line is looked up as recorded (no newline check, no list),
+ * and parsed from its lines on a miss; the result depends on the value only, so a joined value is a key as good as any.
+ */
+function memoField<T>(memo: Map<string, T>, v: string | string[], parse: (lines: readonly string[]) => T): T {
+  if (typeof v !== 'string' || v.length > MEMO_MAX_KEY) return memoOne(memo, splitLines(v), parse);
+  const hit = memo.get(v);
+  if (hit) return hit;
+  const parsed = parse(splitLines(v));
+  if (memo.size >= 2048) memo.clear();
+  memo.set(v, parsed);
+  return parsed;
+}
+
+function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheControl {
+  if (v === undefined) return NO_CC;
+  return memoField(ccMemo[context], v, context === 'response' ? parseResponseCc : parseRequestCc);
+}
+
+function dateField(v: string | string[], nowSeconds: number): DateField {
+  if (typeof v === 'string') {
+    // An IMF-fixdate is checked at all 29 positions, so it holds no newline: no split needed.
+    const fast = parseImfFixdateFast(v);
+    if (fast) return { time: fast.time, format: fast.format, raw: v, multiple: false };
+    if (v.indexOf('\n') < 0) return parseDateValue(v, nowSeconds);
+  }
+  return parseDateField(splitLines(v), nowSeconds);
+}
+
+/** Age: a plain number (nearly every Age) is read in place; anything else goes through parseAge and its findings. */
+function ageField(v: string | string[]): ParsedAge {
+  if (typeof v === 'string' && v.length > 0 && v.length <= 12) {
+    let n = 0;
+    let k = 0;
+    for (; k < v.length; k++) {
+      const c = v.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (k === v.length) return { value: Math.min(n, DELTA_CAP), findings: NO_FINDINGS };
+  }
+  return parseAge(splitLines(v));
+}
+
 export function buildFacts(
   x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
   status: number,
   responseHeaders: HeaderList,
   nowSeconds: number,
 ): ResponseFacts {
-  const res = collectSlots(responseHeaders, RES_SLOTS);
-  const req = collectSlots(x.requestHeaders, REQ_SLOTS);
-  const etags = res[6] ?? NONE;
+  const res = scanFields(responseHeaders, RES_SLOTS, RES_SCRATCH, SET_COOKIE_SLOT);
+  const req = scanFields(x.requestHeaders, REQ_SLOTS, REQ_SCRATCH, AUTHORIZATION_SLOT);
   const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
   const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
-  const cc = res[0] ?? NONE;
+  const cc = res[0];
+  const etags = res[6];
+  const method = x.method;
+  const url = x.url;
+  const pragma = res[1];
+  const reqPragma = req[1];
+  const vary = res[7];
+  const date = res[3];
+  const expires = res[2];
+  const lastModified = res[5];
+  const age = res[4];
+  const contentLocation = res[9];
+  const ifNoneMatch = req[3];
+  const ifModifiedSince = req[4];
   return {
-    url: typeof x.url === 'string' ? x.url : '',
-    method: typeof x.method === 'string' ? (x.method === 'GET' ? 'GET' : x.method.toUpperCase()) : 'GET',
+    url: typeof url === 'string' ? url : '',
+    method: typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET',
     status: Number.isFinite(status) ? status : 0,
-    cc: memoCacheControl(cc, 'response'),
-    ccLines: cc.length,
-    reqCc: memoCacheControl(req[0] ?? NONE, 'request'),
-    pragma: res[1] ? memoOne(pragmaMemo, res[1], parsePragma) : EMPTY_PRAGMA,
-    reqPragma: req[1] ? memoOne(pragmaMemo, req[1], parsePragma) : EMPTY_PRAGMA,
-    vary: res[7] ? memoOne(varyMemo, res[7], parseVary) : EMPTY_VARY,
-    date: res[3] ? parseDateField(res[3], nowSeconds) : NO_DATE,
-    expires: res[2] ? parseDateField(res[2], nowSeconds) : NO_DATE,
-    lastModified: res[5] ? parseDateField(res[5], nowSeconds) : NO_DATE,
-    age: res[4] ? parseAge(res[4]) : NO_AGE,
-    etag: etags.length ? parseETag(etags[0]) : null,
-    etagCount: etags.length,
-    hasAuthorization: req[2] !== undefined,
-    hasSetCookie: res[8] !== undefined,
-    contentLocation: res[9]?.[0] ?? null,
-    ifNoneMatch: req[3]?.[0] ?? null,
-    ifModifiedSince: req[4]?.[0] ?? null,
+    cc: ccField(cc, 'response'),
+    ccLines: cc === undefined ? 0 : typeof cc === 'string' && cc.indexOf('\n') < 0 ? 1 : splitLines(cc).length,
+    reqCc: ccField(req[0], 'request'),
+    pragma: pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma),
+    reqPragma: reqPragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, reqPragma, parsePragma),
+    vary: vary === undefined ? EMPTY_VARY : memoField(varyMemo, vary, parseVary),
+    date: date === undefined ? NO_DATE : dateField(date, nowSeconds),
+    expires: expires === undefined ? NO_DATE : dateField(expires, nowSeconds),
+    lastModified: lastModified === undefined ? NO_DATE : dateField(lastModified, nowSeconds),
+    age: age === undefined ? NO_AGE : ageField(age),
+    etag: etags === undefined ? null : parseETag(firstLine(etags)!),
+    etagCount: etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length,
+    hasAuthorization: req[AUTHORIZATION_SLOT] !== undefined,
+    hasSetCookie: res[SET_COOKIE_SLOT] !== undefined,
+    contentLocation: firstLine(contentLocation),
+    ifNoneMatch: firstLine(ifNoneMatch),
+    ifModifiedSince: firstLine(ifModifiedSince),
     requestTime,
     responseTime,
   };
@@ -269,6 +427,7 @@ export const STORE_WHY: Readonly<Record<StoreReason, string>> = {
 };
 
 export function hasUnqualified(cc: ParsedCacheControl, name: string): boolean {
+  if (!cc.names.has(name)) return false;
   for (const d of cc.directives) if (d.name === name && (d.value === null || d.value.trim() === '')) return true;
   return false;
 }
@@ -429,14 +588,24 @@ export interface ViewResult {
 const NOT_STORED: LifetimeResult = Object.freeze({ lifetime: null, source: 'none', heuristic: false, departures: Object.freeze([]) as unknown as LifetimeResult['departures'] });
 
 /** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
-const STORE_WHY_FILLED: ReadonlySet<StoreReason> = new Set((Object.keys(STORE_WHY) as StoreReason[]).filter((r) => /\{\w+\}/.test(STORE_WHY[r])));
+const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntries(
+  (Object.keys(STORE_WHY) as StoreReason[]).map((r) => [r, /\{\w+\}/.test(STORE_WHY[r])]),
+) as Record<StoreReason, boolean>;
+/** No departures (every view but the private one under a browser profile): one shared, frozen empty list. */
+const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures'];
 
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
   const p = kind === 'shared' ? PROFILES.rfc : profile;
   const reason = storability(f, kind);
   const storable = reason.startsWith('ok-');
-  const age = currentAge(f, now);
+  // currentAge(f, now), inline (no result object per view).
+  const dateValue = f.date.time ?? f.responseTime;
+  const correctedInitialAge = Math.max(
+    Math.max(0, f.responseTime - dateValue),
+    (f.age.value ?? 0) + Math.max(0, f.responseTime - f.requestTime),
+  );
+  const age = { correctedInitialAge, currentAge: correctedInitialAge + Math.max(0, now - f.responseTime) };
   // Departures only matter for the private view under a browser profile (browserNotes); the others skip the list.
   const wantDepartures = kind === 'private' && profile.id !== 'rfc';
   const departures: LifetimeResult['departures'] | undefined = wantDepartures ? [] : undefined;
@@ -464,7 +633,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const view: CacheView = {
     kind,
     storable,
-    storableWhy: STORE_WHY_FILLED.has(reason) ? fill(STORE_WHY[reason], { status: f.status, method: f.method }) : STORE_WHY[reason],
+    storableWhy: STORE_WHY_FILLED[reason] ? fill(STORE_WHY[reason], { status: f.status, method: f.method }) : STORE_WHY[reason],
     freshnessLifetime: storable ? lifetime : null,
     freshnessSource: storable ? lt.source : 'none',
     heuristic: storable && lt.heuristic,
@@ -478,7 +647,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
     mayServeStale: storable && !noCache && !revalidateDirective,
     browserNotes: [],
   };
-  return { view, reason, noCache, swrOpen, departures: departures ?? [] };
+  return { view, reason, noCache, swrOpen, departures: departures ?? NO_DEPARTURES };
 }
 
 /** Templates split once into literal / key parts (odd indices are keys): filling runs per exchange. */

@@ -15,7 +15,7 @@ import {
   type ViewResult,
 } from './freshness';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
-import { clip, DELTA_CAP, type ParsedCacheControl, type ParsedVary } from './parsers';
+import { clip, DELTA_CAP, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { NEXT_USE_TEXT, profileFor, RELOAD_TEXT, type CacheProfile } from './profiles';
 import { findRevalidation, mergeHeaders } from './revalidation';
 import { humanDuration, isWatchedFile, urlShape } from './urls';
@@ -52,6 +52,7 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
   priv.view.browserNotes = browserNotes(f, priv, profile);
 
   const immutable = f.cc.names.has('immutable');
+  const vary = sharedVary(f.vary);
   const explanation: CacheExplanation = {
     browser: profile.id,
     now,
@@ -64,7 +65,8 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
     lastModified: f.lastModified.time,
     age: f.age.value,
     etag: f.etag,
-    ...sharedVary(f.vary),
+    vary: vary.vary,
+    varyExplained: vary.varyExplained,
     immutable,
     nextUse: nextUse(f, priv, profile, x),
     revalidation: link?.link ?? null,
@@ -150,15 +152,21 @@ function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'reques
 function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): string[] {
   if (profile.id === 'rfc') return [];
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const [key, params] of v.departures) {
+  const departures = v.departures;
+  for (let k = 0; k < departures.length; k++) {
+    const [key, params] = departures[k];
     const rule = profile[key] as { note?: string };
-    if (!rule || typeof rule !== 'object' || !rule.note || seen.has(key)) continue;
-    seen.add(key);
+    if (!rule || typeof rule !== 'object' || !rule.note || seenBefore(departures, k, key)) continue;
     out.push(fill(rule.note, params));
   }
   if (f.cc.names.has('immutable') && profile.immutableOnReload.note) out.push(profile.immutableOnReload.note);
   return out;
+}
+
+/** Whether a departure before index k has the same rule (its note is given once); lists are a few entries long. */
+function seenBefore(departures: ViewResult['departures'], k: number, key: string): boolean {
+  for (let j = 0; j < k; j++) if (departures[j][0] === key) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- next use
@@ -172,8 +180,8 @@ function conditionalHeaders(f: ResponseFacts): string[] {
 
 function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord): NextUse {
   const view = v.view;
-  const cond = conditionalHeaders(f);
-  const hasValidator = cond.length > 0;
+  // conditionalHeaders(f) is not empty exactly when this holds; the list itself is built only when it is shown.
+  const hasValidator = (f.etag !== null && f.etag.value !== '') || (f.lastModified.time !== null && !!f.lastModified.raw);
   const onReload = reloadText(f, view, profile, x, hasValidator);
   if (!view.storable) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.notStorable, onReload };
   if (f.vary.star) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.varyStar, onReload };
@@ -185,7 +193,7 @@ function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: Exch
   if (hasValidator) {
     return {
       action: 'revalidate',
-      conditionalHeaders: cond,
+      conditionalHeaders: conditionalHeaders(f),
       plain: v.noCache ? NEXT_USE_TEXT.revalidateNoCache : NEXT_USE_TEXT.revalidate,
       onReload,
     };
@@ -213,8 +221,17 @@ function reloadText(f: ResponseFacts, view: CacheView, profile: CacheProfile, x:
 const FRESHNESS_DIRECTIVES = ['max-age', 's-maxage', 'public', 'private', 'must-revalidate', 'proxy-revalidate', 'no-cache', 'immutable', 'stale-while-revalidate', 'stale-if-error'];
 
 function qualifiedFields(cc: ParsedCacheControl, name: string): string | null {
+  if (!cc.names.has(name)) return null;
   for (const d of cc.directives) if (d.name === name && d.value !== null && d.value.trim() !== '') return d.value;
   return null;
+}
+
+function copyFindings(list: readonly Finding[], out: Finding[]): void {
+  for (let k = 0; k < list.length; k++) out.push({ ...list[k] });
+}
+
+function obsoleteDate(header: string, field: DateField, add: (id: CacheNoteId, params?: Record<string, string | number>) => void): void {
+  if (field.format === 'rfc850' || field.format === 'asctime') add('http-date-obsolete', { header, format: field.format });
 }
 
 function cacheFindings(
@@ -226,7 +243,9 @@ function cacheFindings(
 ): Finding[] {
   // Parsed Cache-Control is shared between exchanges (memoised): hand out copies of its findings.
   const out: Finding[] = [];
-  for (const list of [f.cc.findings, f.reqCc.findings, f.age.findings]) for (const finding of list) out.push({ ...finding });
+  copyFindings(f.cc.findings, out);
+  copyFindings(f.reqCc.findings, out);
+  copyFindings(f.age.findings, out);
   const add = (id: CacheNoteId, params?: Record<string, string | number>): void => {
     out.push(applyNote(CACHE_NOTES, id, params));
   };
@@ -278,13 +297,9 @@ function cacheFindings(
   // Dates and ages
   if (f.date.raw === null) add('date-missing');
   else if (f.date.time === null) add('date-invalid', { value: clip(f.date.raw, 60) });
-  for (const [header, field] of [
-    ['Date', f.date],
-    ['Expires', f.expires],
-    ['Last-Modified', f.lastModified],
-  ] as const) {
-    if (field.format === 'rfc850' || field.format === 'asctime') add('http-date-obsolete', { header, format: field.format });
-  }
+  obsoleteDate('Date', f.date, add);
+  obsoleteDate('Expires', f.expires, add);
+  obsoleteDate('Last-Modified', f.lastModified, add);
   if (f.expires.raw !== null) {
     if (f.expires.time === null) add('expires-invalid', { value: clip(f.expires.raw, 60) });
     if (f.date.raw === null) add('expires-without-date');

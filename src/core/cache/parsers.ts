@@ -349,6 +349,12 @@ export function parseDateField(lines: readonly string[], nowSeconds: number): Da
   return { time: parsed.time, format: parsed.format, raw, multiple };
 }
 
+/** parseDateField([raw], nowSeconds) for a field sent once (the usual case), without the list. */
+export function parseDateValue(raw: string, nowSeconds: number): DateField {
+  const parsed = parseImfFixdateFast(raw) ?? cachedHttpDate(raw, nowSeconds);
+  return { time: parsed.time, format: parsed.format, raw, multiple: false };
+}
+
 /** Three lower-cased ASCII letters packed into one number (non-letters give -1): name lookups without slicing. */
 function packed3(s: string, at: number): number {
   let v = 0;
@@ -360,8 +366,11 @@ function packed3(s: string, at: number): number {
   return v;
 }
 const pack = (w: string) => packed3(w, 0);
-const SHORT_DAY_CODES: ReadonlySet<number> = new Set(SHORT_DAYS.map(pack));
-const MONTH_CODES: ReadonlyMap<number, number> = new Map(MONTHS.map((m, i) => [pack(m), i]));
+/** By packed3 code (< 2^15): 1 for a day name / month number + 1, else 0. Typed arrays: no Set/Map lookups per date. */
+const SHORT_DAY_CODES = new Uint8Array(1 << 15);
+for (const d of SHORT_DAYS) SHORT_DAY_CODES[pack(d)] = 1;
+const MONTH_CODES = new Uint8Array(1 << 15);
+MONTHS.forEach((m, i) => (MONTH_CODES[pack(m)] = i + 1));
 
 /**
  * IMF-fixdate exactly as servers write it ("Thu, 15 Jan 2026 09:03:16 GMT", any letter case), read in place: no
@@ -372,12 +381,14 @@ export function parseImfFixdateFast(raw: string): ParsedHttpDate | null {
   // Every one of the 29 positions is checked against a specific ASCII character class below (letters, digits, ' ',
   // ',', ':'), so a non-ASCII character anywhere makes it return null.
   if (raw.length !== 29 || raw.charCodeAt(3) !== 44) return null;
-  if (!SHORT_DAY_CODES.has(packed3(raw, 0))) return null;
+  const day = packed3(raw, 0);
+  if (day < 0 || SHORT_DAY_CODES[day] !== 1) return null;
   if (raw.charCodeAt(4) !== 32 || raw.charCodeAt(7) !== 32 || raw.charCodeAt(11) !== 32 || raw.charCodeAt(16) !== 32 || raw.charCodeAt(25) !== 32) return null;
   if ((raw.charCodeAt(26) | 0x20) !== 0x67 || (raw.charCodeAt(27) | 0x20) !== 0x6d || (raw.charCodeAt(28) | 0x20) !== 0x74) return null; // gmt
-  const month = MONTH_CODES.get(packed3(raw, 8));
-  if (month === undefined) return null;
-  return build(digitsAt(raw, 12, 4), month, digitsAt(raw, 5, 2), raw, 17, 'imf-fixdate');
+  const code = packed3(raw, 8);
+  const month = code < 0 ? 0 : MONTH_CODES[code];
+  if (month === 0) return null;
+  return build(digitsAt(raw, 12, 4), month - 1, digitsAt(raw, 5, 2), raw, 17, 'imf-fixdate');
 }
 
 /** Recordings repeat the same date strings many times; rfc850 results depend on now and are not kept. */
@@ -431,6 +442,16 @@ function isEtagc(c: number): boolean {
 }
 
 export function parseETag(raw: string): ParsedETag {
+  // The usual forms, "x" and W/"x" with nothing around them, read in place (no trim or slices); same results.
+  if (typeof raw === 'string' && raw.length >= 2 && raw.length <= 1024 && raw.charCodeAt(raw.length - 1) === 34) {
+    const c0 = raw.charCodeAt(0);
+    const start = c0 === 34 ? 1 : c0 === 87 && raw.length >= 4 && raw.charCodeAt(1) === 47 && raw.charCodeAt(2) === 34 ? 3 : 0;
+    if (start > 0) {
+      let valid = true;
+      for (let k = start; valid && k < raw.length - 1; k++) if (!isEtagc(raw.charCodeAt(k))) valid = false;
+      return { value: raw, weak: start === 3, valid };
+    }
+  }
   const v = (typeof raw === 'string' ? raw : '').slice(0, 1024).trim();
   const weak = v.startsWith('W/') || v.startsWith('w/');
   const opaque = weak ? v.slice(2) : v;

@@ -47,42 +47,41 @@ function looksLikeVersion(s: string): boolean {
   return sawDigit && (dots > 0 || s[0] === 'v' || s[0] === 'V');
 }
 
-function splitChunks(s: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let k = 0; k <= s.length; k++) {
-    const c = k < s.length ? s.charCodeAt(k) : 46;
-    // separators: . - _ ~ @ +
-    if (c === 46 || c === 45 || c === 95 || c === 126 || c === 64 || c === 43) {
-      if (k > start) out.push(s.slice(start, k));
-      start = k + 1;
-    }
-  }
-  return out;
-}
-
 export function urlShape(url: string): UrlShape {
   const u = typeof url === 'string' ? url.slice(0, MAX_URL) : '';
   const hashAt = u.indexOf('#');
-  const noFrag = hashAt >= 0 ? u.slice(0, hashAt) : u;
-  const q = noFrag.indexOf('?');
-  const beforeQuery = q >= 0 ? noFrag.slice(0, q) : noFrag;
-  const query = q >= 0 ? noFrag.slice(q + 1) : '';
-  const schemeEnd = beforeQuery.indexOf('://');
-  const pathStart = schemeEnd >= 0 ? beforeQuery.indexOf('/', schemeEnd + 3) : 0;
-  const path = pathStart >= 0 ? beforeQuery.slice(pathStart) : '/';
-  const segments = path.split('/').filter(Boolean);
-  const last = segments.length ? segments[segments.length - 1] : '';
-  const dot = last.lastIndexOf('.');
-  const extension = dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
+  const end = hashAt >= 0 ? hashAt : u.length;
+  const q = u.indexOf('?');
+  const queryAt = q >= 0 && q < end ? q : -1;
+  const pathEnd = queryAt >= 0 ? queryAt : end;
+  // The path is what follows the authority ("scheme://host"), or the whole part before the query without a scheme.
+  const schemeEnd = u.indexOf('://');
+  const hasScheme = schemeEnd >= 0 && schemeEnd + 3 <= pathEnd;
+  const slash = hasScheme ? u.indexOf('/', schemeEnd + 3) : 0;
+  const pathStart = hasScheme ? (slash >= 0 && slash < pathEnd ? slash : -1) : 0;
+  // Segments are the non-empty runs between "/" in [pathStart, pathEnd), scanned in place (no split, no slices).
   let versioned = false;
-  for (const seg of segments) {
-    if (looksLikeVersion(seg) || looksLikeHash(seg)) versioned = true;
-    else if (splitChunks(seg).some((c) => looksLikeHash(c) || (c.length > 1 && looksLikeVersion(c) && c.includes('.')))) versioned = true;
-    if (versioned) break;
+  let lastStart = -1;
+  let lastEnd = -1;
+  if (pathStart >= 0) {
+    let start = pathStart;
+    for (let k = pathStart; k <= pathEnd; k++) {
+      if (k < pathEnd && u.charCodeAt(k) !== 47) continue;
+      if (k > start) {
+        lastStart = start;
+        lastEnd = k;
+        if (!versioned && segmentVersioned(u, start, k)) versioned = true;
+      }
+      start = k + 1;
+    }
   }
-  if (!versioned && query) {
-    for (const pair of query.split('&')) {
+  let extension = '';
+  if (lastStart >= 0) {
+    const dot = u.lastIndexOf('.', lastEnd - 1);
+    if (dot > lastStart) extension = u.slice(dot + 1, lastEnd).toLowerCase();
+  }
+  if (!versioned && queryAt >= 0 && queryAt + 1 < end) {
+    for (const pair of u.slice(queryAt + 1, end).split('&')) {
       const eq = pair.indexOf('=');
       const key = (eq >= 0 ? pair.slice(0, eq) : pair).toLowerCase();
       const value = eq >= 0 ? pair.slice(eq + 1) : '';
@@ -93,6 +92,39 @@ export function urlShape(url: string): UrlShape {
     }
   }
   return { versioned, extension };
+}
+
+/**
+ * A version ("v2", "1.2.3") or hash as the whole segment u[a, b), or a hash as one of its chunks between the
+ * separators . - _ ~ @ + (a chunk holds no ".", so only the hash test applies to chunks).
+ */
+function segmentVersioned(u: string, a: number, b: number): boolean {
+  const seg = u.slice(a, b);
+  if (looksLikeVersion(seg) || looksLikeHash(seg)) return true;
+  let start = a;
+  for (let k = a; k <= b; k++) {
+    const c = k < b ? u.charCodeAt(k) : 46;
+    if (c === 46 || c === 45 || c === 95 || c === 126 || c === 64 || c === 43) {
+      if (k - start >= 8 && hashAt(u, start, k)) return true;
+      start = k + 1;
+    }
+  }
+  return false;
+}
+
+/** looksLikeHash(u.slice(a, b)) without the slice. */
+function hashAt(u: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n < 8 || n > 128) return false;
+  let digits = 0;
+  let letters = 0;
+  for (let k = a; k < b; k++) {
+    const c = u.charCodeAt(k);
+    if (!isAlnum(c)) return false;
+    if (c <= 57) digits++;
+    else letters++;
+  }
+  return digits > 0 && (letters > 0 || n >= 10);
 }
 
 /** HTML, CSS or JS: files whose edits developers expect to see on the next reload. */
