@@ -125,8 +125,12 @@ const HIDDEN_REQUEST_HEADERS: Array<{ names: string[]; plain: string }> = [
   { names: ['referer'], plain: 'Referer: the referring page is not shown.' },
 ];
 
+/** Shared, frozen empty lists (read-only): no hidden headers (most exchanges) and no earlier exchanges. */
+const NONE_HIDDEN = Object.freeze([]) as unknown as string[];
+const NO_HISTORY = Object.freeze([]) as unknown as ExchangeRecord[];
+
 export function hiddenHeaders(x: ExchangeRecord): string[] {
-  if (!x.requestHeadersIncomplete) return [];
+  if (!x.requestHeadersIncomplete) return NONE_HIDDEN;
   const present = new Set<string>();
   for (const h of safeHeaders(x.requestHeaders)) present.add(h.name.toLowerCase());
   return HIDDEN_REQUEST_HEADERS.filter((e) => !e.names.some((n) => present.has(n))).map((e) => e.plain);
@@ -226,7 +230,7 @@ export function createExplainer(engines: Engines): Explainer {
       const x = records[i];
       const key = typeof x?.url === 'string' ? x.url : '';
       let earlier = byUrl.get(key);
-      const history = earlier ? earlier.slice(-HISTORY_CAP) : [];
+      const history = earlier ? earlier.slice(-HISTORY_CAP) : NO_HISTORY;
       out[i] = explain(x, ctx, history);
       if (!earlier) byUrl.set(key, (earlier = []));
       earlier.push(x);

@@ -169,3 +169,40 @@ describe('urlShape', () => {
     expect(urlShape('https://a.example/style.css')).toEqual({ versioned: false, extension: 'css' });
   });
 });
+
+describe('shared read-only parts of explanations', () => {
+  it('findings without parameters and empty lists are one frozen object each, equal to what applyNote gives', async () => {
+    const { explainCache, CACHE_NOTES } = await import('./index');
+    const { applyNote } = await import('../notes');
+    const x = (id: string) => ({
+      id,
+      url: 'https://a.example/app.js',
+      method: 'GET',
+      status: 200,
+      requestHeaders: [],
+      responseHeaders: [
+        { name: 'Date', value: 'Thu, 15 Jan 2026 09:00:00 GMT' },
+        { name: 'Cache-Control', value: 'max-age=600' },
+        { name: 'ETag', value: 'W/"1"' },
+      ],
+      requestTimeMs: 1768467600000,
+      responseTimeMs: 1768467600000,
+      source: 'network' as const,
+    });
+    const ctx = { browser: 'chrome' as const, now: 1768467660 };
+    const a = explainCache(x('a'), ctx);
+    const b = explainCache(x('b'), ctx);
+    const weakA = a.findings.find((f) => f.id === 'etag-weak')!;
+    expect(weakA).toEqual(applyNote(CACHE_NOTES, 'etag-weak'));
+    expect(b.findings.find((f) => f.id === 'etag-weak')).toBe(weakA);
+    expect(Object.isFrozen(weakA)).toBe(true);
+    expect(a.nextUse.action).toBe('from-cache');
+    expect(a.nextUse.conditionalHeaders).toEqual([]);
+    expect(Object.isFrozen(a.nextUse.conditionalHeaders)).toBe(true);
+    expect(a.shared.browserNotes).toEqual([]);
+    expect(Object.isFrozen(a.shared.browserNotes)).toBe(true);
+    // A stale response with a validator still gets its own conditional headers.
+    const stale = explainCache(x('c'), { browser: 'chrome', now: 1768467600 + 3600 });
+    expect(stale.nextUse.conditionalHeaders).toEqual(['If-None-Match: W/"1"']);
+  });
+});

@@ -72,6 +72,8 @@ interface SlotTable {
    * letter, -1 when several (then byLength decides), 0 when none: most names are ruled out without comparing them.
    */
   byFirst: Int8Array;
+  /** Each name as servers usually write it on HTTP/1.1 ("Cache-Control", "ETag"): an exact match needs no case walk. */
+  usual: readonly string[];
 }
 
 function slotTable(names: readonly string[]): SlotTable {
@@ -85,7 +87,8 @@ function slotTable(names: readonly string[]): SlotTable {
       byFirst[key] = byFirst[key] === 0 ? i + 1 : -1;
     } else byFirst.fill(-1, n.length * 32, n.length * 32 + 32); // not a-z: that length always goes through byLength
   });
-  return { names, byLength, byFirst };
+  const usual = names.map((n) => (n === 'etag' ? 'ETag' : n.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())));
+  return { names, byLength, byFirst, usual };
 }
 
 function sameName(name: string, lower: string): boolean {
@@ -228,7 +231,8 @@ export function scanFields(headers: HeaderList | undefined, table: SlotTable, ou
     const entry = c0 < 0x80 ? byFirst[len * 32 + (((c0 | 0x20) - 0x60) & 31)] : -1;
     if (entry > 0) {
       // An ASCII first character: it is the wanted name's first letter in either case, or no wanted name matches.
-      if ((c0 | 0x20) === names[entry - 1].charCodeAt(0) && sameName(name, names[entry - 1])) slot = entry - 1;
+      const lower = names[entry - 1];
+      if (name === lower || name === table.usual[entry - 1] || ((c0 | 0x20) === lower.charCodeAt(0) && sameName(name, lower))) slot = entry - 1;
     } else if (entry < 0) {
       const slots = byLength[len];
       if (slots !== undefined) {
@@ -591,7 +595,11 @@ const NOT_STORED: LifetimeResult = Object.freeze({ lifetime: null, source: 'none
 const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntries(
   (Object.keys(STORE_WHY) as StoreReason[]).map((r) => [r, /\{\w+\}/.test(STORE_WHY[r])]),
 ) as Record<StoreReason, boolean>;
-/** No departures (every view but the private one under a browser profile): one shared, frozen empty list. */
+/**
+ * Empty lists shared, frozen, between views (read-only, like the memoised directive lists): no departures (every view
+ * but the private one under a browser profile) and no browser notes (the shared view, and most private ones).
+ */
+export const NO_NOTES = Object.freeze([]) as unknown as string[];
 const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures'];
 
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
@@ -645,7 +653,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
     staleWhileRevalidate: swr,
     staleIfError: sie,
     mayServeStale: storable && !noCache && !revalidateDirective,
-    browserNotes: [],
+    browserNotes: NO_NOTES,
   };
   return { view, reason, noCache, swrOpen, departures: departures ?? NO_DEPARTURES };
 }

@@ -11,6 +11,7 @@ import {
   computeView,
   fill,
   hasUnqualified,
+  NO_NOTES,
   type ResponseFacts,
   type ViewResult,
 } from './freshness';
@@ -150,7 +151,9 @@ function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'reques
 // ---------------------------------------------------------------- browser notes
 
 function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): string[] {
-  if (profile.id === 'rfc') return [];
+  if (profile.id === 'rfc') return NO_NOTES;
+  const immutable = f.cc.names.has('immutable') && !!profile.immutableOnReload.note;
+  if (v.departures.length === 0 && !immutable) return NO_NOTES;
   const out: string[] = [];
   const departures = v.departures;
   for (let k = 0; k < departures.length; k++) {
@@ -159,7 +162,7 @@ function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): s
     if (!rule || typeof rule !== 'object' || !rule.note || seenBefore(departures, k, key)) continue;
     out.push(fill(rule.note, params));
   }
-  if (f.cc.names.has('immutable') && profile.immutableOnReload.note) out.push(profile.immutableOnReload.note);
+  if (immutable) out.push(profile.immutableOnReload.note!);
   return out;
 }
 
@@ -170,6 +173,9 @@ function seenBefore(departures: ViewResult['departures'], k: number, key: string
 }
 
 // ---------------------------------------------------------------- next use
+
+/** No conditional headers (every next use but a revalidation): one shared, frozen empty list. */
+const NO_HEADERS = Object.freeze([]) as unknown as string[];
 
 function conditionalHeaders(f: ResponseFacts): string[] {
   const out: string[] = [];
@@ -183,13 +189,13 @@ function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: Exch
   // conditionalHeaders(f) is not empty exactly when this holds; the list itself is built only when it is shown.
   const hasValidator = (f.etag !== null && f.etag.value !== '') || (f.lastModified.time !== null && !!f.lastModified.raw);
   const onReload = reloadText(f, view, profile, x, hasValidator);
-  if (!view.storable) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.notStorable, onReload };
-  if (f.vary.star) return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.varyStar, onReload };
+  if (!view.storable) return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.notStorable, onReload };
+  if (f.vary.star) return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.varyStar, onReload };
   if (view.fresh && !v.noCache) {
     const remaining = view.remaining === null ? '' : humanDuration(view.remaining);
-    return { action: 'from-cache', conditionalHeaders: [], plain: fill(NEXT_USE_TEXT.fresh, { remaining }), onReload };
+    return { action: 'from-cache', conditionalHeaders: NO_HEADERS, plain: fill(NEXT_USE_TEXT.fresh, { remaining }), onReload };
   }
-  if (v.swrOpen) return { action: 'from-cache', conditionalHeaders: [], plain: NEXT_USE_TEXT.staleWhileRevalidate, onReload };
+  if (v.swrOpen) return { action: 'from-cache', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.staleWhileRevalidate, onReload };
   if (hasValidator) {
     return {
       action: 'revalidate',
@@ -198,7 +204,7 @@ function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: Exch
       onReload,
     };
   }
-  return { action: 'download', conditionalHeaders: [], plain: NEXT_USE_TEXT.download, onReload };
+  return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.download, onReload };
 }
 
 function reloadText(f: ResponseFacts, view: CacheView, profile: CacheProfile, x: ExchangeRecord, hasValidator: boolean): string {
@@ -226,6 +232,17 @@ function qualifiedFields(cc: ParsedCacheControl, name: string): string | null {
   return null;
 }
 
+/**
+ * A finding without parameters reads the same for every exchange: one frozen object per note id, shared between
+ * explanations (read-only, like the memoised directive lists), instead of a new one each time.
+ */
+const PLAIN_FINDINGS = new Map<CacheNoteId, Finding>();
+function plainFinding(id: CacheNoteId): Finding {
+  let f = PLAIN_FINDINGS.get(id);
+  if (!f) PLAIN_FINDINGS.set(id, (f = Object.freeze(applyNote(CACHE_NOTES, id))));
+  return f;
+}
+
 function copyFindings(list: readonly Finding[], out: Finding[]): void {
   for (let k = 0; k < list.length; k++) out.push({ ...list[k] });
 }
@@ -247,7 +264,7 @@ function cacheFindings(
   copyFindings(f.reqCc.findings, out);
   copyFindings(f.age.findings, out);
   const add = (id: CacheNoteId, params?: Record<string, string | number>): void => {
-    out.push(applyNote(CACHE_NOTES, id, params));
+    out.push(params ? applyNote(CACHE_NOTES, id, params) : plainFinding(id));
   };
   if (f.status <= 0) return out;
   const cc = f.cc.names;
