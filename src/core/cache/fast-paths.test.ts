@@ -19,7 +19,7 @@ const fieldNames = fc.oneof(
 );
 const fieldValues = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('max-age=60, public', 'no-cache', '"abc"', 'W/"abc"', ' "x" ', '120', '007', '1,2', 'Thu, 15 Jan 2026 09:00:00 GMT', 'a\nb', '60\n60', '"a"\n"b"', 'Accept-Encoding, Cookie', '*'),
+  fc.constantFrom('max-age=60, public', 'no-cache', '"abc"', 'W/"abc"', ' "x" ', '120', '007', '1,2', 'Thu, 15 Jan 2026 09:00:00 GMT', 'Sun, 31 Feb 2026 08:49:37 GMT', 'THU, 15 JAN 2026 09:00:01 gmt', 'a\nb', '60\n60', '"a"\n"b"', 'Accept-Encoding, Cookie', '*'),
 );
 const headerLists = fc.array(fc.record({ name: fieldNames, value: fieldValues }), { maxLength: 24 });
 
@@ -81,7 +81,7 @@ function referenceFacts(requestHeaders: HeaderList, responseHeaders: HeaderList,
 }
 
 describe('buildFacts', () => {
-  it('reads every field as the plain reading does (lazy split, memo, plain Age and ETag fast paths)', () => {
+  it('reads every field as the plain reading does (lazy split, memo, last-date reuse, plain Age and ETag fast paths)', () => {
     const now = 1768467600;
     fc.assert(
       fc.property(headerLists, headerLists, (reqH, resH) => {

@@ -19,6 +19,7 @@ import {
   type ParsedAge,
   type ParsedCacheControl,
   type ParsedETag,
+  type ParsedHttpDate,
   type ParsedPragma,
   type ParsedVary,
 } from './parsers';
@@ -314,11 +315,23 @@ function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheCon
   return memoField(ccMemo[context], v, context === 'response' ? parseResponseCc : parseRequestCc);
 }
 
+/**
+ * The last IMF-fixdate read and its time: exchanges recorded in the same second share their Date (and a resource its
+ * Last-Modified), so the next one is often the same string and needs no parsing.
+ */
+let lastImfRaw = '';
+let lastImf: ParsedHttpDate = { time: null, format: null };
+
 function dateField(v: string | string[], nowSeconds: number): DateField {
   if (typeof v === 'string') {
+    if (v === lastImfRaw) return { time: lastImf.time, format: lastImf.format, raw: v, multiple: false };
     // An IMF-fixdate is checked at all 29 positions, so it holds no newline: no split needed.
     const fast = parseImfFixdateFast(v);
-    if (fast) return { time: fast.time, format: fast.format, raw: v, multiple: false };
+    if (fast) {
+      lastImfRaw = v;
+      lastImf = fast;
+      return { time: fast.time, format: fast.format, raw: v, multiple: false };
+    }
     if (v.indexOf('\n') < 0) return parseDateValue(v, nowSeconds);
   }
   return parseDateField(splitLines(v), nowSeconds);
