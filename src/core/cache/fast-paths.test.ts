@@ -206,3 +206,24 @@ describe('shared read-only parts of explanations', () => {
     expect(stale.nextUse.conditionalHeaders).toEqual(['If-None-Match: W/"1"']);
   });
 });
+
+describe('linkRevalidation', () => {
+  it('finds validators whatever the letter case of the field names', async () => {
+    const { linkRevalidation } = await import('./revalidation');
+    const casing = fc.array(fc.boolean(), { minLength: 20, maxLength: 20 });
+    const cased = (name: string, upper: boolean[]) => [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+    fc.assert(
+      fc.property(casing, fc.constantFrom('etag', 'last-modified'), (upper, validator) => {
+        const value = validator === 'etag' ? '"v1"' : 'Thu, 15 Jan 2026 09:00:00 GMT';
+        const stored = { id: 'a', url: 'https://a.example/x', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [{ name: cased(validator, upper), value }], requestTimeMs: 0, responseTimeMs: 0, source: 'network' as const };
+        const conditional = validator === 'etag' ? 'if-none-match' : 'if-modified-since';
+        const x = { ...stored, id: 'b', status: 304, requestHeaders: [{ name: cased(conditional, upper), value }], responseHeaders: [] };
+        const link = linkRevalidation(x, [stored]);
+        expect(link?.previousId).toBe('a');
+        expect(link?.validator).toBe(validator);
+        expect(link?.validatorValue).toBe(value);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -49,7 +49,12 @@ function indicesFor(earlier: readonly ExchangeRecord[], url: string): number[] {
 
 function first(headers: HeaderList | undefined, name: string): string | null {
   if (!Array.isArray(headers)) return null;
-  for (const h of headers) if (h && typeof h.name === 'string' && h.name.toLowerCase() === name) return String(h.value ?? '');
+  // Same length first: `name` is lower-case ASCII, and only A-Z and U+212A (to "k") lower-case to ASCII, one for one.
+  for (const h of headers) {
+    if (h && typeof h.name === 'string' && h.name.length === name.length && (h.name === name || h.name.toLowerCase() === name)) {
+      return String(h.value ?? '');
+    }
+  }
   return null;
 }
 
