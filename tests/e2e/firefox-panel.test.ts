@@ -5,16 +5,15 @@
  * Asserts visible text and takes screenshots (artifacts/firefox-panel-*.png).
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/firefox-panel.test.ts
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
-import { GECKO_ID } from '../../manifest.config';
-import { LAB_HOSTS, startLab, type Lab } from '../lab/server';
-import { FIREFOX_E2E_DIST, REPO_ROOT, ensureBuilt, waitFor } from './helpers/browser';
+import { startLab, type Lab } from '../lab/server';
+import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
+import { REPO_ROOT, waitFor } from './helpers/browser';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const UUID = '5d2f8e3b-6c8a-4d1f-8b62-cache1e5pa7e';
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
 
@@ -22,20 +21,10 @@ let lab: Lab;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) return;
+  if (!HAS_FIREFOX) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  ensureBuilt(FIREFOX_E2E_DIST);
   lab = await startLab({ quiet: true });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': LAB_HOSTS.join(','),
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    },
-  });
-  await browser.installExtension(FIREFOX_E2E_DIST);
+  browser = await launchFirefoxWithExtension(UUID);
 });
 
 afterAll(async () => {
@@ -81,7 +70,7 @@ async function openRow(panel: Page, name: RegExp, tab?: string) {
     }, tab);
 }
 
-describe.skipIf(!existsSync(FIREFOX))('panel page (Firefox, pop-out URL through the e2e trigger)', () => {
+describe.skipIf(!HAS_FIREFOX)('panel page (Firefox, pop-out URL through the e2e trigger)', () => {
   it('explains max-age and parses Set-Cookie lines, live as the tab navigates', async () => {
     const { page, panel } = await tabWithPanel();
     // Keep both lab pages in the list: the tab navigates twice while the panel is open.

@@ -5,36 +5,22 @@
  * (src/background/e2e.ts).
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/firefox.test.ts
  */
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { E2E_OPEN_PANEL_PATH, E2E_READ_RECORDS } from '../../src/background/e2e';
-import { GECKO_ID } from '../../manifest.config';
-import { LAB_HOSTS, startLab, type Lab } from '../lab/server';
-import { FIREFOX_E2E_DIST, ensureBuilt, waitFor } from './helpers/browser';
+import { startLab, type Lab } from '../lab/server';
+import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
+import { waitFor } from './helpers/browser';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const UUID = '3c1e7d2a-5b7f-4c0e-9a51-cache1e5e2e0';
 
 let lab: Lab;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuilt(FIREFOX_E2E_DIST);
   lab = await startLab({ quiet: true });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      // The lab's *.test names resolve to loopback (Chromium uses --host-resolver-rules instead).
-      'network.dns.localDomains': LAB_HOSTS.join(','),
-      // A fixed moz-extension:// UUID for our id.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    },
-  });
-  await browser.installExtension(FIREFOX_E2E_DIST);
+  browser = await launchFirefoxWithExtension(UUID);
 });
 
 afterAll(async () => {
@@ -70,7 +56,7 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
   return { tabId, records: reply.records };
 }
 
-describe.skipIf(!existsSync(FIREFOX))('Firefox (WebDriver BiDi)', () => {
+describe.skipIf(!HAS_FIREFOX)('Firefox (WebDriver BiDi)', () => {
   it('installs, records a lab page and splits its Set-Cookie lines', async () => {
     const page = await browser.newPage();
     await page.goto(`${lab.httpOrigin}/cookies/set-several`);
