@@ -22,6 +22,8 @@ export function manifestFor(browser: TargetBrowser) {
     // See docs/permissions.md for why each one is needed.
     permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'webNavigation'],
     host_permissions: ['<all_urls>'],
+    // Store and extensions-page icons, rendered by scripts/gen-icons.mjs.
+    icons: { 16: 'src/icons/icon-16.png', 32: 'src/icons/icon-32.png', 48: 'src/icons/icon-48.png', 128: 'src/icons/icon-128.png' },
     devtools_page: 'src/devtools/devtools.html',
     background: { service_worker: 'src/background/index.ts', type: 'module' as const },
     // Incognito traffic is recorded by the same background, but kept in memory only (src/background/store.ts).

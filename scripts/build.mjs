@@ -33,6 +33,10 @@ function checkManifest(dir) {
       else throw new Error(`${file}: unexpected ${key}`);
     }
   }
+  // Stores refuse a package whose icons are missing.
+  for (const icon of Object.values(manifest.icons ?? {})) {
+    if (!existsSync(join(dir, icon))) throw new Error(`${file}: icon ${icon} is not in the build`);
+  }
   writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
