@@ -11,12 +11,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Explanation } from '../src/core/explanation';
-import { HarError, readHar } from '../src/core/har';
+import { HarError, MAX_HAR_BYTES, readHar } from '../src/core/har';
 import { SEVERITY_ORDER } from '../src/core/notes';
 import type { BrowserProfile, EngineContext, Finding, Severity } from '../src/core/types';
 
-/** Larger files are refused before reading: a HAR this size is almost always response bodies, and parsing needs ~3x it in memory. */
-export const MAX_HAR_BYTES = 150 * 1024 * 1024;
+/** Larger files are refused before reading (one limit for the CLI and the panel). */
+export { MAX_HAR_BYTES };
 const BROWSERS: readonly BrowserProfile[] = ['chrome', 'firefox', 'rfc'];
 
 export const CLI_SCHEMA = 'cache-lens/explain-cli/1';

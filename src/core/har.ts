@@ -66,6 +66,12 @@ const RESOURCE_TYPES: Record<string, string> = {
   other: 'other',
 };
 
+/**
+ * The largest HAR the CLI and the panel read. A HAR this size is almost always response bodies, and parsing one needs
+ * about three times its size in memory; refusing early beats freezing.
+ */
+export const MAX_HAR_BYTES = 150 * 1024 * 1024;
+
 /** The HAR timing phases before the response headers arrive. `ssl` is already inside `connect` (HAR 1.2 timings). */
 export const PHASES_BEFORE_HEADERS = ['blocked', 'dns', 'connect', 'send', 'wait'] as const;
 

@@ -1,11 +1,10 @@
 /** HAR import (pick or drop) and export, through the engine's HAR adapter (src/core/har.ts). */
-import { HarError, readHar, toHar } from '../core/har';
+import { HarError, MAX_HAR_BYTES, readHar, toHar } from '../core/har';
 import type { PageRecord } from '../shared/protocol';
 import type { PanelStore } from './store';
 import { download } from './cookie-export';
 
-/** Refuse files this large: the panel would freeze parsing them. */
-export const MAX_HAR_BYTES = 200 * 1024 * 1024;
+export { MAX_HAR_BYTES };
 
 export function importHarText(store: PanelStore, text: string, name = 'HAR'): void {
   try {
