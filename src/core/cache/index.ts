@@ -357,6 +357,11 @@ function cacheFindings(
   if (explicitLifetime && lifetime >= LONG_LIFETIME && !shape.versioned && isWatchedFile(shape, x.resourceType)) {
     add('long-max-age-unversioned', { lifetime: humanDuration(lifetime) });
   }
+  if (!explicitLifetime && pv.storable && !priv.noCache && x.status === 200) {
+    // A versioned asset left to heuristics (or to revalidation) wastes the one case where a year-long lifetime is safe.
+    const guessed = urlShape(f.url);
+    if (guessed.versioned && isWatchedFile(guessed, x.resourceType)) add('versioned-no-lifetime');
+  }
   if (shape.versioned && explicitLifetime && x.status !== 304) {
     if (lifetime >= YEAR / 12 && !cc.has('immutable')) add('versioned-without-immutable');
     if (lifetime < LONG_LIFETIME && isWatchedFile(shape, x.resourceType)) {

@@ -310,6 +310,12 @@ export const CACHE_NOTES = {
     'immutable tells caches the response will not change while fresh (RFC 8246 §2).',
     'https://www.rfc-editor.org/rfc/rfc8246#section-2',
   ),
+  'versioned-no-lifetime': note(
+    'info',
+    'The file name looks versioned but the response gives no lifetime, so browsers guess one or ask the server again; a versioned file can say max-age=31536000, immutable.',
+    'Without max-age, s-maxage or Expires a cache may only use a heuristic lifetime (RFC 9111 §4.2.2); a URL that changes with its content can safely be fresh for a year.',
+    `${RFC9111}#section-4.2.2`,
+  ),
   'versioned-short-lifetime': note(
     'info',
     'The file name looks versioned but the response is only fresh for {lifetime}; versioned files can safely be cached for a year.',
