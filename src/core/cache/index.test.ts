@@ -332,6 +332,7 @@ describe('findings', () => {
     const lm = { 'Last-Modified': 'Tue, 14 Nov 2023 20:00:00 GMT', ETag: '"a"' };
     expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(true);
     expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.js' })).toBe(false);
+    expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.js?_=1643952222&t=878270908' })).toBe(false);
     expect(has({ ...lm, 'Cache-Control': 'max-age=31536000, immutable' }, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(false);
     expect(has({ ...lm, 'Cache-Control': 'no-cache' }, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(false);
     expect(has({ 'Cache-Control': 'max-age=60' }, 'request-no-cache', { request: { Pragma: 'no-cache' } })).toBe(true);

@@ -359,7 +359,9 @@ function cacheFindings(
   }
   if (!explicitLifetime && pv.storable && !priv.noCache && x.status === 200) {
     // A versioned asset left to heuristics (or to revalidation) wastes the one case where a year-long lifetime is safe.
-    const guessed = urlShape(f.url);
+    // Only a hash or version in the path counts here: query keys like _= or t= are often per-request cache busters.
+    const q = f.url.indexOf('?');
+    const guessed = urlShape(q >= 0 ? f.url.slice(0, q) : f.url);
     if (guessed.versioned && isWatchedFile(guessed, x.resourceType)) add('versioned-no-lifetime');
   }
   if (shape.versioned && explicitLifetime && x.status !== 304) {
