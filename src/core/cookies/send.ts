@@ -5,17 +5,12 @@
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieNotSentReason, CookieSendResult } from '../explanation';
 import { LAX_ALLOW_UNSAFE_WINDOW, NOT_SENT_REASONS } from './rules';
-import { domainMatch, parseRequestUrl, pathMatch, siteContext, siteOf, type SiteContext } from './site';
+import { domainMatch, parseRequestUrl, pathMatch, siteContext, siteOf, type RequestContext, type SiteContext } from './site';
 
-export interface SendInput {
+export interface SendInput extends RequestContext {
   jar: JarCookie[];
   requestUrl: string;
   method?: string;
-  navigation?: 'top-level' | 'subresource';
-  topLevelUrl?: string | null;
-  initiatorUrl?: string | null;
-  siteForCookies?: string | null;
-  crossSite?: boolean;
   /** Epoch s. */
   now: number;
   cookiePolicy?: CookiePolicy;
@@ -54,14 +49,7 @@ export function cookiesForRequest(input: SendInput): SendDetail {
     return out;
   }
   const topLevel = input.navigation !== 'subresource';
-  const ctx = siteContext({
-    request: req,
-    navigation: input.navigation,
-    topLevelUrl: input.topLevelUrl,
-    initiatorUrl: input.initiatorUrl,
-    siteForCookies: input.siteForCookies,
-    crossSite: input.crossSite,
-  });
+  const ctx = siteContext(req, input);
   out.context = ctx;
   const method = (input.method ?? 'GET').toUpperCase();
   const safe = SAFE_METHODS.has(method);

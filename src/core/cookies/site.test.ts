@@ -42,9 +42,9 @@ describe('site helpers', () => {
   });
   it('computes the schemeful same-site context', () => {
     const req = parseRequestUrl('https://api.example.com/x')!;
-    expect(siteContext({ request: req, navigation: 'subresource', topLevelUrl: 'https://www.example.com/' })).toMatchObject({ crossSite: false, thirdParty: false });
-    expect(siteContext({ request: req, navigation: 'subresource', topLevelUrl: 'http://www.example.com/' })).toMatchObject({ crossSite: true });
-    expect(siteContext({ request: req, navigation: 'top-level', initiatorUrl: 'https://evil.test/' })).toMatchObject({ crossSite: true, thirdParty: false });
-    expect(siteContext({ request: req, navigation: 'subresource' })).toMatchObject({ crossSite: false, assumed: true });
+    expect(siteContext(req, { navigation: 'subresource', topLevelUrl: 'https://www.example.com/' })).toMatchObject({ crossSite: false, thirdParty: false });
+    expect(siteContext(req, { navigation: 'subresource', topLevelUrl: 'http://www.example.com/' })).toMatchObject({ crossSite: true });
+    expect(siteContext(req, { navigation: 'top-level', initiatorUrl: 'https://evil.test/' })).toMatchObject({ crossSite: true, thirdParty: false });
+    expect(siteContext(req, { navigation: 'subresource' })).toMatchObject({ crossSite: false, assumed: true });
   });
 });

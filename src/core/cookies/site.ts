@@ -150,8 +150,8 @@ export interface SiteContext {
   assumed: boolean;
 }
 
-export interface ContextInput {
-  request: RequestParts;
+/** Where a request was made: the inputs of the same-site computation, shared by the storage and send models. */
+export interface RequestContext {
   navigation?: 'top-level' | 'subresource';
   topLevelUrl?: string | null;
   initiatorUrl?: string | null;
@@ -164,8 +164,8 @@ export interface ContextInput {
  * top-level URL for subresources and the initiator for top-level navigations (a browser-initiated navigation, with
  * no initiator, is same-site).
  */
-export function siteContext(c: ContextInput): SiteContext {
-  const requestSite = siteOf(c.request);
+export function siteContext(request: RequestParts, c: RequestContext): SiteContext {
+  const requestSite = siteOf(request);
   const topLevel = c.navigation !== 'subresource';
   const topLevelSite = topLevel ? requestSite : siteOfUrl(c.topLevelUrl ?? null);
   let crossSite: boolean;

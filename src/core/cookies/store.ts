@@ -13,22 +13,18 @@ import {
   pathMatch,
   siteContext,
   siteOf,
+  type RequestContext,
   type RequestParts,
   type SiteContext,
 } from './site';
 import { describeSetCookie } from './describe';
 import { hasPrefix, prefixOf } from './prefix';
 
-export interface StoreInput {
+export interface StoreInput extends RequestContext {
   requestUrl: string;
   setCookie: string[];
   /** Epoch s. */
   now: number;
-  navigation?: 'top-level' | 'subresource';
-  topLevelUrl?: string | null;
-  initiatorUrl?: string | null;
-  siteForCookies?: string | null;
-  crossSite?: boolean;
   cookiePolicy?: CookiePolicy;
   jar?: JarCookie[];
   /** 'firefox' turns off Lax-by-default; anything else is the Chrome-like model. Optional. */
@@ -144,14 +140,7 @@ function decide(
 export function storeSetCookies(input: StoreInput): StoreResult {
   const req = parseRequestUrl(input.requestUrl);
   const ctx: SiteContext = req
-    ? siteContext({
-        request: req,
-        navigation: input.navigation,
-        topLevelUrl: input.topLevelUrl,
-        initiatorUrl: input.initiatorUrl,
-        siteForCookies: input.siteForCookies,
-        crossSite: input.crossSite,
-      })
+    ? siteContext(req, input)
     : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
   const laxByDefault = input.browser !== 'firefox';
   const original = Array.isArray(input.jar) ? input.jar : [];
