@@ -88,6 +88,17 @@ function clean(s: string | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Index of `v` in `list`, appending it the first time (`map` remembers where each string went). */
+function intern(map: Map<string, number>, list: string[], v: string): number {
+  let at = map.get(v);
+  if (at === undefined) {
+    at = list.length;
+    list.push(v);
+    map.set(v, at);
+  }
+  return at;
+}
+
 export function buildCookieDb(csv: string): CookieDb {
   const rows = parseCsv(csv);
   const header = rows[0].map((h) => h.trim().toLowerCase());
@@ -115,15 +126,6 @@ export function buildCookieDb(csv: string): CookieDb {
   };
   const categoryIndex = new Map<string, number>();
   const platformIndex = new Map<string, number>();
-  const intern = (map: Map<string, number>, list: string[], v: string): number => {
-    let at = map.get(v);
-    if (at === undefined) {
-      at = list.length;
-      list.push(v);
-      map.set(v, at);
-    }
-    return at;
-  };
   for (const r of rows.slice(1)) {
     const name = clean(r[cName]);
     if (!name) continue;
@@ -149,15 +151,6 @@ export function compactCookieDb(db: CookieDb): CompactCookieDb {
   const textIndex = new Map<string, number>([['', 0]]);
   const domainLists = [''];
   const domainIndex = new Map<string, number>([['', 0]]);
-  const intern = (map: Map<string, number>, list: string[], v: string): number => {
-    let at = map.get(v);
-    if (at === undefined) {
-      at = list.length;
-      list.push(v);
-      map.set(v, at);
-    }
-    return at;
-  };
   const wildcard = new Set(db.prefixes.map(([, idx]) => idx));
   const rows = db.entries.map(([name, category, platform, description, retention], i): CompactCookieDb['rows'][number] => [
     name,
