@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'artifacts/**', '**/*.generated.*'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'artifacts/**', '**/*.generated.*', 'tests/world/*/vendor/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

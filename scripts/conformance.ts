@@ -95,7 +95,9 @@ export async function runCaseFile(path: string, adapters = ADAPTERS): Promise<Fi
       actual = 'the case has no "expect" object';
     } else {
       try {
-        const out = run(c);
+        // cache-cases/1 `browser`: a case's own field wins over the file's; absent means rfc.
+        const withBrowser = doc.browser !== undefined && c.browser === undefined ? { ...c, browser: doc.browser } : c;
+        const out = run(withBrowser);
         ok = matchesExpected(expected, out);
         actual = projectLike(expected, out);
       } catch (e) {

@@ -4,7 +4,7 @@
 //   npm test                 everything: typecheck, lint, unit, conformance, build, web-ext lint, e2e
 //   npm test -- --no-e2e     skip the build and the real-browser tests
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,10 +70,38 @@ function conformance() {
   }
 }
 
+/**
+ * The world's suites (tests/world/<suite>/run.ts): each prints one `<suite>: N passed, N failed` line per suite it
+ * runs (counted), and may print figures on other lines (shown, not counted).
+ */
+function worldSuites() {
+  const dir = join(root, 'tests', 'world');
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).sort()) {
+    const script = join(dir, name, 'run.ts');
+    if (!existsSync(script)) continue;
+    const r = run('npx', ['tsx', script], { capture: true, env: { CACHE_LENS_SHARED: shared } });
+    let seen = false;
+    for (const m of (r.stdout ?? '').matchAll(/^(.+?): (\d+) passed, (\d+) failed$/gm)) {
+      seen = true;
+      tally.passed += Number(m[2]);
+      tally.failed += Number(m[3]);
+      lines.push(`world ${m[1]}: ${m[2]} passed, ${m[3]} failed`);
+    }
+    for (const m of (r.stdout ?? '').matchAll(/^FIGURE (.+)$/gm)) lines.push(`  ${m[1]}`);
+    if (!seen || r.status !== 0) {
+      if (!seen) tally.failed += 1;
+      lines.push(`world ${name}: ${seen ? 'exited with ' + r.status : 'FAILED to run'}`);
+      if (seen && r.status !== 0 && !/[1-9]\d* failed/.test(r.stdout ?? '')) tally.failed += 1;
+    }
+  }
+}
+
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['eslint', 'src', 'scripts', 'tests', 'bench']);
 vitest('unit');
 conformance();
+worldSuites();
 if (withE2e) {
   if (step('build', 'npm', ['run', '-s', 'build'])) {
     step('web-ext lint (dist/firefox)', 'npx', ['web-ext', 'lint', '-s', 'dist/firefox']);

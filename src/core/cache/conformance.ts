@@ -1,6 +1,6 @@
 /**
  * Adapter for ../shared/reference/cache-cases.json (format cache-cases/1): builds an ExchangeRecord from a case,
- * runs the public explainCache() in the RFC profile and reports the fields the format defines.
+ * runs the public explainCache() under the case's `browser` profile (rfc when absent) and reports the fields the format defines.
  */
 import type { HeaderList } from '../types';
 import type { ExchangeRecord } from '../types';
@@ -43,7 +43,8 @@ export function runCacheCase(c: any): Record<string, unknown> {
     responseTimeMs: responseTime * 1000,
     source: 'network',
   };
-  const e = explainCache(x, { browser: 'rfc', now });
+  const browser = c?.browser === 'chrome' || c?.browser === 'firefox' ? c.browser : 'rfc';
+  const e = explainCache(x, { browser, now });
   const view = c?.cache === 'shared' ? e.shared : e.private;
   return {
     storablePrivate: e.private.storable,
