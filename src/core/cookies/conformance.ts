@@ -2,7 +2,7 @@
  * Adapter for ../shared/reference cookie-cases/1 files: runs one case through the public API (storeSetCookies /
  * cookiesForRequest) and returns the actual value of every expect field of the format. No per-case logic.
  */
-import type { JarCookie } from '../types';
+import type { CookiePolicy, JarCookie } from '../types';
 import { cookiesForRequest } from './send';
 import { storeSetCookies } from './store';
 
@@ -17,6 +17,40 @@ function view(c: JarCookie, withCreationTime: boolean): Record<string, unknown> 
   if (withCreationTime) out.creationTime = c.creationTime;
   return out;
 }
+type StepContext = {
+  requestUrl: string;
+  navigation: 'top-level' | 'subresource';
+  topLevelUrl?: string;
+  initiatorUrl: string | null;
+  cookiePolicy?: CookiePolicy;
+  now: number;
+};
+
+/**
+ * The second step of a parse-then-send case: a request described by `send` goes out with the jar the first step
+ * left. A field of `send` that is absent takes the parse step's value, except the same-site inputs, which default to
+ * a top-level GET navigation (no initiator: a browser-initiated load) at the same now.
+ */
+function sendAfter(c: any, parse: StepContext, jar: JarCookie[]): Record<string, unknown> {
+  const s = c?.send && typeof c.send === 'object' ? c.send : {};
+  const has = (k: string): boolean => s[k] !== undefined;
+  const requestUrl = has('requestUrl') ? String(s.requestUrl) : parse.requestUrl;
+  const navigation = has('navigation') ? (s.navigation === 'subresource' ? ('subresource' as const) : ('top-level' as const)) : ('top-level' as const);
+  const r = cookiesForRequest({
+    jar,
+    requestUrl,
+    method: has('method') ? String(s.method) : 'GET',
+    navigation,
+    topLevelUrl: has('topLevelUrl') ? s.topLevelUrl : navigation === 'top-level' ? requestUrl : parse.topLevelUrl,
+    initiatorUrl: has('initiatorUrl') ? s.initiatorUrl : null,
+    siteForCookies: has('siteForCookies') ? s.siteForCookies : undefined,
+    crossSite: typeof s.crossSite === 'boolean' ? s.crossSite : undefined,
+    cookiePolicy: has('cookiePolicy') ? s.cookiePolicy : parse.cookiePolicy,
+    now: has('now') && Number.isFinite(Number(s.now)) ? Number(s.now) : parse.now,
+  });
+  return { sent: r.sent.map((x) => x.cookie.name), cookieHeader: r.cookieHeader };
+}
+
 export function runCookieCase(c: any): Record<string, unknown> {
   const ctx = {
     requestUrl: String(c?.requestUrl ?? ''),
@@ -38,6 +72,7 @@ export function runCookieCase(c: any): Record<string, unknown> {
     };
   }
   const r = storeSetCookies({ ...ctx, setCookie: Array.isArray(c?.setCookie) ? c.setCookie : [], jar });
+  if (c?.kind === 'parse-then-send') return sendAfter(c, ctx, r.jar);
   const expected = c?.expect?.cookies;
   const withCreationTime = Array.isArray(expected) && expected.some((e: Record<string, unknown>) => e && 'creationTime' in e);
   const inJar = new Set(r.jar);
