@@ -1,6 +1,6 @@
 /** Small pure formatters shared by the store and components (no DOM). */
 import type { ExchangeRecord, ResponseSource, Severity } from '../core/types';
-import type { Explanation } from '../core/explanation';
+import type { Explanation, NextUse, NextUseAction } from '../core/explanation';
 
 export function duration(seconds: number): string {
   const s = Math.abs(Math.round(seconds));
@@ -32,12 +32,29 @@ export const SOURCE_LABEL: Record<ResponseSource, string> = {
   unknown: 'unknown',
 };
 
-/** Where it came from, including a revalidation the engine inferred or a real 304. */
+/**
+ * Where the response came from, as the engine decided it: a revalidation the engine linked (seen or inferred) or the
+ * record's own source (the adapters mark a 304 `revalidated`). Before the engine has loaded, the record's source.
+ * Nothing here looks at status codes or headers: the panel renders the engine's decision, it does not make one.
+ */
+export function servedFrom(x: ExchangeRecord, e: Explanation | null): ResponseSource {
+  if (!e) return x.source;
+  return e.cache.revalidation ? 'revalidated' : e.source;
+}
+
 export function sourceLabel(x: ExchangeRecord, e: Explanation | null): string {
-  if (x.status === 304) return 'revalidated (304)';
-  if (x.source === 'revalidated') return 'revalidated';
+  const from = servedFrom(x, e);
+  if (from !== 'revalidated') return SOURCE_LABEL[from] ?? from;
   if (e?.cache.revalidation?.inferred) return 'revalidated (inferred)';
-  return SOURCE_LABEL[x.source] ?? x.source;
+  return (e?.status ?? x.status) === 304 ? 'revalidated (304)' : 'revalidated';
+}
+
+/** What a use of this response turned out to be, in the engine's terms (for "what actually happened next"). */
+export function servedAs(x: ExchangeRecord, e: Explanation | null): NextUseAction {
+  const from = servedFrom(x, e);
+  if (from === 'revalidated') return 'revalidate';
+  if (from === 'disk-cache' || from === 'memory-cache') return 'from-cache';
+  return 'download';
 }
 
 export function cdnLabel(e: Explanation | null): string {
@@ -48,16 +65,55 @@ export function cdnLabel(e: Explanation | null): string {
   return parts.join(' · ');
 }
 
-export function freshnessLabel(e: Explanation | null, nowSec: number): string {
+/**
+ * The list's Freshness cell: the engine's private-cache view at the moment it was judged (storable, fresh,
+ * remaining, must revalidate), put in a few words. No freshness rule is applied here.
+ */
+export function freshnessLabel(e: Explanation | null): string {
   if (!e) return '';
-  const c = e.cache;
-  if (c.responseDirectives.some((d) => d.name.toLowerCase() === 'no-store')) return 'no-store';
-  const p = c.private;
+  const p = e.cache.private;
   if (!p.storable) return 'not stored';
-  if (c.responseDirectives.some((d) => d.name.toLowerCase() === 'no-cache')) return 'no-cache';
-  if (p.freshUntil === null || p.freshnessLifetime === null || p.freshnessLifetime <= 0) return 'stale';
-  const left = p.freshUntil - nowSec;
-  return left > 0 ? `fresh ${duration(left)}` : 'stale';
+  if (p.fresh) return p.mustRevalidate ? 'revalidate each use' : `fresh ${duration(p.remaining ?? 0)}`;
+  return p.remaining !== null && p.remaining < 0 ? `stale ${duration(-p.remaining)}` : 'stale';
+}
+
+/** The same cell in a sentence, for its tooltip. */
+export function freshnessTitle(e: Explanation | null): string {
+  if (!e) return '';
+  const p = e.cache.private;
+  if (!p.storable) return p.storableWhy;
+  return `Judged at ${dateTime(e.cache.now)}. ${e.cache.nextUse.plain}`;
+}
+
+export type LoadKind = 'navigation' | 'reload';
+export interface LoadPrediction {
+  action: NextUseAction;
+  plain: string;
+  conditionalHeaders: string[];
+}
+/**
+ * NextUse with the per-load predictions the engine is about to add (`loads`, `appliesTo`). Optional, so the panel
+ * works with the engine before and after; when they land in src/core/explanation.ts this alias can go.
+ */
+export type NextUseWithLoads = NextUse & { loads?: Record<LoadKind, LoadPrediction>; appliesTo?: LoadKind };
+
+export interface NextLoads {
+  /** The prediction that applies to this exchange's next use (the lead sentence). */
+  applies: LoadPrediction & { kind: LoadKind };
+  /** The other kind of load, shown on request; null when the engine gives only a reload sentence (`reload`). */
+  other: (LoadPrediction & { kind: LoadKind }) | null;
+  /** The engine's reload sentence when it has no per-load predictions (NextUse.onReload). */
+  reload: string | null;
+}
+
+/** The engine's next-use predictions, the one that applies first. Renders `loads` when the engine has it. */
+export function nextLoads(n: NextUseWithLoads): NextLoads {
+  if (n.loads) {
+    const kind: LoadKind = n.appliesTo ?? 'navigation';
+    const otherKind: LoadKind = kind === 'navigation' ? 'reload' : 'navigation';
+    return { applies: { kind, ...n.loads[kind] }, other: { kind: otherKind, ...n.loads[otherKind] }, reload: null };
+  }
+  return { applies: { kind: 'navigation', action: n.action, plain: n.plain, conditionalHeaders: n.conditionalHeaders }, other: null, reload: n.onReload };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, good: 3 };

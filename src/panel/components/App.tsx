@@ -1,10 +1,10 @@
 /** The panel: toolbar, states, list and detail in a responsive split. */
-import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { PanelStore } from '../store';
 import { Toolbar, type HarActions } from './Toolbar';
 import { RequestList } from './RequestList';
 import { DetailPane } from './DetailPane';
+import { dateTime } from '../format';
 
 export interface AppProps {
   store: PanelStore;
@@ -16,14 +16,6 @@ export interface AppProps {
 export function App({ store, har, requestAccess }: AppProps) {
   const dragging = useSignal(false);
   const hasSelection = store.selectedId.value !== null;
-
-  // The live countdown: tick once a second while a detail pane is open.
-  useEffect(() => {
-    if (!hasSelection) return;
-    store.tick();
-    const t = setInterval(() => store.tick(), 1000);
-    return () => clearInterval(t);
-  }, [hasSelection]);
 
   return (
     <div
@@ -73,7 +65,11 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
           )}
         </div>
       )}
-      {store.status.value === 'imported' && <div class="banner info">Showing an imported HAR file, not live traffic. Clear to go back to nothing; reopen the panel to record again.</div>}
+      {store.status.value === 'imported' && (
+        <div class="banner info">
+          Showing an imported HAR file, not live traffic. Clear to go back to nothing; reopen the panel to record again. <JudgedAt store={store} />
+        </div>
+      )}
       {r && r.droppedForTab > 0 && (
         <div class="banner info">
           {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
@@ -88,6 +84,27 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * For imported traffic: the moment every explanation is judged at, and a switch between the capture time (the CLI's
+ * default) and now.
+ */
+export function JudgedAt({ store }: { store: PanelStore }) {
+  const capture = store.captureSec.value;
+  if (capture === null) return null;
+  const atCapture = store.judgeAt.value === 'capture';
+  return (
+    <span class="judged-at">
+      <span>
+        Judged at <strong>{dateTime(store.judgedAtSec.value)}</strong>
+        {atCapture ? ' (when the last response in the HAR arrived, as npm run explain does)' : ' (now)'}.
+      </span>{' '}
+      <button type="button" aria-pressed={!atCapture} onClick={() => (store.judgeAt.value = atCapture ? 'now' : 'capture')}>
+        {atCapture ? 'Judge at the current time' : 'Judge at capture time'}
+      </button>
+    </span>
   );
 }
 

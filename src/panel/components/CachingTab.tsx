@@ -2,28 +2,28 @@
 import type { CacheView, Explanation, NextUseAction } from '../../core/explanation';
 import type { ExchangeRecord } from '../../core/types';
 import type { PanelStore } from '../store';
-import { countdown, dateTime, duration, sourceLabel } from '../format';
+import { countdown, dateTime, duration, nextLoads, servedAs, sourceLabel, type LoadKind } from '../format';
 import { ExplainedItem, FindingList, Section, Term } from './common';
 
 export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
+  // Everything below is the engine's answer at one moment, e.cache.now: the panel's clock (store.judgedAtSec).
   const c = e.cache;
-  const nowSec = store.nowMs.value / 1000;
   const receivedSec = x.responseTimeMs / 1000;
   const sharedDiffers =
     c.shared.storable !== c.private.storable || c.shared.freshnessLifetime !== c.private.freshnessLifetime;
-  const next = store.laterSameUrl(x)[0] ?? null;
-  const revalidatedBy = store
-    .laterSameUrl(x)
-    .find((o) => store.explainRecord(o)?.cache.revalidation?.previousId === x.id);
+  const later = store.laterSameUrl(x);
+  const next = later[0] ?? null;
+  const revalidatedBy = later.find((o) => store.explainRecord(o)?.cache.revalidation?.previousId === x.id);
+  const loads = nextLoads(c.nextUse);
 
   return (
     <div class="tab-body">
       <p class="lead">
-        Came from <strong>{sourceLabel(x, e)}</strong>. {c.nextUse.plain}
+        Came from <strong>{sourceLabel(x, e)}</strong>. {loads.applies.plain}
       </p>
       <Section title={<><Term id="freshness">Freshness</Term> timeline</>}>
-        <Lane label="Browser (private cache)" view={c.private} receivedSec={receivedSec} nowSec={nowSec} />
-        {sharedDiffers && <Lane label="CDN / proxy (shared cache)" view={c.shared} receivedSec={receivedSec} nowSec={nowSec} />}
+        <Lane label="Browser (private cache)" view={c.private} receivedSec={receivedSec} nowSec={c.now} />
+        {sharedDiffers && <Lane label="CDN / proxy (shared cache)" view={c.shared} receivedSec={receivedSec} nowSec={c.now} />}
         {c.private.browserNotes.map((n, i) => (
           <p key={i} class="note">
             {n}
@@ -46,14 +46,26 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         )}
       </Section>
 
-      <Section title="On reload">
-        <p>{c.nextUse.onReload}</p>
-        {c.nextUse.conditionalHeaders.length > 0 && (
-          <p>
-            The browser will send: <code>{c.nextUse.conditionalHeaders.join(', ')}</code>
-          </p>
+      <Section title={loads.other ? 'Next use' : 'On reload'}>
+        {loads.other ? (
+          <div class="next-loads">
+            <p>
+              <strong>{LOAD_WORDS[loads.applies.kind]}:</strong> {loads.applies.plain}
+            </p>
+            <ConditionalHeaders list={loads.applies.conditionalHeaders} />
+            <details>
+              <summary>{LOAD_WORDS[loads.other.kind]} instead</summary>
+              <p>{loads.other.plain}</p>
+              <ConditionalHeaders list={loads.other.conditionalHeaders} />
+            </details>
+          </div>
+        ) : (
+          <>
+            <p>{loads.reload}</p>
+            <ConditionalHeaders list={loads.applies.conditionalHeaders} />
+          </>
         )}
-        {next && <WhatHappened store={store} predicted={c.nextUse.action} next={next} />}
+        {next && <WhatHappened store={store} x={x} next={next} />}
       </Section>
 
       {(c.revalidation || revalidatedBy) && (
@@ -122,20 +134,34 @@ const ACTION_WORDS: Record<NextUseAction, string> = {
   download: 'a full download',
 };
 
-function actualAction(x: ExchangeRecord, e: Explanation | null): NextUseAction {
-  if (x.status === 304 || x.source === 'revalidated' || e?.cache.revalidation) return 'revalidate';
-  if (x.source === 'disk-cache' || x.source === 'memory-cache') return 'from-cache';
-  return 'download';
+const LOAD_WORDS: Record<LoadKind, string> = { navigation: 'On a normal visit', reload: 'On a reload' };
+
+function ConditionalHeaders({ list }: { list: string[] }) {
+  if (list.length === 0) return null;
+  return (
+    <p>
+      The browser will send: <code>{list.join(', ')}</code>
+    </p>
+  );
 }
 
-function WhatHappened({ store, predicted, next }: { store: PanelStore; predicted: NextUseAction; next: ExchangeRecord }) {
-  const actual = actualAction(next, store.explainRecord(next));
+/**
+ * The engine's prediction for this response at the moment the next request for its URL was made, against what the
+ * engine says that request was. Both are the engine's answers; nothing is re-derived from statuses here.
+ */
+function WhatHappened({ store, x, next }: { store: PanelStore; x: ExchangeRecord; next: ExchangeRecord }) {
+  const thenE = store.explainAt(x, next.requestTimeMs / 1000);
+  const nextE = store.explainRecord(next);
+  if (!thenE) return null;
+  const predicted = nextLoads(thenE.cache.nextUse).applies.action;
+  const actual = servedAs(next, nextE);
   return (
     <div class={`what-happened ${actual === predicted ? 'match' : 'differs'}`}>
       <p>
-        What actually happened next: <strong>{ACTION_WORDS[actual]}</strong> ({next.status || 'no status'},{' '}
-        {sourceLabel(next, store.explainRecord(next))}).{' '}
-        {actual === predicted ? 'As predicted.' : `The prediction was ${ACTION_WORDS[predicted]}: a reload, an expiry or the server changed the outcome.`}
+        What actually happened next: <strong>{ACTION_WORDS[actual]}</strong> ({next.status || 'no status'}, {sourceLabel(next, nextE)}).{' '}
+        {actual === predicted
+          ? 'As predicted for that moment.'
+          : `The prediction for that moment was ${ACTION_WORDS[predicted]}: a reload, a hard reload or the server changed the outcome.`}
       </p>
       <button type="button" class="link-button" onClick={() => store.select(next.id)}>
         Go to that request
@@ -155,11 +181,11 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
   }
   const until = view.freshUntil;
   const lifetime = view.freshnessLifetime ?? 0;
-  // Scale: from receipt to the later of (fresh-until + 25%) and now, so "now" is always on the bar.
+  // Scale: from receipt to the later of (fresh-until + 25%) and the judged moment, so that moment is on the bar.
   const end = Math.max(until ?? receivedSec, nowSec, receivedSec + 1);
   const span = end - receivedSec + Math.max(1, (end - receivedSec) * 0.15);
   const pct = (t: number) => `${Math.min(100, Math.max(0, ((t - receivedSec) / span) * 100)).toFixed(2)}%`;
-  const left = until !== null ? until - nowSec : null;
+  const left = view.remaining;
   return (
     <div class="lane">
       <div class="lane-label">
@@ -169,7 +195,7 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
       <div class="timeline" role="img" aria-label={`${label}: received, fresh until ${until !== null ? dateTime(until) : 'never'}, then stale`}>
         {until !== null && <div class="fresh" style={{ width: pct(until) }} />}
         <div class="stale-part" style={{ left: until !== null ? pct(until) : '0%' }} />
-        <div class="now-marker" style={{ left: pct(nowSec) }} title="now" />
+        <div class="now-marker" style={{ left: pct(nowSec) }} title={`judged at ${dateTime(nowSec)}`} />
       </div>
       <div class="timeline-labels">
         <span>received {dateTime(receivedSec)}</span>
@@ -179,9 +205,10 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
       <p class="countdown" aria-live="off">
         {left === null ? (
           'No freshness lifetime: every use needs the server.'
-        ) : left > 0 ? (
+        ) : view.fresh ? (
           <>
             <Term id="freshness">Fresh</Term> for another <strong>{countdown(left)}</strong>
+            {view.mustRevalidate ? ', but every use is checked with the server first' : ''}
           </>
         ) : (
           <>

@@ -9,8 +9,10 @@ import { ExplainedItem, FindingList, Section, Term } from './common';
 export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
   const c = e.cookies;
   const hide = store.hideValues.value;
-  // No snapshot recorded: fall back to the jar as it is now, once the user asks for it.
-  const live = c.send ? null : store.explainAgainstJar(x);
+  // No snapshot recorded: fall back to the jar as it is now, once the user asks for it (live traffic only: the
+  // browser's jar says nothing about imported HAR traffic).
+  const jarOffered = store.jarOffered.value;
+  const live = c.send || !jarOffered ? null : store.explainAgainstJar(x);
   const send = c.send ?? live?.cookies.send ?? null;
   return (
     <div class="tab-body">
@@ -24,7 +26,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         {c.setCookies.length === 0 ? (
           <p class="muted">No Set-Cookie header{x.source !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.</p>
         ) : (
-          c.setCookies.map((s) => <SetCookieCard key={s.index} s={s} hide={hide} nowSec={store.nowMs.value / 1000} />)
+          c.setCookies.map((s) => <SetCookieCard key={s.index} s={s} hide={hide} nowSec={store.judgedAtSec.value} />)
         )}
       </Section>
 
@@ -54,7 +56,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         )}
       </Section>
 
-      {(send || !c.send) && (
+      {(send || (!c.send && jarOffered)) && (
         <Section title="In the jar but not sent">
           {!c.send &&
             (live ? (
@@ -84,7 +86,14 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         <FindingList findings={c.findings} empty="No cookie findings." />
       </Section>
 
-      <JarView store={store} url={x.url} />
+      {jarOffered ? (
+        <JarView store={store} url={x.url} />
+      ) : (
+        <p class="muted jar-unavailable">
+          Imported traffic: it is explained from the HAR alone. This browser&apos;s cookie jar is not used, since it holds
+          this browser&apos;s cookies now, not the ones of the browser that recorded the file.
+        </p>
+      )}
     </div>
   );
 }

@@ -75,7 +75,7 @@ describe('detail pane', () => {
     expect(store.selectedId.value).toBe('first');
     // from the first response: prediction vs what actually happened, and the way forward to the revalidation
     expect(panel().textContent).toContain('What actually happened next: a conditional request (revalidation)');
-    expect(panel().textContent).toContain('The prediction was served from the cache without asking');
+    expect(panel().textContent).toContain('The prediction for that moment was served from the cache without asking');
     fireEvent.click(screen.getByRole('button', { name: 'Go to the revalidation' }));
     expect(store.selectedId.value).toBe('second');
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { App } from './App';
 import { explanation, fakeExplainer, makeStore, manyRecords, NOW_MS, record, snapshot } from '../test/fixtures';
 import { ROW_HEIGHT } from './RequestList';
@@ -40,15 +40,20 @@ describe('request list', () => {
     expect(r2.textContent).toContain('↓1!');
   });
 
-  it('labels a 304 and an inferred revalidation as revalidated', () => {
+  it('labels a 304 and an inferred revalidation as revalidated, from the engine result only', () => {
     const ex = fakeExplainer({
       inferred: (x) => ({ cache: { ...explanation(x).cache, revalidation: { previousId: 'a', inferred: true, validator: 'etag', matched: true, plain: 'p' } } }),
     });
     const { store } = makeStore(ex.fn);
-    store.receive(snapshot([record({ id: 'r304', status: 304 }), record({ id: 'inferred', source: 'disk-cache' })]));
+    // the adapters record a 304 as source 'revalidated'; the engine's result carries it (and its own inferences)
+    store.receive(snapshot([record({ id: 'r304', status: 304, source: 'revalidated' }), record({ id: 'inferred', source: 'disk-cache' }), record({ id: 'hit', source: 'disk-cache' })]));
     render(<App store={store} />);
     expect(rows()[0].textContent).toContain('revalidated (304)');
     expect(rows()[1].textContent).toContain('revalidated (inferred)');
+    expect(rows()[2].textContent).toContain('disk cache');
+    // the "Came from" filter asks the engine too: the inferred revalidation counts as revalidated
+    act(() => store.setFilter('source', 'revalidated'));
+    expect([...rows()].map((r) => r.querySelector('.name')!.textContent)).toEqual(['r304.js', 'inferred.js']);
   });
 
   it('groups rows under page headers and reaches earlier pages', () => {

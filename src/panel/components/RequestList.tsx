@@ -7,7 +7,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
-import { cdnLabel, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
+import { cdnLabel, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
 import { dismissOnEscape, SeverityBadge, Term } from './common';
 
 export const ROW_HEIGHT = 20;
@@ -46,9 +46,10 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
 
   const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((scrollTop.value + height.value) / ROW_HEIGHT) + OVERSCAN);
-  const nowSec = store.nowMs.value / 1000;
+  // Only these rows are explained; each reads the panel clock through store.explainRecord, so as time passes the
+  // rows on screen (and nothing else) are judged again.
   const windowRows = [];
-  for (let i = first; i < last; i++) windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} nowSec={nowSec} selected={selectedId} />);
+  for (let i = first; i < last; i++) windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} selected={selectedId} />);
 
   function onKeyDown(ev: KeyboardEvent) {
     const page = Math.max(1, Math.floor(height.value / ROW_HEIGHT) - 1);
@@ -104,7 +105,7 @@ function itemKey(item: ListItem): string {
   return item.kind === 'page' ? `p:${item.page.id}` : item.record.id;
 }
 
-function Row({ item, index, store, nowSec, selected }: { item: ListItem; index: number; store: PanelStore; nowSec: number; selected: string | null }) {
+function Row({ item, index, store, selected }: { item: ListItem; index: number; store: PanelStore; selected: string | null }) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   if (item.kind === 'page') {
     return (
@@ -122,10 +123,10 @@ function Row({ item, index, store, nowSec, selected }: { item: ListItem; index: 
       </div>
     );
   }
-  return <ExchangeRow x={item.record} index={index} store={store} nowSec={nowSec} selected={selected === item.record.id} style={style} />;
+  return <ExchangeRow x={item.record} index={index} store={store} selected={selected === item.record.id} style={style} />;
 }
 
-function ExchangeRow({ x, index, store, nowSec, selected, style }: { x: ExchangeRecord; index: number; store: PanelStore; nowSec: number; selected: boolean; style: Record<string, string> }) {
+function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; index: number; store: PanelStore; selected: boolean; style: Record<string, string> }) {
   const e = store.explainRecord(x);
   const k = cookieCounts(e);
   const worst = worstSeverity(e);
@@ -146,7 +147,7 @@ function ExchangeRow({ x, index, store, nowSec, selected, style }: { x: Exchange
       <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
       <span role="gridcell">{sourceLabel(x, e)}</span>
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
-      <span role="gridcell">{freshnessLabel(e, nowSec)}</span>
+      <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>{freshnessLabel(e)}</span>
       <span role="gridcell" class="col-cookies" title={cookieCellWords(k)} aria-label={cookieCellWords(k)}>
         {cookieCell(k)}
       </span>

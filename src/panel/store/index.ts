@@ -9,7 +9,7 @@ import type { BrowserProfile, ExchangeRecord, JarCookie, ResponseSource, Severit
 import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { hasCookieProblems, SEVERITY_RANK, worstSeverity } from '../format';
+import { hasCookieProblems, servedFrom, SEVERITY_RANK, worstSeverity } from '../format';
 
 export type Explainer = (
   x: ExchangeRecord,
@@ -18,6 +18,19 @@ export type Explainer = (
 ) => Explanation;
 
 export type PanelStatus = 'loading' | 'ready' | 'no-tab' | 'disconnected' | 'imported';
+/** What clock an imported HAR is judged at: when it was captured (as the CLI does), or the current time. */
+export type JudgeAt = 'capture' | 'now';
+
+/**
+ * The moment an imported recording is judged at when nobody chose another: the arrival of its last response, rounded
+ * up to the second. The same rule as the CLI (scripts/explain.ts, runCli), so the panel and `npm run explain` agree on
+ * a HAR; null for an empty recording (then the current time is used, as the CLI does).
+ */
+export function captureTimeSec(records: readonly ExchangeRecord[]): number | null {
+  let last = -Infinity;
+  for (const r of records) if (r.responseTimeMs > last) last = r.responseTimeMs;
+  return Number.isFinite(last) ? Math.ceil(last / 1000) : null;
+}
 export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';
 
 export interface Filters {
@@ -79,8 +92,12 @@ export function createStore(opts: StoreOptions) {
   const live = signal(true);
   const hideValues = signal(false);
   const theme = signal<'light' | 'dark'>('light');
-  /** Ticks every second while something shows a countdown. */
+  /** The wall clock (ms), ticked once a second while the panel is visible (../clock.ts). */
   const nowMs = signal(clock());
+  /** For an imported HAR: judge at its capture time (default) or now. Live traffic is always judged now. */
+  const judgeAt = signal<JudgeAt>('now');
+  /** Capture time of the imported HAR (epoch s), see captureTimeSec. */
+  const captureSec = signal<number | null>(null);
 
   // ---- data
   const pages = signal<PageRecord[]>([]);
@@ -98,8 +115,17 @@ export function createStore(opts: StoreOptions) {
   const jar = signal<JarState | null>(null);
   const notice = signal<string | null>(null);
 
-  // ---- explanations, memoized by id + version
-  const memo = new Map<string, { v: number; e: Explanation | null }>();
+  /**
+   * The clock every explanation in the panel is judged at (epoch s, the engine's `now`): the capture time of an
+   * imported HAR unless the user switched to "now", otherwise the ticking wall clock. Every cache sentence (lead,
+   * list, timeline, next use) is the engine's answer at this one moment.
+   */
+  const judgedAtSec = computed(() =>
+    status.value === 'imported' && judgeAt.value === 'capture' && captureSec.value !== null ? captureSec.value : nowMs.value / 1000,
+  );
+
+  // ---- explanations, memoized by id + version + the moment they were judged at
+  const memo = new Map<string, { v: number; at: number; e: Explanation | null }>();
   let explainFn: Explainer | null = opts.explain ?? null;
   /** Bumped when the engine arrives, so everything that rendered without explanations renders again. */
   const engineReady = signal(explainFn !== null);
@@ -115,22 +141,59 @@ export function createStore(opts: StoreOptions) {
     }
   }
 
+  function historyOf(x: ExchangeRecord): ExchangeRecord[] {
+    const same = byUrl.get(x.url) ?? [];
+    return same.filter((o) => o !== x && o.requestTimeMs <= x.requestTimeMs);
+  }
+
+  function runExplain(x: ExchangeRecord, at: number, withJar?: ExchangeRecord['jarSnapshot']): Explanation | null {
+    if (!explainFn) return null;
+    try {
+      return withJar ? explainFn({ ...x, jarSnapshot: withJar }, { browser, now: at }) : explainFn(x, { browser, now: at }, historyOf(x));
+    } catch (err) {
+      console.warn('cache-lens: explain failed for', x.id, err);
+      return null;
+    }
+  }
+
+  /**
+   * The engine's explanation of `x` at the panel's clock (judgedAtSec). Reading it subscribes the caller to that
+   * clock, so a rendered row or detail pane is explained again as time passes; only what is rendered is.
+   */
   function explainRecord(x: ExchangeRecord): Explanation | null {
+    if (!engineReady.value || !explainFn) return null;
+    const at = judgedAtSec.value;
+    const v = versions.get(x.id) ?? 0;
+    const hit = memo.get(x.id);
+    if (hit && hit.v === v && hit.at === at) return hit.e;
+    const e = runExplain(x, at);
+    memo.set(x.id, { v, at, e });
+    return e;
+  }
+
+  /**
+   * For filters over every record: any explanation of the current version will do, whenever it was judged (the
+   * filters ask about CDNs, cookies, findings and where a response came from), so 10,000 rows are explained once,
+   * not on every tick of the clock. Does not subscribe to the clock.
+   */
+  function explainForFilter(x: ExchangeRecord): Explanation | null {
     if (!engineReady.value || !explainFn) return null;
     const v = versions.get(x.id) ?? 0;
     const hit = memo.get(x.id);
     if (hit && hit.v === v) return hit.e;
-    let e: Explanation | null = null;
-    try {
-      const same = byUrl.get(x.url) ?? [];
-      const history = same.filter((o) => o !== x && o.requestTimeMs <= x.requestTimeMs);
-      e = explainFn(x, { browser, now: clock() / 1000 }, history);
-    } catch (err) {
-      console.warn('cache-lens: explain failed for', x.id, err);
-      e = null;
-    }
-    memo.set(x.id, { v, e });
+    const at = judgedAtSec.peek();
+    const e = runExplain(x, at);
+    memo.set(x.id, { v, at, e });
     return e;
+  }
+
+  /**
+   * The engine's explanation of `x` at another moment (epoch s), e.g. its prediction at the time the next request
+   * for the same URL was made. Not memoized: one call per render of the detail pane.
+   */
+  function explainAt(x: ExchangeRecord, atSec: number): Explanation | null {
+    if (!engineReady.value || !explainFn) return null;
+    return runExplain(x, atSec);
   }
 
   function explainById(id: string): Explanation | null {
@@ -145,15 +208,12 @@ export function createStore(opts: StoreOptions) {
   let jarMemo: { key: string; e: Explanation | null } | null = null;
   function explainAgainstJar(x: ExchangeRecord): Explanation | null {
     const j = jar.value;
+    if (!jarOffered.value) return null;
     if (!j || j.loading || j.error || j.url !== x.url || !engineReady.value || !explainFn) return null;
-    const key = `${j.requestId}|${x.id}|${versions.get(x.id) ?? 0}`;
+    const at = judgedAtSec.value;
+    const key = `${j.requestId}|${x.id}|${versions.get(x.id) ?? 0}|${at}`;
     if (jarMemo?.key === key) return jarMemo.e;
-    let e: Explanation | null = null;
-    try {
-      e = explainFn({ ...x, jarSnapshot: j.cookies }, { browser, now: clock() / 1000 });
-    } catch {
-      e = null;
-    }
+    const e = runExplain(x, at, j.cookies);
     jarMemo = { key, e };
     return e;
   }
@@ -164,21 +224,25 @@ export function createStore(opts: StoreOptions) {
   }
 
   // ---- derived
+  /**
+   * The browser's cookie jar describes the live browser now: offered only for a recorded tab, never for imported HAR
+   * traffic (which came from another browser, another time).
+   */
+  const jarOffered = computed(() => status.value !== 'imported' && tabId.value !== null);
+
   const filtered = computed(() => {
     const f = filters.value;
     const all = records.value;
     const needle = f.text.trim().toLowerCase();
-    const needsExplain = f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
+    const needsExplain = f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
     const out: ExchangeRecord[] = [];
     for (const x of all) {
       if (needle && !x.url.toLowerCase().includes(needle) && !String(x.status).startsWith(needle) && x.method.toLowerCase() !== needle) continue;
       if (f.type && (x.resourceType ?? 'other') !== f.type) continue;
-      if (f.source) {
-        const src = x.status === 304 ? 'revalidated' : x.source;
-        if (src !== f.source) continue;
-      }
       if (needsExplain) {
-        const e = explainRecord(x);
+        const e = explainForFilter(x);
+        // where it came from is the engine's decision (a revalidation it linked or inferred included)
+        if (f.source && servedFrom(x, e) !== f.source) continue;
         if (f.cdn === 'none' ? !!e?.cdn.cdnName : f.cdn && e?.cdn.cdnName !== f.cdn) continue;
         if (f.cookieProblems && !hasCookieProblems(e)) continue;
         if (f.thirdParty && !e?.cookies.thirdParty) continue;
@@ -331,17 +395,17 @@ export function createStore(opts: StoreOptions) {
   function requestJar(url: string) {
     const t = tabId.value;
     const requestId = `jar-${++requestSeq}`;
-    jar.value = { url, requestId, loading: true, cookies: jar.value?.url === url ? jar.value.cookies : [] };
-    if (t === null || status.value === 'imported') {
+    if (t === null || !jarOffered.value) {
       jar.value = { url, requestId, loading: false, cookies: [], error: 'No live tab: the jar is only available while recording a tab.' };
       return;
     }
+    jar.value = { url, requestId, loading: true, cookies: jar.value?.url === url ? jar.value.cookies : [] };
     send({ type: 'panel>bg:get-jar', v: PROTOCOL_VERSION, tabId: t, url, requestId });
   }
 
   function deleteCookie(cookie: JarCookie) {
     const t = tabId.value;
-    if (t === null) return;
+    if (t === null || !jarOffered.value) return;
     send({
       type: 'panel>bg:delete-cookie',
       v: PROTOCOL_VERSION,
@@ -384,6 +448,10 @@ export function createStore(opts: StoreOptions) {
       pages.value = importedPages;
       selectedId.value = null;
       status.value = 'imported';
+      captureSec.value = captureTimeSec(list);
+      judgeAt.value = 'capture';
+      jar.value = null;
+      jarMemo = null;
       hasHostAccess.value = true;
     });
   }
@@ -410,12 +478,12 @@ export function createStore(opts: StoreOptions) {
 
   return {
     // signals
-    tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs,
+    tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs, judgeAt, captureSec,
     pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice,
     // derived
-    filtered, items, selected, resourceTypes,
+    filtered, items, selected, resourceTypes, judgedAtSec, jarOffered,
     // queries
-    explainRecord, explainById, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
+    explainRecord, explainById, explainAt, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
     // actions
     receive, requestJar, deleteCookie, clear, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,

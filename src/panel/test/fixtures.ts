@@ -48,7 +48,16 @@ function view(kind: 'private' | 'shared', over: Partial<CacheView> = {}): CacheV
   };
 }
 
-export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}): Explanation {
+/**
+ * A hand-built explanation judged at `now` (epoch s, default NOW): a max-age=3600 response received at NOW - 60, so
+ * fresh until NOW + 3540. Like the engine, the time-dependent fields (age, fresh, remaining, the next-use sentence)
+ * follow `now`, so tests can move the panel's clock.
+ */
+export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}, now = NOW): Explanation {
+  const freshUntil = NOW + 3540;
+  const remaining = freshUntil - now;
+  const fresh = remaining > 0;
+  const timed: Partial<CacheView> = { currentAge: now - (NOW - 60), fresh, remaining, mustRevalidate: !fresh };
   const base: Explanation = {
     schema: 'cache-lens/explanation/1',
     exchangeId: x.id,
@@ -58,7 +67,7 @@ export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}):
     source: x.source,
     cache: {
       browser: 'chrome',
-      now: NOW,
+      now,
       responseDirectives: [
         {
           name: 'max-age',
@@ -70,8 +79,8 @@ export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}):
         },
       ],
       requestDirectives: [],
-      private: view('private'),
-      shared: view('shared'),
+      private: view('private', timed),
+      shared: view('shared', timed),
       date: NOW - 60,
       expires: null,
       lastModified: null,
@@ -80,12 +89,19 @@ export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}):
       vary: [],
       varyExplained: [],
       immutable: false,
-      nextUse: {
-        action: 'from-cache',
-        conditionalHeaders: [],
-        plain: 'Next time it will come from the cache without a request.',
-        onReload: 'On reload Chrome reuses it from the disk cache.',
-      },
+      nextUse: fresh
+        ? {
+            action: 'from-cache',
+            conditionalHeaders: [],
+            plain: `Fresh for another ${remaining} s: next time it will come from the cache without a request.`,
+            onReload: 'On reload Chrome reuses it from the disk cache.',
+          }
+        : {
+            action: 'revalidate',
+            conditionalHeaders: ['If-None-Match: "v1"'],
+            plain: 'Stale: the next use sends a conditional request.',
+            onReload: 'A reload revalidates it.',
+          },
       revalidation: null,
       findings: [],
     },
@@ -98,13 +114,13 @@ export function explanation(x: ExchangeRecord, over: Partial<Explanation> = {}):
   return { ...base, ...over };
 }
 
-/** An explainer that looks up per-id overrides; counts calls so tests can check laziness. */
+/** An explainer that looks up per-id overrides; counts calls so tests can check laziness. Judges at ctx.now. */
 export function fakeExplainer(overrides: Record<string, (x: ExchangeRecord) => Partial<Explanation>> = {}) {
   const calls: string[] = [];
-  const fn: Explainer = (x) => {
+  const fn: Explainer = (x, ctx) => {
     calls.push(x.id);
     const o = overrides[x.id]?.(x) ?? {};
-    return explanation(x, o);
+    return explanation(x, o, ctx.now);
   };
   return { fn, calls };
 }
