@@ -46,3 +46,53 @@ describe('cookie counts in the list', () => {
     expect(cookieCounts(withReasons('path-mismatch', 'samesite-lax', 'secure-only')).notSent).toBe(2);
   });
 });
+
+import { freshnessLabel, nextLoads, servedAs, sourceLabel, type NextUseWithLoads } from './format';
+import { explanation, record } from './test/fixtures';
+describe('engine decisions in words', () => {
+  it('the Freshness cell says what the engine decided at its moment, nothing more', () => {
+    const x = record({ id: 'a' });
+    const e = explanation(x);
+    expect(freshnessLabel(e)).toBe('fresh 59 min');
+    const stale = explanation(x, {}, e.cache.now + 3600);
+    expect(freshnessLabel(stale)).toBe('stale 1 min');
+    const notStored = { ...e, cache: { ...e.cache, private: { ...e.cache.private, storable: false } } };
+    expect(freshnessLabel(notStored)).toBe('not stored');
+    // a response the engine calls fresh but to be checked before every use (no-cache)
+    const noCache = { ...e, cache: { ...e.cache, private: { ...e.cache.private, mustRevalidate: true } } };
+    expect(freshnessLabel(noCache)).toBe('revalidate each use');
+    expect(freshnessLabel(null)).toBe('');
+  });
+  it('where it came from follows the engine, not the status code', () => {
+    const x = record({ id: 'a', status: 304, source: 'network' });
+    // the engine saw no revalidation: the panel does not invent one from the 304
+    expect(sourceLabel(x, explanation(x))).toBe('network');
+    expect(servedAs(x, explanation(x))).toBe('download');
+    const linked = explanation(x, { cache: { ...explanation(x).cache, revalidation: { previousId: 'p', inferred: false, validator: 'etag', matched: true, plain: 'p' } } });
+    expect(sourceLabel(x, linked)).toBe('revalidated (304)');
+    expect(servedAs(x, linked)).toBe('revalidate');
+    const hit = record({ id: 'b', source: 'memory-cache' });
+    expect(servedAs(hit, explanation(hit))).toBe('from-cache');
+    // before the engine has loaded, the record's own source
+    expect(sourceLabel(hit, null)).toBe('memory cache');
+  });
+  it('next use: the prediction that applies first, the other on request once the engine gives both', () => {
+    const n = explanation(record({ id: 'a' })).cache.nextUse;
+    const legacy = nextLoads(n);
+    expect(legacy.applies).toMatchObject({ kind: 'navigation', plain: n.plain, action: n.action });
+    expect(legacy.other).toBeNull();
+    expect(legacy.reload).toBe(n.onReload);
+    const withLoads: NextUseWithLoads = {
+      ...n,
+      appliesTo: 'reload',
+      loads: {
+        navigation: { action: 'from-cache', plain: 'Nav plain.', conditionalHeaders: [] },
+        reload: { action: 'revalidate', plain: 'Reload plain.', conditionalHeaders: ['If-None-Match: "v1"'] },
+      },
+    };
+    const both = nextLoads(withLoads);
+    expect(both.applies).toMatchObject({ kind: 'reload', plain: 'Reload plain.', action: 'revalidate' });
+    expect(both.other).toMatchObject({ kind: 'navigation', plain: 'Nav plain.' });
+    expect(both.reload).toBeNull();
+  });
+});

@@ -80,6 +80,20 @@ describe('detail pane', () => {
     expect(store.selectedId.value).toBe('second');
   });
 
+  it('Caching: when the engine gives per-load predictions, the one that applies leads and the other is a disclosure', () => {
+    const loads = {
+      navigation: { action: 'from-cache' as const, plain: 'A normal visit reuses it.', conditionalHeaders: [] },
+      reload: { action: 'revalidate' as const, plain: 'A reload checks it with the server.', conditionalHeaders: ['If-None-Match: "v1"'] },
+    };
+    open('a', { a: (x) => ({ cache: { ...explanation(x).cache, nextUse: { ...explanation(x).cache.nextUse, loads, appliesTo: 'reload' } as Explanation['cache']['nextUse'] } }) }, [record({ id: 'a' })]);
+    expect(document.querySelector('.tab-panel .lead')!.textContent).toContain('A reload checks it with the server.');
+    const details = document.querySelector('.next-loads details') as HTMLDetailsElement;
+    expect(details.querySelector('summary')!.textContent).toBe('On a normal visit instead');
+    expect(details.textContent).toContain('A normal visit reuses it.');
+    expect(details.open).toBe(false);
+    expect(panel().textContent).toContain('If-None-Match: "v1"');
+  });
+
   it('Caching: findings listed worst first', () => {
     open('a', {
       a: (x) => ({
