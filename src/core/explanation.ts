@@ -158,6 +158,13 @@ export interface SetCookieResult {
   /** "expires in 29 days (2026-12-20)" / "session cookie: gone when the browser closes". */
   lifetime: string;
   prefix: '__Host-' | '__Secure-' | null;
+  /** The most specific name prefix, including Chromium's __Http- and __Host-Http- (optional; absent when none). */
+  namePrefix?: '__Host-Http-' | '__Host-' | '__Http-' | '__Secure-';
+  /**
+   * Every reason the cookie was refused, first one = rejectReason (RFC 6265bis order), each with its sentence; a
+   * prefix entry names the failed conditions (optional; present when rejected).
+   */
+  rejectReasons?: Array<{ reason: CookieRejectReason; why: string }>;
   purpose: CookiePurpose | null;
   signed: SignedCookieInfo | null;
   findings: Finding[];

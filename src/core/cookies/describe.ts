@@ -9,15 +9,16 @@ import { lookupPurpose } from './purposes';
 import { ATTRIBUTES, REJECT_REASONS, sec, type AttributeKey } from './rules';
 import { decodeSignedCookie } from './signed';
 import { isoDay, lifetimeWords, scopeWords } from './words';
-import { prefixOf } from './prefix';
+import { namePrefixOf, prefixOf } from './prefix';
+import type { RejectDetail } from './store';
 
 export interface DecisionFacts {
   index: number;
   raw: string;
   parsed: ParsedSetCookie;
   cookie?: JarCookie;
-  reason?: CookieRejectReason;
-  detail?: string;
+  /** Every failing check in REJECT_ORDER; empty when stored. */
+  reasons: RejectDetail[];
   deletes: boolean;
   now: number;
   requestHost: string;
@@ -66,7 +67,14 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const p = f.parsed;
   const out: Finding[] = [];
   const name = clip(p.name, 100);
-  if (f.reason) out.push(applyNote(COOKIE_NOTES, `cookie-rejected-${f.reason}`, { name }));
+  const reason = f.reasons[0]?.reason;
+  // One finding per distinct failing reason (a prefix failing two conditions is one finding; its why lists both).
+  const seen = new Set<CookieRejectReason>();
+  for (const r of f.reasons) {
+    if (seen.has(r.reason)) continue;
+    seen.add(r.reason);
+    out.push(applyNote(COOKIE_NOTES, `cookie-rejected-${r.reason}`, { name }));
+  }
   if (p.error) return out;
   for (const v of p.badExpires.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-expires-invalid', { name, value: clip(v, 80) }));
   for (const v of p.badMaxAge.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-invalid', { name, value: clip(v, 80) }));
@@ -80,10 +88,10 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const folded = FOLDED.exec(p.value);
   if (folded) out.push(applyNote(COOKIE_NOTES, 'cookie-folded-header', { name, next: folded[1] }));
   const c = f.cookie;
-  if (!c || f.reason === 'expired') return out;
+  if (!c || reason === 'expired') return out;
   if (p.bothMaxAgeAndExpires) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-and-expires', { name }));
   if (p.capped && c.expires !== null) out.push(applyNote(COOKIE_NOTES, 'cookie-expiry-capped', { name, date: isoDay(c.expires) }));
-  if (f.requestSecure && !c.secure && f.reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
+  if (f.requestSecure && !c.secure && reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
   const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
@@ -95,9 +103,10 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const bytes = utf8Length(p.name) + utf8Length(p.value);
   if (bytes > HUGE_COOKIE) out.push(applyNote(COOKIE_NOTES, 'cookie-huge', { name, bytes }));
   if (signedFormat) out.push(applyNote(COOKIE_NOTES, 'cookie-signed-not-encrypted', { name, format: signedFormat }));
-  if (f.reason === undefined) {
-    if (c.name.toLowerCase().startsWith('__host-')) out.push(applyNote(COOKIE_NOTES, 'cookie-prefix-host', { name }));
-    if (c.secure && c.httpOnly && c.sameSite !== 'unspecified') out.push(applyNote(COOKIE_NOTES, 'cookie-well-protected', { name }));
+  if (reason === undefined) {
+    if (prefixOf(c.name) === '__Host-') out.push(applyNote(COOKIE_NOTES, 'cookie-prefix-host', { name }));
+    // SameSite=None opts out of cross-site protection, so only Lax or Strict counts here.
+    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict')) out.push(applyNote(COOKIE_NOTES, 'cookie-well-protected', { name }));
   }
   return out;
 }
@@ -110,6 +119,22 @@ const SIGNED_NAMES: Record<string, string> = {
   other: 'a signed value',
 };
 
+/** One entry per distinct reason, in order; the details of a repeated reason (several prefix conditions) joined. */
+function mergeReasons(list: RejectDetail[]): Array<{ reason: CookieRejectReason; why: string }> {
+  const details = new Map<CookieRejectReason, string[]>();
+  for (const r of list) {
+    const d = details.get(r.reason) ?? [];
+    if (r.detail) d.push(r.detail);
+    details.set(r.reason, d);
+  }
+  return [...details].map(([reason, d]) => {
+    const t = REJECT_REASONS[reason];
+    let why = d.length ? `${t.plain} (${d.join('; ')})` : t.plain;
+    if (t.firefox) why += ` Firefox: ${t.firefox}`;
+    return { reason, why };
+  });
+}
+
 export function describeSetCookie(f: DecisionFacts): SetCookieResult {
   const p = f.parsed;
   const prefix = prefixOf(p.name);
@@ -118,21 +143,22 @@ export function describeSetCookie(f: DecisionFacts): SetCookieResult {
   const result: SetCookieResult = {
     index: f.index,
     raw: clip(f.raw, MAX_RAW),
-    stored: f.reason === undefined && f.cookie !== undefined,
+    stored: f.reasons.length === 0 && f.cookie !== undefined,
     attributes: p.error ? [] : p.attributes.map((a) => explainAttribute(a, p)),
-    scope: f.cookie && f.reason !== 'expired' ? scopeWords(f.cookie) : [],
+    scope: f.cookie && f.reasons[0]?.reason !== 'expired' ? scopeWords(f.cookie) : [],
     lifetime: f.cookie ? lifetimeWords(f.cookie, f.now, p.capped) : p.error ? 'not stored' : 'session cookie: gone when the browser closes',
     prefix,
     purpose,
     signed,
     findings: findingsFor(f, purpose?.category ?? null, signed ? SIGNED_NAMES[signed.format] : null),
   };
-  if (f.reason) {
-    result.rejectReason = f.reason;
-    const t = REJECT_REASONS[f.reason];
-    let why = f.detail ? `${t.plain} (${f.detail})` : t.plain;
-    if (t.firefox) why += ` Firefox: ${t.firefox}`;
-    result.rejectWhy = why;
+  const np = namePrefixOf(p.name);
+  if (np) result.namePrefix = np;
+  if (f.reasons.length) {
+    const all = mergeReasons(f.reasons);
+    result.rejectReason = all[0].reason;
+    result.rejectWhy = all[0].why;
+    result.rejectReasons = all;
   }
   if (f.cookie) result.cookie = f.cookie;
   if (f.deletes) result.deletes = true;

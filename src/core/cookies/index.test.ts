@@ -65,3 +65,26 @@ describe('explainCookies', () => {
     expect(e.setCookies).toEqual([]);
   });
 });
+
+describe('explainCookies: the jar the request saw', () => {
+  const set = (value: string) => ({ name: 'Set-Cookie', value });
+  const jarEntry = { name: 'sid', value: 'new', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null };
+  it('does not count a cookie this response set as sent (snapshot read after the response)', () => {
+    const x = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 + 50 });
+    const e = explainCookies(x, { browser: 'chrome', now: NOW });
+    expect(e.send?.sent).toEqual([]);
+    expect(e.send?.cookieHeader).toBeNull();
+  });
+  it('still counts it when the request carried it, or when the snapshot describes the request time', () => {
+    const carried = exchange({ requestHeaders: [{ name: 'Cookie', value: 'sid=old' }], responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 + 50 });
+    expect(explainCookies(carried, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
+    const before = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 });
+    expect(explainCookies(before, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
+    const older = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [{ ...jarEntry, creationTime: NOW - 3600 }], jarSnapshotMs: NOW * 1000 + 50 });
+    expect(explainCookies(older, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
+  });
+  it('SameSite=None is not "well protected"; Lax and Strict are', () => {
+    const e = explainCookies(exchange({ responseHeaders: [set('a=1; Secure; HttpOnly; SameSite=None'), set('b=1; Secure; HttpOnly; SameSite=Strict')] }), { browser: 'chrome', now: NOW });
+    expect(e.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-well-protected'))).toEqual([false, true]);
+  });
+});

@@ -2,14 +2,14 @@
  * Cookie engine entry point (RFC 6265bis, Chrome-like defaults; Firefox differences as notes and via
  * ctx.browser === 'firefox', which turns off Lax-by-default).
  */
-import type { EngineContext, ExchangeRecord, Finding } from '../types';
-import type { CookieExplanation } from '../explanation';
+import type { EngineContext, ExchangeRecord, Finding, JarCookie } from '../types';
+import type { CookieExplanation, SetCookieResult } from '../explanation';
 import { getAll } from '../headers';
 import { applyNote, bySeverity } from '../notes';
 import { COOKIE_NOTES } from './notes';
 import { utf8Length } from './parse';
 import { cookiesForRequest } from './send';
-import { MAX_SET_COOKIE_LINES, storeSetCookies } from './store';
+import { MAX_SET_COOKIE_LINES, sameIdentity, storeSetCookies } from './store';
 
 export { storeSetCookies, MAX_SET_COOKIE_LINES, type StoreInput, type StoreResult } from './store';
 export { cookiesForRequest, type SendInput, type SendDetail } from './send';
@@ -55,6 +55,31 @@ export function parseCookieHeader(value: string): Array<{ name: string; value: s
   return out;
 }
 
+/**
+ * The jar as the request saw it. A snapshot read after the response (the recorder reads the cookies API again once a
+ * response set cookies) already holds what this response stored, and the request cannot have carried those. A
+ * snapshot cookie is taken as set here when it has the identity and value of a cookie this response stored and
+ * either its creation time is not before the request or, lacking one, the recorded Cookie header does not name it.
+ */
+function jarBeforeResponse(x: ExchangeRecord, jar: JarCookie[], results: SetCookieResult[], requestCookies: Array<{ name: string }>): JarCookie[] {
+  const setHere: JarCookie[] = [];
+  for (const r of results) if (r.stored && r.cookie) setHere.push(r.cookie);
+  if (setHere.length === 0) return jar;
+  const requestMs = Number(x.requestTimeMs);
+  const snapshotMs = Number(x.jarSnapshotMs);
+  // A reading that describes the moment of the request (or earlier) holds nothing of the response.
+  if (Number.isFinite(snapshotMs) && Number.isFinite(requestMs) && snapshotMs <= requestMs) return jar;
+  const requestSec = Number.isFinite(requestMs) ? Math.floor(requestMs / 1000) : null;
+  const named = new Set(requestCookies.map((c) => c.name));
+  return jar.filter((j) => {
+    if (!j || typeof j !== 'object') return true;
+    const mine = setHere.some((c) => c.value === j.value && sameIdentity(c, { ...j, domain: String(j.domain ?? '').toLowerCase() }));
+    if (!mine) return true;
+    if (typeof j.creationTime === 'number' && requestSec !== null) return j.creationTime < requestSec;
+    return named.has(j.name);
+  });
+}
+
 export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation {
   const now = typeof ctx?.now === 'number' && Number.isFinite(ctx.now) ? ctx.now : Math.floor((x.responseTimeMs || 0) / 1000);
   const navigation = x.navigation ?? (x.resourceType === 'main_frame' ? 'top-level' : x.resourceType ? 'subresource' : 'top-level');
@@ -84,6 +109,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
 
   let send: CookieExplanation['send'] = null;
   if (Array.isArray(x.jarSnapshot)) {
+    const jarAtRequest = jarBeforeResponse(x, x.jarSnapshot, stored.results, requestCookies);
     const detail = cookiesForRequest({
       requestUrl: x.url,
       navigation,
@@ -91,7 +117,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
       initiatorUrl,
       cookiePolicy: x.cookiePolicy,
       browser,
-      jar: x.jarSnapshot,
+      jar: jarAtRequest,
       method: x.method,
       now,
     });

@@ -161,8 +161,8 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-well-protected': {
     topic: 'cookie',
     severity: 'good',
-    summary: 'Cookie "{name}" is Secure, HttpOnly and has an explicit SameSite.',
-    rule: 'The three attributes keep the cookie off plain HTTP, away from scripts and out of cross-site requests as chosen.',
+    summary: 'Cookie "{name}" is Secure, HttpOnly and SameSite=Lax or Strict.',
+    rule: 'The three attributes keep the cookie off plain HTTP, away from scripts and out of cross-site subrequests. SameSite=None does not count: it opts out of that protection.',
     link: MDN_SET_COOKIE,
   },
   'cookie-third-party-context': {

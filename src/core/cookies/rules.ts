@@ -70,7 +70,7 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
   },
   'public-suffix': {
     plain: 'The Domain attribute is a public suffix (like co.uk or github.io): a cookie there would reach unrelated sites, so it was refused.',
-    rule: 'A Domain attribute that is a public suffix is ignored when it equals the request host, and the cookie is rejected otherwise (Public Suffix List, ICANN and private sections).',
+    rule: 'A Domain attribute that is a public suffix is ignored when it equals the request host (the cookie becomes host-only), and the cookie is rejected otherwise. Public Suffix List, ICANN and private sections, with its default rule "*": a top-level domain not on the list (.test, .local, localhost) is a public suffix too.',
     link: sec('5.7'),
   },
   'secure-from-insecure': {
@@ -84,8 +84,8 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
     link: sec('5.7'),
   },
   'invalid-prefix': {
-    plain: 'The name starts with __Secure- or __Host-, which promises rules this cookie breaks.',
-    rule: '__Secure- needs Secure; __Host- needs Secure, no Domain attribute and Path=/ (prefixes are matched case-insensitively, and a nameless cookie may not have a value starting with one).',
+    plain: 'The name starts with __Secure-, __Host-, __Http- or __Host-Http-, which promises rules this cookie breaks.',
+    rule: 'Every prefix needs Secure and a secure origin; __Host- also needs no Domain attribute and an explicit Path=/; __Http- needs HttpOnly; __Host-Http- needs all of those (Chrome). Prefixes are matched case-insensitively, and a nameless cookie may not have a value starting with one.',
     link: sec('5.4'),
   },
   expired: {

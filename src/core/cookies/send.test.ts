@@ -56,3 +56,11 @@ describe('cookiesForRequest', () => {
     expect(r.sent).toHaveLength(1);
   });
 });
+
+describe('send after store: IPv6 Domain', () => {
+  it('sends a Domain=[::1] cookie back to http://[::1]/', async () => {
+    const { storeSetCookies } = await import('./store');
+    const { jar } = storeSetCookies({ requestUrl: 'http://[::1]/', setCookie: ['a=1; Domain=[::1]'], now: 1767225600 });
+    expect(cookiesForRequest({ jar, requestUrl: 'http://[::1]/y', now: 1767225600 }).cookieHeader).toBe('a=1');
+  });
+});

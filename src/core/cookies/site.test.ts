@@ -36,7 +36,11 @@ describe('site helpers', () => {
   });
   it('knows public suffixes, private section included', () => {
     expect(['co.uk', 'uk', 'github.io', 'com'].map(isPublicSuffix)).toEqual([true, true, true, true]);
-    expect(['example.co.uk', 'localhost', '', 'example.com.'].map(isPublicSuffix)).toEqual([false, false, false, false]);
+    expect(['example.co.uk', '', 'example.com.', 'web-platform.test', '127.0.0.1', '::1'].map(isPublicSuffix)).toEqual([false, false, false, false, false, false]);
+  });
+  it('applies the list\'s default rule "*": a TLD not on the list is a public suffix', () => {
+    expect(['test', 'local', 'localhost', 'zzz'].map(isPublicSuffix)).toEqual([true, true, true, true]);
+    expect(registrableDomain('www.web-platform.test')).toBe('web-platform.test');
     expect(registrableDomain('a.b.example.co.uk')).toBe('example.co.uk');
     expect(registrableDomain('me.github.io')).toBe('me.github.io');
   });

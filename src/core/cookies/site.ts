@@ -92,12 +92,16 @@ export function registrableDomain(host: string): string {
   return registrableMemo.get(host, (h) => getDomain(h, PSL_OPTIONS) ?? h);
 }
 
-/** Is `domain` exactly a public suffix on the list (ICANN or private section)? Unknown TLDs are not. */
+/**
+ * Is `domain` exactly a public suffix (ICANN or private section)? The list's default rule "*" applies: a TLD the
+ * list does not name (.test, .local, localhost) is a public suffix too, as in Chrome
+ * (https://github.com/publicsuffix/list/wiki/Format#algorithm). IP addresses are not.
+ */
 export function isPublicSuffix(domain: string): boolean {
   return suffixMemo.get(domain, (d) => {
-    if (d === '') return false;
+    if (d === '' || d.startsWith('.') || d.endsWith('.')) return false;
     const r = parseDomain(d, PSL_OPTIONS);
-    return r.publicSuffix === d && (r.isIcann === true || r.isPrivate === true);
+    return r.isIp !== true && r.publicSuffix === d;
   });
 }
 

@@ -101,3 +101,26 @@ describe('storeSetCookies', () => {
     expect(blocked.results[0].rejectReason).toBe('third-party-blocked');
   });
 });
+
+describe('storeSetCookies: hosts outside the Public Suffix List, IPv6', () => {
+  it('rejects Domain=.test from www.web-platform.test (default rule "*")', () => {
+    for (const d of ['.test', 'test']) {
+      const r = storeSetCookies({ ...base, requestUrl: 'http://www.web-platform.test:8000/', setCookie: [`a=1; Domain=${d}`] });
+      expect(r.results[0].rejectReason, d).toBe('public-suffix');
+    }
+    const ok = storeSetCookies({ ...base, requestUrl: 'http://www.web-platform.test:8000/', setCookie: ['a=1; Domain=web-platform.test'] });
+    expect(ok.results[0].cookie).toMatchObject({ domain: 'web-platform.test', hostOnly: false });
+  });
+  it('turns Domain=localhost on localhost into a host-only cookie, as Chrome does', () => {
+    const r = storeSetCookies({ ...base, requestUrl: 'http://localhost:3000/', setCookie: ['a=1; Domain=localhost'] });
+    expect(r.results[0].stored).toBe(true);
+    expect(r.results[0].cookie).toMatchObject({ domain: 'localhost', hostOnly: true });
+    expect(storeSetCookies({ ...base, requestUrl: 'http://app.localhost/', setCookie: ['a=1; Domain=localhost'] }).results[0].rejectReason).toBe('public-suffix');
+  });
+  it('matches Domain=[::1] on http://[::1]/ (brackets on the attribute, none on the host)', () => {
+    const r = storeSetCookies({ ...base, requestUrl: 'http://[::1]:8080/x', setCookie: ['a=1; Domain=[::1]'] });
+    expect(r.results[0].stored).toBe(true);
+    expect(r.results[0].cookie?.domain).toBe('::1');
+    expect(storeSetCookies({ ...base, requestUrl: 'http://[::1]/', setCookie: ['a=1; Domain=[::2]'] }).results[0].rejectReason).toBe('domain-mismatch');
+  });
+});

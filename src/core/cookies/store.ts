@@ -1,6 +1,7 @@
 /**
- * The storage model (RFC 6265bis §5.7) with Chrome-like defaults: each Set-Cookie line is stored or rejected with the
- * first failing reason, in the order of REJECT_ORDER. Pure: returns a new jar, never mutates the one given.
+ * The storage model (RFC 6265bis §5.7) with Chrome-like defaults: each Set-Cookie line is stored or rejected. A
+ * rejection lists every failing reason in the order of REJECT_ORDER; the first is the one the reference format (and
+ * rejectReason) reports. Pure: returns a new jar, never mutates the one given.
  */
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieRejectReason, SetCookieResult } from '../explanation';
@@ -18,7 +19,8 @@ import {
   type SiteContext,
 } from './site';
 import { describeSetCookie } from './describe';
-import { hasPrefix, prefixOf } from './prefix';
+import { prefixProblems } from './prefix';
+import { REJECT_ORDER } from './rules';
 
 export interface StoreInput extends RequestContext {
   requestUrl: string;
@@ -57,27 +59,25 @@ export function sameIdentity(a: JarCookie, b: JarCookie): boolean {
 
 interface Decision {
   cookie?: JarCookie;
-  reason?: CookieRejectReason;
+  /** Every failing check, in REJECT_ORDER (RFC 6265bis order); empty when the cookie is stored. */
+  reasons: RejectDetail[];
+}
+
+export interface RejectDetail {
+  reason: CookieRejectReason;
   /** Extra words for the reason (which rule of a prefix, which existing cookie). */
   detail?: string;
 }
 
-
-function prefixProblem(p: ParsedSetCookie, c: JarCookie): string | null {
-  if (c.name === '') {
-    if (hasPrefix(c.value, '__secure-') || hasPrefix(c.value, '__host-')) return 'a nameless cookie may not have a value starting with __Secure- or __Host-';
-    return null;
-  }
-  const prefix = prefixOf(c.name);
-  if (prefix === '__Secure-' && !c.secure) return '__Secure- requires the Secure attribute';
-  if (prefix === '__Host-') {
-    if (!c.secure) return '__Host- requires the Secure attribute';
-    if (!c.hostOnly) return '__Host- forbids a Domain attribute';
-    if (p.path === undefined || c.path !== '/') return '__Host- requires an explicit Path=/';
-  }
-  return null;
+/** A Domain attribute naming an IPv6 literal is written with brackets; the request host is kept without them. */
+function bareDomain(d: string): string {
+  return d.length > 2 && d.charCodeAt(0) === 0x5b && d.charCodeAt(d.length - 1) === 0x5d ? d.slice(1, -1) : d;
 }
 
+/**
+ * Runs every storage check (RFC 6265bis §5.7 and the browsers' additions) and keeps each one that fails, so the
+ * explanation can name them all. A parse-level failure stops early: there is no cookie to check.
+ */
 function decide(
   p: ParsedSetCookie,
   req: RequestParts | null,
@@ -87,15 +87,17 @@ function decide(
   sameName: JarCookie[],
   laxByDefault: boolean,
 ): Decision {
-  if (p.error) return { reason: p.error };
-  if (!req) return { reason: 'domain-mismatch', detail: 'the request URL could not be parsed' };
+  if (p.error) return { reasons: [{ reason: p.error }] };
+  if (!req) return { reasons: [{ reason: 'domain-mismatch', detail: 'the request URL could not be parsed' }] };
   const now = input.now;
-  if (p.domain !== undefined && NON_ASCII.test(p.domain)) return { reason: 'invalid-characters', detail: 'non-ASCII Domain' };
+  if (p.domain !== undefined && NON_ASCII.test(p.domain)) return { reasons: [{ reason: 'invalid-characters', detail: 'non-ASCII Domain' }] };
 
-  let domainAttr = p.domain ?? '';
+  const reasons: RejectDetail[] = [];
+  let domainAttr = p.domain === undefined ? '' : bareDomain(p.domain);
   if (domainAttr !== '' && isPublicSuffix(domainAttr)) {
+    // §5.7 step 9: a public suffix equal to the host leaves a host-only cookie (Chrome: Domain=localhost on localhost).
     if (domainAttr === req.host) domainAttr = '';
-    else return { reason: 'public-suffix' };
+    else reasons.push({ reason: 'public-suffix' });
   }
   const expiry = effectiveExpiry(p);
   const cookie: JarCookie = {
@@ -114,8 +116,8 @@ function decide(
   };
   if (p.partitioned) cookie.partitionKey = ctx.topLevelSite ?? siteOf(req);
 
-  if (domainAttr !== '' && !domainMatch(req.host, domainAttr, req.isIp)) return { cookie, reason: 'domain-mismatch' };
-  if (cookie.secure && !req.secure) return { cookie, reason: 'secure-from-insecure' };
+  if (domainAttr !== '' && !domainMatch(req.host, domainAttr, req.isIp)) reasons.push({ reason: 'domain-mismatch' });
+  if (cookie.secure && !req.secure) reasons.push({ reason: 'secure-from-insecure' });
   if (!cookie.secure && !req.secure) {
     const shadowed = sameName.find(
       (old) =>
@@ -124,17 +126,22 @@ function decide(
         (domainMatch(old.domain, cookie.domain, false) || domainMatch(cookie.domain, old.domain, false)) &&
         pathMatch(cookie.path, old.path),
     );
-    if (shadowed) return { cookie, reason: 'overwrite-secure', detail: `${shadowed.domain}${shadowed.path}` };
+    if (shadowed) reasons.push({ reason: 'overwrite-secure', detail: `${shadowed.domain}${shadowed.path}` });
   }
   const enforcedSameSite = cookie.sameSite === 'unspecified' && !laxByDefault ? 'none' : cookie.sameSite;
-  if (enforcedSameSite !== 'none' && input.navigation === 'subresource' && ctx.crossSite) return { cookie, reason: 'samesite-context' };
-  if (cookie.sameSite === 'none' && !cookie.secure) return { cookie, reason: 'samesite-none-insecure' };
-  const prefixWhy = prefixProblem(p, cookie);
-  if (prefixWhy) return { cookie, reason: 'invalid-prefix', detail: prefixWhy };
-  if (cookie.partitioned && !cookie.secure) return { cookie, reason: 'partitioned-insecure' };
-  if (input.cookiePolicy?.blockThirdPartyCookies && ctx.thirdParty && !cookie.partitioned) return { cookie, reason: 'third-party-blocked' };
-  if (expiry !== null && expiry <= now) return { cookie, reason: 'expired' };
-  return { cookie };
+  if (enforcedSameSite !== 'none' && input.navigation === 'subresource' && ctx.crossSite) reasons.push({ reason: 'samesite-context' });
+  if (cookie.sameSite === 'none' && !cookie.secure) reasons.push({ reason: 'samesite-none-insecure' });
+  for (const detail of prefixProblems({ cookie, pathAttribute: p.path !== undefined, secureOrigin: req.secure })) reasons.push({ reason: 'invalid-prefix', detail });
+  if (cookie.partitioned && !cookie.secure) reasons.push({ reason: 'partitioned-insecure' });
+  if (input.cookiePolicy?.blockThirdPartyCookies && ctx.thirdParty && !cookie.partitioned) reasons.push({ reason: 'third-party-blocked' });
+  if (expiry !== null && expiry <= now) reasons.push({ reason: 'expired' });
+  return { cookie, reasons: inRejectOrder(reasons) };
+}
+
+const ORDER_INDEX = new Map(REJECT_ORDER.map((r, i) => [r, i]));
+/** Stable sort by REJECT_ORDER, so the first entry is the reason the reference format reports. */
+function inRejectOrder(list: RejectDetail[]): RejectDetail[] {
+  return list.length < 2 ? list : list.slice().sort((a, b) => (ORDER_INDEX.get(a.reason) ?? 99) - (ORDER_INDEX.get(b.reason) ?? 99));
 }
 
 export function storeSetCookies(input: StoreInput): StoreResult {
@@ -170,10 +177,13 @@ export function storeSetCookies(input: StoreInput): StoreResult {
     const p = parseSetCookie(raw, input.now);
     const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], laxByDefault);
     let deletes = false;
-    if (d.cookie && (d.reason === undefined || d.reason === 'expired')) {
+    const first = d.reasons[0];
+    // Only a cookie whose one problem is being expired deletes: any other failure aborts the storage steps first.
+    const onlyExpired = d.reasons.length === 1 && first.reason === 'expired';
+    if (d.cookie && (first === undefined || onlyExpired)) {
       const c = d.cookie;
       const old = (byName.get(c.name) ?? []).find((o) => sameIdentity(o, c));
-      if (d.reason === 'expired') {
+      if (onlyExpired) {
         if (old) {
           deletes = true;
           jar = jar.filter((x) => x !== old);
@@ -197,8 +207,7 @@ export function storeSetCookies(input: StoreInput): StoreResult {
         raw,
         parsed: p,
         cookie: d.cookie,
-        reason: d.reason,
-        detail: d.detail,
+        reasons: d.reasons,
         deletes,
         now: input.now,
         requestHost: req?.host ?? '',
