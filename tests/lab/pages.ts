@@ -160,6 +160,7 @@ export const LAB_SECTIONS: { title: string; pages: LabPageInfo[] }[] = [
     title: 'Caching in the browser',
     pages: [
       { path: '/cache/max-age', title: 'max-age: fresh for a while, then stale', origin: 'http' },
+      { path: '/cache/short', title: 'max-age=3: watch a response go stale', origin: 'http' },
       { path: '/cache/etag', title: 'no-cache + ETag: revalidation and 304', origin: 'http' },
       { path: '/cache/last-modified', title: 'Last-Modified: If-Modified-Since and 304', origin: 'http' },
       { path: '/cache/no-store', title: 'no-store: never kept', origin: 'http' },
@@ -275,6 +276,18 @@ route('/cache/max-age', (x) =>
   }),
 );
 
+route('/cache/short', (x) =>
+  page(x, {
+    title: 'max-age=3: watch a response go stale',
+    intro: 'short.css is sent with Cache-Control: max-age=3 and an ETag: fresh for three seconds, then stale. Keep the Cache Lens panel open and watch it change.',
+    look: [
+      'Right after loading: short.css is "fresh 3 s" in the list, the Caching tab says "Fresh for another" and the timeline counts down.',
+      'A few seconds later, without reloading: the list, the lead sentence and the timeline all say stale, and the next use sends If-None-Match.',
+    ],
+    body: css('/cache/res/short.css') + reloadButton,
+  }),
+);
+
 route('/cache/etag', (x) =>
   page(x, {
     title: 'no-cache + ETag: revalidation and 304',
@@ -381,6 +394,7 @@ function notModifiedSince(x: Exchange, date: string): boolean {
 
 route('/cache/res/max-age.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=300' }, 'h1{color:#064}\n'));
 route('/cache/res/max-age.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=300' }, svg('max-age')));
+route('/cache/res/short.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=3', etag: '"lab-short-v1"' }, 'p{margin-top:.8rem}\n'));
 route('/cache/res/etag.js', (x) => {
   if (x.req.headers['if-none-match']?.split(',').map((s) => s.trim()).includes(etagValue)) {
     return send(x, 304, { etag: etagValue, 'cache-control': 'no-cache' });
