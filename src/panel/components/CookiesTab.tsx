@@ -2,7 +2,7 @@
 import type { Explanation, SetCookieResult } from '../../core/explanation';
 import type { ExchangeRecord, JarCookie } from '../../core/types';
 import type { PanelStore } from '../store';
-import { countdown, mask } from '../format';
+import { countdown, mask, servedFrom } from '../format';
 import { download, jarToJson, jarToNetscape } from '../cookie-export';
 import { ExplainedItem, FindingList, Section, Term } from './common';
 
@@ -24,7 +24,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
 
       <Section title="Set by this response">
         {c.setCookies.length === 0 ? (
-          <p class="muted">No Set-Cookie header{x.source !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.</p>
+          <p class="muted">No Set-Cookie header{servedFrom(x, e) !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.</p>
         ) : (
           c.setCookies.map((s) => <SetCookieCard key={s.index} s={s} hide={hide} nowSec={store.judgedAtSec.value} />)
         )}
