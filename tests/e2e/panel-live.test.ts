@@ -56,7 +56,8 @@ describe('panel page: one live answer (Chromium)', () => {
     await panel.locator('.row.exchange').first().waitFor();
 
     await page.goto(`${lab.httpOrigin}/cache/short?panel-live`, { waitUntil: 'load' });
-    const row = panel.locator('.row.exchange', { has: panel.locator('.name', { hasText: /^short\.css$/ }) });
+    const rows = panel.locator('.row.exchange', { has: panel.locator('.name', { hasText: /^short\.css$/ }) });
+    const row = rows.first();
     await row.waitFor({ timeout: 15000 });
     // the engine fills the cell in once it has explained the row
     await expect.poll(() => row.locator('.col-fresh').innerText()).not.toBe('');
@@ -83,6 +84,18 @@ describe('panel page: one live answer (Chromium)', () => {
     const first = staleFor(after);
     await expect.poll(async () => staleFor(await readSurfaces(panel, 'short.css')), { timeout: 15000 }).toBeGreaterThan(first);
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-live-stale.png') });
+
+    // A reload now revalidates it: "what actually happened next" is the engine's account of that request, against
+    // the engine's prediction at the moment it was made.
+    await panel.getByLabel('Preserve log').check();
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => rows.count(), { timeout: 15000 }).toBe(2);
+    await expect.poll(() => rows.nth(1).locator('.col-from').innerText(), { timeout: 15000 }).toMatch(/^revalidated/);
+    await rows.nth(0).click();
+    await expect
+      .poll(() => panel.locator('.tab-panel .what-happened').innerText(), { timeout: 15000 })
+      .toMatch(/^What actually happened next: a conditional request \(revalidation\) .*As predicted for that moment\./s);
+    await panel.screenshot({ path: join(ARTIFACTS, 'panel-live-what-happened.png') });
     await panel.close();
     await page.close();
   });

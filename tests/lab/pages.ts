@@ -283,6 +283,7 @@ route('/cache/short', (x) =>
     look: [
       'Right after loading: short.css is "fresh 3 s" in the list, the Caching tab says "Fresh for another" and the timeline counts down.',
       'A few seconds later, without reloading: the list, the lead sentence and the timeline all say stale, and the next use sends If-None-Match.',
+      'Then reload: short.css is revalidated (304, which Chrome shows as a cache hit) and fresh again for three seconds; the first response says that is what its prediction was.',
     ],
     body: css('/cache/res/short.css') + reloadButton,
   }),
@@ -394,7 +395,11 @@ function notModifiedSince(x: Exchange, date: string): boolean {
 
 route('/cache/res/max-age.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=300' }, 'h1{color:#064}\n'));
 route('/cache/res/max-age.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=300' }, svg('max-age')));
-route('/cache/res/short.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=3', etag: '"lab-short-v1"' }, 'p{margin-top:.8rem}\n'));
+route('/cache/res/short.css', (x) => {
+  const etag = '"lab-short-v1"';
+  if (x.req.headers['if-none-match']?.split(',').map((s) => s.trim()).includes(etag)) return send(x, 304, { etag, 'cache-control': 'max-age=3' });
+  send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=3', etag }, 'p{margin-top:.8rem}\n');
+});
 route('/cache/res/etag.js', (x) => {
   if (x.req.headers['if-none-match']?.split(',').map((s) => s.trim()).includes(etagValue)) {
     return send(x, 304, { etag: etagValue, 'cache-control': 'no-cache' });

@@ -145,7 +145,7 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
       <span role="gridcell">{x.method}</span>
       <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
       <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
-      <span role="gridcell">{sourceLabel(x, e)}</span>
+      <span role="gridcell" class="col-from">{sourceLabel(x, e)}</span>
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
       <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>{freshnessLabel(e)}</span>
       <span role="gridcell" class="col-cookies" title={cookieCellWords(k)} aria-label={cookieCellWords(k)}>
