@@ -12,6 +12,7 @@ import {
   parseDateField,
   parseDateValue,
   parseImfFixdateFast,
+  parseHttpDateLenient,
   parseETag,
   parsePragma,
   parseVary,
@@ -449,7 +450,7 @@ export function hasUnqualified(cc: ParsedCacheControl, name: string): boolean {
   return false;
 }
 
-export function storability(f: ResponseFacts, kind: CacheKind): StoreReason {
+export function storability(f: ResponseFacts, kind: CacheKind, profile: CacheProfile = PROFILES.rfc): StoreReason {
   const cc = f.cc.names;
   if (f.status <= 0) return 'no-response';
   if (f.status < 200) return 'not-final';
@@ -462,7 +463,7 @@ export function storability(f: ResponseFacts, kind: CacheKind): StoreReason {
   }
   if (f.reqCc.names.has('no-store')) return 'request-no-store';
   let noStore = cc.has('no-store');
-  if (cc.has('must-understand')) {
+  if (cc.has('must-understand') && profile.mustUnderstand.value) {
     if (!UNDERSTOOD_STATUSES.has(f.status)) return 'must-understand';
     noStore = false; // RFC 9111 §5.2.2.3: a cache that understands the status ignores no-store
   }
@@ -517,7 +518,12 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
     const s = cc.deltas.get('s-maxage')!;
     return { lifetime: s.seconds ?? 0, source: 's-maxage', heuristic: false, departures };
   }
-  const maxAge = cc.deltas.get('max-age');
+  let maxAge = cc.deltas.get('max-age');
+  if (maxAge && maxAge.spaced && profile.spaceBeforeEquals.value === 'ignored') maxAge = undefined;
+  if (maxAge && maxAge.overflow && profile.hugeValues.value === 'expired') {
+    departures.push(['hugeValues', {}]);
+    return { lifetime: 0, source: 'max-age', heuristic: false, departures };
+  }
   if (maxAge) {
     const pick = profile.duplicateDelta.value;
     if (maxAge.conflict && pick !== 'stale' && !maxAge.quoted) {
@@ -531,15 +537,31 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
       return { lifetime: maxAge.seconds, source: 'max-age', heuristic: false, departures };
     }
     if (maxAge.seconds !== null) departures.push(['acceptsQuotedDelta', { name: 'max-age' }]);
-    else if (profile.invalidMaxAge.value === 'stale') {
+    else if (maxAge.invalid && !maxAge.quoted && maxAge.leadingDigits !== null && profile.deltaParsing.value === 'leading-digits') {
+      departures.push(['deltaParsing', { value: maxAge.leadingDigits }]);
+      return { lifetime: maxAge.leadingDigits, source: 'max-age', heuristic: false, departures };
+    } else if (profile.invalidMaxAge.value === 'stale') {
       return { lifetime: 0, source: 'max-age', heuristic: false, departures };
     } else departures.push(['invalidMaxAge', {}]);
   }
   const dateValue = f.date.time ?? f.responseTime;
   if (f.expires.raw !== null) {
     // RFC 9111 §5.3: invalid dates (especially "0") mean already expired; §4.2.1: conflicting values, stale.
-    const exp = f.expires.time;
-    const lifetime = exp === null || f.expires.multiple ? 0 : Math.max(0, exp - dateValue);
+    let exp = f.expires.time;
+    let multiple = f.expires.multiple;
+    if (profile.lenientExpires.value) {
+      // Browsers read malformed dates leniently and use the first of several Expires lines.
+      if (exp === null && f.expires.raw) {
+        exp = parseHttpDateLenient(f.expires.raw);
+        if (exp !== null) departures.push(['lenientExpires', {}]);
+      }
+      multiple = false;
+    }
+    if (exp !== null && exp >= 4294967296 && profile.hugeValues.value === 'expired') {
+      departures.push(['hugeValues', {}]);
+      exp = null;
+    }
+    const lifetime = exp === null || multiple ? 0 : Math.max(0, exp - dateValue);
     return { lifetime, source: 'expires', heuristic: false, departures };
   }
   const status = f.status;
@@ -618,13 +640,15 @@ const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
   const p = kind === 'shared' ? PROFILES.rfc : profile;
-  const reason = storability(f, kind);
+  const reason = storability(f, kind, p);
   const storable = reason.startsWith('ok-');
+  // Age as the profile reads it (Firefox reads "7200.0" as 7200 and "-1" as very old).
+  const ageValue = f.age.value ?? (p.ageParsing.value === 'leading-digits' ? (f.age.lenient ?? null) : null);
   // currentAge(f, now), inline (no result object per view).
   const dateValue = f.date.time ?? f.responseTime;
   const correctedInitialAge = Math.max(
     Math.max(0, f.responseTime - dateValue),
-    (f.age.value ?? 0) + Math.max(0, f.responseTime - f.requestTime),
+    (ageValue ?? 0) + Math.max(0, f.responseTime - f.requestTime),
   );
   const age = { correctedInitialAge, currentAge: correctedInitialAge + Math.max(0, now - f.responseTime) };
   // Departures only matter for the private view under a browser profile (browserNotes); the others skip the list.

@@ -33,6 +33,8 @@ export interface CcDirective {
   name: string;
   value: string | null;
   quoted: boolean;
+  /** Whitespace between the name and "=" ("max-age =60"): not RFC syntax (§5.2 has no BWS there). */
+  spaced?: boolean;
 }
 
 export interface DeltaValue {
@@ -45,6 +47,12 @@ export interface DeltaValue {
   /** First and last valid values, for caches that pick one of several (Chromium the first, Firefox the last). */
   first: number | null;
   last: number | null;
+  /** Some occurrence was written with whitespace before "=". */
+  spaced: boolean;
+  /** The last occurrence read the lenient way (leading digits: "3600.5" → 3600, "100a" → 100), null when none. */
+  leadingDigits: number | null;
+  /** Some value is at least 2^32 (beyond a 32-bit counter). */
+  overflow: boolean;
 }
 
 export interface ParsedCacheControl {
@@ -103,6 +111,7 @@ function scanDirectives(s: string, out: CcDirective[], findings: Finding[]): voi
     const start = i;
     while (i < n && s.charCodeAt(i) !== 61 && s.charCodeAt(i) !== 44) i++;
     const rawName = s.slice(start, i).trim();
+    const spaced = i < n && s.charCodeAt(i) === 61 && i > start && isOws(s.charCodeAt(i - 1));
     let value: string | null = null;
     let quoted = false;
     if (i < n && s.charCodeAt(i) === 61) {
@@ -150,7 +159,7 @@ function scanDirectives(s: string, out: CcDirective[], findings: Finding[]): voi
     if (!TOKEN.test(rawName)) {
       push(findings, 'cc-syntax', { problem: `"${clip(rawName, 40)}" is not a valid directive name` });
     }
-    out.push({ name: rawName.toLowerCase(), value, quoted });
+    out.push(spaced ? { name: rawName.toLowerCase(), value, quoted, spaced } : { name: rawName.toLowerCase(), value, quoted });
   }
 }
 
@@ -193,8 +202,19 @@ function resolveDelta(name: string, group: CcDirective[], optional: boolean, fin
   let seconds: number | null = null;
   let invalid = false;
   let quoted = false;
+  let spaced = false;
+  let leadingDigits: number | null = null;
+  let overflow = false;
   const seen: number[] = [];
   for (const d of group) {
+    if (d.spaced) spaced = true;
+    if (d.value !== null) {
+      const m = /^\s*(\d+)/.exec(d.value);
+      if (m) {
+        leadingDigits = Math.min(Number(m[1]), DELTA_CAP);
+        if (Number(m[1]) >= 4294967296) overflow = true;
+      }
+    }
     if (d.value === null || d.value === '') {
       if (!optional) {
         push(findings, 'cc-missing-value', { name });
@@ -234,7 +254,7 @@ function resolveDelta(name: string, group: CcDirective[], optional: boolean, fin
   if (!invalid && !conflict && seen.length > 0) seconds = seen[0];
   const first = seen.length ? seen[0] : null;
   const last = seen.length ? seen[seen.length - 1] : null;
-  return { seconds, invalid, conflict, quoted, first, last };
+  return { seconds, invalid, conflict, quoted, first, last, spaced, leadingDigits, overflow };
 }
 
 // ---------------------------------------------------------------- HTTP-date (RFC 9110 §5.6.7)
@@ -410,6 +430,11 @@ export interface ParsedAge {
   /** Seconds, null when absent or invalid. */
   value: number | null;
   findings: Finding[];
+  /**
+   * The value read the lenient way, where it differs from `value`: the leading digits ("7200.0", "7200;x" → 7200),
+   * or "as old as can be" (2^31) for a value that starts with "-". Absent when the reading agrees.
+   */
+  lenient?: number | null;
 }
 
 export function parseAge(lines: readonly string[]): ParsedAge {
@@ -423,7 +448,8 @@ export function parseAge(lines: readonly string[]): ParsedAge {
   }
   if (!DIGITS.test(member)) {
     push(findings, 'age-invalid', { value: clip(member, 40) });
-    return { value: null, findings };
+    const m = /^(\d+)/.exec(member);
+    return { value: null, findings, lenient: m ? Math.min(Number(m[1]), DELTA_CAP) : member.startsWith('-') ? DELTA_CAP : null };
   }
   return { value: Math.min(Number(member), DELTA_CAP), findings };
 }
@@ -503,4 +529,63 @@ export function parsePragma(lines: readonly string[]): ParsedPragma {
   if (lines.length === 0) return { tokens: [], noCache: false };
   const tokens = parseList(lines);
   return { tokens, noCache: tokens.includes('no-cache') };
+}
+
+// ---------------------------------------------------------------- lenient dates (browsers)
+
+const LENIENT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** Zone names the lenient readers know (hours from UTC); any other name is ignored (read as UTC). */
+const ZONES: Readonly<Record<string, number>> = { gmt: 0, utc: 0, ut: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 };
+
+/**
+ * A date read the way browsers read Expires: token by token, in any order, case-insensitively, with or without
+ * the weekday, commas and dashes, a two-digit year (00-69 → 20xx, 70-99 → 19xx), "." or ":" in the time, one-digit
+ * hours, and an unknown zone name taken as UTC. The facts are from Chromium's base::Time::FromString and Firefox's
+ * PR_ParseTimeString (both NSPR's prtime.c) as the published cache-tests results show them; the code is ours.
+ * Returns epoch seconds, or null when no day, month, year and time can be found.
+ */
+export function parseHttpDateLenient(raw: string): number | null {
+  if (typeof raw !== 'string' || raw.length > 128) return null;
+  const tokens = raw.trim().split(/[\s,]+|(?<=\d)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\d)/);
+  let day = -1;
+  let month = -1;
+  let year = -1;
+  let time: number[] | null = null;
+  let offset = 0;
+  for (const t of tokens) {
+    if (t === '') continue;
+    const lower = t.toLowerCase();
+    const tm = /^(\d{1,2})[:.](\d{1,2})(?:[:.](\d{1,2}))?$/.exec(t);
+    if (tm) {
+      time = [Number(tm[1]), Number(tm[2]), Number(tm[3] ?? 0)];
+      continue;
+    }
+    if (/^[+-]\d{4}$/.test(t)) {
+      const sign = t[0] === '-' ? -1 : 1;
+      offset = sign * (Number(t.slice(1, 3)) * 3600 + Number(t.slice(3, 5)) * 60);
+      continue;
+    }
+    if (/^\d+$/.test(t)) {
+      const n = Number(t);
+      if (t.length <= 2 && day < 0 && n >= 1 && n <= 31) day = n;
+      else if (year < 0) year = t.length <= 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
+      else return null;
+      continue;
+    }
+    if (/^[a-z]+$/i.test(t)) {
+      const m3 = lower.slice(0, 3);
+      if (month < 0 && LENIENT_MONTHS.includes(m3) && lower.length >= 3) month = LENIENT_MONTHS.indexOf(m3);
+      else if (WEEKDAYS.includes(m3)) continue;
+      else if (lower in ZONES) offset = ZONES[lower] * 3600;
+      continue; // an unknown word (a zone like AEST) is skipped
+    }
+    return null;
+  }
+  if (day < 0 || month < 0 || year < 0 || !time) return null;
+  const [h, mi, se] = time;
+  if (h > 23 || mi > 59 || se > 59) return null;
+  const ms = Date.UTC(year, month, day, h, mi, se);
+  if (!Number.isFinite(ms) || new Date(ms).getUTCDate() !== day) return null;
+  return ms / 1000 - offset;
 }

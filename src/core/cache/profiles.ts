@@ -41,7 +41,81 @@ export interface CacheProfile {
   immutableOnReload: ProfileRule<boolean>;
   /** What a normal reload does. */
   reload: ProfileRule<'revalidate-main' | 'revalidate-all' | 'unspecified'>;
+  /** With reload 'revalidate-main': are iframe documents revalidated like the page itself? */
+  reloadValidatesFrames: ProfileRule<boolean>;
+
+  // ---- the cache model (model.ts): how the cache answers a later request
+  /** Fetch: If-* request headers in cache mode "default" make the request bypass the cache and not be stored. */
+  conditionalRequestBypass: ProfileRule<boolean>;
+  /** Request Cache-Control: no-cache / Pragma: no-cache: revalidate the stored response (RFC) or bypass the cache. */
+  requestNoCache: ProfileRule<'revalidate' | 'bypass'>;
+  /** Request Cache-Control: max-age=0: revalidate (RFC) or bypass. */
+  requestMaxAgeZero: ProfileRule<'revalidate' | 'bypass'>;
+  /** Request Cache-Control: no-store: answer as usual but store nothing (RFC), or bypass the cache entirely. */
+  requestNoStore: ProfileRule<'rfc' | 'bypass'>;
+  honoursMinFresh: ProfileRule<boolean>;
+  honoursMaxStale: ProfileRule<boolean>;
+  /** RFC 5861 stale-while-revalidate. */
+  staleWhileRevalidate: ProfileRule<boolean>;
+  /** RFC 5861 stale-if-error. */
+  staleIfError: ProfileRule<boolean>;
+  /** A HEAD response freshens the stored GET response (RFC 9111 §4.3.5). */
+  headUpdates: ProfileRule<boolean>;
+  /** Fields a 304 does not update in the stored response (lower-case; a trailing "-" is a prefix). */
+  notUpdatedBy304: ProfileRule<ReadonlySet<string>>;
+  /** A POST response with explicit freshness and a matching Content-Location reused for a later GET (RFC 9110 §9.3.3). */
+  postReuse: ProfileRule<boolean>;
+  /** 206 responses stored and combined. */
+  storesPartial: ProfileRule<boolean>;
+  /** Statuses never reused whatever their freshness (the browser does not store them). */
+  unreusedStatuses: ProfileRule<{ statuses: ReadonlySet<number>; from: number | null }>;
+  /** Invalid Expires / Age / delta values read leniently (browsers) instead of as stale / absent (RFC). */
+  lenientExpires: ProfileRule<boolean>;
+  /** Age: 'strict' (RFC: invalid values ignored) or 'leading-digits' (a leading number is read, "-n" is very old). */
+  ageParsing: ProfileRule<'strict' | 'leading-digits'>;
+  /** Delta-seconds ("max-age=3600.5", "100a"): 'strict' (invalid) or 'leading-digits'. */
+  deltaParsing: ProfileRule<'strict' | 'leading-digits'>;
+  /** Values at or beyond 2^32 s (a delta, or an Expires after 2106): 'cap' (RFC §1.2.2) or 'expired'. */
+  hugeValues: ProfileRule<'cap' | 'expired'>;
+  /** "max-age =60" (whitespace before "="): ignored (RFC syntax, Chrome) or read (Firefox). */
+  spaceBeforeEquals: ProfileRule<'ignored' | 'read'>;
+  /** must-understand (RFC 9111 §5.2.2.3) implemented: no-store is overridden for understood statuses. */
+  mustUnderstand: ProfileRule<boolean>;
+  /** The cache sends Age on responses it serves from storage (RFC 9111 §5.1). */
+  generatesAge: ProfileRule<boolean>;
+  /** Request max-age=N with N > 0 honoured (RFC 9111 §5.2.1.1). */
+  requestMaxAge: ProfileRule<boolean>;
+  /** Request Pragma: no-cache (no Cache-Control): like no-cache (RFC 9111 §5.4), or ignored. */
+  requestPragma: ProfileRule<'like-no-cache' | 'ignored'>;
+  /** Stored variants per URL: 'many' (RFC 9111 §4.1) or 'one' (a new response replaces any variant). */
+  variants: ProfileRule<'many' | 'one'>;
+  /** Vary's request fields compared after normalising whitespace (RFC 9111 §4.1 allows), or byte for byte. */
+  varyNormalises: ProfileRule<boolean>;
+  /** A stored response whose Vary does not match is still validated (its ETag sent), RFC 9111 §4.3.1 allows. */
+  varyMismatchValidates: ProfileRule<boolean>;
+  /** Unsafe methods that invalidate (RFC 9111 §4.4: any unsafe method). */
+  invalidatingMethods: ProfileRule<ReadonlySet<string> | 'all-unsafe'>;
+  /** Location / Content-Location targets invalidated too (RFC 9111 §4.4). */
+  invalidatesLocations: ProfileRule<boolean>;
+  /** Invalidation also after an error response (RFC: only 2xx/3xx). */
+  invalidatesOnError: ProfileRule<boolean>;
+  /** Fields named by the response's Connection field are dropped before storing (RFC 9111 §3.1). */
+  dropsConnectionFields: ProfileRule<boolean>;
+  /** Response fields the cache does not keep (lower-case). */
+  notStoredFields: ProfileRule<ReadonlySet<string>>;
+  /** Does the private cache store this status? (from unreusedStatuses) */
+  storesStatus(status: number, facts?: unknown): boolean;
 }
+
+function storesStatus(this: CacheProfile, status: number): boolean {
+  const u = this.unreusedStatuses.value;
+  return !(u.statuses.has(status) || (u.from !== null && status >= u.from));
+}
+
+const NOTHING: ReadonlySet<number> = new Set();
+const NO_FIELDS: ReadonlySet<string> = new Set();
+/** RFC 9111 §3.2 / §3.1: fields that describe the connection, never stored or updated. */
+const HOP_BY_HOP: ReadonlySet<string> = new Set(['connection', 'proxy-connection', 'keep-alive', 'te', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authentication-info', 'proxy-authorization']);
 
 /** RFC 9110 §15.1: statuses that are heuristically cacheable by default. */
 export const RFC_HEURISTIC_STATUSES: ReadonlySet<number> = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
@@ -57,6 +131,10 @@ export const UNDERSTOOD_STATUSES: ReadonlySet<number> = new Set([
 const CHROMIUM_SRC = 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc (GetFreshnessLifetimes)';
 const FIREFOX_SRC =
   'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ComputeFreshnessLifetime)';
+
+const FETCH_CONDITIONAL = 'https://fetch.spec.whatwg.org/#http-network-or-cache-fetch (If-* headers in mode "default" set mode "no-store")';
+const CHROMIUM_SPECIAL_HEADERS = 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (kSpecialHeaders)';
+const FIREFOX_CHANNEL = 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp';
 
 const RFC: CacheProfile = {
   id: 'rfc',
@@ -74,6 +152,38 @@ const RFC: CacheProfile = {
   heuristicStatusLimit: { value: null, source: 'RFC 9111 §4.2.2' },
   immutableOnReload: { value: true, source: 'RFC 8246 §2' },
   reload: { value: 'unspecified', source: 'RFC 9111 leaves reload behaviour to the user agent' },
+  reloadValidatesFrames: { value: false, source: 'RFC 9111 leaves reload behaviour to the user agent' },
+  conditionalRequestBypass: { value: false, source: 'RFC 9111 §4.3.2 (a cache may answer a conditional request from storage)' },
+  requestNoCache: { value: 'revalidate', source: 'RFC 9111 §5.2.1.4' },
+  requestMaxAgeZero: { value: 'revalidate', source: 'RFC 9111 §5.2.1.1' },
+  requestNoStore: { value: 'rfc', source: 'RFC 9111 §5.2.1.5' },
+  honoursMinFresh: { value: true, source: 'RFC 9111 §5.2.1.3' },
+  honoursMaxStale: { value: true, source: 'RFC 9111 §5.2.1.2' },
+  staleWhileRevalidate: { value: true, source: 'RFC 5861 §3' },
+  staleIfError: { value: true, source: 'RFC 5861 §4' },
+  headUpdates: { value: true, source: 'RFC 9111 §4.3.5' },
+  notUpdatedBy304: { value: HOP_BY_HOP, source: 'RFC 9111 §3.2 (fields excepted from storage in §3.1, and Content-Length)' },
+  postReuse: { value: true, source: 'RFC 9110 §9.3.3' },
+  storesPartial: { value: false, source: 'RFC 9111 §3.3 (combining partial content is optional; not modelled)' },
+  unreusedStatuses: { value: { statuses: NOTHING, from: null }, source: 'RFC 9111 §3 (any final status may be stored with explicit freshness)' },
+  lenientExpires: { value: false, source: 'RFC 9111 §5.3 (an invalid Expires means already expired)' },
+  ageParsing: { value: 'strict', source: 'RFC 9111 §5.1 (an invalid Age is ignored)' },
+  deltaParsing: { value: 'strict', source: 'RFC 9111 §1.2.2' },
+  hugeValues: { value: 'cap', source: 'RFC 9111 §1.2.2 (2^31 means "infinity")' },
+  spaceBeforeEquals: { value: 'ignored', source: 'RFC 9111 §5.2 (no whitespace around "=")' },
+  mustUnderstand: { value: true, source: 'RFC 9111 §5.2.2.3' },
+  generatesAge: { value: true, source: 'RFC 9111 §5.1' },
+  requestMaxAge: { value: true, source: 'RFC 9111 §5.2.1.1' },
+  requestPragma: { value: 'like-no-cache', source: 'RFC 9111 §5.4' },
+  variants: { value: 'many', source: 'RFC 9111 §4.1' },
+  varyNormalises: { value: true, source: 'RFC 9111 §4.1' },
+  varyMismatchValidates: { value: true, source: 'RFC 9111 §4.3.1' },
+  invalidatingMethods: { value: 'all-unsafe', source: 'RFC 9111 §4.4' },
+  invalidatesLocations: { value: true, source: 'RFC 9111 §4.4' },
+  invalidatesOnError: { value: false, source: 'RFC 9111 §4.4' },
+  dropsConnectionFields: { value: true, source: 'RFC 9111 §3.1' },
+  notStoredFields: { value: NO_FIELDS, source: 'RFC 9111 §3.1' },
+  storesStatus,
 };
 
 const CHROME: CacheProfile = {
@@ -135,6 +245,44 @@ const CHROME: CacheProfile = {
     value: 'revalidate-main',
     source: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
   },
+  reloadValidatesFrames: {
+    value: false,
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/core/loader/frame_loader.cc (only the reloaded frame gets ValidateCache)',
+  },
+  conditionalRequestBypass: { value: true, source: FETCH_CONDITIONAL },
+  requestNoCache: { value: 'bypass', source: CHROMIUM_SPECIAL_HEADERS + ' (no-cache: LOAD_BYPASS_CACHE)' },
+  requestMaxAgeZero: { value: 'revalidate', source: CHROMIUM_SPECIAL_HEADERS + ' (max-age=0: LOAD_VALIDATE_CACHE)' },
+  requestNoStore: { value: 'rfc', source: CHROMIUM_SPECIAL_HEADERS + ' (no-store is not read on requests); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-no-store' },
+  honoursMinFresh: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)' },
+  honoursMaxStale: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)' },
+  staleWhileRevalidate: { value: true, source: 'https://chromestatus.com/feature/5050913014153216 (Chrome 75)' },
+  staleIfError: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (no stale-if-error)' },
+  headUpdates: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json head-200-update, head-200-freshness-update' },
+  notUpdatedBy304: {
+    value: new Set([...HOP_BY_HOP, 'www-authenticate', 'trailer', 'content-location', 'content-md5', 'etag', 'content-encoding', 'content-range', 'content-type', 'x-frame-options', 'x-xss-protection', 'x-content-', 'x-webkit-']),
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc (kNonUpdatedHeaders, kNonUpdatedHeaderPrefixes)',
+  },
+  postReuse: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (POST entries are keyed by upload id, never served to GET)' },
+  storesPartial: { value: false, source: 'not modelled (Chromium combines ranges in partial_data.cc)' },
+  unreusedStatuses: { value: { statuses: NOTHING, from: null }, source: CHROMIUM_SRC },
+  lenientExpires: { value: true, source: 'https://source.chromium.org/chromium/chromium/src/+/main:base/time/time.cc (Time::FromString, NSPR prtime.c); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-expires-invalid-*' },
+  ageParsing: { value: 'strict', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json age-parse-*' },
+  deltaParsing: { value: 'strict', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-decimal-*, -100a' },
+  hugeValues: { value: 'cap', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-max-plus, freshness-expires-far-future' },
+  spaceBeforeEquals: { value: 'ignored', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-space-before-equals' },
+  mustUnderstand: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json status-200-must-understand (no-store wins)' },
+  generatesAge: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (a cached response is returned as stored)' },
+  requestMaxAge: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (only max-age=0 is read); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-ma1' },
+  requestPragma: { value: 'like-no-cache', source: CHROMIUM_SPECIAL_HEADERS + ' (Pragma: no-cache forces a fetch)' },
+  variants: { value: 'one', source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (one entry per cache key); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-invalidate' },
+  varyNormalises: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (an MD5 of the raw values); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-normalise-space' },
+  varyMismatchValidates: { value: true, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (vary mismatch: VALIDATION_SYNCHRONOUS)' },
+  invalidatingMethods: { value: new Set(['POST', 'PUT', 'DELETE', 'PATCH']), source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ShouldPassThrough: POST, PUT, DELETE, PATCH doom the entry); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-M-SEARCH' },
+  invalidatesLocations: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-location, invalidate-*-cl' },
+  invalidatesOnError: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-failed' },
+  dropsConnectionFields: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-omit-headers-listed-in-Connection' },
+  notStoredFields: { value: new Set(['clear-site-data']), source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-store-Clear-Site-Data' },
+  storesStatus,
 };
 
 const FIREFOX: CacheProfile = {
@@ -159,9 +307,10 @@ const FIREFOX: CacheProfile = {
     note: 'Firefox treats a {status} without explicit freshness as fresh forever.',
   },
   pragmaNoCache: {
-    value: 'without-cache-control',
-    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ParsePragma)',
-    note: 'Firefox treats Pragma: no-cache like Cache-Control: no-cache because the response has no Cache-Control.',
+    value: 'always',
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ParsePragma); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json pragma-response-no-cache (also beside Cache-Control)',
+    note: 'Firefox treats the response header Pragma: no-cache like Cache-Control: no-cache, so it revalidates every time.',
   },
   acceptsQuotedDelta: {
     value: false,
@@ -197,6 +346,44 @@ const FIREFOX: CacheProfile = {
     value: 'revalidate-all',
     source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload',
   },
+  reloadValidatesFrames: { value: true, source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
+  conditionalRequestBypass: { value: true, source: FETCH_CONDITIONAL },
+  requestNoCache: { value: 'revalidate', source: FIREFOX_CHANNEL },
+  requestMaxAgeZero: { value: 'revalidate', source: FIREFOX_CHANNEL },
+  requestNoStore: { value: 'bypass', source: FIREFOX_CHANNEL },
+  honoursMinFresh: { value: true, source: FIREFOX_CHANNEL },
+  honoursMaxStale: { value: true, source: FIREFOX_CHANNEL },
+  staleWhileRevalidate: { value: true, source: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1536511' },
+  staleIfError: { value: false, source: FIREFOX_CHANNEL },
+  headUpdates: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json head-200-update, head-200-freshness-update' },
+  notUpdatedBy304: {
+    value: new Set([...HOP_BY_HOP, 'content-encoding', 'content-location', 'content-md5', 'content-range', 'content-type']),
+    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (UpdateHeaders); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json 304-etag-update-response-Content-*',
+  },
+  postReuse: { value: false, source: FIREFOX_CHANNEL + ' (POST responses are keyed by post id)' },
+  storesPartial: { value: false, source: 'not modelled' },
+  unreusedStatuses: {
+    value: { statuses: new Set([299, 400, 404, 499]), from: 500 },
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json status-299-fresh, -400-, -404-, -499-, -5xx-fresh',
+  },
+  lenientExpires: { value: true, source: 'https://searchfox.org/mozilla-central/source/nsprpub/pr/src/misc/prtime.c (PR_ParseTimeString); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-expires-invalid-*' },
+  ageParsing: { value: 'leading-digits', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json age-parse-negative, -float, -parameter' },
+  deltaParsing: { value: 'leading-digits', source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (SecondsValue); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-decimal-*, -100a' },
+  hugeValues: { value: 'expired', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-max-plus, freshness-expires-far-future (32-bit times)' },
+  spaceBeforeEquals: { value: 'read', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-space-before-equals' },
+  mustUnderstand: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json status-200-must-understand (no-store wins)' },
+  generatesAge: { value: false, source: FIREFOX_CHANNEL },
+  requestMaxAge: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json ccreq-ma1' },
+  requestPragma: { value: 'ignored', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json pragma-request-no-cache' },
+  variants: { value: 'one', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-invalidate (one entry per URL)' },
+  varyNormalises: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-normalise-space' },
+  varyMismatchValidates: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json conditional-etag-vary-headers-mismatch' },
+  invalidatingMethods: { value: 'all-unsafe', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-M-SEARCH' },
+  invalidatesLocations: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-location' },
+  invalidatesOnError: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-failed' },
+  dropsConnectionFields: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json headers-omit-headers-listed-in-Connection' },
+  notStoredFields: { value: NO_FIELDS, source: FIREFOX_CHANNEL },
+  storesStatus,
 };
 
 export const PROFILES: Readonly<Record<BrowserProfile, CacheProfile>> = { rfc: RFC, chrome: CHROME, firefox: FIREFOX };
