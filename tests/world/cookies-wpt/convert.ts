@@ -16,6 +16,12 @@
  * - httpRedirectCookieTest(cookie, expected, name, location): the same fetch from the page's origin, then
  *   document.cookie is read in an iframe at `location`.
  * - domCookieTest: script-set cookies; the engine has no document.cookie model, so these rows are skipped.
+ * - set_prefixed_cookie_via_http_test({prefix, params, origin, shouldExistViaHTTP}) (cookies/prefix/*.header*.html,
+ *   helper in cookies/resources/cookie-helper.sub.js, not vendored): `origin`/cookies/resources/set.py answers with
+ *   "Set-Cookie: <prefix>prefixtestcookie=<random>;<params>" (the query, URL-decoded), then a fetch of
+ *   `origin`/cookies/resources/list.py must carry the cookie or not. The case expects `sent` to be [that name] or [].
+ *   The helper file's constants are stood in for: CROSS_SITE_HOST = not-web-platform.test (wptserve's alt host),
+ *   SECURE_CROSS_SITE_ORIGIN = https://not-web-platform.test:8443. set_prefixed_cookie_via_dom_test is skipped.
  * document.cookie has the Cookie header's shape ("a=b; c=d", nameless cookies as the bare value); no table here
  * sets HttpOnly, the one thing that would make them differ. An empty expectation means no cookie at all (null).
  * A Set-Cookie string holding CR, LF or NUL cannot cross HTTP as one header line: the line ends there, which is
@@ -31,6 +37,8 @@ const vendor = join(here, 'vendor');
 /** wptserve's default config: host and subdomains, first HTTP port. */
 const HOST = 'web-platform.test';
 const PORT = '8000';
+const HTTPS_PORT = '8443';
+const ALT_HOST = `not-${HOST}`;
 const SUBSTITUTIONS: Record<string, string> = {
   '{{host}}': HOST,
   '{{domains[www]}}': `www.${HOST}`,
@@ -42,12 +50,14 @@ const SUBSTITUTIONS: Record<string, string> = {
 const NOW = 1767225600;
 
 interface Row {
-  helper: 'http' | 'redirect';
+  helper: 'http' | 'redirect' | 'prefix';
   cookie: unknown;
   expected: unknown;
   name: unknown;
   defaultPath?: unknown;
   location?: unknown;
+  /** set_prefixed_cookie_via_http_test's options. */
+  options?: { prefix?: unknown; params?: unknown; origin?: unknown; shouldExistViaHTTP?: unknown };
 }
 
 function pages(dir: string): string[] {
@@ -66,7 +76,7 @@ function inlineScripts(html: string): string[] {
   return out;
 }
 
-function rowsOf(file: string, helperSource: string): Row[] {
+function rowsOf(file: string, helperSource: string, pageOrigin: string): Row[] {
   let html = readFileSync(file, 'utf8');
   if (file.includes('.sub.')) for (const [k, v] of Object.entries(SUBSTITUTIONS)) html = html.split(k).join(v);
   const rows: Row[] = [];
@@ -76,6 +86,12 @@ function rowsOf(file: string, helperSource: string): Row[] {
   sandbox.httpCookieTest = (cookie: unknown, expected: unknown, name: unknown, defaultPath?: unknown) => rows.push({ helper: 'http', cookie, expected, name, defaultPath });
   sandbox.httpRedirectCookieTest = (cookie: unknown, expected: unknown, name: unknown, location: unknown) => rows.push({ helper: 'redirect', cookie, expected, name, location });
   sandbox.domCookieTest = () => undefined;
+  sandbox.set_prefixed_cookie_via_http_test = (options: Row['options']) => rows.push({ helper: 'prefix', cookie: null, expected: null, name: (options as { title?: unknown })?.title, options });
+  sandbox.set_prefixed_cookie_via_dom_test = () => undefined;
+  sandbox.self = { origin: pageOrigin };
+  sandbox.document = { location: { hostname: new URL(pageOrigin).hostname } };
+  sandbox.CROSS_SITE_HOST = ALT_HOST;
+  sandbox.SECURE_CROSS_SITE_ORIGIN = `https://${ALT_HOST}:${HTTPS_PORT}`;
   for (const s of inlineScripts(html)) vm.runInContext(s, sandbox, { timeout: 2000 });
   return rows;
 }
@@ -86,23 +102,52 @@ function wireLine(s: string): string {
   return cut < 0 ? s : s.slice(0, cut);
 }
 
+function uniqueId(rel: string, name: unknown): string {
+  let id = `${rel}: ${String(name)}`;
+  for (let n = 2; seen.has(id); n++) id = `${rel}: ${String(name)} (${n})`;
+  seen.add(id);
+  return id;
+}
+
+function prefixCase(row: Row, rel: string, pageUrl: string): unknown {
+  const o = row.options ?? {};
+  const name = `${String(o.prefix)}prefixtestcookie`;
+  const origin = String(o.origin);
+  return {
+    id: uniqueId(rel, row.name),
+    kind: 'parse-then-send',
+    source: `web-platform-tests ${rel}`,
+    requestUrl: `${origin}/cookies/resources/set.py`,
+    navigation: 'subresource',
+    topLevelUrl: pageUrl,
+    setCookie: [wireLine(`${name}=0.5;${String(o.params)}`)],
+    now: NOW,
+    send: { requestUrl: `${origin}/cookies/resources/list.py`, navigation: 'subresource', topLevelUrl: pageUrl },
+    expect: { sent: o.shouldExistViaHTTP === true ? [name] : [] },
+  };
+}
+
 const helperSource = readFileSync(join(vendor, 'cookies', 'resources', 'cookie-test.js'), 'utf8');
 const origin = `http://${HOST}:${PORT}`;
 const cases: unknown[] = [];
 const seen = new Set<string>();
 for (const file of pages(join(vendor, 'cookies'))) {
   const rel = relative(vendor, file).split('\\').join('/');
-  // The page a row runs on: domain-child.sub.html is opened on the www subdomain by domain.sub.html.
-  const pageOrigin = rel.endsWith('domain-child.sub.html') ? `http://www.${HOST}:${PORT}` : origin;
+  // The page a row runs on: *.www.* pages open on the www subdomain, and so does domain-child.sub.html (domain.sub.html
+  // opens it there). Relative fetches and iframes stay on the page's origin.
+  const onWww = rel.endsWith('domain-child.sub.html') || /\.www\./.test(rel);
+  const pageOrigin = /\.https\./.test(rel) ? `https://${onWww ? 'www.' : ''}${HOST}:${HTTPS_PORT}` : onWww ? `http://www.${HOST}:${PORT}` : origin;
   const pageUrl = `${pageOrigin}/${rel}`;
-  for (const row of rowsOf(file, helperSource)) {
+  for (const row of rowsOf(file, helperSource, pageOrigin)) {
+    if (row.helper === 'prefix') {
+      cases.push(prefixCase(row, rel, pageUrl));
+      continue;
+    }
     const lines = (Array.isArray(row.cookie) ? row.cookie : [row.cookie]).map((c) => wireLine(String(c)));
     const set = `${pageOrigin}/cookies/resources/cookie.py?set=${encodeURIComponent(JSON.stringify(row.cookie))}`;
     const readAt =
-      row.helper === 'redirect' ? String(row.location) : row.defaultPath === false ? pageUrl : `${origin}/cookies/resources/echo-cookie.html`;
-    let id = `${rel}: ${String(row.name)}`;
-    for (let n = 2; seen.has(id); n++) id = `${rel}: ${String(row.name)} (${n})`;
-    seen.add(id);
+      row.helper === 'redirect' ? String(row.location) : row.defaultPath === false ? pageUrl : `${pageOrigin}/cookies/resources/echo-cookie.html`;
+    const id = uniqueId(rel, row.name);
     const expected = String(row.expected ?? '');
     cases.push({
       id,
@@ -123,7 +168,7 @@ const doc = {
   format: 'cookie-cases/1',
   description: 'web-platform-tests cookie tables (vendor/cookies) as parse-then-send cases. Generated by convert.ts; do not edit.',
   conventions: {
-    hosts: `wptserve defaults: ${HOST}, www.${HOST}, www1.${HOST}, www2.www.${HOST}, port ${PORT} (http).`,
+    hosts: `wptserve defaults: ${HOST}, www.${HOST}, www1.${HOST}, www2.www.${HOST}, ${ALT_HOST}; port ${PORT} (http), ${HTTPS_PORT} (https).`,
     time: `now = ${NOW} (2026-01-01T00:00:00Z) for both steps.`,
     request: 'The Set-Cookie response answers a same-site fetch from the test page; the cookies are then read (document.cookie) at the URL in send.requestUrl.',
     expect: 'cookieHeader: document.cookie as the test expects it, or null for an empty string.',
