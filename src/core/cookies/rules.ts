@@ -55,7 +55,7 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
   },
   'invalid-characters': {
     plain: 'The header contains a control character (or the Domain has non-ASCII letters), so the browser threw the whole line away.',
-    rule: 'A set-cookie-string containing a CTL other than HTAB (%x00-08, %x0A-1F, %x7F) is ignored; so is a cookie whose Domain attribute holds non-ASCII characters.',
+    rule: 'A set-cookie-string containing a CTL other than HTAB (%x00-08, %x0A-1F, %x7F) is ignored; so is a cookie whose Domain attribute holds non-ASCII characters, and (Chrome) a nameless cookie whose value contains "=".',
     link: sec('5.6'),
   },
   'too-large': {

@@ -124,3 +124,12 @@ describe('storeSetCookies: hosts outside the Public Suffix List, IPv6', () => {
     expect(storeSetCookies({ ...base, requestUrl: 'http://[::1]/', setCookie: ['a=1; Domain=[::2]'] }).results[0].rejectReason).toBe('domain-mismatch');
   });
 });
+
+describe('storeSetCookies: nameless cookies', () => {
+  it('keeps "=x" and "x" but refuses a nameless value holding "=" (Chrome; it would read back as a named cookie)', () => {
+    const r = storeSetCookies({ ...base, requestUrl: 'https://a.example/', setCookie: ['=x', 'y', '=a=bar', '===a'] }).results;
+    expect(r.map((x) => x.stored)).toEqual([true, true, false, false]);
+    expect(r[2].rejectReason).toBe('invalid-characters');
+    expect(r[2].rejectWhy).toContain('nameless');
+  });
+});

@@ -91,6 +91,9 @@ function decide(
   if (!req) return { reasons: [{ reason: 'domain-mismatch', detail: 'the request URL could not be parsed' }] };
   const now = input.now;
   if (p.domain !== undefined && NON_ASCII.test(p.domain)) return { reasons: [{ reason: 'invalid-characters', detail: 'non-ASCII Domain' }] };
+  // Chrome refuses a nameless cookie whose value holds "=": sent back as "a=b" it would read as a cookie named "a"
+  // (https://github.com/httpwg/http-extensions/issues/1210). Seen with Chromium 156 here on http-state name0017/name0025.
+  if (p.name === '' && p.value.includes('=')) return { reasons: [{ reason: 'invalid-characters', detail: 'a nameless cookie may not have "=" in its value' }] };
 
   const reasons: RejectDetail[] = [];
   let domainAttr = p.domain === undefined ? '' : bareDomain(p.domain);
