@@ -56,6 +56,25 @@ export interface NextUse {
   plain: string;
   /** What a normal reload (F5) does, which can differ (Chrome revalidates the main resource). */
   onReload: string;
+  /**
+   * The cache model's decision for each kind of load (src/core/cache/model.ts), at `now`: `action`/`plain` above
+   * are `loads[appliesTo]`'s; `onReload` is `loads.reload.plain`.
+   */
+  loads?: { navigation: LoadPrediction; reload: LoadPrediction };
+  /** Which load the lead sentence is about (a later normal use: 'navigation'). */
+  appliesTo?: 'navigation' | 'reload';
+}
+
+export interface LoadPrediction {
+  action: NextUseAction;
+  plain: string;
+  conditionalHeaders: string[];
+  /** The model's finer decision: fresh, stale-while-revalidate, revalidate or network. */
+  decision?: 'fresh' | 'stale-while-revalidate' | 'revalidate' | 'network';
+  /** The model's reason code (DECISION_TEXT in src/core/cache/model.ts). */
+  reason?: string;
+  rule?: string;
+  link?: string;
 }
 
 export interface RevalidationLink {

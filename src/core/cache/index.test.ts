@@ -190,16 +190,21 @@ describe('browser profiles', () => {
     const ff = run(x, 'firefox');
     expect(ff.immutable).toBe(true);
     expect(ff.nextUse.onReload).toMatch(/immutable/);
+    expect(ff.nextUse.loads?.reload.decision).toBe('fresh');
     expect(ff.private.browserNotes.join(' ')).toMatch(/honours immutable/);
     const chrome = run(x, 'chrome');
     expect(chrome.private.browserNotes.join(' ')).toMatch(/ignores immutable/);
     expect(chrome.nextUse.onReload).toMatch(/only the page itself/);
+    expect(chrome.nextUse.loads?.reload.decision).toBe('fresh');
     expect(run(x, 'rfc').private.browserNotes).toEqual([]);
   });
 
   it('Chrome reload revalidates the main resource', () => {
     const x = ex({ 'Cache-Control': 'max-age=600', ETag: '"p"' }, { resourceType: 'main_frame', url: 'https://example.com/' });
-    expect(run(x, 'chrome').nextUse.onReload).toMatch(/revalidates this page/);
+    const chrome = run(x, 'chrome').nextUse;
+    expect(chrome.onReload).toMatch(/check the page itself/);
+    expect(chrome.loads?.reload).toMatchObject({ decision: 'revalidate', conditionalHeaders: ['If-None-Match: "p"'] });
+    expect(chrome.loads?.navigation.decision).toBe('fresh');
   });
 });
 

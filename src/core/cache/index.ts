@@ -2,7 +2,7 @@
  * RFC 9111 caching engine: explainCache() judges one exchange for a private (browser) and a shared (CDN/proxy)
  * cache, under the browser profile of the context, and lists its findings.
  */
-import type { CacheExplanation, CacheView, Explained, NextUse, RevalidationLink } from '../explanation';
+import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList } from '../types';
 import { DIRECTIVES, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
@@ -17,9 +17,13 @@ import {
 } from './freshness';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
-import { NEXT_USE_TEXT, profileFor, RELOAD_TEXT, type CacheProfile } from './profiles';
+import { profileFor, type CacheProfile } from './profiles';
+import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
 import { humanDuration, isWatchedFile, urlShape } from './urls';
+
+export { CacheModel, predictNext, replay, DECISION_TEXT } from './model';
+export type { CacheDecision, ModelRequest, ModelResponse, NextRequest, Prediction, LoadKind, Destination } from './model';
 
 export { linkRevalidation } from './revalidation';
 export { parseCacheControl, parseHttpDate, parseAge, parseETag, parseVary, parsePragma } from './parsers';
@@ -69,7 +73,7 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: Ex
     vary: vary.vary,
     varyExplained: vary.varyExplained,
     immutable,
-    nextUse: nextUse(f, priv, profile, x),
+    nextUse: nextUse(f, priv, profile, x, headers, status, now),
     revalidation: link?.link ?? null,
     findings: [],
   };
@@ -174,52 +178,79 @@ function seenBefore(departures: ViewResult['departures'], k: number, key: string
 
 // ---------------------------------------------------------------- next use
 
-/** No conditional headers (every next use but a revalidation): one shared, frozen empty list. */
-const NO_HEADERS = Object.freeze([]) as unknown as string[];
+/**
+ * The next use, decided once by the cache model (model.ts) from this exchange's stored response at `now`: for a
+ * later normal use (navigation) and for a reload, with the resource's destination (page, frame, subresource).
+ */
+const MODELS = new Map<string, CacheModel>();
+function modelFor(profile: CacheProfile): CacheModel {
+  let m = MODELS.get(profile.id);
+  if (!m) MODELS.set(profile.id, (m = new CacheModel({ kind: 'private', browser: profile.id })));
+  return m;
+}
 
-function conditionalHeaders(f: ResponseFacts): string[] {
-  const out: string[] = [];
-  if (f.etag && f.etag.value) out.push(`If-None-Match: ${clip(f.etag.value, 200)}`);
-  if (f.lastModified.time !== null && f.lastModified.raw) out.push(`If-Modified-Since: ${clip(f.lastModified.raw.trim(), 64)}`);
+/** The request a later use sends: this one's fields, without what the cache or a reload added (If-*, Cache-Control, Pragma). */
+function nextRequestHeaders(x: ExchangeRecord): HeaderList {
+  const out: HeaderList = [];
+  for (const h of x.requestHeaders ?? []) {
+    const n = typeof h?.name === 'string' ? h.name.toLowerCase() : '';
+    if (n === '' || n.startsWith('if-') || n === 'cache-control' || n === 'pragma') continue;
+    out.push(h);
+  }
   return out;
 }
 
-function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord): NextUse {
-  const view = v.view;
-  // conditionalHeaders(f) is not empty exactly when this holds; the list itself is built only when it is shown.
-  const hasValidator = (f.etag !== null && f.etag.value !== '') || (f.lastModified.time !== null && !!f.lastModified.raw);
-  const onReload = reloadText(f, view, profile, x, hasValidator);
-  if (!view.storable) return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.notStorable, onReload };
-  if (f.vary.star) return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.varyStar, onReload };
-  if (view.fresh && !v.noCache) {
-    const remaining = view.remaining === null ? '' : humanDuration(view.remaining);
-    return { action: 'from-cache', conditionalHeaders: NO_HEADERS, plain: fill(NEXT_USE_TEXT.fresh, { remaining }), onReload };
-  }
-  if (v.swrOpen) return { action: 'from-cache', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.staleWhileRevalidate, onReload };
-  if (hasValidator) {
-    return {
-      action: 'revalidate',
-      conditionalHeaders: conditionalHeaders(f),
-      plain: v.noCache ? NEXT_USE_TEXT.revalidateNoCache : NEXT_USE_TEXT.revalidate,
-      onReload,
-    };
-  }
-  return { action: 'download', conditionalHeaders: NO_HEADERS, plain: NEXT_USE_TEXT.download, onReload };
+const NOT_STORED_TEXT = {
+  navigation: 'Not stored by the browser: the next use downloads it again.',
+  reload: 'A reload downloads it again, as any use does.',
+} as const;
+
+function toPrediction(d: CacheDecision): LoadPrediction {
+  const decision = d.action === 'unavailable' ? 'network' : d.action;
+  return {
+    action: decision === 'fresh' || decision === 'stale-while-revalidate' ? 'from-cache' : decision === 'revalidate' ? 'revalidate' : 'download',
+    plain: d.plain,
+    conditionalHeaders: d.conditional.length ? d.conditional.map((h) => `${h.name}: ${clip(h.value, 200)}`) : NO_HEADERS,
+    decision,
+    reason: d.reason,
+    rule: d.rule,
+    link: d.link,
+  };
 }
 
-function reloadText(f: ResponseFacts, view: CacheView, profile: CacheProfile, x: ExchangeRecord, hasValidator: boolean): string {
-  if (!view.storable) return RELOAD_TEXT.notStored;
-  const mode = profile.reload.value;
-  if (mode === 'revalidate-main') {
-    const isPage = x.resourceType === 'main_frame' || x.navigation === 'top-level';
-    if (!isPage && view.fresh) return RELOAD_TEXT['revalidate-main-sub'];
-    return hasValidator ? RELOAD_TEXT['revalidate-main-page'] : RELOAD_TEXT.noValidator;
+/** No conditional headers (every next use but a revalidation): one shared, frozen empty list. */
+const NO_HEADERS = Object.freeze([]) as unknown as string[];
+
+function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord, headers: HeaderList, status: number, now: number): NextUse {
+  let navigation: LoadPrediction;
+  let reload: LoadPrediction;
+  if (!v.view.storable || f.method !== 'GET') {
+    navigation = { action: 'download', plain: NOT_STORED_TEXT.navigation, conditionalHeaders: NO_HEADERS, decision: 'network', reason: 'not-stored' };
+    reload = { action: 'download', plain: NOT_STORED_TEXT.reload, conditionalHeaders: NO_HEADERS, decision: 'network', reason: 'not-stored' };
+  } else {
+    const model = modelFor(profile);
+    const entry: StoredResponse = {
+      url: f.url,
+      method: 'GET',
+      status,
+      headers,
+      requestHeaders: x.requestHeaders ?? [],
+      requestTime: f.requestTime,
+      responseTime: f.responseTime,
+      id: x.id,
+    };
+    const req = { url: f.url, method: 'GET', headers: nextRequestHeaders(x), time: now, destination: destinationOf(x) };
+    navigation = toPrediction(model.decideFor({ ...req, load: 'navigation' }, entry, f, v));
+    reload = toPrediction(model.decideFor({ ...req, load: 'reload' }, entry, f, v));
   }
-  if (mode === 'revalidate-all') {
-    if (view.fresh && f.cc.names.has('immutable')) return RELOAD_TEXT['revalidate-all-immutable'];
-    return hasValidator ? RELOAD_TEXT['revalidate-all'] : RELOAD_TEXT.noValidator;
-  }
-  return hasValidator ? RELOAD_TEXT.unspecified : RELOAD_TEXT.noValidator;
+  return {
+    action: navigation.action,
+    conditionalHeaders: navigation.conditionalHeaders,
+    plain: navigation.plain,
+    onReload: reload.plain,
+    loads: { navigation, reload },
+    appliesTo: 'navigation',
+  };
 }
 
 // ---------------------------------------------------------------- findings

@@ -14,6 +14,7 @@ import { buildFacts, computeView, effectiveNoCache, fill, type ResponseFacts, ty
 import { parseCacheControl, parseETag, parseHttpDate, parsePragma, parseVary } from './parsers';
 import { profileFor, type CacheProfile } from './profiles';
 import { fieldValues, firstField } from './fields';
+import { humanDuration } from './urls';
 import { parseDictionary } from 'structured-headers';
 
 /** How the next use comes about (what the user does). `fetch` is a plain subresource use (the Fetch API's default). */
@@ -79,6 +80,7 @@ export type DecisionReason =
   | 'mode-no-cache'
   | 'only-if-cached-miss'
   | 'reload-main'
+  | 'reload-subresource'
   | 'reload-all'
   | 'reload-immutable'
   | 'hard-reload';
@@ -134,9 +136,9 @@ export const DECISION_TEXT: Readonly<Record<DecisionReason, { plain: string; rul
     rule: 'RFC 5861 §3: stale-while-revalidate.',
     link: 'https://www.rfc-editor.org/rfc/rfc5861#section-3',
   },
-  stale: { plain: 'Stale (its lifetime has run out): the cache asks the server with {validators}; an unchanged resource is answered 304 and the stored body reused.', rule: 'A stale response must be validated before reuse (RFC 9111 §4.2, §4.3.1).', link: `${RFC}#section-4.3.1` },
+  stale: { plain: 'Stale (its lifetime has run out): the next use sends a conditional request with {validators}; if unchanged, the server answers 304 and the stored body is reused.', rule: 'A stale response must be validated before reuse (RFC 9111 §4.2, §4.3.1).', link: `${RFC}#section-4.3.1` },
   'stale-no-validator': { plain: 'Stale and without a validator (no ETag or Last-Modified): downloaded again in full.', rule: 'Without a validator a stale response cannot be revalidated (RFC 9111 §4.3.1).', link: `${RFC}#section-4.3.1` },
-  'response-no-cache': { plain: 'no-cache: every use asks the server first with {validators}; if unchanged it answers 304.', rule: 'RFC 9111 §5.2.2.4 no-cache.', link: `${RFC}#section-5.2.2.4` },
+  'response-no-cache': { plain: 'no-cache: every use sends a conditional request with {validators} first; if unchanged, the server answers 304.', rule: 'RFC 9111 §5.2.2.4 no-cache.', link: `${RFC}#section-5.2.2.4` },
   'request-no-cache': { plain: 'The request said no-cache, so the stored copy is checked with the server ({validators}) before use.', rule: 'RFC 9111 §5.2.1.4 (request no-cache).', link: `${RFC}#section-5.2.1.4` },
   'request-no-cache-bypass': { plain: 'The request said no-cache; this browser then skips its cache and downloads the response in full.', rule: 'Browser behaviour (see the profile source).', link: `${RFC}#section-5.2.1.4` },
   'request-max-age': { plain: 'The request accepts a copy at most {value} s old; this one is older, so it is checked with the server.', rule: 'RFC 9111 §5.2.1.1 max-age (request).', link: `${RFC}#section-5.2.1.1` },
@@ -148,6 +150,11 @@ export const DECISION_TEXT: Readonly<Record<DecisionReason, { plain: string; rul
   'mode-no-cache': { plain: 'The page asked the browser to check with the server (cache mode no-cache): a conditional request with {validators}.', rule: 'Fetch cache mode "no-cache".', link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode' },
   'only-if-cached-miss': { plain: 'Only a stored copy was acceptable and there is none usable: the request fails (504).', rule: 'RFC 9111 §5.2.1.7 only-if-cached.', link: `${RFC}#section-5.2.1.7` },
   'reload-main': { plain: 'A normal reload makes {browser} check the page itself with the server ({validators}).', rule: 'Browser reload behaviour (see the profile source).', link: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html' },
+  'reload-subresource': {
+    plain: 'A normal reload makes {browser} check only the page itself; this resource is fresh for another {remaining} and is reused without asking.',
+    rule: 'Browser reload behaviour (see the profile source); a fresh stored response may be reused (RFC 9111 §4.2).',
+    link: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
+  },
   'reload-all': { plain: 'A normal reload makes {browser} check every resource with the server ({validators}).', rule: 'Browser reload behaviour (see the profile source).', link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
   'reload-immutable': { plain: 'A normal reload reuses it without asking: it is immutable and still fresh.', rule: 'RFC 8246 §2 immutable.', link: 'https://www.rfc-editor.org/rfc/rfc8246#section-2' },
   'hard-reload': { plain: 'A hard reload (Shift+reload) skips the cache: downloaded again in full.', rule: 'Browsers bypass the cache on a forced reload.', link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
@@ -159,6 +166,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 let seq = 0;
 
 type DecisionExtra = Partial<CacheDecision> & { view?: ViewResult; params?: Record<string, string | number> };
+
+interface LookupContext {
+  reqCc: ReturnType<typeof parseCacheControl>;
+  noStoreReq: boolean;
+  mode: FetchCacheMode;
+  decide: (action: CacheAction, reason: DecisionReason, entry?: StoredResponse | null, extra?: DecisionExtra) => CacheDecision;
+}
 
 export interface CacheModelOptions {
   kind?: CacheKind;
@@ -184,27 +198,12 @@ export class CacheModel {
 
   /** What the cache does with `req` (no side effects). */
   lookup(req: ModelRequest): CacheDecision {
+    const c = this.context(req);
+    const early = this.beforeSelection(req, c);
+    if (early) return early;
+    const { decide, reqCc, mode } = c;
     const p = this.profile;
-    const method = (req.method ?? 'GET').toUpperCase();
     const headers = req.headers ?? [];
-    const reqCc = parseCacheControl(fieldValues(headers, 'cache-control'), 'request');
-    const noStoreReq = reqCc.names.has('no-store');
-    const mode = req.mode ?? 'default';
-    const decide = (action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision =>
-      this.decision(action, reason, entry, req, { mayStore: !noStoreReq && mode !== 'no-store', ...extra });
-
-    if (method !== 'GET' && method !== 'HEAD') {
-      return decide('network', SAFE_METHODS.has(method) ? 'method' : 'unsafe-method', null, { params: { method } });
-    }
-    // Fetch: If-* request headers in mode "default" turn the mode into "no-store" (the page does its own validation).
-    if (mode === 'default' && p.conditionalRequestBypass.value && hasConditional(headers)) {
-      return decide('network', 'conditional-request', null, { mayStore: false });
-    }
-    if (mode === 'no-store') return decide('network', 'mode-no-store', null, { mayStore: false });
-    if (noStoreReq && p.requestNoStore.value === 'bypass') return decide('network', 'request-no-store', null, { mayStore: false });
-    if (req.load === 'hard-reload') return decide('network', 'hard-reload');
-    if (mode === 'reload') return decide('network', 'mode-reload');
-
     const found = this.select(req.url, headers);
     const onlyIfCached = mode === 'only-if-cached' || reqCc.names.has('only-if-cached');
     if (!found.entry) {
@@ -217,9 +216,54 @@ export class CacheModel {
       }
       return decide('network', found.reason, null, { params: found.params });
     }
-    const entry = found.entry;
-    const facts = this.facts(entry, req.time);
-    const view = computeView(facts, this.kind, p, req.time);
+    const facts = this.facts(found.entry, req.time);
+    return this.decideStored(req, found.entry, facts, computeView(facts, this.kind, p, req.time), c);
+  }
+
+  /**
+   * The decision for a request that the stored response `entry` matches, given its facts and view at the request's
+   * time (explainCache passes the ones it computed). The checks before selection (method, modes) apply too.
+   */
+  decideFor(req: ModelRequest, entry: StoredResponse, facts: ResponseFacts, view: ViewResult): CacheDecision {
+    const c = this.context(req);
+    return this.beforeSelection(req, c) ?? this.decideStored(req, entry, facts, view, c);
+  }
+
+  private context(req: ModelRequest): LookupContext {
+    const headers = req.headers ?? [];
+    const reqCc = parseCacheControl(fieldValues(headers, 'cache-control'), 'request');
+    const noStoreReq = reqCc.names.has('no-store');
+    const mode = req.mode ?? 'default';
+    const decide = (action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision =>
+      this.decision(action, reason, entry, req, { mayStore: !noStoreReq && mode !== 'no-store', ...extra });
+    return { reqCc, noStoreReq, mode, decide };
+  }
+
+  private beforeSelection(req: ModelRequest, c: LookupContext): CacheDecision | null {
+    const p = this.profile;
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = req.headers ?? [];
+    const { noStoreReq, mode, decide } = c;
+
+    if (method !== 'GET' && method !== 'HEAD') {
+      return decide('network', SAFE_METHODS.has(method) ? 'method' : 'unsafe-method', null, { params: { method } });
+    }
+    // Fetch: If-* request headers in mode "default" turn the mode into "no-store" (the page does its own validation).
+    if (mode === 'default' && p.conditionalRequestBypass.value && hasConditional(headers)) {
+      return decide('network', 'conditional-request', null, { mayStore: false });
+    }
+    if (mode === 'no-store') return decide('network', 'mode-no-store', null, { mayStore: false });
+    if (noStoreReq && p.requestNoStore.value === 'bypass') return decide('network', 'request-no-store', null, { mayStore: false });
+    if (req.load === 'hard-reload') return decide('network', 'hard-reload');
+    if (mode === 'reload') return decide('network', 'mode-reload');
+    return null;
+  }
+
+  private decideStored(req: ModelRequest, entry: StoredResponse, facts: ResponseFacts, view: ViewResult, c: LookupContext): CacheDecision {
+    const p = this.profile;
+    const headers = req.headers ?? [];
+    const { reqCc, mode, decide } = c;
+    const onlyIfCached = mode === 'only-if-cached' || reqCc.names.has('only-if-cached');
     const v = view.view;
     const validators = conditionalFor(entry);
     const revalidate = (reason: DecisionReason, params?: Record<string, string | number>, forward?: HeaderList): CacheDecision =>
@@ -243,6 +287,7 @@ export class CacheModel {
         return revalidate(rule === 'revalidate-all' ? 'reload-all' : 'reload-main');
       }
     }
+    const subresourceReload = req.load === 'reload' && p.reload.value === 'revalidate-main';
 
     // Request directives (RFC 9111 §5.2.1), as each profile reads them.
     const pragmaNoCache = reqCc.directives.length === 0 && p.requestPragma.value === 'like-no-cache' && parsePragma(fieldValues(headers, 'pragma')).noCache;
@@ -261,7 +306,7 @@ export class CacheModel {
     }
     if (facts.vary.star) return decide('network', 'vary-star', entry, { view });
     if (view.noCache) return revalidate('response-no-cache');
-    if (v.fresh) return decide('fresh', 'fresh', entry, { view });
+    if (v.fresh) return decide('fresh', subresourceReload ? 'reload-subresource' : 'fresh', entry, { view });
     // Stale from here on.
     if (reqCc.names.has('max-stale') && v.mayServeStale && p.honoursMaxStale.value) {
       const ms = reqCc.deltas.get('max-stale');
@@ -481,7 +526,7 @@ export class CacheModel {
     const params: Record<string, string | number> = {
       browser: this.profile.name,
       validators: conditional.length ? conditional.map((h) => h.name).join(' and ') : 'no validator',
-      remaining: view?.remaining != null ? humanSeconds(view.remaining) : '',
+      remaining: view?.remaining != null ? humanDuration(Math.max(0, view.remaining)) : '',
       method: (req.method ?? 'GET').toUpperCase(),
       fields: 'headers',
       value: '',
@@ -505,13 +550,6 @@ export class CacheModel {
 
 // ---------------------------------------------------------------- small pure helpers
 
-function humanSeconds(s: number): string {
-  const v = Math.max(0, Math.floor(s));
-  if (v < 120) return `${v} s`;
-  if (v < 7200) return `${Math.floor(v / 60)} min`;
-  if (v < 172800) return `${Math.floor(v / 3600)} h`;
-  return `${Math.floor(v / 86400)} d`;
-}
 
 /** The cache key's primary part: the target URI without its fragment (RFC 9111 §2). */
 export function primaryKey(url: string): string {
@@ -712,10 +750,11 @@ export function replay(history: readonly ExchangeRecord[], opts: CacheModelOptio
     if (!x || typeof x.url !== 'string' || !(x.status > 0)) continue;
     // Responses served from a cache were not new answers: they change nothing (a revalidated one is handled below).
     if (x.source === 'disk-cache' || x.source === 'memory-cache' || x.source === 'service-worker') continue;
+    // The recorded request's If-* fields were the cache's own revalidation, not the page's: look up without them.
     const req: ModelRequest = {
       url: x.url,
       method: x.method,
-      headers: x.requestHeaders ?? [],
+      headers: (x.requestHeaders ?? []).filter((f) => !(typeof f?.name === 'string' && /^if-/i.test(f.name))),
       time: (x.requestTimeMs ?? 0) / 1000,
       destination: destinationOf(x),
     };

@@ -391,26 +391,3 @@ export const PROFILES: Readonly<Record<BrowserProfile, CacheProfile>> = { rfc: R
 export function profileFor(id: BrowserProfile | undefined): CacheProfile {
   return (id && PROFILES[id]) || RFC;
 }
-
-/** Sentences for the next use and for a reload, per action; `{...}` filled by the engine. */
-export const NEXT_USE_TEXT = {
-  notStorable: 'Not stored by the browser: the next use downloads it again.',
-  fresh: 'Fresh for another {remaining}: the next use is served from the browser cache without contacting the server.',
-  staleWhileRevalidate:
-    'Stale, but inside its stale-while-revalidate window: the next use is served from cache while a fresh copy is fetched in the background.',
-  revalidate: 'The next use sends a conditional request; if unchanged the server answers 304 and the stored body is reused.',
-  revalidateNoCache: 'no-cache: every use sends a conditional request; if unchanged the server answers 304.',
-  download: 'Stored but with no validator, so once stale the next use downloads it in full.',
-  varyStar: 'Vary: * never matches a later request, so the next use goes to the server.',
-} as const;
-
-export const RELOAD_TEXT = {
-  'revalidate-main-page': 'A normal reload revalidates this page with a conditional request (Chrome revalidates the main resource).',
-  'revalidate-main-sub':
-    'A normal reload in Chrome revalidates only the page itself; this subresource is reused from cache while fresh.',
-  'revalidate-all': 'A normal reload in Firefox revalidates it with a conditional request.',
-  'revalidate-all-immutable': 'A normal reload in Firefox reuses it without asking, because it is immutable and fresh.',
-  unspecified: 'A normal reload usually sends Cache-Control: max-age=0, forcing a conditional request (RFC 9111 leaves reload to browsers).',
-  notStored: 'A reload downloads it again, as any use does.',
-  noValidator: 'A reload downloads it again in full (there is no validator to revalidate with).',
-} as const;
