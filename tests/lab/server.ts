@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { makeCertificate } from './cert.js';
 import { startEdge, type EdgeKind } from './edge.js';
 import { handleLabRequest, type LabOrigins } from './pages.js';
+import { createMatrix, type Matrix } from './matrix.js';
 
 export interface StartLabOptions {
   /** 0 (the default) picks a free port. */
@@ -43,6 +44,8 @@ export interface Lab {
   /** Paths (with query) the origin served, oldest first. */
   servedPaths(): string[];
   resetCounts(): void;
+  /** The cache matrix under /matrix/ (tests/lab/matrix.ts): its combinations and per-URL request log. */
+  matrix: Matrix;
   close(): Promise<void>;
 }
 
@@ -88,11 +91,13 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   const origins: LabOrigins = { http: '', https: '', edge: '', shop: '', other: '', otherHttps: '' };
   const stats = () => ({ served: log.length, paths: log.slice(-200), edge: edgeKind, origins });
   let edgeKind: EdgeKind = 'node';
+  const matrix = createMatrix();
 
   const handler = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     if (!uncounted(path)) log.push(path);
     try {
+      if (matrix.handle(req, res, secure)) return;
       handleLabRequest(req, res, { secure, origins, stats, resetCounts: () => (log.length = 0) });
     } catch (err) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -138,6 +143,7 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
     resetCounts: () => {
       log.length = 0;
     },
+    matrix,
     async close() {
       if (closed) return;
       closed = true;
