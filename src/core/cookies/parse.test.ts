@@ -89,3 +89,10 @@ describe('parseSetCookie (RFC 6265bis §5.6)', () => {
     expect(p.sameSiteInvalid).toBe('bogus');
   });
 });
+
+describe('parseSetCookie: an empty Domain= after a valid one', () => {
+  it('resets to host-only, as Chrome keeps the last Domain attribute', () => {
+    expect(parseSetCookie('a=1; Domain=foo.example.org; Domain=', 0).domain).toBeUndefined();
+    expect(parseSetCookie('a=1; Domain=; Domain=example.org', 0).domain).toBe('example.org');
+  });
+});

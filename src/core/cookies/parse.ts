@@ -264,8 +264,14 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
         break;
       }
       case 'domain': {
-        // Empty Domain= is left undefined by the spec; ignoring it keeps the cookie host-only, as Chrome does.
-        if (value === '') break;
+        // Empty Domain=: the spec leaves it undefined (SHOULD ignore the attribute). Chrome keeps the last Domain
+        // attribute even when empty, and an empty one makes the cookie host-only: "Domain=other.example; Domain="
+        // is stored host-only (Chromium 156 here, http-state optional-domain0042; WPT's domain table expects a
+        // rejection there).
+        if (value === '') {
+          out.domain = undefined;
+          break;
+        }
         const d = value.charCodeAt(0) === 0x2e ? value.slice(1) : value;
         out.domain = d.toLowerCase();
         break;

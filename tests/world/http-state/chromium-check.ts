@@ -5,7 +5,8 @@
  * server on 127.0.0.1:8888 plays the suite's server (the -test file's lines as response headers, a redirect to the
  * Location or /cookie-parser-result?<name>), the result page shows the Cookie header it received, and headless
  * Chromium (fresh profile per test, every *.example.org host mapped to 127.0.0.1) loads the first URL and dumps the
- * page. Prints one line per test: name, the suite's expectation, Chromium's header. Not part of npm test.
+ * page. Prints one line per test: name, the suite's expectation, Chromium's header. Not part of npm test: its
+ * output for every test, saved as chromium-results.tsv, is what run.ts compares the engine with (FIGURE line).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -94,7 +95,7 @@ const names = process.argv.slice(2).length
   : (JSON.parse(readFileSync(join(here, 'superseded.json'), 'utf8')) as Array<{ id: string }>).map((e) => e.id);
 
 server.listen(PORT, '127.0.0.1', async () => {
-  console.log(`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
+  console.log(`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}\tat ${Math.floor(Date.now() / 1000)}`);
   for (const name of names) {
     const expected = readFileSync(join(dataDir, `${name}-expected`), 'utf8').replace(/^Cookie:/, '').trim();
     console.log(`${name}\tsuite: ${expected === '' ? 'null' : JSON.stringify(expected)}\tchromium: ${await runOne(name)}`);
