@@ -171,7 +171,7 @@ interface LookupContext {
   reqCc: ReturnType<typeof parseCacheControl>;
   noStoreReq: boolean;
   mode: FetchCacheMode;
-  decide: (action: CacheAction, reason: DecisionReason, entry?: StoredResponse | null, extra?: DecisionExtra) => CacheDecision;
+  req: ModelRequest;
 }
 
 export interface CacheModelOptions {
@@ -201,20 +201,20 @@ export class CacheModel {
     const c = this.context(req);
     const early = this.beforeSelection(req, c);
     if (early) return early;
-    const { decide, reqCc, mode } = c;
+    const { reqCc, mode } = c;
     const p = this.profile;
     const headers = req.headers ?? [];
     const found = this.select(req.url, headers);
     const onlyIfCached = mode === 'only-if-cached' || reqCc.names.has('only-if-cached');
     if (!found.entry) {
-      if (onlyIfCached) return decide('unavailable', 'only-if-cached-miss');
+      if (onlyIfCached) return this.dec(c, 'unavailable', 'only-if-cached-miss');
       const other = found.other;
       // A variant that does not match can still be validated: a 304 shows it suits this request too (§4.3.1).
       if (other && p.varyMismatchValidates.value && found.reason === 'vary-mismatch') {
         const validators = conditionalFor(other);
-        if (validators.length) return decide('revalidate', 'vary-mismatch', other, { conditional: validators, params: found.params });
+        if (validators.length) return this.dec(c, 'revalidate', 'vary-mismatch', other, { conditional: validators, params: found.params });
       }
-      return decide('network', found.reason, null, { params: found.params });
+      return this.dec(c, 'network', found.reason, null, { params: found.params });
     }
     const facts = this.facts(found.entry, req.time);
     return this.decideStored(req, found.entry, facts, computeView(facts, this.kind, p, req.time), c);
@@ -234,46 +234,59 @@ export class CacheModel {
     const reqCc = parseCacheControl(fieldValues(headers, 'cache-control'), 'request');
     const noStoreReq = reqCc.names.has('no-store');
     const mode = req.mode ?? 'default';
-    const decide = (action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision =>
-      this.decision(action, reason, entry, req, { mayStore: !noStoreReq && mode !== 'no-store', ...extra });
-    return { reqCc, noStoreReq, mode, decide };
+    return { reqCc, noStoreReq, mode, req };
+  }
+
+  private dec(c: LookupContext, action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision {
+    if (extra.mayStore === undefined) extra.mayStore = !c.noStoreReq && c.mode !== 'no-store';
+    return this.decision(action, reason, entry, c.req, extra);
+  }
+
+  private reval(
+    c: LookupContext,
+    entry: StoredResponse,
+    validators: HeaderList,
+    view: ViewResult,
+    reason: DecisionReason,
+    params?: Record<string, string | number>,
+    forward?: HeaderList,
+  ): CacheDecision {
+    return validators.length
+      ? this.dec(c, 'revalidate', reason, entry, { conditional: validators, view, params, forward })
+      : this.dec(c, 'network', reason === 'stale' ? 'stale-no-validator' : reason, entry, { view, params, forward });
   }
 
   private beforeSelection(req: ModelRequest, c: LookupContext): CacheDecision | null {
     const p = this.profile;
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = req.headers ?? [];
-    const { noStoreReq, mode, decide } = c;
+    const { noStoreReq, mode } = c;
 
     if (method !== 'GET' && method !== 'HEAD') {
-      return decide('network', SAFE_METHODS.has(method) ? 'method' : 'unsafe-method', null, { params: { method } });
+      return this.dec(c, 'network', SAFE_METHODS.has(method) ? 'method' : 'unsafe-method', null, { params: { method } });
     }
     // Fetch: If-* request headers in mode "default" turn the mode into "no-store" (the page does its own validation).
     if (mode === 'default' && p.conditionalRequestBypass.value && hasConditional(headers)) {
-      return decide('network', 'conditional-request', null, { mayStore: false });
+      return this.dec(c, 'network', 'conditional-request', null, { mayStore: false });
     }
-    if (mode === 'no-store') return decide('network', 'mode-no-store', null, { mayStore: false });
-    if (noStoreReq && p.requestNoStore.value === 'bypass') return decide('network', 'request-no-store', null, { mayStore: false });
-    if (req.load === 'hard-reload') return decide('network', 'hard-reload');
-    if (mode === 'reload') return decide('network', 'mode-reload');
+    if (mode === 'no-store') return this.dec(c, 'network', 'mode-no-store', null, { mayStore: false });
+    if (noStoreReq && p.requestNoStore.value === 'bypass') return this.dec(c, 'network', 'request-no-store', null, { mayStore: false });
+    if (req.load === 'hard-reload') return this.dec(c, 'network', 'hard-reload');
+    if (mode === 'reload') return this.dec(c, 'network', 'mode-reload');
     return null;
   }
 
   private decideStored(req: ModelRequest, entry: StoredResponse, facts: ResponseFacts, view: ViewResult, c: LookupContext): CacheDecision {
     const p = this.profile;
     const headers = req.headers ?? [];
-    const { reqCc, mode, decide } = c;
+    const { reqCc, mode } = c;
     const onlyIfCached = mode === 'only-if-cached' || reqCc.names.has('only-if-cached');
     const v = view.view;
-    const validators = conditionalFor(entry);
-    const revalidate = (reason: DecisionReason, params?: Record<string, string | number>, forward?: HeaderList): CacheDecision =>
-      validators.length
-        ? decide('revalidate', reason, entry, { conditional: validators, view, params, forward })
-        : decide('network', reason === 'stale' ? 'stale-no-validator' : reason, entry, { view, params, forward });
+    const validators = validatorsOf(facts);
 
-    if (mode === 'force-cache' || (onlyIfCached && mode !== 'no-cache')) return decide('fresh', 'force-cache', entry, { view });
+    if (mode === 'force-cache' || (onlyIfCached && mode !== 'no-cache')) return this.dec(c, 'fresh', 'force-cache', entry, { view });
     // Fetch: mode "no-cache" sends Cache-Control: max-age=0 (unless the page set Cache-Control) and validates.
-    if (mode === 'no-cache') return revalidate('mode-no-cache', undefined, fieldValues(headers, 'cache-control').length ? [] : [{ name: 'Cache-Control', value: 'max-age=0' }]);
+    if (mode === 'no-cache') return this.reval(c, entry, validators, view, 'mode-no-cache', undefined, fieldValues(headers, 'cache-control').length ? [] : [{ name: 'Cache-Control', value: 'max-age=0' }]);
 
     // Reloads (browser behaviour; RFC 9111 leaves reload to the user agent).
     if (req.load === 'reload') {
@@ -282,41 +295,42 @@ export class CacheModel {
       const mainOnly = rule === 'revalidate-main' && isPage && (req.destination === 'document' || p.reloadValidatesFrames.value);
       if (rule === 'revalidate-all' || mainOnly) {
         if (v.fresh && facts.cc.names.has('immutable') && p.immutableOnReload.value && !view.noCache) {
-          return decide('fresh', 'reload-immutable', entry, { view });
+          return this.dec(c, 'fresh', 'reload-immutable', entry, { view });
         }
-        return revalidate(rule === 'revalidate-all' ? 'reload-all' : 'reload-main');
+        return this.reval(c, entry, validators, view, rule === 'revalidate-all' ? 'reload-all' : 'reload-main');
       }
     }
     const subresourceReload = req.load === 'reload' && p.reload.value === 'revalidate-main';
 
     // Request directives (RFC 9111 §5.2.1), as each profile reads them.
-    const pragmaNoCache = reqCc.directives.length === 0 && p.requestPragma.value === 'like-no-cache' && parsePragma(fieldValues(headers, 'pragma')).noCache;
+    const pragmaNoCache =
+      reqCc.directives.length === 0 && p.requestPragma.value === 'like-no-cache' && headers.length > 0 && parsePragma(fieldValues(headers, 'pragma')).noCache;
     if (reqCc.names.has('no-cache') || pragmaNoCache) {
-      if (p.requestNoCache.value === 'bypass') return decide('network', 'request-no-cache-bypass', entry, { view });
-      return revalidate('request-no-cache');
+      if (p.requestNoCache.value === 'bypass') return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
+      return this.reval(c, entry, validators, view, 'request-no-cache');
     }
     const reqMaxAge = reqCc.deltas.get('max-age')?.seconds ?? null;
     if (reqMaxAge !== null && v.currentAge > reqMaxAge && (reqMaxAge === 0 || p.requestMaxAge.value)) {
-      if (reqMaxAge === 0 && p.requestMaxAgeZero.value === 'bypass') return decide('network', 'request-no-cache-bypass', entry, { view });
-      return revalidate('request-max-age', { value: reqMaxAge });
+      if (reqMaxAge === 0 && p.requestMaxAgeZero.value === 'bypass') return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
+      return this.reval(c, entry, validators, view, 'request-max-age', { value: reqMaxAge });
     }
     const minFresh = reqCc.deltas.get('min-fresh')?.seconds ?? null;
     if (minFresh !== null && p.honoursMinFresh.value && v.remaining !== null && v.remaining < minFresh) {
-      return revalidate('request-min-fresh', { value: minFresh });
+      return this.reval(c, entry, validators, view, 'request-min-fresh', { value: minFresh });
     }
-    if (facts.vary.star) return decide('network', 'vary-star', entry, { view });
-    if (view.noCache) return revalidate('response-no-cache');
-    if (v.fresh) return decide('fresh', subresourceReload ? 'reload-subresource' : 'fresh', entry, { view });
+    if (facts.vary.star) return this.dec(c, 'network', 'vary-star', entry, { view });
+    if (view.noCache) return this.reval(c, entry, validators, view, 'response-no-cache');
+    if (v.fresh) return this.dec(c, 'fresh', subresourceReload ? 'reload-subresource' : 'fresh', entry, { view });
     // Stale from here on.
     if (reqCc.names.has('max-stale') && v.mayServeStale && p.honoursMaxStale.value) {
       const ms = reqCc.deltas.get('max-stale');
       const limit = ms && ms.seconds !== null ? ms.seconds : Infinity;
-      if (v.remaining !== null && -v.remaining <= limit) return decide('fresh', 'fresh-max-stale', entry, { view });
+      if (v.remaining !== null && -v.remaining <= limit) return this.dec(c, 'fresh', 'fresh-max-stale', entry, { view });
     }
     if (view.swrOpen && p.staleWhileRevalidate.value) {
-      return decide('stale-while-revalidate', 'stale-while-revalidate', entry, { view, conditional: validators });
+      return this.dec(c, 'stale-while-revalidate', 'stale-while-revalidate', entry, { view, conditional: validators });
     }
-    return revalidate('stale');
+    return this.reval(c, entry, validators, view, 'stale');
   }
 
   /**
@@ -559,9 +573,25 @@ export function primaryKey(url: string): string {
 
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
 function hasConditional(headers: HeaderList): boolean {
-  for (const h of headers) if (h && typeof h.name === 'string' && CONDITIONAL.includes(h.name.toLowerCase())) return true;
+  for (const h of headers) {
+    const n = h?.name;
+    if (typeof n !== 'string' || n.length < 8 || (n.charCodeAt(0) | 32) !== 105 || (n.charCodeAt(1) | 32) !== 102 || n.charCodeAt(2) !== 45) continue;
+    if (CONDITIONAL.includes(n.toLowerCase())) return true;
+  }
   return false;
 }
+
+/** The validators from facts already read (no second parse): the same as conditionalFor(entry). */
+function validatorsOf(f: ResponseFacts): HeaderList {
+  const etag = f.etag && f.etag.value ? f.etag.value : '';
+  const lm = f.lastModified.time !== null && f.lastModified.raw ? f.lastModified.raw.trim() : '';
+  if (!etag && !lm) return NO_VALIDATORS;
+  const out: HeaderList = [];
+  if (etag) out.push({ name: 'If-None-Match', value: etag });
+  if (lm) out.push({ name: 'If-Modified-Since', value: lm });
+  return out;
+}
+const NO_VALIDATORS: HeaderList = Object.freeze([]) as unknown as HeaderList;
 
 /** The validators a revalidation sends (RFC 9111 §4.3.1): If-None-Match from ETag, If-Modified-Since from Last-Modified. */
 export function conditionalFor(entry: { headers: HeaderList }): HeaderList {
@@ -614,6 +644,8 @@ function qualifiedFields(cc: ReturnType<typeof parseCacheControl>, name: string)
   return out;
 }
 
+const opaqueTag = (v: string): string => (v.startsWith('W/') ? v.slice(2) : v);
+
 /** RFC 9110 §13.2.2 as a cache evaluates it against a stored response (RFC 9111 §4.3.2). */
 function conditionMatches(headers: HeaderList, entry: StoredResponse): boolean {
   const inm = fieldValues(headers, 'if-none-match');
@@ -625,7 +657,7 @@ function conditionMatches(headers: HeaderList, entry: StoredResponse): boolean {
       const t = part.trim();
       if (t === '*') return true;
       const c = parseETag(t);
-      if (c.valid && tag.valid && c.value === tag.value) return true; // weak comparison
+      if (c.valid && tag.valid && opaqueTag(c.value) === opaqueTag(tag.value)) return true; // weak comparison (RFC 9110 §8.8.3.2)
     }
     return false;
   }
