@@ -26,14 +26,13 @@ import { MATRIX, type MatrixDestination, type MatrixEntry, type MatrixLogEntry }
 import { launchChromium, REPO_ROOT, waitFor, type LaunchedChromium } from './helpers/browser';
 import {
   classify,
-  loadPredictNext,
   nextHeaders,
+  predictNext,
   stepKey,
   toRecord,
   type Departure,
   type EngineBug,
   type Observed,
-  type PredictNext,
   type Prediction,
 } from './helpers/cache-matrix';
 
@@ -158,14 +157,12 @@ interface Worker {
 
 let lab: Lab;
 let chromium: LaunchedChromium;
-let predictNext: PredictNext;
 const RUN = `c${Date.now().toString(36)}`;
 const results: StepResult[] = [];
 
 beforeAll(async () => {
   lab = await startLab({ quiet: true });
   chromium = await launchChromium({ extensionPath: null });
-  predictNext = await loadPredictNext();
 });
 
 afterAll(async () => {
@@ -316,9 +313,18 @@ describe('cache matrix (chromium)', () => {
     mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
     writeFileSync(join(REPO_ROOT, '.tmp', 'cache-matrix-chromium.json'), JSON.stringify({ summary, scriptSummary, results }, null, 1));
 
+    // Where both say revalidate (or stale-while-revalidate), the validators must be the ones Chromium sent.
+    const norm = (list: string[]) => list.map((h) => h.replace(/^[^:]+/, (n) => n.toLowerCase())).sort().join(' | ');
+    const validated = judged.filter((r) => r.verdict === 'agree' && (r.observed.action === 'revalidate' || r.observed.action === 'stale-while-revalidate'));
+    const validatorMismatch = validated
+      .filter((r) => norm(r.observed.conditional) !== norm(r.prediction!.conditionalHeaders))
+      .map((r) => `${r.key}: chromium sent [${r.observed.conditional.join(', ')}], engine predicts [${r.prediction!.conditionalHeaders.join(', ')}]`);
+    console.log(`cache matrix (chromium) validators: ${validated.length - validatorMismatch.length}/${validated.length} revalidations carried the predicted validators`);
+
     const bad = (v: string) => results.filter((r) => r.verdict === v).map(fmt);
     expect(bad('inconsistent'), 'steps whose witnesses disagree (or a first load not from the network)').toEqual([]);
     expect(bad('listed-but-agrees'), 'listed departures / engine bugs that now agree: remove them').toEqual([]);
     expect(bad('disagree'), 'engine predictions Chromium does not follow').toEqual([]);
+    expect(validatorMismatch, 'revalidations whose validators differ from the prediction').toEqual([]);
   }, 900_000);
 });

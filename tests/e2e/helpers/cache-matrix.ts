@@ -1,54 +1,16 @@
 /**
  * Browser-independent parts of the cache matrix e2e test (tests/e2e/cache-matrix.test.ts): what a step observed,
  * the history the engine gets (built from the lab origin's own log, never from the extension), and the engine's
- * next-use contract (src/core/cache/model.ts, loaded at run time so this file type-checks with or without it).
+ * next-use question (src/core/cache/model.ts predictNext).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { EngineContext, ExchangeRecord, HeaderList } from '../../../src/core/types';
+import type { ExchangeRecord, HeaderList } from '../../../src/core/types';
 import type { MatrixDestination, MatrixLogEntry } from '../../lab/matrix';
 
 // ---------------------------------------------------------------- the engine's contract (model.ts)
-export type LoadKind = 'navigation' | 'reload' | 'hard-reload';
-export type Destination = 'document' | 'iframe' | 'subresource';
+export { predictNext } from '../../../src/core/cache/model';
+export type { NextRequest, Prediction, LoadKind, Destination } from '../../../src/core/cache/model';
+/** What a use of a stored response came to (the engine's CacheAction without 'unavailable'). */
 export type CacheAction = 'fresh' | 'stale-while-revalidate' | 'revalidate' | 'network';
-export interface NextRequest {
-  url: string;
-  method?: string;
-  headers?: HeaderList;
-  load: LoadKind;
-  destination: Destination;
-  /** Epoch seconds. */
-  now: number;
-}
-export interface Prediction {
-  action: CacheAction;
-  reason: string;
-  plain: string;
-  rule: string;
-  link: string;
-  conditionalHeaders: string[];
-  storedId: string | null;
-}
-export type PredictNext = (history: ExchangeRecord[], next: NextRequest, ctx: EngineContext) => Prediction;
-
-/**
- * predictNext from src/core/cache/model.ts. The specifier is a variable on purpose: the test must type-check and
- * load before the engine owner lands the file; until then every prediction throws.
- */
-export async function loadPredictNext(): Promise<PredictNext> {
-  const spec = pathToFileURL(join(import.meta.dirname, '../../../src/core/cache/model.ts')).href;
-  let why = 'no predictNext export';
-  try {
-    const mod = (await import(/* @vite-ignore */ spec)) as { predictNext?: PredictNext };
-    if (typeof mod.predictNext === 'function') return mod.predictNext;
-  } catch (err) {
-    why = (err as Error).message.split('\n')[0];
-  }
-  return () => {
-    throw new Error(`model.ts not landed yet (${why})`);
-  };
-}
 
 // ---------------------------------------------------------------- observations
 /** What the browser did for one use of a URL, as the origin's log and the browser's own report show it. */
