@@ -213,10 +213,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     let nowSource = 'given with --now';
     let now = opts.now;
     if (now === null) {
-      let last = -Infinity;
-      for (const r of records) if (r.responseTimeMs > last) last = r.responseTimeMs;
-      if (Number.isFinite(last)) {
-        now = Math.ceil(last / 1000);
+      const captured = captureTimeSec(records);
+      if (captured !== null) {
+        now = captured;
         nowSource = 'when the last response in the HAR arrived; change with --now';
       } else {
         now = Math.floor(Date.now() / 1000);

@@ -267,6 +267,17 @@ function linkRedirects(records: ExchangeRecord[]): void {
 }
 
 /** Reads a HAR (a JSON string, with or without a BOM, or an already-parsed object). Throws HarError on bad input. */
+/**
+ * The moment a recording is judged at unless someone chooses another: the arrival of its last response, rounded up
+ * to the second (epoch s), so a HAR from 2015 reads as it did when captured. null for an empty recording. The CLI
+ * (scripts/explain.ts) and the panel (HAR import) both use this one rule.
+ */
+export function captureTimeSec(records: readonly ExchangeRecord[]): number | null {
+  let last = -Infinity;
+  for (const r of records) if (typeof r?.responseTimeMs === 'number' && r.responseTimeMs > last) last = r.responseTimeMs;
+  return Number.isFinite(last) ? Math.ceil(last / 1000) : null;
+}
+
 export function readHar(input: unknown): HarImport {
   const doc = parseInput(input);
   if (!isObj(doc)) throw new HarError('not a HAR: the top level is not a JSON object');

@@ -21,16 +21,9 @@ export type PanelStatus = 'loading' | 'ready' | 'no-tab' | 'disconnected' | 'imp
 /** What clock an imported HAR is judged at: when it was captured (as the CLI does), or the current time. */
 export type JudgeAt = 'capture' | 'now';
 
-/**
- * The moment an imported recording is judged at when nobody chose another: the arrival of its last response, rounded
- * up to the second. The same rule as the CLI (scripts/explain.ts, runCli), so the panel and `npm run explain` agree on
- * a HAR; null for an empty recording (then the current time is used, as the CLI does).
- */
-export function captureTimeSec(records: readonly ExchangeRecord[]): number | null {
-  let last = -Infinity;
-  for (const r of records) if (r.responseTimeMs > last) last = r.responseTimeMs;
-  return Number.isFinite(last) ? Math.ceil(last / 1000) : null;
-}
+/** The moment an imported recording is judged at: the engine's one rule (src/core/har.ts), shared with the CLI. */
+import { captureTimeSec } from '../../core/har';
+export { captureTimeSec };
 export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';
 
 export interface Filters {
