@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Explanation } from '../src/core/explanation';
-import { HarError, MAX_HAR_BYTES, readHar } from '../src/core/har';
+import { captureTimeSec, HarError, MAX_HAR_BYTES, readHar } from '../src/core/har';
 import { SEVERITY_ORDER } from '../src/core/notes';
 import type { BrowserProfile, EngineContext, Finding, Severity } from '../src/core/types';
 
