@@ -7,8 +7,9 @@
  * not current RFC 6265bis / Chrome behaviour, with the reason written down). A disagreement that is not listed fails,
  * and so does a listed case that has started to agree (the list must stay the truth).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runCaseFile } from '../../../scripts/conformance';
+import { runCookieCase } from '../../../src/core/cookies/conformance';
 
 export interface SupersededEntry {
   id: string;
@@ -66,4 +67,33 @@ export async function judgeSuite(suite: string, casesPath: string, supersededPat
     }
   }
   return failed;
+}
+
+/**
+ * Compares the engine with a recorded Chromium run (chromium-check.ts / chromium-replay.ts output: a
+ * "chromium: <version>\tat <epoch s>" line, then "<id>\t(suite|case): <expected>\tchromium: <Cookie header>"), each
+ * case judged at the time of the run. Returns the FIGURE text; shown, not counted.
+ */
+export function chromiumFigure(suite: string, casesPath: string, tsvPath: string): string {
+  if (!existsSync(tsvPath)) return `${suite}: no recorded Chromium run`;
+  const lines = readFileSync(tsvPath, 'utf8').split('\n');
+  const head = /^chromium: (.+)\tat (\d+)$/.exec(lines[0] ?? '');
+  if (!head) return `${suite}: the recorded Chromium run has no header`;
+  const at = Number(head[2]);
+  const cases = new Map<string, Record<string, unknown>>();
+  for (const c of (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: Array<Record<string, unknown>> }).cases) cases.set(String(c.id), c);
+  let agree = 0;
+  let total = 0;
+  const differ: string[] = [];
+  for (const line of lines.slice(1)) {
+    const m = /^([^\t]+)\t(?:suite|case): .*\tchromium: (.*)$/.exec(line);
+    const c = m && cases.get(m[1]);
+    if (!m || !c) continue;
+    total++;
+    const engine = runCookieCase({ ...c, now: at, send: { ...((c.send as object) ?? {}), now: at } }).cookieHeader ?? null;
+    if (JSON.stringify(engine) === m[2]) agree++;
+    else differ.push(m[1]);
+  }
+  const day = new Date(at * 1000).toISOString().slice(0, 10);
+  return `${suite}: engine agrees with ${head[1]} (run recorded ${day}) on ${agree}/${total} replayed cases${differ.length ? `; differs on: ${differ.slice(0, 8).join(' | ')}` : ''}`;
 }

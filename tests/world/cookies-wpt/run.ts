@@ -3,13 +3,23 @@
  *
  * Runs cookies-wpt-cases.json (made by convert.ts from vendor/) through the engine and judges the disagreements
  * against superseded.json. Prints `cookies-wpt: N passed, N failed` and a FIGURE line; exits 1 on any failure.
+ * A second FIGURE line compares the engine with the Chromium run recorded in chromium-results.tsv
+ * (../cookies-common/chromium-replay.ts; http cases only), at the time of that run. Shown, not counted.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judgeSuite } from '../cookies-common/judge';
+import { chromiumFigure, judgeSuite } from '../cookies-common/judge';
 
 const here = dirname(fileURLToPath(import.meta.url));
-judgeSuite('cookies-wpt', join(here, 'cookies-wpt-cases.json'), join(here, 'superseded.json')).then(
+(async () => {
+  const failed = await judgeSuite('cookies-wpt', join(here, 'cookies-wpt-cases.json'), join(here, 'superseded.json'));
+  try {
+    console.log(`FIGURE ${chromiumFigure('cookies-wpt', join(here, 'cookies-wpt-cases.json'), join(here, 'chromium-results.tsv'))}`);
+  } catch (e) {
+    console.log(`FIGURE cookies-wpt: Chromium comparison not made (${(e as Error).message})`);
+  }
+  return failed;
+})().then(
   (failed) => {
     process.exitCode = failed > 0 ? 1 : 0;
   },
