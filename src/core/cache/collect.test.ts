@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collect, collectSlots, REQ_SLOTS, RES_SLOTS } from './freshness';
+import { collect, collectSlots, REQ_SLOTS, RES_SLOTS } from './fields';
 
 const RES = new Set(RES_SLOTS.names);
 const REQ = new Set(REQ_SLOTS.names);

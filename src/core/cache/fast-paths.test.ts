@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../types';
-import { buildFacts, collect, REQ_SLOTS, RES_SLOTS, scanFields, splitLines } from './freshness';
+import { buildFacts } from './facts';
+import { collect, REQ_SLOTS, RES_SLOTS, scanFields, splitLines } from './fields';
 import { parseAge, parseCacheControl, parseDateField, parseETag, parsePragma, parseVary } from './parsers';
 import { urlShape } from './urls';
 

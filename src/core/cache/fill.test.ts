@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from './freshness';
+import { fill } from '../notes';
 
 describe('fill', () => {
   it('fills known keys, keeps unknown ones and odd braces', () => {

@@ -3,18 +3,12 @@
  * cache, under the browser profile of the context, and lists its findings.
  */
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
-import { applyNote } from '../notes';
+import { applyNote, fill } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList } from '../types';
 import { DIRECTIVES, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
-import {
-  buildFacts,
-  computeView,
-  fill,
-  hasUnqualified,
-  NO_NOTES,
-  type ResponseFacts,
-  type ViewResult,
-} from './freshness';
+import { buildFacts, type ResponseFacts } from './facts';
+import { computeView, NO_NOTES, type ViewResult } from './freshness';
+import { hasUnqualified } from './storability';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { profileFor, type CacheProfile } from './profiles';

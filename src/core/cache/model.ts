@@ -10,7 +10,9 @@
  */
 import type { BrowserProfile, ExchangeRecord, HeaderList } from '../types';
 import type { CacheKind } from '../explanation';
-import { buildFacts, computeView, effectiveNoCache, fill, type ResponseFacts, type ViewResult } from './freshness';
+import { fill } from '../notes';
+import { buildFacts, type ResponseFacts } from './facts';
+import { computeView, effectiveNoCache, type ViewResult } from './freshness';
 import { parseCacheControl, parseETag, parseHttpDate, parsePragma, parseVary } from './parsers';
 import { profileFor, type CacheProfile } from './profiles';
 import { fieldValues, firstField } from './fields';

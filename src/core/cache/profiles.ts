@@ -21,6 +21,8 @@ export interface CacheProfile {
   heuristicWithPublic: ProfileRule<boolean>;
   /** Heuristic disabled when must-revalidate is present. */
   heuristicBlockedByMustRevalidate: ProfileRule<boolean>;
+  /** The heuristic lifetime as a fraction of the time since Last-Modified. */
+  heuristicFraction: ProfileRule<number>;
   /** Upper bound on heuristic lifetime (s), null for none. */
   heuristicCap: ProfileRule<number | null>;
   /** Statuses treated as fresh forever when there is no explicit freshness. */
@@ -142,6 +144,7 @@ const RFC: CacheProfile = {
   heuristicStatuses: { value: RFC_HEURISTIC_STATUSES, source: 'RFC 9110 §15.1, RFC 9111 §4.2.2' },
   heuristicWithPublic: { value: true, source: 'RFC 9111 §3, §4.2.2' },
   heuristicBlockedByMustRevalidate: { value: false, source: 'RFC 9111 §4.2.2' },
+  heuristicFraction: { value: 0.1, source: 'RFC 9111 §4.2.2 (a typical setting of this fraction might be 10%)' },
   heuristicCap: { value: null, source: 'RFC 9111 §4.2.2 (10% is typical; no cap given)' },
   permanentStatuses: { value: new Set(), source: 'RFC 9111 §4.2.2' },
   pragmaNoCache: { value: 'ignored', source: 'RFC 9111 §5.4 (Pragma is a request field)' },
@@ -204,6 +207,7 @@ const CHROME: CacheProfile = {
     source: CHROMIUM_SRC,
     note: 'Chrome skips the Last-Modified heuristic when must-revalidate is present.',
   },
+  heuristicFraction: { value: 0.1, source: CHROMIUM_SRC + ' ((date - last_modified) / 10)' },
   heuristicCap: { value: null, source: CHROMIUM_SRC },
   permanentStatuses: {
     value: new Set([300, 301, 308, 410]),
@@ -296,6 +300,7 @@ const FIREFOX: CacheProfile = {
   },
   heuristicWithPublic: { value: true, source: FIREFOX_SRC },
   heuristicBlockedByMustRevalidate: { value: false, source: FIREFOX_SRC },
+  heuristicFraction: { value: 0.1, source: FIREFOX_SRC + ' ((date - lastModified) / 10)' },
   heuristicCap: {
     value: 604800,
     source: FIREFOX_SRC,

@@ -6,7 +6,7 @@
  */
 import type { RevalidationLink } from '../explanation';
 import type { ExchangeRecord, HeaderList } from '../types';
-import { fill } from './freshness';
+import { fill } from '../notes';
 import { parseETag, parseHttpDate } from './parsers';
 
 export const REVALIDATION_TEXT = {

@@ -1,0 +1,203 @@
+/**
+ * The facts the cache engine reads from one exchange (status, the fields it needs, times), parsed once and memoised
+ * where values repeat across a recording. Pure and allocation-light: it runs for every exchange.
+ */
+import type { Finding, HeaderList } from '../types';
+import {
+  DELTA_CAP,
+  parseAge,
+  parseCacheControl,
+  parseDateField,
+  parseDateValue,
+  parseImfFixdateFast,
+  parseETag,
+  parsePragma,
+  parseVary,
+  type DateField,
+  type ParsedAge,
+  type ParsedCacheControl,
+  type ParsedETag,
+  type ParsedHttpDate,
+  type ParsedPragma,
+  type ParsedVary,
+} from './parsers';
+import { firstLine, REQ_SLOTS, RES_SLOTS, scanFields, splitLines, type FieldValue } from './fields';
+
+/** Absent Date/Expires/Last-Modified and Age, shared (facts are read-only): what the parsers return for no lines. */
+const NO_DATE: DateField = Object.freeze({ time: null, format: null, raw: null, multiple: false });
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+const NO_AGE: ParsedAge = Object.freeze({ value: null, findings: NO_FINDINGS });
+
+/**
+ * Cache-Control values repeat across a recording ("public, max-age=31536000, immutable" on every asset), so
+ * parsed results are shared. They are read-only by convention: nothing downstream mutates a ParsedCacheControl.
+ */
+const ccMemo = { response: new Map<string, ParsedCacheControl>(), request: new Map<string, ParsedCacheControl>() };
+const MEMO_MAX_KEY = 512;
+
+function memoOne<T>(memo: Map<string, T>, lines: readonly string[], parse: (lines: readonly string[]) => T): T {
+  if (lines.length !== 1 || lines[0].length > MEMO_MAX_KEY) return parse(lines);
+  const hit = memo.get(lines[0]);
+  if (hit) return hit;
+  const parsed = parse(lines);
+  if (memo.size >= 2048) memo.clear();
+  memo.set(lines[0], parsed);
+  return parsed;
+}
+
+const parseResponseCc = (lines: readonly string[]) => parseCacheControl(lines, 'response');
+const parseRequestCc = (lines: readonly string[]) => parseCacheControl(lines, 'request');
+const varyMemo = new Map<string, ParsedVary>();
+const pragmaMemo = new Map<string, ParsedPragma>();
+const EMPTY_VARY: ParsedVary = { fields: [], star: false };
+const EMPTY_PRAGMA: ParsedPragma = { tokens: [], noCache: false };
+
+/** No Cache-Control field (most requests): one shared, frozen empty result instead of a new one per exchange. */
+const NO_CC: ParsedCacheControl = Object.freeze(parseCacheControl([], 'request'));
+Object.freeze(NO_CC.directives);
+Object.freeze(NO_CC.findings);
+
+
+/** Everything the cache engine knows about one response, parsed once. */
+export interface ResponseFacts {
+  url: string;
+  method: string;
+  status: number;
+  cc: ParsedCacheControl;
+  /** Number of Cache-Control field lines. */
+  ccLines: number;
+  reqCc: ParsedCacheControl;
+  pragma: ParsedPragma;
+  reqPragma: ParsedPragma;
+  vary: ParsedVary;
+  date: DateField;
+  expires: DateField;
+  lastModified: DateField;
+  age: ParsedAge;
+  etag: ParsedETag | null;
+  etagCount: number;
+  hasAuthorization: boolean;
+  hasSetCookie: boolean;
+  contentLocation: string | null;
+  ifNoneMatch: string | null;
+  ifModifiedSince: string | null;
+  /** Epoch seconds. */
+  requestTime: number;
+  responseTime: number;
+}
+
+
+const RES_SCRATCH: FieldValue[] = new Array<FieldValue>(RES_SLOTS.names.length).fill(undefined);
+const REQ_SCRATCH: FieldValue[] = new Array<FieldValue>(REQ_SLOTS.names.length).fill(undefined);
+const SET_COOKIE_SLOT = RES_SLOTS.names.indexOf('set-cookie');
+const AUTHORIZATION_SLOT = REQ_SLOTS.names.indexOf('authorization');
+
+/**
+ * memoOne for a scanned field: a value sent on one field line is looked up as recorded (no newline check, no list),
+ * and parsed from its lines on a miss; the result depends on the value only, so a joined value is a key as good as any.
+ */
+function memoField<T>(memo: Map<string, T>, v: string | string[], parse: (lines: readonly string[]) => T): T {
+  if (typeof v !== 'string' || v.length > MEMO_MAX_KEY) return memoOne(memo, splitLines(v), parse);
+  const hit = memo.get(v);
+  if (hit) return hit;
+  const parsed = parse(splitLines(v));
+  if (memo.size >= 2048) memo.clear();
+  memo.set(v, parsed);
+  return parsed;
+}
+
+function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheControl {
+  if (v === undefined) return NO_CC;
+  return memoField(ccMemo[context], v, context === 'response' ? parseResponseCc : parseRequestCc);
+}
+
+/**
+ * The last IMF-fixdate read and its time: exchanges recorded in the same second share their Date (and a resource its
+ * Last-Modified), so the next one is often the same string and needs no parsing.
+ */
+let lastImfRaw = '';
+let lastImf: ParsedHttpDate = { time: null, format: null };
+
+function dateField(v: string | string[], nowSeconds: number): DateField {
+  if (typeof v === 'string') {
+    if (v === lastImfRaw) return { time: lastImf.time, format: lastImf.format, raw: v, multiple: false };
+    // An IMF-fixdate is checked at all 29 positions, so it holds no newline: no split needed.
+    const fast = parseImfFixdateFast(v);
+    if (fast) {
+      lastImfRaw = v;
+      lastImf = fast;
+      return { time: fast.time, format: fast.format, raw: v, multiple: false };
+    }
+    if (v.indexOf('\n') < 0) return parseDateValue(v, nowSeconds);
+  }
+  return parseDateField(splitLines(v), nowSeconds);
+}
+
+/** Age: a plain number (nearly every Age) is read in place; anything else goes through parseAge and its findings. */
+function ageField(v: string | string[]): ParsedAge {
+  if (typeof v === 'string' && v.length > 0 && v.length <= 12) {
+    let n = 0;
+    let k = 0;
+    for (; k < v.length; k++) {
+      const c = v.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (k === v.length) return { value: Math.min(n, DELTA_CAP), findings: NO_FINDINGS };
+  }
+  return parseAge(splitLines(v));
+}
+
+export function buildFacts(
+  x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
+  status: number,
+  responseHeaders: HeaderList,
+  nowSeconds: number,
+): ResponseFacts {
+  const res = scanFields(responseHeaders, RES_SLOTS, RES_SCRATCH, SET_COOKIE_SLOT);
+  const req = scanFields(x.requestHeaders, REQ_SLOTS, REQ_SCRATCH, AUTHORIZATION_SLOT);
+  const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
+  const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
+  const cc = res[0];
+  const etags = res[6];
+  const method = x.method;
+  const url = x.url;
+  const pragma = res[1];
+  const reqPragma = req[1];
+  const vary = res[7];
+  const date = res[3];
+  const expires = res[2];
+  const lastModified = res[5];
+  const age = res[4];
+  const contentLocation = res[9];
+  const ifNoneMatch = req[3];
+  const ifModifiedSince = req[4];
+  return {
+    url: typeof url === 'string' ? url : '',
+    method: typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET',
+    status: Number.isFinite(status) ? status : 0,
+    cc: ccField(cc, 'response'),
+    ccLines: cc === undefined ? 0 : typeof cc === 'string' && cc.indexOf('\n') < 0 ? 1 : splitLines(cc).length,
+    reqCc: ccField(req[0], 'request'),
+    pragma: pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma),
+    reqPragma: reqPragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, reqPragma, parsePragma),
+    vary: vary === undefined ? EMPTY_VARY : memoField(varyMemo, vary, parseVary),
+    date: date === undefined ? NO_DATE : dateField(date, nowSeconds),
+    expires: expires === undefined ? NO_DATE : dateField(expires, nowSeconds),
+    lastModified: lastModified === undefined ? NO_DATE : dateField(lastModified, nowSeconds),
+    age: age === undefined ? NO_AGE : ageField(age),
+    etag: etags === undefined ? null : parseETag(firstLine(etags)!),
+    etagCount: etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length,
+    hasAuthorization: req[AUTHORIZATION_SLOT] !== undefined,
+    hasSetCookie: res[SET_COOKIE_SLOT] !== undefined,
+    contentLocation: firstLine(contentLocation),
+    ifNoneMatch: firstLine(ifNoneMatch),
+    ifModifiedSince: firstLine(ifModifiedSince),
+    requestTime,
+    responseTime,
+  };
+}
+
+function finiteSeconds(ms: number, fallback: number): number {
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : fallback;
+}
