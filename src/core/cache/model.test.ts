@@ -251,3 +251,25 @@ describe('predictNext and explainCache share one decision', () => {
     expect(explainCache(page, { browser: 'chrome', now: T + 5 }).nextUse.loads?.reload.decision).toBe('revalidate');
   });
 });
+
+describe('browser notes for the model departures', () => {
+  it('says when a browser reads a malformed Expires or a decimal max-age the RFC rejects', () => {
+    const x: ExchangeRecord = {
+      id: 'n',
+      url: URL_A,
+      method: 'GET',
+      status: 200,
+      requestHeaders: [],
+      responseHeaders: h({ Date: date(T), Expires: 'Thu, 18 Aug 2050 2:01:18 GMT' }),
+      requestTimeMs: T * 1000,
+      responseTimeMs: T * 1000,
+      source: 'network',
+    };
+    expect(explainCache(x, { browser: 'chrome', now: T }).private.browserNotes.join(' ')).toMatch(/malformed Expires/);
+    expect(explainCache(x, { browser: 'rfc', now: T }).private.fresh).toBe(false);
+    const decimal = { ...x, responseHeaders: h({ Date: date(T), 'Cache-Control': 'max-age=3600.5' }) };
+    const ff = explainCache(decimal, { browser: 'firefox', now: T });
+    expect(ff.private.freshnessLifetime).toBe(3600);
+    expect(ff.private.browserNotes.join(' ')).toMatch(/leading digits .*3600 s/);
+  });
+});
