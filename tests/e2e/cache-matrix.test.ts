@@ -30,11 +30,18 @@ import {
   predictNext,
   stepKey,
   toRecord,
+  type CacheAction,
   type Departure,
   type EngineBug,
   type Observed,
   type Prediction,
 } from './helpers/cache-matrix';
+
+type Use = [MatrixDestination, 'navigation' | 'reload'];
+const EVERY_USE: Use[] = (['doc', 'sub', 'frame'] as const).flatMap((d) => (['navigation', 'reload'] as const).map((l): Use => [d, l]));
+function bugs(ids: string[], uses: Use[], observed: CacheAction, predicted: CacheAction, evidence: string): EngineBug[] {
+  return ids.flatMap((id) => uses.map(([dest, load]): EngineBug => ({ engineBug: true, id, dest, load, observed, predicted, evidence })));
+}
 
 /**
  * Where Chromium departs from what the engine models, on purpose, each with its Chromium source. At most 2 steps of
@@ -48,67 +55,27 @@ const DEPARTURES: Departure[] = [];
  */
 const ENGINE_BUGS: EngineBug[] = [
   // 1. stale-while-revalidate is a subresource feature in Chromium: Blink's ResourceFetcher (PrepareRequest) sets
-  //    allow_stale_response for the requests it makes; navigations are loaded by the browser process and never
-  //    allow a stale response, so a stale document is validated synchronously.
+  //    allow_stale_response for the requests it makes; navigations (the page, and iframes, also when the page is
+  //    reloaded) are loaded by the browser process and never allow a stale response, so they validate synchronously.
   //    https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/platform/loader/fetch/resource_fetcher.cc
-  ...(['swr-inside-etag', 'swr-inside-none'] as const).map(
-    (id): EngineBug => ({
-      engineBug: true,
-      id,
-      dest: 'doc',
-      load: 'navigation',
-      observed: id === 'swr-inside-etag' ? 'revalidate' : 'network',
-      predicted: 'stale-while-revalidate',
-      evidence: 'no stale-while-revalidate for navigations: ResourceFetcher::PrepareRequest SetAllowStaleResponse (subresources only)',
-    }),
-  ),
+  ...bugs(['swr-inside-etag'], [['doc', 'navigation'], ['frame', 'navigation'], ['frame', 'reload']], 'revalidate', 'stale-while-revalidate',
+    'no stale-while-revalidate for navigations: only ResourceFetcher::PrepareRequest (subresources) calls SetAllowStaleResponse'),
+  ...bugs(['swr-inside-none'], [['doc', 'navigation'], ['frame', 'navigation'], ['frame', 'reload']], 'network', 'stale-while-revalidate',
+    'no stale-while-revalidate for navigations: only ResourceFetcher::PrepareRequest (subresources) calls SetAllowStaleResponse'),
   // 2. A 304 that says no-store makes Chromium doom the entry; the next use is a full request.
   //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (DoUpdateCachedResponse: DoomEntry on no-store)
-  ...(['doc', 'sub'] as const).map(
-    (dest): EngineBug => ({
-      engineBug: true,
-      id: '304-no-store',
-      dest,
-      load: 'reload',
-      observed: 'network',
-      predicted: 'revalidate',
-      evidence: 'a 304 with Cache-Control: no-store removes the stored response (DoUpdateCachedResponse -> DoomEntry)',
-    }),
-  ),
+  ...bugs(['304-no-store'], [['doc', 'reload'], ['sub', 'reload'], ['frame', 'reload']], 'network', 'revalidate',
+    'a 304 with Cache-Control: no-store removes the stored response (DoUpdateCachedResponse -> DoomEntry)'),
   // 3. Vary: * in Chromium: the response is stored, never fresh (GetFreshnessLifetimes), and on use it is validated
   //    with its ETag (HttpVaryData::MatchesRequest fails -> vary_mismatch_ -> ConditionalizeRequest keeps If-None-Match,
   //    drops If-Modified-Since). The engine's 'vary-star' goes to the network without validators.
   //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc
   //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ConditionalizeRequest)
-  ...(['doc', 'sub'] as const).flatMap((dest) =>
-    (['navigation', 'reload'] as const).map(
-      (load): EngineBug => ({
-        engineBug: true,
-        id: 'vary-star-etag',
-        dest,
-        load,
-        observed: 'revalidate',
-        predicted: 'network',
-        evidence: 'Vary: * with an ETag is revalidated with If-None-Match (vary_mismatch_ keeps the ETag validator)',
-      }),
-    ),
-  ),
+  ...bugs(['vary-star-etag'], EVERY_USE, 'revalidate', 'network', 'Vary: * with an ETag is revalidated with If-None-Match (vary_mismatch_ keeps the ETag validator)'),
   // 4. Chromium only conditionalizes cached 200 and 206 responses: a stale 404 with Last-Modified is fetched again
   //    without If-Modified-Since.
   //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (IsResponseConditionalizable)
-  ...(['doc', 'sub'] as const).flatMap((dest) =>
-    (['navigation', 'reload'] as const).map(
-      (load): EngineBug => ({
-        engineBug: true,
-        id: '404-lm',
-        dest,
-        load,
-        observed: 'network',
-        predicted: 'revalidate',
-        evidence: 'IsResponseConditionalizable: "This only makes sense for cached 200 or 206 responses"',
-      }),
-    ),
-  ),
+  ...bugs(['404-lm'], EVERY_USE, 'network', 'revalidate', 'IsResponseConditionalizable: "This only makes sense for cached 200 or 206 responses"'),
 ];
 
 /** Pages driven at once (each combination has its own URLs, so they cannot disturb each other; 2 shared cores). */
@@ -216,7 +183,7 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
   try {
     prediction = predictNext(
       history,
-      { url: resUrl, method: 'GET', headers: nextHeaders(log()[0]), load: load === 'reload' ? 'reload' : 'navigation', destination: dest === 'doc' ? 'document' : 'subresource', now },
+      { url: resUrl, method: 'GET', headers: nextHeaders(log()[0]), load: load === 'reload' ? 'reload' : 'navigation', destination: dest === 'doc' ? 'document' : dest === 'frame' ? 'iframe' : 'subresource', now },
       { browser: 'chrome', now },
     );
   } catch (err) {
@@ -273,7 +240,7 @@ function judge(r: StepResult): string {
   return 'disagree';
 }
 
-const units = MATRIX.flatMap((entry) => (['doc', 'sub', 'script'] as const).map((dest) => ({ entry, dest })));
+const units = MATRIX.flatMap((entry) => (['doc', 'sub', 'frame', 'script'] as const).map((dest) => ({ entry, dest })));
 
 describe('cache matrix (chromium)', () => {
   it(`predicts Chromium's next use for ${MATRIX.length} combinations × document/subresource × navigation/reload`, async () => {

@@ -6,6 +6,7 @@
 //   /matrix/<run>/<id>/doc/res             the combination as a document
 //   /matrix/<run>/<id>/sub/page            a no-store page that fetch()es /matrix/<run>/<id>/sub/res (default cache
 //                                          mode; Blink's memory cache never answers fetch(), so the HTTP cache does)
+//   /matrix/<run>/<id>/frame/page          a no-store page that shows /matrix/<run>/<id>/frame/res in an <iframe>
 //   /matrix/<run>/<id>/script/page         a no-store page that loads /matrix/<run>/<id>/script/res with <script src>
 //                                          (Blink's memory cache may answer it: same renderer, same URL)
 //   /matrix/<run>/<id>/<dest>/target       where a redirect combination points (no-store)
@@ -228,8 +229,9 @@ export const MATRIX: MatrixEntry[] = [
   { id: '410-max-age', title: '410 with max-age=3600', status: 410, fields: () => [cc('max-age=3600')] },
 ];
 
-/** doc: the top-level document; sub: fetch() from a page; script: <script src> in a page. */
-export type MatrixDestination = 'doc' | 'sub' | 'script';
+/** doc: the top-level document; sub: fetch() from a page; frame: an <iframe> in a page; script: <script src> in a page. */
+export type MatrixDestination = 'doc' | 'sub' | 'frame' | 'script';
+export const MATRIX_DESTINATIONS: readonly MatrixDestination[] = ['doc', 'sub', 'frame', 'script'];
 
 export interface MatrixLogEntry {
   /** Order of arrival over the whole matrix. */
@@ -324,8 +326,9 @@ export function createMatrix(): Matrix {
     const rows = MATRIX.map((e) => {
       const d = paths(run, e.id, 'doc');
       const s = paths(run, e.id, 'sub');
+      const f = paths(run, e.id, 'frame');
       const j = paths(run, e.id, 'script');
-      return `<li><code>${esc(e.id)}</code>: ${esc(e.title)} · <a href="${esc(d.res)}">document</a> · <a href="${esc(s.page)}">fetched</a> · <a href="${esc(j.page)}">as a script</a></li>`;
+      return `<li><code>${esc(e.id)}</code>: ${esc(e.title)} · <a href="${esc(d.res)}">document</a> · <a href="${esc(s.page)}">fetched</a> · <a href="${esc(f.page)}">in an iframe</a> · <a href="${esc(j.page)}">as a script</a></li>`;
     }).join('');
     write(req, res, 200, [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']],
       html('Cache matrix', `<h1>Cache matrix (run ${esc(run)})</h1><p>Each combination has its own URL in this run, so your cache starts empty for it. Open one, then follow a link to it again or reload, and see in Cache Lens what the browser did.</p><ul>${rows}</ul>`), null);
@@ -369,20 +372,22 @@ export function createMatrix(): Matrix {
       return true;
     }
     const m = byId.get(second ?? '');
-    if (!m || (dest !== 'doc' && dest !== 'sub' && dest !== 'script') || seg.length !== 4) {
+    if (!m || !MATRIX_DESTINATIONS.includes(dest as MatrixDestination) || seg.length !== 4) {
       write(req, res, 404, [['Content-Type', 'text/plain'], ...noStore], 'no such matrix path', entry);
       return true;
     }
-    const isDoc = dest === 'doc';
+    const isDoc = dest === 'doc' || dest === 'frame';
     const type: [string, string] = ['Content-Type', isDoc ? 'text/html; charset=utf-8' : 'text/javascript'];
     const body = (what: string) =>
       isDoc ? html(`${m.id} ${what}`, `<p id="what">${esc(m.id)} ${esc(what)}</p>`) : `window.__matrix = (window.__matrix || []).concat(${JSON.stringify(`${m.id} ${what}`)});\n`;
-    if (leaf === 'page' && !isDoc) {
+    if (leaf === 'page' && dest !== 'doc') {
       // window.__matrixDone: true once the resource has loaded (or failed), so a test can wait for it.
       const load =
         dest === 'sub'
           ? `<script>window.__matrixDone = false; fetch('res').then((r) => r.text()).then(() => { window.__matrixDone = true; }, () => { window.__matrixDone = 'error'; });</script>`
-          : `<script>window.__matrixDone = false;</script><script src="res" onload="window.__matrixDone = true" onerror="window.__matrixDone = 'error'"></script>`;
+          : dest === 'frame'
+            ? `<script>window.__matrixDone = false;</script><iframe src="res" onload="window.__matrixDone = true"></iframe>`
+            : `<script>window.__matrixDone = false;</script><script src="res" onload="window.__matrixDone = true" onerror="window.__matrixDone = 'error'"></script>`;
       write(req, res, 200, [['Content-Type', 'text/html; charset=utf-8'], ...noStore], html(`${m.id} page`, `<p>${esc(m.id)}</p>${load}`), entry);
       return true;
     }
@@ -398,7 +403,7 @@ export function createMatrix(): Matrix {
     const ctx: FieldContext = { nowMs: Date.now(), etag: `"${m.id}-1"`, lastModified: LAST_MODIFIED };
     const status = m.status ?? 200;
     const full = m.fields(ctx);
-    if (status >= 300 && status < 400) full.push(['Location', paths(run, m.id, dest).target]);
+    if (status >= 300 && status < 400) full.push(['Location', paths(run, m.id, dest as MatrixDestination).target]);
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
     if (entry.kind !== 'full' && (m.conditional?.answer ?? 'match') === 'match') {

@@ -74,7 +74,7 @@ export function toRecord(e: MatrixLogEntry, dest: MatrixDestination, origin: str
     responseTimeMs: e.responseTimeMs,
     endTimeMs: e.endTimeMs ?? e.responseTimeMs,
     source: 'network',
-    resourceType: dest === 'doc' ? 'main_frame' : dest === 'sub' ? 'xmlhttprequest' : 'script',
+    resourceType: { doc: 'main_frame', sub: 'xmlhttprequest', frame: 'sub_frame', script: 'script' }[dest],
     navigation: dest === 'doc' ? 'top-level' : 'subresource',
   };
 }
