@@ -27,6 +27,7 @@ export interface DecisionFacts {
 }
 
 const MAX_RAW = 8192;
+const NON_ASCII = /[^\x00-\x7f]/;
 const HUGE_COOKIE = 2048;
 const SESSION_NAME = /sess|sid$|^sid|auth|token|jwt|login|remember/i;
 const FOLDED = /, ?([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=/;
@@ -90,6 +91,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const c = f.cookie;
   if (!c || reason === 'expired') return out;
   if (p.bothMaxAgeAndExpires) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-and-expires', { name }));
+  if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain)) out.push(applyNote(COOKIE_NOTES, 'cookie-domain-idn', { name, domain: c.domain }));
   if (p.capped && c.expires !== null) out.push(applyNote(COOKIE_NOTES, 'cookie-expiry-capped', { name, date: isoDay(c.expires) }));
   if (f.requestSecure && !c.secure && reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
   const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';

@@ -28,6 +28,7 @@ const scenarios: ExchangeRecord[] = [
     ],
   }),
   x({ url: 'http://www.example.com/', jarSnapshot: [jar({ name: 'so' })] }),
+  x({ url: 'https://xn--lve-6lad.example.com/', responseHeaders: set('idn=1; Domain=élève.example.com') }),
   x({ method: 'POST', initiatorUrl: 'https://evil.test/', jarSnapshot: [jar({ name: 'young', sameSite: 'unspecified', creationTime: NOW - 10 })] }),
   x({ url: 'https://cdn.test/x', navigation: 'subresource', responseHeaders: set('z=1') }),
   x({

@@ -158,6 +158,13 @@ export const COOKIE_NOTES: NoteCatalog = {
     rule: '__Host- cookies must be Secure, host-only and have Path=/; browsers refuse any that are not.',
     link: sec('5.4'),
   },
+  'cookie-domain-idn': {
+    topic: 'cookie',
+    severity: 'warning',
+    summary: 'Cookie "{name}" has a Domain written with non-ASCII letters. Chrome reads it as {domain} and stores it; RFC 6265bis says to ignore such a cookie. Write the punycode form.',
+    rule: 'A Domain attribute with characters outside US-ASCII makes RFC 6265bis §5.7 ignore the cookie; Chrome converts it to its A-label (IDNA) form instead.',
+    link: sec('5.7'),
+  },
   'cookie-well-protected': {
     topic: 'cookie',
     severity: 'good',

@@ -54,8 +54,8 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
     link: sec('5.6'),
   },
   'invalid-characters': {
-    plain: 'The header contains a control character (or the Domain has non-ASCII letters), so the browser threw the whole line away.',
-    rule: 'A set-cookie-string containing a CTL other than HTAB (%x00-08, %x0A-1F, %x7F) is ignored; so is a cookie whose Domain attribute holds non-ASCII characters, and (Chrome) a nameless cookie whose value contains "=".',
+    plain: 'The header contains a control character (or a Domain with non-ASCII letters that is not this site), so the browser threw the whole line away.',
+    rule: 'A set-cookie-string containing a CTL other than HTAB (%x00-08, %x0A-1F, %x7F) is ignored; so is a cookie whose Domain attribute holds non-ASCII characters (RFC 6265bis; Chrome instead reads such a Domain in punycode and keeps the cookie when that names the host), and (Chrome) a nameless cookie whose value contains "=".',
     link: sec('5.6'),
   },
   'too-large': {

@@ -87,6 +87,21 @@ export function parseRequestUrl(url: string | null | undefined): RequestParts | 
   });
 }
 
+/**
+ * A non-ASCII Domain attribute in its ASCII (A-label) form, the way Chrome reads it: IDNA through the URL host
+ * parser, so "élève.example" becomes "xn--lve-6lad.example" and an ideographic full stop a dot (WPT
+ * cookies/domain/domain-attribute-idn-host; Chromium 156 here does the same). Null when it is not a host name.
+ */
+export function idnToAscii(domain: string): string | null {
+  if (domain === '' || domain.length > 1024 || /[\s/?#@:\\[\]%]/.test(domain)) return null;
+  try {
+    const h = new URL(`http://${domain}/`).hostname.toLowerCase();
+    return h === '' || /[^a-z0-9.-]/.test(h) ? null : h;
+  } catch {
+    return null;
+  }
+}
+
 /** Registrable domain (eTLD+1) of a host, or the host itself (IP addresses, localhost, bare suffixes). */
 export function registrableDomain(host: string): string {
   return registrableMemo.get(host, (h) => getDomain(h, PSL_OPTIONS) ?? h);

@@ -133,3 +133,24 @@ describe('storeSetCookies: nameless cookies', () => {
     expect(r[2].rejectWhy).toContain('nameless');
   });
 });
+
+describe('storeSetCookies: non-ASCII Domain (IDN)', () => {
+  // WPT cookies/domain/domain-attribute-idn-host (idn.py); Chromium 156 here gives the same results over http.
+  const url = 'https://xn--lve-6lad.web-platform.test/cookies/domain/support/idn.py?set';
+  it('stores a UTF-8 Domain whose punycode form names the host, as Chrome does', () => {
+    for (const d of ['élève.web-platform.test', 'élève\u3002web-platform.test', 'xn--lve-6lad.web-platform.test']) {
+      const r = storeSetCookies({ ...base, requestUrl: url, setCookie: [`a=b;Domain=${d}`] }).results[0];
+      expect(r.stored, d).toBe(true);
+      expect(r.cookie).toMatchObject({ domain: 'xn--lve-6lad.web-platform.test', hostOnly: false });
+    }
+    const idn = storeSetCookies({ ...base, requestUrl: url, setCookie: ['a=b;Domain=élève.web-platform.test'] }).results[0];
+    expect(idn.findings.map((f) => f.id)).toContain('cookie-domain-idn');
+  });
+  it('refuses one that names another host, the spec reason first', () => {
+    for (const d of ['ÿlève.web-platform.test', 'élève\uFFFD.web-platform.test', 'xn--lve-6la7i.web-platform.test']) {
+      expect(storeSetCookies({ ...base, requestUrl: url, setCookie: [`a=b;Domain=${d}`] }).results[0].stored, d).toBe(false);
+    }
+    const r = storeSetCookies({ ...base, requestUrl: url, setCookie: ['a=b;Domain=ÿlève.web-platform.test'] }).results[0];
+    expect(r.rejectReasons?.map((x) => x.reason)).toEqual(['invalid-characters', 'domain-mismatch']);
+  });
+});

@@ -9,6 +9,7 @@ import { effectiveExpiry, parseSetCookie, type ParsedSetCookie } from './parse';
 import {
   defaultPath,
   domainMatch,
+  idnToAscii,
   isPublicSuffix,
   parseRequestUrl,
   pathMatch,
@@ -90,13 +91,25 @@ function decide(
   if (p.error) return { reasons: [{ reason: p.error }] };
   if (!req) return { reasons: [{ reason: 'domain-mismatch', detail: 'the request URL could not be parsed' }] };
   const now = input.now;
-  if (p.domain !== undefined && NON_ASCII.test(p.domain)) return { reasons: [{ reason: 'invalid-characters', detail: 'non-ASCII Domain' }] };
+  let domainValue = p.domain;
+  if (domainValue !== undefined && NON_ASCII.test(domainValue)) {
+    // RFC 6265bis §5.7 ignores a cookie whose Domain is not ASCII; Chrome instead reads it in its punycode form
+    // (its non-ASCII exclusion is behind a flag). Stored when that form names this host, as in Chrome; refused with
+    // the spec's reason first otherwise.
+    const ascii = idnToAscii(domainValue);
+    if (ascii === null || !domainMatch(req.host, ascii, req.isIp)) {
+      const reasons: RejectDetail[] = [{ reason: 'invalid-characters', detail: 'non-ASCII Domain' }];
+      if (ascii !== null) reasons.push({ reason: 'domain-mismatch', detail: `read as ${ascii}` });
+      return { reasons };
+    }
+    domainValue = ascii;
+  }
   // Chrome refuses a nameless cookie whose value holds "=": sent back as "a=b" it would read as a cookie named "a"
   // (https://github.com/httpwg/http-extensions/issues/1210). Seen with Chromium 156 here on http-state name0017/name0025.
   if (p.name === '' && p.value.includes('=')) return { reasons: [{ reason: 'invalid-characters', detail: 'a nameless cookie may not have "=" in its value' }] };
 
   const reasons: RejectDetail[] = [];
-  let domainAttr = p.domain === undefined ? '' : bareDomain(p.domain);
+  let domainAttr = domainValue === undefined ? '' : bareDomain(domainValue);
   if (domainAttr !== '' && isPublicSuffix(domainAttr)) {
     // §5.7 step 9: a public suffix equal to the host leaves a host-only cookie (Chrome: Domain=localhost on localhost).
     if (domainAttr === req.host) domainAttr = '';
