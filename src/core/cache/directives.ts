@@ -182,3 +182,11 @@ export const VARY_TEXT: Readonly<Record<string, string>> = {
   authorization: 'One copy per credentials.',
   default: 'A separate stored copy for each value of the request header {field}.',
 };
+
+/**
+ * A table entry by a name that came from the wire: own properties only, so `constructor`, `__proto__` or
+ * `toString` read as unknown names instead of Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}

@@ -5,7 +5,7 @@
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList } from '../types';
-import { DIRECTIVES, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
+import { DIRECTIVES, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
@@ -115,7 +115,7 @@ function sharedVary(v: ParsedVary): { vary: string[]; varyExplained: string[] } 
   if (!out) {
     out = {
       vary: Object.freeze([...v.fields]) as string[],
-      varyExplained: Object.freeze(v.fields.map((field) => fill(VARY_TEXT[field] ?? VARY_TEXT.default, { field }))) as string[],
+      varyExplained: Object.freeze(v.fields.map((field) => fill(ownEntry(VARY_TEXT, field) ?? VARY_TEXT.default, { field }))) as string[],
     };
     VARY_MEMO.set(v, out);
   }
@@ -124,7 +124,7 @@ function sharedVary(v: ParsedVary): { vary: string[]; varyExplained: string[] } 
 
 function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): Explained[] {
   return cc.directives.map((d) => {
-    const def = DIRECTIVES[d.name];
+    const def = ownEntry(DIRECTIVES, d.name);
     const value = d.value === null ? undefined : clip(d.value, 120);
     const name = clip(d.name, 60);
     if (!def) return { name, value, known: false, ...UNKNOWN_DIRECTIVE };

@@ -273,3 +273,32 @@ describe('browser notes for the model departures', () => {
     expect(ff.private.browserNotes.join(' ')).toMatch(/leading digits .*3600 s/);
   });
 });
+
+describe('hostile names', () => {
+  it('Object.prototype names in Vary, Cache-Control and the profile id are ordinary unknown names', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const x: ExchangeRecord = {
+        id: 'h',
+        url: URL_A,
+        method: 'GET',
+        status: 200,
+        requestHeaders: h({ [name]: 'x', 'Cache-Control': `${name}=1` }),
+        responseHeaders: h({ Date: date(T), Vary: name, 'Cache-Control': `max-age=60, ${name}, ${name}=2` }),
+        requestTimeMs: T * 1000,
+        responseTimeMs: T * 1000,
+        source: 'network',
+      };
+      const e = explainCache(x, { browser: name as never, now: T + 1 });
+      expect(e.browser).toBe('rfc');
+      expect(e.varyExplained[0]).toContain(name.toLowerCase());
+      const d = e.responseDirectives.find((r) => r.name === name.toLowerCase());
+      expect(d?.known).toBe(false);
+      expect(d?.plain).not.toMatch(/request directive/);
+      expect(e.nextUse.action).toBe('from-cache');
+      const m = new CacheModel();
+      const r = { url: URL_A, headers: h({ [name]: 'x' }), time: T };
+      m.receive(r, m.lookup(r), res({ 'Cache-Control': 'max-age=60', Vary: name }));
+      expect(m.lookup({ ...r, time: T + 1 }).action).toBe('fresh');
+    }
+  });
+});

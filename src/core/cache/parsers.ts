@@ -5,7 +5,7 @@
  */
 import { applyNote } from '../notes';
 import type { Finding } from '../types';
-import { DIRECTIVES } from './directives';
+import { DIRECTIVES, ownEntry } from './directives';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
 
 export const MAX_FIELD_LENGTH = 16 * 1024;
@@ -174,7 +174,7 @@ function resolveDirectives(directives: CcDirective[], findings: Finding[], conte
   }
   const deltas = new Map<string, DeltaValue>();
   for (const [name, group] of groups) {
-    const def = DIRECTIVES[name];
+    const def = ownEntry(DIRECTIVES, name);
     if (!def) {
       push(findings, 'cc-unknown-directive', { name: clip(name, 40) });
       continue;

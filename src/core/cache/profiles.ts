@@ -410,5 +410,5 @@ const FIREFOX: CacheProfile = {
 export const PROFILES: Readonly<Record<BrowserProfile, CacheProfile>> = { rfc: RFC, chrome: CHROME, firefox: FIREFOX };
 
 export function profileFor(id: BrowserProfile | undefined): CacheProfile {
-  return (id && PROFILES[id]) || RFC;
+  return (typeof id === 'string' && Object.prototype.hasOwnProperty.call(PROFILES, id) && PROFILES[id]) || RFC;
 }
