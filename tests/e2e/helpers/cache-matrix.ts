@@ -23,6 +23,11 @@ export interface Observed {
   browser: 'disk-cache' | 'memory-cache' | 'network' | 'none';
   /** Conditional request headers the origin received for the URL in the step (name: value). */
   conditional: string[];
+  /**
+   * The browser's own view of the request it sent for a network use (CDP requestWillBeSentExtraInfo /
+   * responseReceivedExtraInfo): did it carry validators, and the status on the wire. Absent when not reported.
+   */
+  wire?: { conditional: boolean; status: number | null };
   /** Set when the two witnesses disagree: the step cannot be judged. */
   inconsistent?: string;
 }
@@ -36,7 +41,7 @@ const CONDITIONAL = ['if-none-match', 'if-modified-since'];
  *  - a request carrying validators (answered 304, or 200 when the resource changed) → revalidate
  *  - a request without validators                                                 → network
  */
-export function classify(server: MatrixLogEntry[], browser: Observed['browser']): Observed {
+export function classify(server: MatrixLogEntry[], browser: Observed['browser'], wire?: Observed['wire']): Observed {
   const brief = server.map((e) => ({ seq: e.seq, kind: e.kind, status: e.status }));
   const conditional = server.flatMap((e) => e.requestHeaders.filter((h) => CONDITIONAL.includes(h.name.toLowerCase())).map((h) => `${h.name}: ${h.value}`));
   const out: Observed = { action: null, server: brief, browser, conditional };
@@ -55,6 +60,11 @@ export function classify(server: MatrixLogEntry[], browser: Observed['browser'])
   }
   if (server.length > 1) out.inconsistent = `the origin saw ${server.length} requests for one use`;
   out.action = server[0].kind === 'full' ? 'network' : 'revalidate';
+  if (wire) {
+    out.wire = wire;
+    if (wire.conditional !== (server[0].kind !== 'full')) out.inconsistent = `the browser says the request ${wire.conditional ? 'carried' : 'carried no'} validators, the origin says ${server[0].kind}`;
+    else if (wire.status !== null && wire.status !== server[0].status) out.inconsistent = `the browser saw status ${wire.status} on the wire, the origin sent ${server[0].status}`;
+  }
   return out;
 }
 
