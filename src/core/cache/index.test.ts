@@ -393,3 +393,24 @@ describe('catalogue coverage', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('severity by consequence', () => {
+  const sev = (x: ExchangeRecord, id: string) => run(x).findings.find((f) => f.id === id)?.severity;
+  it('a missing validator is a warning when the response soon goes stale, info when it lives a year', () => {
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60' }), 'no-validator')).toBe('warning');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=31536000' }), 'no-validator')).toBe('info');
+  });
+  it('no-cache without a validator costs a download per use for static files only', () => {
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }), 'no-cache-no-validator')).toBe('warning');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/api/items', resourceType: 'xmlhttprequest' }), 'no-cache-no-validator')).toBe('info');
+  });
+  it('an Expires of 0 is a deliberate "expired" (info); an unreadable date meant as one is a warning', () => {
+    expect(sev(ex({ Date: DATE, Expires: '0' }), 'expires-invalid')).toBe('info');
+    expect(sev(ex({ Date: DATE, Expires: 'next tuesday' }), 'expires-invalid')).toBe('warning');
+  });
+  it('clock skew is info, and a whole number of hours is named as a time-zone error in the recording', () => {
+    const f = run(ex({ Date: new Date((T - 7200) * 1000).toUTCString(), 'Cache-Control': 'max-age=60' })).findings.find((x) => x.id === 'clock-skew');
+    expect(f?.severity).toBe('info');
+    expect(f?.summary).toMatch(/2 h exactly: probably a time-zone error/);
+  });
+});

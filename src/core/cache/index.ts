@@ -4,13 +4,13 @@
  */
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
-import type { EngineContext, ExchangeRecord, Finding, HeaderList } from '../types';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } from '../types';
 import { DIRECTIVES, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
 import { CACHE_NOTES, type CacheNoteId } from './notes';
-import { clip, DELTA_CAP, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
+import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { profileFor, type CacheProfile } from './profiles';
 import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
@@ -288,8 +288,10 @@ function cacheFindings(
   copyFindings(f.cc.findings, out);
   copyFindings(f.reqCc.findings, out);
   copyFindings(f.age.findings, out);
-  const add = (id: CacheNoteId, params?: Record<string, string | number>): void => {
-    out.push(params ? applyNote(CACHE_NOTES, id, params) : plainFinding(id));
+  const add = (id: CacheNoteId, params?: Record<string, string | number>, severity?: Severity): void => {
+    const found = params ? applyNote(CACHE_NOTES, id, params) : plainFinding(id);
+    // Severity by consequence: a few notes are warnings only where the cost is real for this response.
+    out.push(severity && severity !== found.severity ? { ...found, severity } : found);
   };
   if (f.status <= 0) return out;
   const cc = f.cc.names;
@@ -314,7 +316,11 @@ function cacheFindings(
   if (noCacheFields !== null) add('no-cache-qualified', { value: clip(noCacheFields, 60) });
   const privateFields = qualifiedFields(f.cc, 'private');
   if (privateFields !== null) add('private-qualified', { value: clip(privateFields, 60) });
-  if (priv.noCache && pv.storable && !hasValidator) add('no-cache-no-validator');
+  if (priv.noCache && pv.storable && !hasValidator) {
+    // Costly for static files fetched on every page (a full download each use); by design for most HTML and APIs.
+    const watched = isWatchedFile(urlShape(f.url), x.resourceType);
+    add('no-cache-no-validator', { what: watched ? ', on every page that uses it' : '' }, watched ? 'warning' : 'info');
+  }
   if (cc.has('immutable') && pv.freshnessLifetime !== null && pv.freshnessLifetime < LONG_LIFETIME && !pv.heuristic) {
     add('immutable-short-lifetime', { lifetime: pv.freshnessLifetime });
   }
@@ -330,10 +336,16 @@ function cacheFindings(
   }
   if (f.etagCount > 1) add('etag-multiple', { count: f.etagCount });
   if (f.lastModified.raw !== null && f.lastModified.time === null) {
-    add('last-modified-invalid', { value: clip(f.lastModified.raw, 60) });
+    // Without an ETag this was the only validator: the next revalidation becomes a full download.
+    add('last-modified-invalid', { value: clip(f.lastModified.raw, 60) }, f.etag ? 'info' : 'warning');
   }
   if (f.lastModified.time !== null && f.date.time !== null && f.lastModified.time > f.date.time) add('last-modified-future');
-  if (storableAnywhere && !hasValidator && f.status === 200 && !priv.noCache) add('no-validator');
+  if (storableAnywhere && !hasValidator && f.status === 200 && !priv.noCache) {
+    // A cost only when it goes stale while still in use: a lifetime under a day (or none) makes that likely.
+    const lt = pv.freshnessLifetime;
+    const soon = lt === null || lt < LONG_LIFETIME;
+    add('no-validator', { when: soon ? (lt === null ? ', which is at once' : ` after ${humanDuration(lt)}`) : '' }, soon ? 'warning' : 'info');
+  }
   else if (storableAnywhere && hasValidator && f.status === 200 && !cc.has('no-store')) add('cacheable-with-validator');
 
   // Dates and ages
@@ -343,7 +355,11 @@ function cacheFindings(
   obsoleteDate('Expires', f.expires, add);
   obsoleteDate('Last-Modified', f.lastModified, add);
   if (f.expires.raw !== null) {
-    if (f.expires.time === null) add('expires-invalid', { value: clip(f.expires.raw, 60) });
+    if (f.expires.time === null) {
+      // "0" / "-1" mean "already expired" on purpose; max-age overrides Expires; browsers read common malformations.
+      const meant = /^\s*-?\d+\s*$/.test(f.expires.raw) || cc.has('max-age') || parseHttpDateLenient(f.expires.raw) !== null;
+      add('expires-invalid', { value: clip(f.expires.raw, 60) }, meant ? 'info' : 'warning');
+    }
     if (f.date.raw === null) add('expires-without-date');
     if (f.expires.multiple) add('expires-multiple', { count: 2 });
     // Only when they disagree: sending both, consistently, is normal practice for HTTP/1.0 caches.
@@ -360,7 +376,12 @@ function cacheFindings(
     const plain = f.responseTime - f.date.time;
     const withAge = plain - (f.age.value ?? 0);
     const skew = Math.round(Math.abs(plain) <= Math.abs(withAge) ? plain : withAge);
-    if (Math.abs(skew) > CLOCK_SKEW_LIMIT) add('clock-skew', { skew });
+    if (Math.abs(skew) > CLOCK_SKEW_LIMIT) {
+      // A whole number of hours is the signature of a time-zone error in the recording, not of the server's clock.
+      const hours = Math.round(skew / 3600);
+      const zone = hours !== 0 && Math.abs(skew - hours * 3600) <= CLOCK_SKEW_LIMIT;
+      add('clock-skew', { skew, hint: zone ? ` (${Math.abs(hours)} h exactly: probably a time-zone error in the recording)` : '' });
+    }
   }
 
   // Other fields

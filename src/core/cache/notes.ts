@@ -101,7 +101,7 @@ export const CACHE_NOTES = {
     `${RFC9111}#section-5.2.2.5`,
   ),
   'private-s-maxage': note(
-    'warning',
+    'info',
     'private and s-maxage together: s-maxage is for shared caches, which private forbids from storing it.',
     's-maxage applies only to shared caches (RFC 9111 §5.2.2.10); private excludes them (§5.2.2.7).',
     `${RFC9111}#section-5.2.2.10`,
@@ -132,7 +132,7 @@ export const CACHE_NOTES = {
   ),
   'no-cache-no-validator': note(
     'warning',
-    'no-cache without an ETag or Last-Modified: every use must ask the server, and the server can only answer with the full body.',
+    'no-cache without an ETag or Last-Modified: every use must ask the server, and the server can only answer with the full body{what}.',
     'no-cache requires validation before reuse (RFC 9111 §5.2.2.4); validation needs a validator (RFC 9110 §8.8).',
     `${RFC9111}#section-5.2.2.4`,
   ),
@@ -158,7 +158,7 @@ export const CACHE_NOTES = {
   // ---------------------------------------------------------------- validators
   'no-validator': note(
     'warning',
-    'This cacheable response has neither ETag nor Last-Modified, so once stale it must be downloaded again in full.',
+    'This cacheable response has neither ETag nor Last-Modified, so once stale it must be downloaded again in full{when}.',
     'Without a validator a cache cannot send a conditional request (RFC 9111 §4.3.1, RFC 9110 §8.8).',
     `${RFC9111}#section-4.3.1`,
   ),
@@ -169,7 +169,7 @@ export const CACHE_NOTES = {
     `${RFC9110}#section-8.8.3`,
   ),
   'etag-malformed': note(
-    'warning',
+    'info',
     'The ETag "{value}" is malformed (it must be a quoted string, optionally prefixed by W/); browsers may not send it back.',
     'entity-tag = [ weak ] opaque-tag; opaque-tag = DQUOTE *etagc DQUOTE (RFC 9110 §8.8.3).',
     `${RFC9110}#section-8.8.3`,
@@ -187,7 +187,7 @@ export const CACHE_NOTES = {
     `${RFC9110}#section-8.8.2`,
   ),
   'last-modified-future': note(
-    'warning',
+    'info',
     'Last-Modified is later than the response Date; the server clock or the value is wrong.',
     'An origin server SHOULD NOT send a Last-Modified date later than its message origination date (RFC 9110 §8.8.2.1).',
     `${RFC9110}#section-8.8.2.1`,
@@ -195,7 +195,7 @@ export const CACHE_NOTES = {
 
   // ---------------------------------------------------------------- dates and ages
   'date-missing': note(
-    'warning',
+    'info',
     'The response has no Date header, so ages and Expires are computed from the time the browser received it.',
     'An origin server with a clock MUST send Date (RFC 9110 §6.6.1); caches use the receipt time instead (RFC 9111 §4.2.3).',
     `${RFC9110}#section-6.6.1`,
@@ -219,7 +219,7 @@ export const CACHE_NOTES = {
     `${RFC9111}#section-5.3`,
   ),
   'expires-without-date': note(
-    'warning',
+    'info',
     'Expires is set but Date is missing, so the lifetime depends on the receiving clock.',
     'freshness_lifetime = Expires − Date (RFC 9111 §4.2.1); without Date the receipt time stands in.',
     `${RFC9111}#section-4.2.1`,
@@ -255,8 +255,8 @@ export const CACHE_NOTES = {
     `${RFC9111}#section-5.1`,
   ),
   'clock-skew': note(
-    'warning',
-    'The server clock is off by {skew} s compared with the time the browser received the response; ages and Expires may be skewed.',
+    'info',
+    'The server clock is off by {skew} s compared with the time the browser received the response{hint}; ages and Expires may be skewed.',
     'apparent_age = max(0, response_time − date_value) (RFC 9111 §4.2.3); Date should be the origination time (RFC 9110 §6.6.1).',
     `${RFC9111}#section-4.2.3`,
   ),
