@@ -8,7 +8,7 @@ import type { HeaderList } from '../types';
 import { buildFacts } from './facts';
 import { collect, REQ_SLOTS, RES_SLOTS, scanFields, splitLines } from './fields';
 import { parseAge, parseCacheControl, parseDateField, parseETag, parsePragma, parseVary } from './parsers';
-import { urlShape } from './urls';
+import { bundlerHash, urlShape } from './urls';
 
 const RES = new Set(RES_SLOTS.names);
 const REQ = new Set(REQ_SLOTS.names);
@@ -145,7 +145,9 @@ function referenceShape(url: string) {
   const extension = last.lastIndexOf('.') > 0 ? last.slice(last.lastIndexOf('.') + 1).toLowerCase() : '';
   const hash = (s: string) => s.length >= 8 && s.length <= 128 && /^[0-9A-Za-z]+$/.test(s) && /[0-9]/.test(s) && (/[A-Za-z]/.test(s) || s.length >= 10);
   const version = (s: string) => /^[vV]?[0-9][0-9.]*$/.test(s) && (s.includes('.') || /^[vV]/.test(s)) && /^[vV]?[0-9]+(\.[0-9]*)*$/.test(s);
-  let versioned = segments.some((seg) => version(seg) || hash(seg) || seg.split(/[.\-_~@+]/).some(hash));
+  const shortHex = (s: string) => /^[0-9a-f]{6,7}$/.test(s) && /[0-9]/.test(s) && /[a-f]/.test(s);
+  // The last chunk is followed by the segment's end, which the in-place scan treats as a separator too.
+  let versioned = segments.some((seg) => version(seg) || hash(seg) || bundlerHash(seg) || seg.split(/[.\-_~@+]/).some((c) => hash(c) || shortHex(c)));
   if (!versioned && query) {
     versioned = query.split('&').some((pair) => {
       const eq = pair.indexOf('=');

@@ -100,16 +100,34 @@ export function urlShape(url: string): UrlShape {
  */
 function segmentVersioned(u: string, a: number, b: number): boolean {
   const seg = u.slice(a, b);
-  if (looksLikeVersion(seg) || looksLikeHash(seg)) return true;
+  if (looksLikeVersion(seg) || looksLikeHash(seg) || bundlerHash(seg)) return true;
   let start = a;
   for (let k = a; k <= b; k++) {
     const c = k < b ? u.charCodeAt(k) : 46;
     if (c === 46 || c === 45 || c === 95 || c === 126 || c === 64 || c === 43) {
       if (k - start >= 8 && hashAt(u, start, k)) return true;
+      if ((k - start === 6 || k - start === 7) && SHORT_HEX.test(u.slice(start, k))) return true;
       start = k + 1;
     }
   }
   return false;
+}
+
+/**
+ * Rollup / Vite name their chunks `name-HASH.ext` with an 8-character base64url hash that may itself hold "-" and
+ * "_" (`index-BZ_Jx9a-.js`): the eight characters before the extension, after a "-" or ".", count as a hash when
+ * they hold a digit, a "-" or "_", or a capital after the first letter (so words such as `-carousel` do not).
+ * Real names of the common bundlers are the test data (urls.test.ts).
+ */
+const BUNDLER_SUFFIX = /[-.]([A-Za-z0-9_-]{8})\.[A-Za-z0-9]{1,8}$/;
+/** Short hex content hashes (`app.3f9a1c.js`): 6 or 7 lower-case hex digits with at least one digit and one letter. */
+const SHORT_HEX = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{6,7}$/;
+
+export function bundlerHash(segment: string): boolean {
+  const m = BUNDLER_SUFFIX.exec(segment);
+  if (!m) return false;
+  const h = m[1];
+  return /[0-9_-]/.test(h) || (/[a-z]/.test(h) && /[A-Z]/.test(h.slice(1)));
 }
 
 /** looksLikeHash(u.slice(a, b)) without the slice. */
