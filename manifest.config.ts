@@ -26,13 +26,19 @@ export function manifestFor(browser: TargetBrowser) {
     icons: { 16: 'src/icons/icon-16.png', 32: 'src/icons/icon-32.png', 48: 'src/icons/icon-48.png', 128: 'src/icons/icon-128.png' },
     devtools_page: 'src/devtools/devtools.html',
     background: { service_worker: 'src/background/index.ts', type: 'module' as const },
-    // Incognito traffic is recorded by the same background, but kept in memory only (src/background/store.ts).
-    incognito: 'spanning' as const,
+    // Chrome: "split" gives incognito its own extension instance in the off-the-record profile, whose storage
+    // (IndexedDB included) never touches disk, and which alone sees incognito traffic (also a service worker's,
+    // which webRequest reports with tabId -1 and no incognito flag). Firefox knows only "spanning": there the one
+    // background judges each request by its context and keeps private ones in memory (src/background/recorder.ts).
+    // https://developer.chrome.com/docs/extensions/reference/manifest/incognito
+    incognito: 'split' as 'split' | 'spanning',
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
   };
   if (browser === 'firefox') {
     return {
       ...common,
+      // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/incognito ("split" unsupported)
+      incognito: 'spanning' as const,
       // Firefox MV3 has no service workers for extensions: an event page with background.scripts.
       background: { scripts: ['src/background/index.ts'], type: 'module' as const },
       browser_specific_settings: {

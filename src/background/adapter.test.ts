@@ -7,6 +7,7 @@ import {
   applyResponse,
   exchangeId,
   headersFromWebRequest,
+  incognitoOf,
   inferRevalidation,
   jarCookieFromApi,
   linkRedirect,
@@ -243,5 +244,25 @@ describe('cookies API', () => {
     expect(topLevelSiteOf('http://127.0.0.1:9/')).toBe('http://127.0.0.1');
     expect(topLevelSiteOf('chrome://newtab/')).toBeUndefined();
     expect(topLevelSiteOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('incognitoOf (who keeps a request in memory)', () => {
+  const d = (over: Partial<WebRequestDetails>): WebRequestDetails => ({ requestId: '1', url: 'https://a.test/', tabId: -1, timeStamp: 1, ...over });
+  it('believes the event first, then the cookie store, then the tab', () => {
+    expect(incognitoOf(d({ incognito: true }), {}, 'firefox')).toBe(true);
+    expect(incognitoOf(d({ incognito: false }), {}, 'firefox')).toBe(false);
+    expect(incognitoOf(d({ cookieStoreId: 'firefox-private' }), {}, 'firefox')).toBe(true);
+    expect(incognitoOf(d({ cookieStoreId: 'firefox-default', tabId: 3 }), {}, 'firefox')).toBe(false);
+    expect(incognitoOf(d({ tabId: 3 }), { incognito: false }, 'chrome')).toBe(false);
+    // A private tab wins over an event that says otherwise (when in doubt: memory).
+    expect(incognitoOf(d({ tabId: 3, incognito: false }), { incognito: true }, 'firefox')).toBe(true);
+  });
+  it('keeps a Firefox request outside any tab in memory when nothing says it is not private', () => {
+    expect(incognitoOf(d({ tabId: -1 }), {}, 'firefox')).toBe(true);
+    // Chrome: the split incognito instance sees incognito traffic; the regular one sees none, so tabId -1 is regular.
+    expect(incognitoOf(d({ tabId: -1 }), {}, 'chrome')).toBeUndefined();
+    // A tab still unknown: undefined, the recorder asks tabs.get before writing anything.
+    expect(incognitoOf(d({ tabId: 4 }), {}, 'firefox')).toBeUndefined();
   });
 });

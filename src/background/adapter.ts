@@ -30,6 +30,8 @@ export interface WebRequestDetails {
   documentUrl?: string;
   /** Firefox gives it on every event; Chrome never does. */
   incognito?: boolean;
+  /** Firefox: the cookie store the request uses ("firefox-private" in a private window, "firefox-container-N"...). */
+  cookieStoreId?: string;
   requestHeaders?: Array<{ name: string; value?: string; binaryValue?: ArrayLike<number> }>;
   responseHeaders?: Array<{ name: string; value?: string; binaryValue?: ArrayLike<number> }>;
   statusCode?: number;
@@ -150,12 +152,29 @@ export function recordFromWebRequest(
     origins: [ORIGIN_WEBREQUEST],
   };
   if (tab.pageId) record.pageId = tab.pageId;
-  const incognito = d.incognito ?? tab.incognito;
-  if (incognito) record.incognito = true;
+  if (incognitoOf(d, tab, browser)) record.incognito = true;
   // Chrome's webRequest never shows the conditional request headers (If-None-Match, If-Modified-Since) nor the
   // Cache-Control/Pragma the cache adds (https://developer.chrome.com/docs/extensions/reference/api/webRequest#concepts).
   if (browser === 'chrome') record.requestHeadersIncomplete = true;
   return record;
+}
+
+/**
+ * Is the request private (incognito)? true / false when the event or the tab says so, else undefined, except for
+ * Firefox requests outside any tab (a service worker's, a private window's favicon...): Firefox has one background for
+ * both modes ("incognito": "spanning"), so such a request is kept in memory when nothing says it is not private.
+ * Firefox gives `incognito` and `cookieStoreId` on every event
+ * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onBeforeRequest#details).
+ * Chrome gives neither; its incognito traffic goes to the separate incognito instance ("incognito": "split"), where
+ * the recorder's TabContext says incognito for every request.
+ */
+export function incognitoOf(d: Pick<WebRequestDetails, 'incognito' | 'cookieStoreId' | 'tabId'>, tab: TabContext, browser: RecorderBrowser): boolean | undefined {
+  if (tab.incognito === true) return true;
+  if (typeof d.incognito === 'boolean') return d.incognito;
+  if (d.cookieStoreId) return d.cookieStoreId === 'firefox-private';
+  if (tab.incognito === false) return false;
+  if (browser === 'firefox' && d.tabId < 0) return true;
+  return undefined;
 }
 
 /** onSendHeaders / onBeforeSendHeaders: the request headers as the browser lets the extension see them. */

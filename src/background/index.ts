@@ -13,6 +13,8 @@ import { installTestHook } from './test-hook';
 const BROWSER = typeof __CACHE_LENS_BROWSER__ === 'string' ? __CACHE_LENS_BROWSER__ : 'chrome';
 const E2E = typeof __CACHE_LENS_E2E__ === 'boolean' && __CACHE_LENS_E2E__;
 const SETTINGS_KEY = 'cacheLens.retention';
+/** Chrome's incognito instance ("incognito": "split" in manifest.config.ts): it records in memory only. */
+const INCOGNITO_CONTEXT = (chrome.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
 
 // eslint-disable-next-line prefer-const
 let hub: PanelHub;
@@ -20,7 +22,7 @@ const recorder = new Recorder(BROWSER, {
   onRecord: (record) => hub.recordChanged(record),
   onPage: (page) => hub.pageStarted(page),
   onCleared: (tabId) => hub.cleared(tabId),
-});
+}, { incognitoContext: INCOGNITO_CONTEXT });
 async function loadRetention(): Promise<RetentionSettings> {
   const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
   return { ...DEFAULT_RETENTION, ...saved };

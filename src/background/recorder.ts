@@ -96,10 +96,19 @@ export class Recorder {
   /** performance.now() at the start of the last listener call (bench). */
   lastEventAt = 0;
 
+  /**
+   * True in Chrome's incognito instance ("incognito": "split", chrome.extension.inIncognitoContext): everything this
+   * instance sees is incognito traffic, tabId -1 included, so every record stays in memory.
+   */
+  readonly incognitoContext: boolean;
+
   constructor(
     readonly browser: RecorderBrowser,
     private readonly events: RecorderEvents,
-  ) {}
+    options: { incognitoContext?: boolean } = {},
+  ) {
+    this.incognitoContext = options.incognitoContext ?? false;
+  }
 
   /** Opens the store and restores session state; events that arrive meanwhile are queued and replayed in order. */
   async start(openStore: () => Promise<ExchangeStore>): Promise<void> {
@@ -161,7 +170,8 @@ export class Recorder {
   // ---------------------------------------------------------------------------------------------- tabs
 
   private tabContext(tabId: number): TabContext {
-    return this.tabs.get(tabId) ?? {};
+    const state = this.tabs.get(tabId) ?? {};
+    return this.incognitoContext ? { ...state, incognito: true } : state;
   }
 
   private tabState(tabId: number): TabState {
@@ -190,6 +200,8 @@ export class Recorder {
     const state = this.tabs.get(tabId);
     if (state?.incognito) this.store?.forgetIncognitoTab(tabId);
     this.tabs.delete(tabId);
+    // Private requests outside any tab (Firefox: a private page's service worker) go with the last private tab.
+    if (state?.incognito && ![...this.tabs.values()].some((t) => t.incognito)) this.store?.forgetIncognitoTab(-1);
     this.recent.delete(tabId);
     this.saveTabState();
   }
@@ -231,6 +243,7 @@ export class Recorder {
   // ---------------------------------------------------------------------------------------------- persistence
 
   private persist(record: ExchangeRecord, final = false): void {
+    if (this.incognitoContext) record.incognito = true;
     const tabId = record.tabId ?? -1;
     if (tabId >= 0 && !record.incognito) {
       const incognito = this.tabs.get(tabId)?.incognito;
@@ -342,7 +355,7 @@ export class Recorder {
     const previousPage = state.pageId;
     state.pageId = page.id;
     this.saveTabState();
-    const incognito = d.incognito ?? state.incognito ?? false;
+    const incognito = this.incognitoContext || (d.incognito ?? state.incognito ?? false);
     this.store!.putPage(page, incognito);
     if (previousPage && !this.preserveLog(tabId)) {
       // Preserve log off: earlier pages go (DevTools-like). Tell panels first, so the new page survives the clear.

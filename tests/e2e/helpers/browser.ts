@@ -45,6 +45,8 @@ export interface LaunchOptions {
 export interface LaunchedChromium {
   context: BrowserContext;
   extensionId: string;
+  /** The profile directory (removed by close()). */
+  userDataDir: string;
   serviceWorker: Worker;
   /** A CDP session on a blank helper page: the ServiceWorker domain lives on page targets, not the browser target. */
   cdp(): Promise<CDPSession>;
@@ -95,6 +97,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
   const launched: LaunchedChromium = {
     context,
     extensionId,
+    userDataDir,
     serviceWorker: serviceWorker!,
     async cdp() {
       if (pageSession) return pageSession;
