@@ -4,6 +4,7 @@
  *   node scripts/build.mjs              -> dist/chrome, dist/firefox
  *   node scripts/build.mjs --e2e        -> also dist/chrome-e2e, dist/firefox-e2e (test-only hooks compiled in)
  *   node scripts/build.mjs --only firefox
+ *   node scripts/build.mjs --only npm   -> only dist/npm: the cache-lens command, library and classic script (src/cli/build.mjs)
  */
 import { build } from 'vite';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -55,3 +56,6 @@ for (const { browser, e2e } of targets) {
   checkManifest(outDir);
   console.log(`built ${outDir} in ${Date.now() - started} ms`);
 }
+
+// The npm package (cache-lens bin, library, classic script): src/cli/build.mjs.
+if (!only || only === 'npm') await (await import('../src/cli/build.mjs')).buildNpm({ quiet });

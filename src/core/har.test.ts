@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from './explain';
 import { HarError, harToRecords, readHar, toHar } from './har';
 
 function entry(over: Record<string, unknown> = {}, res: Record<string, unknown> = {}, req: Record<string, unknown> = {}) {
@@ -108,7 +109,8 @@ describe('readHar: mapping', () => {
       ]),
     );
     expect(rs[0]).toMatchObject({ serverIp: '2606:4700::1', resourceType: 'main_frame', pageId: 'p1', navigation: 'top-level', initiatorUrl: null });
-    expect(rs[1]).toMatchObject({ serverIp: '1.2.3.4', resourceType: 'xmlhttprequest', initiatorUrl: 'https://a.example/app.js', navigation: 'subresource', topLevelUrl: 'https://a.example/x' });
+    // app.js is not in the HAR, so the document it ran in is unknown; the script is kept apart.
+    expect(rs[1]).toMatchObject({ serverIp: '1.2.3.4', resourceType: 'xmlhttprequest', initiatorUrl: null, initiatorScriptUrl: 'https://a.example/app.js', navigation: 'subresource', topLevelUrl: 'https://a.example/x' });
     expect(rs[2].initiatorUrl).toBe('https://a.example/x');
   });
 
@@ -136,6 +138,116 @@ describe('readHar: mapping', () => {
       ]),
     );
     expect(rs.map((r) => r.url.split('/').pop())).toEqual(['early1', 'early2', 'late']);
+  });
+});
+
+const at = (s: number) => `2026-01-01T00:00:${String(s).padStart(2, '0')}Z`;
+const html = [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }];
+
+describe('readHar: the initiator is the document, not the script', () => {
+  it('follows a script initiator (Chrome stack frames, WebPageTest string) to the document that loaded the script', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://www.shop.example/' }),
+        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'script', _initiator: { type: 'parser', url: 'https://www.shop.example/' } }, {}, { url: 'https://cdn.tracker.example/rum.js' }),
+        entry(
+          { pageref: 'p', startedDateTime: at(2), _resourceType: 'xhr', _initiator: { type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: 'https://cdn.tracker.example/rum.js' }] } } } },
+          { headers: [{ name: 'Set-Cookie', value: 'sid=1; Path=/' }] },
+          { url: 'https://www.shop.example/beacon' },
+        ),
+        entry({ pageref: 'p', startedDateTime: at(3), _initiator: 'https://cdn.tracker.example/rum.js' }, {}, { url: 'https://www.shop.example/pixel' }),
+      ]),
+    );
+    expect(rs[2]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js', topLevelUrl: 'https://www.shop.example/' });
+    expect(rs[3]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js' });
+    // Cookies of the same-site beacon are stored: the script's host is not the initiator.
+    const cookies = explain(rs[2], { browser: 'chrome', now: Date.parse(at(3)) / 1000 }).cookies;
+    expect(cookies.sameSiteContext).toBe('same-site');
+    expect(cookies.setCookies[0].stored).toBe(true);
+  });
+
+  it('keeps a document initiator (an iframe loaded by the page) and the frame as the document of its own loads', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://news.example/' }),
+        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'document', _initiator: { type: 'parser', url: 'https://news.example/' } }, {}, { url: 'https://ads.example/frame.html' }),
+        entry({ pageref: 'p', startedDateTime: at(2), _resourceType: 'image', _initiator: { type: 'parser', url: 'https://ads.example/frame.html' } }, {}, { url: 'https://news.example/img.png' }),
+      ]),
+    );
+    expect(rs[1]).toMatchObject({ resourceType: 'sub_frame', initiatorUrl: 'https://news.example/' });
+    expect(rs[1].initiatorScriptUrl).toBeUndefined();
+    expect(rs[2].initiatorUrl).toBe('https://ads.example/frame.html');
+  });
+
+  it('exports a script initiator as such and reads it back the same', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://a.example/' }),
+        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'script', _initiator: { type: 'parser', url: 'https://a.example/' } }, {}, { url: 'https://a.example/app.js' }),
+        entry({ pageref: 'p', startedDateTime: at(2), _resourceType: 'fetch', _initiator: { type: 'script', url: 'https://a.example/app.js' } }, {}, { url: 'https://a.example/api' }),
+      ]),
+    );
+    const back = harToRecords(JSON.parse(JSON.stringify(toHar(rs))));
+    expect(back[2]).toMatchObject({ initiatorUrl: 'https://a.example/', initiatorScriptUrl: 'https://a.example/app.js' });
+  });
+});
+
+describe('readHar: HARs without pages', () => {
+  it('starts a page at each document nobody initiated; an https page after an http one is its own page', () => {
+    const rs = harToRecords(
+      har([
+        entry({}, { headers: html }, { url: 'http://old.example/' }),
+        entry({ startedDateTime: at(1) }, {}, { url: 'http://old.example/a.css', headers: [{ name: 'Referer', value: 'http://old.example/' }] }),
+        entry({ startedDateTime: at(2) }, { headers: html }, { url: 'https://shop.example/' }),
+        entry(
+          { startedDateTime: at(3) },
+          { headers: [{ name: 'Set-Cookie', value: 'cart=1; Path=/' }] },
+          { url: 'https://shop.example/api/cart', headers: [{ name: 'Referer', value: 'https://shop.example/' }] },
+        ),
+        entry({ startedDateTime: at(4) }, {}, { url: 'https://cdn.example/x.png', headers: [{ name: 'Referer', value: 'https://shop.example/' }] }),
+      ]),
+    );
+    expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'subresource', 'top-level', 'subresource', 'subresource']);
+    expect(rs[1].topLevelUrl).toBe('http://old.example/');
+    expect(rs[3].topLevelUrl).toBe('https://shop.example/');
+    // Origin-only Referer (strict-origin-when-cross-origin) still finds the page.
+    expect(rs[4].topLevelUrl).toBe('https://shop.example/');
+    const cookies = explain(rs[3], { browser: 'chrome', now: Date.parse(at(4)) / 1000 }).cookies;
+    expect(cookies.sameSiteContext).toBe('same-site');
+    expect(cookies.setCookies[0].stored).toBe(true);
+  });
+
+  it('an HTML document another entry initiated is a frame of that page, not a new page', () => {
+    const rs = harToRecords(
+      har([
+        entry({}, { headers: html }, { url: 'https://news.example/' }),
+        entry({ startedDateTime: at(1), _initiator: 'https://news.example/' }, { headers: html }, { url: 'https://ads.example/frame' }),
+        entry({ startedDateTime: at(2), _initiator: 'https://ads.example/frame' }, {}, { url: 'https://ads.example/pixel' }),
+      ]),
+    );
+    expect(rs[1]).toMatchObject({ navigation: 'subresource', resourceType: 'sub_frame', topLevelUrl: 'https://news.example/' });
+    expect(rs[2].topLevelUrl).toBe('https://news.example/');
+  });
+
+  it('leaves the context unknown (and says so) for an entry nothing ties to a page, instead of calling it cross-site', () => {
+    const rs = harToRecords(
+      har([
+        entry({}, { headers: html }, { url: 'http://a.example/' }),
+        entry({ startedDateTime: at(1) }, { headers: [{ name: 'Set-Cookie', value: 'id=1; Path=/' }] }, { url: 'https://b.example/api' }),
+      ]),
+    );
+    expect(rs[1].navigation).toBe('subresource');
+    expect(rs[1].topLevelUrl).toBeUndefined();
+    const cookies = explain(rs[1], { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
+    expect(cookies.setCookies[0].stored).toBe(true);
+    expect(cookies.findings.map((f) => f.id)).not.toContain('cookie-rejected-samesite-context');
+    const unknown = cookies.findings.find((f) => f.id === 'cookie-samesite-context-unknown');
+    expect(unknown?.severity).toBe('info');
+  });
+
+  it('a recording with no document at all keeps its first entry as the page', () => {
+    const rs = harToRecords(har([entry(), entry({ startedDateTime: at(1) }, {}, { url: 'https://a.example/y' })]));
+    expect(rs[0].navigation).toBe('top-level');
   });
 });
 

@@ -118,15 +118,25 @@ function finiteNumber(v: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-function initiatorOf(e: Obj): string | null {
+/** What a HAR says about who made a request: a URL (document, script or stylesheet) and, when written, its kind. */
+interface RawInitiator {
+  url: string;
+  /** Chrome DevTools `_initiator.type` ('parser', 'script', 'other', ...) or WebPageTest `_initiator_type`. */
+  type: string | null;
+}
+
+function initiatorOf(e: Obj): RawInitiator | null {
   const init = e._initiator;
-  if (typeof init === 'string') return init || null;
+  const wptType = typeof e._initiator_type === 'string' && e._initiator_type ? e._initiator_type : null;
+  if (typeof init === 'string') return init ? { url: init, type: wptType } : null;
   if (isObj(init)) {
-    if (typeof init.url === 'string' && init.url) return init.url;
-    // Chrome DevTools HAR: {type: 'script', stack: {callFrames: [{url}]}}.
-    const stack = init.stack;
-    if (isObj(stack) && Array.isArray(stack.callFrames)) {
-      for (const f of stack.callFrames) if (isObj(f) && typeof f.url === 'string' && f.url) return f.url;
+    const type = typeof init.type === 'string' && init.type ? init.type : wptType;
+    if (typeof init.url === 'string' && init.url) return { url: init.url, type };
+    // Chrome DevTools HAR: {type: 'script', stack: {callFrames: [{url}]}} (async parents under stack.parent).
+    let stack = init.stack;
+    for (let depth = 0; isObj(stack) && depth < 20; depth++, stack = stack.parent) {
+      if (!Array.isArray(stack.callFrames)) continue;
+      for (const f of stack.callFrames) if (isObj(f) && typeof f.url === 'string' && f.url) return { url: f.url, type: type ?? 'script' };
     }
   }
   return null;
@@ -144,7 +154,7 @@ function stripBrackets(ip: string): string {
   return ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
 }
 
-function entryToRecord(e: unknown, i: number): ExchangeRecord {
+function entryToRecord(e: unknown, i: number, initiators: Map<ExchangeRecord, RawInitiator>): ExchangeRecord {
   const n = `entry ${i}`;
   if (!isObj(e)) throw new HarError(`${n} is not an object`);
   const req = e.request;
@@ -208,43 +218,194 @@ function entryToRecord(e: unknown, i: number): ExchangeRecord {
   }
   if (typeof e.pageref === 'string' && e.pageref) record.pageId = e.pageref;
   const initiator = initiatorOf(e);
-  if (initiator) record.initiatorUrl = initiator;
+  if (initiator) {
+    record.initiatorUrl = initiator.url; // replaced by the initiating document's URL in resolveInitiators()
+    initiators.set(record, initiator);
+  }
   if (typeof res.redirectURL === 'string' && res.redirectURL) record.redirectUrl = resolveUrl(res.redirectURL, req.url);
   const err = typeof res._error === 'string' && res._error ? res._error : noResponse ? 'no response' : undefined;
   if (err) record.error = err;
   return record;
 }
 
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
+/** Script and stylesheet URLs: an initiator of this shape is not the document that made the request. */
+const SUBRESOURCE_PATH = /\.(m?js|css)$/i;
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** A document load: DevTools says so, or (tools without resource types) the response is HTML. */
+function isDocument(r: ExchangeRecord): boolean {
+  if (r.resourceType === 'main_frame' || r.resourceType === 'sub_frame') return true;
+  if (r.resourceType !== undefined && r.resourceType !== 'other') return false;
+  const ct = firstHeader(r.responseHeaders, 'content-type');
+  return ct !== undefined && HTML_TYPE.test(ct);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** First entry of each URL (fragment dropped), so an initiator or a Referer can be followed to the entry it names. */
+function firstByUrl(records: ExchangeRecord[]): Map<string, ExchangeRecord> {
+  const byUrl = new Map<string, ExchangeRecord>();
+  for (const r of records) {
+    const key = withoutFragment(r.url);
+    if (!byUrl.has(key)) byUrl.set(key, r);
+  }
+  return byUrl;
+}
+
+/**
+ * The document that made each request. Chrome and WebPageTest name the script (or stylesheet) whose code started a
+ * load, but a script runs in the document that loaded it, and same-site rules look at that document's origin
+ * (Fetch: the request's client; webRequest's `initiator`). So an initiator that is a script or stylesheet entry is
+ * followed to that entry's own initiator until a document is reached. An initiator that is not in the HAR and looks
+ * like a script or stylesheet (or that DevTools calls 'script') leaves the document unknown: initiatorUrl becomes
+ * null and the top-level page decides alone. The script stays in initiatorScriptUrl.
+ */
+function resolveInitiators(records: ExchangeRecord[], initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
+  const documentOf = (start: RawInitiator): string | null => {
+    let cur: RawInitiator | undefined = start;
+    for (let guard = 0; cur && guard < 30; guard++) {
+      const entry = byUrl.get(withoutFragment(cur.url));
+      if (!entry) {
+        if (cur.type === 'script' || SUBRESOURCE_PATH.test(pathOf(cur.url))) return null;
+        return cur.url;
+      }
+      if (isDocument(entry)) return entry.url;
+      cur = initiators.get(entry);
+    }
+    return null;
+  };
+  for (const r of records) {
+    const raw = initiators.get(r);
+    if (!raw) continue;
+    const doc = documentOf(raw);
+    r.initiatorUrl = doc;
+    if (doc !== raw.url) r.initiatorScriptUrl = raw.url;
+  }
+}
+
 /**
  * Marks each page's navigation: the page's first entry is the top-level document request, and so is every redirect
  * hop that follows from it. Everything else on the page is a subresource whose top-level site is that document's URL.
- * Entries without a pageref form one implicit page.
+ * Entries without a pageref (HARs from proxies and most tools have no pages) are split by markPagelessNavigation().
  */
-function markNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>): void {
+function markNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>, initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
   const seenPages = new Set<string>();
   const topUrl = new Map<string, string>();
-  const NO_PAGE = '\u0000';
   for (const r of records) {
-    const page = r.pageId ?? NO_PAGE;
+    if (r.pageId === undefined) continue;
+    const page = r.pageId;
     if (seenPages.has(page)) continue;
     seenPages.add(page);
-    let hop: ExchangeRecord | undefined = r;
-    let guard = 0;
-    while (hop && guard++ < 50) {
-      hop.navigation = 'top-level';
-      hop.topLevelUrl = hop.url;
-      hop.initiatorUrl = null;
-      if (hop.resourceType === undefined) hop.resourceType = 'main_frame';
-      topUrl.set(page, hop.url);
-      hop = hop.redirectedToId ? byId.get(hop.redirectedToId) : undefined;
-    }
+    markTopLevel(r, byId, (hop) => topUrl.set(page, hop.url));
   }
   for (const r of records) {
-    if (r.navigation) continue;
+    if (r.navigation || r.pageId === undefined) continue;
     r.navigation = 'subresource';
     if (r.resourceType === 'main_frame') r.resourceType = 'sub_frame';
-    const top = topUrl.get(r.pageId ?? NO_PAGE);
+    const top = topUrl.get(r.pageId);
     if (top) r.topLevelUrl = top;
+  }
+  markPagelessNavigation(
+    records.filter((r) => r.pageId === undefined),
+    byId,
+    initiators,
+    byUrl,
+  );
+}
+
+/** Marks r and every redirect hop after it as the top-level document request. */
+function markTopLevel(r: ExchangeRecord, byId: Map<string, ExchangeRecord>, each: (hop: ExchangeRecord) => void): void {
+  let hop: ExchangeRecord | undefined = r;
+  let guard = 0;
+  while (hop && guard++ < 50) {
+    hop.navigation = 'top-level';
+    hop.topLevelUrl = hop.url;
+    hop.initiatorUrl = null;
+    delete hop.initiatorScriptUrl;
+    if (hop.resourceType === undefined) hop.resourceType = 'main_frame';
+    each(hop);
+    hop = hop.redirectedToId ? byId.get(hop.redirectedToId) : undefined;
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? null : o;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Pages of entries that carry no pageref. Each document that no other entry initiated (and that no redirect led to)
+ * starts a page, with its redirect hops. Any other entry belongs to the page of the entry its initiator or its
+ * Referer names (the Referer of a subresource is its document, or its stylesheet), or, when the Referer is only an
+ * origin (the default strict-origin-when-cross-origin policy), to the latest page started from that origin. An entry
+ * tied to no page keeps no topLevelUrl: its same-site context is unknown and the cookie area says so rather than
+ * guessing. A recording without any document keeps the old rule: its first entry is the page.
+ */
+function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>, initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
+  if (records.length === 0) return;
+  const initiatedByEntry = (r: ExchangeRecord): ExchangeRecord | undefined => {
+    const raw = initiators.get(r);
+    const e = raw ? byUrl.get(withoutFragment(raw.url)) : undefined;
+    return e && e !== r ? e : undefined;
+  };
+  const starts = new Set<ExchangeRecord>();
+  for (const r of records) {
+    if (!r.redirectedFromId && isDocument(r) && r.resourceType !== 'sub_frame' && !initiatedByEntry(r)) starts.add(r);
+  }
+  const first = records[0];
+  if (starts.size === 0 && !first.redirectedFromId && (first.resourceType === undefined || first.resourceType === 'main_frame')) starts.add(first);
+
+  const topOf = new Map<ExchangeRecord, string>();
+  for (const r of records) {
+    if (starts.has(r) && !r.navigation) markTopLevel(r, byId, (hop) => topOf.set(hop, hop.url));
+  }
+  // In time order, so an origin lookup only sees pages started before the entry.
+  const latestByOrigin = new Map<string, string>();
+  for (const r of records) {
+    if (r.navigation === 'top-level') {
+      const o = originOf(r.url);
+      if (o) latestByOrigin.set(o, r.url);
+      continue;
+    }
+    r.navigation = 'subresource';
+    // A document another entry initiated is a frame (a tool without resource types only tells us it is HTML).
+    if (r.resourceType === 'main_frame' || (r.resourceType === undefined && isDocument(r))) r.resourceType = 'sub_frame';
+    let top: string | undefined;
+    const parent = initiatedByEntry(r);
+    if (parent && parent !== r) top = topOf.get(parent);
+    const referer = firstHeader(r.requestHeaders, 'referer');
+    if (top === undefined && referer) {
+      const byReferer = byUrl.get(withoutFragment(referer));
+      if (byReferer && byReferer !== r) top = topOf.get(byReferer);
+      if (top === undefined) {
+        const o = originOf(referer);
+        if (o) top = latestByOrigin.get(o);
+      }
+    }
+    if (top === undefined) {
+      const raw = initiators.get(r);
+      const o = raw ? originOf(raw.url) : null;
+      if (o && !parent) top = latestByOrigin.get(o);
+    }
+    if (top !== undefined) {
+      r.topLevelUrl = top;
+      topOf.set(r, top);
+    }
   }
 }
 
@@ -297,12 +458,15 @@ export function readHar(input: unknown): HarImport {
     }
   }
 
-  const records = log.entries.map((e, i) => entryToRecord(e, i));
+  const initiators = new Map<ExchangeRecord, RawInitiator>();
+  const records = log.entries.map((e, i) => entryToRecord(e, i, initiators));
   // Array.prototype.sort is stable (ES2019), so same-millisecond entries keep file order.
   records.sort((a, b) => a.requestTimeMs - b.requestTimeMs);
   linkRedirects(records);
   const byId = new Map(records.map((r) => [r.id, r]));
-  markNavigation(records, byId);
+  const byUrl = firstByUrl(records);
+  resolveInitiators(records, initiators, byUrl);
+  markNavigation(records, byId, initiators, byUrl);
   return {
     creator,
     version: typeof log.version === 'string' ? log.version : null,
@@ -408,7 +572,8 @@ export function toHar(records: ExchangeRecord[], options: ToHarOptions = {}): ob
     if (r.source === 'memory-cache') entry._fromCache = 'memory';
     else if (r.source === 'disk-cache') entry._fromCache = 'disk';
     if (r.resourceType) entry._resourceType = lookup(WEBREQUEST_TO_DEVTOOLS, r.resourceType) ?? r.resourceType;
-    if (r.initiatorUrl) entry._initiator = { type: 'other', url: r.initiatorUrl };
+    if (r.initiatorScriptUrl) entry._initiator = { type: 'script', url: r.initiatorScriptUrl };
+    else if (r.initiatorUrl) entry._initiator = { type: 'other', url: r.initiatorUrl };
     return entry;
   });
   return {

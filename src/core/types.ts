@@ -48,6 +48,11 @@ export interface ExchangeRecord {
   navigation?: 'top-level' | 'subresource';
   /** Origin or URL that initiated the request (webRequest initiator / originUrl). */
   initiatorUrl?: string | null;
+  /**
+   * The script or stylesheet whose code made the request, when the recording names one (HAR `_initiator`);
+   * initiatorUrl is then the document it ran in (null when that is unknown). Optional.
+   */
+  initiatorScriptUrl?: string;
   /** The tab's top-level document URL when the request was made (same-site context, CHIPS key). */
   topLevelUrl?: string;
   tabId?: number;

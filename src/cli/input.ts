@@ -1,0 +1,185 @@
+/** Finding the HAR files named on the command line (globs included) and reading them: whole or as a stream. */
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { HarError, readHar, type HarImport } from '../core/har';
+import { checkRecordTimes, decodeHarBytes, sniffBom } from '../lib/explain-har';
+import { HarStreamParser } from '../lib/har-stream';
+import { UsageError } from './args';
+
+/**
+ * Files up to this size are read whole and parsed with one JSON.parse (fastest); larger ones stream, entry by entry,
+ * holding one entry at a time plus the records (no bodies). 150 MB was the old refusal limit.
+ */
+export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
+const GLOB_CHARS = /[*?[]/;
+
+function segmentRegex(seg: string): RegExp {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = seg.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        const body = seg.slice(i + 1, end).replace(/\\/g, '\\\\');
+        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
+}
+
+/**
+ * Expands one glob (`*`, `?`, `[abc]` within a path segment, `**` for any depth). Hidden entries are matched only by
+ * a pattern that names the dot. Sorted, so output order does not depend on the file system.
+ */
+export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
+  const norm = pattern.replace(/\\/g, '/');
+  const absolute = norm.startsWith('/');
+  const parts = norm.split('/').filter((p, i) => p !== '' || i === 0);
+  let base = absolute ? '/' : cwd;
+  let i = absolute ? 1 : 0;
+  const fixed: string[] = [];
+  while (i < parts.length && !GLOB_CHARS.test(parts[i])) fixed.push(parts[i++]);
+  if (i >= parts.length) return [norm];
+  base = resolve(base, ...fixed);
+  const prefix = fixed.length ? `${absolute ? '/' : ''}${fixed.join('/')}/` : absolute ? '/' : '';
+  const out: string[] = [];
+  const rest = parts.slice(i);
+  const walk = (dir: string, rel: string, k: number, depth: number): void => {
+    if (depth > 64) return;
+    if (k === rest.length) {
+      out.push(rel.replace(/\/$/, ''));
+      return;
+    }
+    const seg = rest[k];
+    let names: Array<{ name: string; dir: boolean }>;
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() || (d.isSymbolicLink() && isDir(join(dir, d.name))) }));
+    } catch {
+      return;
+    }
+    if (seg === '**') {
+      walk(dir, rel, k + 1, depth + 1);
+      for (const d of names) if (d.dir && !d.name.startsWith('.') && d.name !== 'node_modules') walk(join(dir, d.name), `${rel}${d.name}/`, k, depth + 1);
+      return;
+    }
+    const re = segmentRegex(seg);
+    for (const d of names) {
+      if (d.name.startsWith('.') && !seg.startsWith('.')) continue;
+      if (!re.test(d.name)) continue;
+      if (k < rest.length - 1 && !d.dir) continue;
+      walk(join(dir, d.name), `${rel}${d.name}${k < rest.length - 1 ? '/' : ''}`, k + 1, depth + 1);
+    }
+  };
+  walk(base, prefix, 0, 0);
+  return [...new Set(out)].sort();
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Each argument as files: a glob that matches nothing is a usage error, a plain name passes through. */
+export function expandArgs(args: readonly string[], cwd = process.cwd()): Array<{ file: string; error?: string }> {
+  const out: Array<{ file: string; error?: string }> = [];
+  for (const a of args) {
+    if (!GLOB_CHARS.test(a) || existsPlain(resolve(cwd, a))) {
+      out.push({ file: a });
+      continue;
+    }
+    const found = expandGlob(a, cwd).filter((f) => !isDir(resolve(cwd, f)));
+    if (found.length === 0) out.push({ file: a, error: `${a}: no file matches this pattern` });
+    else for (const f of found) out.push({ file: f });
+  }
+  return out;
+}
+
+function existsPlain(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ReadProgress {
+  (done: number, total: number): void;
+}
+
+export interface ReadResult {
+  har: HarImport;
+  bytes: number;
+  streamed: boolean;
+}
+
+function statOrThrow(file: string): number {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a HAR file`);
+    return st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? (e as Error).message})`);
+  }
+}
+
+/** Reads and adapts one HAR. Throws UsageError (cannot read) or HarError (not a HAR); both mean exit 2. */
+export async function readHarFile(file: string, opts: { streamAbove?: number; progress?: ReadProgress } = {}): Promise<ReadResult> {
+  const size = statOrThrow(file);
+  const streamAbove = opts.streamAbove ?? STREAM_ABOVE_BYTES;
+  let har: HarImport;
+  if (size <= streamAbove) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    har = readHar(decodeHarBytes(buf));
+  } else {
+    har = await streamHar(file, size, opts.progress);
+  }
+  checkRecordTimes(har.records);
+  return { har, bytes: size, streamed: size > streamAbove };
+}
+
+async function streamHar(file: string, size: number, progress?: ReadProgress): Promise<HarImport> {
+  const entries: unknown[] = [];
+  const parser = new HarStreamParser((e) => void entries.push(e));
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let decoder: TextDecoder | null = null;
+  let done = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let bytes: Uint8Array = chunk;
+      if (!decoder) {
+        const { encoding, bom } = sniffBom(bytes);
+        decoder = new TextDecoder(encoding, { ignoreBOM: true });
+        bytes = bytes.subarray(bom);
+      }
+      parser.push(decoder.decode(bytes, { stream: true }));
+      done += chunk.length;
+      progress?.(done, size);
+    }
+    if (decoder) parser.push(decoder.decode());
+  } catch (e) {
+    if (e instanceof HarError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot read it (${code ?? (e as Error).message})`);
+  } finally {
+    stream.destroy();
+  }
+  const { log } = parser.end();
+  return readHar({ log: { ...log, entries } });
+}

@@ -1,0 +1,160 @@
+/**
+ * `cache-lens` (and `npm run explain`): explains every entry of HAR files and writes one of six formats.
+ * Exit codes: 0 explained; 1 internal error; 2 bad input or usage (one line on stderr per problem, no stack; other
+ * files are still explained); 3 with --fail-on when a finding is at or above that severity. 1 wins over 2, 2 over 3.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version as PACKAGE_VERSION } from '../../package.json';
+import { HarError } from '../core/har';
+import { explainRecords, judgingMoment, selectFindings, urlMatcher } from '../lib/explain-har';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { reporter, type FileHead } from './formats';
+import { expandArgs, readHarFile } from './input';
+import { clean, cleanBlock } from './sanitize';
+import { addEntry, newFileStats, newStats } from './stats';
+
+export const VERSION: string = PACKAGE_VERSION;
+
+export interface CliIo {
+  /** May return a promise (stdout backpressure): the run waits for it before writing more. */
+  out(text: string): void | Promise<void>;
+  err(text: string): void;
+  /** stderr is a terminal: a progress line is shown for large files. */
+  errIsTTY?: boolean;
+  cwd?: string;
+}
+
+export interface RunOptions {
+  /** Name at the start of every stderr line. */
+  program?: string;
+  /** Files above this many bytes are streamed (tests lower it). */
+  streamAbove?: number;
+  /** Usage line shown on usage errors. */
+  usage?: string;
+}
+
+const PROGRESS_ABOVE = 16 * 1024 * 1024;
+const FLUSH_AT = 1 << 16;
+
+/** A relative URI reference for a path (SARIF artifactLocation.uri): forward slashes, each segment percent-encoded. */
+export function fileUri(file: string, cwd: string): string {
+  const abs = resolve(cwd, file);
+  const rel = relative(cwd, abs);
+  if (rel === '' || rel.startsWith('..') || resolve(cwd, rel) !== abs) return pathToFileURL(abs).href;
+  return rel.split(sep).map((s) => encodeURIComponent(s)).join('/');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions = {}): Promise<number> {
+  const program = ro.program ?? 'cache-lens';
+  const cwd = io.cwd ?? process.cwd();
+  // Every line on stderr is sanitised: file names and parser messages can carry page bytes.
+  const err = (text: string) => io.err(`${program}: ${cleanBlock(text).replace(/\n(?!$)/g, '\n  ')}${text.endsWith('\n') ? '' : '\n'}`);
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      if (/^(no HAR file|unknown option)/.test(e.message)) io.err(`${ro.usage ?? 'usage: cache-lens [options] <file.har | glob>...  (cache-lens --help)'}\n`);
+      return 2;
+    }
+    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    return 1;
+  }
+  if (opts.help) {
+    await io.out(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    await io.out(`${VERSION}\n`);
+    return 0;
+  }
+
+  let pending = '';
+  const write = async (s: string) => {
+    if (!s) return;
+    pending += s;
+    if (pending.length >= FLUSH_AT) {
+      const p = pending;
+      pending = '';
+      await io.out(p);
+    }
+  };
+  const flush = async () => {
+    if (pending) {
+      const p = pending;
+      pending = '';
+      await io.out(p);
+    }
+  };
+
+  const rep = reporter(opts.format, { quiet: opts.quiet, failOn: opts.failOn, version: VERSION });
+  const stats = newStats();
+  const match = urlMatcher(opts.url);
+  let code = 0;
+  const showProgress = !!io.errIsTTY && !opts.quiet;
+  try {
+    await write(rep.start());
+    for (const { file, error } of expandArgs(opts.files, cwd)) {
+      if (error) {
+        err(error);
+        stats.badFiles++;
+        await write(rep.fileError(file, error));
+        code = Math.max(code, 2);
+        continue;
+      }
+      try {
+        let lastShown = 0;
+        const progress = showProgress
+          ? (done: number, total: number) => {
+              const t = Date.now();
+              if (total < PROGRESS_ABOVE || t - lastShown < 200) return;
+              lastShown = t;
+              io.err(`\r${program}: reading ${clean(file, 60)} ${Math.floor((done / total) * 100)}% of ${Math.round(total / 1048576)} MB\x1b[K`);
+            }
+          : undefined;
+        const { har, bytes } = await readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress }).catch((e: unknown) => {
+          // name the file as given, not as resolved
+          if (e instanceof UsageError) throw new UsageError(e.message.replace(resolve(cwd, file), file));
+          throw e;
+        });
+        const { now, source } = judgingMoment(har.records, opts.now);
+        const head: FileHead = { file, uri: fileUri(file, cwd), creator: har.creator, now, nowSource: source, browser: opts.browser, records: har.records.length };
+        await write(rep.fileStart(head));
+        const fs = newFileStats(file);
+        let i = 0;
+        const total = har.records.length;
+        for (const raw of explainRecords(har.records, { browser: opts.browser, now })) {
+          const index = i++;
+          if (showProgress && bytes >= PROGRESS_ABOVE && index % 500 === 0) io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
+          if (match && !match(raw.url)) continue;
+          const e = selectFindings(raw, opts.only);
+          addEntry(stats, fs, e, index, e.findings, opts.failOn);
+          await write(rep.entry(head, e, index));
+        }
+        if (showProgress && bytes >= PROGRESS_ABOVE) io.err('\r\x1b[K');
+        stats.files.push(fs);
+        await write(rep.fileEnd(head, fs));
+      } catch (e) {
+        if (!(e instanceof UsageError || e instanceof HarError)) throw e;
+        const message = e instanceof HarError ? `${file}: ${e.message}` : e.message;
+        err(message);
+        stats.badFiles++;
+        await write(rep.fileError(file, message));
+        code = Math.max(code, 2);
+      }
+    }
+    await write(rep.end(stats));
+    await flush();
+  } catch (e) {
+    await flush().catch(() => undefined);
+    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    return 1;
+  }
+  if (opts.failOn && stats.failing > 0 && code === 0) {
+    if (!opts.quiet) err(`${stats.failing} finding(s) at severity ${opts.failOn} or worse (--fail-on ${opts.failOn})`);
+    code = 3;
+  }
+  return code;
+}
