@@ -26,7 +26,8 @@ export function runCdnCase(c: any): Record<string, unknown> {
     requestTimeMs: 0,
     responseTimeMs: 0,
     source: 'network',
-    ...(typeof c?.serverIp === 'string' ? { serverIp: c.serverIp } : {}),
+    // cdn-cases/1 `ip`: the address the browser connected to (older drafts called it serverIp).
+    ...(typeof c?.ip === 'string' ? { serverIp: c.ip } : typeof c?.serverIp === 'string' ? { serverIp: c.serverIp } : {}),
   };
   const r = explainCdn(x, { browser: 'rfc', now: 0 });
   return { cdn: r.cdn, cacheStatus: r.cacheStatus, pop: r.pop, age: r.age };

@@ -17,7 +17,9 @@ const ids = (r: { findings: Array<{ id: string }> }) => r.findings.map((f) => f.
 describe('provider table', () => {
   it('covers every provider id of the cdn-cases conventions, each entry with a vendor reference', () => {
     const want = 'cloudflare fastly cloudfront akamai google azure vercel netlify bunny keycdn sucuri imperva alibaba tencent edgio cdn77 varnish nginx ats'.split(' ');
-    expect(PROVIDERS.map((p) => p.id).sort()).toEqual(want.sort());
+    const have = PROVIDERS.map((p) => p.id);
+    for (const id of want) expect(have).toContain(id);
+    expect(new Set(have).size).toBe(have.length); // one entry per id
     for (const p of PROVIDERS) {
       expect(p.signatures.length).toBeGreaterThan(0);
       for (const s of p.signatures) expect(s.ref).toMatch(/^https:\/\//);
@@ -33,7 +35,8 @@ describe('identification', () => {
   it('Age alone, a forward proxy Via, and an opaque X-Served-By are not CDNs', () => {
     expect(explainCdn(exchange({ age: '300' }), ctx).cdn).toBeNull();
     expect(ids(explainCdn(exchange({ age: '300' }), ctx))).toContain('age-without-cdn');
-    expect(explainCdn(exchange({ via: '1.1 proxy.corp.example (squid/4.10)', 'x-cache': 'MISS from proxy.corp.example' }), ctx).cdn).toBeNull();
+    // Over plain http a Squid Via may be the user's own forward proxy: not the site's cache.
+    expect(explainCdn(exchange({ via: '1.1 proxy.corp.example (squid/4.10)', 'x-cache': 'MISS from proxy.corp.example' }, { url: 'http://example.com/' }), ctx).cdn).toBeNull();
     expect(explainCdn(exchange({ 'x-served-by': '44f77bef9757b092723b0a6870733b02' }), ctx).cdn).toBeNull();
   });
   it('a lone "cache" Server-Timing metric is not Akamai; the cdn-cache + edge pair is', () => {

@@ -10,7 +10,7 @@ import { CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
 import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
 import { cityForPop } from './pops';
-import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6 } from './ip';
+import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6, type IpOwner } from './ip';
 import { parseCdnCacheControl } from './cdn-cache-control';
 
 export { cdnForIp, parseIPv4, parseIPv6 } from './ip';
@@ -36,6 +36,7 @@ const SIGNATURE_INDEX: ReadonlyMap<string, IndexedSignature[]> = (() => {
   const index = new Map<string, IndexedSignature[]>();
   PROVIDERS.forEach((provider, p) => {
     for (const signature of provider.signatures) {
+      if (signature.all[0].prefix) continue;
       const key = signature.all[0].header;
       const list = index.get(key) ?? [];
       list.push({ provider: p, signature });
@@ -44,6 +45,11 @@ const SIGNATURE_INDEX: ReadonlyMap<string, IndexedSignature[]> = (() => {
   });
   return index;
 })();
+
+/** Signatures on a family of field names (a single prefix condition, such as x-akamai-*). */
+const PREFIX_SIGNATURES: readonly IndexedSignature[] = PROVIDERS.flatMap((provider, p) =>
+  provider.signatures.filter((s) => s.all.length === 1 && s.all[0].prefix).map((signature) => ({ provider: p, signature })),
+);
 
 /** Field lines by lower-case name, in wire order. */
 function fieldMap(x: ExchangeRecord): Map<string, string[]> {
@@ -55,10 +61,11 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
     if (!h || typeof h.name !== 'string') continue;
     const name = h.name.toLowerCase();
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
-    const list = map.get(name);
-    if (list) {
-      if (list.length < 256) list.push(value);
-    } else map.set(name, [value]);
+    // Chrome's HAR export and some recorders join repeated field lines with "\n": each is a line of its own.
+    const parts = value.includes('\n') ? value.split('\n').map((v) => v.trim()).filter((v) => v !== '') : [value];
+    let list = map.get(name);
+    if (!list) map.set(name, (list = []));
+    for (const part of parts) if (list.length < 256) list.push(part);
   }
   return map;
 }
@@ -85,7 +92,25 @@ interface Match {
 function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): Match[] {
   const found: Match[] = [];
   const seen: Array<string | undefined> = [];
+  const record = (provider: number): Match => {
+    let m: Match | undefined;
+    for (const f of found) if (f.provider === provider) m = f;
+    if (!m) {
+      m = { provider, evidence: [], viaPos: -1 };
+      found.push(m);
+    }
+    return m;
+  };
   for (const name of fields.keys()) {
+    for (const { provider, signature } of PREFIX_SIGNATURES) {
+      const cond = signature.all[0];
+      if (name.length <= cond.header.length || !name.startsWith(cond.header)) continue;
+      const v = combined(fields, name, values) ?? '';
+      if (cond.pattern && !cond.pattern.test(v)) continue;
+      const m = record(provider);
+      const shown = name + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
+      if (!m.evidence.includes(shown)) m.evidence.push(shown);
+    }
     const candidates = SIGNATURE_INDEX.get(name);
     if (!candidates) continue;
     for (const { provider, signature } of candidates) {
@@ -100,12 +125,7 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
         }
       }
       if (!ok) continue;
-      let m: Match | undefined;
-      for (const f of found) if (f.provider === provider) m = f;
-      if (!m) {
-        m = { provider, evidence: [], viaPos: -1 };
-        found.push(m);
-      }
+      const m = record(provider);
       for (let c = 0; c < conds.length; c++) {
         const cond = conds[c];
         const v = seen[c]!;
@@ -185,7 +205,8 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   const note = (id: string, params?: Record<string, string | number>) => findings.push(cdnNote(id, params));
 
   // Which CDN, or which self-hosted cache when no CDN shows.
-  const matches = matchProviders(fields, values);
+  const https = typeof x.url === 'string' && /^https:/i.test(x.url);
+  const matches = matchProviders(fields, values).filter((m) => https || !PROVIDERS[m.provider].httpsOnly);
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = cdnForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
@@ -199,8 +220,11 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   for (const m of matches) (PROVIDERS[m.provider].kind === 'cdn' ? cdns : selfHosted).push(m);
   if (cdns.length > 1) cdns.sort(order);
   if (selfHosted.length > 1) selfHosted.sort(order);
-  const chosen = cdns[0] ?? selfHosted[0] ?? null;
-  const provider = chosen ? PROVIDERS[chosen.provider] : null;
+  // The server address is the second signal: with no CDN header, an address in a CDN's published ranges names it
+  // (a self-hosted cache seen in the headers then sits behind that CDN).
+  const byAddress = !cdns.length && owner !== null;
+  const chosen = byAddress ? null : (cdns[0] ?? selfHosted[0] ?? null);
+  const provider: Provider | null = byAddress ? providerForOwner(owner) : chosen ? PROVIDERS[chosen.provider] : null;
 
   // RFC 9211 Cache-Status, parsed once.
   const csLines = fields.get('cache-status');
@@ -234,7 +258,9 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 
 
   // ---------------------------------------------------------------- findings
-  if (provider && chosen) {
+  if (provider && byAddress) {
+    if (reading) statusFindings(provider, reading, fields, values, note);
+  } else if (provider && chosen) {
     const evidence = chosen.evidence.slice(0, 4).join('; ');
     note(provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
     if (cdns.length > 1) note('cdn-stacked', { outer: provider.name, inner: cdns.slice(1).map((m) => PROVIDERS[m.provider].name).join(', ') });
@@ -248,7 +274,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   // Who owns the server address is always in ipOwner/ipOwnerName; a finding only when it adds something: the headers
   // name no CDN (the address alone reveals one), or they name a different CDN than the address owner.
   if (owner && x.serverIp) {
-    if (!provider || provider.kind !== 'cdn') note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
+    if (byAddress || !provider || provider.kind !== 'cdn') note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
     else if (owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
   }
 
@@ -257,7 +283,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   return {
     cdn: provider ? provider.id : null,
     cdnName: provider ? provider.name : null,
-    evidence: chosen ? chosen.evidence : [],
+    evidence: chosen ? chosen.evidence : byAddress && x.serverIp ? [`server address ${x.serverIp} (${owner!.name} range, ${IP_RANGES_SOURCE_NAME})`] : [],
     cacheStatus,
     rawCacheStatus: reading ? reading.raw : null,
     pop,
@@ -270,6 +296,12 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     plain: findings.map((f) => f.summary),
     findings,
   };
+}
+
+/** The table's provider with the address owner's id, else a bare one named by the range table (no header rules). */
+function providerForOwner(owner: IpOwner): Provider {
+  for (const p of PROVIDERS) if (p.id === owner.id) return p;
+  return { id: owner.id, name: owner.name, kind: 'cdn', link: 'https://github.com/projectdiscovery/cdncheck', signatures: [], status: [], pop: [] };
 }
 
 type Note = (id: string, params?: Record<string, string | number>) => void;

@@ -7,9 +7,11 @@ import type { CdnCacheStatus } from '../explanation';
 
 /** A header condition: the field is present and, when a pattern is given, its combined value matches it. */
 export interface HeaderCondition {
-  /** Lower-case field name. */
+  /** Lower-case field name (with `prefix`, the start of one: any field whose name begins with it). */
   header: string;
   pattern?: RegExp;
+  /** The condition holds for any field whose name starts with `header` (Akamai's X-Akamai-* family). */
+  prefix?: boolean;
 }
 
 /** A signature holds when all of its conditions hold. */
@@ -59,6 +61,11 @@ export interface Provider {
   signatures: Signature[];
   status: StatusSource[];
   pop: PopRule[];
+  /**
+   * Only over https: over plain http the same fields may come from the user's own forward proxy (a cache on the
+   * user's side, not the site's), which cannot write into an https response without intercepting TLS.
+   */
+  httpsOnly?: boolean;
 }
 
 // ------------------------------------------------------------------ status tables
@@ -146,7 +153,7 @@ const AKAMAI_CACHE_STATUS: StatusTable = {
 };
 
 /** mPulse Server-Timing cdn-cache desc (https://support.speedcurve.com/docs/collecting-custom-data-from-your-cdn). */
-const HIT_MISS: StatusTable = { HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', STALE: 'stale' };
+const HIT_MISS: StatusTable = { HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', REVALIDATE: 'revalidated', STALE: 'stale' };
 
 /**
  * https://vercel.com/docs/caching/cache-status : REVALIDATED means the entry was invalidated (tag purge) and fetched
@@ -200,7 +207,83 @@ const WIKIMEDIA_STATUS: StatusTable = {
   INT: 'dynamic',
 };
 
+/**
+ * Server names of Google's own front ends, whole values only: web search (gws), static content (sffe), API and
+ * ESF front ends, GSE, Analytics (Golfe2), ad serving (cafe, xbfe) and Tag Manager. Google documents the front end
+ * (https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service) but not these names; they
+ * are the values WebPageTest's CDN table and the shared HARs show on Google's hosts.
+ */
+const GOOGLE_SERVERS = /^(?:gws|sffe|ESF|GSE|Golfe2|cafe|xbfe|Google Tag Manager(?: \(scaffolding\))?)\s*$/;
+
 const NGINX_TOKENS = /^\s*(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)\s*$/i;
+
+/** Where no vendor page documents a signature, the fact comes from WebPageTest's public CDN table (provider names and
+ * the header each is looked up by; facts only, no code taken). */
+const WPT_TABLE = 'https://github.com/catchpoint/WebPageTest.agent/blob/master/internal/optimization_checks.py';
+
+/**
+ * Providers known only from WebPageTest's table: [id, name, header, value pattern]. Ids are WebPageTest's names in
+ * lower case. Patterns anchor at the start of the value so a word inside someone else's value never matches.
+ */
+const WPT_ONLY: ReadonlyArray<readonly [string, string, string, RegExp | undefined]> = [
+  ['airee', 'Airee', 'server', /^Airee/i],
+  ['aryaka', 'Aryaka', 'x-ar-debug', undefined],
+  ['azion', 'Azion', 'server', /^Azion\b/i],
+  ['baleen', 'Baleen', 'bln-version', undefined],
+  ['belugacdn', 'BelugaCDN', 'x-beluga-cache-status', undefined],
+  ['belugacdn', 'BelugaCDN', 'server', /^Beluga/i],
+  ['caspowa', 'Caspowa', 'server', /^Caspowa/i],
+  ['chinanetcenter', 'ChinaNetCenter (Wangsu)', 'x-cache', /\bcache\.51cdn\.com\b/i],
+  ['erstream', 'Erstream', 'server', /^ersRV/i],
+  ['gocache', 'GoCache', 'server', /^gocache/i],
+  ['hiberniacdn', 'HiberniaCDN', 'server', /^hiberniacdn/i],
+  ['hosting4cdn', 'Hosting4CDN', 'x-cdn', /^H4CDN/i],
+  ['imageengine', 'ImageEngine', 'server', /^ScientiaMobile ImageEngine/i],
+  ['leaseweb', 'LeaseWeb CDN', 'server', /^leasewebcdn/i],
+  ['medianova', 'Medianova', 'server', /^MNCDN/i],
+  ['merlincdn', 'MerlinCDN', 'server', /^MerlinCDN/i],
+  ['myra', 'Myra Security CDN', 'server', /^myracloud/i],
+  ['naver', 'Naver', 'server', /^Testa\//],
+  ['ngenix', 'NGENIX', 'x-ngenix-cache', undefined],
+  ['noc-org', 'NOC.org', 'server', /^noc\.org\/cdn/i],
+  ['nyi-ftw', 'NYI FTW', 'x-powered-by', /^NYI FTW/i],
+  ['nyi-ftw', 'NYI FTW', 'x-delivered-by', /^NYI FTW/i],
+  ['optimal-cdn', 'Optimal CDN', 'server', /^Optimal CDN/i],
+  ['ovh', 'OVH CDN', 'x-cdn-geo', undefined],
+  ['ovh', 'OVH CDN', 'x-cdn-pop', undefined],
+  ['pagecdn', 'PageCDN', 'x-cdn', /^PageCDN/i],
+  ['pushr', 'PUSHR', 'via', /\bPUSHR\b/i],
+  ['quic-cloud', 'QUIC.cloud', 'x-qc-pop', undefined],
+  ['resrc', 'ReSRC.it', 'server', /^ReSRC/i],
+  ['rev-software', 'Rev Software', 'via', /\bRev-Cache\b/i],
+  ['rev-software', 'Rev Software', 'x-rev-cache', undefined],
+  ['roast-io', 'Roast.io', 'server', /^Roast\.io/i],
+  ['rocket-cdn', 'Rocket CDN', 'x-rocket-node', undefined],
+  ['swiftycdn', 'SwiftyCDN', 'x-cdn', /^SwiftyCDN/i],
+  ['singular-cdn', 'Singular CDN', 'server', /^SingularCDN/i],
+  ['sirv', 'Sirv CDN', 'x-sirv-server', undefined],
+  ['surge', 'Surge', 'server', /^SurgeCDN/i],
+  ['unicorncdn', 'UnicornCDN', 'server', /^UnicornCDN/i],
+  ['wp-compress', 'WP Compress', 'server', /^WPCompress/i],
+  ['xlabs', 'XLabs Security', 'x-cdn', /^XLabs Security/i],
+  ['baidu', 'Baidu Yunjiasu', 'server', /^yunjiasu/i],
+  ['zenedge', 'Zenedge', 'x-cdn', /^Zenedge/i],
+  ['zycada', 'Zycada Networks', 'zy-server', undefined],
+];
+
+/** One provider per id from WPT_ONLY (a provider looked up by two headers gets two signatures). */
+function wptProviders(): Provider[] {
+  const byId = new Map<string, Provider>();
+  for (const [id, name, header, pattern] of WPT_ONLY) {
+    let p = byId.get(id);
+    if (!p) {
+      p = { id, name, kind: 'cdn', link: WPT_TABLE, signatures: [], status: [], pop: [] };
+      byId.set(id, p);
+    }
+    p.signatures.push({ all: [pattern ? { header, pattern } : { header }], ref: `${WPT_TABLE} (${name}: ${header})` });
+  }
+  return [...byId.values()];
+}
 
 // ------------------------------------------------------------------ providers
 // Order matters only as the last tie-break between stacked CDNs: providers usually put in front of others first.
@@ -255,10 +338,13 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-cache-remote', pattern: /akamaitechnologies\.com|AkamaiGHost/i }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
       { all: [{ header: 'akamai-cache-status' }], ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
       { all: [{ header: 'akamai-grn' }], ref: 'https://techdocs.akamai.com/property-mgr/reference/latest-global-request-number' },
-      { all: [{ header: 'x-akamai-request-id' }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
-      { all: [{ header: 'x-akamai-transformed' }], ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
-      { all: [{ header: 'x-akamai-staging' }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      // X-Akamai-Request-ID, -Staging (pragma-headers), -Transformed (Image Manager), -Http2-Push (server push), ...
+      { all: [{ header: 'x-akamai-', prefix: true }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
       { all: [{ header: 'server', pattern: /^(AkamaiGHost|AkamaiNetStorage)\b/i }], ref: 'https://techdocs.akamai.com/netstorage/docs' },
+      // Image and Video Manager / Resource Optimizer answer with their own product name.
+      { all: [{ header: 'server', pattern: /^Akamai (?:Image Manager|Resource Optimizer)\s*$/i }], ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
+      // Akamai's own Server-Timing metrics (ak_p, akam*): a metric name, never a word inside another provider's desc.
+      { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*(?:ak_p|akam[a-z0-9_-]*)\s*(?:;|,|$)/i }], ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
       {
         // mPulse pair: both metrics must be there, a lone "cache" or "edge" metric is someone else's.
         all: [
@@ -302,6 +388,10 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-fastly-request-id' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
       { all: [{ header: 'fastly-debug-digest' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
       { all: [{ header: 'fastly-restarts' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
+      { all: [{ header: 'fastly-debug-path' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/' },
+      { all: [{ header: 'fastly-debug-ttl' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-TTL/' },
+      // Fastly's Server-Timing metrics are named fastly* (WebPageTest's table looks Fastly up by it); a metric name only.
+      { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*fastly[a-z0-9_-]*\s*(?:;|,|$)/i }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
       {
         all: [
           { header: 'x-timer', pattern: /^S\d+\.\d+,VS\d+,VE\d+/ },
@@ -335,6 +425,8 @@ export const PROVIDERS: readonly Provider[] = [
     signatures: [
       { all: [{ header: 'via', pattern: /(?:^|,\s*)1\.1 google(?:\s*$|\s*,)/i }], ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies' },
       { all: [{ header: 'server', pattern: /^(Google Frontend|gfe)/i }], ref: 'https://cloud.google.com/appengine/docs/standard/reference/request-response-headers' },
+      // The Google Front End terminates every Google service; each front-end product names itself in Server.
+      { all: [{ header: 'server', pattern: GOOGLE_SERVERS }], ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service' },
     ],
     status: [],
     pop: [],
@@ -359,10 +451,11 @@ export const PROVIDERS: readonly Provider[] = [
     link: 'https://www.keycdn.com/support/keycdn-http-headers',
     signatures: [
       { all: [{ header: 'server', pattern: /^keycdn-engine/i }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
-      { all: [{ header: 'x-edge-location' }, { header: 'x-cache' }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
+      // X-Edge-Location is also CDN77's field: KeyCDN writes a four-letter code (country + city, "defr"), CDN77 a place name.
+      { all: [{ header: 'x-edge-location', pattern: /^[a-z]{4}$/ }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
     ],
     status: [{ header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
-    pop: [{ header: 'x-edge-location', pattern: /^([A-Za-z0-9-]{2,16})$/, entry: 'whole', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
+    pop: [{ header: 'x-edge-location', pattern: /^([a-z]{4})$/, entry: 'whole', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
   },
   {
     id: 'cdn77',
@@ -374,8 +467,13 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-77-nzt' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
       { all: [{ header: 'x-77-cache' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
       { all: [{ header: 'x-77-pop' }], ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+      // X-Edge-IP (the edge's address) is CDN77's; WebPageTest lists the pair X-Edge-IP / X-Edge-Location as "CDN".
+      { all: [{ header: 'x-edge-ip' }], ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
     ],
-    status: [{ header: 'x-77-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' }],
+    status: [
+      { header: 'x-77-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
+      { header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
+    ],
     pop: [{ header: 'x-77-pop', pattern: /^([A-Za-z0-9-]{2,32})$/, entry: 'whole', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' }],
   },
   {
@@ -435,6 +533,8 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-vercel-id' }], ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' },
       { all: [{ header: 'x-vercel-cache' }], ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-cache' },
       { all: [{ header: 'server', pattern: /^Vercel$/i }], ref: 'https://vercel.com/docs/headers/response-headers#server' },
+      // Before the rename (ZEIT Now) the edge answered "Server: now".
+      { all: [{ header: 'server', pattern: /^now$/i }], ref: 'https://vercel.com/blog/zeit-is-now-vercel' },
     ],
     status: [{ header: 'x-vercel-cache', style: 'list', table: VERCEL_STATUS, order: 'nearest-last', ref: 'https://vercel.com/docs/caching/cache-status' }],
     pop: [{ header: 'x-vercel-id', pattern: /^([a-z]{3}\d+)::/i, entry: 'whole', ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' }],
@@ -452,6 +552,79 @@ export const PROVIDERS: readonly Provider[] = [
     status: [{ header: 'cache-status', style: 'cache-status', ref: 'https://docs.netlify.com/platform/caching/' }],
     pop: [],
   },
+  {
+    id: 'stackpath',
+    name: 'StackPath (NetDNA / MaxCDN)',
+    kind: 'cdn',
+    link: 'https://www.stackpath.com/',
+    signatures: [
+      // NetDNA/MaxCDN edges answered "Server: NetDNA-cache/2.2"; StackPath bought NetDNA and kept the edge software.
+      { all: [{ header: 'server', pattern: /^NetDNA(?:-cache)?\b/i }], ref: WPT_TABLE + ' (NetDNA: Server NetDNA)' },
+      { all: [{ header: 'server', pattern: /^StackPath\b/i }], ref: 'https://www.stackpath.com/' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: WPT_TABLE }],
+    pop: [],
+  },
+  {
+    id: 'highwinds',
+    name: 'Highwinds (StackPath)',
+    kind: 'cdn',
+    link: 'https://www.stackpath.com/',
+    // X-HW: "<epoch>.<server>.<site>.<role>[,...]" per hop; no vendor page documents the site codes, so no PoP is read.
+    signatures: [{ all: [{ header: 'x-hw', pattern: /^\d{9,11}\.[a-z]{2,4}\d{1,4}\./ }], ref: WPT_TABLE + ' (Highwinds: X-HW)' }],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'cdnetworks',
+    name: 'CDNetworks',
+    kind: 'cdn',
+    link: 'https://docs.cdnetworks.com/',
+    // X-Px: "<result> <node>.<site>.cdngp.net" written by the CDNetworks edge.
+    signatures: [{ all: [{ header: 'x-px' }], ref: WPT_TABLE + ' (CDNetworks: X-Px)' }],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'section-io',
+    name: 'section.io',
+    kind: 'cdn',
+    link: 'https://www.section.io/docs/',
+    signatures: [{ all: [{ header: 'section-io-id' }], ref: WPT_TABLE + ' (section.io: section-io-id)' }],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'twitter',
+    name: 'Twitter / X front end',
+    kind: 'cdn',
+    link: 'https://developer.x.com/',
+    signatures: [{ all: [{ header: 'server', pattern: /^tsa_[a-z]\s*$/ }], ref: WPT_TABLE + ' (Twitter: Server tsa_b)' }],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'instart',
+    name: 'Instart',
+    kind: 'cdn',
+    link: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/',
+    signatures: [{ all: [{ header: 'x-instart-request-id' }], ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/' }],
+    status: [],
+    pop: [],
+  },
+  {
+    id: 'fly',
+    name: 'Fly.io',
+    kind: 'cdn',
+    link: 'https://fly.io/docs/networking/request-headers/',
+    signatures: [
+      { all: [{ header: 'server', pattern: /^Fly\/|^Fly\.io\b/i }], ref: WPT_TABLE + ' (Fly: Server Fly.io)' },
+      { all: [{ header: 'fly-request-id' }], ref: 'https://fly.io/docs/networking/request-headers/' },
+    ],
+    status: [],
+    pop: [{ header: 'fly-request-id', pattern: /-([a-z]{3})$/, entry: 'whole', ref: 'https://fly.io/docs/networking/request-headers/' }],
+  },
+  ...wptProviders(),
   // ---------------------------------------------------------------- self-hosted caches (only when no CDN matched)
   {
     id: 'varnish',
@@ -487,6 +660,22 @@ export const PROVIDERS: readonly Provider[] = [
       order: 'nearest-last' as const,
       ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
     })),
+    pop: [],
+  },
+  {
+    id: 'squid',
+    name: 'Squid',
+    kind: 'self-hosted',
+    httpsOnly: true,
+    link: 'https://wiki.squid-cache.org/SquidFaq/',
+    signatures: [
+      // Squid's Via comment names it: "1.1 proxy.example (squid/5.7)".
+      { all: [{ header: 'via', pattern: /\(squid(?:\/[\w.]+)?\)/i }], ref: 'https://www.squid-cache.org/Doc/config/via/' },
+      { all: [{ header: 'server', pattern: /^squid(?:\/|\s*$)/i }], ref: 'https://www.squid-cache.org/Doc/config/httpd_suppress_version_string/' },
+      // X-Cache / X-Cache-Lookup: "HIT from <host>" (Squid's own pair of fields).
+      { all: [{ header: 'x-cache-lookup', pattern: /^(?:HIT|MISS|NONE) from \S+/ }], ref: 'https://wiki.squid-cache.org/SquidFaq/' },
+    ],
+    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://wiki.squid-cache.org/SquidFaq/' }],
     pop: [],
   },
   {

@@ -57,12 +57,18 @@ export function splitEntries(value: string, max = MAX_TIERS): string[] {
   return out;
 }
 
-/** The status of one tier: the longest word (upper-cased, "/n" hit counters dropped) found in the table. */
+/**
+ * The status of one tier: the longest word (upper-cased, hit counters dropped) found in the table. Caches that
+ * write one entry per layer append that layer's hit count: "hit/7" (Wikimedia ATS), "hit(4)" (Varnish X-Cache VCL
+ * of the 2010s, "cp1052 hit(4), cp3008 frontend hit(3)").
+ */
+const HIT_COUNT = /(?:\/\d+|\(\d+\))$/;
+
 export function tierStatus(entry: string, table: StatusTable): CdnCacheStatus | null {
   let best: string | null = null;
   const words = entry.split(/\s+/, 16);
   for (const w of words) {
-    const word = w.replace(/\/\d+$/, '').toUpperCase();
+    const word = w.replace(HIT_COUNT, '').toUpperCase();
     if (Object.prototype.hasOwnProperty.call(table, word) && (best === null || word.length > best.length)) best = word;
   }
   return best === null ? null : table[best];

@@ -96,3 +96,12 @@ describe('explainProxy', () => {
     expect(empty).toEqual({ via: [], forwarded: [], xForwardedFor: [], xForwardedProto: null, xForwardedHost: null, xRealIp: null, plain: [], findings: [] });
   });
 });
+
+describe('Via lines joined with "\\n" (Chrome HAR export)', () => {
+  it('every hop is kept, none is invalid', () => {
+    const x = { id: '1', url: 'https://example.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [{ name: 'Via', value: '1.1 varnish\n1.1 abc.cloudfront.net (CloudFront)' }], requestTimeMs: 0, responseTimeMs: 0, source: 'network' as const };
+    const r = explainProxy(x);
+    expect(r.via.map((h) => h.received)).toEqual(['varnish', 'abc.cloudfront.net']);
+    expect(r.findings.map((f) => f.id)).not.toContain('via-invalid');
+  });
+});

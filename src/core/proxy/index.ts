@@ -34,9 +34,12 @@ function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | nu
     if (!WANTED.has(name)) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
     out ??= new Map();
-    const list = out.get(name);
-    if (list) list.push(value);
-    else out.set(name, [value]);
+    let list = out.get(name);
+    if (!list) out.set(name, (list = []));
+    // Chrome's HAR export joins repeated field lines with "\n": each one is a field line (every Via hop counts).
+    if (value.includes('\n')) {
+      for (const part of value.split('\n')) if (part.trim() && list.length < MAX_HEADER_LINES) list.push(part.trim());
+    } else list.push(value);
   }
   return out;
 }

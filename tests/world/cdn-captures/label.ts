@@ -191,10 +191,6 @@ function popOf(cdn: string, h: Headers): string | null {
       const m = /^BunnyCDN-([A-Z0-9]+)-/.exec(one('server') ?? '');
       return m ? m[1] : null;
     }
-    case 'highwinds': {
-      const m = /\.([a-z]{3}\d{3})\b/.exec(one('x-hw') ?? ''); // "<timestamp>.<pop><node>..." e.g. 1441034470.dop017.sg1.t
-      return m ? m[1] : null;
-    }
     default:
       return null;
   }
@@ -238,6 +234,14 @@ function statusOf(cdn: string, h: Headers): string | null {
       return null;
     }
     case 'varnish': {
+      // Wikimedia's per-layer X-Cache ("cp1052 miss(0), cp3007 hit(10), cp3008 frontend hit(2)"), nearest layer last:
+      // a copy served by any layer means the origin was not asked (https://wikitech.wikimedia.org/wiki/Caching_overview).
+      const layers = values(h, 'x-cache').join(', ').split(',').map((s) => s.trim()).filter((s) => /^cp\d+ /.test(s));
+      if (layers.length) {
+        if (layers.some((l) => /\bhit\b/.test(l))) return 'hit';
+        if (layers.every((l) => /\bmiss\b/.test(l))) return 'miss';
+        return null;
+      }
       const xv = values(h, 'x-varnish')[0];
       if (xv && /^\d+ \d+$/.test(xv)) return 'hit';
       if (xv && /^\d+$/.test(xv)) return 'miss';
@@ -325,7 +329,11 @@ function fromHars(): Capture[] {
     if (!file.endsWith('.har')) continue;
     const har = JSON.parse(readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, ''));
     har.log.entries.forEach((e: any, i: number) => {
-      const headers = keepHeaders(e.response?.headers ?? []);
+      const all = (e.response?.headers ?? []) as Array<{ name: string; value: string }>;
+      // No server spoke: a response without a single header, or one the browser made up itself (an HSTS upgrade
+      // carries Non-Authoritative-Reason), says nothing about any CDN.
+      if (!all.length || all.some((h) => /^non-authoritative-reason$/i.test(h.name))) return;
+      const headers = keepHeaders(all);
       const rawIp = (typeof e.serverIPAddress === 'string' && e.serverIPAddress) || (typeof e._ip_addr === 'string' && e._ip_addr) || null;
       const ip = rawIp ? rawIp.replace(/^\[|\]$/g, '') : null;
       let url = String(e.request?.url ?? '');

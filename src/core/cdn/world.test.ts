@@ -1,0 +1,141 @@
+/**
+ * What real captures send (issue 8, section 2): each case fails without the fix it names. Values are from the shared
+ * HARs (tests/world/cdn-captures/captures.json) or the vendor pages cited beside them.
+ */
+import { describe, expect, it } from 'vitest';
+import { explainCdn } from './index';
+import { PROVIDERS } from './providers';
+import { runCdnCase } from './conformance';
+import { tierStatus } from './status';
+import type { ExchangeRecord } from '../types';
+
+const ctx = { browser: 'chrome' as const, now: 1_700_000_000 };
+
+function exchange(headers: Array<[string, string]> | Record<string, string>, extra: Partial<ExchangeRecord> = {}): ExchangeRecord {
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  return { id: '1', url: 'https://example.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: list.map(([name, value]) => ({ name, value })), requestTimeMs: 0, responseTimeMs: 0, source: 'network', ...extra };
+}
+const cdn = (h: Array<[string, string]> | Record<string, string>, extra?: Partial<ExchangeRecord>) => explainCdn(exchange(h, extra), ctx);
+
+describe('field lines joined with "\\n" (Chrome HAR export)', () => {
+  it('reads each line: the mPulse Server-Timing pair is Akamai, with its status', () => {
+    // pagexray ferguson.har: "cdn-cache; desc=HIT\nedge; dur=1"
+    expect(cdn({ 'server-timing': 'cdn-cache; desc=HIT\nedge; dur=1' })).toMatchObject({ cdn: 'akamai', cacheStatus: 'hit' });
+    expect(cdn({ 'server-timing': 'cdn-cache; desc=REVALIDATE\nedge; dur=197\norigin; dur=62' })).toMatchObject({ cdn: 'akamai', cacheStatus: 'revalidated' });
+  });
+});
+
+describe('Google front ends', () => {
+  it.each(['gws', 'sffe', 'ESF', 'GSE', 'Golfe2', 'cafe', 'xbfe', 'Google Tag Manager'])('Server: %s is Google', (server) => {
+    expect(cdn({ server }).cdn).toBe('google');
+  });
+  it('only the whole value: a server merely containing the word is not Google', () => {
+    expect(cdn({ server: 'cafe-backend/1.2' }).cdn).toBeNull();
+    expect(cdn({ server: 'my gws clone' }).cdn).toBeNull();
+  });
+});
+
+describe('the server address as a second signal', () => {
+  it('no CDN header, address in a published range: that CDN, with the ip-owner finding', () => {
+    // pagexray-304.har, loremflickr.com at 104.24.117.43 (Cloudflare), headers stripped of cf-ray
+    const r = cdn({ 'cache-control': 'no-store' }, { serverIp: '104.24.117.43' });
+    expect(r).toMatchObject({ cdn: 'cloudflare', ipOwner: 'cloudflare', cacheStatus: 'unknown' });
+    expect(r.findings.map((f) => f.id)).toContain('ip-owner');
+    expect(r.findings.map((f) => f.id)).not.toContain('cdn-identified');
+  });
+  it('a self-hosted cache header behind a CDN address is that CDN', () => {
+    expect(cdn({ via: '1.1 varnish', 'x-cache': 'HIT' }, { serverIp: '151.101.1.69' })).toMatchObject({ cdn: 'fastly', cacheStatus: 'hit' });
+  });
+  it('an owner the provider table does not have is still named, from the range table', () => {
+    const r = cdn({}, { serverIp: '2.144.3.129' }); // ArvanCloud, in the cdncheck ranges only
+    expect(r).toMatchObject({ cdn: 'arvancloud', ipOwner: 'arvancloud', cdnName: 'ArvanCloud' });
+  });
+  it('cdn-cases/1 `ip` reaches the engine', () => {
+    expect(runCdnCase({ status: 200, headers: {}, ip: '104.16.0.1' })).toMatchObject({ cdn: 'cloudflare' });
+    expect(runCdnCase({ status: 200, headers: {} })).toMatchObject({ cdn: null });
+  });
+});
+
+describe('Akamai and Fastly beyond X-Cache', () => {
+  it('Akamai by any X-Akamai-* field, by its product Server names, by its own Server-Timing metric', () => {
+    expect(cdn({ 'x-akamai-http2-push': '1' }).cdn).toBe('akamai');
+    expect(cdn({ 'X-Akamai-Session-Info': 'name=AKA_PM_CACHEABLE_OBJECT; value=true' }).cdn).toBe('akamai');
+    expect(cdn({ server: 'Akamai Image Manager' }).cdn).toBe('akamai');
+    expect(cdn({ server: 'Akamai Resource Optimizer' }).cdn).toBe('akamai');
+    expect(cdn({ 'server-timing': 'ak_p; desc="1700000000000_400123_1234_0_1_0_0_-";dur=1' }).cdn).toBe('akamai');
+    expect(cdn({ 'x-akamai': '1' }).cdn).toBeNull(); // the prefix needs a name after it
+  });
+  it('Fastly by its Server-Timing metric name, never by a word in a desc', () => {
+    expect(cdn({ 'server-timing': 'fastly;desc="Edge time";dur=12' }).cdn).toBe('fastly');
+    expect(cdn({ 'server-timing': 'app;desc="via fastly";dur=3' }).cdn).toBeNull();
+  });
+  it('Fastly-Debug-Path names Fastly', () => {
+    expect(cdn({ 'fastly-debug-path': '(D cache-lcy1128-LCY 1415969775) (F cache-lcy1130-LCY 1415969775)' }).cdn).toBe('fastly');
+  });
+});
+
+describe('more providers', () => {
+  it.each([
+    [{ server: 'now' }, 'vercel'],
+    [{ server: 'NetDNA-cache/2.2', 'x-cache': 'HIT' }, 'stackpath'],
+    [{ 'x-hw': '1440877502.dop010.dc1.t,1440877501.cds003.dc1.shn' }, 'highwinds'], // pagexray nytimes.har (liverail)
+    [{ 'x-px': 'ht h0-s30.p9-fra.cdngp.net' }, 'cdnetworks'],
+    [{ 'section-io-id': '2f54b2b6f0b6a4c7' }, 'section-io'],
+    [{ server: 'tsa_b' }, 'twitter'],
+    [{ 'x-instart-request-id': '10507324937709582720:FVA01-CPVNPPRY04:1424155994:237' }, 'instart'],
+    [{ server: 'yunjiasu-nginx' }, 'baidu'],
+  ] as Array<[Record<string, string>, string]>)('%j is %s', (h, id) => {
+    expect(cdn(h).cdn).toBe(id);
+  });
+  it('Squid is a self-hosted cache over https, and its status is read', () => {
+    expect(cdn({ via: '1.1 cache.example.org (squid/5.7)', 'x-cache': 'HIT from cache.example.org' })).toMatchObject({ cdn: 'squid', cacheStatus: 'hit' });
+    expect(cdn({ via: '1.1 cache.example.org (squid/5.7)' }, { url: 'http://example.com/' }).cdn).toBeNull();
+  });
+  it("covers WebPageTest's CDN list: at least 60 providers, one entry per id", () => {
+    const ids = PROVIDERS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => PROVIDERS.find((p) => p.id === id)!.kind === 'cdn').length).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('shared header names that differ in format', () => {
+  it('X-Edge-Location: a four-letter code is KeyCDN, a place name beside X-Edge-IP is CDN77', () => {
+    expect(cdn({ 'x-edge-location': 'defr', 'x-cache': 'HIT' })).toMatchObject({ cdn: 'keycdn', pop: 'defr' });
+    expect(cdn({ 'x-edge-location': 'Frankfurt, DE', 'x-edge-ip': '185.59.220.1', 'x-cache': 'HIT' })).toMatchObject({ cdn: 'cdn77', cacheStatus: 'hit' });
+    expect(cdn({ 'x-edge-location': 'Frankfurt, DE', 'x-cache': 'HIT' }).cdn).toBeNull();
+  });
+  it('X-Cache "HIT from <host>" is Squid, "Hit from cloudfront" CloudFront, a 51cdn host ChinaNetCenter', () => {
+    expect(cdn({ 'x-cache': 'HIT from proxy.example' }).cdn).toBeNull(); // Squid needs its own Via, Server or X-Cache-Lookup
+    expect(cdn({ 'x-cache': 'Hit from cloudfront' }).cdn).toBe('cloudfront');
+    expect(cdn({ 'x-cache': 'HIT from cache.51cdn.com' }).cdn).toBe('chinanetcenter');
+  });
+});
+
+describe('multi-layer X-Cache with hit counts', () => {
+  it('per-layer "hit(n)" counts are read as hits (pagexray wikipedia captures)', () => {
+    expect(tierStatus('cp3008 frontend hit(3)', { HIT: 'hit' })).toBe('hit');
+    const r = cdn({ via: '1.1 varnish, 1.1 varnish, 1.1 varnish', 'x-cache': 'cp1052 miss(0), cp3007 hit(10), cp3008 frontend hit(2)' });
+    expect(r).toMatchObject({ cdn: 'varnish', cacheStatus: 'hit' });
+  });
+});
+
+describe('stacked providers and weak evidence', () => {
+  it('the inner CDN status field is not read as the outer one: Imperva over CloudFront stays unknown', () => {
+    const h = { 'x-iinfo': '9-1234-0 PNNN RT(1 2) q(0 0 0 -1) r(0 0)', 'x-cdn': 'Incapsula', 'x-cache': 'Hit from cloudfront', via: '1.1 0aaebdec.cloudfront.net (CloudFront)' };
+    expect(cdn(h)).toMatchObject({ cdn: 'imperva', cacheStatus: 'unknown' });
+  });
+  it('a Via line alone, or Via plus a generic timing header, proves no provider', () => {
+    expect(cdn({ via: '1.1 edge-proxy', 'server-timing': 'edge; dur=3' }).cdn).toBeNull();
+    expect(cdn({ via: '1.1 vegur', 'x-response-time': '12ms' }).cdn).toBeNull();
+  });
+  it('hostile header names are data, not object keys', () => {
+    const r = cdn([
+      ['constructor', 'x'],
+      ['__proto__', 'y'],
+      ['toString', 'z'],
+      ['hasOwnProperty', 'w'],
+    ]);
+    expect(r.cdn).toBeNull();
+    expect(r.cacheStatus).toBeNull();
+  });
+});
