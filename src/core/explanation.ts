@@ -187,6 +187,8 @@ export interface SetCookieResult {
   purpose: CookiePurpose | null;
   signed: SignedCookieInfo | null;
   findings: Finding[];
+  /** Identical Set-Cookie lines after this one (same text, same outcome), shown once (optional; absent for none). */
+  repeats?: number;
 }
 
 export interface CookieSendResult {
@@ -204,6 +206,8 @@ export interface CookieExplanation {
   sameSiteContext: 'same-site' | 'cross-site';
   thirdParty: boolean;
   findings: Finding[];
+  /** The page that made the request is unknown: sameSiteContext is an assumption (optional; absent when known). */
+  sameSiteContextAssumed?: true;
 }
 
 // ---------------------------------------------------------------- CDN and proxies

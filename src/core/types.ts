@@ -112,6 +112,8 @@ export interface Finding {
   /** RFC section or MDN URL. */
   link: string;
   params?: Record<string, string | number>;
+  /** What to change, in one sentence: the header or attribute to send instead (optional; set where known). */
+  fix?: string;
 }
 
 /** How the engine judges: which browser's departures from the RFC apply, and at what moment. */

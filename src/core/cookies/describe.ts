@@ -1,8 +1,7 @@
 /** Turns one storage decision into a SetCookieResult: attribute explanations, scope words, purpose, findings. */
 import type { BrowserProfile, Finding, JarCookie } from '../types';
 import type { CookieRejectReason, Explained, SetCookieResult } from '../explanation';
-import { applyNote } from '../notes';
-import { COOKIE_NOTES } from './notes';
+import { cookieNote } from './notes';
 import type { ParsedSetCookie } from './parse';
 import { utf8Length } from './parse';
 import { lookupPurpose } from './purposes';
@@ -24,6 +23,10 @@ export interface DecisionFacts {
   requestHost: string;
   requestSecure: boolean;
   browser?: BrowserProfile;
+  /** Stored only on the assumption that the request is same-site (its page is unknown). */
+  contextUnknown?: boolean;
+  /** The host sends Strict-Transport-Security covering this cookie, so no plain-HTTP request will carry it. */
+  hsts?: boolean;
 }
 
 const MAX_RAW = 8192;
@@ -36,8 +39,13 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
+function knownAttribute(key: string): (typeof ATTRIBUTES)[AttributeKey] | undefined {
+  return Object.hasOwn(ATTRIBUTES, key) ? ATTRIBUTES[key as AttributeKey] : undefined;
+}
+
 function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSetCookie): Explained {
-  const known = (ATTRIBUTES as Record<string, (typeof ATTRIBUTES)[AttributeKey] | undefined>)[a.key];
+  // Own properties only: an attribute named "constructor" or "__proto__" is unknown, not Object's.
+  const known = knownAttribute(a.key);
   const value = a.value === '' ? undefined : clip(a.value, 200);
   if (a.oversized) {
     return { name: a.name, value, known: false, plain: 'Ignored: the value is longer than 1024 bytes.', rule: 'Attribute values over 1024 octets are dropped.', link: sec('5.6') };
@@ -74,41 +82,42 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   for (const r of f.reasons) {
     if (seen.has(r.reason)) continue;
     seen.add(r.reason);
-    out.push(applyNote(COOKIE_NOTES, `cookie-rejected-${r.reason}`, { name }));
+    out.push(cookieNote(`cookie-rejected-${r.reason}`, { name }));
   }
   if (p.error) return out;
-  for (const v of p.badExpires.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-expires-invalid', { name, value: clip(v, 80) }));
-  for (const v of p.badMaxAge.slice(0, 3)) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-invalid', { name, value: clip(v, 80) }));
-  if (p.sameSiteInvalid !== undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-invalid', { name, value: clip(p.sameSiteInvalid, 80) }));
+  for (const v of p.badExpires.slice(0, 3)) out.push(cookieNote('cookie-expires-invalid', { name, value: clip(v, 80) }));
+  for (const v of p.badMaxAge.slice(0, 3)) out.push(cookieNote('cookie-max-age-invalid', { name, value: clip(v, 80) }));
+  if (p.sameSiteInvalid !== undefined) out.push(cookieNote('cookie-samesite-invalid', { name, value: clip(p.sameSiteInvalid, 80) }));
   let unknown = 0;
   for (const a of p.attributes) {
-    if (a.oversized) out.push(applyNote(COOKIE_NOTES, 'cookie-attribute-oversized', { name, attribute: clip(a.name, 40) }));
-    else if (!(a.key in ATTRIBUTES) && unknown++ < 3) out.push(applyNote(COOKIE_NOTES, 'cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
+    if (a.oversized) out.push(cookieNote('cookie-attribute-oversized', { name, attribute: clip(a.name, 40) }));
+    else if (!knownAttribute(a.key) && unknown++ < 3) out.push(cookieNote('cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
   }
-  if (p.name === '') out.push(applyNote(COOKIE_NOTES, 'cookie-nameless', { value: clip(p.value, 80) }));
+  if (p.name === '') out.push(cookieNote('cookie-nameless', { value: clip(p.value, 80) }));
   const folded = FOLDED.exec(p.value);
-  if (folded) out.push(applyNote(COOKIE_NOTES, 'cookie-folded-header', { name, next: folded[1] }));
+  if (folded) out.push(cookieNote('cookie-folded-header', { name, next: folded[1] }));
   const c = f.cookie;
   if (!c || reason === 'expired') return out;
-  if (p.bothMaxAgeAndExpires) out.push(applyNote(COOKIE_NOTES, 'cookie-max-age-and-expires', { name }));
-  if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain)) out.push(applyNote(COOKIE_NOTES, 'cookie-domain-idn', { name, domain: c.domain }));
-  if (p.capped && c.expires !== null) out.push(applyNote(COOKIE_NOTES, 'cookie-expiry-capped', { name, date: isoDay(c.expires) }));
-  if (f.requestSecure && !c.secure && reason === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-not-secure-on-https', { name }));
+  if (p.bothMaxAgeAndExpires) out.push(cookieNote('cookie-max-age-and-expires', { name }));
+  if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain)) out.push(cookieNote('cookie-domain-idn', { name, domain: c.domain }));
+  if (p.capped && c.expires !== null) out.push(cookieNote('cookie-expiry-capped', { name, date: isoDay(c.expires) }));
+  if (f.requestSecure && !c.secure && reason === undefined) out.push(cookieNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', { name }));
+  if (f.contextUnknown) out.push(cookieNote('cookie-samesite-context-unknown', { name, sameSite: c.sameSite === 'unspecified' ? 'SameSite-less (Lax by default)' : `SameSite=${c.sameSite === 'lax' ? 'Lax' : 'Strict'}` }));
   const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
   if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics') {
-    out.push(applyNote(COOKIE_NOTES, 'cookie-session-without-httponly', { name }));
+    out.push(cookieNote('cookie-session-without-httponly', { name }));
   }
-  if (c.sameSite === 'none') out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-none', { name }));
-  else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(applyNote(COOKIE_NOTES, 'cookie-samesite-missing', { name }));
+  if (c.sameSite === 'none') out.push(cookieNote('cookie-samesite-none', { name }));
+  else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(cookieNote('cookie-samesite-missing', { name }));
   const bytes = utf8Length(p.name) + utf8Length(p.value);
-  if (bytes > HUGE_COOKIE) out.push(applyNote(COOKIE_NOTES, 'cookie-huge', { name, bytes }));
-  if (signedFormat) out.push(applyNote(COOKIE_NOTES, 'cookie-signed-not-encrypted', { name, format: signedFormat }));
+  if (bytes > HUGE_COOKIE) out.push(cookieNote('cookie-huge', { name, bytes }));
+  if (signedFormat) out.push(cookieNote('cookie-signed-not-encrypted', { name, format: signedFormat }));
   if (reason === undefined) {
-    if (prefixOf(c.name) === '__Host-') out.push(applyNote(COOKIE_NOTES, 'cookie-prefix-host', { name }));
+    if (prefixOf(c.name) === '__Host-') out.push(cookieNote('cookie-prefix-host', { name }));
     // SameSite=None opts out of cross-site protection, so only Lax or Strict counts here.
-    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict')) out.push(applyNote(COOKIE_NOTES, 'cookie-well-protected', { name }));
+    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict')) out.push(cookieNote('cookie-well-protected', { name }));
   }
   return out;
 }

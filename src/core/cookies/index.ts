@@ -5,8 +5,8 @@
 import type { EngineContext, ExchangeRecord, Finding, JarCookie } from '../types';
 import type { CookieExplanation, SetCookieResult } from '../explanation';
 import { getAll } from '../headers';
-import { applyNote, bySeverity } from '../notes';
-import { COOKIE_NOTES } from './notes';
+import { bySeverity } from '../notes';
+import { cookieNote } from './notes';
 import { utf8Length } from './parse';
 import { cookiesForRequest } from './send';
 import { MAX_SET_COOKIE_LINES, sameIdentity, storeSetCookies } from './store';
@@ -17,7 +17,8 @@ export { parseSetCookie, parseCookieDate, type ParsedSetCookie } from './parse';
 export { lookupPurpose, type PurposeWhere } from './purposes';
 export { decodeSignedCookie } from './signed';
 export { scopeWords, lifetimeWords } from './words';
-export { COOKIE_NOTES } from './notes';
+export { COOKIE_NOTES, COOKIE_FIXES, cookieNote } from './notes';
+export { COOKIE_PROFILES, cookieProfileFor, type CookieProfile } from './profiles';
 export { REJECT_REASONS, NOT_SENT_REASONS, ATTRIBUTES, REJECT_ORDER } from './rules';
 
 const MANY_COOKIES = 20;
@@ -80,6 +81,48 @@ function jarBeforeResponse(x: ExchangeRecord, jar: JarCookie[], results: SetCook
   });
 }
 
+/**
+ * The Strict-Transport-Security policy this response sets, when it can (RFC 6797 §8.1: only over HTTPS, first
+ * field, max-age > 0). Directive names compared case-insensitively; nothing read from Object.prototype.
+ */
+function hstsOf(x: ExchangeRecord): { includeSubDomains: boolean } | undefined {
+  if (typeof x.url !== 'string' || !/^https:/i.test(x.url)) return undefined;
+  const value = getAll(Array.isArray(x.responseHeaders) ? x.responseHeaders : [], 'strict-transport-security')[0];
+  if (typeof value !== 'string') return undefined;
+  let maxAge = -1;
+  let includeSubDomains = false;
+  for (const part of value.slice(0, 1024).split(';')) {
+    const [rawName, ...rest] = part.split('=');
+    const name = rawName.trim().toLowerCase();
+    if (name === 'max-age') {
+      const v = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+      if (/^\d+$/.test(v)) maxAge = Number(v);
+    } else if (name === 'includesubdomains') includeSubDomains = true;
+  }
+  return maxAge > 0 ? { includeSubDomains } : undefined;
+}
+
+/** Identical Set-Cookie lines with the same outcome, shown once: the explanation grows with distinct lines. */
+function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
+  if (results.length < 2) return results;
+  const firstOf = new Map<string, SetCookieResult>();
+  const out: SetCookieResult[] = [];
+  for (const r of results) {
+    const key = `${r.stored ? 1 : 0}${r.rejectReason ?? ''}\u0000${r.raw}`;
+    const first = firstOf.get(key);
+    if (first) first.repeats = (first.repeats ?? 0) + 1;
+    else {
+      firstOf.set(key, r);
+      out.push(r);
+    }
+  }
+  if (out.length === results.length) return results;
+  for (const r of out) {
+    if (r.repeats) r.findings.push(cookieNote('cookie-set-repeated', { name: (r.cookie?.name ?? r.raw.split('=')[0]).slice(0, 100), count: r.repeats + 1 }));
+  }
+  return out;
+}
+
 export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation {
   const now = typeof ctx?.now === 'number' && Number.isFinite(ctx.now) ? ctx.now : Math.floor((x.responseTimeMs || 0) / 1000);
   const navigation = x.navigation ?? (x.resourceType === 'main_frame' ? 'top-level' : x.resourceType ? 'subresource' : 'top-level');
@@ -98,6 +141,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     setCookie: lines,
     now,
     jar: x.jarSnapshot,
+    hsts: hstsOf(x),
   });
   const findings: Finding[] = [];
 
@@ -105,7 +149,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   const cookieHeader = getAll(requestHeaders, 'cookie').join('; ');
   const requestCookies = cookieHeader ? parseCookieHeader(cookieHeader) : [];
   const headerBytes = utf8Length(cookieHeader, LARGE_COOKIE_HEADER + 1);
-  if (headerBytes > LARGE_COOKIE_HEADER) findings.push(applyNote(COOKIE_NOTES, 'cookie-request-header-large', { bytes: utf8Length(cookieHeader) }));
+  if (headerBytes > LARGE_COOKIE_HEADER) findings.push(cookieNote('cookie-request-header-large', { bytes: utf8Length(cookieHeader) }));
 
   let send: CookieExplanation['send'] = null;
   if (Array.isArray(x.jarSnapshot)) {
@@ -124,31 +168,34 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     send = { sent: detail.sent, notSent: detail.notSent, cookieHeader: detail.cookieHeader };
     for (const n of detail.notSent) {
       if (findings.length > 200) break;
-      findings.push(applyNote(COOKIE_NOTES, `cookie-not-sent-${n.reason}`, { name: n.cookie.name.slice(0, 100) }));
+      findings.push(cookieNote(`cookie-not-sent-${n.reason}`, { name: n.cookie.name.slice(0, 100) }));
     }
-    for (const name of detail.laxAllowUnsafe.slice(0, 20)) findings.push(applyNote(COOKIE_NOTES, 'cookie-lax-allow-unsafe', { name: name.slice(0, 100) }));
+    for (const name of detail.laxAllowUnsafe.slice(0, 20)) findings.push(cookieNote('cookie-lax-allow-unsafe', { name: name.slice(0, 100) }));
   }
 
   const c = stored.context;
-  if (c.assumed && navigation === 'subresource') findings.push(applyNote(COOKIE_NOTES, 'cookie-context-assumed'));
-  if (c.thirdParty && (lines.length > 0 || requestCookies.length > 0)) {
-    findings.push(applyNote(COOKIE_NOTES, 'cookie-third-party-context', { topLevelSite: c.topLevelSite ?? 'unknown' }));
+  const hasCookies = lines.length > 0 || requestCookies.length > 0;
+  if (c.assumed && navigation === 'subresource' && hasCookies) findings.push(cookieNote('cookie-context-assumed'));
+  if (c.thirdParty && hasCookies) {
+    findings.push(cookieNote('cookie-third-party-context', { topLevelSite: c.topLevelSite ?? 'unknown' }));
   }
-  if (lines.length > MAX_SET_COOKIE_LINES) findings.push(applyNote(COOKIE_NOTES, 'cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
-  else if (lines.length >= MANY_COOKIES) findings.push(applyNote(COOKIE_NOTES, 'cookie-many', { count: lines.length }));
+  if (lines.length > MAX_SET_COOKIE_LINES) findings.push(cookieNote('cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
+  else if (lines.length >= MANY_COOKIES) findings.push(cookieNote('cookie-many', { count: lines.length }));
+  const setCookies = collapseRepeats(stored.results);
   // Per-cookie findings stay on each SetCookieResult; the area list carries them too, capped.
-  for (const r of stored.results) {
+  for (const r of setCookies) {
     if (findings.length > 500) break;
     findings.push(...r.findings);
   }
   findings.sort(bySeverity);
 
   return {
-    setCookies: stored.results,
+    setCookies,
     requestCookies,
     send,
     sameSiteContext: c.crossSite ? 'cross-site' : 'same-site',
     thirdParty: c.thirdParty,
     findings,
+    ...(c.assumed && navigation === 'subresource' ? { sameSiteContextAssumed: true as const } : {}),
   };
 }

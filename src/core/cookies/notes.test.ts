@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRecord, JarCookie } from '../types';
 import { explainCookies } from './index';
-import { COOKIE_NOTES } from './notes';
+import { COOKIE_FIXES, COOKIE_NOTES } from './notes';
 
 const NOW = 1767225600;
 const jwt = `${btoa('{"alg":"HS256"}')}.${btoa('{"u":1}')}.${'x'.repeat(43)}`.replace(/=/g, '');
@@ -44,6 +44,8 @@ const scenarios: ExchangeRecord[] = [
     ),
     requestHeaders: [{ name: 'Cookie', value: `c=${'v'.repeat(9000)}` }],
   }),
+  x({ responseHeaders: [...set('h=1; HttpOnly'), { name: 'Strict-Transport-Security', value: 'max-age=31536000' }] }),
+  x({ responseHeaders: set('rep=1', 'rep=1', 'rep=1') }),
   x({ responseHeaders: set(...Array.from({ length: 25 }, (_, i) => `m${i}=1`)) }),
   x({ responseHeaders: set(...Array.from({ length: 10_001 }, (_, i) => `t${i}=1`)) }),
 ];
@@ -63,5 +65,32 @@ describe('cookie notes catalogue', () => {
       expect(n.link, id).toMatch(/^https:\/\//);
     }
     for (const s of scenarios) for (const f of explainCookies(s, { browser: 'chrome', now: NOW }).findings) expect(f.summary, f.id).not.toMatch(/\{\w+\}/);
+  });
+  it('every note says what to change, and the finding carries it filled in', () => {
+    const withoutFix = Object.keys(COOKIE_NOTES).filter((id) => !Object.hasOwn(COOKIE_FIXES, id));
+    expect(withoutFix).toEqual([]);
+    expect(Object.keys(COOKIE_FIXES).filter((id) => !Object.hasOwn(COOKIE_NOTES, id))).toEqual([]);
+    for (const s of scenarios) {
+      for (const f of explainCookies(s, { browser: 'chrome', now: NOW }).findings) {
+        expect(f.fix, f.id).toBeTruthy();
+        expect(f.fix, f.id).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+  it('severity by consequence: rejections and ignored attributes are errors, restrictions the server asked for are info', () => {
+    const sev = (id: string) => COOKIE_NOTES[id].severity;
+    expect(sev('cookie-rejected-samesite-context')).toBe('error');
+    expect(sev('cookie-rejected-expired')).toBe('info');
+    expect(sev('cookie-expires-invalid')).toBe('error');
+    expect(sev('cookie-samesite-invalid')).toBe('error');
+    expect(sev('cookie-not-sent-samesite-strict')).toBe('info');
+    expect(sev('cookie-not-sent-secure-only')).toBe('info');
+    expect(sev('cookie-not-sent-samesite-unspecified-lax')).toBe('warning');
+    expect(sev('cookie-signed-not-encrypted')).toBe('info');
+    expect(sev('cookie-nameless')).toBe('info');
+    expect(sev('cookie-many')).toBe('info');
+    expect(sev('cookie-not-secure-on-https')).toBe('warning');
+    expect(sev('cookie-not-secure-hsts')).toBe('info');
+    expect(sev('cookie-samesite-context-unknown')).toBe('info');
   });
 });

@@ -2,7 +2,8 @@
  * Cookie findings catalogue (httplint style): analysis code names a note and its parameters, the texts live here.
  * Reject / not-sent notes are derived from the reason tables in rules.ts so the sentences exist once.
  */
-import type { NoteCatalog, NoteDef } from '../notes';
+import type { Finding } from '../types';
+import { applyNote, fill, type NoteCatalog, type NoteDef } from '../notes';
 import type { CookieNotSentReason, CookieRejectReason } from '../explanation';
 import { MDN_SET_COOKIE, NOT_SENT_REASONS, REJECT_REASONS, sec } from './rules';
 
@@ -22,7 +23,10 @@ const notSentNotes: NoteCatalog = {};
 for (const [reason, t] of Object.entries(NOT_SENT_REASONS) as Array<[CookieNotSentReason, (typeof NOT_SENT_REASONS)[CookieNotSentReason]]>) {
   notSentNotes[`cookie-not-sent-${reason}`] = {
     topic: 'cookie',
-    severity: reason === 'domain-mismatch' || reason === 'path-mismatch' || reason === 'expired' ? 'info' : 'warning',
+    // By consequence: a cookie withheld because its own attributes (Secure, SameSite=Strict/Lax, Partitioned, its
+    // scope) or the user's setting say so is the browser doing what was asked: info. Only Lax-by-default withholds a
+    // cookie the server never asked to restrict, which can drop a login or a cart on that request: warning.
+    severity: reason === 'samesite-unspecified-lax' ? 'warning' : 'info',
     summary: `Cookie "{name}" was not sent: ${t.plain}`,
     rule: t.firefox ? `${t.rule} Firefox: ${t.firefox}` : t.rule,
     link: t.link,
@@ -37,6 +41,13 @@ export const COOKIE_NOTES: NoteCatalog = {
     severity: 'warning',
     summary: 'Cookie "{name}" is set over HTTPS but is not Secure: the browser will also send it over plain HTTP.',
     rule: 'Without the Secure attribute the cookie is sent to http:// URLs of the same host, where it can be read or changed in transit.',
+    link: sec('5.6.5'),
+  },
+  'cookie-not-secure-hsts': {
+    topic: 'cookie',
+    severity: 'info',
+    summary: 'Cookie "{name}" is set over HTTPS without Secure; this host sends Strict-Transport-Security, so the browser will not make a plain-HTTP request that could carry it (once it has seen that header).',
+    rule: 'HSTS (RFC 6797) turns every http:// URL of the host (and its subdomains with includeSubDomains) into https:// before the request is made; Secure still guards the first visit and hosts the policy does not cover.',
     link: sec('5.6.5'),
   },
   'cookie-session-without-httponly': {
@@ -62,7 +73,7 @@ export const COOKIE_NOTES: NoteCatalog = {
   },
   'cookie-samesite-invalid': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'error',
     summary: 'SameSite={value} on cookie "{name}" is not Strict, Lax or None, so it counts as if SameSite were missing.',
     rule: 'Unrecognised SameSite values leave the same-site-flag at "Default".',
     link: sec('5.6.7'),
@@ -76,7 +87,7 @@ export const COOKIE_NOTES: NoteCatalog = {
   },
   'cookie-many': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'info',
     summary: 'This response sets {count} cookies. Browsers keep about 180 per domain and evict the oldest beyond that.',
     rule: 'RFC 6265bis recommends at least 50 cookies per domain and 3000 in total; Chrome and Firefox keep 180 per domain before evicting.',
     link: sec('6.1'),
@@ -104,21 +115,21 @@ export const COOKIE_NOTES: NoteCatalog = {
   },
   'cookie-expires-invalid': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'error',
     summary: 'Expires="{value}" on cookie "{name}" is not a date browsers can read, so it is ignored.',
     rule: 'Expires is parsed with the cookie-date algorithm (day, month name, year, hh:mm:ss); a failed parse drops the attribute.',
     link: sec('5.1.1'),
   },
   'cookie-max-age-invalid': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'error',
     summary: 'Max-Age="{value}" on cookie "{name}" is not a whole number of seconds, so it is ignored.',
     rule: 'Max-Age must be an optional "-" followed by digits only.',
     link: sec('5.6.2'),
   },
   'cookie-attribute-oversized': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'error',
     summary: 'The {attribute} attribute of cookie "{name}" is longer than 1024 bytes and was ignored.',
     rule: 'Attribute values over 1024 octets are dropped; the rest of the cookie is processed.',
     link: sec('5.6'),
@@ -132,7 +143,7 @@ export const COOKIE_NOTES: NoteCatalog = {
   },
   'cookie-nameless': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'info',
     summary: 'This cookie has no name (value "{value}"). Browsers store it, but many servers and libraries cannot read it.',
     rule: 'A name-value pair without "=" makes a cookie with an empty name; it is sent as the bare value.',
     link: sec('5.6'),
@@ -146,7 +157,7 @@ export const COOKIE_NOTES: NoteCatalog = {
   },
   'cookie-signed-not-encrypted': {
     topic: 'cookie',
-    severity: 'warning',
+    severity: 'info',
     summary: 'Cookie "{name}" is {format}: signed, not encrypted. Anyone who sees it can read what is inside.',
     rule: 'A signature stops tampering, not reading; keep secrets out of signed cookies or encrypt them.',
     link: MDN_SET_COOKIE,
@@ -193,6 +204,20 @@ export const COOKIE_NOTES: NoteCatalog = {
     rule: 'SameSite and third-party decisions need the top-level site; without it the engine cannot tell.',
     link: sec('5.2'),
   },
+  'cookie-samesite-context-unknown': {
+    topic: 'cookie',
+    severity: 'info',
+    summary: 'Cookie "{name}" was stored on the assumption that this request is same-site: the recording does not say which page made it. Were it cross-site, Chrome would refuse this {sameSite} cookie.',
+    rule: 'A cookie that is not SameSite=None is ignored on a cross-site subresource response (Lax-by-default for unspecified). Deciding that needs the top-level site, which this entry lacks (no page, initiator or Referer ties it to one).',
+    link: sec('5.7'),
+  },
+  'cookie-set-repeated': {
+    topic: 'cookie',
+    severity: 'info',
+    summary: 'The same Set-Cookie line for "{name}" appears {count} times in this response; the browser processes each and keeps one cookie. Shown once.',
+    rule: 'Each Set-Cookie field line is processed in order; an identical line replaces the cookie with itself.',
+    link: sec('5.7'),
+  },
   'cookie-too-many-lines': {
     topic: 'cookie',
     severity: 'warning',
@@ -201,3 +226,80 @@ export const COOKIE_NOTES: NoteCatalog = {
     link: MDN_SET_COOKIE,
   },
 };
+
+/**
+ * What to change, per finding: the header (or attribute) to send instead, in one sentence. Every catalogue entry has
+ * one (notes.test.ts checks); `{...}` placeholders are filled from the finding's parameters.
+ */
+const REJECT_FIXES: Record<CookieRejectReason, string> = {
+  empty: 'Send a name=value pair, or drop the header.',
+  'invalid-characters': 'Remove control characters from the line; write a non-ASCII Domain in its punycode form; give a nameless cookie a name if its value holds "=".',
+  'too-large': 'Keep name and value under 4096 bytes together: store the data server-side and send an identifier.',
+  'domain-mismatch': 'Set Domain to this host or one of its parent domains, or leave Domain out for a host-only cookie.',
+  'public-suffix': 'Set Domain to your registrable domain (e.g. example.co.uk, not co.uk), or leave it out.',
+  'secure-from-insecure': 'Set this cookie from an https:// response, or drop Secure (only for data that may travel in clear).',
+  'samesite-none-insecure': 'Add Secure (and serve the response over HTTPS) to keep SameSite=None.',
+  'invalid-prefix': 'Meet the prefix rules (Secure, from HTTPS; for __Host-: Path=/ and no Domain; for __Http-: HttpOnly), or rename the cookie.',
+  expired: 'Nothing to change if this is meant to delete the cookie; otherwise send a future Expires or a positive Max-Age.',
+  'samesite-context': 'If this cookie must be set in cross-site requests (embeds, third-party fetches), send SameSite=None; Secure; otherwise set it from a same-site response or a top-level navigation.',
+  'partitioned-insecure': 'Add Secure to the Partitioned cookie and serve it over HTTPS.',
+  'overwrite-secure': 'Set the cookie from HTTPS (with Secure), or give the insecure one another name.',
+  'third-party-blocked': 'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site; otherwise expect it to be blocked.',
+};
+
+const NOT_SENT_FIXES: Record<CookieNotSentReason, string> = {
+  'domain-mismatch': 'Nothing, if the cookie is meant for another host; otherwise set it with Domain=<parent domain>.',
+  'path-mismatch': 'Nothing, if intended; otherwise set the cookie with Path=/ (or a path that covers this URL).',
+  expired: 'Nothing, if intended; otherwise give the cookie a longer Max-Age when it is set.',
+  'secure-only': 'Request this URL over HTTPS.',
+  'partition-mismatch': 'Nothing, if intended: a partitioned cookie belongs to one top-level site; drop Partitioned only if the cookie must be shared across sites.',
+  'samesite-strict': 'Nothing, if intended; use SameSite=Lax if the cookie must follow links from other sites.',
+  'samesite-lax': 'Nothing, if intended; use SameSite=None; Secure if the cookie must go on cross-site subrequests or POSTs.',
+  'samesite-unspecified-lax': 'Say what you mean: SameSite=None; Secure if this cookie must go on cross-site requests, SameSite=Lax if not.',
+  'third-party-blocked': 'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site.',
+};
+
+const OTHER_FIXES: Record<string, string> = {
+  'cookie-not-secure-on-https': 'Add Secure to the Set-Cookie line (and Strict-Transport-Security to the site).',
+  'cookie-not-secure-hsts': 'Add Secure anyway: it also protects the first visit and hosts the HSTS policy does not cover.',
+  'cookie-session-without-httponly': 'Add HttpOnly, unless page scripts really must read this cookie.',
+  'cookie-samesite-none': 'Nothing, if cross-site use is intended; otherwise use SameSite=Lax.',
+  'cookie-samesite-missing': 'Add SameSite=Lax (or SameSite=None; Secure if the cookie must work cross-site).',
+  'cookie-samesite-invalid': 'Write SameSite=Strict, SameSite=Lax or SameSite=None.',
+  'cookie-huge': 'Store the data server-side and keep only an identifier in the cookie, or narrow its Path/Domain.',
+  'cookie-many': 'Combine related cookies or drop unused ones; each one travels with every matching request.',
+  'cookie-request-header-large': 'Delete cookies the site no longer reads (Max-Age=0) and narrow the Path/Domain of the rest.',
+  'cookie-expiry-capped': 'Nothing is required; send Max-Age=34560000 (400 days) or less to say what browsers will do.',
+  'cookie-max-age-and-expires': 'Nothing is required; Max-Age alone is enough for current browsers.',
+  'cookie-expires-invalid': 'Write Expires as an HTTP date (e.g. Expires=Wed, 21 Oct 2026 07:28:00 GMT), or use Max-Age.',
+  'cookie-max-age-invalid': 'Write Max-Age as whole seconds, digits only (e.g. Max-Age=3600).',
+  'cookie-attribute-oversized': 'Shorten the attribute value below 1024 bytes.',
+  'cookie-attribute-unknown': 'Remove the attribute (or fix its spelling); browsers ignore it.',
+  'cookie-nameless': 'Give the cookie a name: name=value.',
+  'cookie-folded-header': 'Send each cookie in its own Set-Cookie header line; never join them with commas.',
+  'cookie-signed-not-encrypted': 'Keep secrets out of the cookie, or encrypt it (not just sign it).',
+  'cookie-prefix-host': 'Nothing: keep it.',
+  'cookie-domain-idn': 'Write the Domain attribute in punycode ({domain}).',
+  'cookie-well-protected': 'Nothing: keep it.',
+  'cookie-third-party-context': 'Nothing, if intended; a cookie that must work here needs SameSite=None; Secure, and Partitioned if it is per embedding site.',
+  'cookie-lax-allow-unsafe': 'Add SameSite=None; Secure if the cookie must go on cross-site POSTs after its first 2 minutes.',
+  'cookie-context-assumed': 'Record the page too (a HAR with pages, or with _initiator or Referer) so the same-site context can be judged.',
+  'cookie-samesite-context-unknown': 'Nothing in the header, if the request is same-site; if it can be cross-site, send SameSite=None; Secure. Recording the page lets this be judged.',
+  'cookie-set-repeated': 'Send the Set-Cookie line once.',
+  'cookie-too-many-lines': 'Send far fewer Set-Cookie lines: browsers keep about 180 cookies per domain.',
+};
+
+export const COOKIE_FIXES: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = { ...OTHER_FIXES };
+  for (const [reason, fix] of Object.entries(REJECT_FIXES)) out[`cookie-rejected-${reason}`] = fix;
+  for (const [reason, fix] of Object.entries(NOT_SENT_FIXES)) out[`cookie-not-sent-${reason}`] = fix;
+  return out;
+})();
+
+/** applyNote for the cookie catalogue, with the finding's fix. */
+export function cookieNote(id: string, params?: Record<string, string | number>): Finding {
+  const f = applyNote(COOKIE_NOTES, id, params);
+  const fix = Object.hasOwn(COOKIE_FIXES, id) ? COOKIE_FIXES[id] : undefined;
+  if (fix) f.fix = fill(fix, params);
+  return f;
+}

@@ -3,6 +3,7 @@
  * and a link. Analysis code picks entries by key; it never holds panel sentences itself.
  */
 import type { CookieNotSentReason, CookieRejectReason } from '../explanation';
+import { COOKIE_PROFILES } from './profiles';
 
 export const SPEC = 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis';
 export const sec = (s: string): string => `${SPEC}#section-${s}`;
@@ -27,25 +28,8 @@ export interface RuleText {
   firefox?: string;
 }
 
-/**
- * Reject reasons, listed in the order the storage model checks them (the first failing one is reported).
- * RFC 6265bis §5.6 (parsing) then §5.7 (storage); the CHIPS and cookie-policy checks come after the spec's own steps.
- */
-export const REJECT_ORDER: CookieRejectReason[] = [
-  'invalid-characters',
-  'empty',
-  'too-large',
-  'public-suffix',
-  'domain-mismatch',
-  'secure-from-insecure',
-  'overwrite-secure',
-  'samesite-context',
-  'samesite-none-insecure',
-  'invalid-prefix',
-  'partitioned-insecure',
-  'third-party-blocked',
-  'expired',
-];
+/** The order decide() runs the storage checks in: data of the cookie profiles (profiles.ts), one list for all. */
+export const REJECT_ORDER: readonly CookieRejectReason[] = COOKIE_PROFILES.chrome.rejectOrder.value;
 
 export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
   empty: {

@@ -4,7 +4,8 @@
  */
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieNotSentReason, CookieSendResult } from '../explanation';
-import { LAX_ALLOW_UNSAFE_WINDOW, NOT_SENT_REASONS } from './rules';
+import { cookieProfileFor } from './profiles';
+import { NOT_SENT_REASONS } from './rules';
 import { domainMatch, parseRequestUrl, pathMatch, siteContext, siteOf, type RequestContext, type SiteContext } from './site';
 
 export interface SendInput extends RequestContext {
@@ -53,7 +54,9 @@ export function cookiesForRequest(input: SendInput): SendDetail {
   out.context = ctx;
   const method = (input.method ?? 'GET').toUpperCase();
   const safe = SAFE_METHODS.has(method);
-  const laxByDefault = input.browser !== 'firefox';
+  const profile = cookieProfileFor(input.browser);
+  const laxByDefault = profile.laxByDefault.value;
+  const laxAllowUnsafe = profile.laxAllowUnsafeSeconds.value;
   // Without a known top-level page the request's own site stands in, as the storage model does.
   const partitionKey = ctx.topLevelSite ?? siteOf(req);
   const blockThirdParty = input.cookiePolicy?.blockThirdPartyCookies === true && ctx.thirdParty;
@@ -67,6 +70,8 @@ export function cookiesForRequest(input: SendInput): SendDetail {
     else if (cookie.expires !== null && cookie.expires !== undefined && cookie.expires <= input.now) reason = 'expired';
     else if (cookie.secure && !req.secure) reason = 'secure-only';
     else if (cookie.partitioned && (cookie.partitionKey ?? null) !== partitionKey) reason = 'partition-mismatch';
+    // Total Cookie Protection (Firefox): a cookie kept in a top-level site's jar is only seen under that site.
+    else if (profile.thirdPartyJar.value === 'partitioned' && typeof cookie.partitionKey === 'string' && cookie.partitionKey !== partitionKey) reason = 'partition-mismatch';
     else if (ctx.crossSite) {
       const sameSite = normalizeSameSite(cookie.sameSite);
       const laxLike = sameSite === 'lax' || (sameSite === 'unspecified' && laxByDefault);
@@ -76,7 +81,7 @@ export function cookiesForRequest(input: SendInput): SendDetail {
         const age = cookie.creationTime === undefined ? Infinity : input.now - cookie.creationTime;
         // Chromium's Lax-allowing-unsafe: unspecified-SameSite cookies younger than 2 minutes still go on top-level
         // cross-site unsafe navigations (https://chromestatus.com/feature/5088147346030592).
-        if (unspecified && topLevel && age <= LAX_ALLOW_UNSAFE_WINDOW) out.laxAllowUnsafe.push(cookie.name);
+        if (unspecified && topLevel && laxAllowUnsafe !== null && age <= laxAllowUnsafe) out.laxAllowUnsafe.push(cookie.name);
         else reason = unspecified ? 'samesite-unspecified-lax' : 'samesite-lax';
       }
     }

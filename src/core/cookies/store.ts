@@ -1,7 +1,7 @@
 /**
  * The storage model (RFC 6265bis §5.7) with Chrome-like defaults: each Set-Cookie line is stored or rejected. A
- * rejection lists every failing reason in the order of REJECT_ORDER; the first is the one the reference format (and
- * rejectReason) reports. Pure: returns a new jar, never mutates the one given.
+ * rejection lists every failing reason in the order of the profile's rejectOrder (profiles.ts), which is the order
+ * decide() runs its checks in; the first is the one the reference format (and rejectReason) reports. Pure: returns a new jar, never mutates the one given.
  */
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieRejectReason, SetCookieResult } from '../explanation';
@@ -21,7 +21,7 @@ import {
 } from './site';
 import { describeSetCookie } from './describe';
 import { prefixProblems } from './prefix';
-import { REJECT_ORDER } from './rules';
+import { cookieProfileFor, type CookieProfile } from './profiles';
 
 export interface StoreInput extends RequestContext {
   requestUrl: string;
@@ -32,6 +32,8 @@ export interface StoreInput extends RequestContext {
   jar?: JarCookie[];
   /** 'firefox' turns off Lax-by-default; anything else is the Chrome-like model. Optional. */
   browser?: BrowserProfile;
+  /** The response carries a Strict-Transport-Security policy for the request host (RFC 6797). Optional. */
+  hsts?: { includeSubDomains: boolean };
 }
 
 export interface StoreResult {
@@ -60,9 +62,68 @@ export function sameIdentity(a: JarCookie, b: JarCookie): boolean {
 
 interface Decision {
   cookie?: JarCookie;
-  /** Every failing check, in REJECT_ORDER (RFC 6265bis order); empty when the cookie is stored. */
+  /** Every failing check, in the profile's rejectOrder (RFC 6265bis order); empty when the cookie is stored. */
   reasons: RejectDetail[];
+  /** Stored only because the request was taken as same-site: its page is unknown (a cross-site one would reject it). */
+  contextUnknown?: boolean;
 }
+
+/** What every storage check looks at. */
+interface CheckFacts {
+  p: ParsedSetCookie;
+  req: RequestParts;
+  ctx: SiteContext;
+  input: StoreInput;
+  cookie: JarCookie;
+  /** The Domain attribute after IDNA and brackets; '' for host-only. */
+  domainAttr: string;
+  /** The Domain attribute is a public suffix other than the host. */
+  publicSuffix: boolean;
+  expiry: number | null;
+  sameName: JarCookie[];
+  profile: CookieProfile;
+}
+
+/** A failing check gives its details (one entry per failed condition, undefined for none), a passing one nothing. */
+type Check = (f: CheckFacts) => Array<string | undefined> | null;
+
+const FAIL: Array<string | undefined> = [undefined];
+
+/** SameSite as enforced: unspecified is Lax under Lax-by-default, else None. */
+function enforcedSameSite(f: CheckFacts): JarCookie['sameSite'] {
+  return f.cookie.sameSite === 'unspecified' && !f.profile.laxByDefault.value ? 'none' : f.cookie.sameSite;
+}
+
+/**
+ * The storage checks by reason (RFC 6265bis §5.7 and the browsers' additions). decide() runs them in the profile's
+ * rejectOrder; the parse-level reasons (invalid-characters, empty, too-large) come from the parser before any check.
+ */
+const CHECKS: Partial<Record<CookieRejectReason, Check>> = {
+  'public-suffix': (f) => (f.publicSuffix ? FAIL : null),
+  'domain-mismatch': (f) => (f.domainAttr !== '' && !domainMatch(f.req.host, f.domainAttr, f.req.isIp) ? FAIL : null),
+  'secure-from-insecure': (f) => (f.cookie.secure && !f.req.secure ? FAIL : null),
+  'overwrite-secure': (f) => {
+    const { cookie, req, input } = f;
+    if (cookie.secure || req.secure) return null;
+    const shadowed = f.sameName.find(
+      (old) =>
+        old.secure &&
+        (old.expires === null || old.expires > input.now) &&
+        (domainMatch(old.domain, cookie.domain, false) || domainMatch(cookie.domain, old.domain, false)) &&
+        pathMatch(cookie.path, old.path),
+    );
+    return shadowed ? [`${shadowed.domain}${shadowed.path}`] : null;
+  },
+  'samesite-context': (f) => (enforcedSameSite(f) !== 'none' && f.input.navigation === 'subresource' && f.ctx.crossSite ? FAIL : null),
+  'samesite-none-insecure': (f) => (f.cookie.sameSite === 'none' && !f.cookie.secure ? FAIL : null),
+  'invalid-prefix': (f) => {
+    const problems = prefixProblems({ cookie: f.cookie, pathAttribute: f.p.path !== undefined, secureOrigin: f.req.secure });
+    return problems.length ? problems : null;
+  },
+  'partitioned-insecure': (f) => (f.cookie.partitioned && !f.cookie.secure ? FAIL : null),
+  'third-party-blocked': (f) => (f.input.cookiePolicy?.blockThirdPartyCookies && f.ctx.thirdParty && !f.cookie.partitioned ? FAIL : null),
+  expired: (f) => (f.expiry !== null && f.expiry <= f.input.now ? FAIL : null),
+};
 
 export interface RejectDetail {
   reason: CookieRejectReason;
@@ -86,7 +147,7 @@ function decide(
   input: StoreInput,
   /** Jar cookies with the same name as the new one. */
   sameName: JarCookie[],
-  laxByDefault: boolean,
+  profile: CookieProfile,
 ): Decision {
   if (p.error) return { reasons: [{ reason: p.error }] };
   if (!req) return { reasons: [{ reason: 'domain-mismatch', detail: 'the request URL could not be parsed' }] };
@@ -108,12 +169,12 @@ function decide(
   // (https://github.com/httpwg/http-extensions/issues/1210). Seen with Chromium 156 here on http-state name0017/name0025.
   if (p.name === '' && p.value.includes('=')) return { reasons: [{ reason: 'invalid-characters', detail: 'a nameless cookie may not have "=" in its value' }] };
 
-  const reasons: RejectDetail[] = [];
   let domainAttr = domainValue === undefined ? '' : bareDomain(domainValue);
+  let publicSuffix = false;
   if (domainAttr !== '' && isPublicSuffix(domainAttr)) {
     // §5.7 step 9: a public suffix equal to the host leaves a host-only cookie (Chrome: Domain=localhost on localhost).
     if (domainAttr === req.host) domainAttr = '';
-    else reasons.push({ reason: 'public-suffix' });
+    else publicSuffix = true;
   }
   const expiry = effectiveExpiry(p);
   const cookie: JarCookie = {
@@ -131,33 +192,26 @@ function decide(
     creationTime: now,
   };
   if (p.partitioned) cookie.partitionKey = ctx.topLevelSite ?? siteOf(req);
+  // Firefox's Total Cookie Protection: a third-party cookie lands in the top-level site's own jar.
+  else if (profile.thirdPartyJar.value === 'partitioned' && ctx.thirdParty && ctx.topLevelSite) cookie.partitionKey = ctx.topLevelSite;
 
-  if (domainAttr !== '' && !domainMatch(req.host, domainAttr, req.isIp)) reasons.push({ reason: 'domain-mismatch' });
-  if (cookie.secure && !req.secure) reasons.push({ reason: 'secure-from-insecure' });
-  if (!cookie.secure && !req.secure) {
-    const shadowed = sameName.find(
-      (old) =>
-        old.secure &&
-        (old.expires === null || old.expires > now) &&
-        (domainMatch(old.domain, cookie.domain, false) || domainMatch(cookie.domain, old.domain, false)) &&
-        pathMatch(cookie.path, old.path),
-    );
-    if (shadowed) reasons.push({ reason: 'overwrite-secure', detail: `${shadowed.domain}${shadowed.path}` });
+  const facts: CheckFacts = { p, req, ctx, input, cookie, domainAttr, publicSuffix, expiry, sameName, profile };
+  const reasons: RejectDetail[] = [];
+  for (const reason of profile.rejectOrder.value) {
+    const check = CHECKS[reason];
+    const failed = check ? check(facts) : null;
+    if (failed) for (const detail of failed) reasons.push(detail === undefined ? { reason } : { reason, detail });
   }
-  const enforcedSameSite = cookie.sameSite === 'unspecified' && !laxByDefault ? 'none' : cookie.sameSite;
-  if (enforcedSameSite !== 'none' && input.navigation === 'subresource' && ctx.crossSite) reasons.push({ reason: 'samesite-context' });
-  if (cookie.sameSite === 'none' && !cookie.secure) reasons.push({ reason: 'samesite-none-insecure' });
-  for (const detail of prefixProblems({ cookie, pathAttribute: p.path !== undefined, secureOrigin: req.secure })) reasons.push({ reason: 'invalid-prefix', detail });
-  if (cookie.partitioned && !cookie.secure) reasons.push({ reason: 'partitioned-insecure' });
-  if (input.cookiePolicy?.blockThirdPartyCookies && ctx.thirdParty && !cookie.partitioned) reasons.push({ reason: 'third-party-blocked' });
-  if (expiry !== null && expiry <= now) reasons.push({ reason: 'expired' });
-  return { cookie, reasons: inRejectOrder(reasons) };
+  const decision: Decision = { cookie, reasons };
+  // The page is unknown (a HAR entry no page claims): the cookie is stored as if same-site, and the finding says so.
+  if (reasons.length === 0 && ctx.assumed && input.navigation === 'subresource' && enforcedSameSite(facts) !== 'none') decision.contextUnknown = true;
+  return decision;
 }
 
-const ORDER_INDEX = new Map(REJECT_ORDER.map((r, i) => [r, i]));
-/** Stable sort by REJECT_ORDER, so the first entry is the reason the reference format reports. */
-function inRejectOrder(list: RejectDetail[]): RejectDetail[] {
-  return list.length < 2 ? list : list.slice().sort((a, b) => (ORDER_INDEX.get(a.reason) ?? 99) - (ORDER_INDEX.get(b.reason) ?? 99));
+/** Does the host's HSTS policy keep every request that could carry this cookie on HTTPS? */
+function hstsCovers(hsts: StoreInput['hsts'], cookie: JarCookie | undefined, req: RequestParts | null): boolean {
+  if (!hsts || !cookie || !req) return false;
+  return cookie.hostOnly || (hsts.includeSubDomains && cookie.domain === req.host);
 }
 
 export function storeSetCookies(input: StoreInput): StoreResult {
@@ -165,7 +219,7 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   const ctx: SiteContext = req
     ? siteContext(req, input)
     : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
-  const laxByDefault = input.browser !== 'firefox';
+  const profile = cookieProfileFor(input.browser);
   const original = Array.isArray(input.jar) ? input.jar : [];
   const lines = Array.isArray(input.setCookie) ? input.setCookie : [];
   // Most responses set no cookie: skip building the indexes.
@@ -191,7 +245,7 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   for (let index = 0; index < count; index++) {
     const raw = typeof lines[index] === 'string' ? lines[index] : String(lines[index] ?? '');
     const p = parseSetCookie(raw, input.now);
-    const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], laxByDefault);
+    const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], profile);
     let deletes = false;
     const first = d.reasons[0];
     // Only a cookie whose one problem is being expired deletes: any other failure aborts the storage steps first.
@@ -229,6 +283,8 @@ export function storeSetCookies(input: StoreInput): StoreResult {
         requestHost: req?.host ?? '',
         requestSecure: req?.secure ?? false,
         browser: input.browser,
+        contextUnknown: d.contextUnknown === true,
+        hsts: hstsCovers(input.hsts, d.cookie, req),
       }),
     );
   }
