@@ -32,6 +32,8 @@ export interface RunOptions {
   streamAbove?: number;
   /** Usage line shown on usage errors. */
   usage?: string;
+  /** Files from this many bytes get a progress line when stderr is a terminal (tests lower it). */
+  progressAbove?: number;
 }
 
 const PROGRESS_ABOVE = 16 * 1024 * 1024;
@@ -94,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
   const match = urlMatcher(opts.url);
   let code = 0;
   const showProgress = !!io.errIsTTY && !opts.quiet;
+  const progressAbove = ro.progressAbove ?? PROGRESS_ABOVE;
   try {
     await write(rep.start());
     for (const { file, error } of expandArgs(opts.files, cwd)) {
@@ -109,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         const progress = showProgress
           ? (done: number, total: number) => {
               const t = Date.now();
-              if (total < PROGRESS_ABOVE || t - lastShown < 200) return;
+              if (total < progressAbove || t - lastShown < 200) return;
               lastShown = t;
               io.err(`\r${program}: reading ${clean(file, 60)} ${Math.floor((done / total) * 100)}% of ${Math.round(total / 1048576)} MB\x1b[K`);
             }
@@ -127,13 +130,13 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         const total = har.records.length;
         for (const raw of explainRecords(har.records, { browser: opts.browser, now })) {
           const index = i++;
-          if (showProgress && bytes >= PROGRESS_ABOVE && index % 500 === 0) io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
+          if (showProgress && bytes >= progressAbove && index % 500 === 0) io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
           if (match && !match(raw.url)) continue;
           const e = selectFindings(raw, opts.only);
           addEntry(stats, fs, e, index, e.findings, opts.failOn);
           await write(rep.entry(head, e, index));
         }
-        if (showProgress && bytes >= PROGRESS_ABOVE) io.err('\r\x1b[K');
+        if (showProgress && bytes >= progressAbove) io.err('\r\x1b[K');
         stats.files.push(fs);
         await write(rep.fileEnd(head, fs));
       } catch (e) {

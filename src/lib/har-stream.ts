@@ -57,6 +57,11 @@ export class HarStreamParser {
   /** Characters consumed before buf[0], for messages. */
   private offset = 0;
 
+  /** Characters held right now (the unfinished entry, at most): what bounds the parser's memory. */
+  get buffered(): number {
+    return this.buf.length;
+  }
+
   constructor(private readonly onEntry: (entry: unknown, index: number) => void) {}
 
   push(chunk: string): void {
