@@ -30,18 +30,12 @@ import {
   predictNext,
   stepKey,
   toRecord,
-  type CacheAction,
   type Departure,
   type EngineBug,
   type Observed,
   type Prediction,
 } from './helpers/cache-matrix';
 
-type Use = [MatrixDestination, 'navigation' | 'reload'];
-const EVERY_USE: Use[] = (['doc', 'sub', 'frame'] as const).flatMap((d) => (['navigation', 'reload'] as const).map((l): Use => [d, l]));
-function bugs(ids: string[], uses: Use[], observed: CacheAction, predicted: CacheAction, evidence: string): EngineBug[] {
-  return ids.flatMap((id) => uses.map(([dest, load]): EngineBug => ({ engineBug: true, id, dest, load, observed, predicted, evidence })));
-}
 
 /**
  * Where Chromium departs from what the engine models, on purpose, each with its Chromium source. At most 2 steps of
@@ -54,29 +48,11 @@ const DEPARTURES: Departure[] = [];
  * entry once the engine agrees (the test fails on a listed step that agrees, so the list stays true).
  */
 const ENGINE_BUGS: EngineBug[] = [
-  // 1. stale-while-revalidate is a subresource feature in Chromium: Blink's ResourceFetcher (PrepareRequest) sets
-  //    allow_stale_response for the requests it makes; navigations (the page, and iframes, also when the page is
-  //    reloaded) are loaded by the browser process and never allow a stale response, so they validate synchronously.
-  //    https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/platform/loader/fetch/resource_fetcher.cc
-  ...bugs(['swr-inside-etag'], [['doc', 'navigation'], ['frame', 'navigation'], ['frame', 'reload']], 'revalidate', 'stale-while-revalidate',
-    'no stale-while-revalidate for navigations: only ResourceFetcher::PrepareRequest (subresources) calls SetAllowStaleResponse'),
-  ...bugs(['swr-inside-none'], [['doc', 'navigation'], ['frame', 'navigation'], ['frame', 'reload']], 'network', 'stale-while-revalidate',
-    'no stale-while-revalidate for navigations: only ResourceFetcher::PrepareRequest (subresources) calls SetAllowStaleResponse'),
-  // 2. A 304 that says no-store makes Chromium doom the entry; the next use is a full request.
-  //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (DoUpdateCachedResponse: DoomEntry on no-store)
-  ...bugs(['304-no-store'], [['doc', 'reload'], ['sub', 'reload'], ['frame', 'reload']], 'network', 'revalidate',
-    'a 304 with Cache-Control: no-store removes the stored response (DoUpdateCachedResponse -> DoomEntry)'),
-  // 3. Vary: * in Chromium: the response is stored, never fresh (GetFreshnessLifetimes), and on use it is validated
-  //    with its ETag (HttpVaryData::MatchesRequest fails -> vary_mismatch_ -> ConditionalizeRequest keeps If-None-Match,
-  //    drops If-Modified-Since). The engine's 'vary-star' goes to the network without validators.
-  //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc
-  //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ConditionalizeRequest)
-  ...bugs(['vary-star-etag'], EVERY_USE, 'revalidate', 'network', 'Vary: * with an ETag is revalidated with If-None-Match (vary_mismatch_ keeps the ETag validator)'),
-  // 4. Chromium only conditionalizes cached 200 and 206 responses: a stale 404 with Last-Modified is fetched again
-  //    without If-Modified-Since.
-  //    https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (IsResponseConditionalizable)
-  ...bugs(['404-lm'], EVERY_USE, 'network', 'revalidate', 'IsResponseConditionalizable: "This only makes sense for cached 200 or 206 responses"'),
-];
+  // Fixed in the engine's chrome profile (src/core/cache/profiles.ts), each with the Chromium source found here:
+  // stale-while-revalidate only for subresources (staleWhileRevalidateFor), a 304 with no-store removes the entry,
+  // Vary: * validated with the ETag only (varyStarValidates, varyMismatchValidators), only 200/206 revalidated
+  // (conditionalizableStatuses).
+]
 
 /** Pages driven at once (each combination has its own URLs, so they cannot disturb each other; 2 shared cores). */
 const WORKERS = 4;

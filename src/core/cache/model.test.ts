@@ -302,3 +302,31 @@ describe('hostile names', () => {
     }
   });
 });
+
+describe('Chromium behaviours found by the lab matrix (tests/e2e/cache-matrix.test.ts)', () => {
+  it('stale-while-revalidate serves subresources only; a page navigation validates', () => {
+    const m = primed({ 'Cache-Control': 'max-age=1, stale-while-revalidate=600', ETag: '"w"' }, 'chrome');
+    expect(m.lookup(req(T + 10, { destination: 'subresource' })).action).toBe('stale-while-revalidate');
+    expect(m.lookup(req(T + 10, { destination: 'document' })).action).toBe('revalidate');
+    expect(primed({ 'Cache-Control': 'max-age=1, stale-while-revalidate=600', ETag: '"w"' }).lookup(req(T + 10, { destination: 'document' })).action).toBe('stale-while-revalidate');
+  });
+  it('a 304 that says no-store removes the stored response', () => {
+    const m = primed({ 'Cache-Control': 'max-age=1', ETag: '"n"' }, 'chrome');
+    const r = req(T + 10);
+    expect(m.receive(r, m.lookup(r), res({ 'Cache-Control': 'no-store', ETag: '"n"' }, T + 10, 304))?.outcome).toBe('removed');
+    expect(m.lookup(req(T + 11)).reason).toBe('no-entry');
+  });
+  it('Vary: * with an ETag is validated with If-None-Match only in Chrome; not reused at all by the RFC cache', () => {
+    const v = { 'Cache-Control': 'max-age=600', Vary: '*', ETag: '"v"', 'Last-Modified': date(T - 100) };
+    expect(primed(v, 'chrome').lookup(req(T + 1))).toMatchObject({ action: 'revalidate', conditional: [{ name: 'If-None-Match', value: '"v"' }] });
+    expect(primed(v, 'rfc').lookup(req(T + 1))).toMatchObject({ action: 'network', reason: 'vary-star' });
+  });
+  it('Chrome revalidates only 200 and 206: a stale 404 with Last-Modified is fetched in full', () => {
+    const m = new CacheModel({ browser: 'chrome' });
+    m.receive(req(T), m.lookup(req(T)), res({ 'Cache-Control': 'max-age=1', 'Last-Modified': date(T - 1000) }, T, 404));
+    expect(m.lookup(req(T + 10)).action).toBe('network');
+    const r = new CacheModel({ browser: 'rfc' });
+    r.receive(req(T), r.lookup(req(T)), res({ 'Cache-Control': 'max-age=1', 'Last-Modified': date(T - 1000) }, T, 404));
+    expect(r.lookup(req(T + 10)).action).toBe('revalidate');
+  });
+});

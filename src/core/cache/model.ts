@@ -212,9 +212,10 @@ export class CacheModel {
       if (onlyIfCached) return this.dec(c, 'unavailable', 'only-if-cached-miss');
       const other = found.other;
       // A variant that does not match can still be validated: a 304 shows it suits this request too (§4.3.1).
-      if (other && p.varyMismatchValidates.value && found.reason === 'vary-mismatch') {
-        const validators = conditionalFor(other);
-        if (validators.length) return this.dec(c, 'revalidate', 'vary-mismatch', other, { conditional: validators, params: found.params });
+      const validates = found.reason === 'vary-mismatch' ? p.varyMismatchValidates.value : found.reason === 'vary-star' && p.varyStarValidates.value;
+      if (other && validates) {
+        const validators = this.mismatchValidators(conditionalFor(other), other.status);
+        if (validators.length) return this.dec(c, 'revalidate', found.reason, other, { conditional: validators, params: found.params });
       }
       return this.dec(c, 'network', found.reason, null, { params: found.params });
     }
@@ -237,6 +238,13 @@ export class CacheModel {
     const noStoreReq = reqCc.names.has('no-store');
     const mode = req.mode ?? 'default';
     return { reqCc, noStoreReq, mode, req };
+  }
+
+  /** The validators sent for a variant that does not match (profile: all, or the ETag only), if its status allows. */
+  private mismatchValidators(all: HeaderList, status: number): HeaderList {
+    const statuses = this.profile.conditionalizableStatuses.value;
+    if (statuses && !statuses.has(status)) return NO_VALIDATORS;
+    return this.profile.varyMismatchValidators.value === 'etag-only' ? all.filter((h) => h.name === 'If-None-Match') : all;
   }
 
   private dec(c: LookupContext, action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision {
@@ -284,7 +292,8 @@ export class CacheModel {
     const { reqCc, mode } = c;
     const onlyIfCached = mode === 'only-if-cached' || reqCc.names.has('only-if-cached');
     const v = view.view;
-    const validators = validatorsOf(facts);
+    const statuses = p.conditionalizableStatuses.value;
+    const validators = statuses && !statuses.has(entry.status) ? NO_VALIDATORS : validatorsOf(facts);
 
     if (mode === 'force-cache' || (onlyIfCached && mode !== 'no-cache')) return this.dec(c, 'fresh', 'force-cache', entry, { view });
     // Fetch: mode "no-cache" sends Cache-Control: max-age=0 (unless the page set Cache-Control) and validates.
@@ -320,7 +329,10 @@ export class CacheModel {
     if (minFresh !== null && p.honoursMinFresh.value && v.remaining !== null && v.remaining < minFresh) {
       return this.reval(c, entry, validators, view, 'request-min-fresh', { value: minFresh });
     }
-    if (facts.vary.star) return this.dec(c, 'network', 'vary-star', entry, { view });
+    if (facts.vary.star) {
+      const star = p.varyStarValidates.value ? this.mismatchValidators(validators, entry.status) : NO_VALIDATORS;
+      return star.length ? this.dec(c, 'revalidate', 'vary-star', entry, { view, conditional: star }) : this.dec(c, 'network', 'vary-star', entry, { view });
+    }
     if (view.noCache) return this.reval(c, entry, validators, view, 'response-no-cache');
     if (v.fresh) return this.dec(c, 'fresh', subresourceReload ? 'reload-subresource' : 'fresh', entry, { view });
     // Stale from here on.
@@ -329,7 +341,8 @@ export class CacheModel {
       const limit = ms && ms.seconds !== null ? ms.seconds : Infinity;
       if (v.remaining !== null && -v.remaining <= limit) return this.dec(c, 'fresh', 'fresh-max-stale', entry, { view });
     }
-    if (view.swrOpen && p.staleWhileRevalidate.value) {
+    const swrApplies = p.staleWhileRevalidateFor.value === 'all' || (req.destination !== 'document' && req.destination !== 'iframe');
+    if (view.swrOpen && p.staleWhileRevalidate.value && swrApplies) {
       return this.dec(c, 'stale-while-revalidate', 'stale-while-revalidate', entry, { view, conditional: validators });
     }
     return this.reval(c, entry, validators, view, 'stale');
@@ -395,7 +408,16 @@ export class CacheModel {
       const chosen = targets.includes(entry) ? entry : targets[targets.length - 1];
       // Validated for a request whose Vary'd fields differed: the stored variant now answers for this request.
       if (decision.reason === 'vary-mismatch') chosen.requestHeaders = req.headers ?? [];
-      return { response: this.serve(req, chosen, true), outcome: 'updated', invalidated };
+      const served = this.serve(req, chosen, true);
+      // Freshened into something the cache may not keep (a 304 saying no-store): the stored copy goes.
+      let outcome: Received['outcome'] = 'updated';
+      for (const t of targets) {
+        if (!computeView(this.facts(t, req.time), this.kind, this.profile, req.time).view.storable) {
+          this.remove(t);
+          outcome = 'removed';
+        }
+      }
+      return { response: served, outcome, invalidated };
     }
     if (res.status === 304) return { response: res, outcome: 'passed-through', invalidated };
     // §4.3.5: a HEAD response freshens a stored GET response when its validators agree.
@@ -490,6 +512,13 @@ export class CacheModel {
     });
   }
 
+  private remove(entry: StoredResponse): void {
+    const key = primaryKey(entry.url);
+    const list = (this.store.get(key) ?? []).filter((s) => s !== entry);
+    if (list.length) this.store.set(key, list);
+    else this.store.delete(key);
+  }
+
   private invalidate(url: string): boolean {
     return this.store.delete(primaryKey(url));
   }
@@ -509,13 +538,14 @@ export class CacheModel {
       const vary = parseVary(fieldValues(s.headers, 'vary'));
       if (vary.star) {
         star = true;
+        if (this.profile.varyStarValidates.value) other ??= s;
         continue;
       }
       if (varyMatches(s, headers, this.profile.varyNormalises.value)) return { entry: s, reason: 'fresh' };
       other ??= s;
       for (const f of vary.fields) fields.add(f);
     }
-    if (star && fields.size === 0) return { entry: null, reason: 'vary-star' };
+    if (star && fields.size === 0) return { entry: null, reason: 'vary-star', other };
     return { entry: null, reason: 'vary-mismatch', params: { fields: [...fields].join(', ') || 'headers' }, other };
   }
 

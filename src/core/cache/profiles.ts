@@ -95,6 +95,14 @@ export interface CacheProfile {
   varyNormalises: ProfileRule<boolean>;
   /** A stored response whose Vary does not match is still validated (its ETag sent), RFC 9111 §4.3.1 allows. */
   varyMismatchValidates: ProfileRule<boolean>;
+  /** Validators sent for a stored variant whose Vary does not match: all of them, or the ETag only. */
+  varyMismatchValidators: ProfileRule<'all' | 'etag-only'>;
+  /** A stored response with Vary: * is validated (its ETag sent) instead of being ignored. */
+  varyStarValidates: ProfileRule<boolean>;
+  /** Statuses the cache revalidates with a conditional request (null: any stored status). */
+  conditionalizableStatuses: ProfileRule<ReadonlySet<number> | null>;
+  /** Which requests may be answered stale while revalidating (RFC 5861): all, or subresources only. */
+  staleWhileRevalidateFor: ProfileRule<'all' | 'subresources'>;
   /** Unsafe methods that invalidate (RFC 9111 §4.4: any unsafe method). */
   invalidatingMethods: ProfileRule<ReadonlySet<string> | 'all-unsafe'>;
   /** Location / Content-Location targets invalidated too (RFC 9111 §4.4). */
@@ -181,6 +189,10 @@ const RFC: CacheProfile = {
   variants: { value: 'many', source: 'RFC 9111 §4.1' },
   varyNormalises: { value: true, source: 'RFC 9111 §4.1' },
   varyMismatchValidates: { value: true, source: 'RFC 9111 §4.3.1' },
+  varyMismatchValidators: { value: 'all', source: 'RFC 9111 §4.3.1' },
+  varyStarValidates: { value: false, source: 'RFC 9111 §4.1 (Vary: * always fails to match)' },
+  conditionalizableStatuses: { value: null, source: 'RFC 9111 §4.3.1' },
+  staleWhileRevalidateFor: { value: 'all', source: 'RFC 5861 §3' },
   invalidatingMethods: { value: 'all-unsafe', source: 'RFC 9111 §4.4' },
   invalidatesLocations: { value: true, source: 'RFC 9111 §4.4' },
   invalidatesOnError: { value: false, source: 'RFC 9111 §4.4' },
@@ -285,6 +297,22 @@ const CHROME: CacheProfile = {
   variants: { value: 'one', source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (one entry per cache key); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-invalidate' },
   varyNormalises: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (an MD5 of the raw values); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-normalise-space' },
   varyMismatchValidates: { value: true, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (vary mismatch: VALIDATION_SYNCHRONOUS)' },
+  varyMismatchValidators: {
+    value: 'etag-only',
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ConditionalizeRequest: on vary_mismatch_ only If-None-Match is kept); tests/e2e/cache-matrix.test.ts (Chromium here)',
+  },
+  varyStarValidates: {
+    value: true,
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (Vary: * stored, never matches: vary_mismatch_ validation); tests/e2e/cache-matrix.test.ts (Chromium here)',
+  },
+  conditionalizableStatuses: {
+    value: new Set([200, 206]),
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (IsResponseConditionalizable: only cached 200 or 206); tests/e2e/cache-matrix.test.ts (Chromium here)',
+  },
+  staleWhileRevalidateFor: {
+    value: 'subresources',
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/platform/loader/fetch/resource_fetcher.cc (only ResourceFetcher::PrepareRequest allows a stale response; navigations validate); tests/e2e/cache-matrix.test.ts (Chromium here)',
+  },
   invalidatingMethods: { value: new Set(['POST', 'PUT', 'DELETE', 'PATCH']), source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ShouldPassThrough: POST, PUT, DELETE, PATCH doom the entry); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-M-SEARCH' },
   invalidatesLocations: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-location, invalidate-*-cl' },
   invalidatesOnError: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-failed' },
@@ -399,6 +427,10 @@ const FIREFOX: CacheProfile = {
   variants: { value: 'one', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-invalidate (one entry per URL)' },
   varyNormalises: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-normalise-space' },
   varyMismatchValidates: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json conditional-etag-vary-headers-mismatch' },
+  varyMismatchValidators: { value: 'all', source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
+  varyStarValidates: { value: false, source: 'RFC 9111 §4.1 (not observed otherwise)' },
+  conditionalizableStatuses: { value: null, source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
+  staleWhileRevalidateFor: { value: 'all', source: 'RFC 5861 §3 (not observed otherwise)' },
   invalidatingMethods: { value: 'all-unsafe', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-M-SEARCH' },
   invalidatesLocations: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-location' },
   invalidatesOnError: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-failed' },
