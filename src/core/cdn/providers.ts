@@ -485,13 +485,23 @@ export const PROVIDERS: readonly Provider[] = [
       // Edgecast: Server "ECS (fra/D1B2)", "ECAcc (lhd/...)", "ECD (...)"
       { all: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \([a-z]{3}\/[0-9A-F]+\)/i }], ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
       { all: [{ header: 'x-ec-custom-error' }], ref: 'https://docs.edgecast.com/cdn/Content/HRE/Features/Custom_Error_Pages.htm' },
+      // Debug cache headers: "TCP_HIT from ECD (jfz/0FE8)" names the edge platform and its POP.
+      { all: [{ header: 'x-ec-cache', pattern: / from EC[A-Za-z]* \([a-z]{3}\/[0-9A-F]+\)/ }], ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
       // Edgio Applications (Layer0): x-0-* headers
       { all: [{ header: 'x-0-status' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
       { all: [{ header: 'x-0-t' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
       { all: [{ header: 'x-edg-mr' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://docs.edgecast.com/cdn/Content/Knowledge_Base/X-EC-Debug.htm' }],
-    pop: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \(([a-z]{3})\//i, entry: 'whole', ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' }],
+    status: [
+      { header: 'x-ec-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+      { header: 'x-ec-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://docs.edgecast.com/cdn/Content/Knowledge_Base/X-EC-Debug.htm' },
+    ],
+    pop: [
+      // The edge that answered: X-EC-Cache when debug headers were asked for, else the Server token.
+      { header: 'x-ec-cache', pattern: / \(([a-z]{3})\/[0-9A-F]+\)/, entry: 'whole', ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+      { header: 'server', pattern: /^EC(?:S|Acc|D) \(([a-z]{3})\//i, entry: 'whole', ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
+    ],
   },
   {
     id: 'alibaba',

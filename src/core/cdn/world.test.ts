@@ -98,6 +98,17 @@ describe('more providers', () => {
   });
 });
 
+describe('edge ids in more than one format', () => {
+  it('Edgecast: the POP from X-EC-Cache "(jfz/0FE8)" as well as from Server "ECS (dcb/7EA3)"', () => {
+    // https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm (sample response headers)
+    expect(cdn({ 'x-ec-cache': 'TCP_HIT from ECD (jfz/0FE8)', 'x-ec-cache-remote': 'TCP_HIT from ECD (miz/EF00)' })).toMatchObject({ cdn: 'edgio', pop: 'jfz', cacheStatus: 'hit' });
+    expect(cdn({ server: 'ECS (dcb/7EA3)' })).toMatchObject({ cdn: 'edgio', pop: 'dcb' });
+  });
+  it('Fastly node names with a dash inside ("cache-fra-eddf8230050-FRA") keep the POP', () => {
+    expect(cdn({ 'x-served-by': 'cache-fra-eddf8230050-FRA', 'x-cache': 'HIT', via: '1.1 varnish' })).toMatchObject({ cdn: 'fastly', pop: 'FRA' });
+  });
+});
+
 describe('shared header names that differ in format', () => {
   it('X-Edge-Location: a four-letter code is KeyCDN, a place name beside X-Edge-IP is CDN77', () => {
     expect(cdn({ 'x-edge-location': 'defr', 'x-cache': 'HIT' })).toMatchObject({ cdn: 'keycdn', pop: 'defr' });

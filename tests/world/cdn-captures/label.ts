@@ -60,11 +60,14 @@ const HEADER_RULES: HeaderRule[] = [
   { cdn: 'cloudfront', header: 'x-amz-cf-pop', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
   { cdn: 'cloudfront', header: 'via', value: /\(CloudFront\)/, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
   { cdn: 'cloudfront', header: 'x-cache', value: / from cloudfront$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' },
-  { cdn: 'fastly', header: 'x-served-by', value: /(^|, )cache-[a-z0-9]+-[A-Z]{3}$/, ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
+  { cdn: 'fastly', header: 'x-served-by', value: /(^|, )cache-[a-z0-9-]+-[A-Z]{3}$/, ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
   { cdn: 'fastly', header: 'x-fastly-request-id', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
   { cdn: 'fastly', header: 'fastly-debug-digest', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
+  { cdn: 'fastly', header: 'fastly-debug-ttl', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-TTL/' },
+  { cdn: 'fastly', header: 'fastly-debug-path', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/' },
   { cdn: 'akamai', header: 'server', value: /^Akamai/i, ref: 'https://techdocs.akamai.com/image-manager/docs/image-manager-overview' },
   { cdn: 'akamai', header: 'x-cache', value: /akamaitechnologies\.com/, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+  { cdn: 'akamai', header: 'x-akamai-request-id', ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
   { cdn: 'akamai', header: 'x-akamai-transformed', ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
   { cdn: 'akamai', header: 'x-akamai-http2-push', ref: 'https://techdocs.akamai.com/property-mgr/docs/http2-server-push' },
   { cdn: 'akamai', header: 'akamai-grn', ref: 'https://techdocs.akamai.com/property-mgr/reference/latest-global-request-number' },
@@ -75,7 +78,7 @@ const HEADER_RULES: HeaderRule[] = [
   { cdn: 'azure', header: 'x-msedge-ref', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
   { cdn: 'azure', header: 'x-azure-ref', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
   { cdn: 'keycdn', header: 'server', value: /^keycdn/i, ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
-  { cdn: 'keycdn', header: 'x-edge-location', ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
+  { cdn: 'keycdn', header: 'x-edge-location', value: /^[a-z]{4}$/, ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
   { cdn: 'google', header: 'server', value: /^(gws|sffe|ESF|GSE|Golfe2|Google Frontend|gfe)$/, ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service' },
   { cdn: 'google', header: 'via', value: /^1\.1 google$/, ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies' },
   { cdn: 'highwinds', header: 'x-hw', ref: 'https://community.stackpath.com/ (Highwinds X-HW: <timestamp>.<pop code>)' },
@@ -85,6 +88,19 @@ const HEADER_RULES: HeaderRule[] = [
   { cdn: 'bunny', header: 'server', value: /^BunnyCDN/, ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute' },
   { cdn: 'sucuri', header: 'x-sucuri-id', ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/' },
   { cdn: 'twitter', header: 'server', value: /^tsa_[a-z]$/, ref: 'WebPageTest CDN table (Twitter: Server tsa_b)' },
+  { cdn: 'edgio', header: 'x-ec-cache', value: / from EC[A-Za-z]* \([a-z]{3}\//, ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+  { cdn: 'netlify', header: 'server', value: /^Netlify$/, ref: 'https://docs.netlify.com/platform/caching/' },
+  { cdn: 'bunny', header: 'cdn-pullzone', ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
+  { cdn: 'cdn77', header: 'x-edge-ip', ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
+  { cdn: 'sucuri', header: 'server', value: /^Sucuri\/Cloudproxy/, ref: 'https://docs.sucuri.net/website-firewall/' },
+  { cdn: 'instart', header: 'x-instart-request-id', ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/' },
+  { cdn: 'fly', header: 'fly-request-id', ref: 'https://fly.io/docs/networking/request-headers/' },
+  { cdn: 'alibaba', header: 'eagleid', ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+  { cdn: 'tencent', header: 'eo-log-uuid', ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
+  { cdn: 'stackpath', header: 'server', value: /^NetDNA/, ref: 'WebPageTest CDN table (NetDNA: Server NetDNA)' },
+  { cdn: 'cdnetworks', header: 'x-px', ref: 'WebPageTest CDN table (CDNetworks: X-Px)' },
+  { cdn: 'section-io', header: 'section-io-id', ref: 'WebPageTest CDN table (section.io: section-io-id)' },
+  { cdn: 'squid', header: 'via', value: /\(squid\/[\d.]+\)/, ref: 'https://www.squid-cache.org/Doc/config/via/' },
   // Self-hosted caches (only when no CDN is labelled).
   { cdn: 'varnish', header: 'x-varnish', value: /^\d+( \d+)?$/, ref: 'https://varnish-cache.org/docs/trunk/reference/vcl-var.html' },
   { cdn: 'varnish', header: 'via', value: /varnish/i, ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
@@ -98,7 +114,7 @@ const SELF_HOSTED = new Set(['varnish', 'nginx', 'ats', 'squid']);
  * Stacked CDNs: which provider answered the browser when headers name two. A provider that rewrites or strips the
  * response (a security proxy in front of a CDN) is in front; a CDN that merely passes its origin's headers is behind.
  */
-const FRONT = ['cloudflare', 'imperva', 'sucuri', 'akamai', 'cloudfront', 'fastly', 'azure', 'google', 'keycdn', 'highwinds', 'edgio', 'vercel', 'netlify', 'bunny', 'twitter'];
+const FRONT = ['cloudflare', 'imperva', 'sucuri', 'akamai', 'cloudfront', 'fastly', 'azure', 'google', 'keycdn', 'highwinds', 'edgio', 'vercel', 'netlify', 'bunny', 'cdn77', 'alibaba', 'tencent', 'instart', 'fly', 'stackpath', 'cdnetworks', 'section-io', 'twitter'];
 
 // ------------------------------------------------------------------ 2. hosts the provider owns
 
@@ -183,6 +199,19 @@ function popOf(cdn: string, h: Headers): string | null {
     }
     case 'keycdn':
       return one('x-edge-location');
+    case 'edgio': {
+      // "ECS (dcb/7EA3)" in Server, or "TCP_HIT from ECD (jfz/0FE8)" in X-EC-Cache: the three letters are the POP.
+      const m = /\(([a-z]{3})\/[0-9A-F]+\)/.exec(one('x-ec-cache') ?? one('server') ?? '');
+      return m ? m[1] : null;
+    }
+    case 'azure': {
+      const m = /Ref B: ([A-Z0-9]+)/.exec(one('x-msedge-ref') ?? '');
+      return m ? m[1] : null;
+    }
+    case 'fly': {
+      const m = /-([a-z]{3})$/.exec(one('fly-request-id') ?? '');
+      return m ? m[1] : null;
+    }
     case 'vercel': {
       const id = one('x-vercel-id');
       return id ? id.split('::')[0] : null;
@@ -227,18 +256,43 @@ function statusOf(cdn: string, h: Headers): string | null {
       return null;
     }
     case 'azure':
-    case 'keycdn': {
-      const v = (values(h, 'x-cache')[0] ?? '').toUpperCase();
-      if (/^(TCP_)?HIT$/.test(v)) return 'hit';
+    case 'keycdn':
+    case 'cdn77':
+    case 'squid':
+    case 'alibaba': {
+      // First word of X-Cache: HIT/MISS, or a Squid-style code (Azure documents TCP_HIT, TCP_REMOTE_HIT, TCP_MISS,
+      // PRIVATE_NOSTORE, CONFIG_NOCACHE).
+      const v = (values(h, 'x-cache')[0] ?? '').toUpperCase().split(' ')[0];
+      if (/^(TCP_)?(REMOTE_|MEM_)?HIT$/.test(v)) return 'hit';
       if (/^(TCP_)?MISS$/.test(v)) return 'miss';
+      if (/^(PRIVATE_NOSTORE|CONFIG_NOCACHE)$/.test(v)) return 'bypass';
       return null;
     }
+    case 'edgio': {
+      const v = /^TCP_(HIT|MISS)\b/.exec(values(h, 'x-ec-cache')[0] ?? '');
+      return v ? v[1].toLowerCase() : null;
+    }
+    case 'bunny':
+      return ({ HIT: 'hit', MISS: 'miss' } as Record<string, string>)[(values(h, 'cdn-cache')[0] ?? '').toUpperCase()] ?? null;
+    case 'tencent':
+      return ({ HIT: 'hit', MISS: 'miss' } as Record<string, string>)[(values(h, 'eo-cache-status')[0] ?? '').toUpperCase()] ?? null;
+    case 'sucuri':
+      return ({ HIT: 'hit', MISS: 'miss' } as Record<string, string>)[(values(h, 'x-sucuri-cache')[0] ?? '').toUpperCase()] ?? null;
+    case 'netlify': {
+      // RFC 9211 members, origin side first; a member with the bare hit parameter served the copy.
+      const members = values(h, 'cache-status').join(', ').split(/,(?=\s*")/);
+      if (!members.length || members[0] === '') return null;
+      if (members.some((m) => /;\s*hit\s*(;|$)/.test(m) && !/fwd=stale/.test(m))) return 'hit';
+      if (members.every((m) => /fwd=(uri-)?miss/.test(m))) return 'miss';
+      return null;
+    }
+    case 'ats':
     case 'varnish': {
       // Wikimedia's per-layer X-Cache ("cp1052 miss(0), cp3007 hit(10), cp3008 frontend hit(2)"), nearest layer last:
       // a copy served by any layer means the origin was not asked (https://wikitech.wikimedia.org/wiki/Caching_overview).
       const layers = values(h, 'x-cache').join(', ').split(',').map((s) => s.trim()).filter((s) => /^cp\d+ /.test(s));
       if (layers.length) {
-        if (layers.some((l) => /\bhit\b/.test(l))) return 'hit';
+        if (layers.some((l) => /\bhit\b/.test(l) || / hit\/\d+$/.test(l))) return 'hit';
         if (layers.every((l) => /\bmiss\b/.test(l))) return 'miss';
         return null;
       }
