@@ -1,6 +1,6 @@
 /** Small pure formatters shared by the store and components (no DOM). */
 import type { ExchangeRecord, ResponseSource, Severity } from '../core/types';
-import type { Explanation, NextUse, NextUseAction } from '../core/explanation';
+import type { Explanation, LoadPrediction, NextUse, NextUseAction } from '../core/explanation';
 
 export function duration(seconds: number): string {
   const s = Math.abs(Math.round(seconds));
@@ -86,16 +86,10 @@ export function freshnessTitle(e: Explanation | null): string {
 }
 
 export type LoadKind = 'navigation' | 'reload';
-export interface LoadPrediction {
-  action: NextUseAction;
-  plain: string;
-  conditionalHeaders: string[];
-}
-/**
- * NextUse with the per-load predictions the engine is about to add (`loads`, `appliesTo`). Optional, so the panel
- * works with the engine before and after; when they land in src/core/explanation.ts this alias can go.
- */
-export type NextUseWithLoads = NextUse & { loads?: Record<LoadKind, LoadPrediction>; appliesTo?: LoadKind };
+/** The engine's per-load prediction (src/core/explanation.ts, decided by the cache model). */
+export type { LoadPrediction };
+/** NextUse as the engine gives it: `loads` and `appliesTo` are optional in the schema (older JSON lacks them). */
+export type NextUseWithLoads = NextUse;
 
 export interface NextLoads {
   /** The prediction that applies to this exchange's next use (the lead sentence). */
