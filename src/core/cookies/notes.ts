@@ -241,7 +241,7 @@ const REJECT_FIXES: Record<CookieRejectReason, string> = {
   'samesite-none-insecure': 'Add Secure (and serve the response over HTTPS) to keep SameSite=None.',
   'invalid-prefix': 'Meet the prefix rules (Secure, from HTTPS; for __Host-: Path=/ and no Domain; for __Http-: HttpOnly), or rename the cookie.',
   expired: 'Nothing to change if this is meant to delete the cookie; otherwise send a future Expires or a positive Max-Age.',
-  'samesite-context': 'If this cookie must be set in cross-site requests (embeds, third-party fetches), send SameSite=None; Secure; otherwise set it from a same-site response or a top-level navigation.',
+  'samesite-context': 'If the page is http:// and this request https:// on the same domain (or the reverse), serve the whole site over HTTPS. Otherwise, if this cookie must be set in cross-site requests (embeds, third-party fetches), send SameSite=None; Secure; else set it from a same-site response or a top-level navigation.',
   'partitioned-insecure': 'Add Secure to the Partitioned cookie and serve it over HTTPS.',
   'overwrite-secure': 'Set the cookie from HTTPS (with Secure), or give the insecure one another name.',
   'third-party-blocked': 'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site; otherwise expect it to be blocked.',

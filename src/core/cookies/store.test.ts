@@ -154,3 +154,14 @@ describe('storeSetCookies: non-ASCII Domain (IDN)', () => {
     expect(r.rejectReasons?.map((x) => x.reason)).toEqual(['invalid-characters', 'domain-mismatch']);
   });
 });
+
+describe('samesite-context names a cross-scheme page', () => {
+  it('an http page loading from https on its own domain: cross-site since Schemeful Same-Site, and the why says so', () => {
+    const r = storeSetCookies({ requestUrl: 'https://static.example.com/px', navigation: 'subresource', topLevelUrl: 'http://www.example.com/', setCookie: ['id=1'], now: 1767225600 });
+    expect(r.results[0].rejectReason).toBe('samesite-context');
+    expect(r.results[0].rejectWhy).toMatch(/http:\/\/ and this request https:\/\/.*HTTPS/);
+    const other = storeSetCookies({ requestUrl: 'https://ads.test/px', navigation: 'subresource', topLevelUrl: 'https://www.example.com/', setCookie: ['id=1'], now: 1767225600 });
+    expect(other.results[0].rejectWhy).not.toMatch(/Schemeful/);
+  });
+});
+

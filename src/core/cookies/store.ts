@@ -89,6 +89,19 @@ type Check = (f: CheckFacts) => Array<string | undefined> | null;
 
 const FAIL: Array<string | undefined> = [undefined];
 
+/**
+ * Names the case where the page and the request share a registrable domain and differ only in scheme (an http://
+ * page loading from https:// or back): Schemeful Same-Site (Chrome 89, RFC 6265bis §5.2) makes that cross-site, and
+ * the cure is HTTPS everywhere rather than SameSite=None (https://chromestatus.com/feature/5096179480133632).
+ */
+function crossSchemeDetail(topLevelSite: string | null, requestSite: string): string | undefined {
+  if (!topLevelSite) return undefined;
+  const [topScheme, topDomain] = topLevelSite.split('://');
+  const [reqScheme, reqDomain] = requestSite.split('://');
+  if (topDomain !== reqDomain || topScheme === reqScheme) return undefined;
+  return `the page is ${topScheme}:// and this request ${reqScheme}:// on the same domain, which is cross-site since Schemeful Same-Site; serving the whole site over HTTPS makes it same-site`;
+}
+
 /** SameSite as enforced: unspecified is Lax under Lax-by-default, else None. */
 function enforcedSameSite(f: CheckFacts): JarCookie['sameSite'] {
   return f.cookie.sameSite === 'unspecified' && !f.profile.laxByDefault.value ? 'none' : f.cookie.sameSite;
@@ -114,7 +127,10 @@ const CHECKS: Partial<Record<CookieRejectReason, Check>> = {
     );
     return shadowed ? [`${shadowed.domain}${shadowed.path}`] : null;
   },
-  'samesite-context': (f) => (enforcedSameSite(f) !== 'none' && f.input.navigation === 'subresource' && f.ctx.crossSite ? FAIL : null),
+  'samesite-context': (f) => {
+    if (enforcedSameSite(f) === 'none' || f.input.navigation !== 'subresource' || !f.ctx.crossSite) return null;
+    return [crossSchemeDetail(f.ctx.topLevelSite, siteOf(f.req))];
+  },
   'samesite-none-insecure': (f) => (f.cookie.sameSite === 'none' && !f.cookie.secure ? FAIL : null),
   'invalid-prefix': (f) => {
     const problems = prefixProblems({ cookie: f.cookie, pathAttribute: f.p.path !== undefined, secureOrigin: f.req.secure });
