@@ -40,6 +40,11 @@ export interface StatusSource {
   metric?: string;
   /** Adds tiers further from the browser to an earlier source instead of replacing it (Akamai X-Cache-Remote). */
   inner?: boolean;
+  /**
+   * For 'list': only entries in this provider's own format are its tiers. X-Cache is written by many caches; an
+   * origin's "X-Cache: HIT" that a CDN passed through is not that CDN's status.
+   */
+  own?: RegExp;
   ref: string;
 }
 
@@ -215,6 +220,9 @@ const WIKIMEDIA_STATUS: StatusTable = {
  */
 const GOOGLE_SERVERS = /^(?:gws|sffe|ESF|GSE|Golfe2|cafe|xbfe|Google Tag Manager(?: \(scaffolding\))?)\s*$/;
 
+/** An Akamai X-Cache / X-Cache-Remote entry: "TCP_HIT from a23-45-67-89.deploy.akamaitechnologies.com (AkamaiGHost/...)". */
+const AKAMAI_ENTRY = /\bfrom a[\d-]+\.deploy\.akamaitechnologies\.com\b|\(AkamaiGHost\//i;
+
 const NGINX_TOKENS = /^\s*(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)\s*$/i;
 
 /** Where no vendor page documents a signature, the fact comes from WebPageTest's public CDN table (provider names and
@@ -356,8 +364,8 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     status: [
       { header: 'akamai-cache-status', style: 'list', table: AKAMAI_CACHE_STATUS, order: 'nearest-first', ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
-      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
-      { header: 'x-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', own: AKAMAI_ENTRY, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      { header: 'x-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, own: AKAMAI_ENTRY, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
       { header: 'server-timing', style: 'server-timing', metric: 'cdn-cache', table: HIT_MISS, ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
     ],
     pop: [],
@@ -374,7 +382,7 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-cache', pattern: /\bfrom cloudfront\b/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html' },
       { all: [{ header: 'server', pattern: /^CloudFront$/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/troubleshooting-response-errors.html' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' }],
+    status: [{ header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', own: / from cloudfront\s*$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' }],
     pop: [{ header: 'x-amz-cf-pop', pattern: /^([A-Z0-9-]{3,20})$/i, entry: 'last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' }],
   },
   {
@@ -414,7 +422,7 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-msedge-ref' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
       { all: [{ header: 'x-fd-int-roxy-purgeid' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers' }],
+    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', own: /^(?:TCP_[A-Z_]+|PRIVATE_NOSTORE|CONFIG_NOCACHE|UNCACHEABLE|N\/A)\s*$/, ref: 'https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers' }],
     pop: [{ header: 'x-msedge-ref', pattern: /Ref B:\s*([A-Z0-9]+)/i, entry: 'whole', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' }],
   },
   {

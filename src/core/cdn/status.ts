@@ -217,6 +217,7 @@ function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheSt
       const entries = splitEntries(lines.join(', '));
       const tiers: Tier[] = [];
       for (const entry of entries) {
+        if (src.own && !src.own.test(entry)) continue; // another cache's entry in a shared field
         const status = tierStatus(entry, src.table ?? {});
         tiers.push({ status: status ?? 'unknown', raw: entry.slice(0, 256), header: src.header });
       }

@@ -135,6 +135,14 @@ describe('stacked providers and weak evidence', () => {
     const h = { 'x-iinfo': '9-1234-0 PNNN RT(1 2) q(0 0 0 -1) r(0 0)', 'x-cdn': 'Incapsula', 'x-cache': 'Hit from cloudfront', via: '1.1 0aaebdec.cloudfront.net (CloudFront)' };
     expect(cdn(h)).toMatchObject({ cdn: 'imperva', cacheStatus: 'unknown' });
   });
+  it("an origin's X-Cache that the CDN passed through is not the CDN's status (shared field, different format)", () => {
+    // Akamai in front of an origin Varnish: X-Cache "HIT" is the origin's; Akamai's own word is the Server-Timing desc.
+    expect(cdn({ 'x-cache': 'HIT', 'server-timing': 'cdn-cache; desc=MISS, edge; dur=26, origin; dur=624' })).toMatchObject({ cdn: 'akamai', cacheStatus: 'miss' });
+    expect(cdn({ 'x-akamai-request-id': '1f2e3d4c.5b6a7980', 'x-cache': 'HIT' })).toMatchObject({ cdn: 'akamai', cacheStatus: 'unknown' });
+    // Azure's X-Cache words are TCP_*; an origin's "MISS" passed along is not Azure's.
+    expect(cdn({ 'x-azure-ref': '20240301T100000Z-16b5c7d8e9f0a1b2', 'x-cache': 'MISS' })).toMatchObject({ cdn: 'azure', cacheStatus: 'unknown' });
+    expect(cdn({ 'x-azure-ref': '20240301T100000Z-16b5c7d8e9f0a1b2', 'x-cache': 'TCP_REMOTE_HIT' })).toMatchObject({ cdn: 'azure', cacheStatus: 'hit' });
+  });
   it('a Via line alone, or Via plus a generic timing header, proves no provider', () => {
     expect(cdn({ via: '1.1 edge-proxy', 'server-timing': 'edge; dur=3' }).cdn).toBeNull();
     expect(cdn({ via: '1.1 vegur', 'x-response-time': '12ms' }).cdn).toBeNull();
