@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explainCdn } from '../../../src/core/cdn/index';
 import type { ExchangeRecord } from '../../../src/core/types';
-import type { Capture } from './label';
+import { label, type Capture } from './label';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -71,6 +71,8 @@ function main(): number {
   const set = JSON.parse(readFileSync(join(here, 'captures.json'), 'utf8')) as { captures: Capture[] };
   const known = JSON.parse(readFileSync(join(here, 'known-misses.json'), 'utf8')).misses as Record<string, { reason: string }>;
   const outcomes = set.captures.map(judge);
+  // The stored labels must be what label.ts says for the stored fields: nobody edits a label by hand.
+  const stale = set.captures.filter((c) => JSON.stringify(label(c.headers, c.url, c.ip)) !== JSON.stringify(c.label));
 
   let passed = 0;
   let failed = 0;
@@ -89,6 +91,10 @@ function main(): number {
     }
   }
   for (const id of Object.keys(known)) if (!outcomes.some((o) => o.c.id === id)) report.push(`LISTED BUT ABSENT ${id}`);
+  for (const c of stale) {
+    failed++;
+    report.push(`LABEL NOT FROM label.ts ${c.id}: run npx tsx tests/world/cdn-captures/label.ts`);
+  }
 
   const labelled = outcomes.filter((o) => o.c.label.cdn !== null);
   const found = labelled.filter((o) => o.cdn === o.c.label.cdn).length;
