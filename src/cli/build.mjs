@@ -17,6 +17,20 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const NPM_OUT = join(root, 'dist/npm');
 
+/** esbuild options of the classic script (also used by src/lib/global.test.ts, which builds it in memory). */
+export const GLOBAL_BUILD = {
+  absWorkingDir: root,
+  bundle: true,
+  charset: 'utf8',
+  entryPoints: ['src/lib/global.ts'],
+  platform: 'neutral',
+  format: 'iife',
+  globalName: 'CacheLens',
+  target: 'es2020',
+  // The engine's few host APIs come from the shims module (which defers to the host's own when it has them).
+  inject: ['src/lib/shims.ts'],
+};
+
 export async function buildNpm({ quiet = false, types = true } = {}) {
   const started = Date.now();
   rmSync(NPM_OUT, { recursive: true, force: true });
@@ -33,17 +47,7 @@ export async function buildNpm({ quiet = false, types = true } = {}) {
   });
   chmodSync(join(NPM_OUT, 'cli.js'), 0o755);
   await build({ ...common, entryPoints: ['src/lib/index.ts'], outfile: join(NPM_OUT, 'index.js'), platform: 'neutral', format: 'esm', target: 'es2022' });
-  await build({
-    ...common,
-    entryPoints: ['src/lib/global.ts'],
-    outfile: join(NPM_OUT, 'cache-lens.global.js'),
-    platform: 'neutral',
-    format: 'iife',
-    globalName: 'CacheLens',
-    target: 'es2020',
-    // The engine's few host APIs come from the shims module (which defers to the host's own when it has them).
-    inject: ['src/lib/shims.ts'],
-  });
+  await build({ ...common, ...GLOBAL_BUILD, outfile: join(NPM_OUT, 'cache-lens.global.js') });
   if (types) {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', 'src/lib/tsconfig.types.json'], { cwd: root, encoding: 'utf8' });

@@ -36,7 +36,6 @@ const CC = (v: string) => [{ name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT
 const simple = har(entry('https://a.example/app.js', '2026-01-01T00:00:00.000Z', CC('max-age=60')), entry('https://a.example/app.css', '2026-01-01T00:00:01.000Z', CC('no-store')));
 
 /** What a terminal must never receive raw. */
-// eslint-disable-next-line no-control-regex
 const RAW_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('exit codes', () => {

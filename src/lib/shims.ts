@@ -133,34 +133,37 @@ export class MiniTextDecoder {
     return out;
   }
 
+  /** WHATWG Encoding §14.2.1 (shared UTF-16 decoder), byte by byte; state carried in `pending`: [leadByte?, leadSurrogate?]. */
+  private leadByte: number | null = null;
+  private leadSurrogate: number | null = null;
+
   private utf16(b: Uint8Array, stream: boolean, be: boolean): string {
     let out = '';
-    const units: number[] = [];
-    const end = b.length - (b.length % 2);
-    for (let i = 0; i < end; i += 2) units.push(be ? (b[i] << 8) | b[i + 1] : b[i] | (b[i + 1] << 8));
-    let i = 0;
-    for (; i < units.length; i++) {
-      const u = units[i];
-      if (u >= 0xd800 && u <= 0xdbff) {
-        if (i + 1 >= units.length) {
-          if (stream) {
-            this.pending = Array.from(b.subarray(i * 2));
-            return out;
-          }
-          out += this.bad();
+    for (let i = 0; i < b.length; i++) {
+      if (this.leadByte === null) {
+        this.leadByte = b[i];
+        continue;
+      }
+      const unit = be ? (this.leadByte << 8) | b[i] : this.leadByte | (b[i] << 8);
+      this.leadByte = null;
+      if (this.leadSurrogate !== null) {
+        const lead = this.leadSurrogate;
+        this.leadSurrogate = null;
+        if (unit >= 0xdc00 && unit <= 0xdfff) {
+          out += String.fromCharCode(lead, unit);
           continue;
         }
-        const v = units[i + 1];
-        if (v >= 0xdc00 && v <= 0xdfff) {
-          out += String.fromCharCode(u, v);
-          i++;
-        } else out += this.bad();
-      } else if (u >= 0xdc00 && u <= 0xdfff) out += this.bad();
-      else out += String.fromCharCode(u);
+        out += this.bad();
+        // the unit is processed again below ("prepend to stream")
+      }
+      if (unit >= 0xd800 && unit <= 0xdbff) this.leadSurrogate = unit;
+      else if (unit >= 0xdc00 && unit <= 0xdfff) out += this.bad();
+      else out += String.fromCharCode(unit);
     }
-    if (b.length % 2) {
-      if (stream) this.pending.push(b[b.length - 1]);
-      else out += this.bad();
+    if (!stream && (this.leadByte !== null || this.leadSurrogate !== null)) {
+      this.leadByte = null;
+      this.leadSurrogate = null;
+      out += this.bad();
     }
     return out;
   }
@@ -385,8 +388,10 @@ interface Parts {
   hostname: string;
   port: string;
   pathname: string;
-  search: string;
-  hash: string;
+  /** Without the "?"; null when the URL has none (an empty query still prints its "?"). */
+  query: string | null;
+  /** Without the "#"; null when there is none. */
+  fragment: string | null;
   opaque: boolean;
 }
 
@@ -396,7 +401,7 @@ function fail(input: string): never {
 
 function parse(input: string, base?: Parts): Parts {
   let s = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
-  let hash = '';
+  let hash: string | null = null;
   const hashAt = s.indexOf('#');
   if (hashAt >= 0) {
     hash = s.slice(hashAt + 1);
@@ -414,39 +419,39 @@ function parse(input: string, base?: Parts): Parts {
     }
     if (!special) {
       if (rest.startsWith('//')) return authorityPath(protocol, rest.slice(2), hash, false);
-      if (rest.startsWith('/')) return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', search: '', hash: '', opaque: false }, rest, hash, false);
+      if (rest.startsWith('/')) return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false }, rest, hash, false);
       // opaque path (data:, mailto:, about:blank ...)
       const q = rest.indexOf('?');
       const path = q >= 0 ? rest.slice(0, q) : rest;
       return {
         protocol, username: '', password: '', hostname: '', port: '', opaque: true,
         pathname: encodeSet(path, /(?!)/),
-        search: q >= 0 ? encodeSet(rest.slice(q + 1), QUERY_SET) : '',
-        hash: hashAt >= 0 ? encodeSet(hash, FRAGMENT_SET) : '',
+        query: q >= 0 ? encodeSet(rest.slice(q + 1), QUERY_SET) : null,
+        fragment: hash === null ? null : encodeSet(hash, FRAGMENT_SET),
       };
     }
     rest = rest.replace(/^[/\\]*/, '');
-    if (protocol === 'file:') return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', search: '', hash: '', opaque: false }, '/' + rest, hashAt >= 0 ? hash : null, true);
-    return authorityPath(protocol, rest, hashAt >= 0 ? hash : null, true);
+    if (protocol === 'file:') return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false }, '/' + rest, hash, true);
+    return authorityPath(protocol, rest, hash, true);
   }
   if (!base) fail(input);
   if (base.opaque) {
-    if (s === '' && hashAt >= 0) return { ...base, hash: encodeSet(hash, FRAGMENT_SET) };
+    if (s === '' && hash !== null) return { ...base, fragment: encodeSet(hash, FRAGMENT_SET) };
     fail(input);
   }
-  return relativeTo(base, s, hashAt >= 0 ? hash : null);
+  return relativeTo(base, s, hash);
 }
 
 function relativeTo(base: Parts, s: string, hash: string | null): Parts {
   const special = Object.hasOwn(SPECIAL, base.protocol);
   const slash = special ? /^[/\\]{2}/ : /^\/\//;
   if (slash.test(s)) return authorityPath(base.protocol, s.slice(2), hash, special);
-  const b = { ...base, hash: '' };
-  if (s === '') return { ...b, hash: hash === null ? '' : encodeSet(hash, FRAGMENT_SET) };
-  if (s.startsWith('?')) return finish({ ...b, search: '' }, b.pathname + s, hash, special);
-  if (special ? /^[/\\]/.test(s) : s.startsWith('/')) return finish({ ...b, search: '' }, s, hash, special);
+  const b = { ...base, fragment: null, query: null };
+  if (s === '') return { ...base, fragment: hash === null ? null : encodeSet(hash, FRAGMENT_SET) };
+  if (s.startsWith('?')) return finish(b, b.pathname + s, hash, special, true);
+  if (special ? /^[/\\]/.test(s) : s.startsWith('/')) return finish(b, s, hash, special);
   const dir = b.pathname.slice(0, b.pathname.lastIndexOf('/') + 1) || '/';
-  return finish({ ...b, search: '' }, dir + s, hash, special);
+  return finish(b, dir + s, hash, special);
 }
 
 function authorityPath(protocol: string, s: string, hash: string | null, special: boolean): Parts {
@@ -479,15 +484,15 @@ function authorityPath(protocol: string, s: string, hash: string | null, special
   if (special && rawHost === '') fail(s);
   const hostname = rawHost === '' ? '' : parseHost(rawHost, special);
   if (hostname === null) fail(s);
-  return finish({ protocol, username, password, hostname, port, pathname: '', search: '', hash: '', opaque: false }, path, hash, special);
+  return finish({ protocol, username, password, hostname, port, pathname: '', query: null, fragment: null, opaque: false }, path, hash, special);
 }
 
-function finish(p: Parts, pathQuery: string, hash: string | null, special: boolean): Parts {
+function finish(p: Parts, pathQuery: string, hash: string | null, special: boolean, pathDone = false): Parts {
   const q = pathQuery.indexOf('?');
   let path = q >= 0 ? pathQuery.slice(0, q) : pathQuery;
   const query = q >= 0 ? pathQuery.slice(q + 1) : null;
   if (special) path = path.replace(/\\/g, '/');
-  if (special || path !== '') {
+  if (!pathDone && (special || path !== '')) {
     if (!path.startsWith('/')) path = '/' + path;
     const segs = removeDots(path.slice(1).split('/'));
     path = '/' + segs.map((x) => encodeSet(x, PATH_SET)).join('/');
@@ -495,8 +500,8 @@ function finish(p: Parts, pathQuery: string, hash: string | null, special: boole
   return {
     ...p,
     pathname: path,
-    search: query === null || query === '' ? '' : '?' + encodeSet(query, special ? SPECIAL_QUERY_SET : QUERY_SET),
-    hash: hash === null || hash === '' ? '' : '#' + encodeSet(hash, FRAGMENT_SET),
+    query: query === null ? null : encodeSet(query, special ? SPECIAL_QUERY_SET : QUERY_SET),
+    fragment: hash === null ? null : encodeSet(hash, FRAGMENT_SET),
   };
 }
 
@@ -575,13 +580,13 @@ export class MiniURL {
     return this.p.pathname;
   }
   get search(): string {
-    return this.p.search;
+    return this.p.query ? `?${this.p.query}` : '';
   }
   get hash(): string {
-    return this.p.hash;
+    return this.p.fragment ? `#${this.p.fragment}` : '';
   }
   get searchParams(): MiniURLSearchParams {
-    return new MiniURLSearchParams(this.p.search);
+    return new MiniURLSearchParams(this.p.query ?? '');
   }
   get origin(): string {
     if (Object.hasOwn(SPECIAL, this.p.protocol) && this.p.protocol !== 'file:') return `${this.p.protocol}//${this.host}`;
@@ -597,10 +602,11 @@ export class MiniURL {
   }
   get href(): string {
     const p = this.p;
-    if (p.opaque) return `${p.protocol}${p.pathname}${p.search ? `?${p.search}` : ''}${p.hash ? (p.hash.startsWith('#') ? p.hash : `#${p.hash}`) : ''}`;
+    const tail = `${p.query === null ? '' : `?${p.query}`}${p.fragment === null ? '' : `#${p.fragment}`}`;
+    if (p.opaque) return `${p.protocol}${p.pathname}${tail}`;
     const cred = p.username || p.password ? `${p.username}${p.password ? `:${p.password}` : ''}@` : '';
     const auth = p.hostname !== '' || Object.hasOwn(SPECIAL, p.protocol) ? `//${cred}${this.host}` : '';
-    return `${p.protocol}${auth}${p.pathname}${p.search}${p.hash}`;
+    return `${p.protocol}${auth}${p.pathname}${tail}`;
   }
   toString(): string {
     return this.href;
