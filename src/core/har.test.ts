@@ -192,6 +192,25 @@ describe('readHar: the initiator is the document, not the script', () => {
   });
 });
 
+describe('readHar: certificate checks belong to no page', () => {
+  it('an OCSP request recorded on a page (WebPageTest) gets no top-level page, so no same-site verdict', () => {
+    const rs = harToRecords(
+      har([
+        entry({ pageref: 'p' }, { headers: html }, { url: 'http://www.news.example/' }),
+        entry(
+          { pageref: 'p', startedDateTime: at(1) },
+          { headers: [{ name: 'Content-Type', value: 'application/ocsp-response' }, { name: 'Set-Cookie', value: 'lb=1; Path=/' }] },
+          { method: 'POST', url: 'http://ocsp.ca.example/', headers: [{ name: 'Content-Type', value: 'application/ocsp-request' }] },
+        ),
+      ]),
+    );
+    expect(rs[1]).toMatchObject({ navigation: 'subresource', initiatorUrl: null });
+    expect(rs[1].topLevelUrl).toBeUndefined();
+    const cookies = explain(rs[1], { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
+    expect(cookies.findings.map((f) => f.id)).not.toContain('cookie-rejected-samesite-context');
+  });
+});
+
 describe('readHar: HARs without pages', () => {
   it('starts a page at each document nobody initiated; an https page after an http one is its own page', () => {
     const rs = harToRecords(

@@ -237,6 +237,17 @@ function withoutFragment(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
+/**
+ * Certificate checks (OCSP, RFC 6960 Appendix A; CRLs, RFC 5280) that a capture tool recorded beside the page: the
+ * operating system or the browser's verifier fetches them, no document does, so they get no page.
+ */
+const CERT_FETCH_TYPE = /^\s*application\/(ocsp-request|ocsp-response|pkix-crl|x-pkcs7-crl)\s*(;|$)/i;
+function isCertificateFetch(r: ExchangeRecord): boolean {
+  const req = firstHeader(r.requestHeaders, 'content-type');
+  const res = firstHeader(r.responseHeaders, 'content-type');
+  return (req !== undefined && CERT_FETCH_TYPE.test(req)) || (res !== undefined && CERT_FETCH_TYPE.test(res));
+}
+
 /** A document load: DevTools says so, or (tools without resource types) the response is HTML. */
 function isDocument(r: ExchangeRecord): boolean {
   if (r.resourceType === 'main_frame' || r.resourceType === 'sub_frame') return true;
@@ -313,6 +324,10 @@ function markNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRec
     if (r.navigation || r.pageId === undefined) continue;
     r.navigation = 'subresource';
     if (r.resourceType === 'main_frame') r.resourceType = 'sub_frame';
+    if (isCertificateFetch(r)) {
+      r.initiatorUrl = null;
+      continue;
+    }
     const top = topUrl.get(r.pageId);
     if (top) r.topLevelUrl = top;
   }
@@ -383,6 +398,10 @@ function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, Exc
       continue;
     }
     r.navigation = 'subresource';
+    if (isCertificateFetch(r)) {
+      r.initiatorUrl = null;
+      continue;
+    }
     // A document another entry initiated is a frame (a tool without resource types only tells us it is HTML).
     if (r.resourceType === 'main_frame' || (r.resourceType === undefined && isDocument(r))) r.resourceType = 'sub_frame';
     let top: string | undefined;

@@ -33,6 +33,12 @@ const MAX_RAW = 8192;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HUGE_COOKIE = 2048;
 const SESSION_NAME = /sess|sid$|^sid|auth|token|jwt|login|remember/i;
+/**
+ * Anti-CSRF tokens (double-submit cookie: Angular's XSRF-TOKEN, csurf, x-csrf-jwt) are meant to be read by page
+ * scripts, which copy them into a request header; HttpOnly would break them
+ * (https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html).
+ */
+const CSRF_NAME = /csrf|xsrf/i;
 const FOLDED = /, ?([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=/;
 
 function clip(s: string, n: number): string {
@@ -103,7 +109,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   if (p.capped && c.expires !== null) out.push(cookieNote('cookie-expiry-capped', { name, date: isoDay(c.expires) }));
   if (f.requestSecure && !c.secure && reason === undefined) out.push(cookieNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', { name }));
   if (f.contextUnknown) out.push(cookieNote('cookie-samesite-context-unknown', { name, sameSite: c.sameSite === 'unspecified' ? 'SameSite-less (Lax by default)' : `SameSite=${c.sameSite === 'lax' ? 'Lax' : 'Strict'}` }));
-  const sessionLike = SESSION_NAME.test(p.name) || purposeCategory === 'Security';
+  const sessionLike = (SESSION_NAME.test(p.name) || purposeCategory === 'Security') && !CSRF_NAME.test(p.name);
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
   if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics') {

@@ -54,6 +54,9 @@ describe('explainCookies', () => {
     expect(e.setCookies[0].signed?.payload).toBe('{"u":1}');
     const django = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'sessionid=abc; Secure' }, { name: 'Set-Cookie', value: 'AMP_TOKEN=x; Secure' }] }), { browser: 'chrome', now: NOW });
     expect(django.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-session-without-httponly'))).toEqual([true, false]);
+    // Double-submit CSRF tokens are read by page scripts on purpose: no HttpOnly advice for them.
+    const csrf = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `x-csrf-jwt=${jwt}; Secure` }, { name: 'Set-Cookie', value: 'XSRF-TOKEN=abc; Secure' }] }), { browser: 'chrome', now: NOW });
+    expect(csrf.findings.map((f) => f.id)).not.toContain('cookie-session-without-httponly');
     expect(e.setCookies[1].purpose?.category).toBe('Analytics');
     expect(e.setCookies[1].findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
     expect(e.setCookies[1].lifetime).toContain('400-day maximum');
