@@ -161,12 +161,13 @@ function readPop(provider: Provider, fields: Map<string, string[]>): string | nu
     const lines = fields.get(rule.header);
     if (!lines || !lines.length) continue;
     let text: string;
-    if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1];
+    if (rule.entry === 'all') text = lines.join(', ');
+    else if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1];
     else {
       const entries = splitEntries(lines.join(', '));
       text = (rule.entry === 'last' ? entries[entries.length - 1] : entries[0]) ?? '';
     }
-    if (text.length > 512) text = text.slice(0, 512);
+    if (text.length > (rule.entry === 'all' ? 4096 : 512)) text = text.slice(0, rule.entry === 'all' ? 4096 : 512);
     const m = rule.pattern.exec(text.trim());
     if (m && m[1]) return m[1];
   }

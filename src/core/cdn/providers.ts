@@ -30,10 +30,11 @@ export type StatusTable = Readonly<Record<string, CdnCacheStatus>>;
  * - 'cache-status': RFC 9211 Cache-Status (structured list).
  * - 'server-timing': the `desc` of a named Server-Timing metric (Akamai mPulse `cdn-cache; desc=HIT`).
  * - 'varnish-xid': X-Varnish with two transaction ids means a hit, one id a miss.
+ * - 'server-timing-name': the first Server-Timing metric whose name is in the table (CloudFront `cdn-cache-hit`).
  */
 export interface StatusSource {
   header: string;
-  style: 'list' | 'cache-status' | 'server-timing' | 'varnish-xid';
+  style: 'list' | 'cache-status' | 'server-timing' | 'varnish-xid' | 'server-timing-name';
   table?: StatusTable;
   order?: 'nearest-first' | 'nearest-last';
   /** For 'server-timing': the metric name. */
@@ -52,8 +53,8 @@ export interface StatusSource {
 export interface PopRule {
   header: string;
   pattern: RegExp;
-  /** Which comma-separated entry to read: the last one is nearest the browser for Fastly's X-Served-By. */
-  entry?: 'first' | 'last' | 'whole';
+  /** Which comma-separated entry to read: the last one is nearest the browser for Fastly's X-Served-By; 'all' reads every line joined. */
+  entry?: 'first' | 'last' | 'whole' | 'all';
   ref: string;
 }
 
@@ -220,6 +221,8 @@ const WIKIMEDIA_STATUS: StatusTable = {
  */
 const GOOGLE_SERVERS = /^(?:gws|sffe|ESF|GSE|Golfe2|cafe|xbfe|Google Tag Manager(?: \(scaffolding\))?)\s*$/;
 
+const CLOUDFRONT_TIMING = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header';
+
 /** An Akamai X-Cache / X-Cache-Remote entry: "TCP_HIT from a23-45-67-89.deploy.akamaitechnologies.com (AkamaiGHost/...)". */
 const AKAMAI_ENTRY = /\bfrom a[\d-]+\.deploy\.akamaitechnologies\.com\b|\(AkamaiGHost\//i;
 
@@ -381,9 +384,18 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
       { all: [{ header: 'x-cache', pattern: /\bfrom cloudfront\b/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html' },
       { all: [{ header: 'server', pattern: /^CloudFront$/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/troubleshooting-response-errors.html' },
+      // Server-Timing from a response headers policy: cdn-pop / cdn-rid metrics (a metric name, not a word in a desc).
+      { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*cdn-(?:pop|rid)\s*;\s*desc=/i }], ref: CLOUDFRONT_TIMING },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', own: / from cloudfront\s*$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' }],
-    pop: [{ header: 'x-amz-cf-pop', pattern: /^([A-Z0-9-]{3,20})$/i, entry: 'last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' }],
+    status: [
+      { header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', own: / from cloudfront\s*$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' },
+      { header: 'server-timing', style: 'server-timing-name', table: { 'CDN-CACHE-HIT': 'hit', 'CDN-CACHE-MISS': 'miss', 'CDN-CACHE-REFRESH': 'revalidated' }, ref: CLOUDFRONT_TIMING },
+    ],
+    pop: [
+      { header: 'x-amz-cf-pop', pattern: /^([A-Z0-9-]{3,20})$/i, entry: 'last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+      // The same edge id when only the Server-Timing policy is on: cdn-pop;desc="PHX50-C2".
+      { header: 'server-timing', pattern: /(?:^|,)\s*cdn-pop\s*;\s*desc="?([A-Z0-9-]{3,20})"?/i, entry: 'all', ref: CLOUDFRONT_TIMING },
+    ],
   },
   {
     id: 'fastly',

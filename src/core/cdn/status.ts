@@ -230,6 +230,15 @@ function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheSt
       const status = tierStatus(desc, src.table ?? {});
       return [{ status: status ?? 'unknown', raw: `${src.metric}; desc=${desc}`.slice(0, 256), header: src.header }];
     }
+    case 'server-timing-name': {
+      for (const line of lines.slice(0, MAX_TIERS)) {
+        for (const entry of splitEntries(line)) {
+          const name = entry.split(';')[0].trim().toUpperCase();
+          if (src.table && Object.prototype.hasOwnProperty.call(src.table, name)) return [{ status: src.table[name], raw: entry.slice(0, 256), header: src.header }];
+        }
+      }
+      return null;
+    }
     case 'varnish-xid': {
       // X-Varnish: "<this request's xid> [<xid of the request that stored the object>]"
       const ids = lines[lines.length - 1].trim().split(/\s+/);

@@ -104,6 +104,11 @@ describe('edge ids in more than one format', () => {
     expect(cdn({ 'x-ec-cache': 'TCP_HIT from ECD (jfz/0FE8)', 'x-ec-cache-remote': 'TCP_HIT from ECD (miz/EF00)' })).toMatchObject({ cdn: 'edgio', pop: 'jfz', cacheStatus: 'hit' });
     expect(cdn({ server: 'ECS (dcb/7EA3)' })).toMatchObject({ cdn: 'edgio', pop: 'dcb' });
   });
+  it('CloudFront with only its Server-Timing policy: edge id from cdn-pop, status from the cdn-cache-* metric', () => {
+    const st = 'cdn-upstream-layer;desc="EDGE",cdn-upstream-dns;dur=0,cdn-cache-miss,cdn-pop;desc="PHX50-C2",cdn-rid;desc="yCPdtT3bjf1hhQ==",cdn-downstream-fbl;dur=436';
+    expect(cdn({ 'server-timing': st })).toMatchObject({ cdn: 'cloudfront', pop: 'PHX50-C2', cacheStatus: 'miss' });
+    expect(cdn({ 'server-timing': 'cdn-cache-refresh,cdn-pop;desc="SEA73-P2"' })).toMatchObject({ cdn: 'cloudfront', cacheStatus: 'revalidated' });
+  });
   it('Fastly node names with a dash inside ("cache-fra-eddf8230050-FRA") keep the POP', () => {
     expect(cdn({ 'x-served-by': 'cache-fra-eddf8230050-FRA', 'x-cache': 'HIT', via: '1.1 varnish' })).toMatchObject({ cdn: 'fastly', pop: 'FRA' });
   });

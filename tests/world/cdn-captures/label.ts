@@ -59,6 +59,7 @@ const HEADER_RULES: HeaderRule[] = [
   { cdn: 'cloudfront', header: 'x-amz-cf-id', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
   { cdn: 'cloudfront', header: 'x-amz-cf-pop', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
   { cdn: 'cloudfront', header: 'via', value: /\(CloudFront\)/, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+  { cdn: 'cloudfront', header: 'server-timing', value: /cdn-pop;desc=/, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header' },
   { cdn: 'cloudfront', header: 'x-cache', value: / from cloudfront$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' },
   { cdn: 'fastly', header: 'x-served-by', value: /(^|, )cache-[a-z0-9-]+-[A-Z]{3}$/, ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
   { cdn: 'fastly', header: 'x-fastly-request-id', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
@@ -189,8 +190,10 @@ function popOf(cdn: string, h: Headers): string | null {
       const m = ray ? /-([A-Z]{3,4})$/.exec(ray) : null;
       return m ? m[1] : null;
     }
-    case 'cloudfront':
-      return one('x-amz-cf-pop');
+    case 'cloudfront': {
+      const st = /cdn-pop;desc="?([A-Z0-9-]+)/.exec(values(h, 'server-timing').join(','));
+      return one('x-amz-cf-pop') ?? (st ? st[1] : null);
+    }
     case 'fastly': {
       const sb = values(h, 'x-served-by').join(', ').split(',').map((s) => s.trim()).filter(Boolean);
       const last = sb[sb.length - 1];
@@ -235,7 +238,10 @@ function statusOf(cdn: string, h: Headers): string | null {
     }
     case 'cloudfront': {
       const m = /^(Hit|Miss|RefreshHit) from cloudfront$/i.exec(values(h, 'x-cache')[0] ?? '');
-      if (!m) return null;
+      if (!m) {
+        const st = /(?:^|,)cdn-cache-(hit|miss|refresh)(?:,|;|$)/.exec(values(h, 'server-timing').join(','));
+        return st ? ({ hit: 'hit', miss: 'miss', refresh: 'revalidated' } as Record<string, string>)[st[1]] : null;
+      }
       return m[1].toLowerCase() === 'refreshhit' ? 'revalidated' : m[1].toLowerCase();
     }
     case 'fastly': {
