@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,34 +31,35 @@ export const GLOBAL_BUILD = {
   inject: ['src/lib/shims.ts'],
 };
 
-export async function buildNpm({ quiet = false, types = true } = {}) {
+export async function buildNpm({ quiet = false, types = true, outDir = NPM_OUT } = {}) {
   const started = Date.now();
-  rmSync(NPM_OUT, { recursive: true, force: true });
+  const out = outDir;
+  rmSync(out, { recursive: true, force: true });
   const common = { absWorkingDir: root, bundle: true, legalComments: 'none', logLevel: quiet ? 'warning' : 'info', charset: 'utf8' };
   const cli = await build({
     ...common,
     metafile: true,
     entryPoints: ['src/cli/bin.ts'],
-    outfile: join(NPM_OUT, 'cli.js'),
+    outfile: join(out, 'cli.js'),
     platform: 'node',
     format: 'esm',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   });
-  chmodSync(join(NPM_OUT, 'cli.js'), 0o755);
-  await build({ ...common, entryPoints: ['src/lib/index.ts'], outfile: join(NPM_OUT, 'index.js'), platform: 'neutral', format: 'esm', target: 'es2022' });
-  await build({ ...common, ...GLOBAL_BUILD, outfile: join(NPM_OUT, 'cache-lens.global.js') });
+  chmodSync(join(out, 'cli.js'), 0o755);
+  await build({ ...common, entryPoints: ['src/lib/index.ts'], outfile: join(out, 'index.js'), platform: 'neutral', format: 'esm', target: 'es2022' });
+  await build({ ...common, ...GLOBAL_BUILD, outfile: join(out, 'cache-lens.global.js') });
   if (types) {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const r = spawnSync(process.execPath, [tsc, '-p', 'src/lib/tsconfig.types.json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [tsc, '-p', 'src/lib/tsconfig.types.json', '--outDir', join(out, 'types')], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`declarations failed:\n${r.stdout}${r.stderr}`);
     // package.json "types" points here; keep a short index at the top for editors that look beside index.js
-    addJsExtensions(join(NPM_OUT, 'types'));
-    writeFileSync(join(NPM_OUT, 'index.d.ts'), "export * from './types/lib/index.js';\n");
+    addJsExtensions(join(out, 'types'));
+    writeFileSync(join(out, 'index.d.ts'), "export * from './types/lib/index.js';\n");
   }
-  writeThirdPartyLicences(cli.metafile);
-  const size = (f) => `${(readFileSync(join(NPM_OUT, f)).length / 1024).toFixed(0)} kB`;
-  console.log(`built dist/npm (cli.js ${size('cli.js')}, index.js ${size('index.js')}, cache-lens.global.js ${size('cache-lens.global.js')}) in ${Date.now() - started} ms`);
+  writeThirdPartyLicences(cli.metafile, out);
+  const size = (f) => `${(readFileSync(join(out, f)).length / 1024).toFixed(0)} kB`;
+  console.log(`built ${relative(root, out) || '.'} (cli.js ${size('cli.js')}, index.js ${size('index.js')}, cache-lens.global.js ${size('cache-lens.global.js')}) in ${Date.now() - started} ms`);
 }
 
 /**
@@ -85,7 +86,7 @@ function addJsExtensions(dir) {
 }
 
 /** The packages bundled into the build, with their licence texts (they are redistributed inside cli.js / index.js). */
-function writeThirdPartyLicences(metafile) {
+function writeThirdPartyLicences(metafile, outDir) {
   const pkgs = new Set();
   for (const input of Object.keys(metafile.inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
@@ -99,7 +100,7 @@ function writeThirdPartyLicences(metafile) {
     out += `\n${'='.repeat(78)}\n${name} ${pkg.version} (${pkg.license ?? 'see below'})\n${'='.repeat(78)}\n\n`;
     out += file ? readFileSync(join(dir, file), 'utf8').trim() + '\n' : `No licence file shipped; package.json says: ${pkg.license}\n`;
   }
-  writeFileSync(join(NPM_OUT, 'THIRD-PARTY-LICENSES.txt'), out);
+  writeFileSync(join(outDir, "THIRD-PARTY-LICENSES.txt"), out);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
