@@ -114,6 +114,36 @@ describe('edge ids in more than one format', () => {
   });
 });
 
+describe("every provider of WebPageTest's CDN table is recognised by the field it names", () => {
+  // [field, value, id]: values are ordinary examples of the field WebPageTest's table looks each provider up by.
+  const rows: Array<[string, string, string]> = [
+    ['server', 'Airee', 'airee'], ['x-akamai-staging', 'ESSL', 'akamai'], ['via', '1.1 abc.cloudfront.net (CloudFront)', 'cloudfront'],
+    ['x-ar-debug', '1', 'aryaka'], ['server', 'Azion Technologies', 'azion'], ['bln-version', '2.1', 'baleen'],
+    ['server', 'Beluga', 'belugacdn'], ['x-beluga-cache-status', 'HIT', 'belugacdn'], ['server', 'BunnyCDN-DE1-1042', 'bunny'],
+    ['server', 'Caspowa', 'caspowa'], ['x-edge-ip', '185.152.66.243', 'cdn77'], ['server', 'CDN77-Turbo', 'cdn77'],
+    ['x-px', 'ht h0-s30.p9-fra.cdngp.net', 'cdnetworks'], ['x-cache', 'HIT from cache.51cdn.com', 'chinanetcenter'],
+    ['server', 'cloudflare', 'cloudflare'], ['server', 'ECS (dcb/7EA3)', 'edgio'], ['server', 'ECAcc (lhd/8B21)', 'edgio'],
+    ['server', 'ersRV', 'erstream'], ['server-timing', 'fastly;desc="Edge time";dur=12', 'fastly'], ['server', 'Fly/5c7b8c4e (2024-03-01)', 'fly'],
+    ['server', 'gocache', 'gocache'], ['server', 'sffe', 'google'], ['via', '1.1 google', 'google'], ['server', 'hiberniacdn', 'hiberniacdn'],
+    ['x-hw', '1440877502.dop010.dc1.t', 'highwinds'], ['x-cdn', 'H4CDN', 'hosting4cdn'], ['server', 'ScientiaMobile ImageEngine', 'imageengine'],
+    ['x-cdn', 'Incapsula', 'imperva'], ['x-iinfo', '9-56843219-56843222 NNNN CT(0 0 0)', 'imperva'], ['x-instart-request-id', 'instart-123', 'instart'],
+    ['server', 'leasewebcdn', 'leaseweb'], ['server', 'MNCDN', 'medianova'], ['server', 'MerlinCDN', 'merlincdn'],
+    ['x-azure-ref', '20240301T100000Z-16b5c7d8e9f0a1b2', 'azure'], ['x-azure-ref-originshield', 'Ref A: 1 Ref B: 2', 'azure'],
+    ['server', 'myracloud', 'myra'], ['server', 'Testa/6.0', 'naver'], ['server', 'NetDNA-cache/2.2', 'stackpath'], ['server', 'Netlify', 'netlify'],
+    ['x-ngenix-cache', 'HIT', 'ngenix'], ['server', 'noc.org/cdn', 'noc-org'], ['x-powered-by', 'NYI FTW', 'nyi-ftw'], ['x-delivered-by', 'NYI FTW', 'nyi-ftw'],
+    ['server', 'Optimal CDN', 'optimal-cdn'], ['x-cdn-geo', 'fr', 'ovh'], ['x-cdn-pop', 'rbx1', 'ovh'], ['x-cdn', 'PageCDN', 'pagecdn'],
+    ['via', '1.1 PUSHR', 'pushr'], ['x-qc-pop', 'NA-US-LAX-33', 'quic-cloud'], ['server', 'ReSRC', 'resrc'], ['via', '1.1 Rev-Cache', 'rev-software'],
+    ['x-rev-cache', 'HIT', 'rev-software'], ['server', 'Roast.io', 'roast-io'], ['x-rocket-node', 'node-12', 'rocket-cdn'], ['section-io-id', 'abc', 'section-io'],
+    ['x-cdn', 'SwiftyCDN', 'swiftycdn'], ['server', 'SingularCDN', 'singular-cdn'], ['x-sirv-server', 'fra-1', 'sirv'], ['server', 'Sucuri/Cloudproxy', 'sucuri'],
+    ['x-sucuri-id', '18012', 'sucuri'], ['server', 'SurgeCDN', 'surge'], ['server', 'tsa_b', 'twitter'], ['server', 'UnicornCDN', 'unicorncdn'],
+    ['server', 'Vercel', 'vercel'], ['server', 'now', 'vercel'], ['server', 'WPCompress', 'wp-compress'], ['x-cdn', 'XLabs Security', 'xlabs'],
+    ['server', 'yunjiasu', 'baidu'], ['x-cdn', 'Zenedge', 'zenedge'], ['zy-server', 'zycada', 'zycada'],
+  ];
+  it.each(rows)('%s: %s is %s', (name, value, id) => {
+    expect(cdn([[name, value]]).cdn).toBe(id);
+  });
+});
+
 describe('shared header names that differ in format', () => {
   it('X-Edge-Location: a four-letter code is KeyCDN, a place name beside X-Edge-IP is CDN77', () => {
     expect(cdn({ 'x-edge-location': 'defr', 'x-cache': 'HIT' })).toMatchObject({ cdn: 'keycdn', pop: 'defr' });
