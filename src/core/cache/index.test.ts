@@ -403,6 +403,7 @@ describe('severity by consequence', () => {
   it('no-cache without a validator costs a download per use for static files only', () => {
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }), 'no-cache-no-validator')).toBe('warning');
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/api/items', resourceType: 'xmlhttprequest' }), 'no-cache-no-validator')).toBe('info');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/', resourceType: 'main_frame' }), 'no-cache-no-validator')).toBe('info');
   });
   it('an Expires of 0 is a deliberate "expired" (info); an unreadable date meant as one is a warning', () => {
     expect(sev(ex({ Date: DATE, Expires: '0' }), 'expires-invalid')).toBe('info');

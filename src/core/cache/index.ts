@@ -14,7 +14,7 @@ import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCache
 import { profileFor, type CacheProfile } from './profiles';
 import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
-import { humanDuration, isWatchedFile, urlShape } from './urls';
+import { humanDuration, isStaticAsset, isWatchedFile, urlShape } from './urls';
 
 export { CacheModel, predictNext, replay, DECISION_TEXT } from './model';
 export type { CacheDecision, ModelRequest, ModelResponse, NextRequest, Prediction, LoadKind, Destination } from './model';
@@ -318,7 +318,8 @@ function cacheFindings(
   if (privateFields !== null) add('private-qualified', { value: clip(privateFields, 60) });
   if (priv.noCache && pv.storable && !hasValidator) {
     // Costly for static files fetched on every page (a full download each use); by design for most HTML and APIs.
-    const watched = isWatchedFile(urlShape(f.url), x.resourceType);
+    const shape = urlShape(f.url);
+    const watched = isStaticAsset(shape.extension, x.resourceType);
     add('no-cache-no-validator', { what: watched ? ', on every page that uses it' : '' }, watched ? 'warning' : 'info');
   }
   if (cc.has('immutable') && pv.freshnessLifetime !== null && pv.freshnessLifetime < LONG_LIFETIME && !pv.heuristic) {

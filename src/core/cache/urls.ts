@@ -150,6 +150,15 @@ export function isWatchedFile(shape: UrlShape, resourceType: string | undefined)
   return WATCHED_EXTENSIONS.has(shape.extension) || (resourceType !== undefined && WATCHED_TYPES.has(resourceType));
 }
 
+const STATIC_EXTENSIONS = new Set(['css', 'js', 'mjs', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'woff', 'woff2', 'ttf', 'otf', 'ico']);
+const STATIC_TYPES = new Set(['stylesheet', 'script', 'image', 'font']);
+
+/** A static file (style, script, image, font) as opposed to a page or an API answer, whose freshness is by design. */
+export function isStaticAsset(extension: string, resourceType: string | undefined): boolean {
+  if (resourceType === 'main_frame' || resourceType === 'sub_frame' || resourceType === 'xmlhttprequest') return false;
+  return STATIC_EXTENSIONS.has(extension) || (resourceType !== undefined && STATIC_TYPES.has(resourceType));
+}
+
 /** "45 s", "12 min", "3 h", "5 days", "1 year". */
 export function humanDuration(seconds: number): string {
   const s = Math.abs(seconds);
