@@ -65,6 +65,13 @@ describe('bounded output: repeats summarised', () => {
     expect(JSON.stringify(r).length).toBeLessThan(20_000);
   });
 
+  it('10,000 lines setting one cookie with different values: one entry, the last value, the count', () => {
+    const r = explainCookies(x({ responseHeaders: set(...Array.from({ length: 10_000 }, (_, i) => `id=v${i}; Path=/`)) }), { browser: 'chrome', now: NOW });
+    expect(r.setCookies).toHaveLength(1);
+    expect(r.setCookies[0]).toMatchObject({ index: 9_999, repeats: 9_999, cookie: { value: 'v9999' } });
+    expect(JSON.stringify(r).length).toBeLessThan(10_000);
+  });
+
   it('identical lines refused for the same reason are merged too, with their reason', () => {
     const r = explainCookies(
       x({ url: 'http://www.example.com/', responseHeaders: set('a=1', 'a=1'), jarSnapshot: [{ name: 'a', value: 's', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null }] }),

@@ -102,23 +102,34 @@ function hstsOf(x: ExchangeRecord): { includeSubDomains: boolean } | undefined {
   return maxAge > 0 ? { includeSubDomains } : undefined;
 }
 
-/** Identical Set-Cookie lines with the same outcome, shown once: the explanation grows with distinct lines. */
+/**
+ * Lines that set the same cookie (name, domain, host-only, path, partition) with the same outcome are shown once:
+ * each replaces the one before, so the last is kept in full, with `repeats` counting the others. A line that gives
+ * no cookie is grouped with identical lines only. The explanation then grows with the distinct cookies, not with the
+ * number of lines (a response may carry thousands).
+ */
 function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
   if (results.length < 2) return results;
-  const firstOf = new Map<string, SetCookieResult>();
-  const out: SetCookieResult[] = [];
+  const groups = new Map<string, { kept: SetCookieResult; count: number }>();
   for (const r of results) {
-    const key = `${r.stored ? 1 : 0}${r.rejectReason ?? ''}\u0000${r.raw}`;
-    const first = firstOf.get(key);
-    if (first) first.repeats = (first.repeats ?? 0) + 1;
-    else {
-      firstOf.set(key, r);
-      out.push(r);
-    }
+    const c = r.cookie;
+    const who = c ? `${c.name}\u0000${c.domain}\u0000${c.hostOnly}\u0000${c.path}\u0000${c.partitionKey ?? ''}` : `\u0001${r.raw}`;
+    const key = `${r.stored ? 1 : 0}${r.rejectReason ?? ''}\u0000${who}`;
+    const g = groups.get(key);
+    if (g) {
+      g.kept = r;
+      g.count++;
+    } else groups.set(key, { kept: r, count: 1 });
   }
-  if (out.length === results.length) return results;
-  for (const r of out) {
-    if (r.repeats) r.findings.push(cookieNote('cookie-set-repeated', { name: (r.cookie?.name ?? r.raw.split('=')[0]).slice(0, 100), count: r.repeats + 1 }));
+  if (groups.size === results.length) return results;
+  const out: SetCookieResult[] = [];
+  for (const { kept, count } of groups.values()) {
+    if (count > 1) {
+      kept.repeats = count - 1;
+      const name = kept.cookie?.name ?? kept.raw.split('=')[0];
+      kept.findings.push(cookieNote('cookie-set-repeated', { name: name.slice(0, 100), count }));
+    }
+    out.push(kept);
   }
   return out;
 }

@@ -214,8 +214,8 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-set-repeated': {
     topic: 'cookie',
     severity: 'info',
-    summary: 'The same Set-Cookie line for "{name}" appears {count} times in this response; the browser processes each and keeps one cookie. Shown once.',
-    rule: 'Each Set-Cookie field line is processed in order; an identical line replaces the cookie with itself.',
+    summary: 'Cookie "{name}" is set {count} times in this response (same name, domain and path): each line replaces the one before, so only the last counts. Shown once, as the last line set it.',
+    rule: 'Set-Cookie lines are processed in order; a cookie with the same name, domain, host-only flag and path replaces the stored one.',
     link: sec('5.7'),
   },
   'cookie-too-many-lines': {
@@ -285,7 +285,7 @@ const OTHER_FIXES: Record<string, string> = {
   'cookie-lax-allow-unsafe': 'Add SameSite=None; Secure if the cookie must go on cross-site POSTs after its first 2 minutes.',
   'cookie-context-assumed': 'Record the page too (a HAR with pages, or with _initiator or Referer) so the same-site context can be judged.',
   'cookie-samesite-context-unknown': 'Nothing in the header, if the request is same-site; if it can be cross-site, send SameSite=None; Secure. Recording the page lets this be judged.',
-  'cookie-set-repeated': 'Send the Set-Cookie line once.',
+  'cookie-set-repeated': 'Send one Set-Cookie line per cookie: the one with the value you mean to keep.',
   'cookie-too-many-lines': 'Send far fewer Set-Cookie lines: browsers keep about 180 cookies per domain.',
 };
 
