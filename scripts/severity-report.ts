@@ -5,7 +5,8 @@
  *   npx tsx scripts/severity-report.ts [dir] [--browser chrome|firefox|rfc] [--json out.json] [--before before.json]
  *
  * Each HAR is judged at its capture time (captureTimeSec), as the CLI and the panel do. With --before (a file an
- * earlier run wrote with --json) it prints each id's count before and after.
+ * earlier run wrote with --json) it prints each id's count before and after. To compare two versions of the engine,
+ * run it with --json in a checkout of the old one (git archive <rev> | tar -x -C dir) and with --before here.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -74,4 +75,11 @@ function main(argv: string[]): void {
   for (const row of rows) console.log(before ? `${String(row.before).padStart(6)} -> ${String(row.after).padStart(6)}  ${row.id}` : `${String(row.after).padStart(6)}  ${row.id}`);
 }
 
-if (process.argv[1] && /severity-report\.ts$/.test(process.argv[1])) main(process.argv);
+if (process.argv[1] && /severity-report\.ts$/.test(process.argv[1])) {
+  // Piped into head: stop quietly when the reader goes away.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  main(process.argv);
+}
