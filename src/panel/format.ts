@@ -174,9 +174,7 @@ export function safeHref(link: string | undefined | null): string | null {
   return link;
 }
 
-export function mask(value: string, hide: boolean): string {
-  return hide ? '•'.repeat(Math.min(8, Math.max(3, value.length))) : value;
-}
+export { mask } from './redact';
 
 export function dateTime(epochSec: number): string {
   const d = new Date(epochSec * 1000);

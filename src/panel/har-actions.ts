@@ -3,6 +3,7 @@ import { HarError, MAX_HAR_BYTES, readHar, toHar } from '../core/har';
 import type { PageRecord } from '../shared/protocol';
 import type { PanelStore } from './store';
 import { download } from './cookie-export';
+import { redactRecords } from './redact';
 
 export { MAX_HAR_BYTES };
 
@@ -38,7 +39,8 @@ export function harActions(store: PanelStore) {
       );
     },
     exportHar() {
-      const har = toHar(store.records.value);
+      // "Hide values" covers the export too: cookie values are masked in the file.
+      const har = toHar(store.hideValues.value ? redactRecords(store.records.value) : store.records.value);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       download(`cache-lens-${stamp}.har`, JSON.stringify(har, null, 2));
     },

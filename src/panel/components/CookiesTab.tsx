@@ -1,10 +1,16 @@
 /** Cookies: every Set-Cookie parsed, cookies sent, jar cookies not sent and why, the site's jar. */
+import { useSignal } from '@preact/signals';
 import type { Explanation, SetCookieResult } from '../../core/explanation';
 import type { ExchangeRecord, JarCookie } from '../../core/types';
 import type { PanelStore } from '../store';
 import { countdown, mask, servedFrom } from '../format';
+import { maskSetCookie } from '../redact';
 import { download, jarToJson, jarToNetscape } from '../cookie-export';
-import { ExplainedItem, FindingList, Section, Term } from './common';
+import { ExplainedItem, FindingList, Section, Term, useRedact } from './common';
+import { VirtualList } from './VirtualList';
+
+/** Above this many cookies in a section, it draws a windowed list of one-line rows instead of every card. */
+export const CARD_LIMIT = 40;
 
 export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
   const c = e.cookies;
@@ -14,6 +20,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
   const jarOffered = store.jarOffered.value;
   const live = c.send || !jarOffered ? null : store.explainAgainstJar(x);
   const send = c.send ?? live?.cookies.send ?? null;
+  const r = useRedact();
   return (
     <div class="tab-body">
       <p class="lead">
@@ -25,6 +32,8 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
       <Section title="Set by this response">
         {c.setCookies.length === 0 ? (
           <p class="muted">No Set-Cookie header{servedFrom(x, e) !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.</p>
+        ) : c.setCookies.length > CARD_LIMIT ? (
+          <ManySetCookies list={c.setCookies} hide={hide} nowSec={store.judgedAtSec.value} />
         ) : (
           c.setCookies.map((s) => <SetCookieCard key={s.index} s={s} hide={hide} nowSec={store.judgedAtSec.value} />)
         )}
@@ -35,22 +44,18 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
           c.send.sent.length === 0 ? (
             <p class="muted">No cookie from the jar matched this request.</p>
           ) : (
-            <ul class="cookie-list">
-              {c.send.sent.map((s) => (
-                <li key={s.jarIndex}>
-                  <code>{s.cookie.name}</code>={mask(s.cookie.value, hide)} <span class="muted">({s.cookie.domain}{s.cookie.path})</span>
-                </li>
-              ))}
-            </ul>
+            <CookieLines
+              label="Cookies sent"
+              items={c.send.sent}
+              line={(s) => (
+                <>
+                  <NameValue name={s.cookie.name} value={s.cookie.value} hide={hide} /> <span class="muted">({s.cookie.domain}{s.cookie.path})</span>
+                </>
+              )}
+            />
           )
         ) : c.requestCookies.length ? (
-          <ul class="cookie-list">
-            {c.requestCookies.map((r, i) => (
-              <li key={i}>
-                <code>{r.name}</code>={mask(r.value, hide)}
-              </li>
-            ))}
-          </ul>
+          <CookieLines label="Cookies sent" items={c.requestCookies} line={(q) => <NameValue name={q.name} value={q.value} hide={hide} />} />
         ) : (
           <p class="muted">No Cookie header was sent (or the browser hid it).</p>
         )}
@@ -71,13 +76,17 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
             ))}
           {send && send.notSent.length === 0 && <p class="muted">Every cookie in the jar for this URL was sent.</p>}
           {send && send.notSent.length > 0 && (
-            <ul class="cookie-list">
-              {send.notSent.map((n) => (
-                <li key={n.jarIndex} class="not-sent">
-                  <code>{n.cookie.name}</code> <strong>not sent</strong>: {n.why} <span class="muted">[{n.reason}]</span>
-                </li>
-              ))}
-            </ul>
+            <CookieLines
+              label="Cookies in the jar not sent"
+              items={send.notSent}
+              cls="not-sent"
+              line={(n) => (
+                // the reason's id stays in the tooltip; the sentence is said once
+                <span title={n.reason}>
+                  <code>{n.cookie.name || '(nameless)'}</code> <strong>not sent</strong>: {r(n.why)}
+                </span>
+              )}
+            />
           )}
         </Section>
       )}
@@ -99,34 +108,36 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
 }
 
 function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean; nowSec: number }) {
+  const r = useRedact();
   const ck = s.cookie;
+  const pair = s.raw.split(';')[0];
+  const eq = pair.indexOf('=');
+  // without a parsed cookie, name and value come from the raw pair ("a=b"; a pair without "=" is all value)
+  const name = ck ? ck.name : eq < 0 ? '' : pair.slice(0, eq).trim();
+  const value = ck ? ck.value : eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();
   return (
     <article class={`cookie-card ${s.stored ? 'stored' : 'rejected'}`}>
       <header>
         {/* one flex item, so the header's gap does not split "name=value" */}
-        <span class="name-value">
-          <code>{ck ? ck.name || '(nameless)' : s.raw.split('=')[0]}</code>
-          {ck && <span class="value">={mask(ck.value, hide)}</span>}
-        </span>{' '}
+        <NameValue name={name} value={value} hide={hide} />{' '}
         {s.stored ? (
           <span class="sev sev-good">{s.deletes ? 'deletes the cookie' : 'stored'}</span>
         ) : (
           <span class="sev sev-error">rejected</span>
         )}
+        {s.purpose && <PurposeTag category={s.purpose.category} />}
       </header>
       {!s.stored && s.rejectWhy && (
-        <p class="reject">
-          Rejected: {s.rejectWhy} {s.rejectReason ? <span class="muted">[{s.rejectReason}]</span> : null}
+        <p class="reject" title={s.rejectReason}>
+          Rejected: {r(s.rejectWhy)}
         </p>
       )}
       {!s.stored && s.scope.length > 0 && <p class="muted">Had it been stored, it would have been:</p>}
       <ul class="scope">
         {s.scope.map((line, i) => (
-          <li key={i}>{line}</li>
+          <li key={i}>{r(line)}</li>
         ))}
-        <li>
-          {ck && ck.expires !== null && ck.expires > nowSec ? `${s.lifetime} — ${countdown(ck.expires - nowSec)} left` : s.lifetime}
-        </li>
+        <li>{ck && ck.expires !== null && ck.expires > nowSec ? `${r(s.lifetime)} — ${countdown(ck.expires - nowSec)} left` : r(s.lifetime)}</li>
       </ul>
       <p class="flags">
         {ck?.hostOnly && <Term id="host-only">host-only</Term>} {ck?.secure && <Term id="secure">Secure</Term>}{' '}
@@ -142,7 +153,7 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
       {s.signed && (
         <div class="signed">
           <p>
-            <strong>Signed, not encrypted</strong> ({s.signed.format}): {s.signed.plain}
+            <strong>Signed, not encrypted</strong> ({s.signed.format}): {r(s.signed.plain)}
           </p>
           <pre>{hide ? mask(s.signed.payload, true) : s.signed.payload}</pre>
         </div>
@@ -154,10 +165,78 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
             <ExplainedItem key={i} item={a} />
           ))}
         </ul>
-        <pre class="raw">{hide && ck ? s.raw.replace(ck.value, mask(ck.value, true)) : s.raw}</pre>
+        <pre class="raw">{hide ? maskSetCookie(s.raw, r) : s.raw}</pre>
       </details>
       <FindingList findings={s.findings} />
     </article>
+  );
+}
+
+/** "name=value" as one unit; a nameless cookie shows "(nameless)" and its value. */
+function NameValue({ name, value, hide }: { name: string; value: string; hide: boolean }) {
+  return (
+    <span class="name-value">
+      <code>{name || '(nameless)'}</code>
+      <span class="value">={mask(value, hide)}</span>
+    </span>
+  );
+}
+
+function PurposeTag({ category }: { category: string }) {
+  return <span class={`purpose-tag purpose-${category.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{category}</span>;
+}
+
+/** A short list as a list; a long one as a window of one-line rows. */
+function CookieLines<T>({ label, items, line, cls }: { label: string; items: readonly T[]; line: (item: T) => preact.ComponentChildren; cls?: string }) {
+  if (items.length > CARD_LIMIT) return <VirtualList items={items} label={`${label} (${items.length})`} row={(it) => <span class={`vline ${cls ?? ''}`}>{line(it)}</span>} />;
+  return (
+    <ul class="cookie-list" aria-label={label}>
+      {items.map((it, i) => (
+        <li key={i} class={cls}>
+          {line(it)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Thousands of Set-Cookie lines: a summary, then one-line rows in a window (name, value, stored or rejected,
+ * purpose); the chosen row's full card opens below the list.
+ */
+function ManySetCookies({ list, hide, nowSec }: { list: SetCookieResult[]; hide: boolean; nowSec: number }) {
+  const open = useSignal<number | null>(null);
+  const rejected = list.filter((s) => !s.stored).length;
+  const purposes = new Map<string, number>();
+  for (const s of list) if (s.purpose) purposes.set(s.purpose.category, (purposes.get(s.purpose.category) ?? 0) + 1);
+  const chosen = open.value === null ? null : (list.find((s) => s.index === open.value) ?? null);
+  return (
+    <>
+      <p class="summary">
+        {list.length} Set-Cookie lines: {list.length - rejected} stored, {rejected} rejected
+        {purposes.size > 0 ? `; known purposes: ${[...purposes].map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}. Pick one for its
+        full explanation.
+      </p>
+      <VirtualList
+        items={list}
+        label={`Cookies set by this response (${list.length})`}
+        row={(s) => <SetCookieLine s={s} hide={hide} selected={open.value === s.index} onOpen={() => (open.value = s.index)} />}
+      />
+      {chosen && <SetCookieCard s={chosen} hide={hide} nowSec={nowSec} />}
+    </>
+  );
+}
+
+function SetCookieLine({ s, hide, selected, onOpen }: { s: SetCookieResult; hide: boolean; selected: boolean; onOpen: () => void }) {
+  const pair = s.raw.split(';')[0];
+  const eq = pair.indexOf('=');
+  const name = s.cookie ? s.cookie.name : eq < 0 ? '' : pair.slice(0, eq).trim();
+  const value = s.cookie ? s.cookie.value : eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();
+  return (
+    <button type="button" class={`vline cookie-line${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onOpen}>
+      <span class={`sev ${s.stored ? 'sev-good' : 'sev-error'}`}>{s.stored ? (s.deletes ? 'deletes' : 'stored') : 'rejected'}</span>{' '}
+      <NameValue name={name} value={value} hide={hide} /> {s.purpose && <PurposeTag category={s.purpose.category} />}
+    </button>
   );
 }
 
@@ -171,6 +250,8 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
     /* keep the raw URL */
   }
   const showing = jar && jar.url === url;
+  // with "Hide values" on, the exports carry masked values too
+  const exported = () => (hide ? (jar?.cookies ?? []).map((c) => ({ ...c, value: mask(c.value, true) })) : (jar?.cookies ?? []));
   return (
     <Section title={`Cookie jar for ${site}`}>
       <p class="muted">What the browser holds now for this URL (HttpOnly and partitioned included), read through the cookies API.</p>
@@ -206,10 +287,10 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
             </table>
           )}
           <div class="jar-actions">
-            <button type="button" onClick={() => download(`cookies-${site}.json`, jarToJson(jar.cookies))}>
+            <button type="button" onClick={() => download(`cookies-${site}.json`, jarToJson(exported()))}>
               Export JSON
             </button>
-            <button type="button" onClick={() => download(`cookies-${site}.txt`, jarToNetscape(jar.cookies), 'text/plain')}>
+            <button type="button" onClick={() => download(`cookies-${site}.txt`, jarToNetscape(exported()), 'text/plain')}>
               Export cookies.txt
             </button>
           </div>
@@ -225,8 +306,8 @@ function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: Pane
     .join(' · ');
   return (
     <tr>
-      <td>
-        <code>{ck.name}</code>
+      <td class="jar-name">
+        <code>{ck.name || '(nameless)'}</code>
       </td>
       <td class="value">{mask(ck.value, hide)}</td>
       <td>{ck.domain}</td>

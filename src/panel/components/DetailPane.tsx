@@ -4,6 +4,21 @@ import { CachingTab } from './CachingTab';
 import { CookiesTab } from './CookiesTab';
 import { CdnTab } from './CdnTab';
 import { HeadersTab } from './HeadersTab';
+import { RedactContext } from './common';
+import { collectSecrets, makeRedactor } from '../redact';
+import type { Explanation } from '../../core/explanation';
+import type { ExchangeRecord, JarCookie } from '../../core/types';
+import type { Redactor } from '../redact';
+
+/** The last redactor built (one detail pane at a time), rebuilt only when what it masks changes. */
+let lastRedactor: { hide: boolean; x: ExchangeRecord; e: Explanation | null; jar: JarCookie[] | undefined; r: Redactor } | null = null;
+function redactorFor(hide: boolean, x: ExchangeRecord, e: Explanation | null, jar: JarCookie[] | undefined): Redactor {
+  const l = lastRedactor;
+  if (l && l.hide === hide && l.x === x && l.e === e && l.jar === jar) return l.r;
+  const r = makeRedactor(hide, hide ? collectSecrets(x, e, jar) : { values: new Set(), names: new Set() });
+  lastRedactor = { hide, x, e, jar, r };
+  return r;
+}
 
 const TABS: Array<{ id: DetailTab; label: string }> = [
   { id: 'caching', label: 'Caching' },
@@ -17,6 +32,12 @@ export function DetailPane({ store }: { store: PanelStore }) {
   if (!x) return null;
   const e = store.explainRecord(x);
   const tab = store.detailTab.value;
+  const hide = store.hideValues.value;
+  const jar = store.jar.value;
+  const jarCookies = jar && jar.url === x.url ? jar.cookies : undefined;
+  // "Hide values": one redactor for everything this exchange's tabs render (values from its headers, its
+  // explanation and the jar shown beside it).
+  const redact = redactorFor(hide, x, e, jarCookies);
 
   function onKeyDown(ev: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -69,6 +90,7 @@ export function DetailPane({ store }: { store: PanelStore }) {
           {x.method} {x.url}
         </span>
       </div>
+      <RedactContext.Provider value={redact}>
       <div class="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {!e && tab !== 'headers' && !store.engineReady.value ? (
           <p class="muted">Loading the explanation engine…</p>
@@ -81,9 +103,10 @@ export function DetailPane({ store }: { store: PanelStore }) {
         ) : tab === 'cdn' ? (
           <CdnTab x={x} e={e!} />
         ) : (
-          <HeadersTab x={x} e={e} hide={store.hideValues.value} />
+          <HeadersTab x={x} e={e} hide={hide} />
         )}
       </div>
+      </RedactContext.Provider>
     </section>
   );
 }

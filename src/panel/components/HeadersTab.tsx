@@ -2,12 +2,13 @@
 import type { Explanation } from '../../core/explanation';
 import type { ExchangeRecord, HeaderList } from '../../core/types';
 import { HEADER_LINKS } from '../glossary';
-import { mask } from '../format';
-import { DocLink, Section } from './common';
+import { DocLink, Section, useRedact } from './common';
+import { VirtualList } from './VirtualList';
 
-const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
+/** Above this many header lines a table becomes a window of one-line rows (a response can carry 10,000 Set-Cookie). */
+export const HEADER_ROW_LIMIT = 150;
 
-export function HeadersTab({ x, e, hide }: { x: ExchangeRecord; e: Explanation | null; hide: boolean }) {
+export function HeadersTab({ x, e }: { x: ExchangeRecord; e: Explanation | null; hide?: boolean }) {
   const hidden = [...(e?.hidden ?? [])];
   if (x.requestHeadersIncomplete && hidden.length === 0)
     hidden.push('The browser hid some request headers from the extension (e.g. If-None-Match, If-Modified-Since). Open DevTools before loading the page to see them.');
@@ -44,10 +45,10 @@ export function HeadersTab({ x, e, hide }: { x: ExchangeRecord; e: Explanation |
         </dl>
       </Section>
       <Section title="Response headers">
-        <HeaderTable headers={x.responseHeaders} hide={hide} />
+        <HeaderTable headers={x.responseHeaders} label="Response headers" />
       </Section>
       <Section title="Request headers">
-        <HeaderTable headers={x.requestHeaders} hide={hide} />
+        <HeaderTable headers={x.requestHeaders} label="Request headers" />
       </Section>
       {hidden.length > 0 && (
         <Section title="What the browser hid">
@@ -62,26 +63,38 @@ export function HeadersTab({ x, e, hide }: { x: ExchangeRecord; e: Explanation |
   );
 }
 
-function HeaderTable({ headers, hide }: { headers: HeaderList; hide: boolean }) {
+function HeaderTable({ headers, label }: { headers: HeaderList; label: string }) {
+  const r = useRedact();
   if (headers.length === 0) return <p class="muted">None recorded.</p>;
+  const nameCell = (name: string) => {
+    const link = HEADER_LINKS[name.toLowerCase()];
+    return link ? <DocLink href={link}>{name}</DocLink> : name;
+  };
+  if (headers.length > HEADER_ROW_LIMIT)
+    return (
+      <>
+        <p class="summary">{headers.length} header lines; one line each below (scroll for more).</p>
+        <VirtualList
+          items={headers}
+          label={`${label} (${headers.length})`}
+          row={(h) => (
+            <span class="vline header-line">
+              <strong>{nameCell(h.name)}</strong>: {r.header(h.name, h.value)}
+            </span>
+          )}
+        />
+      </>
+    );
   return (
-    <table class="headers">
+    <table class="headers" aria-label={label}>
       <tbody>
-        {headers.map((h, i) => {
-          const link = HEADER_LINKS[h.name.toLowerCase()];
-          return (
-            <tr key={i}>
-              <th scope="row">{link ? <DocLink href={link}>{h.name}</DocLink> : h.name}</th>
-              <td>{hide && COOKIE_HEADERS.has(h.name.toLowerCase()) ? maskCookieHeader(h.value) : h.value}</td>
-            </tr>
-          );
-        })}
+        {headers.map((h, i) => (
+          <tr key={i}>
+            <th scope="row">{nameCell(h.name)}</th>
+            <td>{r.header(h.name, h.value)}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );
-}
-
-/** "a=1; b=2" → "a=•••; b=•••"; for Set-Cookie only the first pair is the value. */
-function maskCookieHeader(value: string): string {
-  return value.replace(/=([^;]*)/g, (_m, v: string) => '=' + mask(v, true));
 }

@@ -1,9 +1,15 @@
 /** Small shared pieces: documentation links, glossary cards, explained items, findings. All page data is text. */
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Explained } from '../../core/explanation';
 import type { Finding, Severity } from '../../core/types';
 import { GLOSSARY } from '../glossary';
 import { safeHref, SEVERITY_RANK } from '../format';
+import { makeRedactor, type Redactor } from '../redact';
+
+/** The detail pane's "Hide values" redactor (identity when values are shown). */
+export const RedactContext = createContext<Redactor>(makeRedactor(false, { values: new Set(), names: new Set() }));
+export const useRedact = () => useContext(RedactContext);
 
 /** A link to our own documentation; anything that is not https:// is shown as plain text instead. */
 export function DocLink({ href, children }: { href: string | undefined | null; children?: ComponentChildren }) {
@@ -60,15 +66,16 @@ export function Term({ id, children }: { id: string; children?: ComponentChildre
 
 /** Plain sentence first, rule second, link third. */
 export function ExplainedItem({ item }: { item: Explained }) {
+  const r = useRedact();
   return (
     <li class={item.known ? 'explained' : 'explained unknown'}>
       <code class="directive">
-        {item.name}
-        {item.value !== undefined && item.value !== '' ? `=${item.value}` : ''}
+        {r(item.name)}
+        {item.value !== undefined && item.value !== '' ? `=${r(item.value)}` : ''}
       </code>{' '}
-      <span class="plain">{item.plain}</span>
+      <span class="plain">{r(item.plain)}</span>
       <div class="rule">
-        {item.rule} <DocLink href={item.link} />
+        {r(item.rule)} <DocLink href={item.link} />
       </div>
     </li>
   );
@@ -83,15 +90,17 @@ export function SeverityBadge({ severity, label }: { severity: Severity; label?:
 }
 
 export function FindingList({ findings, empty }: { findings: Finding[]; empty?: string }) {
+  const r = useRedact();
   if (findings.length === 0) return empty ? <p class="muted">{empty}</p> : null;
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return (
     <ul class="findings">
       {sorted.map((f, i) => (
         <li key={f.id + i} class={`finding finding-${f.severity}`}>
-          <SeverityBadge severity={f.severity} /> <span class="plain">{f.summary}</span>
+          <SeverityBadge severity={f.severity} /> <span class="plain">{r(f.summary)}</span>
+          {f.fix && <div class="fix">{r(f.fix)}</div>}
           <div class="rule">
-            {f.rule} <DocLink href={f.link} />
+            {r(f.rule)} <DocLink href={f.link} />
           </div>
         </li>
       ))}
