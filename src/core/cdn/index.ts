@@ -21,6 +21,13 @@ export { PROVIDERS } from './providers';
 
 const MAX_HEADER_LINES = 10_000;
 const IP_RANGES_SOURCE_NAME = IP_RANGES_SOURCE.split(' (')[0];
+/**
+ * Range owners whose address alone does not show a CDN: Google's published ranges also hold Google Cloud customers'
+ * own servers behind pass-through load balancers (pagexray assa.har: ow-shadow.assaabloy.com at 130.211.73.5 answers
+ * as a bare Apache). A Google front end shows itself in Server or Via instead.
+ */
+const ADDRESS_NOT_PROOF: ReadonlySet<string> = new Set(['google']);
+
 /** Matching works on at most this much of a field's combined value. */
 const MATCH_CHARS = MAX_FIELD_CHARS;
 
@@ -223,7 +230,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   if (selfHosted.length > 1) selfHosted.sort(order);
   // The server address is the second signal: with no CDN header, an address in a CDN's published ranges names it
   // (a self-hosted cache seen in the headers then sits behind that CDN).
-  const byAddress = !cdns.length && owner !== null;
+  const byAddress = !cdns.length && owner !== null && !ADDRESS_NOT_PROOF.has(owner.id);
   const chosen = byAddress ? null : (cdns[0] ?? selfHosted[0] ?? null);
   const provider: Provider | null = byAddress ? providerForOwner(owner) : chosen ? PROVIDERS[chosen.provider] : null;
 

@@ -412,13 +412,9 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'fastly-debug-ttl' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-TTL/' },
       // Fastly's Server-Timing metrics are named fastly* (WebPageTest's table looks Fastly up by it); a metric name only.
       { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*fastly[a-z0-9_-]*\s*(?:;|,|$)/i }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
-      {
-        all: [
-          { header: 'x-timer', pattern: /^S\d+\.\d+,VS\d+,VE\d+/ },
-          { header: 'via', pattern: /\bvarnish\b/i },
-        ],
-        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Timer/',
-      },
+      // Not X-Timer plus "Via: 1.1 varnish": other Varnish fleets write the same pair (platform.twitter.com in
+      // PerfCascade's wpt_h2_www.nghttp2.org.har: X-Served-By mtc-tw-iad2-5-TWIAD2, Twitter's own address). The pair
+      // is a Varnish habit, not proof of Fastly; X-Served-By in Fastly's node format is.
     ],
     status: [{ header: 'x-cache', style: 'list', table: FASTLY_STATUS, order: 'nearest-last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/' }],
     pop: [{ header: 'x-served-by', pattern: /-([A-Z]{3})$/, entry: 'last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' }],

@@ -178,6 +178,17 @@ describe('stacked providers and weak evidence', () => {
     expect(cdn({ 'x-azure-ref': '20240301T100000Z-16b5c7d8e9f0a1b2', 'x-cache': 'MISS' })).toMatchObject({ cdn: 'azure', cacheStatus: 'unknown' });
     expect(cdn({ 'x-azure-ref': '20240301T100000Z-16b5c7d8e9f0a1b2', 'x-cache': 'TCP_REMOTE_HIT' })).toMatchObject({ cdn: 'azure', cacheStatus: 'hit' });
   });
+  it('X-Timer with "Via: 1.1 varnish" is a Varnish habit, not proof of Fastly (platform.twitter.com, 2017)', () => {
+    // PerfCascade wpt_h2_www.nghttp2.org.har: Twitter's own Varnish fleet at 199.96.57.6
+    const h = { via: '1.1 varnish', age: '1256', 'x-served-by': 'mtc-tw-iad2-5-TWIAD2', 'x-cache': 'HIT', 'x-timer': 'S1498642251.051167,VS0,VE0' };
+    expect(cdn(h, { serverIp: '199.96.57.6' })).toMatchObject({ cdn: 'varnish', cacheStatus: 'hit' });
+  });
+  it("an address in Google's ranges alone is not a Google front end (Google Cloud customers' own servers)", () => {
+    // pagexray assa.har: ow-shadow.assaabloy.com at 130.211.73.5 answered as a bare Apache
+    const r = cdn({ server: 'Apache' }, { serverIp: '130.211.73.5' });
+    expect(r).toMatchObject({ cdn: null, ipOwner: 'google' });
+    expect(r.findings.map((f) => f.id)).toContain('ip-owner');
+  });
   it('a Via line alone, or Via plus a generic timing header, proves no provider', () => {
     expect(cdn({ via: '1.1 edge-proxy', 'server-timing': 'edge; dur=3' }).cdn).toBeNull();
     expect(cdn({ via: '1.1 vegur', 'x-response-time': '12ms' }).cdn).toBeNull();

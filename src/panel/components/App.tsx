@@ -4,6 +4,7 @@ import type { PanelStore } from '../store';
 import { Toolbar, type HarActions } from './Toolbar';
 import { RequestList } from './RequestList';
 import { DetailPane } from './DetailPane';
+import { HarBanner } from './HarBanner';
 import { dateTime } from '../format';
 
 export interface AppProps {
@@ -65,11 +66,7 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
           )}
         </div>
       )}
-      {store.status.value === 'imported' && (
-        <div class="banner info">
-          Showing an imported HAR file, not live traffic. Clear to go back to nothing; reopen the panel to record again. <JudgedAt store={store} />
-        </div>
-      )}
+      <HarBanner store={store} />
       {r && r.droppedForTab > 0 && (
         <div class="banner info">
           {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
