@@ -19,7 +19,7 @@ export function importHarText(store: PanelStore, text: string, name = 'HAR'): vo
       startedMs: p.startedMs ?? 0,
       dropped: 0,
     }));
-    store.importRecords(har.records, pages);
+    store.importRecords(har.records, pages, name);
     store.notice.value = null;
   } catch (err) {
     store.notice.value = err instanceof HarError ? `${name} could not be read: ${err.message}.` : `${name} could not be read.`;

@@ -19,7 +19,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
   return (
     <div class="toolbar" role="toolbar" aria-label="Request list controls">
       <div class="controls">
-        <button type="button" onClick={() => store.clear()} title="Clear the recording of this tab">
+        <button type="button" onClick={() => store.clear()} title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}>
           Clear
         </button>
         <label title="Keep requests of earlier pages when the tab navigates">
@@ -27,7 +27,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           Preserve log
         </label>
         <label title="Show new requests as they arrive">
-          <input type="checkbox" checked={store.live.value} onChange={(e) => store.setLive(e.currentTarget.checked)} />
+          <input type="checkbox" checked={store.live.value} disabled={imported} onChange={(e) => store.setLive(e.currentTarget.checked)} />
           Live{pending ? ` (${pending} new)` : ''}
         </label>
         <label title="Mask cookie values, e.g. when sharing your screen">
@@ -49,7 +49,12 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
                 }}
               />
             </label>
-            <button type="button" onClick={() => har.exportHar()} disabled={store.records.value.length === 0}>
+            <button
+              type="button"
+              onClick={() => har.exportHar()}
+              disabled={store.records.value.length === 0}
+              title={store.hideValues.value ? 'Cookie values are masked in the file while Hide values is on' : 'Save the requests shown as HAR 1.2'}
+            >
               Export HAR
             </button>
           </>

@@ -107,6 +107,8 @@ export function createStore(opts: StoreOptions) {
   const collapsedPages = signal<ReadonlySet<string>>(new Set());
   const jar = signal<JarState | null>(null);
   const notice = signal<string | null>(null);
+  /** The imported HAR's file name, for its banner. */
+  const importedName = signal<string | null>(null);
 
   /**
    * The clock every explanation in the panel is judged at (epoch s, the engine's `now`): the capture time of an
@@ -334,9 +336,15 @@ export function createStore(opts: StoreOptions) {
     records.value = next;
   }
 
+  /** Live recording messages; while an imported HAR is shown they are set aside (see backToLive). */
+  const LIVE_TRAFFIC = new Set<BgToPanel['type']>(['bg>panel:snapshot', 'bg>panel:upsert', 'bg>panel:page', 'bg>panel:cleared', 'bg>panel:retention']);
+
   function receive(msg: BgToPanel) {
     if (msg.v !== PROTOCOL_VERSION) return;
     if ('tabId' in msg && tabId.value !== null && msg.tabId !== tabId.value) return;
+    // An imported HAR is shown alone: live traffic neither joins it nor reaches its export. "Back to live" asks the
+    // background for a fresh snapshot of the tab.
+    if (status.value === 'imported' && LIVE_TRAFFIC.has(msg.type)) return;
     batch(() => {
       switch (msg.type) {
         case 'bg>panel:snapshot':
@@ -408,8 +416,26 @@ export function createStore(opts: StoreOptions) {
     });
   }
 
+  /** Leave an imported HAR: drop it and ask the background for the tab's recording again. */
+  function backToLive() {
+    const t = tabId.value;
+    batch(() => {
+      setRecords([]);
+      pages.value = [];
+      pending.value = [];
+      selectedId.value = null;
+      captureSec.value = null;
+      judgeAt.value = 'now';
+      importedName.value = null;
+      status.value = t === null ? 'no-tab' : 'loading';
+    });
+    if (t !== null) send({ type: 'panel>bg:subscribe', v: PROTOCOL_VERSION, tabId: t });
+  }
+
   function clear() {
     const t = tabId.value;
+    // Clearing an imported HAR leaves it; the tab's own recording is untouched.
+    if (status.value === 'imported') return backToLive();
     batch(() => {
       setRecords([]);
       pages.value = [];
@@ -435,8 +461,10 @@ export function createStore(opts: StoreOptions) {
     });
   }
 
-  function importRecords(list: ExchangeRecord[], importedPages: PageRecord[] = []) {
+  function importRecords(list: ExchangeRecord[], importedPages: PageRecord[] = [], name: string | null = null) {
     batch(() => {
+      importedName.value = name;
+      pending.value = [];
       setRecords([...list].sort((a, b) => a.requestTimeMs - b.requestTimeMs));
       pages.value = importedPages;
       selectedId.value = null;
@@ -472,13 +500,13 @@ export function createStore(opts: StoreOptions) {
   return {
     // signals
     tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs, judgeAt, captureSec,
-    pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice,
+    pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice, importedName,
     // derived
     filtered, items, selected, resourceTypes, judgedAtSec, jarOffered,
     // queries
     explainRecord, explainById, explainAt, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
     // actions
-    receive, requestJar, deleteCookie, clear, setPreserveLog, setLive, importRecords, setFilter, togglePage,
+    receive, requestJar, deleteCookie, clear, backToLive, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,
     engineReady,
     setExplainer(fn: Explainer) {
