@@ -22,25 +22,31 @@ export interface SeverityReport {
   flagged: number;
   /** Finding id -> count, for findings at warning or error, as "id (severity)". */
   byId: Record<string, number>;
+  /** Topic (cache, cookie, cdn, ...) -> entries with a warning or worse from that topic. */
+  byTopic?: Record<string, number>;
 }
 
 export function severityReport(dir: string, browser: BrowserProfile): SeverityReport {
   const files = readdirSync(dir).filter((f) => f.endsWith('.har')).sort();
-  const report: SeverityReport = { browser, hars: files.length, entries: 0, flagged: 0, byId: {} };
+  const report: SeverityReport = { browser, hars: files.length, entries: 0, flagged: 0, byId: {}, byTopic: {} };
+  const byTopic = report.byTopic as Record<string, number>;
   for (const f of files) {
     const { records } = readHar(readFileSync(join(dir, f), 'utf8'));
     const now = captureTimeSec(records) ?? Math.floor(Date.now() / 1000);
     for (const ex of explainAll(records, { browser, now })) {
       report.entries++;
       let flagged = false;
+      const topics = new Set<string>();
       // ex.findings holds every area's findings (worst first).
       for (const finding of ex.findings) {
         if (finding.severity !== 'warning' && finding.severity !== 'error') continue;
         flagged = true;
+        topics.add(finding.topic);
         const key = `${finding.id} (${finding.severity})`;
         report.byId[key] = (report.byId[key] ?? 0) + 1;
       }
       if (flagged) report.flagged++;
+      for (const t of topics) byTopic[t] = (byTopic[t] ?? 0) + 1;
     }
   }
   return report;
@@ -72,6 +78,11 @@ function main(argv: string[]): void {
   console.log(`${r.hars} HARs, ${r.entries} entries, browser ${browser}`);
   if (before) console.log(`entries with a warning or worse: before ${before.flagged}/${before.entries} (${pct(before.flagged, before.entries)}), now ${r.flagged}/${r.entries} (${pct(r.flagged, r.entries)})`);
   else console.log(`entries with a warning or worse: ${r.flagged}/${r.entries} (${pct(r.flagged, r.entries)})`);
+  const topics = [...new Set([...Object.keys(r.byTopic ?? {}), ...Object.keys(before?.byTopic ?? {})])].sort();
+  for (const t of topics) {
+    const now = r.byTopic?.[t] ?? 0;
+    console.log(before ? `entries with a ${t} warning or worse: ${before.byTopic?.[t] ?? 0} -> ${now}` : `entries with a ${t} warning or worse: ${now}`);
+  }
   for (const row of rows) console.log(before ? `${String(row.before).padStart(6)} -> ${String(row.after).padStart(6)}  ${row.id}` : `${String(row.after).padStart(6)}  ${row.id}`);
 }
 

@@ -91,3 +91,22 @@ describe('explainCookies: the jar the request saw', () => {
     expect(e.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-well-protected'))).toEqual([false, true]);
   });
 });
+
+describe('explainCookies: a cookie without Secure under HSTS', () => {
+  const ids = (x: ExchangeRecord) => explainCookies(x, { browser: 'chrome', now: NOW }).findings.map((f) => f.id);
+  const hsts = (value: string) => ({ name: 'Strict-Transport-Security', value });
+  const set = (value: string) => ({ name: 'Set-Cookie', value });
+  it('is info when the host keeps every request on HTTPS, a warning otherwise', () => {
+    expect(ids(exchange({ responseHeaders: [set('a=1; HttpOnly'), hsts('max-age=31536000')] }))).toContain('cookie-not-secure-hsts');
+    expect(ids(exchange({ responseHeaders: [set('a=1; HttpOnly')] }))).toContain('cookie-not-secure-on-https');
+    // max-age=0 removes the policy; a domain cookie reaches hosts the policy does not cover.
+    expect(ids(exchange({ responseHeaders: [set('a=1; HttpOnly'), hsts('max-age=0')] }))).toContain('cookie-not-secure-on-https');
+    expect(ids(exchange({ responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')] }))).toContain('cookie-not-secure-on-https');
+    expect(ids(exchange({ url: 'https://example.com/', responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')] }))).toContain('cookie-not-secure-hsts');
+  });
+  it('every finding carries a fix', () => {
+    const e = explainCookies(exchange({ responseHeaders: [set('a=1'), set('b=2; SameSite=Sideways')] }), { browser: 'chrome', now: NOW });
+    expect(e.findings.length).toBeGreaterThan(0);
+    for (const f of e.findings) expect(f.fix, f.id).toMatch(/\w/);
+  });
+});

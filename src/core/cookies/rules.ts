@@ -17,7 +17,7 @@ export const MAX_LIFETIME = 34_560_000;
 export const MAX_NAME_VALUE_BYTES = 4096;
 /** Octets: one attribute value (RFC 6265bis §5.6, cookie-av processing). */
 export const MAX_ATTRIBUTE_BYTES = 1024;
-/** Seconds: Chrome sends fresh unspecified-SameSite cookies on top-level unsafe navigations (Lax-allowing-unsafe). */
+/** Seconds: Chrome sends fresh unspecified-SameSite cookies on top-level unsafe navigations (Lax-allowing-unsafe). The models read profiles.ts (laxAllowUnsafeSeconds); this stays for the library API. */
 export const LAX_ALLOW_UNSAFE_WINDOW = 120;
 
 export interface RuleText {
