@@ -22,11 +22,13 @@ export { PROVIDERS } from './providers';
 const MAX_HEADER_LINES = 10_000;
 const IP_RANGES_SOURCE_NAME = IP_RANGES_SOURCE.split(' (')[0];
 /**
- * Range owners whose address alone does not show a CDN: Google's published ranges also hold Google Cloud customers'
- * own servers behind pass-through load balancers (pagexray assa.har: ow-shadow.assaabloy.com at 130.211.73.5 answers
- * as a bare Apache). A Google front end shows itself in Server or Via instead.
+ * Range owners whose address alone does not show a CDN, because their ranges also hold customers' own servers:
+ * Google's published ranges include Google Cloud (pagexray assa.har: ow-shadow.assaabloy.com at 130.211.73.5 answers
+ * as a bare Apache; a Google front end shows itself in Server or Via instead); Cafe24 and KINX are hosting and
+ * data-centre companies, SK Broadband and LG U+ access networks, each also selling a CDN. The ip-owner finding still
+ * names the owner.
  */
-const ADDRESS_NOT_PROOF: ReadonlySet<string> = new Set(['google']);
+const ADDRESS_NOT_PROOF: ReadonlySet<string> = new Set(['google', 'cafe24', 'kinx', 'skbroadband', 'lgtelecom']);
 
 /** Matching works on at most this much of a field's combined value. */
 const MATCH_CHARS = MAX_FIELD_CHARS;

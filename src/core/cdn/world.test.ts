@@ -188,6 +188,8 @@ describe('stacked providers and weak evidence', () => {
     const r = cdn({ server: 'Apache' }, { serverIp: '130.211.73.5' });
     expect(r).toMatchObject({ cdn: null, ipOwner: 'google' });
     expect(r.findings.map((f) => f.id)).toContain('ip-owner');
+    // A hosting company that also sells a CDN: its address alone is not its CDN either.
+    expect(cdn({ server: 'Apache' }, { serverIp: '14.128.128.1' })).toMatchObject({ cdn: null, ipOwner: 'cafe24' });
   });
   it('a Via line alone, or Via plus a generic timing header, proves no provider', () => {
     expect(cdn({ via: '1.1 edge-proxy', 'server-timing': 'edge; dur=3' }).cdn).toBeNull();
