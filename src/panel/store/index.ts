@@ -442,7 +442,7 @@ export function createStore(opts: StoreOptions) {
       pending.value = [];
       selectedId.value = null;
     });
-    if (t !== null && status.value !== 'imported') send({ type: 'panel>bg:clear', v: PROTOCOL_VERSION, tabId: t });
+    if (t !== null) send({ type: 'panel>bg:clear', v: PROTOCOL_VERSION, tabId: t });
   }
 
   function setPreserveLog(on: boolean) {
