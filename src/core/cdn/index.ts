@@ -71,7 +71,7 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
     const name = h.name.toLowerCase();
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
     // Chrome's HAR export and some recorders join repeated field lines with "\n": each is a line of its own.
-    const parts = value.includes('\n') ? value.split('\n').map((v) => v.trim()).filter((v) => v !== '') : [value];
+    const parts = value.includes('\n') ? value.split('\n', 256).map((v) => v.trim()).filter((v) => v !== '') : [value];
     let list = map.get(name);
     if (!list) map.set(name, (list = []));
     for (const part of parts) if (list.length < 256) list.push(part);

@@ -38,7 +38,7 @@ function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | nu
     if (!list) out.set(name, (list = []));
     // Chrome's HAR export joins repeated field lines with "\n": each one is a field line (every Via hop counts).
     if (value.includes('\n')) {
-      for (const part of value.split('\n')) if (part.trim() && list.length < MAX_HEADER_LINES) list.push(part.trim());
+      for (const part of value.split('\n', 256)) if (part.trim() && list.length < MAX_HEADER_LINES) list.push(part.trim());
     } else list.push(value);
   }
   return out;
