@@ -266,3 +266,108 @@ console.log(line(w.map((n) => '-'.repeat(n))));
 for (const r of rows) console.log(line(r));
 console.log(`\nbench process: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB (resourceUsage().maxRSS), now rss ${(mem.rss / 1048576).toFixed(0)} MB, heapUsed ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
 void sink;
+
+// ------------------------------------------------------------------------------------------------ cache-lens bin (issue 11)
+// Appended by the CLI owner: the installed-package command against the floor, and its memory on a big HAR.
+await benchCacheLensBin();
+
+/**
+ * The `cache-lens` bin (dist/npm/cli.js, built by `npm run build`) on the shared BBC capture repeated ten times
+ * (10,500 entries), side by side with the floor: node reading the same file and JSON.parse-ing it. Runs alternate
+ * (floor, bin, floor, bin ...) so load from other processes hits both. Then peak RSS on a ~133 MB HAR (the capture
+ * repeated until that size; `--big-mb N` for another size, e.g. 1024), against the file size.
+ * Goals (issue 11): at most 2x the floor; memory at most 3x the file.
+ */
+async function benchCacheLensBin(): Promise<void> {
+  const { createWriteStream, readFileSync: read, statSync } = await import('node:fs');
+  const shared = resolve(ROOT, process.env.CACHE_LENS_SHARED ?? '../shared');
+  const bbc = join(shared, 'fixtures/har/perfcascade-www.bbc.co.uk.160529_8V_7R3.har');
+  let bin = join(ROOT, 'dist/npm/cli.js');
+  const work = mkdtempSync(join(tmpdir(), 'cache-lens-bin-bench-'));
+  try {
+    if (!existsSync(bin)) {
+      const { buildNpm } = await import('../src/cli/build.mjs');
+      await buildNpm({ quiet: true, types: false, outDir: join(work, 'npm') });
+      bin = join(work, 'npm/cli.js');
+    }
+    if (!existsSync(bbc)) {
+      console.log(`\ncache-lens bin: skipped (${bbc} is missing)`);
+      return;
+    }
+    const har = JSON.parse(read(bbc, 'utf8')) as { log: { pages?: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>> } & Record<string, unknown> };
+    /** The capture repeated `times` times, each copy an hour later with its own page ids; written piece by piece. */
+    const repeat = async (file: string, times: number) => {
+      const out = createWriteStream(file);
+      const write = (s: string) => new Promise<void>((ok) => (out.write(s) ? ok() : out.once('drain', () => ok())));
+      const shift = (iso: unknown, k: number) => new Date(Date.parse(String(iso)) + k * 3_600_000).toISOString();
+      const { entries: _e, pages: _p, ...rest } = har.log;
+      await write(`{"log":${JSON.stringify(rest).slice(0, -1)},"pages":[`);
+      let first = true;
+      for (let k = 0; k < times; k++) {
+        for (const p of har.log.pages ?? []) {
+          await write(`${first ? '' : ','}${JSON.stringify({ ...p, id: `${String(p.id)}-${k}`, startedDateTime: shift(p.startedDateTime, k) })}`);
+          first = false;
+        }
+      }
+      await write('],"entries":[');
+      first = true;
+      for (let k = 0; k < times; k++) {
+        for (const e of har.log.entries) {
+          await write(`${first ? '' : ','}${JSON.stringify({ ...e, pageref: e.pageref ? `${String(e.pageref)}-${k}` : e.pageref, startedDateTime: shift(e.startedDateTime, k) })}`);
+          first = false;
+        }
+      }
+      await write(']}}');
+      await new Promise<void>((ok) => out.end(ok));
+      return statSync(file).size;
+    };
+    const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+    const run = (cmd: string[], env: Record<string, string> = {}) => {
+      const t = performance.now();
+      const r = timeBin
+        ? spawnSync(timeBin, ['-f', '%M', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } })
+        : spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
+      const ms = performance.now() - t;
+      const m = timeBin ? /(\d+)\s*$/.exec(r.stderr ?? '') : null;
+      return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
+    };
+    const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+
+    const ten = join(work, 'bbc-x10.har');
+    const tenSize = await repeat(ten, 10);
+    const floorCmd = [process.execPath, '-e', 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))', ten];
+    const binCmd = [process.execPath, bin, ten, '--format', 'json'];
+    const floor: number[] = [];
+    const ours: number[] = [];
+    let status: number | null = 0;
+    run(floorCmd); // warm the page cache
+    for (let i = 0; i < 5; i++) {
+      floor.push(run(floorCmd).ms);
+      const r = run(binCmd);
+      ours.push(r.ms);
+      status = r.status;
+    }
+    const f = median(floor);
+    const o = median(ours);
+    console.log(`\ncache-lens bin (${bin.startsWith(ROOT) ? 'dist/npm/cli.js' : 'built for this run'}), ${har.log.entries.length * 10} entries (BBC capture x10, ${mb(tenSize)}), 5 alternating runs, median (best):`);
+    console.log(`  floor: node + readFileSync + JSON.parse        ${f.toFixed(0)} ms (${Math.min(...floor).toFixed(0)} ms)`);
+    console.log(`  cache-lens --format json > /dev/null           ${o.toFixed(0)} ms (${Math.min(...ours).toFixed(0)} ms), exit ${status}`);
+    console.log(`  ratio to the floor: ${(o / f).toFixed(2)}x (best runs ${(Math.min(...ours) / Math.min(...floor)).toFixed(2)}x; goal at most 2x)`);
+
+    const bigMb = arg('big-mb', 133);
+    const big = join(work, 'big.har');
+    const bigSize = await repeat(big, Math.max(1, Math.round((bigMb * 1048576) / (tenSize / 10))));
+    for (const [label, env] of [
+      ['streamed (default above 64 MB)', {}],
+      ['read whole (CACHE_LENS_STREAM_ABOVE=1e12)', { CACHE_LENS_STREAM_ABOVE: '1e12' }],
+    ] as Array<[string, Record<string, string>]>) {
+      if (bigSize > 400 * 1048576 && env.CACHE_LENS_STREAM_ABOVE) continue; // one string that long is past V8's limit
+      const r = run([process.execPath, bin, big, '--format', 'json'], env);
+      console.log(
+        `  memory on a ${mb(bigSize)} HAR, ${label}: peak RSS ${Number.isFinite(r.rssMb) ? `${r.rssMb.toFixed(0)} MB = ${((r.rssMb * 1048576) / bigSize).toFixed(2)}x the file` : 'unknown (no /usr/bin/time)'} in ${(r.ms / 1000).toFixed(1)} s, exit ${r.status} (goal at most 3x)`,
+      );
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATS } from './args';
 import { runCli, type RunOptions } from './run';
@@ -149,6 +149,17 @@ describe('encodings and big files', () => {
       expect(streamed.code).toBe(whole.code);
     }
   });
+  it('streamed and whole reads agree on every shared HAR (the streamed entries keep all the adapter reads)', async () => {
+    const shared = join(resolve(__dirname, '../..', process.env.CACHE_LENS_SHARED ?? '../shared'), 'fixtures/har');
+    const hars = readdirSync(shared).filter((f) => f.endsWith('.har'));
+    expect(hars.length).toBeGreaterThan(5);
+    for (const h of hars) {
+      const whole = await cli([join(shared, h), '--json']);
+      const streamed = await cli([join(shared, h), '--json'], { streamAbove: 0 });
+      expect(streamed.code, h).toBe(0);
+      expect(streamed.out === whole.out, h).toBe(true);
+    }
+  }, 120000);
   it('shows a progress line on stderr only when it is a terminal', async () => {
     const f = put('p.har', simple);
     const tty = await cli([f, '--json'], { streamAbove: 0, progressAbove: 0 }, true);

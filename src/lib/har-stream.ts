@@ -12,18 +12,40 @@ import { HarError } from '../core/har';
 
 type Frame = { array: boolean; key: string | null; expectKey: boolean };
 
-/** Fields of an entry that hold bodies and are never read by the adapter: dropped as soon as the entry is parsed. */
+/**
+ * Vendor (`_`) fields the HAR adapter (src/core/har.ts) reads; every other vendor field is dropped from a streamed
+ * entry. WebPageTest writes dozens per entry (`_full_url`, `_url`, `_host`, `_cacheControl`, ...), which would
+ * otherwise be most of what a big HAR keeps in memory. If the adapter starts reading another one, add it here: the
+ * test "streamed and whole reads agree on every shared HAR" (src/cli/run.test.ts) catches a missing one.
+ */
+export const ADAPTER_VENDOR_FIELDS: ReadonlySet<string> = new Set(['_cacheLensSource', '_fromCache', '_resourceType', '_initiator', '_ip_addr', '_fetchedViaServiceWorker', '_error']);
+
+function dropVendorFields(o: Record<string, unknown>): void {
+  for (const k of Object.keys(o)) if (k.charCodeAt(0) === 0x5f && !ADAPTER_VENDOR_FIELDS.has(k)) delete o[k];
+}
+
+/**
+ * What a streamed entry keeps: everything the adapter reads. Bodies (response.content.text, request.postData),
+ * cookie and query-string arrays (the adapter reads the headers they come from) and unread vendor fields go as soon
+ * as the entry is parsed.
+ */
 export function slimEntry(entry: unknown): unknown {
-  if (typeof entry !== 'object' || entry === null) return entry;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
   const e = entry as Record<string, any>;
-  const content = e.response?.content;
-  if (content && typeof content === 'object' && 'text' in content) delete content.text;
-  const post = e.request?.postData;
-  if (post && typeof post === 'object') {
-    delete post.text;
-    delete post.params;
+  dropVendorFields(e);
+  const req = e.request;
+  if (req && typeof req === 'object' && !Array.isArray(req)) {
+    delete req.postData;
+    delete req.queryString;
+    delete req.cookies;
+    dropVendorFields(req);
   }
-  delete e._webSocketMessages;
+  const res = e.response;
+  if (res && typeof res === 'object' && !Array.isArray(res)) {
+    if (res.content && typeof res.content === 'object') delete res.content.text;
+    delete res.cookies;
+    dropVendorFields(res);
+  }
   return e;
 }
 
