@@ -264,6 +264,33 @@ describe('readHar: HARs without pages', () => {
     expect(unknown?.severity).toBe('info');
   });
 
+  it('a page reached through redirects starts at the first hop, even one answered in text/plain', () => {
+    const rs = harToRecords(
+      har([
+        entry({}, { status: 302, redirectURL: 'https://shop.example/home', headers: [{ name: 'Content-Type', value: 'text/plain' }] }, { url: 'https://shop.example/' }),
+        entry({ startedDateTime: at(1) }, { headers: html }, { url: 'https://shop.example/home' }),
+        entry({ startedDateTime: at(2) }, { headers: [{ name: 'Set-Cookie', value: 'v=1' }] }, { url: 'https://shop.example/api', headers: [{ name: 'Referer', value: 'https://shop.example/home' }] }),
+      ]),
+    );
+    expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'top-level', 'subresource']);
+    expect(rs[2].topLevelUrl).toBe('https://shop.example/home');
+  });
+
+  it('reads Sec-Fetch-Dest: an iframe document is no page; a document is one', () => {
+    const dest = (d: string, referer?: string) => ({ headers: [{ name: 'Sec-Fetch-Dest', value: d }, ...(referer ? [{ name: 'Referer', value: referer }] : [])] });
+    const rs = harToRecords(
+      har([
+        entry({}, { headers: html }, { url: 'https://news.example/', ...dest('document') }),
+        entry({ startedDateTime: at(1) }, { headers: html }, { url: 'https://ads.example/frame', ...dest('iframe', 'https://news.example/') }),
+        entry({ startedDateTime: at(2) }, { headers: html }, { url: 'https://news.example/data.html', ...dest('empty', 'https://news.example/') }),
+        entry({ startedDateTime: at(3) }, {}, { url: 'https://other.example/', ...dest('document') }),
+      ]),
+    );
+    expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'subresource', 'subresource', 'top-level']);
+    expect(rs[1]).toMatchObject({ resourceType: 'sub_frame', topLevelUrl: 'https://news.example/' });
+    expect(rs[2].resourceType).toBeUndefined();
+  });
+
   it('a recording with no document at all keeps its first entry as the page', () => {
     const rs = harToRecords(har([entry(), entry({ startedDateTime: at(1) }, {}, { url: 'https://a.example/y' })]));
     expect(rs[0].navigation).toBe('top-level');

@@ -248,12 +248,32 @@ function isCertificateFetch(r: ExchangeRecord): boolean {
   return (req !== undefined && CERT_FETCH_TYPE.test(req)) || (res !== undefined && CERT_FETCH_TYPE.test(res));
 }
 
-/** A document load: DevTools says so, or (tools without resource types) the response is HTML. */
+/** Sec-Fetch-Dest values of a frame's document (Fetch Metadata, https://w3c.github.io/webappsec-fetch-metadata/). */
+const FRAME_DESTS: ReadonlySet<string> = new Set(['iframe', 'frame', 'fencedframe']);
+
+/** The request's Sec-Fetch-Dest, lower-cased, when the recording kept it (browsers since 2020 send it). */
+function fetchDest(r: ExchangeRecord): string | undefined {
+  return firstHeader(r.requestHeaders, 'sec-fetch-dest')?.trim().toLowerCase();
+}
+
+/**
+ * A document load: DevTools says so, or the browser did (Sec-Fetch-Dest, which proxies record), or (tools without
+ * either) the response is HTML.
+ */
 function isDocument(r: ExchangeRecord): boolean {
   if (r.resourceType === 'main_frame' || r.resourceType === 'sub_frame') return true;
   if (r.resourceType !== undefined && r.resourceType !== 'other') return false;
+  const dest = fetchDest(r);
+  if (dest !== undefined) return dest === 'document' || FRAME_DESTS.has(dest);
   const ct = firstHeader(r.responseHeaders, 'content-type');
   return ct !== undefined && HTML_TYPE.test(ct);
+}
+
+/** A frame's document, by DevTools' type or by Sec-Fetch-Dest. */
+function isFrame(r: ExchangeRecord): boolean {
+  if (r.resourceType === 'sub_frame') return true;
+  const dest = fetchDest(r);
+  return dest !== undefined && FRAME_DESTS.has(dest);
 }
 
 function pathOf(url: string): string {
@@ -364,8 +384,8 @@ function originOf(url: string): string | null {
 }
 
 /**
- * Pages of entries that carry no pageref. Each document that no other entry initiated (and that no redirect led to)
- * starts a page, with its redirect hops. Any other entry belongs to the page of the entry its initiator or its
+ * Pages of entries that carry no pageref. Each document that no other entry initiated starts a page, from the first
+ * hop of the redirects that led to it; a frame's document (Sec-Fetch-Dest: iframe, DevTools sub_frame) does not. Any other entry belongs to the page of the entry its initiator or its
  * Referer names (the Referer of a subresource is its document, or its stylesheet), or, when the Referer is only an
  * origin (the default strict-origin-when-cross-origin policy), to the latest page started from that origin. An entry
  * tied to no page keeps no topLevelUrl: its same-site context is unknown and the cookie area says so rather than
@@ -380,10 +400,19 @@ function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, Exc
   };
   const starts = new Set<ExchangeRecord>();
   for (const r of records) {
-    if (!r.redirectedFromId && isDocument(r) && r.resourceType !== 'sub_frame' && !initiatedByEntry(r)) starts.add(r);
+    if (!isDocument(r) || isFrame(r)) continue;
+    // A document reached through redirects starts its page at the first hop (often a 3xx in text/plain).
+    let head = r;
+    for (let guard = 0; head.redirectedFromId && guard < 50; guard++) {
+      const from = byId.get(head.redirectedFromId);
+      if (!from) break;
+      head = from;
+    }
+    if (!initiatedByEntry(head)) starts.add(head);
   }
   const first = records[0];
-  if (starts.size === 0 && !first.redirectedFromId && (first.resourceType === undefined || first.resourceType === 'main_frame')) starts.add(first);
+  const firstDest = fetchDest(first);
+  if (starts.size === 0 && !first.redirectedFromId && (first.resourceType === undefined || first.resourceType === 'main_frame') && (firstDest === undefined || firstDest === 'document')) starts.add(first);
 
   const topOf = new Map<ExchangeRecord, string>();
   for (const r of records) {
@@ -402,7 +431,7 @@ function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, Exc
       r.initiatorUrl = null;
       continue;
     }
-    // A document another entry initiated is a frame (a tool without resource types only tells us it is HTML).
+    // A document another entry initiated (or the browser called a frame) is a frame's document.
     if (r.resourceType === 'main_frame' || (r.resourceType === undefined && isDocument(r))) r.resourceType = 'sub_frame';
     let top: string | undefined;
     const parent = initiatedByEntry(r);
