@@ -28,7 +28,10 @@ async function loadRetention(): Promise<RetentionSettings> {
   return { ...DEFAULT_RETENTION, ...saved };
 }
 
-const ready = recorder.start(async () => ExchangeStore.open({ retention: await loadRetention() }));
+const ready = recorder.start(async () =>
+  // A quota refusal (the store trims the oldest and writes again) is told to the panels at once.
+  ExchangeStore.open({ retention: await loadRetention(), onStorageHealth: () => hub.storageChanged() }),
+);
 ready.catch((err) => console.error('Cache Lens: recorder failed to start', err));
 hub = new PanelHub(recorder, ready);
 

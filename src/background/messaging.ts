@@ -78,6 +78,27 @@ export class PanelHub {
     this.broadcast(page.tabId, { type: 'bg>panel:page', v: PROTOCOL_VERSION, tabId: page.tabId, page });
   }
 
+  private storageTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * The store's health changed (a quota refusal, and the trim after it): every subscribed panel gets its tab's
+   * retention again, whose added `storage` field says so (see RetentionStatus in store.ts). At most every 500 ms.
+   */
+  storageChanged(): void {
+    this.storageTimer ??= setTimeout(() => {
+      this.storageTimer = null;
+      const store = this.recorder.store;
+      if (!store) return;
+      for (const tabId of this.subscribers.keys()) {
+        if (!this.hasSubscribers(tabId)) continue;
+        void store.retentionStats(tabId).then(
+          (retention) => this.broadcast(tabId, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId, retention }),
+          () => {},
+        );
+      }
+    }, 500);
+  }
+
   cleared(tabId: number): void {
     this.dirty.delete(tabId);
     this.broadcast(tabId, { type: 'bg>panel:cleared', v: PROTOCOL_VERSION, tabId });

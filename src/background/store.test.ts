@@ -199,3 +199,87 @@ describe('ExchangeStore', () => {
     expect((await store.storedExchanges()).map((r) => r.id)).toEqual(['new:1']);
   });
 });
+
+/**
+ * A database that holds at most `limit` exchanges: a write transaction that would go over fails as Chrome's does,
+ * with a QuotaExceededError when it commits (nothing of it written). Deletes always go through.
+ */
+function withQuota(store: ExchangeStore, limit: { n: number }) {
+  const db = (store as unknown as { db: any }).db;
+  const real = db.transaction.bind(db);
+  let refused = 0;
+  db.transaction = (names: string | string[], mode?: IDBTransactionMode) => {
+    const list = Array.isArray(names) ? names : [names];
+    if (mode !== 'readwrite' || list.join() !== 'exchanges,pages') return real(names, mode);
+    const puts: Array<[string, unknown]> = [];
+    const done = (async () => {
+      const ids = new Set(puts.filter(([s]) => s === 'exchanges').map(([, v]) => (v as { id: string }).id));
+      const existing = new Set<string>(await db.getAllKeys('exchanges'));
+      const after = existing.size + [...ids].filter((id) => !existing.has(id)).length;
+      if (after > limit.n) {
+        refused++;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      const tx = real(names, mode);
+      for (const [s, v] of puts) void tx.objectStore(s).put(v);
+      await tx.done;
+    })();
+    done.catch(() => {});
+    return { objectStore: (s: string) => ({ put: (v: unknown) => (puts.push([s, v]), Promise.resolve()) }), done };
+  };
+  return { refused: () => refused };
+}
+
+describe('ExchangeStore under a quota', () => {
+  it('on a quota refusal drops the oldest records, writes again, keeps recording and reports it', async () => {
+    const health: unknown[] = [];
+    const store = await open(new IDBFactory(), { maxBatch: 10, flushDelayMs: 0, onStorageHealth: (h) => health.push(h) });
+    const limit = { n: 100 };
+    const quota = withQuota(store, limit);
+    const all: ExchangeRecord[] = [];
+    for (let i = 0; i < 400; i++) {
+      const r = record(1);
+      all.push(r);
+      store.put(r, true);
+      if (i % 10 === 9) await store.flush();
+    }
+    for (let i = 0; i < 20 && store.pending; i++) await store.flush();
+    expect(quota.refused()).toBeGreaterThan(0);
+    const stored = await store.storedExchanges();
+    // Recording went on: the newest records are in, the oldest made way, and the database stayed within the quota.
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.length).toBeLessThanOrEqual(100);
+    const ids = new Set(stored.map((r) => r.id));
+    expect(ids.has(all.at(-1)!.id)).toBe(true);
+    expect(ids.has(all[0].id)).toBe(false);
+    // Oldest first: what is kept is a run of the newest.
+    const kept = all.filter((r) => ids.has(r.id));
+    expect(kept).toEqual(all.slice(all.length - kept.length));
+    const stats = await store.retentionStats(1);
+    expect(stats.storage?.quotaErrors).toBe(quota.refused());
+    expect(stats.storage?.trimmedForQuota).toBeGreaterThan(0);
+    expect(stats.droppedForTab).toBe(400 - stored.length);
+    expect(stats.storage?.quotaCap).toBeLessThanOrEqual(100);
+    expect(health.length).toBe(quota.refused());
+  });
+
+  it('says nothing about storage while every write fits', async () => {
+    const store = await open();
+    store.put(record(2), true);
+    await store.flush();
+    expect((await store.retentionStats(2)).storage).toBeUndefined();
+  });
+
+  it('gives up the oldest queued records when even an empty database cannot take the batch', async () => {
+    const store = await open(new IDBFactory(), { maxBatch: 1000, flushDelayMs: 0 });
+    const limit = { n: 4 };
+    withQuota(store, limit);
+    const all = Array.from({ length: 30 }, () => record(3));
+    for (const r of all) store.put(r, true);
+    for (let i = 0; i < 20 && store.pending; i++) await store.flush();
+    expect(store.pending).toBe(0);
+    const stored = await store.storedExchanges();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.map((r) => r.id)).toContain(all.at(-1)!.id);
+  });
+});

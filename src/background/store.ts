@@ -41,6 +41,34 @@ export interface RetentionSettings {
 
 export const DEFAULT_RETENTION: RetentionSettings = { maxPerTab: 5000, maxTotal: 50000 };
 
+/**
+ * How the database copes with its quota (sent to panels inside `retention`, an added optional field: see
+ * RetentionStatus). A write refused for quota makes the store drop its oldest records and write again.
+ */
+export interface StorageHealth {
+  /** Writes the browser refused for quota (QuotaExceededError). */
+  quotaErrors: number;
+  /** Records dropped, oldest first, to make room after such a refusal (also counted in droppedTotal). */
+  trimmedForQuota: number;
+  /** Epoch ms of the last refusal. */
+  lastQuotaErrorMs?: number;
+  /** After a refusal: the most records the database is kept to (what fitted), below maxTotal. */
+  quotaCap?: number;
+  /** Records in IndexedDB when last counted. */
+  stored?: number;
+}
+
+/** RetentionStats plus `storage` (optional, so panels that do not know it ignore it). */
+export interface RetentionStatus extends RetentionStats {
+  storage?: StorageHealth;
+}
+
+/** IndexedDB's refusal for quota: a QuotaExceededError DOMException on the request, transaction or commit. */
+export function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || (typeof err === 'object' && err !== null && /quota/i.test(String((err as Error).message ?? '')));
+}
+
 export interface StoreOptions {
   dbName?: string;
   /** For tests (fake-indexeddb); defaults to globalThis.indexedDB. */
@@ -51,6 +79,8 @@ export interface StoreOptions {
   retention?: RetentionSettings;
   /** Called after each successful flush with the ids written (bench / tests). */
   onFlushed?: (ids: string[]) => void;
+  /** Called when the storage health changed (a quota refusal and the trim after it). */
+  onStorageHealth?: (health: StorageHealth) => void;
 }
 
 /** Schema upgrades, one step per version, so any older database reaches DB_VERSION. */
@@ -71,7 +101,10 @@ const tabRange = (tabId: number) => IDBKeyRange.bound([tabId, -Infinity], [tabId
 export class ExchangeStore {
   private constructor(
     private readonly db: IDBPDatabase<CacheLensDB>,
-    private readonly opts: Required<Omit<StoreOptions, 'dbName' | 'indexedDB' | 'onFlushed'>> & Pick<StoreOptions, 'onFlushed'>,
+    private readonly factory: IDBFactory,
+    private readonly dbName: string,
+    private readonly opts: Required<Omit<StoreOptions, 'dbName' | 'indexedDB' | 'onFlushed' | 'onStorageHealth'>> &
+      Pick<StoreOptions, 'onFlushed' | 'onStorageHealth'>,
   ) {}
 
   /** Exchanges waiting to be written, latest version per id. */
@@ -84,6 +117,13 @@ export class ExchangeStore {
   private readonly incognito = new Map<number, Map<string, ExchangeRecord>>();
   private readonly incognitoPages = new Map<number, PageRecord[]>();
   private retentionMeta: RetentionMeta | null = null;
+  readonly health: StorageHealth = { quotaErrors: 0, trimmedForQuota: 0 };
+  /** Quota refusals in a row (reset by a write that fits): each one trims more. */
+  private quotaStreak = 0;
+  /** Ids dropped from the queue for quota (bounded), so a request dropped at several events counts once. */
+  private readonly droppedQueued = new Set<string>();
+  /** Ids to delete with the next write (dropped from the queue for quota). */
+  private readonly deleteQueue = new Set<string>();
   /** performance.now() when the last flush committed (bench: time until all is in IndexedDB). */
   lastFlushAt = 0;
   /** Synchronous main-thread time spent queuing writes into transactions, and how many flushes (bench). */
@@ -99,12 +139,13 @@ export class ExchangeStore {
       const db = await openDB<CacheLensDB>(options.dbName ?? DB_NAME, DB_VERSION, {
         upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
       });
-      return new ExchangeStore(db, {
+      return new ExchangeStore(db, factory, options.dbName ?? DB_NAME, {
         flushDelayMs: options.flushDelayMs ?? 25,
         completedFlushDelayMs: options.completedFlushDelayMs ?? 0,
         maxBatch: options.maxBatch ?? 200,
         retention: options.retention ?? DEFAULT_RETENTION,
         onFlushed: options.onFlushed,
+        onStorageHealth: options.onStorageHealth,
       });
     } finally {
       if (factory !== saved) (globalThis as { indexedDB: IDBFactory }).indexedDB = saved;
@@ -168,16 +209,21 @@ export class ExchangeStore {
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.queue.size === 0 && this.pageQueue.size === 0) return;
+    if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap) await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
     const batch = [...this.queue.values()];
     const pages = [...this.pageQueue.values()];
+    const deletes = [...this.deleteQueue].filter((id) => !this.queue.has(id));
+    this.deleteQueue.clear();
     this.queue.clear();
     this.pageQueue.clear();
+    let failed = false;
     this.flushing = (async () => {
       try {
         const t0 = performance.now();
         const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite');
         const exchanges = tx.objectStore('exchanges');
         const pageStore = tx.objectStore('pages');
+        for (const id of deletes) void exchanges.delete(id);
         for (const item of batch) void exchanges.put(item);
         for (const page of pages) void pageStore.put(page);
         this.flushWorkMs += performance.now() - t0;
@@ -187,18 +233,153 @@ export class ExchangeStore {
         // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.
         for (const item of batch) if (!this.queue.has(item.id)) this.queue.set(item.id, item);
         for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
-        throw err;
+        for (const id of deletes) this.deleteQueue.add(id);
+        if (!isQuotaError(err)) throw err;
+        // Full: make room (oldest first) and let the retry below write the batch again. Recording goes on.
+        await this.makeRoom();
+        return;
+      }
+      this.quotaStreak = 0;
+      // Quiet for 10 s after a refusal: let the cap grow back a little with each write that fits.
+      const cap = this.health.quotaCap;
+      if (cap !== undefined && Date.now() - (this.health.lastQuotaErrorMs ?? 0) > 10_000) {
+        const grown = Math.ceil(cap * 1.1) + 1;
+        this.health.quotaCap = grown >= this.opts.retention.maxTotal ? undefined : grown;
       }
       this.lastFlushAt = performance.now();
-      await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
+      try {
+        await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
+      } catch (err) {
+        // Its bookkeeping writes (meta, page counts) may be refused near the quota: the next pass does it again.
+        if (!isQuotaError(err)) throw err;
+      }
       this.opts.onFlushed?.(batch.map((b) => b.id));
     })();
     try {
       await this.flushing;
+    } catch (err) {
+      failed = true;
+      throw err;
     } finally {
       this.flushing = null;
+      // Whatever was put back is written again (later after a failure), never left waiting for the next event.
+      if (this.queue.size || this.pageQueue.size) this.schedule(failed ? 1000 : 0);
     }
-    if (this.queue.size || this.pageQueue.size) this.schedule(0);
+  }
+
+  /**
+   * After a quota refusal: drop the oldest records (a fifth of what is stored, more with each refusal in a row) and
+   * keep the database to what is left from now on (`quotaCap`). With nothing left to drop, the oldest half of the
+   * queue goes instead, so a batch larger than the whole quota cannot block recording.
+   */
+  private async makeRoom(): Promise<void> {
+    this.quotaStreak++;
+    this.health.quotaErrors++;
+    this.health.lastQuotaErrorMs = Date.now();
+    let dropped = 0;
+    if (this.quotaStreak > 1) {
+      // The first refusal only compacts: earlier deletions (retention) may be all that fills the quota.
+      const stored = await this.db.count('exchanges');
+      if (stored > 0) {
+        dropped = await this.dropOldest(Math.min(stored, Math.max(20, Math.ceil(stored / 5))));
+        this.health.quotaCap = Math.max(10, stored - dropped);
+        this.health.stored = stored - dropped;
+      } else if (this.queue.size > 1) {
+        await this.dropOldestQueued(Math.ceil(this.queue.size / 2)); // counts itself
+        this.health.quotaCap = 10;
+      }
+    }
+    await this.compact();
+    this.health.trimmedForQuota += dropped;
+    this.opts.onStorageHealth?.({ ...this.health });
+    // Give the browser's compaction a moment before the next try (longer after several refusals in a row).
+    await new Promise((r) => setTimeout(r, Math.min(2000, 250 * this.quotaStreak)));
+  }
+
+  /**
+   * Deleted records free no quota by themselves: Chromium's IndexedDB (LevelDB) counts the files, and deletions only
+   * add tombstones to the log until it is compacted, which a small database never triggers (measured in Chromium 156:
+   * deleting half, or clear(), left usage growing and writes refused). Deleting a database does compact: a scratch
+   * database opened and deleted again frees the space within about a second. The cache-lens database is untouched.
+   */
+  private lastCompactMs = 0;
+
+  private async compact(): Promise<void> {
+    this.lastCompactMs = Date.now();
+    const name = `${this.dbName}-compact`;
+    await new Promise<void>((resolve) => {
+      const open = this.factory.open(name, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('x');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => resolve();
+      open.onblocked = () => resolve();
+    });
+    await new Promise<void>((resolve) => {
+      const del = this.factory.deleteDatabase(name);
+      del.onsuccess = del.onerror = del.onblocked = () => resolve();
+    });
+  }
+
+  /**
+   * Near the quota, queued records older than the newest `quotaCap` would be trimmed right after being written (oldest
+   * first): they go before the write instead, so a long backlog never makes a transaction larger than what fits.
+   */
+  private async dropOldestQueued(n: number): Promise<number> {
+    const oldest = [...this.queue.values()].sort((a, b) => a.t - b.t).slice(0, n);
+    const meta = await this.loadRetentionMeta();
+    let counted = 0;
+    for (const item of oldest) {
+      this.queue.delete(item.id);
+      // An earlier (in-flight) version may be stored: it goes too, rather than stay looking unfinished.
+      this.deleteQueue.add(item.id);
+      // A request still in flight is queued again by its next event (and may go again): count it once.
+      if (this.droppedQueued.has(item.id)) continue;
+      if (this.droppedQueued.size > 20_000) this.droppedQueued.clear();
+      this.droppedQueued.add(item.id);
+      this.countDropped(meta, item);
+      counted++;
+    }
+    this.health.trimmedForQuota += counted;
+    return oldest.length;
+  }
+
+  private countDropped(meta: RetentionMeta, item: StoredExchange, pages?: Map<string, number>): void {
+    meta.droppedTotal++;
+    meta.droppedPerTab[item.tabId] = (meta.droppedPerTab[item.tabId] ?? 0) + 1;
+    const pageId = item.record.pageId;
+    if (pageId && pages) pages.set(pageId, (pages.get(pageId) ?? 0) + 1);
+  }
+
+  /** Deletes the `n` oldest records in a delete-only transaction (one a full database still accepts); counts them. */
+  private async dropOldest(n: number): Promise<number> {
+    const meta = await this.loadRetentionMeta();
+    const pages = new Map<string, number>();
+    const tx = this.db.transaction('exchanges', 'readwrite');
+    let cursor = await tx.store.index('t').openCursor();
+    let left = n;
+    while (cursor && left > 0) {
+      this.countDropped(meta, cursor.value, pages);
+      await cursor.delete();
+      left--;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    // The per-page counts and the meta record are small writes that may be refused too: best effort.
+    try {
+      const tx2 = this.db.transaction(['pages', 'meta'], 'readwrite');
+      for (const [pageId, k] of pages) {
+        const page = await tx2.objectStore('pages').get(pageId);
+        if (page) await tx2.objectStore('pages').put({ ...page, dropped: page.dropped + k });
+      }
+      await tx2.objectStore('meta').put(meta);
+      await tx2.done;
+    } catch {
+      /* kept in memory (retentionMeta); written with the next retention pass */
+    }
+    return n - left;
   }
 
   private async loadRetentionMeta(): Promise<RetentionMeta> {
@@ -210,24 +391,21 @@ export class ExchangeStore {
 
   /** Oldest first, per tab then overall; every dropped exchange is counted (per tab, per page, total). */
   private async enforceRetention(tabs: Set<number>): Promise<void> {
-    const { maxPerTab, maxTotal } = this.opts.retention;
+    const { maxPerTab } = this.opts.retention;
+    const maxTotal = Math.min(this.opts.retention.maxTotal, this.health.quotaCap ?? Infinity);
     const over: Array<{ tabId: number; excess: number }> = [];
     for (const tabId of tabs) {
       const count = await this.db.countFromIndex('exchanges', 'tab-t', tabRange(tabId));
       if (count > maxPerTab) over.push({ tabId, excess: count - maxPerTab });
     }
     const total = await this.db.count('exchanges');
+    if (this.health.quotaErrors) this.health.stored = total;
     let totalExcess = total - maxTotal;
     if (over.length === 0 && totalExcess <= 0) return;
     const meta = await this.loadRetentionMeta();
     const droppedPages = new Map<string, number>();
     const tx = this.db.transaction(['exchanges', 'pages', 'meta'], 'readwrite');
-    const drop = (item: StoredExchange) => {
-      meta.droppedTotal++;
-      meta.droppedPerTab[item.tabId] = (meta.droppedPerTab[item.tabId] ?? 0) + 1;
-      const pageId = item.record.pageId;
-      if (pageId) droppedPages.set(pageId, (droppedPages.get(pageId) ?? 0) + 1);
-    };
+    const drop = (item: StoredExchange) => this.countDropped(meta, item, droppedPages);
     for (const { tabId, excess } of over) {
       let left = excess;
       let cursor = await tx.objectStore('exchanges').index('tab-t').openCursor(tabRange(tabId));
@@ -254,6 +432,8 @@ export class ExchangeStore {
     }
     await tx.objectStore('meta').put(meta);
     await tx.done;
+    // Near the quota, the deletions must be compacted away to free anything (see compact()).
+    if (this.health.quotaCap !== undefined && Date.now() - this.lastCompactMs > 2000) await this.compact();
   }
 
   private trimIncognito(tabId: number, bucket: Map<string, ExchangeRecord>): void {
@@ -317,13 +497,14 @@ export class ExchangeStore {
     return out.sort((a, b) => a.startedMs - b.startedMs);
   }
 
-  async retentionStats(tabId: number): Promise<RetentionStats> {
+  async retentionStats(tabId: number): Promise<RetentionStatus> {
     const meta = await this.loadRetentionMeta();
     return {
       droppedForTab: meta.droppedPerTab[tabId] ?? 0,
       droppedTotal: meta.droppedTotal,
       maxPerTab: this.opts.retention.maxPerTab,
       maxTotal: this.opts.retention.maxTotal,
+      ...(this.health.quotaErrors ? { storage: { ...this.health } } : {}),
     };
   }
 

@@ -25,6 +25,8 @@ export interface CacheLensTestHook {
   resetFlushWork(): void;
   /** cookies API readings the jar cache has made (one per site, top-level site and store until a cookie changes). */
   jarReadings(): number;
+  /** The store's quota bookkeeping (store.ts StorageHealth). */
+  storageHealth(): import('./store').StorageHealth | null;
 }
 
 export function installTestHook(recorder: Recorder, ready: Promise<void>): void {
@@ -64,6 +66,7 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       flushes: recorder.store?.flushes ?? 0,
     }),
     jarReadings: () => recorder.jars.fetches,
+    storageHealth: () => (recorder.store ? { ...recorder.store.health } : null),
     resetFlushWork() {
       if (!recorder.store) return;
       recorder.store.flushWorkMs = 0;
