@@ -23,6 +23,11 @@ export function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // `npm run -s explain -- f.har --json | head` closing the pipe early is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   runCli(process.argv.slice(2), {
     out: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
     err: (t) => void process.stderr.write(t),

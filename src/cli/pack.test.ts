@@ -48,7 +48,7 @@ function npx(args: string[]) {
   return spawnSync('npx', ['--no-install', 'cache-lens', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
 }
 
-describe('npm pack → install → npx cache-lens', () => {
+describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
   it('the tarball of the real tree holds only built files, README, licences and data licences', () => {
     const [dry] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT));
     const files: string[] = dry.files.map((f: { path: string }) => f.path);
