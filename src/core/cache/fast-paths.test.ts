@@ -176,6 +176,7 @@ describe('urlShape', () => {
 describe('shared read-only parts of explanations', () => {
   it('findings without parameters and empty lists are one frozen object each, equal to what applyNote gives', async () => {
     const { explainCache, CACHE_NOTES } = await import('./index');
+    const { CACHE_FIXES } = await import('./notes');
     const { applyNote } = await import('../notes');
     const x = (id: string) => ({
       id,
@@ -196,7 +197,7 @@ describe('shared read-only parts of explanations', () => {
     const a = explainCache(x('a'), ctx);
     const b = explainCache(x('b'), ctx);
     const weakA = a.findings.find((f) => f.id === 'etag-weak')!;
-    expect(weakA).toEqual(applyNote(CACHE_NOTES, 'etag-weak'));
+    expect(weakA).toEqual({ ...applyNote(CACHE_NOTES, 'etag-weak'), fix: CACHE_FIXES['etag-weak'] });
     expect(b.findings.find((f) => f.id === 'etag-weak')).toBe(weakA);
     expect(Object.isFrozen(weakA)).toBe(true);
     expect(a.nextUse.action).toBe('from-cache');

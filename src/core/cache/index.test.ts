@@ -415,3 +415,22 @@ describe('severity by consequence', () => {
     expect(f?.summary).toMatch(/2 h exactly: probably a time-zone error/);
   });
 });
+
+describe('every cache finding says what to change', () => {
+  it('carries a fix sentence with its placeholders filled', () => {
+    const xs = [
+      ex({ 'Cache-Control': 'max-age="60", fooo, no-store, max-age=5', Expires: 'soon', ETag: 'bare', Pragma: 'no-cache', Vary: '*' }),
+      ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': 'nope' }),
+      ex({ 'Cache-Control': 'public, max-age=31536000' }, { url: 'https://example.com/app.js' }),
+    ];
+    let seen = 0;
+    for (const x of xs) {
+      for (const f of run(x).findings) {
+        seen++;
+        expect(f.fix, f.id).toBeTruthy();
+        expect(f.fix).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(seen).toBeGreaterThan(8);
+  });
+});

@@ -9,7 +9,7 @@ import { DIRECTIVES, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
-import { CACHE_NOTES, type CacheNoteId } from './notes';
+import { CACHE_FIXES, CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { profileFor, type CacheProfile } from './profiles';
 import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
@@ -264,12 +264,22 @@ function qualifiedFields(cc: ParsedCacheControl, name: string): string | null {
 const PLAIN_FINDINGS = new Map<CacheNoteId, Finding>();
 function plainFinding(id: CacheNoteId): Finding {
   let f = PLAIN_FINDINGS.get(id);
-  if (!f) PLAIN_FINDINGS.set(id, (f = Object.freeze(applyNote(CACHE_NOTES, id))));
+  if (!f) PLAIN_FINDINGS.set(id, (f = Object.freeze(withFix(applyNote(CACHE_NOTES, id), id))));
   return f;
 }
 
 function copyFindings(list: readonly Finding[], out: Finding[]): void {
-  for (let k = 0; k < list.length; k++) out.push({ ...list[k] });
+  for (let k = 0; k < list.length; k++) {
+    const f = list[k];
+    const id = f.id as CacheNoteId;
+    out.push(f.fix === undefined && Object.prototype.hasOwnProperty.call(CACHE_FIXES, id) ? withFix({ ...f }, id, f.params) : { ...f });
+  }
+}
+
+/** The finding with its fix sentence (CACHE_FIXES), placeholders filled from the same parameters. */
+function withFix(f: Finding, id: CacheNoteId, params?: Record<string, string | number>): Finding {
+  f.fix = fill(CACHE_FIXES[id], params);
+  return f;
 }
 
 function obsoleteDate(header: string, field: DateField, add: (id: CacheNoteId, params?: Record<string, string | number>) => void): void {
@@ -289,7 +299,7 @@ function cacheFindings(
   copyFindings(f.reqCc.findings, out);
   copyFindings(f.age.findings, out);
   const add = (id: CacheNoteId, params?: Record<string, string | number>, severity?: Severity): void => {
-    const found = params ? applyNote(CACHE_NOTES, id, params) : plainFinding(id);
+    const found = params ? withFix(applyNote(CACHE_NOTES, id, params), id, params) : plainFinding(id);
     // Severity by consequence: a few notes are warnings only where the cost is real for this response.
     out.push(severity && severity !== found.severity ? { ...found, severity } : found);
   };

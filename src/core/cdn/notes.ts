@@ -223,7 +223,7 @@ export const CDN_NOTES: NoteCatalog = {
   },
   'gateway-error': {
     topic: 'cdn',
-    severity: 'error',
+    severity: 'warning',
     summary: '{meaning}',
     rule: '{rule}',
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
