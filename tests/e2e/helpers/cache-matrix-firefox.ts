@@ -34,7 +34,8 @@ export const MATRIX_FIREFOX_PREFS: Record<string, unknown> = {
 
 /** A plain firefox-esr (no extension), headless, with MATRIX_FIREFOX_PREFS. */
 export async function launchPlainFirefox(): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: MATRIX_FIREFOX_PREFS });
+  // acceptInsecureCerts: the lab's https origin has a self-signed certificate (the https run of immutable).
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, acceptInsecureCerts: true, extraPrefsFirefox: MATRIX_FIREFOX_PREFS });
 }
 
 /** What BiDi reported for one response to a matrix URL (network.responseCompleted / fetchError via puppeteer). */
