@@ -8,7 +8,7 @@ import type { HeaderList } from '../types';
 import { buildFacts } from './facts';
 import { collect, REQ_SLOTS, RES_SLOTS, scanFields, splitLines } from './fields';
 import { parseAge, parseCacheControl, parseDateField, parseETag, parsePragma, parseVary } from './parsers';
-import { bundlerHash, urlShape } from './urls';
+import { bundlerHash, DIGIT_STAMP, EMBEDDED_VERSION, queryVersioned, urlShape } from './urls';
 
 const RES = new Set(RES_SLOTS.names);
 const REQ = new Set(REQ_SLOTS.names);
@@ -147,13 +147,15 @@ function referenceShape(url: string) {
   const version = (s: string) => /^[vV]?[0-9][0-9.]*$/.test(s) && (s.includes('.') || /^[vV]/.test(s)) && /^[vV]?[0-9]+(\.[0-9]*)*$/.test(s);
   const shortHex = (s: string) => /^[0-9a-f]{6,7}$/.test(s) && /[0-9]/.test(s) && /[a-f]/.test(s);
   // The last chunk is followed by the segment's end, which the in-place scan treats as a separator too.
-  let versioned = segments.some((seg) => version(seg) || hash(seg) || bundlerHash(seg) || seg.split(/[.\-_~@+]/).some((c) => hash(c) || shortHex(c)));
-  if (!versioned && query) {
-    versioned = query.split('&').some((pair) => {
-      const eq = pair.indexOf('=');
-      return eq >= 0 && pair.slice(eq + 1) !== '' && ['v', 'ver', 'version', 'hash', 'h', 'rev', 'build', 'cb', 't', 'ts', '_'].includes(pair.slice(0, eq).toLowerCase());
-    });
-  }
+  let versioned = segments.some(
+    (seg) =>
+      version(seg) ||
+      hash(seg) ||
+      bundlerHash(seg) ||
+      EMBEDDED_VERSION.test(seg) ||
+      seg.split(/[.\-_~@+]/).some((c) => hash(c) || shortHex(c) || DIGIT_STAMP.test(c)),
+  );
+  if (!versioned && query) versioned = queryVersioned(query);
   return { versioned, extension };
 }
 

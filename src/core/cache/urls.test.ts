@@ -34,6 +34,15 @@ const VERSIONED = [
   // short hex hashes
   '/js/app.3f9a1c.js',
   '/css/site.a1b2c3d.css',
+  // versions in names, build stamps in paths, versions in queries (seen on the shared HARs)
+  '/adrum/adrum-4.5.12.2461.js',
+  '/js/jquery-1.12.4.min.js',
+  '/lib/fizzy/fz-1.3.8-min.js',
+  '/assets/homepage/20150828-152658/js/main.js',
+  '/dist/css/general.css?1440665195',
+  '/Stylesheets/sub.css?revisionid=48951a70-6eba-42d2-a4a9-17b3389e3ddf',
+  '/static/widget.html?d938a8x',
+  '/css/site.css?ver=5.8.1',
 ];
 
 const UNVERSIONED = [
@@ -48,6 +57,9 @@ const UNVERSIONED = [
   '/js/analytics.js',
   '/js/facade.js',
   '/index.html',
+  '/js/app.js?lang=en',
+  '/css/print.css?media=print',
+  '/js/zam5nzz.js',
 ];
 
 describe('versioned asset names (bundler table)', () => {

@@ -80,17 +80,7 @@ export function urlShape(url: string): UrlShape {
     const dot = u.lastIndexOf('.', lastEnd - 1);
     if (dot > lastStart) extension = u.slice(dot + 1, lastEnd).toLowerCase();
   }
-  if (!versioned && queryAt >= 0 && queryAt + 1 < end) {
-    for (const pair of u.slice(queryAt + 1, end).split('&')) {
-      const eq = pair.indexOf('=');
-      const key = (eq >= 0 ? pair.slice(0, eq) : pair).toLowerCase();
-      const value = eq >= 0 ? pair.slice(eq + 1) : '';
-      if (value && VERSION_QUERY_KEYS.has(key)) {
-        versioned = true;
-        break;
-      }
-    }
-  }
+  if (!versioned && queryAt >= 0 && queryAt + 1 < end) versioned = queryVersioned(u.slice(queryAt + 1, end));
   return { versioned, extension };
 }
 
@@ -100,13 +90,14 @@ export function urlShape(url: string): UrlShape {
  */
 function segmentVersioned(u: string, a: number, b: number): boolean {
   const seg = u.slice(a, b);
-  if (looksLikeVersion(seg) || looksLikeHash(seg) || bundlerHash(seg)) return true;
+  if (looksLikeVersion(seg) || looksLikeHash(seg) || bundlerHash(seg) || EMBEDDED_VERSION.test(seg)) return true;
   let start = a;
   for (let k = a; k <= b; k++) {
     const c = k < b ? u.charCodeAt(k) : 46;
     if (c === 46 || c === 45 || c === 95 || c === 126 || c === 64 || c === 43) {
       if (k - start >= 8 && hashAt(u, start, k)) return true;
       if ((k - start === 6 || k - start === 7) && SHORT_HEX.test(u.slice(start, k))) return true;
+      if (k - start >= 8 && DIGIT_STAMP.test(u.slice(start, k))) return true;
       start = k + 1;
     }
   }
@@ -122,6 +113,33 @@ function segmentVersioned(u: string, a: number, b: number): boolean {
 const BUNDLER_SUFFIX = /[-.]([A-Za-z0-9_-]{8})\.[A-Za-z0-9]{1,8}$/;
 /** Short hex content hashes (`app.3f9a1c.js`): 6 or 7 lower-case hex digits with at least one digit and one letter. */
 const SHORT_HEX = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{6,7}$/;
+
+/** A dotted version inside a name: `adrum-4.5.12.2461.js`, `jquery-1.12.4.min.js`, `fz-1.3.8-min.js`. */
+export const EMBEDDED_VERSION = /(?:^|[-_@.vV])\d+(?:\.\d+)+(?=[-_.+~]|$)/;
+/** A build or date stamp of eight or more digits as a chunk of a name or path (`/20150828-152658/`). */
+export const DIGIT_STAMP = /^\d{8,}$/;
+
+/**
+ * A query that versions the URL: a known key (v=, ver=, rev=, revisionid=, build=, ...), or a value or bare token that
+ * looks like a hash, a UUID, a timestamp or a version (`?1440665195`, `?revisionid=f12b0ae7-…`, `?d938a8x`).
+ */
+export function queryVersioned(query: string): boolean {
+  for (const pair of query.split('&', 32)) {
+    const eq = pair.indexOf('=');
+    const key = (eq >= 0 ? pair.slice(0, eq) : '').toLowerCase();
+    const value = eq >= 0 ? pair.slice(eq + 1) : pair;
+    if (!value) continue;
+    if (eq >= 0 && (VERSION_QUERY_KEYS.has(key) || VERSION_KEY_WORDS.test(key))) return true;
+    if (VERSION_VALUE.test(value) || looksLikeHash(value) || looksLikeVersion(value)) return true;
+    if (eq < 0 && SHORT_TOKEN.test(value)) return true;
+  }
+  return false;
+}
+const VERSION_KEY_WORDS = /(?:version|revision|rev|hash|build|release|cachebust|buster)(?:id)?$/;
+/** A UUID, or a timestamp of at least 9 digits. */
+const VERSION_VALUE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{9,})$/i;
+/** A bare token of 6-12 letters and digits with at least one digit (`?d938a8x`). */
+const SHORT_TOKEN = /^(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{6,12}$/;
 
 export function bundlerHash(segment: string): boolean {
   const m = BUNDLER_SUFFIX.exec(segment);
