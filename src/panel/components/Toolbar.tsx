@@ -31,7 +31,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           Live{pending ? ` (${pending} new)` : ''}
         </label>
         <label title="Mask cookie values, e.g. when sharing your screen">
-          <input type="checkbox" checked={store.hideValues.value} onChange={(e) => (store.hideValues.value = e.currentTarget.checked)} />
+          <input type="checkbox" name="hide-values" checked={store.hideValues.value} onChange={(e) => (store.hideValues.value = e.currentTarget.checked)} />
           Hide values
         </label>
         {har && (

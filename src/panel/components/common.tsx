@@ -1,6 +1,7 @@
 /** Small shared pieces: documentation links, glossary cards, explained items, findings. All page data is text. */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import type { Explained } from '../../core/explanation';
 import type { Finding, Severity } from '../../core/types';
 import { GLOSSARY } from '../glossary';
@@ -89,22 +90,34 @@ export function SeverityBadge({ severity, label }: { severity: Severity; label?:
   );
 }
 
+/** Findings, worst first; a long list (thousands of cookies) shows its first FINDING_LIMIT until asked for all. */
+export const FINDING_LIMIT = 25;
+
 export function FindingList({ findings, empty }: { findings: Finding[]; empty?: string }) {
   const r = useRedact();
+  const all = useSignal(false);
   if (findings.length === 0) return empty ? <p class="muted">{empty}</p> : null;
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const shown = all.value ? sorted : sorted.slice(0, FINDING_LIMIT);
   return (
-    <ul class="findings">
-      {sorted.map((f, i) => (
-        <li key={f.id + i} class={`finding finding-${f.severity}`}>
-          <SeverityBadge severity={f.severity} /> <span class="plain">{r(f.summary)}</span>
-          {f.fix && <div class="fix">{r(f.fix)}</div>}
-          <div class="rule">
-            {r(f.rule)} <DocLink href={f.link} />
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="findings">
+        {shown.map((f, i) => (
+          <li key={f.id + i} class={`finding finding-${f.severity}`}>
+            <SeverityBadge severity={f.severity} /> <span class="plain">{r(f.summary)}</span>
+            {f.fix && <div class="fix">{r(f.fix)}</div>}
+            <div class="rule">
+              {r(f.rule)} <DocLink href={f.link} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      {shown.length < sorted.length && (
+        <button type="button" class="more" onClick={() => (all.value = true)}>
+          Show all {sorted.length} findings ({sorted.length - shown.length} more)
+        </button>
+      )}
+    </>
   );
 }
 
