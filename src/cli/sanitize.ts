@@ -23,12 +23,17 @@ export function cleanBlock(s: string): string {
   return String(s).replace(UNSAFE, visible);
 }
 
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// JSON.stringify already writes C0 controls and lone surrogates as escapes (ES2019 well-formed JSON.stringify), so a
+// plain character class is enough here, and it is much faster on 100 MB of output than one with lookarounds.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * JSON text (from JSON.stringify, which already escapes C0 controls): the remaining unsafe characters written as
  * \uXXXX escapes, so the data stays byte-for-byte the same once parsed but nothing raw reaches a terminal.
  */
 export function safeJson(json: string): string {
+  JSON_UNSAFE.lastIndex = 0;
+  if (!JSON_UNSAFE.test(json)) return json;
+  JSON_UNSAFE.lastIndex = 0;
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
