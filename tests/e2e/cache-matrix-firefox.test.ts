@@ -10,11 +10,16 @@
  * Firefox's caches besides the HTTP cache, and why they do not enter what is counted:
  *  - bfcache answers only history traversals; the matrix navigates forward from a neutral page and reloads, so it is
  *    never used. It is switched off anyway (browser.sessionhistory.max_total_viewers = 0).
- *  - Firefox's memory caches (images, style sheets, and the script loader's navigation cache) serve neither
- *    documents, nor fetch(), nor iframes: those three go through nsHttpChannel and the HTTP cache (cache2; its
- *    in-memory pool is still the HTTP cache deciding). No <script src> form is run here.
+ *  - Firefox's in-memory caches above HTTP (images, style sheets, recently scripts) serve neither documents, nor
+ *    fetch(), nor iframes: those three go through nsHttpChannel and the HTTP cache (cache2; its in-memory pool is
+ *    still the HTTP cache deciding). No <script src> or image form is run here.
  *  - Race Cache With Network could send a request for a fresh entry when the disk is slow: switched off.
- * The prefs and their reasons are in helpers/cache-matrix-firefox.ts (MATRIX_FIREFOX_PREFS).
+ * The prefs and their reasons are in helpers/cache-matrix-firefox.ts (MATRIX_FIREFOX_PREFS). Witnessed here:
+ *  - a normal reload (BiDi browsingContext.reload = LOAD_RELOAD_NORMAL) validates the top-level document only;
+ *    fetch() and iframes are used as on a navigation (see ENGINE_BUGS);
+ *  - stale-while-revalidate applies to documents and iframes too: served stale, then a background request that BiDi
+ *    reports after the cached answer (for an iframe not always; the origin's log has it);
+ *  - Firefox's cache clock is whole seconds, so combinations that need the clock are aligned on seconds (clockForUse).
  *
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/cache-matrix-firefox.test.ts
  *   MATRIX_ONLY=max-age,swr-inside-etag npx vitest run -c vitest.e2e.config.ts tests/e2e/cache-matrix-firefox.test.ts
