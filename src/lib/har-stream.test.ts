@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HarError } from '../core/har';
-import { HarStreamParser, slimEntry } from './har-stream';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DROPPED_VENDOR_FIELDS, HarStreamParser, slimEntry } from './har-stream';
 
 function run(text: string, chunks: number[] = [text.length]): { entries: unknown[]; log: Record<string, unknown>; maxBuffered: number } {
   const entries: unknown[] = [];
@@ -59,16 +61,26 @@ describe('HarStreamParser', () => {
         entries: [
           {
             _full_url: 'x',
+            _initiator_type: 'script',
             _fromCache: 'disk',
             _initiator: { url: 'i' },
-            request: { url: 'u', postData: { text: 'a=1', mimeType: 'x' }, queryString: [{ name: 'a' }], cookies: [{ name: 'c' }], _x: 1, headers: [] },
+            request: { url: 'u', postData: { text: 'a=1', mimeType: 'x' }, queryString: [{ name: 'a' }], cookies: [{ name: 'c' }], _headers: [], headers: [] },
             response: { content: { text: 'BODY', size: 4 }, cookies: [], _error: 'e', _body: 'b', headers: [] },
           },
         ],
       },
     });
     const [e] = run(text).entries as any[];
-    expect(e).toEqual({ _fromCache: 'disk', _initiator: { url: 'i' }, request: { url: 'u', headers: [] }, response: { content: { size: 4 }, _error: 'e', headers: [] } });
+    expect(e).toEqual({ _initiator_type: 'script', _fromCache: 'disk', _initiator: { url: 'i' }, request: { url: 'u', headers: [] }, response: { content: { size: 4 }, _error: 'e', headers: [] } });
+  });
+
+  it('drops no field the HAR adapter reads (read from src/core/har.ts itself)', () => {
+    const src = readFileSync(join(__dirname, '../core/har.ts'), 'utf8');
+    const read = new Set([...src.matchAll(/\.(_[A-Za-z_]+)\b/g)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(3); // it does read vendor fields (_fromCache, _initiator, ...)
+    expect([...read].filter((f) => DROPPED_VENDOR_FIELDS.has(f))).toEqual([]);
+    for (const f of ['postData', 'queryString', 'cookies']) expect(src).not.toMatch(new RegExp(`\\b(req|request)\\.${f}\\b`));
+    expect(src).not.toMatch(/\b(res|response)\.cookies\b|content\.text/);
   });
 
   it('holds one entry at a time: 40 entries with 1 MB bodies, read in 64 kB chunks, never buffer more than one entry', () => {
