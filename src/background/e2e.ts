@@ -34,3 +34,27 @@ export function installE2eMessages(recorder: Recorder, ready: Promise<void>): vo
     return true;
   });
 }
+
+/** chrome.storage.session key: when true, the e2e build logs every webRequest event of /burst/item/ URLs it receives. */
+export const E2E_TRACE_KEY = 'cacheLens.e2eTrace';
+
+/**
+ * Delivery trace for the worker-stop e2e test: console lines ("cl-trace <event> <requestId> <path>") leave the worker
+ * as each event arrives, so they outlive a worker that is stopped before it could store the event. Loaded before
+ * the recorder handles its first event (also in a restarted worker).
+ */
+export function installE2eTrace(recorder: Recorder): Promise<void> {
+  let on = false;
+  recorder.trace = (event, details) => {
+    const d = details as { url?: string; requestId?: string };
+    if (!on || typeof d?.url !== 'string' || !d.url.includes('/burst/item/')) return;
+    console.debug(`cl-trace ${event} ${d.requestId} ${new URL(d.url).pathname} ${recorder.workerStartedMs} ${recorder.isReady ? 'ready' : 'queued'}`);
+  };
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && changes[E2E_TRACE_KEY]) on = !!changes[E2E_TRACE_KEY].newValue;
+  });
+  return chrome.storage.session.get(E2E_TRACE_KEY).then(
+    (v) => void (on = !!v[E2E_TRACE_KEY]),
+    () => {},
+  );
+}

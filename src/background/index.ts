@@ -4,7 +4,7 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events#declare-events).
  */
 import type { WebRequestDetails } from './adapter';
-import { installE2eMessages, maybeOpenPanelForE2e } from './e2e';
+import { installE2eMessages, installE2eTrace, maybeOpenPanelForE2e } from './e2e';
 import { PanelHub } from './messaging';
 import { Recorder } from './recorder';
 import { DEFAULT_RETENTION, ExchangeStore, type RetentionSettings } from './store';
@@ -28,9 +28,11 @@ async function loadRetention(): Promise<RetentionSettings> {
   return { ...DEFAULT_RETENTION, ...saved };
 }
 
-const ready = recorder.start(async () =>
-  // A quota refusal (the store trims the oldest and writes again) is told to the panels at once.
-  ExchangeStore.open({ retention: await loadRetention(), onStorageHealth: () => hub.storageChanged() }),
+const ready = recorder.start(
+  async () =>
+    // A quota refusal (the store trims the oldest and writes again) is told to the panels at once.
+    ExchangeStore.open({ retention: await loadRetention(), onStorageHealth: () => hub.storageChanged() }),
+  E2E ? installE2eTrace(recorder) : undefined,
 );
 ready.catch((err) => console.error('Cache Lens: recorder failed to start', err));
 hub = new PanelHub(recorder, ready);

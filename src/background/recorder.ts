@@ -90,11 +90,16 @@ export class Recorder {
   private readonly jarAfterTab = new WeakSet<ExchangeRecord>();
   private readonly queuedEvents: Array<() => void> = [];
   private ready = false;
+  get isReady(): boolean {
+    return this.ready;
+  }
   private tabStateTimer: ReturnType<typeof setTimeout> | null = null;
   readonly workerStartedMs = Date.now();
   private harCount = 0;
   /** performance.now() at the start of the last listener call (bench). */
   lastEventAt = 0;
+  /** E2E builds only: sees every event as it arrives (tests/e2e/recorder-worker-stop.test.ts traces deliveries). */
+  trace: ((event: string, details: unknown) => void) | null = null;
 
   /**
    * True in Chrome's incognito instance ("incognito": "split", chrome.extension.inIncognitoContext): everything this
@@ -111,8 +116,8 @@ export class Recorder {
   }
 
   /** Opens the store and restores session state; events that arrive meanwhile are queued and replayed in order. */
-  async start(openStore: () => Promise<ExchangeStore>): Promise<void> {
-    const [store, session] = await Promise.all([openStore(), chrome.storage.session.get(SESSION_KEY)]);
+  async start(openStore: () => Promise<ExchangeStore>, alsoBefore?: Promise<unknown>): Promise<void> {
+    const [store, session] = await Promise.all([openStore(), chrome.storage.session.get(SESSION_KEY), alsoBefore]);
     this.store = store;
     const saved = session[SESSION_KEY] as { tag: string; tabs: Array<[number, TabState]> } | undefined;
     if (saved?.tag) {
@@ -151,6 +156,7 @@ export class Recorder {
   /** Wraps a listener: queue until ready, time the body, never throw into the browser. */
   listener<T>(event: string, body: (details: T) => void): (details: T) => void {
     return (details: T) => {
+      this.trace?.(event, details);
       if (!this.ready) {
         this.queuedEvents.push(() => this.listener(event, body)(details));
         return;
@@ -399,6 +405,8 @@ export class Recorder {
   onCompleted(d: WebRequestDetails): void {
     this.withRecord(d, (record) => {
       applyResponse(record, d, 'completed');
+      // It did complete: a "lost" mark from a restart sweep that ran before this late event was wrong.
+      if (record.error === INTERRUPTED_ERROR) delete record.error;
       const key = `${record.method} ${record.url}`;
       inferRevalidation(record, this.lastByUrl.get(key));
       if (record.status >= 200 && record.status < 300) {

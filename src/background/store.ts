@@ -140,7 +140,7 @@ export class ExchangeStore {
         upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
       });
       return new ExchangeStore(db, factory, options.dbName ?? DB_NAME, {
-        flushDelayMs: options.flushDelayMs ?? 25,
+        flushDelayMs: options.flushDelayMs ?? 0,
         completedFlushDelayMs: options.completedFlushDelayMs ?? 0,
         maxBatch: options.maxBatch ?? 200,
         retention: options.retention ?? DEFAULT_RETENTION,
@@ -220,7 +220,10 @@ export class ExchangeStore {
     this.flushing = (async () => {
       try {
         const t0 = performance.now();
-        const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite');
+        // relaxed: the commit resolves once the browser holds the data, without waiting for a disk flush
+        // (https://developer.mozilla.org/docs/Web/API/IDBDatabase/transaction#durability); a stopped worker is not a
+        // crashed browser, so what the browser holds survives it.
+        const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
         const exchanges = tx.objectStore('exchanges');
         const pageStore = tx.objectStore('pages');
         for (const id of deletes) void exchanges.delete(id);
