@@ -25,6 +25,11 @@ void import('../core/explain').then(
   (err) => (store.notice.value = `The explanation engine failed to load: ${String(err)}`),
 );
 
+void import('../core/cookies/purposes').then(
+  (p) => store.setPurposeLookup(p.lookupPurpose),
+  () => {},
+);
+
 // Theme: DevTools' own (followed while open), else the URL's, else the system's (followed live): see theme.ts.
 followTheme(store.theme, {
   devtools: devtoolsTheme(),

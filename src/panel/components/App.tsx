@@ -5,8 +5,8 @@ import { Toolbar, type HarActions } from './Toolbar';
 import { RequestList } from './RequestList';
 import { DetailPane } from './DetailPane';
 import { HarBanner } from './HarBanner';
+import { CookieOverview } from './CookieOverview';
 import { dateTime } from '../format';
-import type { RetentionStatus } from '../../background/store';
 
 export interface AppProps {
   store: PanelStore;
@@ -38,12 +38,18 @@ export function App({ store, har, requestAccess }: AppProps) {
     >
       <Toolbar store={store} har={har} />
       <Banners store={store} requestAccess={requestAccess} />
-      <main class={`split${hasSelection ? ' with-detail' : ''}`}>
-        <div class="list-pane">
-          <Body store={store} />
-        </div>
-        {hasSelection && <DetailPane store={store} />}
-      </main>
+      {store.view.value === 'cookies' ? (
+        <main class="split overview-view">
+          <CookieOverview store={store} />
+        </main>
+      ) : (
+        <main class={`split${hasSelection ? ' with-detail' : ''}`}>
+          <div class="list-pane">
+            <Body store={store} />
+          </div>
+          {hasSelection && <DetailPane store={store} />}
+        </main>
+      )}
     </div>
   );
 }
@@ -73,12 +79,6 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
           {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
         </div>
       )}
-      {r && (r as RetentionStatus).storage?.quotaErrors ? (
-        <div class="banner warn" role="status" data-storage="quota">
-          The browser's storage for Cache Lens is full: the oldest {(r as RetentionStatus).storage!.trimmedForQuota} recorded requests were dropped to
-          keep recording (about {(r as RetentionStatus).storage!.quotaCap ?? '?'} are kept).
-        </div>
-      ) : null}
       {store.notice.value && (
         <div class="banner warn" role="status">
           {store.notice.value}{' '}

@@ -50,12 +50,22 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
               line={(s) => (
                 <>
                   <NameValue name={s.cookie.name} value={s.cookie.value} hide={hide} /> <span class="muted">({s.cookie.domain}{s.cookie.path})</span>
+                  <Purpose store={store} name={s.cookie.name} domain={s.cookie.domain} />
                 </>
               )}
             />
           )
         ) : c.requestCookies.length ? (
-          <CookieLines label="Cookies sent" items={c.requestCookies} line={(q) => <NameValue name={q.name} value={q.value} hide={hide} />} />
+          <CookieLines
+            label="Cookies sent"
+            items={c.requestCookies}
+            line={(q) => (
+              <>
+                <NameValue name={q.name} value={q.value} hide={hide} />
+                <Purpose store={store} name={q.name} domain={hostOf(x.url)} />
+              </>
+            )}
+          />
         ) : (
           <p class="muted">No Cookie header was sent (or the browser hid it).</p>
         )}
@@ -84,6 +94,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
                 // the reason's id stays in the tooltip; the sentence is said once
                 <span title={n.reason}>
                   <code>{n.cookie.name || '(nameless)'}</code> <strong>not sent</strong>: {r(n.why)}
+                  <Purpose store={store} name={n.cookie.name} domain={n.cookie.domain} />
                 </span>
               )}
             />
@@ -182,6 +193,26 @@ function NameValue({ name, value, hide }: { name: string; value: string; hide: b
   );
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The purpose of a cookie outside a Set-Cookie card (the Open Cookie Database, then our list); nothing when unknown. */
+function Purpose({ store, name, domain }: { store: PanelStore; name: string; domain: string }) {
+  const p = store.purposeOf(name, domain);
+  if (p.category === 'Unknown') return null;
+  return (
+    <span title={p.platform ?? undefined}>
+      {' '}
+      <PurposeTag category={p.category} />
+    </span>
+  );
+}
+
 function PurposeTag({ category }: { category: string }) {
   return <span class={`purpose-tag purpose-${category.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{category}</span>;
 }
@@ -270,6 +301,7 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
                 <tr>
                   <th>Name</th>
                   <th>Value</th>
+                  <th>Purpose</th>
                   <th>Domain</th>
                   <th>Path</th>
                   <th>Expires</th>
@@ -310,6 +342,9 @@ function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: Pane
         <code>{ck.name || '(nameless)'}</code>
       </td>
       <td class="value">{mask(ck.value, hide)}</td>
+      <td class="jar-purpose">
+        <Purpose store={store} name={ck.name} domain={ck.domain} />
+      </td>
       <td>{ck.domain}</td>
       <td>{ck.path}</td>
       <td>{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>

@@ -19,6 +19,14 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
   return (
     <div class="toolbar" role="toolbar" aria-label="Request list controls">
       <div class="controls">
+        <div class="view-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={store.view.value === 'requests'} onClick={() => (store.view.value = 'requests')}>
+            Requests
+          </button>
+          <button type="button" aria-pressed={store.view.value === 'cookies'} onClick={() => (store.view.value = 'cookies')} title="Every cookie seen: purpose, party, tracking">
+            Cookies overview
+          </button>
+        </div>
         <button type="button" onClick={() => store.clear()} title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}>
           Clear
         </button>

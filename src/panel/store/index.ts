@@ -10,6 +10,7 @@ import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { hasCookieProblems, servedFrom, SEVERITY_RANK, worstSeverity } from '../format';
+import { buildOverview, purposeFor, type OverviewPurpose, type PurposeLookup } from '../cookie-overview';
 
 export type Explainer = (
   x: ExchangeRecord,
@@ -25,6 +26,8 @@ export type JudgeAt = 'capture' | 'now';
 import { captureTimeSec } from '../../core/har';
 export { captureTimeSec };
 export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';
+/** The main view: the request list, or the overview of every cookie seen. */
+export type MainView = 'requests' | 'cookies';
 
 export interface Filters {
   text: string;
@@ -107,6 +110,10 @@ export function createStore(opts: StoreOptions) {
   const collapsedPages = signal<ReadonlySet<string>>(new Set());
   const jar = signal<JarState | null>(null);
   const notice = signal<string | null>(null);
+  const view = signal<MainView>('requests');
+  /** The engine's cookie-purpose lookup (Open Cookie Database), loaded with the engine chunk. */
+  let purposeLookup: PurposeLookup | null = null;
+  const purposesReady = signal(false);
   /** The imported HAR's file name, for its banner. */
   const importedName = signal<string | null>(null);
 
@@ -284,6 +291,19 @@ export function createStore(opts: StoreOptions) {
     // through records (not byId) so an upsert of the selected exchange re-renders the detail
     return records.value.find((x) => x.id === id) ?? null;
   });
+
+  /** Every cookie seen, for the Cookies overview; computed only while that view reads it. */
+  const overview = computed(() => {
+    if (!engineReady.value) return [];
+    void purposesReady.value;
+    return buildOverview(records.value, explainForFilter, purposeLookup);
+  });
+
+  /** The purpose of a cookie shown outside a Set-Cookie card (sent, not sent, jar). */
+  function purposeOf(name: string, domain: string): OverviewPurpose {
+    void purposesReady.value;
+    return purposeFor(name, null, purposeLookup, { host: domain, domain });
+  }
 
   const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());
 
@@ -500,11 +520,11 @@ export function createStore(opts: StoreOptions) {
   return {
     // signals
     tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs, judgeAt, captureSec,
-    pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice, importedName,
+    pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice, importedName, view,
     // derived
-    filtered, items, selected, resourceTypes, judgedAtSec, jarOffered,
+    filtered, items, selected, resourceTypes, judgedAtSec, jarOffered, overview,
     // queries
-    explainRecord, explainById, explainAt, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
+    explainRecord, purposeOf, explainById, explainAt, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
     // actions
     receive, requestJar, deleteCookie, clear, backToLive, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,
@@ -513,6 +533,10 @@ export function createStore(opts: StoreOptions) {
       explainFn = fn;
       memo.clear();
       engineReady.value = true;
+    },
+    setPurposeLookup(fn: PurposeLookup) {
+      purposeLookup = fn;
+      purposesReady.value = true;
     },
     setSender(fn: (msg: PanelToBg) => void) {
       send = fn;
