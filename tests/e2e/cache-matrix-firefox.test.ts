@@ -32,7 +32,7 @@ import { startLab, type Lab } from '../lab/server';
 import { MATRIX, type MatrixEntry, type MatrixLogEntry } from '../lab/matrix';
 import { REPO_ROOT, waitFor } from './helpers/browser';
 import { HAS_FIREFOX } from './helpers/firefox';
-import { nextHeaders, predictNext, stepKey, toRecord, type CacheAction, type Departure, type EngineBug, type Observed, type Prediction } from './helpers/cache-matrix';
+import { nextHeaders, predictNext, stepKey, toRecord, type Departure, type EngineBug, type Observed, type Prediction } from './helpers/cache-matrix';
 import { classifyFirefox, launchPlainFirefox, notUsed, type BidiResponse } from './helpers/cache-matrix-firefox';
 
 /**
@@ -42,24 +42,6 @@ import { classifyFirefox, launchPlainFirefox, notUsed, type BidiResponse } from 
 const DEPARTURES: Departure[] = [];
 
 type Dest = 'doc' | 'sub' | 'frame';
-type Use = 'navigation' | 'reload';
-
-/** Engine-bug entries for one cause: [id, dest, load, observed, predicted]. */
-function bugs(evidence: string, rows: Array<[string, Dest, Use, CacheAction, CacheAction]>): EngineBug[] {
-  return rows.map(([id, dest, load, observed, predicted]) => ({ engineBug: true, id, dest, load, observed, predicted, evidence }));
-}
-/** The same rows for fetch() and the iframe. */
-const subAndFrame = (rows: Array<[string, Use, CacheAction, CacheAction]>) =>
-  rows.flatMap(([id, load, observed, predicted]): Array<[string, Dest, Use, CacheAction, CacheAction]> => [
-    [id, 'sub', load, observed, predicted],
-    [id, 'frame', load, observed, predicted],
-  ]);
-const allForms = (rows: Array<[string, Use, CacheAction, CacheAction]>) =>
-  rows.flatMap(([id, load, observed, predicted]): Array<[string, Dest, Use, CacheAction, CacheAction]> => [
-    [id, 'doc', load, observed, predicted],
-    [id, 'sub', load, observed, predicted],
-    [id, 'frame', load, observed, predicted],
-  ]);
 
 /**
  * Steps where the engine's firefox profile predicts wrongly and the engine should change (owner: src/core/cache; the
@@ -67,66 +49,10 @@ const allForms = (rows: Array<[string, Use, CacheAction, CacheAction]>) =>
  * fails on a listed step that agrees, so the list stays true.
  */
 const ENGINE_BUGS: EngineBug[] = [
-  // A normal reload force-validates the top-level document only (profile: reload 'revalidate-all', frames too).
-  // Since Firefox 100 browser.soft_reload.only_force_validate_top_level_document is true: LOAD_RELOAD_NORMAL falls
-  // through to the LOAD_NORMAL cache flags for everything but the top-level document, which alone gets
-  // forceValidateCacheContent ("force validated during soft reload"). Fetches and iframes are used as on a navigation.
-  // https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (CalculateChannelLoadFlags)
-  // https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp (ValidationRequired)
-  ...bugs(
-    'Firefox soft reload validates only the top-level document (browser.soft_reload.only_force_validate_top_level_document, nsDocShellLoadState.cpp CalculateChannelLoadFlags): a fresh fetch()/iframe is reused, a stale one in its stale-while-revalidate window served stale',
-    subAndFrame([
-      ['max-age', 'reload', 'fresh', 'network'],
-      ['max-age-etag', 'reload', 'fresh', 'revalidate'],
-      ['private', 'reload', 'fresh', 'network'],
-      ['s-maxage-lm', 'reload', 'fresh', 'revalidate'],
-      ['set-cookie-max-age', 'reload', 'fresh', 'network'],
-      ['must-revalidate-fresh', 'reload', 'fresh', 'revalidate'],
-      ['age-under', 'reload', 'fresh', 'network'],
-      ['heuristic-lm', 'reload', 'fresh', 'revalidate'],
-      ['heuristic-lm-etag', 'reload', 'fresh', 'revalidate'],
-      ['expires-imf', 'reload', 'fresh', 'network'],
-      ['expires-rfc850', 'reload', 'fresh', 'network'],
-      ['expires-asctime', 'reload', 'fresh', 'network'],
-      ['expires-two-digit-year', 'reload', 'fresh', 'network'],
-      ['expires-no-comma', 'reload', 'fresh', 'network'],
-      ['expires-dashes', 'reload', 'fresh', 'network'],
-      ['expires-numeric-zone', 'reload', 'fresh', 'network'],
-      ['expires-past-max-age', 'reload', 'fresh', 'network'],
-      ['swr-inside-etag', 'reload', 'stale-while-revalidate', 'revalidate'],
-      ['swr-inside-none', 'reload', 'stale-while-revalidate', 'network'],
-      ['304-new-max-age', 'reload', 'fresh', 'revalidate'],
-      ['vary-accept-encoding', 'reload', 'fresh', 'network'],
-      ['301-max-age', 'reload', 'fresh', 'network'],
-      ['302-max-age', 'reload', 'fresh', 'network'],
-      ['410-plain', 'reload', 'fresh', 'network'],
-      ['410-max-age', 'reload', 'fresh', 'network'],
-    ]),
-  ),
-  // Only 410 gets an infinite heuristic lifetime now (profile: 300, 301, 308, 410); a 301/308 without explicit
-  // freshness or Last-Modified has lifetime 0 and is fetched again.
-  // https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ComputeFreshnessLifetime)
-  ...bugs(
-    'nsHttpResponseHead.cpp ComputeFreshnessLifetime: "Assign an infinite heuristic lifetime" for mStatus == 410 only; 301/308 fall through to the Last-Modified heuristic (none here: lifetime 0)',
-    allForms([
-      ['301-plain', 'navigation', 'network', 'fresh'],
-      ['308-plain', 'navigation', 'network', 'fresh'],
-    ]),
-  ),
-  // Vary: * is validated with the stored ETag (profile: varyStarValidates false, "not observed otherwise").
-  // https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp (ResponseWouldVary: "*" → would vary → validate)
-  ...bugs(
-    'nsHttpChannel.cpp ResponseWouldVary returns true for a "*" token, and OnCacheEntryCheck then validates the entry with its validators (If-None-Match sent, 304 used)',
-    allForms([
-      ['vary-star-etag', 'navigation', 'revalidate', 'network'],
-      ['vary-star-etag', 'reload', 'revalidate', 'network'],
-    ]),
-  ),
-  // immutable is honoured only over https (the lab is http): the top-level document is force-validated on reload.
-  // https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp (DetermineFramingAndImmutability: isImmutable = !weaklyFramed && isHttps && Immutable())
-  ...bugs('nsHttp.cpp DetermineFramingAndImmutability: isImmutable requires isHttps; over http the reload validates the document', [
-    ['immutable-etag', 'doc', 'reload', 'revalidate', 'fresh'],
-  ]),
+  // Fixed in the engine's firefox profile (src/core/cache/profiles.ts), each with the Firefox source found here:
+  // a soft reload validates only the top-level document (reload 'revalidate-main', reloadValidatesFrames false),
+  // only 410 is kept forever (permanentStatuses), Vary: * is validated with the ETag (varyStarValidates), and
+  // immutable counts over https only (immutableHttpsOnly).
 ];
 
 type StepKind = 'first' | 'navigation' | 'reload';

@@ -127,14 +127,14 @@ describe('browser profiles', () => {
     expect(run(x, 'chrome').private.freshnessLifetime).toBe(6307200);
   });
 
-  it('browsers keep 301/308/410 without explicit freshness forever', () => {
+  it('Chrome keeps 301/308/410 without explicit freshness forever; Firefox only 410', () => {
     const x = ex({}, { status: 301 });
     expect(run(x, 'rfc').private.freshnessLifetime).toBeNull();
-    for (const b of ['chrome', 'firefox'] as const) {
-      const v = run(x, b, T + 86400 * 365).private;
-      expect(v).toMatchObject({ fresh: true, freshnessLifetime: 2147483648 });
-      expect(v.browserNotes.join(' ')).toMatch(/forever/);
-    }
+    const v = run(x, 'chrome', T + 86400 * 365).private;
+    expect(v).toMatchObject({ fresh: true, freshnessLifetime: 2147483648 });
+    expect(v.browserNotes.join(' ')).toMatch(/forever/);
+    expect(run(x, 'firefox', T + 60).private.fresh).toBe(false);
+    expect(run(ex({}, { status: 410 }), 'firefox', T + 86400 * 365).private).toMatchObject({ fresh: true, freshnessLifetime: 2147483648 });
   });
 
   // cache-tests pragma-response-no-cache: both published browser runs revalidate despite max-age (results/*.json).
@@ -185,12 +185,15 @@ describe('browser profiles', () => {
     expect(ff.browserNotes.join(' ')).toMatch(/4xx and 5xx/);
   });
 
-  it('immutable: Firefox skips revalidation on reload, Chrome ignores it', () => {
+  it('immutable: Firefox skips revalidation of an https page on reload, Chrome ignores it', () => {
     const x = ex({ 'Cache-Control': 'max-age=31536000, immutable', ETag: '"v1"' }, { url: 'https://example.com/app.3f9a8c2b.js' });
-    const ff = run(x, 'firefox');
+    const page = { ...x, url: 'https://example.com/', resourceType: 'main_frame' };
+    const ff = run(page, 'firefox');
     expect(ff.immutable).toBe(true);
     expect(ff.nextUse.onReload).toMatch(/immutable/);
     expect(ff.nextUse.loads?.reload.decision).toBe('fresh');
+    // over http Firefox does not honour immutable: the page is validated
+    expect(run({ ...page, url: 'http://example.com/' }, 'firefox').nextUse.loads?.reload.decision).toBe('revalidate');
     expect(ff.private.browserNotes.join(' ')).toMatch(/honours immutable/);
     const chrome = run(x, 'chrome');
     expect(chrome.private.browserNotes.join(' ')).toMatch(/ignores immutable/);

@@ -162,14 +162,20 @@ describe('cache model: requests, loads and profiles', () => {
     expect(primed({ 'Cache-Control': 'max-age=1' }).lookup(req(T + 30, cc('max-stale=60'))).action).toBe('fresh');
   });
 
-  it('reloads: Chrome revalidates the page, not a fresh subresource; Firefox revalidates both', () => {
+  it('reloads: Chrome and Firefox revalidate the page, not a fresh subresource; immutable spares an https page in Firefox', () => {
     const page = { load: 'reload' as const, destination: 'document' as const };
     const sub = { load: 'reload' as const, destination: 'subresource' as const };
     expect(primed(fresh, 'chrome').lookup(req(T + 1, page))).toMatchObject({ action: 'revalidate', reason: 'reload-main' });
     expect(primed(fresh, 'chrome').lookup(req(T + 1, sub))).toMatchObject({ action: 'fresh', reason: 'reload-subresource' });
-    expect(primed(fresh, 'firefox').lookup(req(T + 1, sub))).toMatchObject({ action: 'revalidate', reason: 'reload-all' });
+    expect(primed(fresh, 'firefox').lookup(req(T + 1, sub))).toMatchObject({ action: 'fresh', reason: 'reload-subresource' });
+    expect(primed(fresh, 'firefox').lookup(req(T + 1, page))).toMatchObject({ action: 'revalidate', reason: 'reload-main' });
     const immutable = { 'Cache-Control': 'max-age=600, immutable', ETag: '"i"' };
-    expect(primed(immutable, 'firefox').lookup(req(T + 1, sub)).reason).toBe('reload-immutable');
+    for (const [url, reason] of [['http://example.com/', 'reload-main'], ['https://example.com/', 'reload-immutable']]) {
+      const m = new CacheModel({ browser: 'firefox' });
+      const r = req(T, { url });
+      m.receive(r, m.lookup(r), res(immutable));
+      expect(m.lookup(req(T + 1, { ...page, url })).reason).toBe(reason); // Firefox honours immutable over https only
+    }
     expect(primed(fresh, 'chrome').lookup(req(T + 1, { load: 'hard-reload' })).action).toBe('network');
   });
 

@@ -305,7 +305,8 @@ export class CacheModel {
       const isPage = req.destination === 'document' || req.destination === 'iframe';
       const mainOnly = rule === 'revalidate-main' && isPage && (req.destination === 'document' || p.reloadValidatesFrames.value);
       if (rule === 'revalidate-all' || mainOnly) {
-        if (v.fresh && facts.cc.names.has('immutable') && p.immutableOnReload.value && !view.noCache) {
+        const immutable = facts.cc.names.has('immutable') && p.immutableOnReload.value && (!p.immutableHttpsOnly.value || req.url.startsWith('https:'));
+        if (v.fresh && immutable && !view.noCache) {
           return this.dec(c, 'fresh', 'reload-immutable', entry, { view });
         }
         return this.reval(c, entry, validators, view, rule === 'revalidate-all' ? 'reload-all' : 'reload-main');

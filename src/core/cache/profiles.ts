@@ -41,6 +41,8 @@ export interface CacheProfile {
   heuristicStatusLimit: ProfileRule<number | null>;
   /** immutable spares a fresh response from revalidation on a normal reload. */
   immutableOnReload: ProfileRule<boolean>;
+  /** immutable honoured only for https responses. */
+  immutableHttpsOnly: ProfileRule<boolean>;
   /** What a normal reload does. */
   reload: ProfileRule<'revalidate-main' | 'revalidate-all' | 'unspecified'>;
   /** With reload 'revalidate-main': are iframe documents revalidated like the page itself? */
@@ -162,6 +164,7 @@ const RFC: CacheProfile = {
   qualifiedNoCache: { value: 'fields-only', source: 'RFC 9111 §5.2.2.4' },
   heuristicStatusLimit: { value: null, source: 'RFC 9111 §4.2.2' },
   immutableOnReload: { value: true, source: 'RFC 8246 §2' },
+  immutableHttpsOnly: { value: false, source: 'RFC 8246 §2' },
   reload: { value: 'unspecified', source: 'RFC 9111 leaves reload behaviour to the user agent' },
   reloadValidatesFrames: { value: false, source: 'RFC 9111 leaves reload behaviour to the user agent' },
   conditionalRequestBypass: { value: false, source: 'RFC 9111 §4.3.2 (a cache may answer a conditional request from storage)' },
@@ -257,6 +260,7 @@ const CHROME: CacheProfile = {
     source: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
     note: 'Chrome ignores immutable; it does not need it, because a normal reload only revalidates the page itself.',
   },
+  immutableHttpsOnly: { value: false, source: 'Chromium ignores immutable' },
   reload: {
     value: 'revalidate-main',
     source: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
@@ -339,8 +343,8 @@ const FIREFOX: CacheProfile = {
     note: 'Firefox caps heuristic freshness at one week: {lifetime} s instead of {rfcLifetime} s.',
   },
   permanentStatuses: {
-    value: new Set([300, 301, 308, 410]),
-    source: FIREFOX_SRC,
+    value: new Set([410]),
+    source: FIREFOX_SRC + ' ("Assign an infinite heuristic lifetime" for 410 only); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
     note: 'Firefox treats a {status} without explicit freshness as fresh forever.',
   },
   pragmaNoCache: {
@@ -379,11 +383,13 @@ const FIREFOX: CacheProfile = {
     source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control#immutable',
     note: 'Firefox honours immutable: a normal reload will not revalidate it while fresh.',
   },
+  immutableHttpsOnly: { value: true, source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp (DetermineFramingAndImmutability: isImmutable requires isHttps); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
   reload: {
-    value: 'revalidate-all',
-    source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload',
+    value: 'revalidate-main',
+    source:
+      'https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (CalculateChannelLoadFlags: since Firefox 100, browser.soft_reload.only_force_validate_top_level_document); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
   },
-  reloadValidatesFrames: { value: true, source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
+  reloadValidatesFrames: { value: false, source: 'https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (only the top-level document is force-validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
   conditionalRequestBypass: { value: true, source: FETCH_CONDITIONAL },
   requestNoCache: { value: 'revalidate', source: FIREFOX_CHANNEL },
   requestMaxAgeZero: { value: 'revalidate', source: FIREFOX_CHANNEL },
@@ -428,7 +434,7 @@ const FIREFOX: CacheProfile = {
   varyNormalises: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-normalise-space' },
   varyMismatchValidates: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json conditional-etag-vary-headers-mismatch' },
   varyMismatchValidators: { value: 'all', source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
-  varyStarValidates: { value: false, source: 'RFC 9111 §4.1 (not observed otherwise)' },
+  varyStarValidates: { value: true, source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp (ResponseWouldVary: "*" would vary, so the entry is validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
   conditionalizableStatuses: { value: null, source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
   staleWhileRevalidateFor: { value: 'all', source: 'RFC 5861 §3 (not observed otherwise)' },
   invalidatingMethods: { value: 'all-unsafe', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-M-SEARCH' },
