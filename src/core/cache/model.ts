@@ -234,7 +234,8 @@ export class CacheModel {
 
   private context(req: ModelRequest): LookupContext {
     const headers = req.headers ?? [];
-    const reqCc = parseCacheControl(fieldValues(headers, 'cache-control'), 'request');
+    const ccLines = headers.length ? fieldValues(headers, 'cache-control') : NO_LINES;
+    const reqCc = ccLines.length ? parseCacheControl(ccLines, 'request') : NO_REQUEST_CC;
     const noStoreReq = reqCc.names.has('no-store');
     const mode = req.mode ?? 'default';
     return { reqCc, noStoreReq, mode, req };
@@ -569,26 +570,33 @@ export class CacheModel {
   ): CacheDecision {
     const view = extra.view?.view;
     const text = DECISION_TEXT[reason];
-    const conditional = extra.conditional ?? [];
-    const params: Record<string, string | number> = {
-      browser: this.profile.name,
-      validators: conditional.length ? conditional.map((h) => h.name).join(' and ') : 'no validator',
-      remaining: view?.remaining != null ? humanDuration(Math.max(0, view.remaining)) : '',
-      method: (req.method ?? 'GET').toUpperCase(),
-      fields: 'headers',
-      value: '',
-      ...extra.params,
-    };
+    const conditional = extra.conditional ?? NO_VALIDATORS;
+    // Only the placeholders the sentence has are computed (this runs twice per explained exchange).
+    const keys = textKeys(text.plain);
+    let plain = text.plain;
+    if (keys.length) {
+      const params: Record<string, string | number> = {};
+      for (const k of keys) {
+        if (extra.params && Object.prototype.hasOwnProperty.call(extra.params, k)) params[k] = extra.params[k];
+        else if (k === 'browser') params.browser = this.profile.name;
+        else if (k === 'validators') params.validators = conditional.length ? conditional.map((h) => h.name).join(' and ') : 'no validator';
+        else if (k === 'remaining') params.remaining = view?.remaining != null ? humanDuration(Math.max(0, view.remaining)) : '';
+        else if (k === 'method') params.method = (req.method ?? 'GET').toUpperCase();
+        else if (k === 'fields') params.fields = 'headers';
+        else params[k] = '';
+      }
+      plain = fill(text.plain, params);
+    }
     return {
       action,
       reason,
       entry,
       conditional,
       mayStore: extra.mayStore ?? true,
-      forward: extra.forward ?? [],
+      forward: extra.forward ?? NO_VALIDATORS,
       age: view ? view.currentAge : null,
       lifetime: view ? view.freshnessLifetime : null,
-      plain: fill(text.plain, params),
+      plain,
       rule: text.rule,
       link: text.link,
     };
@@ -625,6 +633,17 @@ function validatorsOf(f: ResponseFacts): HeaderList {
   return out;
 }
 const NO_VALIDATORS: HeaderList = Object.freeze([]) as unknown as HeaderList;
+const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
+/** A request without Cache-Control (most): one shared, read-only parse. */
+const NO_REQUEST_CC = parseCacheControl([], 'request');
+
+/** The `{key}` placeholders of a sentence, once per sentence. */
+const TEXT_KEYS = new Map<string, string[]>();
+function textKeys(text: string): string[] {
+  let keys = TEXT_KEYS.get(text);
+  if (!keys) TEXT_KEYS.set(text, (keys = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
+  return keys;
+}
 
 /** The validators a revalidation sends (RFC 9111 §4.3.1): If-None-Match from ETag, If-Modified-Since from Last-Modified. */
 export function conditionalFor(entry: { headers: HeaderList }): HeaderList {
