@@ -73,6 +73,10 @@ chrome.webNavigation.onCommitted.addListener(
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
   }),
 );
+// The panel's "cannot record this page" banner follows the tab (messaging.ts tabNavigated).
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) hub.tabNavigated(tabId);
+});
 chrome.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(change));
 
 chrome.storage.onChanged.addListener((changes, area) => {

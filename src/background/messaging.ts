@@ -34,6 +34,10 @@ export class PanelHub {
   /** Ports whose snapshot is still being read: their live changes wait here, so nothing newer is overwritten. */
   private readonly held = new Map<string, Map<string, ExchangeRecord>>();
   private readonly portKeys = new WeakMap<chrome.runtime.Port, string>();
+  /** Per port: the tabs it subscribed to (for re-sending a snapshot). */
+  private readonly portTabs = new WeakMap<chrome.runtime.Port, Set<number>>();
+  /** Per port and tab: the host access last sent ("true" / "false:<note>"), so a navigation that changes it re-sends. */
+  private readonly sentAccess = new Map<string, string>();
   private portSeq = 0;
 
   private heldKey(port: chrome.runtime.Port, tabId: number): string {
@@ -99,6 +103,26 @@ export class PanelHub {
     }, 500);
   }
 
+  /**
+   * The tab shows another URL (tabs.onUpdated): when what the recorder can see there changed (about: -> a web page,
+   * a granted site -> chrome://), subscribed panels get a fresh snapshot, whose hasHostAccess/accessNote their
+   * banner follows. No new message: the snapshot already carries both.
+   */
+  tabNavigated(tabId: number): void {
+    if (!this.hasSubscribers(tabId)) return;
+    void this.ready
+      .then(() => hostAccessFor(tabId))
+      .then((access) => {
+        for (const port of this.subscribers.get(tabId) ?? []) {
+          const key = this.heldKey(port, tabId);
+          if (!this.sentAccess.has(key) || this.sentAccess.get(key) === accessKey(access)) continue;
+          const tabs = this.portTabs.get(port);
+          if (tabs) void this.handlePanel(port, { type: 'panel>bg:subscribe', v: PROTOCOL_VERSION, tabId }, tabs).catch(() => {});
+        }
+      })
+      .catch(() => {});
+  }
+
   cleared(tabId: number): void {
     this.dirty.delete(tabId);
     this.broadcast(tabId, { type: 'bg>panel:cleared', v: PROTOCOL_VERSION, tabId });
@@ -132,10 +156,12 @@ export class PanelHub {
 
   private acceptPanel(port: chrome.runtime.Port): void {
     const tabs = new Set<number>();
+    this.portTabs.set(port, tabs);
     port.onDisconnect.addListener(() => {
       for (const tabId of tabs) {
         this.subscribers.get(tabId)?.delete(port);
         this.held.delete(this.heldKey(port, tabId));
+        this.sentAccess.delete(this.heldKey(port, tabId));
       }
     });
     port.onMessage.addListener((message: unknown) => {
@@ -163,6 +189,7 @@ export class PanelHub {
           hostAccessFor(tabId),
         ]);
         const preserveLog = this.recorder.preserveLog(tabId);
+        this.sentAccess.set(this.heldKey(port, tabId), accessKey(access));
         // Very large recordings go out as one snapshot plus upserts, to keep each message moderate.
         safePost(port, {
           type: 'bg>panel:snapshot',
@@ -232,6 +259,8 @@ function safePost(port: chrome.runtime.Port, message: BgToPanel): void {
     /* the panel went away */
   }
 }
+
+const accessKey = (a: HostAccess) => (a.hasHostAccess ? 'true' : `false:${a.accessNote ?? ''}`);
 
 export interface HostAccess {
   hasHostAccess: boolean;
