@@ -2,6 +2,12 @@
 import type { ResponseSource, Severity } from '../../core/types';
 import type { PanelStore } from '../store';
 import { SOURCE_LABEL } from '../format';
+import { useEffect, useRef } from 'preact/hooks';
+
+const FILTER_HELP =
+  'Words match the URL, status or method. Terms: status-code:404 domain:*.example.com method:POST mime-type:text/css resource-type:script ' +
+  'has-response-header:etag has-request-header:cookie larger-than:10k cookie-name:sid set-cookie-name:sid cdn:cloudflare purpose:marketing ' +
+  'finding:no-validator; /regex/ over the URL; -term negates. Press / or Ctrl+F to come here.';
 
 export interface HarActions {
   /** Called with a picked or dropped file. */
@@ -16,6 +22,22 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
   const f = store.filters.value;
   const imported = store.status.value === 'imported';
   const pending = store.pending.value.length;
+  const filterRef = useRef<HTMLInputElement>(null);
+  // The filter in one key: "/" (outside a text field) or Ctrl+F / Cmd+F while the panel has focus.
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      const t = ev.target as HTMLElement | null;
+      const typing = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      if ((ev.key === 'f' && (ev.ctrlKey || ev.metaKey) && !ev.altKey) || (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey)) {
+        ev.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const queryError = store.query.value.error;
   return (
     <div class="toolbar" role="toolbar" aria-label="Request list controls">
       <div class="controls">
@@ -73,12 +95,24 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
       </div>
       <div class="filters">
         <input
+          ref={filterRef}
           type="search"
-          placeholder="Filter URL, status, method"
+          placeholder="Filter: text, /regex/, -not, domain:, cookie-name:, purpose:… (/)"
           aria-label="Filter text"
+          aria-describedby="filter-help"
+          aria-invalid={queryError ? true : undefined}
+          title={FILTER_HELP}
           value={f.text}
           onInput={(e) => store.setFilter('text', e.currentTarget.value)}
         />
+        <span id="filter-help" class="visually-hidden">
+          {FILTER_HELP}
+        </span>
+        {queryError && (
+          <span class="filter-error" role="status">
+            {queryError}
+          </span>
+        )}
         <select aria-label="Resource type" value={f.type} onChange={(e) => store.setFilter('type', e.currentTarget.value)}>
           <option value="">All types</option>
           {store.resourceTypes.value.map((t) => (
@@ -95,10 +129,10 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => store.tick()}>
+        <select aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => (store.cdnScan.value = true)} onPointerDown={() => (store.cdnScan.value = true)}>
           <option value="">Any CDN</option>
           <option value="none">No CDN</option>
-          {store.knownCdns().map((c) => (
+          {(f.cdn && !store.cdnNames.value.includes(f.cdn) && f.cdn !== 'none' ? [f.cdn, ...store.cdnNames.value] : store.cdnNames.value).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>

@@ -10,6 +10,7 @@ import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { hasCookieProblems, servedFrom, SEVERITY_RANK, worstSeverity } from '../format';
+import { matchQuery, parseQuery } from '../query';
 import { buildOverview, purposeFor, type OverviewPurpose, type PurposeLookup } from '../cookie-overview';
 
 export type Explainer = (
@@ -232,14 +233,23 @@ export function createStore(opts: StoreOptions) {
    */
   const jarOffered = computed(() => status.value !== 'imported' && tabId.value !== null);
 
+  /** The filter box, read as DevTools-style terms (../query.ts). */
+  const query = computed(() => parseQuery(filters.value.text));
+  /** Any filter set: page groups without a match are then left out of the list. */
+  const filtering = computed(() => {
+    const f = filters.value;
+    return f.text.trim() !== '' || f.type !== '' || f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
+  });
+
   const filtered = computed(() => {
     const f = filters.value;
     const all = records.value;
-    const needle = f.text.trim().toLowerCase();
+    const q = query.value;
     const needsExplain = f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
+    const purpose = (name: string, domain: string) => purposeOf(name, domain).category;
     const out: ExchangeRecord[] = [];
     for (const x of all) {
-      if (needle && !x.url.toLowerCase().includes(needle) && !String(x.status).startsWith(needle) && x.method.toLowerCase() !== needle) continue;
+      if (q.terms.length && !matchQuery(q, x, () => explainForFilter(x), purpose)) continue;
       if (f.type && (x.resourceType ?? 'other') !== f.type) continue;
       if (needsExplain) {
         const e = explainForFilter(x);
@@ -274,7 +284,9 @@ export function createStore(opts: StoreOptions) {
     if (pageList.length === 0) return rows.map((record) => ({ kind: 'exchange' as const, record }));
     const out: ListItem[] = [];
     const order = [...pageList].sort((a, b) => a.startedMs - b.startedMs);
+    const hideEmpty = filtering.value;
     const emit = (page: PageRecord, list: ExchangeRecord[]) => {
+      if (hideEmpty && list.length === 0) return;
       const isCollapsed = collapsed.has(page.id);
       out.push({ kind: 'page', page, count: list.length, collapsed: isCollapsed });
       if (!isCollapsed) for (const record of list) out.push({ kind: 'exchange', record });
@@ -307,11 +319,24 @@ export function createStore(opts: StoreOptions) {
 
   const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());
 
-  /** CDN names for the CDN filter: only from explanations already computed (cheap). */
-  function knownCdns(): string[] {
+  /**
+   * CDN names for the CDN filter, from what was recorded: every record's explanation (any version's memo, as the
+   * filters use). Read only when the menu is about to open (cdnScan), so 10,000 records cost nothing until then.
+   */
+  const cdnScan = signal(false);
+  const cdnNames = computed(() => {
+    // small recordings are scanned at once; large ones when the menu is about to open
+    if (!engineReady.value || (!cdnScan.value && records.value.length > 2000)) return [];
     const names = new Set<string>();
-    for (const { e } of memo.values()) if (e?.cdn.cdnName) names.add(e.cdn.cdnName);
+    for (const x of records.value) {
+      const n = explainForFilter(x)?.cdn.cdnName;
+      if (n) names.add(n);
+    }
     return [...names].sort();
+  });
+  function knownCdns(): string[] {
+    cdnScan.value = true;
+    return cdnNames.value;
   }
 
   // ---- mutations
@@ -522,7 +547,7 @@ export function createStore(opts: StoreOptions) {
     tabId, status, hasHostAccess, accessNote, retention, preserveLog, live, hideValues, theme, nowMs, judgeAt, captureSec,
     pages, records, pending, filters, selectedId, detailTab, collapsedPages, jar, notice, importedName, view,
     // derived
-    filtered, items, selected, resourceTypes, judgedAtSec, jarOffered, overview,
+    filtered, items, selected, query, cdnNames, cdnScan, resourceTypes, judgedAtSec, jarOffered, overview,
     // queries
     explainRecord, purposeOf, explainById, explainAt, explainAgainstJar, laterSameUrl, knownCdns, getRecord: (id: string) => byId.get(id) ?? null,
     // actions
