@@ -13,15 +13,13 @@ import { HarError } from '../core/har';
 type Frame = { array: boolean; key: string | null; expectKey: boolean };
 
 /**
- * Vendor (`_`) fields dropped from a streamed entry: bodies, and the copies WebPageTest and DevTools keep of data the
- * entry already has (`_full_url`, `_url`, `_host`, `_cacheControl`, ... are most of a WebPageTest HAR's bytes after
- * the bodies). The HAR adapter (src/core/har.ts) reads none of them; a test in har-stream.test.ts reads the adapter's
- * source and fails if it ever does. Every other vendor field is kept, so a field the adapter starts reading is never
- * silently lost.
+ * The vendor (`_`) fields the HAR adapter (src/core/har.ts) reads: a streamed entry keeps these and drops the other
+ * vendor fields. WebPageTest writes about sixty per entry (`_full_url`, `_url`, `_host`, `_score_*`, timings again),
+ * which would otherwise be a third of what a big HAR keeps in memory. A test in har-stream.test.ts reads the
+ * adapter's source and fails when it reads a field missing here, so adding one there cannot silently lose it here.
  */
-export const DROPPED_VENDOR_FIELDS: ReadonlySet<string> = new Set([
-  '_full_url', '_url', '_host', '_cacheControl', '_expires', '_contentType', '_contentEncoding', '_headers', '_body',
-  '_body_id', '_chunks', '_webSocketMessages', '_securityDetails', '_certificates', '_js_calls', '_raw_id',
+export const ADAPTER_VENDOR_FIELDS: ReadonlySet<string> = new Set([
+  '_cacheLensSource', '_fromCache', '_resourceType', '_initiator', '_initiator_type', '_ip_addr', '_fetchedViaServiceWorker', '_error',
 ]);
 
 type Rec = Record<string, unknown>;
@@ -42,14 +40,14 @@ function copyWithout(o: Rec, drop: (k: string) => boolean, edit?: Record<string,
   return out;
 }
 
-const vendor = (k: string) => k.charCodeAt(0) === 0x5f && DROPPED_VENDOR_FIELDS.has(k);
+const vendor = (k: string) => k.charCodeAt(0) === 0x5f && !ADAPTER_VENDOR_FIELDS.has(k);
 const REQUEST_DROP = new Set(['postData', 'queryString', 'cookies']);
 const RESPONSE_DROP = new Set(['cookies']);
 
 /**
  * What a streamed entry keeps: everything the adapter reads. Bodies (response.content.text, request.postData),
- * cookie and query-string arrays (the adapter reads the headers they come from) and the vendor copies above go as
- * soon as the entry is parsed.
+ * cookie and query-string arrays (the adapter reads the headers they come from) and the vendor fields it does not
+ * read go as soon as the entry is parsed.
  */
 export function slimEntry(entry: unknown): unknown {
   if (!isRec(entry)) return entry;

@@ -24,6 +24,6 @@ export {
   type ExplainOptions,
   type HarImport,
 } from './explain-har';
-export { DROPPED_VENDOR_FIELDS, HarStreamParser, slimEntry, type HarStreamResult } from './har-stream';
+export { ADAPTER_VENDOR_FIELDS, HarStreamParser, slimEntry, type HarStreamResult } from './har-stream';
 export type * from '../core/explanation';
 export type { BrowserProfile, CookiePolicy, EngineContext, ExchangeRecord, Finding, HeaderList, JarCookie, ResponseSource, Severity, Topic } from '../core/types';
