@@ -185,13 +185,27 @@ function modelFor(profile: CacheProfile): CacheModel {
 
 /** The request a later use sends: this one's fields, without what the cache or a reload added (If-*, Cache-Control, Pragma). */
 function nextRequestHeaders(x: ExchangeRecord): HeaderList {
-  const out: HeaderList = [];
-  for (const h of x.requestHeaders ?? []) {
-    const n = typeof h?.name === 'string' ? h.name.toLowerCase() : '';
-    if (n === '' || n.startsWith('if-') || n === 'cache-control' || n === 'pragma') continue;
-    out.push(h);
+  const list = Array.isArray(x.requestHeaders) ? x.requestHeaders : [];
+  let out: HeaderList | null = null;
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k];
+    const drop = !h || typeof h.name !== 'string' || addedByCache(h.name);
+    if (drop && !out) out = list.slice(0, k);
+    else if (!drop && out) out.push(h);
   }
-  return out;
+  // Most requests carry none of these: the list itself is used, not a copy.
+  return out ?? list;
+}
+
+/** If-*, Cache-Control or Pragma, compared without lower-casing every name. */
+function addedByCache(n: string): boolean {
+  const len = n.length;
+  if (len === 0) return true;
+  const c0 = n.charCodeAt(0) | 32;
+  if (c0 === 105) return len > 3 && (n.charCodeAt(1) | 32) === 102 && n.charCodeAt(2) === 45; // if-
+  if (c0 === 99) return len === 13 && n.toLowerCase() === 'cache-control';
+  if (c0 === 112) return len === 6 && n.toLowerCase() === 'pragma';
+  return false;
 }
 
 const NOT_STORED_TEXT = {
