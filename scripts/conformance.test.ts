@@ -102,3 +102,33 @@ describe('runner', () => {
     expect(fileLines).toHaveLength(2); // one per case file, no total line among them
   });
 });
+
+describe('cache-cases/1 browser profiles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conf-browser-'));
+  const pragma = {
+    id: 'pragma',
+    request: { method: 'GET', headers: {} },
+    response: { status: 200, headers: { date: 'Thu, 01 Jan 2026 00:00:00 GMT', 'cache-control': 'max-age=3600', pragma: 'no-cache' } },
+    requestTime: 1767225600,
+    responseTime: 1767225600,
+    now: 1767225610,
+    cache: 'private',
+  };
+  it('judges a file under its `browser` profile, and a case field wins over the file', async () => {
+    writeFileSync(
+      join(dir, 'b-cases.json'),
+      JSON.stringify({
+        format: 'cache-cases/1',
+        browser: 'chrome',
+        cases: [
+          { ...pragma, id: 'chrome-file', expect: { mustRevalidate: true } },
+          { ...pragma, id: 'rfc-case', browser: 'rfc', expect: { mustRevalidate: false } },
+        ],
+      }),
+    );
+    const r = await runCaseFile(join(dir, 'b-cases.json'));
+    expect(r.failures).toEqual([]);
+    expect(r.passed).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
