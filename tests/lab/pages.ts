@@ -298,7 +298,7 @@ route('/cache/etag', (x) =>
       'Reload: a conditional request (If-None-Match: "lab-etag-v1") answered 304, linked to the first response in the revalidation story.',
       'Without DevTools open, Chrome reports that 304 as "200, from cache"; Cache Lens explains it as an inferred revalidation.',
     ],
-    body: js('/cache/res/etag.js') + `<p id="etag-out"></p>` + reloadButton,
+    body: `<p id="etag-out"></p>` + js('/cache/res/etag.js') + reloadButton,
   }),
 );
 
@@ -1040,6 +1040,210 @@ route('/__lab/reset', (x) => {
   send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }, '{"reset":true}');
 });
 route('/favicon.ico', (x) => send(x, 204, { 'cache-control': 'max-age=86400' }));
+
+// ------------------------------------------------------------------ lessons from the seeds (issue 9)
+// Each page names the lesson and what to look for in the panel. Headers that a real CDN or proxy would add are
+// simulated here (marked as such on the page), as the /cdn/ pages do.
+
+LAB_SECTIONS.push({
+  title: 'Lessons: deploys, proxies, trackers',
+  pages: [
+    { path: '/lessons/unversioned-css', title: 'An unversioned stylesheet cached for a day', origin: 'http' },
+    { path: '/lessons/deploy', title: 'After a deploy: purge versus versioned file names', origin: 'http' },
+    { path: '/lessons/swr-timeline', title: 'The stale-while-revalidate window on the timeline', origin: 'http' },
+    { path: '/cookies/public-suffix', title: 'Domain= a public suffix (rejected)', origin: 'http' },
+    { path: '/cookies/sticky', title: 'Load-balancer stickiness cookies (AWSALB, SERVERID)', origin: 'http' },
+    { path: '/cookies/tracker', title: 'A tracking cookie in a third-party context', origin: 'https' },
+    { path: '/cookies/hide-values', title: 'Hide values: a response full of cookie values', origin: 'http' },
+    { path: '/errors/502', title: '502 Bad Gateway behind a reverse proxy and behind a CDN', origin: 'http' },
+    { path: '/proxy/via-chain', title: 'A multi-hop Via chain', origin: 'http' },
+    { path: '/proxy/xff-chain', title: 'An echoed X-Forwarded-For chain', origin: 'http' },
+  ],
+});
+
+route('/lessons/unversioned-css', (x) =>
+  page(x, {
+    title: 'An unversioned stylesheet cached for a day',
+    intro:
+      'site.css is sent with Cache-Control: max-age=86400 under a name that never changes. Every browser that loaded it keeps using its copy for a day without asking: if the site deploys a new site.css, those visitors see the old styles (or new HTML with old CSS) until their copy expires.',
+    look: [
+      'site.css: fresh for 24 h, from max-age=86400; on reload it comes from the disk cache with no request at all.',
+      'Nothing in the name says which version it is: compare with the versioned name on the deploy page.',
+      'The fix: a content hash in the name (site.3f2a9c1b.css) with a long max-age and immutable, and a short or no-cache lifetime on the HTML that names it.',
+    ],
+    body: css('/lessons/res/site.css') + reloadButton,
+  }),
+);
+route('/lessons/res/site.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=86400' }, `h1{border-bottom:3px solid #4a7}\n`));
+
+/** The deploy page's current release (bumped by ?deploy=1). */
+let release = 1;
+route('/lessons/deploy', (x) => {
+  if (x.url.searchParams.get('deploy') === '1') release++;
+  const hashed = createHash('sha256').update(`app-${release}`).digest('hex').slice(0, 8);
+  page(x, {
+    title: 'After a deploy: purge versus versioned file names',
+    intro: `Release ${release}. app.js keeps its name across releases (max-age=3600, s-maxage=86400); app.${hashed}.js changes name with its content (max-age=31536000, immutable). "Deploy" bumps the release. A CDN purge would empty the shared cache, but it cannot reach the copies already in browsers: they keep the old app.js for up to an hour.`,
+    look: [
+      'Before deploying: app.js fresh for 1 h in the browser (and 24 h for a CDN, s-maxage); the hashed file fresh for a year, immutable.',
+      'Click Deploy, then reload normally: the page (no-cache) is new and names the new hashed file, which is a new URL, so it is fetched. app.js still comes from the disk cache: the old version.',
+      'The timeline of app.js says how long the stale release can survive; the hashed file never needs a purge.',
+    ],
+    body:
+      js('/lessons/res/app.js') +
+      js(`/lessons/res/app.${hashed}.js`) +
+      `<p><a href="/lessons/deploy?deploy=1">Deploy release ${release + 1}</a> · <a href="/lessons/deploy">Reload without deploying</a></p>`,
+  });
+});
+route('/lessons/res/app.js', (x) =>
+  send(x, 200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600, s-maxage=86400' }, `/* release ${release} */\n`),
+);
+routePrefix('/lessons/res/app.', (x) =>
+  send(x, 200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=31536000, immutable' }, `/* ${esc(x.url.pathname)} */\n`),
+);
+
+route('/lessons/swr-timeline', (x) =>
+  page(x, {
+    title: 'The stale-while-revalidate window on the timeline',
+    intro:
+      'window.json: Cache-Control: max-age=20, stale-while-revalidate=40. Fresh for 20 s; for the 40 s after that a reuse may hand out the stale copy at once while a background request refreshes it; after 60 s it must be fetched (or revalidated) before use.',
+    look: [
+      'Caching tab: the freshness timeline has three parts: fresh (20 s), the stale-while-revalidate window (40 s), then stale.',
+      'Watch the "now" marker move through the window with the panel open; the next-use sentence changes as it crosses each edge.',
+    ],
+    body: `<pre id="out"></pre><script>fetch('/lessons/res/window.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` + reloadButton,
+  }),
+);
+route('/lessons/res/window.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'max-age=20, stale-while-revalidate=40' }, JSON.stringify({ at: new Date().toISOString() })),
+);
+
+route('/cookies/public-suffix', (x) =>
+  page(x, {
+    title: 'Domain= a public suffix (rejected)',
+    intro:
+      'A public suffix is a name under which anyone can register a site (com, co.uk, github.io). A cookie for a whole public suffix would be shared by every site under it, so browsers reject a Domain attribute that is one. This response tries Domain=test (the lab\'s top-level name) and, for contrast, Domain=lab.test.',
+    look: [
+      'Cookies tab: psl_bad is rejected: its Domain is a public suffix.',
+      'psl_ok (Domain=lab.test) is stored as a domain cookie for lab.test and its subdomains.',
+    ],
+    headers: { 'set-cookie': ['psl_bad=1; Domain=test; Path=/', 'psl_ok=1; Domain=lab.test; Path=/'] },
+  }),
+);
+
+route('/cookies/sticky', (x) =>
+  page(x, {
+    title: 'Load-balancer stickiness cookies (AWSALB, SERVERID)',
+    intro:
+      'A load balancer spreads visitors over several servers. Stickiness (session affinity) sends one browser back to the same server each time, so state kept in that server\'s memory is found again; the balancer does it with a cookie naming or encoding the server. AWS Application Load Balancers use AWSALB (and AWSALBCORS for cross-site requests); HAProxy\'s classic setup inserts SERVERID.',
+    look: [
+      'Cookies tab: AWSALB, AWSALBCORS and SERVERID are stored; their purpose says Load balancing.',
+      'Cookies overview: they are first-party and not tracking; the "Why here" column names the rule (our list, since the Open Cookie Database calls AWSALB only Functional).',
+      'Stickiness cookies are usually short-lived (AWSALB: 7 days) and not secret, but losing one moves you to another server.',
+    ],
+    headers: {
+      'set-cookie': [
+        `AWSALB=${createHash('sha1').update('lab-a').digest('base64')}; Expires=${new Date(Date.now() + 7 * 86400_000).toUTCString()}; Path=/`,
+        `AWSALBCORS=${createHash('sha1').update('lab-a').digest('base64')}; Expires=${new Date(Date.now() + 7 * 86400_000).toUTCString()}; Path=/; SameSite=None; Secure`,
+        'SERVERID=app2; Path=/',
+      ],
+    },
+  }),
+);
+
+route('/cookies/tracker', (x) =>
+  page(x, {
+    title: 'A tracking cookie in a third-party context',
+    intro:
+      'This page (lab.test) embeds a pixel from other.test, another site. The pixel\'s response sets IDE (the name DoubleClick uses) with SameSite=None; Secure, and the browser sends it back on every later page that embeds the same pixel: other.test can recognise you across every site that includes it. That is what a third-party tracking cookie is.',
+    look: [
+      'The pixel row: a third-party request (other.test under lab.test) that sets IDE.',
+      'Cookies overview: IDE is marked tracking: a marketing cookie set in a third-party context. Its "Why here" says which rule put it there.',
+      'Reload: the pixel request sends IDE back, unless the browser blocks third-party cookies (then the Cookies tab says it was not sent, and why).',
+    ],
+    body: `<p>${img(`${x.ctx.origins.otherHttps}/cookies/res/pixel.gif`, 'tracking pixel')}</p>`,
+  }),
+);
+route('/cookies/res/pixel.gif', (x) =>
+  send(
+    x,
+    200,
+    {
+      'content-type': 'image/gif',
+      'cache-control': 'no-store',
+      'set-cookie': `IDE=${createHash('sha1').update(String(Date.now())).digest('hex').slice(0, 22)}; Max-Age=33696000; Path=/; SameSite=None; Secure`,
+    },
+    Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64'),
+  ),
+);
+
+route('/cookies/hide-values', (x) =>
+  page(x, {
+    title: 'Hide values: a response full of cookie values',
+    intro:
+      'Before sharing your screen, tick "Hide values" in Cache Lens: every cookie value is masked in every tab, finding, raw header and export. This response sets cookies whose values start with LABVAL, including a nameless one and one whose name contains its value, so you can check that none shows.',
+    look: [
+      'With Hide values on: no LABVAL anywhere (Cookies, Headers, findings, the jar, the exports); names stay readable.',
+      'xLABVAL2 is a name: it stays, its value is masked.',
+    ],
+    headers: {
+      'set-cookie': ['LABVAL1NAMELESS', 'xLABVAL2=LABVAL2; Path=/', 'plain=LABVAL3; Path=/', 'bad=LABVAL4; Secure; Path=/'],
+    },
+  }),
+);
+
+/** A page that loads `/errors/res/502-<kind>` as a script, so the 502 shows as a row of its own. */
+route('/errors/502', (x) =>
+  page(x, {
+    title: '502 Bad Gateway behind a reverse proxy and behind a CDN',
+    intro:
+      '502 means a gateway (a reverse proxy, load balancer or CDN) could not get a valid answer from the server behind it: the origin is down, refused the connection, or answered garbage. The two responses below are 502s as an nginx reverse proxy and as Cloudflare would send them (headers simulated by the lab).',
+    look: [
+      'proxy-502: status 502, Server: nginx, Via names the proxy: the error was made by the proxy, not by the application.',
+      'cdn-502: status 502 with Cloudflare\'s headers (cf-ray, server: cloudflare): the CDN could not reach the origin. The CDN tab names the edge and its PoP.',
+      'Caching: errors like these are not stored by default (no freshness information), and Cache-Control: no-store says so explicitly.',
+    ],
+    body: js('/errors/res/proxy-502.js') + js('/errors/res/cdn-502.js'),
+  }),
+);
+route('/errors/res/proxy-502.js', (x) =>
+  send(x, 502, { 'content-type': 'text/html', server: 'nginx', via: '1.1 lab-proxy (nginx)', 'cache-control': 'no-store' }, '<h1>502 Bad Gateway</h1>'),
+);
+route('/errors/res/cdn-502.js', (x) =>
+  send(x, 502, { 'content-type': 'text/html', server: 'cloudflare', 'cf-ray': '8c1f2a3b4d5e6f70-FRA', 'cf-cache-status': 'DYNAMIC', 'cache-control': 'no-store' }, '<h1>502 Bad gateway</h1>'),
+);
+
+route('/proxy/via-chain', (x) =>
+  page(x, {
+    title: 'A multi-hop Via chain',
+    intro:
+      'Each proxy that forwards a message adds itself to Via. On a response the list is in the order the hops were added, so the first entry is the hop nearest the origin and the last one is nearest to you (RFC 9110 §7.6.3). The chain on chain.json is simulated: origin-side proxy, shield cache, then the edge.',
+    look: [
+      'CDN & proxies tab: three hops, drawn in the order the text names them, each with the protocol it received.',
+      'Compare with X-Forwarded-For on the next page, which lists hops the other way round (client first).',
+    ],
+    body: `<script>fetch('/proxy/res/chain.json')</script>`,
+  }),
+);
+route('/proxy/res/chain.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', via: '1.0 origin-proxy, 1.1 shield-fra (Varnish), 1.1 edge-ams' }, '{}'),
+);
+
+route('/proxy/xff-chain', (x) =>
+  page(x, {
+    title: 'An echoed X-Forwarded-For chain',
+    intro:
+      'X-Forwarded-For is a request header: each proxy appends the address it received the request from, so the list reads client first, then each proxy. A server that echoes it back (as xff.json does, with a simulated chain) shows what it saw. Only the entries added by proxies you trust are reliable: the first one can be anything the client wrote.',
+    look: [
+      'CDN & proxies tab: X-Forwarded-For 203.0.113.7 → 198.51.100.2 → 10.0.0.5, drawn in that order.',
+      'Who added each entry: the client (or whatever it claimed), then each proxy the address of the hop before it. A header set by the page itself is not the work of an extension.',
+    ],
+    body: `<script>fetch('/proxy/res/xff.json')</script>`,
+  }),
+);
+route('/proxy/res/xff.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-forwarded-for': '203.0.113.7, 198.51.100.2, 10.0.0.5' }, '{}'),
+);
 
 // ------------------------------------------------------------------ dispatch
 
