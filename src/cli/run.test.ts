@@ -253,3 +253,34 @@ describe('formats', () => {
     expect(lines.pop()).toMatch(/^cache-lens: 1 file\(s\), 3 entries: \d+ errors/);
   });
 });
+
+describe('bad input never crashes', () => {
+  it('any bytes, any JSON, any odd entry: exit 0 or 2, never 1, in both readers', async () => {
+    const fc = (await import('fast-check')).default;
+    const oddEntry = fc.record(
+      {
+        startedDateTime: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.string(), fc.integer()),
+        time: fc.oneof(fc.double(), fc.constant(1e300), fc.string()),
+        request: fc.oneof(fc.record({ method: fc.oneof(fc.constant('GET'), fc.string()), url: fc.oneof(fc.webUrl(), fc.string()), headers: fc.oneof(fc.array(fc.record({ name: fc.string(), value: fc.jsonValue() })), fc.jsonValue()) }), fc.jsonValue()),
+        response: fc.oneof(fc.record({ status: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.string()), headers: fc.array(fc.record({ name: fc.constantFrom('Cache-Control', 'Set-Cookie', 'Date', 'Age', 'Vary', 'Via', 'ETag', 'X-Cache'), value: fc.string() })) }), fc.jsonValue()),
+        timings: fc.oneof(fc.record({ wait: fc.oneof(fc.double(), fc.constant(1e16), fc.constant(-1)) }), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    );
+    const doc = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.array(oddEntry, { maxLength: 4 }).map((entries) => JSON.stringify({ log: { entries } })),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(doc, fc.constantFrom(undefined, 0), async (text, streamAbove) => {
+        const f = put(`fuzz-${n++}.har`, text);
+        const r = await cli([f, '--format', 'sarif'], { streamAbove });
+        expect([0, 2], r.err).toContain(r.code);
+        JSON.parse(r.out); // still one valid SARIF document
+      }),
+      { numRuns: 150 },
+    );
+  }, 120000);
+});
