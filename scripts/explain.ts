@@ -32,6 +32,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     out: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
     err: (t) => void process.stderr.write(t),
     errIsTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -24,10 +24,11 @@ export interface CliOptions {
   version: boolean;
 }
 
-export const HELP = `usage: cache-lens [options] <file.har | glob>...
+export const HELP = `usage: cache-lens [options] <file.har | glob | ->...
 
 Explains how every response in HAR files is cached (RFC 9111), what it does with cookies (RFC 6265bis) and what
-CDNs and proxies did. Globs (*, ?, **) are expanded by cache-lens too, so quote them on any shell.
+CDNs and proxies did. Globs (*, ?, **) are expanded by cache-lens too, so quote them on any shell; "-" reads
+the HAR from standard input.
 
 options:
   --format <f>        text (default), json, markdown, sarif, junit, github

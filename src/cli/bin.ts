@@ -13,7 +13,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const streamAbove = Number(process.env.CACHE_LENS_STREAM_ABOVE);
-runCli(process.argv.slice(2), { out, err: (t) => void process.stderr.write(t), errIsTTY: process.stderr.isTTY === true }, {
+runCli(process.argv.slice(2), { out, err: (t) => void process.stderr.write(t), errIsTTY: process.stderr.isTTY === true, stdin: process.stdin }, {
   streamAbove: Number.isFinite(streamAbove) && streamAbove >= 0 ? streamAbove : undefined,
 }).then(
   (code) => {

@@ -155,31 +155,49 @@ export async function readHarFile(file: string, opts: { streamAbove?: number; pr
 }
 
 async function streamHar(file: string, size: number, progress?: ReadProgress): Promise<HarImport> {
-  const entries: unknown[] = [];
-  const parser = new HarStreamParser((e) => void entries.push(e));
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  let decoder: TextDecoder | null = null;
-  let done = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let bytes: Uint8Array = chunk;
-      if (!decoder) {
-        const { encoding, bom } = sniffBom(bytes);
-        decoder = new TextDecoder(encoding, { ignoreBOM: true });
-        bytes = bytes.subarray(bom);
-      }
-      parser.push(decoder.decode(bytes, { stream: true }));
-      done += chunk.length;
-      progress?.(done, size);
-    }
-    if (decoder) parser.push(decoder.decode());
-  } catch (e) {
-    if (e instanceof HarError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read it (${code ?? (e as Error).message})`);
+    return await readHarChunks(stream as AsyncIterable<Buffer>, file, size, progress);
   } finally {
     stream.destroy();
   }
+}
+
+/** A HAR from any byte stream (a file, standard input), one entry at a time. */
+export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: string, size = 0, progress?: ReadProgress): Promise<HarImport> {
+  const entries: unknown[] = [];
+  const parser = new HarStreamParser((e) => void entries.push(e));
+  let decoder: TextDecoder | null = null;
+  let done = 0;
+  let head: Uint8Array = new Uint8Array(0);
+  try {
+    for await (const chunk of chunks) {
+      let bytes: Uint8Array = chunk;
+      if (!decoder) {
+        // the BOM may be split over the first chunks of a pipe
+        head = head.length ? Uint8Array.from([...head, ...bytes]) : bytes;
+        if (head.length < 3) continue;
+        const { encoding, bom } = sniffBom(head);
+        decoder = new TextDecoder(encoding, { ignoreBOM: true });
+        bytes = head.subarray(bom);
+      }
+      parser.push(decoder.decode(bytes, { stream: true }));
+      done += chunk.length;
+      if (size) progress?.(done, size);
+    }
+    if (!decoder) {
+      const { encoding, bom } = sniffBom(head);
+      decoder = new TextDecoder(encoding, { ignoreBOM: true });
+      parser.push(decoder.decode(head.subarray(bom), { stream: true }));
+    }
+    parser.push(decoder.decode());
+  } catch (e) {
+    if (e instanceof HarError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${name}: cannot read it (${code ?? (e as Error).message})`);
+  }
   const { log } = parser.end();
-  return readHar({ log: { ...log, entries } });
+  const har = readHar({ log: { ...log, entries } });
+  checkRecordTimes(har.records);
+  return har;
 }

@@ -140,6 +140,21 @@ describe('encodings and big files', () => {
     }
     expect(ref).toContain('app-é.js');
   });
+  it('"-" reads standard input, byte by byte (a BOM split over chunks), as a file would read', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf8, 'utf16le').swap16()]);
+    async function* oneByteAtATime() {
+      for (const b of bytes) yield Uint8Array.of(b);
+    }
+    let out = '';
+    const code = await runCli(['-', '--json'], { out: (t) => void (out += t), err: (t) => expect.fail(t), stdin: oneByteAtATime() });
+    expect(code).toBe(0);
+    const ref = (await cli([put('stdin-ref.har', utf8), '--json'])).out;
+    expect(out.replace(/"file":"[^"]*"/, '')).toBe(ref.replace(/"file":"[^"]*"/, ''));
+    expect(JSON.parse(out).file).toBe('-');
+    const none = await cli(['-']);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/-: no standard input here/);
+  });
   it('a streamed file gives the same output as one read whole, in every format', async () => {
     const f = put('s.har', readFileSync(ERROR_HAR));
     for (const format of FORMATS) {

@@ -10,7 +10,7 @@ import { HarError } from '../core/har';
 import { explainRecords, judgingMoment, selectFindings, urlMatcher } from '../lib/explain-har';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { reporter, type FileHead } from './formats';
-import { expandArgs, readHarFile } from './input';
+import { expandArgs, readHarChunks, readHarFile } from './input';
 import { clean, cleanBlock } from './sanitize';
 import { addEntry, newFileStats, newStats } from './stats';
 
@@ -23,6 +23,8 @@ export interface CliIo {
   /** stderr is a terminal: a progress line is shown for large files. */
   errIsTTY?: boolean;
   cwd?: string;
+  /** Standard input, read when a file is named `-`. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export interface RunOptions {
@@ -117,7 +119,11 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
               io.err(`\r${program}: reading ${clean(file, 60)} ${Math.floor((done / total) * 100)}% of ${Math.round(total / 1048576)} MB\x1b[K`);
             }
           : undefined;
-        const { har, bytes } = await readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress }).catch((e: unknown) => {
+        if (file === '-' && !io.stdin) throw new UsageError('-: no standard input here');
+        const { har, bytes } = await (file === '-'
+          ? readHarChunks(io.stdin!, 'standard input').then((h) => ({ har: h, bytes: 0 }))
+          : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress })
+        ).catch((e: unknown) => {
           // name the file as given, not as resolved
           if (e instanceof UsageError) throw new UsageError(e.message.replace(resolve(cwd, file), file));
           throw e;
