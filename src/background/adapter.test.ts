@@ -11,6 +11,7 @@ import {
   inferRevalidation,
   jarCookieFromApi,
   linkRedirect,
+  markHeadersWithheld,
   matchHarEntry,
   mergeHarEntry,
   mergeJar,
@@ -19,6 +20,7 @@ import {
   recordFromWebRequest,
   topLevelSiteOf,
   type WebRequestDetails,
+  type WithheldHeaders,
 } from './adapter';
 
 const base: WebRequestDetails = {
@@ -213,6 +215,26 @@ describe('DevTools HAR merge', () => {
     expect(r).toMatchObject({ id: 'h1', tabId: 7, status: 200, source: 'memory-cache', resourceType: 'script', pageId: 'p1', origins: ['devtools-har'] });
     expect(r.requestTimeMs).toBe(base.timeStamp + 4);
     expect(r.endTimeMs).toBe(base.timeStamp + 16);
+  });
+
+  it('fills the Set-Cookie lines Chrome withheld from a request begun before the listeners, and clears the mark', () => {
+    const r = fresh();
+    markHeadersWithheld(r, 'chrome');
+    applyResponse(r, { ...base, statusCode: 200, responseHeaders: [{ name: 'Content-Type', value: 'text/html' }] }, 'completed');
+    expect((r as WithheldHeaders).headersWithheld).toBe(true);
+    const lines = [{ name: 'Set-Cookie', value: 'a=1; Path=/' }, { name: 'Set-Cookie', value: 'b=2; Path=/' }, { name: 'Content-Type', value: 'text/html' }];
+    mergeHarEntry(r, har({ status: 200, response: { status: 200, statusText: 'OK', headers: lines } }));
+    expect(r.responseHeaders.filter((h) => h.name === 'Set-Cookie').map((h) => h.value)).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect((r as WithheldHeaders).headersWithheld).toBeUndefined();
+    // A record that was never withheld keeps its own webRequest headers.
+    const whole = fresh();
+    applyResponse(whole, { ...base, statusCode: 200, responseHeaders: [{ name: 'Set-Cookie', value: 'w=1' }] }, 'completed');
+    mergeHarEntry(whole, har({ status: 200, response: { status: 200, statusText: 'OK', headers: lines } }));
+    expect(whole.responseHeaders.map((h) => h.value)).toEqual(['w=1']);
+    // Firefox shows every header to webRequest: nothing to mark.
+    const ff = fresh();
+    markHeadersWithheld(ff, 'firefox');
+    expect((ff as WithheldHeaders).headersWithheld).toBeUndefined();
   });
 
   it('a disk-cache HAR entry marks a webRequest record whose source was unknown', () => {

@@ -222,6 +222,29 @@ export function applyError(record: ExchangeRecord, d: WebRequestDetails): void {
   if (typeof d.fromCache === 'boolean' && record.source === 'unknown') record.source = sourceFromWebRequest(d.fromCache, 'unknown');
 }
 
+/** An extra record field (not yet in ExchangeRecord): the browser withheld the record's extraHeaders. */
+export interface WithheldHeaders {
+  /**
+   * Set when Chrome may have hidden Set-Cookie (and Cookie, Referer...) from webRequest: the request began before the
+   * extension's listeners were in force (extension installed or browser starting with restored tabs), so the
+   * 'extraHeaders' option did not apply to it and the record was first seen at a later event. A HAR merge with
+   * the headers clears it.
+   */
+  headersWithheld?: boolean;
+}
+
+/**
+ * Chrome decides at a request's start whether its headers pass through the extension ('extraHeaders'); a request
+ * already under way when the listeners were registered gets events without Set-Cookie/Cookie
+ * (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle-of-requests). Such a record is
+ * the one first seen at an event later than onBeforeRequest in a recording that has just begun.
+ */
+export function markHeadersWithheld(record: ExchangeRecord, browser: RecorderBrowser): void {
+  if (browser !== 'chrome') return;
+  (record as ExchangeRecord & WithheldHeaders).headersWithheld = true;
+  record.requestHeadersIncomplete = true;
+}
+
 /** Links a redirect hop to the next hop's record (each hop is its own exchange). */
 export function linkRedirect(from: ExchangeRecord, to: ExchangeRecord): void {
   from.redirectedToId = to.id;
@@ -311,6 +334,13 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   } else if (status > 0 && record.status === 0) {
     record.status = status;
     record.responseHeaders = harHeaders(entry.response.headers);
+  } else if (status > 0 && (record as WithheldHeaders).headersWithheld) {
+    // The browser hid this response's Set-Cookie lines from webRequest (see markHeadersWithheld): DevTools has them.
+    const resHeaders = harHeaders(entry.response.headers);
+    if (resHeaders.length) {
+      record.responseHeaders = resHeaders;
+      delete (record as WithheldHeaders).headersWithheld;
+    }
   }
   const fromCache = entry._fromCache ? HAR_FROM_CACHE[entry._fromCache] : undefined;
   if (fromCache && record.source !== 'revalidated') record.source = fromCache;

@@ -14,6 +14,7 @@ import {
   exchangeId,
   inferRevalidation,
   linkRedirect,
+  markHeadersWithheld,
   matchHarEntry,
   mergeHarEntry,
   harStartMs,
@@ -95,6 +96,12 @@ export class Recorder {
   }
   private tabStateTimer: ReturnType<typeof setTimeout> | null = null;
   readonly workerStartedMs = Date.now();
+  /**
+   * True when this instance began a recording (no saved session: the extension was installed or reloaded, or the
+   * browser started): requests already under way were started without our listeners, so their headers were withheld.
+   * False in a worker restarted within a session, whose listeners (and 'extraHeaders') stayed registered.
+   */
+  freshRecording = false;
   private harCount = 0;
   /** performance.now() at the start of the last listener call (bench). */
   lastEventAt = 0;
@@ -124,6 +131,7 @@ export class Recorder {
       this.sessionTag = saved.tag;
       for (const [tabId, state] of saved.tabs) this.tabs.set(tabId, state);
     } else {
+      this.freshRecording = true;
       // A new browser session (or the extension was reloaded): tab ids of older recordings mean nothing now.
       this.sessionTag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
       await chrome.storage.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [] } });
@@ -300,9 +308,15 @@ export class Recorder {
     // The worker was stopped after this request began: find its record by its deterministic id.
     const id = exchangeId(this.sessionTag, d.requestId, d.url);
     const entry: Hop = { current: null, hop: 0 };
+    const fresh = () => {
+      const record = recordFromWebRequest(id, d, this.tabContext(d.tabId), this.browser);
+      // First seen after its start in a recording that has just begun: started before our listeners were in force.
+      if (this.freshRecording) markHeadersWithheld(record, this.browser);
+      return record;
+    };
     entry.loading = this.store!.get(id).then(
-      (stored) => stored ?? recordFromWebRequest(id, d, this.tabContext(d.tabId), this.browser),
-      () => recordFromWebRequest(id, d, this.tabContext(d.tabId), this.browser),
+      (stored) => stored ?? fresh(),
+      () => fresh(),
     ).then((record) => {
       if (this.hops.get(d.requestId) === entry) {
         entry.current = record;

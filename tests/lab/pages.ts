@@ -1155,11 +1155,11 @@ route('/cookies/tracker', (x) =>
   page(x, {
     title: 'A tracking cookie in a third-party context',
     intro:
-      'This page (lab.test) embeds a pixel from other.test, another site. The pixel\'s response sets IDE (the name DoubleClick uses) with SameSite=None; Secure, and the browser sends it back on every later page that embeds the same pixel: other.test can recognise you across every site that includes it. That is what a third-party tracking cookie is.',
+      'This page (lab.test) embeds a pixel from other.test, another site. The pixel\'s response sets __gads (a name Google\'s ad network uses) with SameSite=None; Secure, and the browser sends it back on every later page that embeds the same pixel: other.test can recognise you across every site that includes it. That is what a third-party tracking cookie is.',
     look: [
-      'The pixel row: a third-party request (other.test under lab.test) that sets IDE.',
-      'Cookies overview: IDE is marked tracking: a marketing cookie set in a third-party context. Its "Why here" says which rule put it there.',
-      'Reload: the pixel request sends IDE back, unless the browser blocks third-party cookies (then the Cookies tab says it was not sent, and why).',
+      'The pixel row: a third-party request (other.test under lab.test) that sets __gads.',
+      'Cookies overview: __gads is marked tracking: a marketing cookie set in a third-party context. Its "Why here" says which rule put it there.',
+      'Reload: the pixel request sends __gads back, unless the browser blocks third-party cookies (then the Cookies tab says it was not sent, and why).',
     ],
     body: `<p>${img(`${x.ctx.origins.otherHttps}/cookies/res/pixel.gif`, 'tracking pixel')}</p>`,
   }),
@@ -1171,7 +1171,7 @@ route('/cookies/res/pixel.gif', (x) =>
     {
       'content-type': 'image/gif',
       'cache-control': 'no-store',
-      'set-cookie': `IDE=${createHash('sha1').update(String(Date.now())).digest('hex').slice(0, 22)}; Max-Age=33696000; Path=/; SameSite=None; Secure`,
+      'set-cookie': `__gads=ID=${createHash('sha1').update(String(Date.now())).digest('hex').slice(0, 16)}:T=1; Max-Age=33696000; Path=/; SameSite=None; Secure`,
     },
     Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64'),
   ),
@@ -1244,6 +1244,21 @@ route('/proxy/xff-chain', (x) =>
 route('/proxy/res/xff.json', (x) =>
   send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-forwarded-for': '203.0.113.7, 198.51.100.2, 10.0.0.5' }, '{}'),
 );
+
+// ---------------- start-up: a slow response with two Set-Cookie lines (for a page loading while the extension starts)
+
+route('/startup/slow-cookies', (x) => {
+  const ms = Math.max(0, Math.min(30000, Number(x.url.searchParams.get('ms') ?? 1500) || 0));
+  const tag = (x.url.searchParams.get('tag') ?? 'x').replace(/[^\w-]/g, '').slice(0, 40) || 'x';
+  setTimeout(() => {
+    page(x, {
+      title: 'A slow page that sets two cookies',
+      intro: `The server waited ${ms} ms before answering with two Set-Cookie lines. Loaded while the browser (and Cache Lens) starts, the request begins before the extension listens.`,
+      look: ['Both Set-Cookie lines in the response headers, or a note that the browser hid them.'],
+      headers: { 'set-cookie': [`startup_a_${tag}=1; Path=/`, `startup_b_${tag}=2; Path=/; HttpOnly`] },
+    });
+  }, ms);
+});
 
 // ------------------------------------------------------------------ dispatch
 
