@@ -296,6 +296,7 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
           {jar.cookies.length === 0 ? (
             <p class="muted">The jar holds no cookie for this URL.</p>
           ) : (
+            <div class="jar-scroll">
             <table class="jar">
               <thead>
                 <tr>
@@ -317,6 +318,7 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           <div class="jar-actions">
             <button type="button" onClick={() => download(`cookies-${site}.json`, jarToJson(exported()))}>
@@ -347,8 +349,8 @@ function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: Pane
       </td>
       <td>{ck.domain}</td>
       <td>{ck.path}</td>
-      <td>{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
-      <td>{flags}</td>
+      <td class="jar-wrap">{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
+      <td class="jar-wrap">{flags}</td>
       <td>
         <button type="button" aria-label={`Delete cookie ${ck.name}`} onClick={() => store.deleteCookie(ck)}>
           Delete

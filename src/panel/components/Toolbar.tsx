@@ -3,6 +3,7 @@ import type { ResponseSource, Severity } from '../../core/types';
 import type { PanelStore } from '../store';
 import { SOURCE_LABEL } from '../format';
 import { useEffect, useRef } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 
 const FILTER_HELP =
   'Words match the URL, status or method. Terms: status-code:404 domain:*.example.com method:POST mime-type:text/css resource-type:script ' +
@@ -23,6 +24,8 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
   const imported = store.status.value === 'imported';
   const pending = store.pending.value.length;
   const filterRef = useRef<HTMLInputElement>(null);
+  /** Narrow docks show the main controls only; "Options" shows the rest. */
+  const more = useSignal(false);
   // The filter in one key: "/" (outside a text field) or Ctrl+F / Cmd+F while the panel has focus.
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -39,7 +42,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
   }, []);
   const queryError = store.query.value.error;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Request list controls">
+    <div class={`toolbar${more.value ? ' expanded' : ''}`} role="toolbar" aria-label="Request list controls">
       <div class="controls">
         <div class="view-switch" role="group" aria-label="View">
           <button type="button" aria-pressed={store.view.value === 'requests'} onClick={() => (store.view.value = 'requests')}>
@@ -52,11 +55,11 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
         <button type="button" onClick={() => store.clear()} title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}>
           Clear
         </button>
-        <label title="Keep requests of earlier pages when the tab navigates">
+        <label class="opt" title="Keep requests of earlier pages when the tab navigates">
           <input type="checkbox" checked={store.preserveLog.value} disabled={imported} onChange={(e) => store.setPreserveLog(e.currentTarget.checked)} />
           Preserve log
         </label>
-        <label title="Show new requests as they arrive">
+        <label class="opt" title="Show new requests as they arrive">
           <input type="checkbox" checked={store.live.value} disabled={imported} onChange={(e) => store.setLive(e.currentTarget.checked)} />
           Live{pending ? ` (${pending} new)` : ''}
         </label>
@@ -66,7 +69,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
         </label>
         {har && (
           <>
-            <label class="button" title="Explain a saved HAR file (you can also drop one on the panel)">
+            <label class="button opt" title="Explain a saved HAR file (you can also drop one on the panel)">
               Import HAR
               <input
                 type="file"
@@ -81,6 +84,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </label>
             <button
               type="button"
+              class="opt"
               onClick={() => har.exportHar()}
               disabled={store.records.value.length === 0}
               title={store.hideValues.value ? 'Cookie values are masked in the file while Hide values is on' : 'Save the requests shown as HAR 1.2'}
@@ -89,11 +93,14 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </button>
           </>
         )}
-        <span class="count" aria-live="polite">
+        <button type="button" class="more-toggle" aria-expanded={more.value} aria-controls="toolbar-filters" onClick={() => (more.value = !more.value)}>
+          {more.value ? 'Fewer options' : 'Options'}
+        </button>
+        <span class="count opt" aria-live="polite">
           {store.filtered.value.length} / {store.records.value.length} requests
         </span>
       </div>
-      <div class="filters">
+      <div class="filters" id="toolbar-filters">
         <input
           ref={filterRef}
           type="search"
@@ -113,7 +120,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             {queryError}
           </span>
         )}
-        <select aria-label="Resource type" value={f.type} onChange={(e) => store.setFilter('type', e.currentTarget.value)}>
+        <select class="opt" aria-label="Resource type" value={f.type} onChange={(e) => store.setFilter('type', e.currentTarget.value)}>
           <option value="">All types</option>
           {store.resourceTypes.value.map((t) => (
             <option key={t} value={t}>
@@ -121,7 +128,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select aria-label="Came from" value={f.source} onChange={(e) => store.setFilter('source', e.currentTarget.value as ResponseSource | '')}>
+        <select class="opt" aria-label="Came from" value={f.source} onChange={(e) => store.setFilter('source', e.currentTarget.value as ResponseSource | '')}>
           <option value="">Any source</option>
           {SOURCES.map((s) => (
             <option key={s} value={s}>
@@ -129,7 +136,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => (store.cdnScan.value = true)} onPointerDown={() => (store.cdnScan.value = true)}>
+        <select class="opt" aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => (store.cdnScan.value = true)} onPointerDown={() => (store.cdnScan.value = true)}>
           <option value="">Any CDN</option>
           <option value="none">No CDN</option>
           {(f.cdn && !store.cdnNames.value.includes(f.cdn) && f.cdn !== 'none' ? [f.cdn, ...store.cdnNames.value] : store.cdnNames.value).map((c) => (
@@ -138,7 +145,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select aria-label="Findings severity" value={f.severity} onChange={(e) => store.setFilter('severity', e.currentTarget.value as Severity | '')}>
+        <select class="opt" aria-label="Findings severity" value={f.severity} onChange={(e) => store.setFilter('severity', e.currentTarget.value as Severity | '')}>
           <option value="">Any findings</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
@@ -146,11 +153,11 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <label>
+        <label class="opt">
           <input type="checkbox" checked={f.cookieProblems} onChange={(e) => store.setFilter('cookieProblems', e.currentTarget.checked)} />
           Cookie problems
         </label>
-        <label>
+        <label class="opt">
           <input type="checkbox" checked={f.thirdParty} onChange={(e) => store.setFilter('thirdParty', e.currentTarget.checked)} />
           Third-party
         </label>
