@@ -28,6 +28,8 @@ export interface FileHead {
   nowSource: 'given' | 'capture' | 'clock';
   browser: BrowserProfile;
   records: number;
+  /** The line of the file where an entry starts (by exchangeId), when the reader knows it. */
+  lineOf?: (exchangeId: string) => number | null;
 }
 
 export interface Reporter {
@@ -225,7 +227,11 @@ function sarifReporter(o: ReporterOptions): Reporter {
           message: { text: `${clean(f.summary, 1000)} (${clean(e.method, 12)} ${clean(e.url, 500)}, entry ${i + 1})` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: h.uri, index: artifactIndex } },
+              physicalLocation: {
+                artifactLocation: { uri: h.uri, index: artifactIndex },
+                // code scanning places a result by its line: the line where the entry starts
+                ...(h.lineOf?.(e.exchangeId) ? { region: { startLine: h.lineOf(e.exchangeId)! } } : {}),
+              },
               logicalLocations: [{ name: clean(e.url, 2000), fullyQualifiedName: clean(`${e.method} ${e.url}`, 2000), kind: 'resource' }],
             },
           ],
@@ -322,7 +328,8 @@ function githubReporter(o: ReporterOptions): Reporter {
       for (const f of e.findings) {
         const level = GH_LEVEL[f.severity];
         if (!level || (o.quiet && level === 'notice')) continue;
-        out += `::${level} file=${ghProp(h.file)},title=${ghProp(`${f.id} (entry ${i + 1})`)}::${ghData(`${e.method} ${clean(e.url, 300)}: ${f.summary} ${f.link}`)}\n`;
+        const line = h.lineOf?.(e.exchangeId);
+        out += `::${level} file=${ghProp(h.file)}${line ? `,line=${line}` : ''},title=${ghProp(`${f.id} (entry ${i + 1})`)}::${ghData(`${e.method} ${clean(e.url, 300)}: ${f.summary} ${f.link}`)}\n`;
       }
       return out;
     },

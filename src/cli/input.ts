@@ -120,6 +120,8 @@ export interface ReadResult {
   har: HarImport;
   bytes: number;
   streamed: boolean;
+  /** The 1-based line of each entry in the file, by entry index (streamed reads only). */
+  lines?: number[];
 }
 
 function statOrThrow(file: string): number {
@@ -135,10 +137,12 @@ function statOrThrow(file: string): number {
 }
 
 /** Reads and adapts one HAR. Throws UsageError (cannot read) or HarError (not a HAR); both mean exit 2. */
-export async function readHarFile(file: string, opts: { streamAbove?: number; progress?: ReadProgress } = {}): Promise<ReadResult> {
+export async function readHarFile(file: string, opts: { streamAbove?: number; progress?: ReadProgress; lines?: boolean } = {}): Promise<ReadResult> {
   const size = statOrThrow(file);
-  const streamAbove = opts.streamAbove ?? STREAM_ABOVE_BYTES;
+  // the streaming reader also says where each entry is (SARIF and annotations point at the line)
+  const streamAbove = opts.lines ? -1 : (opts.streamAbove ?? STREAM_ABOVE_BYTES);
   let har: HarImport;
+  let lines: number[] | undefined;
   if (size <= streamAbove) {
     let buf: Buffer;
     try {
@@ -148,13 +152,13 @@ export async function readHarFile(file: string, opts: { streamAbove?: number; pr
     }
     har = readHar(decodeHarBytes(buf));
   } else {
-    har = await streamHar(file, size, opts.progress);
+    ({ har, lines } = await streamHar(file, size, opts.progress));
   }
   checkRecordTimes(har.records);
-  return { har, bytes: size, streamed: size > streamAbove };
+  return { har, bytes: size, streamed: size > streamAbove, lines };
 }
 
-async function streamHar(file: string, size: number, progress?: ReadProgress): Promise<HarImport> {
+async function streamHar(file: string, size: number, progress?: ReadProgress): Promise<{ har: HarImport; lines: number[] }> {
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     return await readHarChunks(stream as AsyncIterable<Buffer>, file, size, progress);
@@ -164,9 +168,13 @@ async function streamHar(file: string, size: number, progress?: ReadProgress): P
 }
 
 /** A HAR from any byte stream (a file, standard input), one entry at a time. */
-export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: string, size = 0, progress?: ReadProgress): Promise<HarImport> {
+export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: string, size = 0, progress?: ReadProgress): Promise<{ har: HarImport; lines: number[] }> {
   const entries: unknown[] = [];
-  const parser = new HarStreamParser((e) => void entries.push(e));
+  const lines: number[] = [];
+  const parser = new HarStreamParser((e, _i, line) => {
+    entries.push(e);
+    lines.push(line);
+  });
   let decoder: TextDecoder | null = null;
   let done = 0;
   let head: Uint8Array = new Uint8Array(0);
@@ -199,5 +207,5 @@ export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: str
   const { log } = parser.end();
   const har = readHar({ log: { ...log, entries } });
   checkRecordTimes(har.records);
-  return har;
+  return { har, lines };
 }

@@ -120,16 +120,21 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
             }
           : undefined;
         if (file === '-' && !io.stdin) throw new UsageError('-: no standard input here');
-        const { har, bytes } = await (file === '-'
-          ? readHarChunks(io.stdin!, 'standard input').then((h) => ({ har: h, bytes: 0 }))
-          : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress })
+        const wantLines = opts.format === 'sarif' || opts.format === 'github';
+        const { har, bytes, lines } = await (file === '-'
+          ? readHarChunks(io.stdin!, 'standard input').then((r) => ({ ...r, bytes: 0 }))
+          : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress, lines: wantLines })
         ).catch((e: unknown) => {
           // name the file as given, not as resolved
           if (e instanceof UsageError) throw new UsageError(e.message.replace(resolve(cwd, file), file));
           throw e;
         });
         const { now, source } = judgingMoment(har.records, opts.now);
-        const head: FileHead = { file, uri: fileUri(file, cwd), creator: har.creator, now, nowSource: source, browser: opts.browser, records: har.records.length };
+        const lineOf = (exchangeId: string): number | null => {
+          const m = /^har-(\d+)$/.exec(exchangeId);
+          return (m && lines?.[Number(m[1])]) || null;
+        };
+        const head: FileHead = { file, uri: fileUri(file, cwd), creator: har.creator, now, nowSource: source, browser: opts.browser, records: har.records.length, lineOf };
         await write(rep.fileStart(head));
         const fs = newFileStats(file);
         let i = 0;

@@ -39,6 +39,7 @@ describe('--format sarif', () => {
   it('one rule per finding id, with help text and a link; one result per finding (good ones left out)', async () => {
     const { doc } = await sarif(ERROR_HAR);
     const run = doc.runs[0];
+    const harLines = readFileSync(ERROR_HAR, 'utf8').split('\n');
     const rules = run.tool.driver.rules as any[];
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -59,6 +60,10 @@ describe('--format sarif', () => {
       // the physical location is the HAR file (code scanning rejects URL locations); the URL is a logical location
       expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('src/cli/fixtures/error-finding.har');
       expect(r.locations[0].logicalLocations[0].name).toBe(findings[i].url);
+      // the region is the line where that entry starts in the HAR
+      const line = r.locations[0].physicalLocation.region.startLine;
+      expect(harLines[line - 1].trim()).toBe('{');
+      expect(harLines.slice(line - 1, line + 8).join('\n')).toContain(`"url": ${JSON.stringify(findings[i].url)}`);
       expect(r.partialFingerprints['cacheLensFinding/v1']).toMatch(/^[0-9a-f]{8}$/);
     });
     expect(run.artifacts[0].location.uri).toBe('src/cli/fixtures/error-finding.har');

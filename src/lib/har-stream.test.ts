@@ -55,6 +55,19 @@ describe('HarStreamParser', () => {
     );
   });
 
+  it('says on which line each entry starts, whatever the chunking', () => {
+    const text = '{"log":{\n"entries":[\n{"a":"x\\ny"},\n\n  {"b":1},{"c":2}\n]}}';
+    for (const chunks of [[text.length], [1, 1, 1, 2, 3, 5, 8, 13, 21], [7, 7, 7, 7, 7, 7]]) {
+      const lines: number[] = [];
+      const p = new HarStreamParser((_e, _i, line) => lines.push(line));
+      let at = 0;
+      for (const n of chunks) p.push(text.slice(at, (at += n)));
+      p.push(text.slice(at));
+      p.end();
+      expect(lines).toEqual([3, 5, 5]);
+    }
+  });
+
   it('drops bodies, cookie and query arrays and unread vendor fields as soon as an entry is read', () => {
     const text = JSON.stringify({
       log: {

@@ -97,7 +97,23 @@ export class HarStreamParser {
     return this.buf.length;
   }
 
-  constructor(private readonly onEntry: (entry: unknown, index: number) => void) {}
+  /** Newlines counted so far, up to buf[lineScan]: gives each entry its line in the file (SARIF regions). */
+  private lines = 0;
+  private lineScan = 0;
+  private entryLine = 1;
+
+  /** `line`: the 1-based line of the file where the entry's opening brace is. */
+  constructor(private readonly onEntry: (entry: unknown, index: number, line: number) => void) {}
+
+  /** Counts newlines up to buf[to]. */
+  private countLines(to: number): void {
+    let i = this.buf.indexOf('\n', this.lineScan);
+    while (i >= 0 && i < to) {
+      this.lines++;
+      i = this.buf.indexOf('\n', i + 1);
+    }
+    this.lineScan = to;
+  }
 
   push(chunk: string): void {
     if (this.done) {
@@ -124,6 +140,8 @@ export class HarStreamParser {
     if (this.inString && this.stringStart >= 0 && this.keyNeeded()) keep = Math.min(keep, this.stringStart);
     if (this.inLiteral) keep = Math.min(keep, this.literalStart);
     if (keep > 0) {
+      if (this.lineScan < keep) this.countLines(keep);
+      this.lineScan -= keep;
       this.buf = this.buf.slice(keep);
       this.offset += keep;
       this.pos -= keep;
@@ -284,6 +302,10 @@ export class HarStreamParser {
   }
 
   private startCapture(entry: boolean): void {
+    if (entry) {
+      this.countLines(this.pos);
+      this.entryLine = this.lines + 1;
+    }
     this.captureStart = this.pos;
     this.captureDepth = this.stack.length;
     this.captureIsEntry = entry;
@@ -338,7 +360,7 @@ export class HarStreamParser {
         const where = isEntry ? `entry ${this.count}` : `log.${this.stack[1]?.key ?? '?'}`;
         throw new HarError(`not JSON: ${where}: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
       }
-      if (isEntry) this.onEntry(slimEntry(value), this.count++);
+      if (isEntry) this.onEntry(slimEntry(value), this.count++, this.entryLine);
       else {
         const key = this.stack[1]?.key;
         if (typeof key === 'string' && key !== 'entries' && !Object.hasOwn(this.log, key)) {
