@@ -60,7 +60,7 @@ export function servedAs(x: ExchangeRecord, e: Explanation | null): NextUseActio
 export function cdnLabel(e: Explanation | null): string {
   if (!e?.cdn.cdnName) return '';
   const parts = [e.cdn.cdnName];
-  if (e.cdn.cacheStatus) parts[0] += ' ' + e.cdn.cacheStatus.toUpperCase();
+  if (e.cdn.cacheStatus && e.cdn.cacheStatus !== 'unknown') parts[0] += ' ' + e.cdn.cacheStatus.toUpperCase();
   if (e.cdn.pop) parts.push(e.cdn.pop);
   return parts.join(' · ');
 }
@@ -203,4 +203,52 @@ export function cookieCellWords(k: CookieCounts): string {
 const TYPE_LABEL: Record<string, string> = { main_frame: 'document', sub_frame: 'iframe', xmlhttprequest: 'xhr/fetch', stylesheet: 'css', image: 'img', imageset: 'img', csp_report: 'csp report' };
 export function typeLabel(type: string | undefined | null): string {
   return type ? (TYPE_LABEL[type] ?? type) : '';
+}
+
+/** Where a freshness lifetime comes from, as a phrase ("from max-age"); null when there is none. */
+export function lifetimeSource(source: string, heuristic: boolean): string | null {
+  switch (source) {
+    case 'max-age':
+      return 'set by max-age';
+    case 's-maxage':
+      return 'set by s-maxage (shared caches only)';
+    case 'expires':
+      return 'set by Expires';
+    case 'heuristic':
+      return 'guessed by the browser from Last-Modified';
+    case 'none':
+      return null;
+    default:
+      return heuristic ? 'guessed by the browser' : `set by ${source}`;
+  }
+}
+
+/**
+ * A request the recorder has seen go out but whose response has not arrived (no status, no error, no end time).
+ * The engine is not asked about it yet: its row says "pending".
+ */
+export function isPending(x: ExchangeRecord): boolean {
+  return x.status === 0 && !x.error && x.endTimeMs === undefined && x.responseHeaders.length === 0;
+}
+
+/** The Caching tab's first words: where the response came from, as the engine decided, in a sentence. */
+export function sourceSentence(x: ExchangeRecord, e: Explanation | null): string {
+  const from = servedFrom(x, e);
+  switch (from) {
+    case 'network':
+      return 'Downloaded from the server.';
+    case 'disk-cache':
+      return 'Served from the disk cache, without asking the server.';
+    case 'memory-cache':
+      return 'Served from the memory cache, without asking the server.';
+    case 'service-worker':
+      return "Answered by the page's service worker.";
+    case 'revalidated':
+      if (e?.cache.revalidation?.inferred) return 'Revalidated (inferred from the stored validators): the server confirmed the stored copy, which was reused.';
+      return (e?.status ?? x.status) === 304
+        ? 'Revalidated: the server answered 304 Not Modified and the stored copy was reused.'
+        : 'Revalidated with the server.';
+    default:
+      return 'Where this response came from is not known.';
+  }
 }

@@ -65,7 +65,7 @@ describe('panel page: one live answer (Chromium)', () => {
     await panel.locator('.tab-panel .lead').waitFor();
 
     const before = await readSurfaces(panel, 'short.css');
-    expect(before.lead).toMatch(/^Came from network\. Fresh for another \d s/);
+    expect(before.lead).toMatch(/^Downloaded from the server\. Fresh for another \d s/);
     expect(before.cell).toMatch(/^fresh \d s$/);
     expect(before.timeline).toMatch(/^Fresh for another \d s/);
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-live-fresh.png') });
@@ -73,7 +73,7 @@ describe('panel page: one live answer (Chromium)', () => {
     // Nothing is reloaded: only the panel's clock moves on. Wait for the lead to change, then all three must agree.
     await expect.poll(async () => (await readSurfaces(panel, 'short.css')).lead, { timeout: 15000 }).not.toMatch(/Fresh for another/);
     const after = await readSurfaces(panel, 'short.css');
-    expect(after.lead).toMatch(/^Came from network\. .*conditional request/);
+    expect(after.lead).toMatch(/^Downloaded from the server\. .*conditional request/);
     expect(after.cell).toMatch(/^stale \d+ s$/);
     expect(after.timeline).toMatch(/^Stale for \d+ s/);
     // the next use and the reload are the same engine answer: a conditional request with the ETag

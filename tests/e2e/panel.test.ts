@@ -163,7 +163,7 @@ describe('panel page (Chromium, pop-out URL)', () => {
     await expect.poll(() => legend.isVisible()).toBe(false);
     await openRow(panel, 'style.css', 'CDN & proxies');
     const text = await tabText(panel);
-    expect(text).toMatch(/Served through Cloudflare: HIT at FRA/);
+    expect(text).toMatch(/Served through Cloudflare at FRA.*; its cache reported HIT/);
     expect(text).toContain('Browser');
     expect(text).toContain('Origin');
     await openRow(panel, 'profile', 'CDN & proxies');

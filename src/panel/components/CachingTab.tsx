@@ -2,7 +2,7 @@
 import type { CacheView, Explanation, NextUseAction } from '../../core/explanation';
 import type { ExchangeRecord } from '../../core/types';
 import type { PanelStore } from '../store';
-import { countdown, dateTime, duration, nextLoads, servedAs, sourceLabel, type LoadKind } from '../format';
+import { countdown, dateTime, duration, lifetimeSource, nextLoads, servedAs, sourceLabel, sourceSentence, type LoadKind } from '../format';
 import { ExplainedItem, FindingList, Section, Term } from './common';
 
 export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeRecord; e: Explanation }) {
@@ -19,7 +19,7 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
   return (
     <div class="tab-body">
       <p class="lead">
-        Came from <strong>{sourceLabel(x, e)}</strong>. {loads.applies.plain}
+        <strong>{sourceSentence(x, e)}</strong> {loads.applies.plain}
       </p>
       <Section title={<><Term id="freshness">Freshness</Term> timeline</>}>
         <Lane label="Browser (private cache)" view={c.private} receivedSec={receivedSec} nowSec={c.now} />
@@ -182,24 +182,38 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
   const until = view.freshUntil;
   const lifetime = view.freshnessLifetime ?? 0;
   // Scale: from receipt to the later of (fresh-until + 25%) and the judged moment, so that moment is on the bar.
-  const end = Math.max(until ?? receivedSec, nowSec, receivedSec + 1);
+  const end = Math.max((until ?? receivedSec) + (until !== null ? (view.staleWhileRevalidate ?? 0) : 0), nowSec, receivedSec + 1);
   const span = end - receivedSec + Math.max(1, (end - receivedSec) * 0.15);
   const pct = (t: number) => `${Math.min(100, Math.max(0, ((t - receivedSec) / span) * 100)).toFixed(2)}%`;
   const left = view.remaining;
   return (
     <div class="lane">
       <div class="lane-label">
-        {label}: lifetime {duration(lifetime)} from {view.freshnessSource}
-        {view.heuristic ? <> (<Term id="heuristic">heuristic</Term>)</> : ''}
+        {label}:{' '}
+        {lifetimeSource(view.freshnessSource, view.heuristic) === null ? (
+          'no freshness lifetime'
+        ) : (
+          <>
+            fresh for {duration(lifetime)}, {view.heuristic ? <Term id="heuristic">{lifetimeSource(view.freshnessSource, true)}</Term> : lifetimeSource(view.freshnessSource, false)}
+          </>
+        )}
       </div>
       <div class="timeline" role="img" aria-label={`${label}: received, fresh until ${until !== null ? dateTime(until) : 'never'}, then stale`}>
         {until !== null && <div class="fresh" style={{ width: pct(until) }} />}
         <div class="stale-part" style={{ left: until !== null ? pct(until) : '0%' }} />
+        {until !== null && view.staleWhileRevalidate ? (
+          <div
+            class="swr-part"
+            style={{ left: pct(until), width: `calc(${pct(until + view.staleWhileRevalidate)} - ${pct(until)})` }}
+            title={`stale-while-revalidate: for ${duration(view.staleWhileRevalidate)} after it goes stale, the stale copy may be used while it is refreshed in the background`}
+          />
+        ) : null}
         <div class="now-marker" style={{ left: pct(nowSec) }} title={`judged at ${dateTime(nowSec)}`} />
       </div>
       <div class="timeline-labels">
         <span>received {dateTime(receivedSec)}</span>
         <span>{until !== null ? `fresh until ${dateTime(until)}` : 'never fresh'}</span>
+        {until !== null && view.staleWhileRevalidate ? <span class="swr-label">then stale-while-revalidate until {dateTime(until + view.staleWhileRevalidate)}</span> : null}
         <span>then stale</span>
       </div>
       <p class="countdown" aria-live="off">

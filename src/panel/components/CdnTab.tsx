@@ -14,48 +14,48 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
   const hops = proxy.via;
   return (
     <div class="tab-body">
-      <p class="lead">
-        {cdn.cdnName
-          ? `Served through ${cdn.cdnName}${cdn.cacheStatus ? `: ${cdn.cacheStatus.toUpperCase()}` : ''}${cdn.pop ? ` at ${cdn.pop}${cdn.popCity ? ` (${cdn.popCity})` : ''}` : ''}.`
-          : hops.length
-            ? `No CDN recognised, but ${hops.length} proxy hop${hops.length === 1 ? '' : 's'} announced themselves in Via.`
-            : 'No CDN or proxy announced itself in the response headers.'}
-      </p>
+      <p class="lead">{leadSentence(e)}</p>
       <Section title="Chain">
-        <ol class="chain" aria-label="Request path from the browser to the origin">
-          <li class="hop">
-            <strong>Browser</strong>
-            <span class="muted">you</span>
+        {/* Drawn in the order the engine's text names the hops: the response's way from the origin to you. Via lists
+            hops in the order they were added, so its first entry is the one nearest the origin (RFC 9110 §7.6.3). */}
+        <p class="muted">The response&apos;s way, from the origin to you{hops.length > 1 ? ' (Via lists hops in the order they were added: the first is nearest the origin)' : ''}.</p>
+        <ol class="chain" aria-label="Path of the response from the origin to the browser">
+          <li class="hop origin">
+            <strong>
+              <Term id="origin">Origin</Term>
+            </strong>
+            <span>{host}</span>
           </li>
+          {hops.map((h, i) => (
+            <li key={i} class="hop proxy">
+              <strong>
+                <Term id="reverse-proxy">proxy</Term> {h.received}
+              </strong>
+              <span>
+                Via entry {i + 1} of {hops.length}, received over HTTP {h.protocol}
+              </span>
+              {h.comment && <span class="muted">{h.comment}</span>}
+            </li>
+          ))}
           {cdn.cdnName && (
             <li class="hop edge">
               <strong>
                 {cdn.cdnName} <Term id="edge">edge</Term>
               </strong>
               <span>
-                {cdn.pop ? <><Term id="pop">PoP</Term> {cdn.pop}{cdn.popCity ? ` · ${cdn.popCity}` : ''}</> : 'PoP unknown'}
+                {cdn.pop ? <><Term id="pop">PoP</Term> {cdn.pop}{cdn.popCity ? ` · ${cdn.popCity}` : ''}</> : 'PoP not given'}
               </span>
-              <span class={`cache-status cs-${cdn.cacheStatus ?? 'unknown'}`}>
-                {cdn.cacheStatus ? cdn.cacheStatus.toUpperCase() : 'status unknown'}
-                {cdn.rawCacheStatus && cdn.rawCacheStatus.toUpperCase() !== cdn.cacheStatus?.toUpperCase() ? ` (${cdn.rawCacheStatus})` : ''}
-              </span>
+              {known(cdn.cacheStatus) && (
+                <span class={`cache-status cs-${cdn.cacheStatus}`} title={cdn.rawCacheStatus ? `as sent: ${cdn.rawCacheStatus}` : undefined}>
+                  cache {cdn.cacheStatus!.toUpperCase()}
+                </span>
+              )}
               {cdn.age !== null && <span>Age {cdn.age} s</span>}
             </li>
           )}
-          {hops.map((h, i) => (
-            <li key={i} class="hop proxy">
-              <strong>
-                <Term id="reverse-proxy">proxy</Term> {h.received}
-              </strong>
-              <span>HTTP {h.protocol}</span>
-              {h.comment && <span class="muted">{h.comment}</span>}
-            </li>
-          ))}
-          <li class="hop origin">
-            <strong>
-              <Term id="origin">Origin</Term>
-            </strong>
-            <span>{host}</span>
+          <li class="hop">
+            <strong>Browser</strong>
+            <span class="muted">you</span>
           </li>
         </ol>
         <p>
@@ -148,4 +148,22 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
       </Section>
     </div>
   );
+}
+
+function known(status: string | null): boolean {
+  return !!status && status !== 'unknown';
+}
+
+/** The tab's first sentence: who served it, as the engine recognised it; never an internal code. */
+function leadSentence(e: Explanation): string {
+  const { cdn, proxy } = e;
+  if (cdn.cdnName) {
+    const where = cdn.pop ? ` at ${cdn.pop}${cdn.popCity ? ` (${cdn.popCity})` : ''}` : '';
+    const status = known(cdn.cacheStatus) ? `; its cache reported ${cdn.cacheStatus!.toUpperCase()}` : '; it did not say whether its cache had a copy';
+    return `Served through ${cdn.cdnName}${where}${status}.`;
+  }
+  if (cdn.cacheStatusEntries.length)
+    return `No CDN recognised, but ${cdn.cacheStatusEntries.length === 1 ? 'a cache' : `${cdn.cacheStatusEntries.length} caches`} reported in Cache-Status (RFC 9211): ${cdn.cacheStatusEntries.map((c) => `${c.cache} ${c.hit ? 'hit' : 'miss'}`).join(', ')}.`;
+  if (proxy.via.length) return `No CDN recognised, but ${proxy.via.length} proxy hop${proxy.via.length === 1 ? '' : 's'} announced ${proxy.via.length === 1 ? 'itself' : 'themselves'} in Via.`;
+  return 'No CDN or proxy announced itself in the response headers.';
 }

@@ -103,7 +103,8 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
       )}
 
       <Section title="Findings">
-        <FindingList findings={c.findings} empty="No cookie findings." />
+        {/* a not-sent reason is said once, in the list above, not again as a finding */}
+        <FindingList findings={send ? c.findings.filter((f) => !f.id.startsWith('cookie-not-sent-')) : c.findings} empty="No cookie findings." />
       </Section>
 
       {jarOffered ? (

@@ -190,16 +190,19 @@ describe('detail pane', () => {
     open('a', {
       a: (x) => ({
         cdn: { ...explanation(x).cdn, cdn: 'cloudflare', cdnName: 'Cloudflare', cacheStatus: 'hit', rawCacheStatus: 'HIT', pop: 'FRA', popCity: 'Frankfurt', age: 120, ipOwner: 'Cloudflare', plain: ['Cloudflare served its cached copy.'] },
-        proxy: { ...explanation(x).proxy, via: [{ protocol: '1.1', received: 'varnish' }], xForwardedFor: ['203.0.113.9', '10.0.0.2'], plain: ['Only the last X-Forwarded-For entry was added by a proxy you control.'] },
+        proxy: { ...explanation(x).proxy, via: [{ protocol: '1.0', received: 'origin-proxy' }, { protocol: '1.1', received: 'varnish' }], xForwardedFor: ['203.0.113.9', '10.0.0.2'], plain: ['Only the last X-Forwarded-For entry was added by a proxy you control.'] },
       }),
     }, [record({ id: 'a', serverIp: '104.16.1.1' })], 'cdn');
     const text = panel().textContent!;
-    expect(text).toContain('Served through Cloudflare: HIT at FRA (Frankfurt).');
+    expect(text).toContain('Served through Cloudflare at FRA (Frankfurt); its cache reported HIT.');
+    // drawn in the order the text names the hops: Via's first entry is nearest the origin (RFC 9110 §7.6.3)
     const hops = [...document.querySelectorAll('.chain > li')].map((li) => li.querySelector('strong')!.textContent);
-    expect(hops[0]).toBe('Browser');
-    expect(hops[1]).toMatch(/^Cloudflare edge/);
+    expect(hops[0]).toMatch(/^Origin/);
+    expect(hops[1]).toMatch(/proxy.*origin-proxy/);
     expect(hops[2]).toMatch(/proxy.*varnish/);
-    expect(hops[3]).toMatch(/^Origin/);
+    expect(hops[3]).toMatch(/^Cloudflare edge/);
+    expect(hops[4]).toBe('Browser');
+    expect(text).toContain('Via entry 1 of 2');
     expect(text).toContain('104.16.1.1');
     expect(text).toContain("in Cloudflare's published ranges");
     expect(text).toContain('203.0.113.9 → 10.0.0.2');
@@ -257,5 +260,44 @@ describe('page data is text, never HTML', () => {
     expect(panel().textContent).toContain(payload);
     expect(document.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe('wording', () => {
+  it('no internal ids, one sentence per reason, a lifetime said in words, an unknown CDN status left out', () => {
+    open('a', {
+      a: (x) => ({
+        cache: { ...explanation(x).cache, private: { ...explanation(x).cache.private, freshnessSource: 'heuristic', heuristic: true, freshnessLifetime: 86400 } },
+        cdn: { ...explanation(x).cdn, cdnName: 'Varnish Cache', cacheStatus: 'unknown', rawCacheStatus: '32774 32771' },
+        cookies: {
+          ...explanation(x).cookies,
+          send: { sent: [], notSent: [{ jarIndex: 0, reason: 'samesite-lax', why: 'SameSite=Lax cookies stay home on cross-site subresources.', cookie: { name: 'cart', value: 'v', domain: 'example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null } }], cookieHeader: null },
+          findings: [{ id: 'cookie-not-sent-samesite-lax', topic: 'cookie', severity: 'info', summary: 'Cookie "cart" was not sent: SameSite=Lax cookies stay home on cross-site subresources.', rule: 'r', link: 'https://x.test/' }],
+        },
+      }),
+    }, [record({ id: 'a' })]);
+    const text = panel().textContent!;
+    expect(text).toContain('Downloaded from the server.');
+    expect(text).not.toContain('Came from');
+    expect(text).toMatch(/fresh for 24 h, guessed by the browser from Last-Modified/);
+    expect(text).not.toMatch(/from heuristic|\(heuristic\)/);
+    fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
+    const cookies = panel().textContent!;
+    expect(cookies).not.toContain('[samesite-lax]');
+    expect(cookies.split('stay home on cross-site subresources').length - 1).toBe(1);
+    fireEvent.click(screen.getByRole('tab', { name: 'CDN & proxies' }));
+    const cdn = panel().textContent!;
+    expect(cdn).toContain('Served through Varnish Cache; it did not say whether its cache had a copy.');
+    expect(cdn).not.toMatch(/UNKNOWN|32774/);
+  });
+
+  it('an in-flight request is pending, not "unknown · not stored · warning"', () => {
+    const ex = fakeExplainer({ p: () => ({ findings: [{ id: 'w', topic: 'cache', severity: 'warning', summary: 's', rule: 'r', link: 'https://x.test/' }] }) });
+    const { store } = makeStore(ex.fn);
+    store.receive(snapshot([record({ id: 'p', status: 0, responseHeaders: [], source: 'unknown' })]));
+    render(<App store={store} />);
+    const row = document.getElementById('row-p')!;
+    expect(row.textContent).toContain('pending');
+    expect(row.textContent).not.toMatch(/unknown|not stored|warning/);
   });
 });

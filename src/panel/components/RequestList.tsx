@@ -7,7 +7,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
-import { cdnLabel, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
+import { cdnLabel, isPending, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
 import { dismissOnEscape, SeverityBadge, Term } from './common';
 
 export const ROW_HEIGHT = 20;
@@ -127,7 +127,9 @@ function Row({ item, index, store, selected }: { item: ListItem; index: number; 
 }
 
 function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; index: number; store: PanelStore; selected: boolean; style: Record<string, string> }) {
-  const e = store.explainRecord(x);
+  // a request still in flight is not explained yet: it is pending
+  const pending = isPending(x);
+  const e = pending ? null : store.explainRecord(x);
   const k = cookieCounts(e);
   const worst = worstSeverity(e);
   const status = x.error ? 'failed' : x.status === 0 ? '—' : String(x.status);
@@ -145,7 +147,7 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
       <span role="gridcell">{x.method}</span>
       <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
       <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
-      <span role="gridcell" class="col-from">{sourceLabel(x, e)}</span>
+      <span role="gridcell" class="col-from">{pending ? 'pending' : sourceLabel(x, e)}</span>
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
       <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>{freshnessLabel(e)}</span>
       <span role="gridcell" class="col-cookies" title={cookieCellWords(k)} aria-label={cookieCellWords(k)}>
