@@ -1,6 +1,8 @@
 /**
- * The recorder: webRequest events -> ExchangeRecords (through adapter.ts) -> store.ts, plus the tab bookkeeping
- * (top-level URL at each moment, pages per navigation, incognito) and live notifications for subscribed panels.
+ * The recorder: webRequest events -> ExchangeRecords (through adapter.ts) -> store.ts, plus live notifications for
+ * subscribed panels. The parts with state of their own are separate and unit-tested with the browser API passed in:
+ * tab-registry.ts (what is known of each tab), hop-tracker.ts (which record an event belongs to, across worker
+ * restarts), jar-attacher.ts (the cookie jar each record was made against).
  *
  * Every listener body is synchronous and small (the hot path); IndexedDB writes, cookie snapshots and panel updates
  * happen later in batches.
@@ -11,7 +13,6 @@ import {
   applyError,
   applyRequestHeaders,
   applyResponse,
-  exchangeId,
   inferRevalidation,
   linkRedirect,
   markHeadersWithheld,
@@ -20,31 +21,16 @@ import {
   harStartMs,
   recordFromHar,
   recordFromWebRequest,
-  sendsCookies,
   setsCookies,
   type RecorderBrowser,
-  type TabContext,
   type WebRequestDetails,
 } from './adapter';
-import { JarCache, type JarReading } from './jar';
+import { HopTracker } from './hop-tracker';
+import { JarCache } from './jar';
+import { JarAttacher } from './jar-attacher';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
-
-interface TabState {
-  topLevelUrl?: string;
-  pageId?: string;
-  /** undefined: not known yet (Chrome's webRequest details do not say; tabs.get does). */
-  incognito?: boolean;
-  /** Keep earlier pages on navigation (default true: history per page until cleared). */
-  preserveLog?: boolean;
-}
-
-interface Hop {
-  current: ExchangeRecord | null;
-  /** Set while the record is being reloaded from IndexedDB after the worker was restarted. */
-  loading?: Promise<ExchangeRecord>;
-  hop: number;
-}
+import { TabRegistry, chromeTabApi, type TabApi, type TabState } from './tab-registry';
 
 export interface RecorderEvents {
   /** A record changed (for live panel updates). */
@@ -77,24 +63,19 @@ function validatorsOf(record: ExchangeRecord): ExchangeRecord {
 export class Recorder {
   readonly stats = new ListenerStats();
   store: ExchangeStore | null = null;
-  sessionTag = '';
-  private readonly hops = new Map<string, Hop>();
-  private readonly tabs = new Map<number, TabState>();
+  readonly tabs: TabRegistry;
+  readonly hops: HopTracker;
+  readonly jars = new JarCache();
+  readonly jar: JarAttacher;
   /** Recent records per tab, for matching DevTools HAR entries. */
   private readonly recent = new Map<number, ExchangeRecord[]>();
   /** Date and validators of the last 2xx response per URL, for inferring revalidations (bounded). */
   private readonly lastByUrl = new Map<string, ExchangeRecord>();
-  /** Records of tabs whose incognito status is still being looked up: never written before we know. */
-  private readonly awaitingTab = new Map<number, Array<{ record: ExchangeRecord; final: boolean }>>();
-  readonly jars = new JarCache();
-  /** Records whose jar waits for the tab's incognito status. */
-  private readonly jarAfterTab = new WeakSet<ExchangeRecord>();
   private readonly queuedEvents: Array<() => void> = [];
   private ready = false;
   get isReady(): boolean {
     return this.ready;
   }
-  private tabStateTimer: ReturnType<typeof setTimeout> | null = null;
   readonly workerStartedMs = Date.now();
   /**
    * True when this instance began a recording (no saved session: the extension was installed or reloaded, or the
@@ -117,9 +98,34 @@ export class Recorder {
   constructor(
     readonly browser: RecorderBrowser,
     private readonly events: RecorderEvents,
-    options: { incognitoContext?: boolean } = {},
+    options: { incognitoContext?: boolean; tabApi?: TabApi } = {},
   ) {
     this.incognitoContext = options.incognitoContext ?? false;
+    this.tabs = new TabRegistry(options.tabApi ?? chromeTabApi(SESSION_KEY), this.incognitoContext);
+    this.hops = new HopTracker({
+      sessionTag: () => this.sessionTag,
+      load: (id) => this.store!.get(id),
+      create: (id, d, late) => {
+        const record = recordFromWebRequest(id, d, this.tabs.context(d.tabId), this.browser);
+        // First seen after its start in a recording that has just begun: started before our listeners were in force.
+        if (late && this.freshRecording) markHeadersWithheld(record, this.browser);
+        return record;
+      },
+      follow: (record) => this.remember(record),
+    });
+    this.jar = new JarAttacher({
+      jars: this.jars,
+      browser,
+      storeKnown: (record) => {
+        const tabId = record.tabId ?? -1;
+        return tabId < 0 || !!record.incognito || this.tabs.known(tabId);
+      },
+      changed: (record) => this.persist(record, this.isDone(record)),
+    });
+  }
+
+  get sessionTag(): string {
+    return this.tabs.sessionTag;
   }
 
   /** Opens the store and restores session state; events that arrive meanwhile are queued and replayed in order. */
@@ -128,23 +134,17 @@ export class Recorder {
     this.store = store;
     const saved = session[SESSION_KEY] as { tag: string; tabs: Array<[number, TabState]> } | undefined;
     if (saved?.tag) {
-      this.sessionTag = saved.tag;
-      for (const [tabId, state] of saved.tabs) this.tabs.set(tabId, state);
+      this.tabs.sessionTag = saved.tag;
+      this.tabs.restore(saved.tabs);
     } else {
       this.freshRecording = true;
       // A new browser session (or the extension was reloaded): tab ids of older recordings mean nothing now.
-      this.sessionTag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+      this.tabs.sessionTag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
       await chrome.storage.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [] } });
       void store.deleteOtherSessions(this.sessionTag).catch(() => {});
     }
     try {
-      for (const tab of await chrome.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const state = this.tabs.get(tab.id) ?? {};
-        state.incognito = tab.incognito;
-        if (!state.topLevelUrl && tab.url) state.topLevelUrl = tab.url;
-        this.tabs.set(tab.id, state);
-      }
+      await this.tabs.learnOpenTabs();
     } catch {
       /* tabs.query failing leaves incognito unknown; records then wait for tabs.get */
     }
@@ -156,8 +156,7 @@ export class Recorder {
 
   /** Marks records the previous worker instance left in flight and nobody finished (see ExchangeStore.markInterrupted). */
   markInterrupted(): Promise<number> {
-    const live = new Set<string>();
-    for (const hop of this.hops.values()) if (hop.current) live.add(hop.current.id);
+    const live = this.hops.liveIds();
     return this.store!.markInterrupted(this.workerStartedMs - 3_600_000, this.workerStartedMs, (id) => live.has(id), INTERRUPTED_ERROR);
   }
 
@@ -183,75 +182,33 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- tabs
 
-  private tabContext(tabId: number): TabContext {
-    const state = this.tabs.get(tabId) ?? {};
-    return this.incognitoContext ? { ...state, incognito: true } : state;
-  }
-
-  private tabState(tabId: number): TabState {
-    let state = this.tabs.get(tabId);
-    if (!state) this.tabs.set(tabId, (state = {}));
-    return state;
-  }
-
-  /** Tab state survives a stopped worker in storage.session (written after changes, which are rare: navigations). */
-  private saveTabState(): void {
-    if (this.tabStateTimer) return;
-    this.tabStateTimer = setTimeout(() => {
-      this.tabStateTimer = null;
-      void chrome.storage.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [...this.tabs.entries()] } }).catch(() => {});
-    }, 50);
-  }
-
   onTabCreated(tab: chrome.tabs.Tab): void {
-    if (tab.id === undefined) return;
-    const state = this.tabState(tab.id);
-    state.incognito = tab.incognito;
-    this.releaseAwaiting(tab.id);
+    if (tab.id !== undefined) this.tabs.created(tab.id, tab.incognito);
   }
 
   onTabRemoved(tabId: number): void {
-    const state = this.tabs.get(tabId);
+    const { state, privateLeft } = this.tabs.removed(tabId);
     if (state?.incognito) this.store?.forgetIncognitoTab(tabId);
-    this.tabs.delete(tabId);
-    // Private requests outside any tab (Firefox: a private page's service worker) go with the last private tab.
-    if (state?.incognito && ![...this.tabs.values()].some((t) => t.incognito)) this.store?.forgetIncognitoTab(-1);
     this.recent.delete(tabId);
-    this.saveTabState();
+    // Private requests outside any tab (Firefox: a private page's service worker) go with the last private tab.
+    if (state?.incognito && !privateLeft) this.store?.forgetIncognitoTab(-1);
   }
 
   /** webNavigation.onCommitted, top frame: the document the tab now shows (also history/bfcache navigations). */
   onTopFrameCommitted(tabId: number, url: string): void {
-    const state = this.tabState(tabId);
-    if (state.topLevelUrl !== url) {
-      state.topLevelUrl = url;
-      this.saveTabState();
-    }
+    this.tabs.committed(tabId, url);
   }
 
   setPreserveLog(tabId: number, preserve: boolean): void {
-    this.tabState(tabId).preserveLog = preserve;
-    this.saveTabState();
+    this.tabs.setPreserveLog(tabId, preserve);
   }
 
   preserveLog(tabId: number): boolean {
-    return this.tabs.get(tabId)?.preserveLog ?? true;
+    return this.tabs.preserveLog(tabId);
   }
 
   topLevelUrl(tabId: number): string | undefined {
     return this.tabs.get(tabId)?.topLevelUrl;
-  }
-
-  private releaseAwaiting(tabId: number): void {
-    const waiting = this.awaitingTab.get(tabId);
-    if (!waiting) return;
-    this.awaitingTab.delete(tabId);
-    const incognito = this.tabs.get(tabId)?.incognito ?? false;
-    for (const { record, final } of waiting) {
-      if (incognito) record.incognito = true;
-      if (this.jarAfterTab.delete(record)) this.attachRequestJar(record);
-      this.store!.put(record, final);
-    }
   }
 
   // ---------------------------------------------------------------------------------------------- persistence
@@ -259,30 +216,17 @@ export class Recorder {
   private persist(record: ExchangeRecord, final = false): void {
     if (this.incognitoContext) record.incognito = true;
     const tabId = record.tabId ?? -1;
-    if (tabId >= 0 && !record.incognito) {
-      const incognito = this.tabs.get(tabId)?.incognito;
-      if (incognito === undefined) {
-        // Unknown tab: hold the record in memory until tabs.get says whether it is incognito.
-        let list = this.awaitingTab.get(tabId);
-        if (!list) {
-          this.awaitingTab.set(tabId, (list = []));
-          chrome.tabs.get(tabId).then(
-            (tab) => {
-              this.tabState(tabId).incognito = tab.incognito;
-              this.releaseAwaiting(tabId);
-            },
-            () => {
-              this.tabState(tabId).incognito = false; // tab already gone; a closed incognito tab would have said so
-              this.releaseAwaiting(tabId);
-            },
-          );
-        }
-        list.push({ record, final });
-        this.events.onRecord(record);
-        return;
-      }
-      if (incognito) record.incognito = true;
+    if (tabId >= 0 && !record.incognito && !this.tabs.known(tabId)) {
+      // Unknown tab: hold the record in memory until tabs.get says whether it is incognito.
+      this.tabs.whenKnown(tabId, (incognito) => {
+        if (incognito) record.incognito = true;
+        this.jar.storeNowKnown(record);
+        this.store!.put(record, final);
+      });
+      this.events.onRecord(record);
+      return;
     }
+    if (tabId >= 0 && this.tabs.get(tabId)?.incognito) record.incognito = true;
     this.store!.put(record, final);
     this.events.onRecord(record);
   }
@@ -297,84 +241,36 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- webRequest
 
-  /** Applies `fn` to the request's current hop record, recovering it from IndexedDB after a worker restart. */
-  private withRecord(d: WebRequestDetails, fn: (record: ExchangeRecord) => void): void {
-    const hop = this.hops.get(d.requestId);
-    if (hop?.current) return fn(hop.current);
-    if (hop?.loading) {
-      hop.loading = hop.loading.then((r) => (fn(r), r));
-      return;
-    }
-    // The worker was stopped after this request began: find its record by its deterministic id.
-    const id = exchangeId(this.sessionTag, d.requestId, d.url);
-    const entry: Hop = { current: null, hop: 0 };
-    const fresh = () => {
-      const record = recordFromWebRequest(id, d, this.tabContext(d.tabId), this.browser);
-      // First seen after its start in a recording that has just begun: started before our listeners were in force.
-      if (this.freshRecording) markHeadersWithheld(record, this.browser);
-      return record;
-    };
-    entry.loading = this.store!.get(id).then(
-      (stored) => stored ?? fresh(),
-      () => fresh(),
-    ).then((record) => {
-      if (this.hops.get(d.requestId) === entry) {
-        entry.current = record;
-        entry.loading = undefined;
-      }
-      this.remember(record);
-      fn(record);
-      return record;
-    });
-    this.hops.set(d.requestId, entry);
-  }
-
   onBeforeRequest(d: WebRequestDetails): void {
-    const previous = this.hops.get(d.requestId);
     const isTop = d.type === 'main_frame';
     const tabId = d.tabId;
-    if (isTop && tabId >= 0 && !previous) this.startPage(d);
-    if (isTop && tabId >= 0) {
-      this.tabState(tabId).topLevelUrl = d.url;
-      this.saveTabState();
-    }
-    let hopIndex = 0;
-    let id = exchangeId(this.sessionTag, d.requestId, d.url);
+    // The page first, so the new hop's record belongs to it.
+    if (isTop && tabId >= 0 && !this.hops.has(d.requestId)) this.startPage(d);
+    if (isTop && tabId >= 0) this.tabs.setTopLevelUrl(tabId, d.url);
+    const { record, previous, previousLater } = this.hops.begin(d);
     if (previous) {
-      hopIndex = previous.hop + 1;
-      const prevId = previous.current?.id;
-      if (prevId === id || this.sameUrlEarlierHop(previous, d.url)) id = exchangeId(this.sessionTag, d.requestId, d.url, hopIndex);
-    }
-    const record = recordFromWebRequest(id, d, this.tabContext(tabId), this.browser);
-    if (previous?.current) {
-      linkRedirect(previous.current, record);
-      this.persist(previous.current, true);
-    } else if (previous?.loading) {
-      previous.loading.then((prev) => {
+      linkRedirect(previous, record);
+      this.persist(previous, true);
+    } else if (previousLater) {
+      previousLater.then((prev) => {
         linkRedirect(prev, record);
         this.persist(prev, true);
         this.persist(record);
       });
     }
-    this.hops.set(d.requestId, { current: record, hop: hopIndex });
-    this.remember(record);
     // The jar the request is made against answers "which cookies were not sent, and why", also (above all) when
     // nothing was sent. From the per-site cache: no cookies API call per request.
-    this.attachRequestJar(record);
+    this.jar.forRequest(record);
     this.persist(record);
-  }
-
-  private sameUrlEarlierHop(previous: Hop, url: string): boolean {
-    return previous.current?.url === url;
   }
 
   private startPage(d: WebRequestDetails): void {
     const tabId = d.tabId;
-    const state = this.tabState(tabId);
+    const state = this.tabs.state(tabId);
     const page: PageRecord = { id: `${this.sessionTag}:p:${d.requestId}:${Math.round(d.timeStamp)}`, tabId, url: d.url, startedMs: d.timeStamp, dropped: 0 };
     const previousPage = state.pageId;
     state.pageId = page.id;
-    this.saveTabState();
+    this.tabs.save();
     const incognito = this.incognitoContext || (d.incognito ?? state.incognito ?? false);
     this.store!.putPage(page, incognito);
     if (previousPage && !this.preserveLog(tabId)) {
@@ -387,37 +283,37 @@ export class Recorder {
   }
 
   onSendHeaders(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyRequestHeaders(record, d);
       this.persist(record);
     });
   }
 
   onHeadersReceived(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyResponse(record, d, 'headers');
       this.persist(record);
     });
   }
 
   onResponseStarted(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyResponse(record, d, 'started');
       this.persist(record);
     });
   }
 
   onBeforeRedirect(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyResponse(record, d, 'redirect');
       this.persist(record, true);
-      if (setsCookies(record)) this.attachJar(record, true);
-      if (d.type === 'main_frame' && d.tabId >= 0 && d.redirectUrl) this.tabState(d.tabId).topLevelUrl = d.redirectUrl;
+      if (setsCookies(record)) this.jar.afterResponse(record);
+      if (d.type === 'main_frame' && d.tabId >= 0 && d.redirectUrl) this.tabs.state(d.tabId).topLevelUrl = d.redirectUrl;
     });
   }
 
   onCompleted(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyResponse(record, d, 'completed');
       // It did complete: a "lost" mark from a restart sweep that ran before this late event was wrong.
       if (record.error === INTERRUPTED_ERROR) delete record.error;
@@ -428,16 +324,16 @@ export class Recorder {
         this.lastByUrl.set(key, validatorsOf(record));
         if (this.lastByUrl.size > LAST_BY_URL_MAX) this.lastByUrl.delete(this.lastByUrl.keys().next().value as string);
       }
-      this.hops.delete(d.requestId);
+      this.hops.end(d.requestId);
       this.persist(record, true);
-      if (setsCookies(record)) this.attachJar(record, true);
+      if (setsCookies(record)) this.jar.afterResponse(record);
     });
   }
 
   onErrorOccurred(d: WebRequestDetails): void {
-    this.withRecord(d, (record) => {
+    this.hops.with(d, (record) => {
       applyError(record, d);
-      this.hops.delete(d.requestId);
+      this.hops.end(d.requestId);
       this.persist(record, true);
     });
   }
@@ -447,57 +343,6 @@ export class Recorder {
     this.jars.invalidate(change?.cookie);
   }
 
-  private cookieStoreFor(record: ExchangeRecord): string | undefined {
-    // Chrome's incognito cookie store is "1"; Firefox's private one "firefox-private".
-    if (!record.incognito) return undefined;
-    return this.browser === 'firefox' ? 'firefox-private' : '1';
-  }
-
-  /**
-   * At before-request: the cached reading of the request's site when there is one (synchronous, stamped with the
-   * request's time), else the site's one shared reading when it arrives. Only hosts with cookies get a snapshot.
-   */
-  private attachRequestJar(record: RecordedExchange): void {
-    if (!record.url.startsWith('http')) return;
-    const tabId = record.tabId ?? -1;
-    if (tabId >= 0 && !record.incognito && this.tabs.get(tabId)?.incognito === undefined) {
-      // Which cookie store (regular or incognito) is known only once tabs.get answers: see releaseAwaiting().
-      this.jarAfterTab.add(record);
-      return;
-    }
-    const store = this.cookieStoreFor(record);
-    const cached = this.jars.peek(record.url, record.topLevelUrl, store);
-    if (cached) {
-      this.applyJar(record, cached.jar, Math.max(cached.takenMs, record.requestTimeMs));
-      return;
-    }
-    this.jars.get(record.url, record.topLevelUrl, store).then(
-      (reading) => {
-        if (this.applyJar(record, reading.jar, Math.max(reading.takenMs, record.requestTimeMs))) this.persist(record, this.isDone(record));
-      },
-      () => {},
-    );
-  }
-
-  /** After a response that set cookies: a reading taken after it, so the new cookies are in it. */
-  private attachJar(record: RecordedExchange, afterSetCookie = false): void {
-    this.jars.get(record.url, record.topLevelUrl, this.cookieStoreFor(record), afterSetCookie ? Date.now() : 0).then(
-      (reading: JarReading) => {
-        if (this.applyJar(record, reading.jar, reading.takenMs, true)) this.persist(record, this.isDone(record));
-      },
-      () => {},
-    );
-  }
-
-  /** Sets the snapshot unless a later one is there already; an empty jar only where cookies went or came. */
-  private applyJar(record: RecordedExchange, jar: JarReading['jar'], atMs: number, force = false): boolean {
-    if (!jar.length && !force && !sendsCookies(record) && !setsCookies(record)) return false;
-    if (record.jarSnapshot && (record.jarSnapshotMs ?? 0) > atMs) return false;
-    record.jarSnapshot = jar;
-    record.jarSnapshotMs = atMs;
-    return true;
-  }
-
   private isDone(record: ExchangeRecord): boolean {
     return record.endTimeMs !== undefined || record.error !== undefined;
   }
@@ -505,7 +350,7 @@ export class Recorder {
   /** For get-jar: the jar of a URL as seen from the tab's top-level site. */
   jarFor(tabId: number, url: string): Promise<import('../core/types').JarCookie[]> {
     const state = this.tabs.get(tabId);
-    const store = state?.incognito ? (this.browser === 'firefox' ? 'firefox-private' : '1') : undefined;
+    const store = this.jar.cookieStoreFor({ incognito: this.incognitoContext || state?.incognito });
     return this.jars.get(url, state?.topLevelUrl ?? url, store).then((r) => r.jar);
   }
 
@@ -525,7 +370,7 @@ export class Recorder {
     // duplicate them, unless only DevTools could have seen them (memory cache).
     if (entry._fromCache !== 'memory' && start < this.workerStartedMs) return null;
     const id = `${this.sessionTag}:har:${this.workerStartedMs.toString(36)}.${(++this.harCount).toString(36)}`;
-    const record = recordFromHar(id, entry, tabId, this.tabContext(tabId));
+    const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId));
     this.remember(record);
     this.persist(record, true);
     return record;
