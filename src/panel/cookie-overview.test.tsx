@@ -51,6 +51,11 @@ describe('Cookies overview', () => {
     store.setPurposeLookup(lookupPurpose);
     store.receive(snapshot(records()));
     render(<App store={store} />);
+    // in the list: the third-party request that sets a marketing cookie is flagged, in words for its tooltip
+    const adCell = document.querySelector('#row-ad .col-cookies')!;
+    expect(adCell.textContent).toContain('⚑');
+    expect(adCell.getAttribute('aria-label')).toContain('tracking (third-party marketing IDE)');
+    expect(document.querySelector('#row-doc .col-cookies')!.textContent).not.toContain('⚑');
     fireEvent.click(screen.getByRole('button', { name: 'Cookies overview' }));
     const view = screen.getByRole('region', { name: 'Cookies overview' });
     expect(view.textContent).toContain('4 cookies seen: 1 tracking');

@@ -96,3 +96,10 @@ describe('engine decisions in words', () => {
     expect(both.reload).toBeNull();
   });
 });
+
+describe('shortName of data: URLs', () => {
+  it('names them by type, never ","', () => {
+    expect(shortName('data:,')).toBe('data:text/plain');
+    expect(shortName('data:image/png;base64,AAAA')).toBe('data:image/png');
+  });
+});

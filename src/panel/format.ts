@@ -150,6 +150,8 @@ export function hasCookieProblems(e: Explanation | null): boolean {
 
 /** Last path segment, or host for "/". */
 export function shortName(url: string): string {
+  // data: URLs have no path segment worth showing (Firefox reports `data:,` requests): name them by their type
+  if (/^data:/i.test(url)) return `data:${url.slice(5).split(/[;,]/)[0] || 'text/plain'}`;
   try {
     const u = new URL(url);
     const seg = u.pathname.split('/').filter(Boolean).pop();

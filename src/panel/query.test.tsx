@@ -85,5 +85,8 @@ describe('filter terms', () => {
     expect(shown()).toEqual(['cf']);
     fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(screen.getByLabelText('Filter text'));
+    // and Down goes on to the list
+    fireEvent.keyDown(screen.getByLabelText('Filter text'), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(document.querySelector('.request-list'));
   });
 });

@@ -9,6 +9,7 @@ import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
 import { cdnLabel, isPending, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
 import { dismissOnEscape, SeverityBadge, Term } from './common';
+import { TRACKING_CATEGORIES } from '../cookie-overview';
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 8;
@@ -131,6 +132,9 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
   const pending = isPending(x);
   const e = pending ? null : store.explainRecord(x);
   const k = cookieCounts(e);
+  // purpose in the list: a third-party request that sets or sends an analytics or marketing cookie is flagged
+  const tracking = e ? trackingCookies(e, x, store) : [];
+  const cookieWords = cookieCellWords(k) + (tracking.length ? `; tracking (third-party ${tracking.join(', ')})` : '');
   const worst = worstSeverity(e);
   const status = x.error ? 'failed' : x.status === 0 ? '—' : String(x.status);
   return (
@@ -150,8 +154,9 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
       <span role="gridcell" class="col-from">{pending ? 'pending' : sourceLabel(x, e)}</span>
       <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
       <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>{freshnessLabel(e)}</span>
-      <span role="gridcell" class="col-cookies" title={cookieCellWords(k)} aria-label={cookieCellWords(k)}>
+      <span role="gridcell" class="col-cookies" title={cookieWords} aria-label={cookieWords}>
         {cookieCell(k)}
+        {tracking.length ? ' ⚑' : ''}
       </span>
       <span role="gridcell">{worst && worst !== 'good' ? <SeverityBadge severity={worst} /> : ''}</span>
     </div>
@@ -180,3 +185,26 @@ function CookiesLegend() {
   );
 }
 
+
+/** Names and purposes of the analytics/marketing cookies a third-party request set or sent (the overview's rule). */
+function trackingCookies(e: NonNullable<ReturnType<PanelStore['explainRecord']>>, x: ExchangeRecord, store: PanelStore): string[] {
+  if (!e.cookies.thirdParty) return [];
+  const out: string[] = [];
+  let host = '';
+  try {
+    host = new URL(x.url).hostname;
+  } catch {
+    /* keep empty */
+  }
+  for (const s of e.cookies.setCookies) {
+    const name = s.cookie?.name ?? '';
+    const cat = s.purpose?.category ?? store.purposeOf(name, s.cookie?.domain ?? host).category;
+    if (TRACKING_CATEGORIES.has(cat)) out.push(`${cat.toLowerCase()} ${name || '(nameless)'}`);
+  }
+  const sent = e.cookies.send ? e.cookies.send.sent.map((s) => s.cookie) : e.cookies.requestCookies.map((r) => ({ name: r.name, domain: host }));
+  for (const c of sent) {
+    const cat = store.purposeOf(c.name, c.domain).category;
+    if (TRACKING_CATEGORIES.has(cat)) out.push(`${cat.toLowerCase()} ${c.name || '(nameless)'}`);
+  }
+  return [...new Set(out)];
+}

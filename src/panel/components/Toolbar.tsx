@@ -111,6 +111,17 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           title={FILTER_HELP}
           value={f.text}
           onInput={(e) => store.setFilter('text', e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Down from the filter goes to the list (as in DevTools' Network panel)
+            if (e.key === 'ArrowDown') {
+              const list = document.querySelector('.request-list') as HTMLElement | null;
+              if (list) {
+                e.preventDefault();
+                list.focus();
+                if (!store.selectedId.value) store.moveSelection(1);
+              }
+            }
+          }}
         />
         <span id="filter-help" class="visually-hidden">
           {FILTER_HELP}
