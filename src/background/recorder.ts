@@ -40,6 +40,8 @@ export interface RecorderEvents {
 }
 
 const RECENT_PER_TAB = 400;
+/** Events kept while the store opens (normally a few; a few thousand if opening hangs). */
+const MAX_QUEUED_EVENTS = 10_000;
 const LAST_BY_URL_MAX = 5000;
 const SESSION_KEY = 'cacheLens.session';
 /** Well inside Chrome's 30 s idle limit, long after any event of a stopped worker's requests would have arrived. */
@@ -72,6 +74,8 @@ export class Recorder {
   /** Date and validators of the last 2xx response per URL, for inferring revalidations (bounded). */
   private readonly lastByUrl = new Map<string, ExchangeRecord>();
   private readonly queuedEvents: Array<() => void> = [];
+  /** Events dropped (oldest first) while more than MAX_QUEUED_EVENTS waited for the store to open. */
+  eventsDroppedBeforeReady = 0;
   private ready = false;
   get isReady(): boolean {
     return this.ready;
@@ -165,6 +169,11 @@ export class Recorder {
     return (details: T) => {
       this.trace?.(event, details);
       if (!this.ready) {
+        // Bounded: a database that never opens must not grow the worker's memory without end.
+        if (this.queuedEvents.length >= MAX_QUEUED_EVENTS) {
+          this.queuedEvents.shift();
+          this.eventsDroppedBeforeReady++;
+        }
         this.queuedEvents.push(() => this.listener(event, body)(details));
         return;
       }
