@@ -1,7 +1,7 @@
 /** CDN & proxies: the chain browser → edge → proxies (Via) → origin, forwarding headers, CDN explanations. */
 import type { Explanation } from '../../core/explanation';
 import type { ExchangeRecord } from '../../core/types';
-import { ExplainedItem, FindingList, Section, Term } from './common';
+import { ExplainedItem, FindingList, Section, Term, useRedact } from './common';
 
 export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
   const { cdn, proxy } = e;
@@ -12,6 +12,8 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
     /* raw */
   }
   const hops = proxy.via;
+  // "Hide values": engine sentences here quote headers; a cookie value echoed in one is masked too
+  const r = useRedact();
   return (
     <div class="tab-body">
       <p class="lead">{leadSentence(e)}</p>
@@ -68,7 +70,7 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
         <Section title="What the CDN did">
           <ul>
             {cdn.plain.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{r(p)}</li>
             ))}
           </ul>
           {cdn.evidence.length > 0 && <p class="muted">Recognised by: {cdn.evidence.join('; ')}</p>}
@@ -137,7 +139,7 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
           </dl>
           <ul>
             {proxy.plain.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{r(p)}</li>
             ))}
           </ul>
         </Section>

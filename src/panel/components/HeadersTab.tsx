@@ -9,6 +9,7 @@ import { VirtualList } from './VirtualList';
 export const HEADER_ROW_LIMIT = 150;
 
 export function HeadersTab({ x, e }: { x: ExchangeRecord; e: Explanation | null; hide?: boolean }) {
+  const r = useRedact();
   const hidden = [...(e?.hidden ?? [])];
   if (x.requestHeadersIncomplete && hidden.length === 0)
     hidden.push('The browser hid some request headers from the extension (e.g. If-None-Match, If-Modified-Since). Open DevTools before loading the page to see them.');
@@ -54,7 +55,7 @@ export function HeadersTab({ x, e }: { x: ExchangeRecord; e: Explanation | null;
         <Section title="What the browser hid">
           <ul>
             {hidden.map((h, i) => (
-              <li key={i}>{h}</li>
+              <li key={i}>{r(h)}</li>
             ))}
           </ul>
         </Section>
