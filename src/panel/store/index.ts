@@ -5,12 +5,12 @@
  * record id + version, so a snapshot of 10,000 records costs nothing until it is looked at.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { BrowserProfile, ExchangeRecord, JarCookie, ResponseSource, Severity } from '../../core/types';
+import type { BrowserProfile, ExchangeRecord, JarCookie } from '../../core/types';
 import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { hasCookieProblems, servedFrom, SEVERITY_RANK, worstSeverity } from '../format';
-import { matchQuery, parseQuery } from '../query';
+import { createListStore, type ListItem } from './filters';
+export { EMPTY_FILTERS, type Filters, type ListItem } from './filters';
 import { buildOverview, purposeFor, type OverviewPurpose, type PurposeLookup } from '../cookie-overview';
 
 export type Explainer = (
@@ -30,30 +30,6 @@ export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';
 /** The main view: the request list, or the overview of every cookie seen. */
 export type MainView = 'requests' | 'cookies';
 
-export interface Filters {
-  text: string;
-  type: string; // '' = all
-  source: '' | ResponseSource;
-  cdn: string; // '' all, 'none', or a CDN name
-  cookieProblems: boolean;
-  thirdParty: boolean;
-  severity: '' | Severity; // at least this bad
-}
-
-export const EMPTY_FILTERS: Filters = {
-  text: '',
-  type: '',
-  source: '',
-  cdn: '',
-  cookieProblems: false,
-  thirdParty: false,
-  severity: '',
-};
-
-export type ListItem =
-  | { kind: 'page'; page: PageRecord; count: number; collapsed: boolean }
-  | { kind: 'exchange'; record: ExchangeRecord };
-
 export interface JarState {
   url: string;
   requestId: string;
@@ -71,7 +47,6 @@ export interface StoreOptions {
   clock?: () => number;
 }
 
-const NO_PAGE = '(no page)';
 
 export function createStore(opts: StoreOptions) {
   const clock = opts.clock ?? (() => Date.now());
@@ -105,10 +80,8 @@ export function createStore(opts: StoreOptions) {
   const pending = signal<ExchangeRecord[]>([]);
 
   // ---- UI
-  const filters = signal<Filters>({ ...EMPTY_FILTERS });
   const selectedId = signal<string | null>(null);
   const detailTab = signal<DetailTab>('caching');
-  const collapsedPages = signal<ReadonlySet<string>>(new Set());
   const jar = signal<JarState | null>(null);
   const notice = signal<string | null>(null);
   const view = signal<MainView>('requests');
@@ -233,69 +206,9 @@ export function createStore(opts: StoreOptions) {
    */
   const jarOffered = computed(() => status.value !== 'imported' && tabId.value !== null);
 
-  /** The filter box, read as DevTools-style terms (../query.ts). */
-  const query = computed(() => parseQuery(filters.value.text));
-  /** Any filter set: page groups without a match are then left out of the list. */
-  const filtering = computed(() => {
-    const f = filters.value;
-    return f.text.trim() !== '' || f.type !== '' || f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
-  });
-
-  const filtered = computed(() => {
-    const f = filters.value;
-    const all = records.value;
-    const q = query.value;
-    const needsExplain = f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
-    const purpose = (name: string, domain: string) => purposeOf(name, domain).category;
-    const out: ExchangeRecord[] = [];
-    for (const x of all) {
-      if (q.terms.length && !matchQuery(q, x, () => explainForFilter(x), purpose)) continue;
-      if (f.type && (x.resourceType ?? 'other') !== f.type) continue;
-      if (needsExplain) {
-        const e = explainForFilter(x);
-        // where it came from is the engine's decision (a revalidation it linked or inferred included)
-        if (f.source && servedFrom(x, e) !== f.source) continue;
-        if (f.cdn === 'none' ? !!e?.cdn.cdnName : f.cdn && e?.cdn.cdnName !== f.cdn) continue;
-        if (f.cookieProblems && !hasCookieProblems(e)) continue;
-        if (f.thirdParty && !e?.cookies.thirdParty) continue;
-        if (f.severity) {
-          const w = worstSeverity(e);
-          if (!w || SEVERITY_RANK[w] > SEVERITY_RANK[f.severity]) continue;
-        }
-      }
-      out.push(x);
-    }
-    return out;
-  });
-
-  /** The visible list: page header rows followed by their exchanges, oldest page first. */
-  const items = computed<ListItem[]>(() => {
-    const rows = filtered.value;
-    const collapsed = collapsedPages.value;
-    const pageList = pages.value;
-    const groups = new Map<string, ExchangeRecord[]>();
-    const known = new Set(pageList.map((p) => p.id));
-    for (const x of rows) {
-      const key = x.pageId && known.has(x.pageId) ? x.pageId : NO_PAGE;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
-      g.push(x);
-    }
-    if (pageList.length === 0) return rows.map((record) => ({ kind: 'exchange' as const, record }));
-    const out: ListItem[] = [];
-    const order = [...pageList].sort((a, b) => a.startedMs - b.startedMs);
-    const hideEmpty = filtering.value;
-    const emit = (page: PageRecord, list: ExchangeRecord[]) => {
-      if (hideEmpty && list.length === 0) return;
-      const isCollapsed = collapsed.has(page.id);
-      out.push({ kind: 'page', page, count: list.length, collapsed: isCollapsed });
-      if (!isCollapsed) for (const record of list) out.push({ kind: 'exchange', record });
-    };
-    const orphans = groups.get(NO_PAGE);
-    if (orphans?.length) emit({ id: NO_PAGE, tabId: tabId.value ?? -1, url: 'Requests outside a page', startedMs: 0, dropped: 0 }, orphans);
-    for (const p of order) emit(p, groups.get(p.id) ?? []);
-    return out;
-  });
+  // ---- filters and the visible list: a sub-store (./filters.ts)
+  const list = createListStore({ records, pages, tabId, engineReady, explainForFilter, purposeOf });
+  const { filters, query, filtered, items, collapsedPages, cdnScan, cdnNames, knownCdns, resourceTypes, setFilter, togglePage } = list;
 
   const selected = computed(() => {
     const id = selectedId.value;
@@ -315,28 +228,6 @@ export function createStore(opts: StoreOptions) {
   function purposeOf(name: string, domain: string): OverviewPurpose {
     void purposesReady.value;
     return purposeFor(name, null, purposeLookup, { host: domain, domain });
-  }
-
-  const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());
-
-  /**
-   * CDN names for the CDN filter, from what was recorded: every record's explanation (any version's memo, as the
-   * filters use). Read only when the menu is about to open (cdnScan), so 10,000 records cost nothing until then.
-   */
-  const cdnScan = signal(false);
-  const cdnNames = computed(() => {
-    // small recordings are scanned at once; large ones when the menu is about to open
-    if (!engineReady.value || (!cdnScan.value && records.value.length > 2000)) return [];
-    const names = new Set<string>();
-    for (const x of records.value) {
-      const n = explainForFilter(x)?.cdn.cdnName;
-      if (n) names.add(n);
-    }
-    return [...names].sort();
-  });
-  function knownCdns(): string[] {
-    cdnScan.value = true;
-    return cdnNames.value;
   }
 
   // ---- mutations
@@ -520,17 +411,6 @@ export function createStore(opts: StoreOptions) {
       jarMemo = null;
       hasHostAccess.value = true;
     });
-  }
-
-  function setFilter<K extends keyof Filters>(key: K, value: Filters[K]) {
-    filters.value = { ...filters.value, [key]: value };
-  }
-
-  function togglePage(id: string) {
-    const next = new Set(collapsedPages.value);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    collapsedPages.value = next;
   }
 
   /** Move the selection by `delta` exchange rows within the visible list. */
