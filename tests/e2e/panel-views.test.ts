@@ -199,6 +199,9 @@ describe('panel views (Chromium, pop-out URL)', () => {
     });
     // Name, Domain, Path and Delete hold one line each (the value may wrap)
     for (const c of jar.heights.filter((c) => c.cls !== 'value' && c.cls !== 'jar-wrap' && c.cls !== 'jar-purpose')) expect(c.h, `jar cell ${c.i}`).toBeLessThan(jar.line * 2 + 6);
+    // the panel never scrolls as a whole: the toolbar stays in view, the list and the details scroll inside
+    expect(await panel.evaluate(() => [document.scrollingElement!.scrollHeight, innerHeight])).toEqual([height, height]);
+    expect((await panel.locator('.toolbar').boundingBox())!.y).toBe(0);
     const cut = await cutOff(panel);
     expect(cut.out, JSON.stringify(cut)).toEqual([]);
     expect(cut.scrollWidth).toBeLessThanOrEqual(cut.width);
