@@ -10,6 +10,7 @@ import { followTheme } from './theme';
 import { harActions } from './har-actions';
 import { App } from './components/App';
 import { startPanelClock } from './clock';
+import { panelSearch } from './search';
 import './styles.css';
 
 declare const __CACHE_LENS_BROWSER__: 'chrome' | 'firefox' | undefined;
@@ -74,6 +75,9 @@ function requestAccess() {
 // Test-only hook (e2e builds only): lets bench/panel.ts feed a 10,000-record snapshot as the background would.
 if (typeof __CACHE_LENS_E2E__ !== 'undefined' && __CACHE_LENS_E2E__)
   (globalThis as { __cacheLensPanel?: unknown }).__cacheLensPanel = { receive: store.receive, store };
+
+// DevTools' search box, forwarded by the devtools page (see search.ts).
+(globalThis as { __cacheLensSearch?: unknown }).__cacheLensSearch = panelSearch(store);
 
 // One clock for the whole panel: every cache sentence on screen is the engine's answer at store.judgedAtSec.
 startPanelClock(store, document);
