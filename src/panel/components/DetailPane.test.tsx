@@ -291,6 +291,13 @@ describe('wording', () => {
     expect(cdn).not.toMatch(/UNKNOWN|32774/);
   });
 
+  it('a Cache-Status hit without a recognised CDN is named as what it is', () => {
+    open('a', { a: (x) => ({ cdn: { ...explanation(x).cdn, cdnName: null, cacheStatusEntries: [{ cache: 'lab-edge', hit: true, ttl: 30 }] } }) }, [record({ id: 'a' })], 'cdn');
+    const text = panel().textContent!;
+    expect(text).toContain('No CDN recognised, but a cache reported in Cache-Status (RFC 9211): lab-edge hit.');
+    expect(text).not.toContain('No CDN or proxy announced itself');
+  });
+
   it('an in-flight request is pending, not "unknown · not stored · warning"', () => {
     const ex = fakeExplainer({ p: () => ({ findings: [{ id: 'w', topic: 'cache', severity: 'warning', summary: 's', rule: 'r', link: 'https://x.test/' }] }) });
     const { store } = makeStore(ex.fn);
