@@ -32,7 +32,8 @@ export interface DecisionFacts {
 const MAX_RAW = 8192;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HUGE_COOKIE = 2048;
-const SESSION_NAME = /sess|sid$|^sid|auth|token|jwt|login|remember/i;
+/** Login/session cookie names: a name that ends in sess / session (+ id), sid, or holds auth, token, jwt, login, remember. */
+const SESSION_NAME = /sess(ion)?[_-]?id$|sess(ion)?$|sid$|^sid|auth|token|jwt|login|remember/i;
 /**
  * Anti-CSRF tokens (double-submit cookie: Angular's XSRF-TOKEN, csurf, x-csrf-jwt) are meant to be read by page
  * scripts, which copy them into a request header; HttpOnly would break them

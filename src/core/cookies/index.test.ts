@@ -57,6 +57,10 @@ describe('explainCookies', () => {
     // Double-submit CSRF tokens are read by page scripts on purpose: no HttpOnly advice for them.
     const csrf = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `x-csrf-jwt=${jwt}; Secure` }, { name: 'Set-Cookie', value: 'XSRF-TOKEN=abc; Secure' }] }), { browser: 'chrome', now: NOW });
     expect(csrf.findings.map((f) => f.id)).not.toContain('cookie-session-without-httponly');
+    // A name that merely contains "session" (a flag such as session_only) is not a login cookie.
+    const names = ['PHPSESSID', 'JSESSIONID', 'laravel_session', 'rack.session', 'connect.sid', 'session_only', 'sessionStorageHint'];
+    const flagged = names.map((n) => explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `${n}=v; Secure` }] }), { browser: 'chrome', now: NOW }).findings.some((f) => f.id === 'cookie-session-without-httponly'));
+    expect(flagged).toEqual([true, true, true, true, true, false, false]);
     expect(e.setCookies[1].purpose?.category).toBe('Analytics');
     expect(e.setCookies[1].findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
     expect(e.setCookies[1].lifetime).toContain('400-day maximum');

@@ -59,7 +59,7 @@ export const PROXY_NOTES: NoteCatalog = {
   'xff-from-browser': {
     topic: 'proxy',
     severity: 'warning',
-    summary: 'The request left the browser already carrying {header}: an extension or local tool added it. A server that believes the left-most entry would trust this made-up address.',
+    summary: 'The request left the browser already carrying {header}: the page\'s own script (fetch or XHR can set it), an extension or a local tool added it. A server that believes the left-most entry would trust this made-up address.',
     rule: 'Forwarding fields are meant to be added by proxies, not clients; clients can put anything in them.',
     link: XFF + '#security_and_privacy_concerns',
   },
