@@ -113,6 +113,8 @@ export class ExchangeStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerDue = Infinity;
   private flushing: Promise<void> | null = null;
+  /** Records taken from the queue by the flush under way (still pending until it commits or puts them back). */
+  private inFlight = 0;
   /** Incognito: memory only. tabId -> id -> record. */
   private readonly incognito = new Map<number, Map<string, ExchangeRecord>>();
   private readonly incognitoPages = new Map<number, PageRecord[]>();
@@ -190,7 +192,7 @@ export class ExchangeStore {
 
   /** Number of records not yet in IndexedDB. */
   get pending(): number {
-    return this.queue.size + this.pageQueue.size;
+    return this.queue.size + this.pageQueue.size + this.deleteQueue.size + this.inFlight;
   }
 
   private schedule(delay: number): void {
@@ -208,7 +210,7 @@ export class ExchangeStore {
   /** Writes everything queued; resolves when it is committed. Safe to call concurrently. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.queue.size === 0 && this.pageQueue.size === 0) return;
+    if (this.queue.size === 0 && this.pageQueue.size === 0 && this.deleteQueue.size === 0) return;
     if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap) await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
     const batch = [...this.queue.values()];
     const pages = [...this.pageQueue.values()];
@@ -217,8 +219,15 @@ export class ExchangeStore {
     this.queue.clear();
     this.pageQueue.clear();
     let failed = false;
+    this.inFlight = batch.length + pages.length + deletes.length;
     this.flushing = (async () => {
       try {
+        if (deletes.length) {
+          // Apart from the writes: a delete-only transaction is one a full database still accepts.
+          const del = this.db.transaction('exchanges', 'readwrite');
+          for (const id of deletes) void del.store.delete(id);
+          await del.done;
+        }
         const t0 = performance.now();
         // relaxed: the commit resolves once the browser holds the data, without waiting for a disk flush
         // (https://developer.mozilla.org/docs/Web/API/IDBDatabase/transaction#durability); a stopped worker is not a
@@ -226,7 +235,6 @@ export class ExchangeStore {
         const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
         const exchanges = tx.objectStore('exchanges');
         const pageStore = tx.objectStore('pages');
-        for (const id of deletes) void exchanges.delete(id);
         for (const item of batch) void exchanges.put(item);
         for (const page of pages) void pageStore.put(page);
         this.flushWorkMs += performance.now() - t0;
@@ -265,8 +273,9 @@ export class ExchangeStore {
       throw err;
     } finally {
       this.flushing = null;
+      this.inFlight = 0;
       // Whatever was put back is written again (later after a failure), never left waiting for the next event.
-      if (this.queue.size || this.pageQueue.size) this.schedule(failed ? 1000 : 0);
+      if (this.queue.size || this.pageQueue.size || this.deleteQueue.size) this.schedule(failed ? 1000 : 0);
     }
   }
 
