@@ -7,6 +7,7 @@ import { DetailPane } from './DetailPane';
 import { HarBanner } from './HarBanner';
 import { CookieOverview } from './CookieOverview';
 import { dateTime } from '../format';
+import type { RetentionStatus } from '../../background/store';
 
 export interface AppProps {
   store: PanelStore;
@@ -79,6 +80,12 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
           {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
         </div>
       )}
+      {r && (r as RetentionStatus).storage?.quotaErrors ? (
+        <div class="banner warn" role="status" data-storage="quota">
+          The browser's storage for Cache Lens is full: the oldest {(r as RetentionStatus).storage!.trimmedForQuota} recorded requests were dropped to
+          keep recording (about {(r as RetentionStatus).storage!.quotaCap ?? '?'} are kept).
+        </div>
+      ) : null}
       {store.notice.value && (
         <div class="banner warn" role="status">
           {store.notice.value}{' '}
