@@ -237,6 +237,21 @@ describe('DevTools HAR merge', () => {
     expect((ff as WithheldHeaders).headersWithheld).toBeUndefined();
   });
 
+  it('completes a record whose last events never arrived (a stopped worker) from the DevTools log', () => {
+    const r = fresh();
+    applyRequestHeaders(r, { ...base, requestHeaders: [{ name: 'Accept', value: '*/*' }] });
+    mergeHarEntry(r, har({ status: 200, time: 30, response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'application/json' }] } }));
+    expect(r.status).toBe(200);
+    expect(r.endTimeMs).toBe(base.timeStamp + 4 + 30);
+    expect(r.responseHeaders.map((h) => h.name)).toEqual(['Content-Type']);
+    // A failed request is not turned into a completed one.
+    const failed = fresh();
+    applyError(failed, { ...base, error: 'net::ERR_FAILED' });
+    const end = failed.endTimeMs;
+    mergeHarEntry(failed, har({ status: 200, time: 30 }));
+    expect(failed.endTimeMs).toBe(end);
+  });
+
   it('a disk-cache HAR entry marks a webRequest record whose source was unknown', () => {
     const r = fresh();
     mergeHarEntry(r, har({ status: 200, fromCache: 'disk' }));

@@ -342,6 +342,14 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
       delete (record as WithheldHeaders).headersWithheld;
     }
   }
+  // A record whose completion the browser never delivered (a stopped worker): DevTools saw the request finish.
+  const start = harStartMs(entry);
+  if (!record.endTimeMs && !record.error && status > 0 && typeof entry.time === 'number' && entry.time >= 0 && !Number.isNaN(start)) {
+    record.endTimeMs = start + entry.time;
+    if (!record.responseTimeMs) record.responseTimeMs = record.endTimeMs;
+    if (!record.responseHeaders.length) record.responseHeaders = harHeaders(entry.response.headers);
+    if (!record.status) record.status = status;
+  }
   const fromCache = entry._fromCache ? HAR_FROM_CACHE[entry._fromCache] : undefined;
   if (fromCache && record.source !== 'revalidated') record.source = fromCache;
   if (entry.response.httpVersion && !record.httpVersion) record.httpVersion = entry.response.httpVersion;

@@ -365,6 +365,23 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- DevTools HAR
 
+  /** A tab's stored records, read once per burst of late HAR entries (after a restart) and reused for 2 s. */
+  private storedForHar: { tabId: number; atMs: number; records: Promise<ExchangeRecord[]> } | null = null;
+
+  private async mergeHarIntoStored(tabId: number, entry: HarEntryLike): Promise<void> {
+    const now = Date.now();
+    if (!this.storedForHar || this.storedForHar.tabId !== tabId || now - this.storedForHar.atMs > 2000) {
+      this.storedForHar = { tabId, atMs: now, records: this.store!.exchangesForTab(tabId) };
+    }
+    const match = matchHarEntry(entry, await this.storedForHar.records);
+    if (!match) return;
+    const lostMark = match.error === INTERRUPTED_ERROR;
+    if (lostMark) delete match.error;
+    mergeHarEntry(match, entry);
+    if (lostMark && !match.endTimeMs) match.error = INTERRUPTED_ERROR;
+    this.persist(match, true);
+  }
+
   /** Merges a DevTools HAR entry into its webRequest record, or records it on its own (memory-cache hits). */
   mergeHar(tabId: number, entry: HarEntryLike): ExchangeRecord | null {
     const candidates = this.recent.get(tabId) ?? [];
@@ -375,9 +392,12 @@ export class Recorder {
       return match;
     }
     const start = harStartMs(entry);
-    // Entries from before this worker started may belong to records we no longer hold in memory: skip rather than
-    // duplicate them, unless only DevTools could have seen them (memory cache).
-    if (entry._fromCache !== 'memory' && start < this.workerStartedMs) return null;
+    // Entries from before this worker started belong to records we no longer hold in memory: find the stored one
+    // (a request whose last events the stopped worker never got is completed from DevTools' log), never duplicate.
+    if (entry._fromCache !== 'memory' && start < this.workerStartedMs) {
+      void this.mergeHarIntoStored(tabId, entry).catch(() => {});
+      return null;
+    }
     const id = `${this.sessionTag}:har:${this.workerStartedMs.toString(36)}.${(++this.harCount).toString(36)}`;
     const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId));
     this.remember(record);
