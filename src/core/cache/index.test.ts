@@ -412,6 +412,11 @@ describe('severity by consequence', () => {
     expect(sev(ex({ Date: DATE, Expires: '0' }), 'expires-invalid')).toBe('info');
     expect(sev(ex({ Date: DATE, Expires: 'next tuesday' }), 'expires-invalid')).toBe('warning');
   });
+  it('an invalid Last-Modified costs a full download only when it is the only validator and no browser can read it', () => {
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday' }), 'last-modified-invalid')).toBe('warning');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'Fri, 21 Jan 2022 16:19:12 UTC' }), 'last-modified-invalid')).toBe('info');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday', ETag: '"e"' }), 'last-modified-invalid')).toBe('info');
+  });
   it('clock skew is info, and a whole number of hours is named as a time-zone error in the recording', () => {
     const f = run(ex({ Date: new Date((T - 7200) * 1000).toUTCString(), 'Cache-Control': 'max-age=60' })).findings.find((x) => x.id === 'clock-skew');
     expect(f?.severity).toBe('info');

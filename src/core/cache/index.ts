@@ -361,8 +361,10 @@ function cacheFindings(
   }
   if (f.etagCount > 1) add('etag-multiple', { count: f.etagCount });
   if (f.lastModified.raw !== null && f.lastModified.time === null) {
-    // Without an ETag this was the only validator: the next revalidation becomes a full download.
-    add('last-modified-invalid', { value: clip(f.lastModified.raw, 60) }, f.etag ? 'info' : 'warning');
+    // Without an ETag this was the only validator: the next revalidation becomes a full download, unless browsers
+    // read the date anyway (a "UTC" zone, a missing comma: their lenient date reader, as for Expires).
+    const costly = !f.etag && parseHttpDateLenient(f.lastModified.raw) === null;
+    add('last-modified-invalid', { value: clip(f.lastModified.raw, 60) }, costly ? 'warning' : 'info');
   }
   if (f.lastModified.time !== null && f.date.time !== null && f.lastModified.time > f.date.time) add('last-modified-future');
   if (storableAnywhere && !hasValidator && f.status === 200 && !priv.noCache) {
