@@ -41,6 +41,11 @@ export interface ExchangeRecord {
   source: ResponseSource;
   /** True when the recorder knows request headers were hidden from it (Chrome webRequest hides If-None-Match etc.). */
   requestHeadersIncomplete?: boolean;
+  /**
+   * True when the browser may have withheld this exchange's Set-Cookie / Cookie lines from the recorder (Chrome: the
+   * request began before the extension's listeners were in force). "No Set-Cookie" then means "not seen", not "none".
+   */
+  headersWithheld?: boolean;
   serverIp?: string;
   /** webRequest resource type (main_frame, sub_frame, script, xmlhttprequest, ...). */
   resourceType?: string;

@@ -26,6 +26,14 @@ export interface RetentionStats {
   droppedTotal: number;
   maxPerTab: number;
   maxTotal: number;
+  /** How the database copes with its quota (src/background/store.ts StorageHealth); absent until a refusal. */
+  storage?: {
+    quotaErrors: number;
+    trimmedForQuota: number;
+    lastQuotaErrorMs?: number;
+    quotaCap?: number;
+    stored?: number;
+  };
 }
 
 /** A HAR 1.2 entry as DevTools gives it (only the fields we read are typed). */

@@ -31,7 +31,11 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
 
       <Section title="Set by this response">
         {c.setCookies.length === 0 ? (
-          <p class="muted">No Set-Cookie header{servedFrom(x, e) !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.</p>
+          <p class="muted">
+            {x.headersWithheld
+              ? "The browser hid this response's Set-Cookie lines from the extension (the request began before recording was ready); open DevTools before loading the page to see them."
+              : `No Set-Cookie header${servedFrom(x, e) !== 'network' ? ' (cache hits never carry Set-Cookie)' : ''}.`}
+          </p>
         ) : c.setCookies.length > CARD_LIMIT ? (
           <ManySetCookies list={c.setCookies} hide={hide} nowSec={store.judgedAtSec.value} />
         ) : (
