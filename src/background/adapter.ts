@@ -222,16 +222,8 @@ export function applyError(record: ExchangeRecord, d: WebRequestDetails): void {
   if (typeof d.fromCache === 'boolean' && record.source === 'unknown') record.source = sourceFromWebRequest(d.fromCache, 'unknown');
 }
 
-/** An extra record field (not yet in ExchangeRecord): the browser withheld the record's extraHeaders. */
-export interface WithheldHeaders {
-  /**
-   * Set when Chrome may have hidden Set-Cookie (and Cookie, Referer...) from webRequest: the request began before the
-   * extension's listeners were in force (extension installed or browser starting with restored tabs), so the
-   * 'extraHeaders' option did not apply to it and the record was first seen at a later event. A HAR merge with
-   * the headers clears it.
-   */
-  headersWithheld?: boolean;
-}
+/** ExchangeRecord.headersWithheld (src/core/types.ts): kept as a name for the tests that read it. */
+export type WithheldHeaders = Pick<ExchangeRecord, 'headersWithheld'>;
 
 /**
  * Chrome decides at a request's start whether its headers pass through the extension ('extraHeaders'); a request
@@ -241,7 +233,7 @@ export interface WithheldHeaders {
  */
 export function markHeadersWithheld(record: ExchangeRecord, browser: RecorderBrowser): void {
   if (browser !== 'chrome') return;
-  (record as ExchangeRecord & WithheldHeaders).headersWithheld = true;
+  record.headersWithheld = true;
   record.requestHeadersIncomplete = true;
 }
 
@@ -334,12 +326,12 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   } else if (status > 0 && record.status === 0) {
     record.status = status;
     record.responseHeaders = harHeaders(entry.response.headers);
-  } else if (status > 0 && (record as WithheldHeaders).headersWithheld) {
+  } else if (status > 0 && record.headersWithheld) {
     // The browser hid this response's Set-Cookie lines from webRequest (see markHeadersWithheld): DevTools has them.
     const resHeaders = harHeaders(entry.response.headers);
     if (resHeaders.length) {
       record.responseHeaders = resHeaders;
-      delete (record as WithheldHeaders).headersWithheld;
+      delete record.headersWithheld;
     }
   }
   // A record whose completion the browser never delivered (a stopped worker): DevTools saw the request finish.
