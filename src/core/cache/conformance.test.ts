@@ -10,12 +10,15 @@ describe('cache reference cases (RFC 9111 model)', () => {
     expect(reference.format).toBe('cache-cases/1');
     expect(reference.cases.length).toBeGreaterThanOrEqual(57);
   });
-  for (const c of reference.cases) {
-    it(c.id, () => {
+  // One test for the file: npm test counts each reference case once, in its conformance step.
+  it('passes every case (each mismatch listed with its id)', () => {
+    const mismatches = [];
+    for (const c of reference.cases) {
       const actual = runCacheCase(c);
       const picked: Record<string, unknown> = {};
       for (const key of Object.keys(c.expect)) picked[key] = actual[key];
-      expect(picked).toEqual(c.expect);
-    });
-  }
+      if (JSON.stringify(picked) !== JSON.stringify(c.expect)) mismatches.push({ id: c.id, expected: c.expect, actual: picked });
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
