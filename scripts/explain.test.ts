@@ -3,10 +3,11 @@ import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../tests/support/shared';
 import { duration, MAX_HAR_BYTES, parseArgs, parseNow, runCli } from './explain';
 
 const ROOT = join(__dirname, '..');
-const FIXTURES = join(ROOT, '../shared/fixtures/har');
+const FIXTURES = sharedPath('fixtures', 'har');
 const dir = mkdtempSync(join(tmpdir(), 'explain-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHar } from '../src/core/har';
+import { sharedPath } from '../tests/support/shared';
 
 // Lives in scripts/ because src/core tests may not touch Node APIs (eslint engine-purity rule).
-const FIXTURES = join(__dirname, '../../shared/fixtures/har');
+const FIXTURES = sharedPath('fixtures', 'har');
 
 describe('the shared HAR fixtures', () => {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.har'));

@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { sharedPath } from '../tests/support/shared';
 import { explainAll } from '../src/core/explain';
 import { captureTimeSec, readHar } from '../src/core/har';
 import type { BrowserProfile } from '../src/core/types';
@@ -68,7 +69,7 @@ function main(argv: string[]): void {
   const browser = (opt('--browser') ?? 'chrome') as BrowserProfile;
   const jsonOut = opt('--json');
   const beforeFile = opt('--before');
-  const dir = resolve(args[0] ?? '../shared/fixtures/har');
+  const dir = resolve(args[0] ?? sharedPath('fixtures', 'har'));
   const r = severityReport(dir, browser);
   const before: SeverityReport | null = beforeFile ? (JSON.parse(readFileSync(beforeFile, 'utf8')) as SeverityReport) : null;
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(r, null, 2)}\n`);

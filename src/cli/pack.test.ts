@@ -10,11 +10,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/support/shared';
 import { buildNpm } from './build.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(__dirname, '../..');
-const SHARED_HAR = join(resolve(ROOT, process.env.CACHE_LENS_SHARED ?? '../shared'), 'fixtures/har/pagexray-http2-chrome.har');
+const SHARED_HAR = sharedPath('fixtures', 'har', 'pagexray-http2-chrome.har');
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'cache-lens-pack-'));

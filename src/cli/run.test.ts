@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/support/shared';
 import { FORMATS } from './args';
 import { runCli, type RunOptions } from './run';
 
@@ -165,7 +166,7 @@ describe('encodings and big files', () => {
     }
   });
   it('streamed and whole reads agree on every shared HAR (the streamed entries keep all the adapter reads)', async () => {
-    const shared = join(resolve(__dirname, '../..', process.env.CACHE_LENS_SHARED ?? '../shared'), 'fixtures/har');
+    const shared = sharedPath('fixtures', 'har');
     const hars = readdirSync(shared).filter((f) => f.endsWith('.har'));
     expect(hars.length).toBeGreaterThan(5);
     for (const h of hars) {

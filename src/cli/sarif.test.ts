@@ -1,13 +1,14 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/support/shared';
 import { runCli } from './run';
 
 const require = createRequire(import.meta.url);
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
-const FIXTURES = join(resolve(__dirname, '../..', process.env.CACHE_LENS_SHARED ?? '../shared'), 'fixtures/har');
+const FIXTURES = sharedPath('fixtures', 'har');
 
 // The OASIS schema is draft-04 (src/cli/vendor/sarif/README.md); ajv 6 validates draft-04 with its meta-schema added.
 const schema = JSON.parse(readFileSync(join(__dirname, 'vendor/sarif/sarif-schema-2.1.0.json'), 'utf8'));

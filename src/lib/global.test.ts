@@ -1,14 +1,15 @@
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/support/shared';
 import { GLOBAL_BUILD } from '../cli/build.mjs';
 import { explainHar } from './explain-har';
 import { MiniTextDecoder, MiniURL, miniAtob } from './shims';
 
-const FIXTURES = join(resolve(__dirname, '../..', process.env.CACHE_LENS_SHARED ?? '../shared'), 'fixtures/har');
+const FIXTURES = sharedPath('fixtures', 'har');
 const HARS = readdirSync(FIXTURES).filter((f) => f.endsWith('.har')).sort();
 let code = '';
 

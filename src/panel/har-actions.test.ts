@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../tests/support/shared';
 import { importHarText } from './har-actions';
 import { makeStore } from './test/fixtures';
 
 describe('HAR import', () => {
   it('loads a real HAR into the store as an imported recording, with its pages', () => {
     const { store } = makeStore();
-    const text = readFileSync(new URL('../../../shared/fixtures/har/pagexray-304.har', import.meta.url), 'utf8');
+    const text = readFileSync(sharedPath('fixtures', 'har', 'pagexray-304.har'), 'utf8');
     importHarText(store, text, 'pagexray-304.har');
     expect(store.status.value).toBe('imported');
     expect(store.records.value.length).toBeGreaterThan(10);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-// The shared reference file (../shared beside the repository, see docs/ARCHITECTURE.md).
-import file from '../../../../shared/reference/cache-cases.json';
+import { readSharedJson } from '../../../tests/support/shared';
 import { runCacheCase } from './conformance';
+
+// The shared reference file (../shared beside the repository, or CACHE_LENS_SHARED).
+const file = readSharedJson('reference', 'cache-cases.json');
 
 const reference = file as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-// The shared reference file and HAR fixtures (../shared beside the repository, see docs/ARCHITECTURE.md).
-import file from '../../../../shared/reference/cdn-cases.json';
+import { readSharedJson, readSharedText, sharedHarFiles } from '../../../tests/support/shared';
 import { runCdnCase } from './conformance';
 import { explainCdn } from './index';
 import type { ExchangeRecord } from '../types';
 
-const cases = file as unknown as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
-// Vite's glob import reads the files at build time, so the test itself needs no Node file API.
-const hars = (import.meta as any).glob('../../../../shared/fixtures/har/*.har', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The shared reference file and HAR fixtures (../shared beside the repository, or CACHE_LENS_SHARED).
+const cases = readSharedJson('reference', 'cdn-cases.json') as { format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> };
+const hars: Record<string, string> = Object.fromEntries(sharedHarFiles().map((f) => [f, readSharedText('fixtures', 'har', f)]));
 
 describe('cdn-cases.json through runCdnCase', () => {
   it('is the cdn-cases/1 format with 33 cases', () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { explainCdn } from './index';
 import { explainProxy } from '../proxy/index';
 import type { ExchangeRecord } from '../types';
-import file from '../../../../shared/reference/cdn-cases.json';
+import { readSharedJson } from '../../../tests/support/shared';
 
 // 10,000 exchanges with the header mixes of the reference cases (every provider, tiers, RFC 9211, negatives).
-const cases = (file as any).cases as Array<{ status: number; headers: Record<string, string | string[]> }>;
+const cases = readSharedJson<{ cases: unknown }>('reference', 'cdn-cases.json').cases as Array<{ status: number; headers: Record<string, string | string[]> }>;
 const ips = ['104.21.48.200', '151.101.1.1', '13.32.0.1', '192.0.2.1', '2606:4700::6810:1', undefined];
 const exchanges: ExchangeRecord[] = Array.from({ length: 10_000 }, (_, i) => {
   const c = cases[i % cases.length];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-// The shared reference file (../shared relative to the repository, as docs/ARCHITECTURE.md lays out).
-import file from '../../../../shared/reference/cookie-cases.json';
+import { readSharedJson } from '../../../tests/support/shared';
 import { runCookieCase } from './conformance';
+
+// The shared reference file (../shared beside the repository, or CACHE_LENS_SHARED).
+const file = readSharedJson<{ format: string }>('reference', 'cookie-cases.json');
 
 const cases = (file as unknown as { cases: Array<{ id: string; expect: Record<string, unknown> }> }).cases;
 

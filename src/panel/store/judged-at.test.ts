@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../scripts/explain';
+import { sharedPath } from '../../../tests/support/shared';
 import { importHarText } from '../har-actions';
 import { captureTimeSec } from './index';
 import { oldHar } from '../test/har';
 import { fakeExplainer, makeStore, manyRecords, NOW, NOW_MS, record, snapshot } from '../test/fixtures';
 
-const fixture = new URL('../../../../shared/fixtures/har/pagexray-304.har', import.meta.url);
+const fixture = sharedPath('fixtures', 'har', 'pagexray-304.har');
 
 async function cliNow(path: string): Promise<number> {
   let out = '';
@@ -22,7 +22,7 @@ describe('imported HAR: judged at capture time', () => {
     const { store } = makeStore();
     importHarText(store, readFileSync(fixture, 'utf8'));
     expect(store.status.value).toBe('imported');
-    const expected = await cliNow(fileURLToPath(fixture));
+    const expected = await cliNow(fixture);
     expect(store.captureSec.value).toBe(expected);
     expect(store.judgedAtSec.value).toBe(expected);
     expect(captureTimeSec([])).toBeNull();
