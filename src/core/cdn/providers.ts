@@ -1,7 +1,7 @@
 /**
  * The CDN table: how each provider (and each self-hosted cache product) shows up in response headers, how it
  * writes its cache status and its edge location. Pure data with the vendor reference beside each entry; the code
- * that applies it is in signature.ts and status.ts. Provider ids follow ../shared/reference/cdn-cases.json.
+ * that applies it is in index.ts (`matchProviders`, `readPop`) and status.ts. Provider ids follow ../shared/reference/cdn-cases.json.
  */
 import type { CdnCacheStatus } from '../explanation';
 
