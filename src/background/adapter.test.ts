@@ -9,6 +9,8 @@ import {
   headersFromWebRequest,
   incognitoOf,
   inferRevalidation,
+  isDevtoolsRefetch,
+  isDevtoolsRefetchHar,
   jarCookieFromApi,
   linkRedirect,
   markHeadersWithheld,
@@ -301,5 +303,29 @@ describe('incognitoOf (who keeps a request in memory)', () => {
     expect(incognitoOf(d({ tabId: -1 }), {}, 'chrome')).toBeUndefined();
     // A tab still unknown: undefined, the recorder asks tabs.get before writing anything.
     expect(incognitoOf(d({ tabId: 4 }), {}, 'firefox')).toBeUndefined();
+  });
+});
+
+describe('isDevtoolsRefetch (DevTools refetching a frame\'s document, measured in Chromium 156)', () => {
+  const doc = 'https://lab.test/cache/max-age?x=1';
+  // The details Chromium 156 gave for CSS.enable / Page.getResourceContent on an https page (ERR_CACHE_MISS).
+  const refetch: WebRequestDetails = { ...base, url: doc, type: 'other', frameId: 0, initiator: 'https://lab.test' };
+  it('is the frame\'s own document URL requested as type "other" (fragment ignored)', () => {
+    expect(isDevtoolsRefetch(refetch, doc, 'chrome')).toBe(true);
+    expect(isDevtoolsRefetch({ ...refetch, url: `${doc}#top` }, doc, 'chrome')).toBe(true);
+  });
+  it('is not the page\'s own requests: a fetch of its URL, a reload, other "other" requests, the no-tab bucket, Firefox', () => {
+    expect(isDevtoolsRefetch({ ...refetch, type: 'xmlhttprequest' }, doc, 'chrome')).toBe(false);
+    expect(isDevtoolsRefetch({ ...refetch, type: 'main_frame' }, doc, 'chrome')).toBe(false);
+    expect(isDevtoolsRefetch({ ...refetch, url: 'https://lab.test/favicon.ico' }, doc, 'chrome')).toBe(false);
+    expect(isDevtoolsRefetch({ ...refetch, tabId: -1 }, doc, 'chrome')).toBe(false);
+    expect(isDevtoolsRefetch(refetch, undefined, 'chrome')).toBe(false);
+    expect(isDevtoolsRefetch(refetch, doc, 'firefox')).toBe(false);
+  });
+  it('recognises the same request in the DevTools HAR', () => {
+    const entry: HarEntryLike = { startedDateTime: new Date().toISOString(), request: { method: 'GET', url: doc, headers: [] }, response: { status: 0, headers: [] }, _resourceType: 'other' };
+    expect(isDevtoolsRefetchHar(entry, doc)).toBe(true);
+    expect(isDevtoolsRefetchHar({ ...entry, _resourceType: 'document' }, doc)).toBe(false);
+    expect(isDevtoolsRefetchHar(entry, 'https://lab.test/')).toBe(false);
   });
 });

@@ -237,6 +237,37 @@ export function markHeadersWithheld(record: ExchangeRecord, browser: RecorderBro
   record.requestHeadersIncomplete = true;
 }
 
+/**
+ * DevTools' own refetch of a frame's document: when the inspector needs a document's source it no longer holds (the
+ * Sources/Elements panels, CSS.enable, Page.getResourceContent), Blink's InspectorResourceContentLoader fetches the
+ * frame's URL again with cache mode only-if-cached and request context INTERNAL
+ * (https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/core/inspector/inspector_resource_content_loader.cc).
+ * webRequest reports it under the page's tab and frame, `type: "other"`, to the frame's own document URL (measured in
+ * Chromium 156: Sec-Fetch-Dest "empty", Sec-Fetch-Mode "same-origin", no Referer; it fails with net::ERR_CACHE_MISS
+ * on https and is a disk-cache hit when the document was stored). The page did not ask for it, so it is no exchange
+ * of the page. A page's own request for its URL is never "other": fetch/XHR are "xmlhttprequest", a reload is
+ * "main_frame"/"sub_frame". Chrome only (Firefox's DevTools reads its own cache, not the network).
+ */
+export function isDevtoolsRefetch(
+  d: Pick<WebRequestDetails, 'type' | 'url' | 'frameId' | 'tabId'>,
+  frameDocumentUrl: string | undefined,
+  browser: RecorderBrowser,
+): boolean {
+  if (browser !== 'chrome' || d.type !== 'other' || d.tabId < 0 || !frameDocumentUrl) return false;
+  return withoutFragment(d.url) === withoutFragment(frameDocumentUrl);
+}
+
+/** The same refetch as a DevTools HAR entry (the Network panel logs it too): `_resourceType` "other", the document's URL. */
+export function isDevtoolsRefetchHar(entry: HarEntryLike, topLevelUrl: string | undefined): boolean {
+  if (!topLevelUrl || entry._resourceType !== 'other') return false;
+  return withoutFragment(entry.request.url) === withoutFragment(topLevelUrl);
+}
+
+function withoutFragment(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
 /** Links a redirect hop to the next hop's record (each hop is its own exchange). */
 export function linkRedirect(from: ExchangeRecord, to: ExchangeRecord): void {
   from.redirectedToId = to.id;

@@ -71,6 +71,13 @@ chrome.tabs.onRemoved.addListener((tabId) => recorder.listener<number>('tabRemov
 chrome.webNavigation.onCommitted.addListener(
   recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('navCommitted', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
+    recorder.onFrameDocument(d.tabId, d.frameId, d.url, true);
+  }),
+);
+chrome.webNavigation.onHistoryStateUpdated.addListener(
+  recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('historyState', (d) => {
+    if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
+    recorder.onFrameDocument(d.tabId, d.frameId, d.url, false);
   }),
 );
 // The panel's "cannot record this page" banner follows the tab (messaging.ts tabNavigated).

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_ERROR, Recorder } from './recorder';
 import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
+import type { WebRequestDetails } from './adapter';
 
 const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
 const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
@@ -44,6 +45,63 @@ describe('Recorder: DevTools log after a worker restart', () => {
     expect(done!.error).toBeUndefined();
     expect((await store.exchangesForTab(3))).toHaveLength(2);
     expect((await store.get('s:8:y'))?.endTimeMs).toBeUndefined();
+    store.close();
+  });
+});
+
+async function started(): Promise<{ recorder: Recorder; store: ExchangeStore }> {
+  const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
+  const recorder = new Recorder('chrome', events, { tabApi });
+  recorder.store = store;
+  (recorder as unknown as { ready: boolean }).ready = true;
+  recorder.tabs.sessionTag = 's';
+  recorder.onTabCreated({ id: 5, incognito: false } as chrome.tabs.Tab);
+  return { recorder, store };
+}
+
+const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({ requestId: '1', url: 'https://a.test/', tabId: 5, frameId: 0, parentFrameId: -1, type: 'main_frame', timeStamp: 1000, ...d });
+
+describe('Recorder: never invent', () => {
+  it('keeps DevTools\' refetch of the document out of the recording, also when its last event reaches a restarted worker', async () => {
+    const { recorder, store } = await started();
+    recorder.onBeforeRequest(ev({}));
+    recorder.onCompleted(ev({ statusCode: 200, timeStamp: 1010 }));
+    // DevTools (CSS.enable, Sources) fetches the document again: type "other", the frame's own URL.
+    const refetch = ev({ requestId: '2', type: 'other', timeStamp: 2000 });
+    recorder.onBeforeRequest(refetch);
+    recorder.onSendHeaders({ ...refetch, requestHeaders: [{ name: 'Sec-Fetch-Dest', value: 'empty' }] });
+    recorder.onErrorOccurred({ ...refetch, error: 'net::ERR_CACHE_MISS' });
+    // A new worker (nothing in memory but the tab state) gets only the refetch's last event.
+    const restarted = new Recorder('chrome', events, { tabApi });
+    restarted.store = store;
+    restarted.tabs.sessionTag = 's';
+    restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
+    restarted.onErrorOccurred(ev({ requestId: '3', type: 'other', error: 'net::ERR_CACHE_MISS', timeStamp: 3000 }));
+    // The page's own fetch of its URL is the page's.
+    recorder.onBeforeRequest(ev({ requestId: '4', type: 'xmlhttprequest', timeStamp: 4000 }));
+    await new Promise((r) => setTimeout(r, 20));
+    await store.flush();
+    const urls = (await store.exchangesForTab(5)).map((r) => `${r.resourceType}`);
+    expect(urls).toEqual(['main_frame', 'xmlhttprequest']);
+    expect(recorder.devtoolsRefetches).toBe(1);
+    expect(restarted.devtoolsRefetches).toBe(1);
+    store.close();
+  });
+
+  it('a completion that reaches a restarted worker after the sweep clears the "lost" mark', async () => {
+    const { recorder, store } = await started();
+    recorder.onBeforeRequest(ev({ requestId: '9', url: 'https://a.test/slow', type: 'xmlhttprequest' }));
+    await store.flush();
+    const restarted = new Recorder('chrome', events, { tabApi });
+    restarted.store = store;
+    restarted.tabs.sessionTag = 's';
+    expect(await store.markInterrupted(0, 10_000, () => false, INTERRUPTED_ERROR)).toBe(1);
+    restarted.onCompleted(ev({ requestId: '9', url: 'https://a.test/slow', type: 'xmlhttprequest', statusCode: 200, timeStamp: 36_000 }));
+    await new Promise((r) => setTimeout(r, 20));
+    await store.flush();
+    const [r] = await store.exchangesForTab(5);
+    expect(r).toMatchObject({ status: 200, endTimeMs: 36_000 });
+    expect(r.error).toBeUndefined();
     store.close();
   });
 });

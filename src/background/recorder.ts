@@ -14,6 +14,8 @@ import {
   applyRequestHeaders,
   applyResponse,
   inferRevalidation,
+  isDevtoolsRefetch,
+  isDevtoolsRefetchHar,
   linkRedirect,
   markHeadersWithheld,
   matchHarEntry,
@@ -74,6 +76,12 @@ export class Recorder {
   /** Date and validators of the last 2xx response per URL, for inferring revalidations (bounded). */
   private readonly lastByUrl = new Map<string, ExchangeRecord>();
   private readonly queuedEvents: Array<() => void> = [];
+  /** tabId -> frameId -> the URL of the document the frame loads (frame 0: the tab registry's top-level URL). */
+  private readonly frameDocs = new Map<number, Map<number, string>>();
+  /** Requests that are not the page's (DevTools' own refetches): their later events are dropped too. Bounded. */
+  private readonly ignored = new Set<string>();
+  /** How many requests were recognised as DevTools' own refetches and kept out of the recording. */
+  devtoolsRefetches = 0;
   /** Events dropped (oldest first) while more than MAX_QUEUED_EVENTS waited for the store to open. */
   eventsDroppedBeforeReady = 0;
   private ready = false;
@@ -199,6 +207,7 @@ export class Recorder {
     const { state, privateLeft } = this.tabs.removed(tabId);
     if (state?.incognito) this.store?.forgetIncognitoTab(tabId);
     this.recent.delete(tabId);
+    this.frameDocs.delete(tabId);
     // Private requests outside any tab (Firefox: a private page's service worker) go with the last private tab.
     if (state?.incognito && !privateLeft) this.store?.forgetIncognitoTab(-1);
   }
@@ -206,6 +215,14 @@ export class Recorder {
   /** webNavigation.onCommitted, top frame: the document the tab now shows (also history/bfcache navigations). */
   onTopFrameCommitted(tabId: number, url: string): void {
     this.tabs.committed(tabId, url);
+  }
+
+  /**
+   * webNavigation.onCommitted / onHistoryStateUpdated, any frame: the URL of the document the frame now shows (for
+   * telling DevTools' refetches of it apart, see isDevtoolsRefetch). pushState changes the document's URL too.
+   */
+  onFrameDocument(tabId: number, frameId: number, url: string, newDocument: boolean): void {
+    this.setFrameDocument(tabId, frameId, url, newDocument);
   }
 
   setPreserveLog(tabId: number, preserve: boolean): void {
@@ -250,9 +267,51 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- webRequest
 
+  /** The URL of the document a frame loads, as far as this worker knows (after a restart: frame 0 only). */
+  private frameDocument(tabId: number, frameId: number | undefined): string | undefined {
+    if (frameId === undefined || frameId < 0) return undefined;
+    return this.frameDocs.get(tabId)?.get(frameId) ?? (frameId === 0 ? this.tabs.get(tabId)?.topLevelUrl : undefined);
+  }
+
+  private setFrameDocument(tabId: number, frameId: number | undefined, url: string, newDocument = true): void {
+    if (tabId < 0 || frameId === undefined || frameId < 0) return;
+    let frames = this.frameDocs.get(tabId);
+    if (!frames) this.frameDocs.set(tabId, (frames = new Map()));
+    if (frameId === 0 && newDocument) frames.clear();
+    frames.set(frameId, url);
+    if (frames.size > 200) frames.delete(frames.keys().next().value as number);
+  }
+
+  /**
+   * Not the page's request: DevTools' own refetch of a frame's document (adapter.ts isDevtoolsRefetch). Remembered by
+   * requestId, and judged again from the details after a worker restart, so no later event makes a record of it.
+   */
+  private notThePages(d: WebRequestDetails): boolean {
+    if (this.ignored.has(d.requestId)) return true;
+    if (!isDevtoolsRefetch(d, this.frameDocument(d.tabId, d.frameId), this.browser)) return false;
+    if (this.ignored.size >= 1000) this.ignored.delete(this.ignored.values().next().value as string);
+    this.ignored.add(d.requestId);
+    this.devtoolsRefetches++;
+    return true;
+  }
+
+  /** Applies `fn` to the request's record unless the request is not the page's. */
+  private withRecord(d: WebRequestDetails, fn: (record: ExchangeRecord) => void): void {
+    if (this.notThePages(d)) return;
+    this.hops.with(d, fn);
+  }
+
+  private endIgnored(d: WebRequestDetails): boolean {
+    if (!this.notThePages(d)) return false;
+    this.ignored.delete(d.requestId);
+    return true;
+  }
+
   onBeforeRequest(d: WebRequestDetails): void {
     const isTop = d.type === 'main_frame';
     const tabId = d.tabId;
+    if (this.notThePages(d)) return;
+    if (isTop || d.type === 'sub_frame') this.setFrameDocument(tabId, d.frameId, d.url);
     // The page first, so the new hop's record belongs to it.
     if (isTop && tabId >= 0 && !this.hops.has(d.requestId)) this.startPage(d);
     if (isTop && tabId >= 0) this.tabs.setTopLevelUrl(tabId, d.url);
@@ -292,28 +351,29 @@ export class Recorder {
   }
 
   onSendHeaders(d: WebRequestDetails): void {
-    this.hops.with(d, (record) => {
+    this.withRecord(d, (record) => {
       applyRequestHeaders(record, d);
       this.persist(record);
     });
   }
 
   onHeadersReceived(d: WebRequestDetails): void {
-    this.hops.with(d, (record) => {
+    this.withRecord(d, (record) => {
       applyResponse(record, d, 'headers');
       this.persist(record);
     });
   }
 
   onResponseStarted(d: WebRequestDetails): void {
-    this.hops.with(d, (record) => {
+    this.withRecord(d, (record) => {
       applyResponse(record, d, 'started');
       this.persist(record);
     });
   }
 
   onBeforeRedirect(d: WebRequestDetails): void {
-    this.hops.with(d, (record) => {
+    if ((d.type === 'main_frame' || d.type === 'sub_frame') && d.redirectUrl) this.setFrameDocument(d.tabId, d.frameId, d.redirectUrl);
+    this.withRecord(d, (record) => {
       applyResponse(record, d, 'redirect');
       this.persist(record, true);
       if (setsCookies(record)) this.jar.afterResponse(record);
@@ -322,6 +382,7 @@ export class Recorder {
   }
 
   onCompleted(d: WebRequestDetails): void {
+    if (this.endIgnored(d)) return;
     this.hops.with(d, (record) => {
       applyResponse(record, d, 'completed');
       // It did complete: a "lost" mark from a restart sweep that ran before this late event was wrong.
@@ -340,6 +401,7 @@ export class Recorder {
   }
 
   onErrorOccurred(d: WebRequestDetails): void {
+    if (this.endIgnored(d)) return;
     this.hops.with(d, (record) => {
       applyError(record, d);
       this.hops.end(d.requestId);
@@ -384,6 +446,8 @@ export class Recorder {
 
   /** Merges a DevTools HAR entry into its webRequest record, or records it on its own (memory-cache hits). */
   mergeHar(tabId: number, entry: HarEntryLike): ExchangeRecord | null {
+    // DevTools' refetch of the document (see onBeforeRequest) is in its own log too: not the page's either.
+    if (this.browser === 'chrome' && isDevtoolsRefetchHar(entry, this.frameDocument(tabId, 0))) return null;
     const candidates = this.recent.get(tabId) ?? [];
     const match = matchHarEntry(entry, candidates);
     if (match) {

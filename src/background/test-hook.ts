@@ -25,6 +25,8 @@ export interface CacheLensTestHook {
   resetFlushWork(): void;
   /** cookies API readings the jar cache has made (one per site, top-level site and store until a cookie changes). */
   jarReadings(): number;
+  /** Requests recognised as DevTools' own refetches and kept out of the recording (adapter.ts isDevtoolsRefetch). */
+  devtoolsRefetches(): number;
   /** The store's quota bookkeeping (store.ts StorageHealth). */
   storageHealth(): import('./store').StorageHealth | null;
 }
@@ -66,6 +68,7 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       flushes: recorder.store?.flushes ?? 0,
     }),
     jarReadings: () => recorder.jars.fetches,
+    devtoolsRefetches: () => recorder.devtoolsRefetches,
     storageHealth: () => (recorder.store ? { ...recorder.store.health } : null),
     resetFlushWork() {
       if (!recorder.store) return;

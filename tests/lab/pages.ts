@@ -1260,6 +1260,37 @@ route('/startup/slow-cookies', (x) => {
   }, ms);
 });
 
+// ---------------- recorder: a response held until released (a worker stopped mid-request, issue 10)
+
+/** Held responses by key: /recorder/held-item?key=K answers only when /recorder/release?key=K is requested. */
+const held = new Map<string, () => void>();
+
+route('/recorder/held', (x) => {
+  const key = (x.url.searchParams.get('key') ?? 'x').replace(/[^\w-]/g, '').slice(0, 40) || 'x';
+  page(x, {
+    title: 'A response held until released',
+    intro: `This page fetches /recorder/held-item?key=${key}, which the lab answers only when /recorder/release?key=${key} is requested. The recorder test stops the extension's worker while the request waits.`,
+    look: ['One exchange for the held item, 200, with its end time and no "events lost" error once it was released.'],
+    body: `<p id="held-status">waiting…</p><script>
+fetch('/recorder/held-item?key=${key}',{cache:'no-store'}).then(r=>r.text()).then(t=>{document.getElementById('held-status').textContent='done: '+t},e=>{document.getElementById('held-status').textContent='failed: '+e});
+</script>`,
+  });
+});
+route('/recorder/held-item', (x) => {
+  const key = (x.url.searchParams.get('key') ?? 'x').replace(/[^\w-]/g, '').slice(0, 40) || 'x';
+  const answer = () => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, `{"key":"${key}"}`);
+  held.set(key, answer);
+  // Never held for ever: a test that dies leaves no request hanging past a minute.
+  setTimeout(() => held.get(key) === answer && (held.delete(key), answer()), 60_000);
+});
+route('/recorder/release', (x) => {
+  const key = (x.url.searchParams.get('key') ?? 'x').replace(/[^\w-]/g, '').slice(0, 40) || 'x';
+  const answer = held.get(key);
+  held.delete(key);
+  answer?.();
+  send(x, answer ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }, answer ? 'released' : 'nothing held');
+});
+
 // ------------------------------------------------------------------ dispatch
 
 export function handleLabRequest(req: IncomingMessage, res: ServerResponse, ctx: LabContext): void {
