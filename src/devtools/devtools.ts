@@ -6,12 +6,18 @@
 import { DEVTOOLS_PORT_PREFIX, PROTOCOL_VERSION, type DevtoolsToBg } from '../shared/protocol';
 import { createPanel, inspectedTabId, onRequestFinished } from './devtools-api';
 import { toHarEntryLike } from './har-forward';
+import { forwardSearch } from './search-forward';
 import iconUrl from './icon.svg?no-inline';
 
 const tabId = inspectedTabId();
 
 // Paths are extension-root absolute: Chrome resolves them against the extension root, Firefox against this page.
-createPanel('Cache Lens', iconUrl, '/src/panel/index.html').catch((err) => console.error('Cache Lens: panel not created', err));
+// DevTools' search box (Ctrl+F while the panel is shown) reaches the panel through onSearch; Firefox has none
+// (see search-forward.ts).
+createPanel('Cache Lens', iconUrl, '/src/panel/index.html').then(
+  (panel) => forwardSearch(panel as unknown as Parameters<typeof forwardSearch>[0]),
+  (err) => console.error('Cache Lens: panel not created', err),
+);
 
 let port: chrome.runtime.Port | null = null;
 const pending: DevtoolsToBg[] = [];

@@ -1,9 +1,9 @@
 /**
- * DevTools' own search box (Ctrl+F while the panel is shown) for this panel. Chrome and Firefox deliver it to the
- * devtools page as `ExtensionPanel.onSearch(action, queryString)`; the panel object lives there (src/devtools), so
- * the devtools page forwards each call to the panel window it got from `onShown`: `win.__cacheLensSearch(action, q)`.
- * The search is the filter box: "performSearch" sets it (all its terms work), "cancelSearch" clears it,
- * "nextSearchResult"/"previousSearchResult" move the selection through the matches.
+ * DevTools' own search box (Ctrl+F while the panel is shown) for this panel. Chrome delivers it to the devtools page
+ * as `ExtensionPanel.onSearch(action, queryString)`; the panel object lives there (src/devtools/devtools.ts), which
+ * forwards each call to the panel window it got from `onShown`: `win.__cacheLensSearch(action, q)`. Firefox has no
+ * onSearch (see devtools.ts). The search does not filter: it highlights the matching rows and the text on screen
+ * (store/search.ts, components/SearchHighlight.tsx); next/previous select the matches in turn.
  */
 import type { PanelStore } from './store';
 
@@ -14,16 +14,16 @@ export function panelSearch(store: PanelStore) {
     switch (action) {
       case 'performSearch':
         store.view.value = 'requests';
-        store.setFilter('text', query ?? '');
+        store.search.perform(query ?? '');
         break;
       case 'cancelSearch':
-        store.setFilter('text', '');
+        store.search.cancel();
         break;
       case 'nextSearchResult':
-        store.moveSelection(1);
+        store.search.next();
         break;
       case 'previousSearchResult':
-        store.moveSelection(-1);
+        store.search.previous();
         break;
     }
   };

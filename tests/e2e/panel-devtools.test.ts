@@ -68,7 +68,7 @@ class NestedSession {
 }
 
 describe('the panel inside real DevTools (CDP route)', () => {
-  it('shows the Cache Lens panel in DevTools with the inspected tab\'s requests explained', async () => {
+  it('shows the Cache Lens panel in DevTools with the inspected tab\'s requests explained, and DevTools\' search box reaches it', async () => {
     const cdp = await chromium.cdp();
     // One tab only, so there is exactly one DevTools window (--auto-open-devtools-for-tabs opens one per tab).
     const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
@@ -114,6 +114,28 @@ describe('the panel inside real DevTools (CDP route)', () => {
     await panel.evaluate(`(() => { const rows = [...document.querySelectorAll('.row.exchange')]; rows.find((r) => r.textContent.includes('max-age.css')).click(); return true; })()`);
     const detail = await waitFor(async () => panel.evaluate<string>(`document.querySelector('.tab-panel')?.innerText ?? ''`), { what: 'detail pane' });
     expect(detail).toContain('Any cache may reuse this response without asking the server for 300 seconds.');
+    // DevTools' own search box: what its search bar calls on the shown panel (ExtensionPanel's Searchable methods),
+    // which DevTools turns into onSearch on our devtools page, which forwards it to the panel (src/devtools/search-forward.ts).
+    await waitFor(async () => /max-age\.svg/.test(await panel.evaluate<string>('document.body.innerText')), { what: 'max-age.svg recorded' });
+    const searchCall = (body: string) =>
+      front.evaluate(
+        `(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); ${body}; return true; })()`,
+      );
+    const status = () => panel.evaluate<string>(`document.querySelector('.search-status')?.textContent ?? ''`);
+    await searchCall(`p.performSearch(new UI.SearchableView.SearchConfig('max-age.', false, false), true, false)`);
+    let seen = '';
+    await waitFor(async () => /1 of 2 matching requests/.test((seen = await status())), { what: 'the search from DevTools in the panel' }).catch(async (err) => {
+      const where = await front.evaluate<string>(`(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); return String(p?.constructor?.name) + ' ' + typeof p?.performSearch; })()`);
+      throw new Error(`${err.message}; panel search status: ${JSON.stringify(seen)}; DevTools panel: ${where}`);
+    });
+    const firstHit = await panel.evaluate<string>(`document.querySelector('.detail-url')?.textContent ?? ''`);
+    await searchCall(`p.jumpToNextSearchResult()`);
+    await waitFor(async () => /2 of 2/.test(await status()), { what: 'next search result' });
+    expect(await panel.evaluate<string>(`document.querySelector('.detail-url')?.textContent ?? ''`)).not.toBe(firstHit);
+    await searchCall(`p.jumpToPreviousSearchResult()`);
+    await waitFor(async () => /1 of 2/.test(await status()), { what: 'previous search result' });
+    await searchCall(`(p.onSearchCanceled ?? p.searchCanceled).call(p)`);
+    await waitFor(async () => (await status()) === '', { what: 'search cancelled' });
     mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
     const shot = await front.send('Page.captureScreenshot', { format: 'png' });
     writeFileSync(join(REPO_ROOT, 'artifacts', 'panel-in-devtools.png'), Buffer.from(shot.data, 'base64'));

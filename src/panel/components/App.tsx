@@ -6,6 +6,7 @@ import { RequestList } from './RequestList';
 import { DetailPane } from './DetailPane';
 import { HarBanner } from './HarBanner';
 import { CookieOverview } from './CookieOverview';
+import { SearchHighlight, SearchStatus } from './SearchHighlight';
 import { dateTime } from '../format';
 import type { RetentionStatus } from '../../background/store';
 
@@ -38,6 +39,7 @@ export function App({ store, har, requestAccess }: AppProps) {
       }}
     >
       <Toolbar store={store} har={har} />
+      <SearchHighlight store={store} />
       <Banners store={store} requestAccess={requestAccess} />
       {store.view.value === 'cookies' ? (
         <main class="split overview-view">
@@ -75,6 +77,7 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
         </div>
       )}
       <HarBanner store={store} />
+      <SearchStatus store={store} />
       {r && r.droppedForTab > 0 && (
         <div class="banner info">
           {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.

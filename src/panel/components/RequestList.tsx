@@ -137,10 +137,11 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
   const cookieWords = cookieCellWords(k) + (tracking.length ? `; tracking (third-party ${tracking.join(', ')})` : '');
   const worst = worstSeverity(e);
   const status = x.error ? 'failed' : x.status === 0 ? '—' : String(x.status);
+  const searchHit = store.search.matchIds.value.has(x.id);
   return (
     <div
       id={`row-${x.id}`}
-      class={`row exchange${selected ? ' selected' : ''}${x.error || x.status >= 400 ? ' failed' : ''}`}
+      class={`row exchange${selected ? ' selected' : ''}${x.error || x.status >= 400 ? ' failed' : ''}${searchHit ? ' search-hit' : ''}`}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}

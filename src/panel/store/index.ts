@@ -10,6 +10,7 @@ import type { Explanation } from '../../core/explanation';
 import type { BgToPanel, PageRecord, PanelToBg, RetentionStats } from '../../shared/protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { createListStore, type ListItem } from './filters';
+import { createSearchStore } from './search';
 export { EMPTY_FILTERS, type Filters, type ListItem } from './filters';
 import { buildOverview, purposeFor, type OverviewPurpose, type PurposeLookup } from '../cookie-overview';
 
@@ -209,6 +210,9 @@ export function createStore(opts: StoreOptions) {
   // ---- filters and the visible list: a sub-store (./filters.ts)
   const list = createListStore({ records, pages, tabId, engineReady, explainForFilter, purposeOf });
   const { filters, query, filtered, items, collapsedPages, cdnScan, cdnNames, knownCdns, resourceTypes, setFilter, togglePage } = list;
+
+  // ---- DevTools' search box: highlights and moves through matches of the visible list (./search.ts)
+  const search = createSearchStore({ items, selectedId, hideValues, explainForFilter, purposeOf });
 
   const selected = computed(() => {
     const id = selectedId.value;
@@ -433,6 +437,7 @@ export function createStore(opts: StoreOptions) {
     // actions
     receive, requestJar, deleteCookie, clear, backToLive, setPreserveLog, setLive, importRecords, setFilter, togglePage,
     moveSelection,
+    search,
     engineReady,
     setExplainer(fn: Explainer) {
       explainFn = fn;
