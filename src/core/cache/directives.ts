@@ -190,3 +190,64 @@ export const VARY_TEXT: Readonly<Record<string, string>> = {
 export function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
+
+/**
+ * Response directives that contradict each other (beyond no-store, which no-store-with-others reports): when both
+ * are present, `effect` says what caches do and `keep` which one to send. `when` narrows an entry to the case where
+ * it really conflicts (no-cache with max-age=0 says the same thing twice).
+ */
+export interface DirectiveConflict {
+  first: string;
+  second: string;
+  effect: string;
+  rule: string;
+  keep: string;
+  when?: (deltas: ReadonlyMap<string, { seconds: number | null }>) => boolean;
+}
+
+export const DIRECTIVE_CONFLICTS: readonly DirectiveConflict[] = [
+  {
+    first: 'no-cache',
+    second: 'max-age',
+    effect: 'no-cache makes every reuse wait for the server, so the max-age lifetime never lets a copy be used unchecked',
+    rule: 'no-cache: no reuse without successful validation (RFC 9111 §5.2.2.4); max-age only sets the freshness lifetime (§5.2.2.1).',
+    keep: 'no-cache if every use must be checked, max-age (with an ETag) if a copy may be reused for that long',
+    when: (deltas) => (deltas.get('max-age')?.seconds ?? 0) > 0,
+  },
+  {
+    first: 'no-cache',
+    second: 'immutable',
+    effect: 'immutable promises the body will not change while fresh, yet no-cache makes every use check with the server; browsers follow no-cache',
+    rule: 'immutable only spares revalidation of a fresh response (RFC 8246 §2); no-cache forbids reuse without validation (RFC 9111 §5.2.2.4).',
+    keep: 'no-cache for a URL whose content changes, max-age=31536000, immutable for a versioned one',
+  },
+  {
+    first: 'must-revalidate',
+    second: 'stale-while-revalidate',
+    effect: 'must-revalidate forbids serving the copy once stale, stale-while-revalidate allows it during a background check; caches differ on which wins',
+    rule: 'must-revalidate: a stale response MUST NOT be reused without successful validation (RFC 9111 §5.2.2.2); stale-while-revalidate (RFC 5861 §3).',
+    keep: 'stale-while-revalidate if a briefly stale copy is acceptable, must-revalidate if it never is',
+  },
+  {
+    first: 'must-revalidate',
+    second: 'stale-if-error',
+    effect: 'must-revalidate says a stale copy must never be served unchecked, stale-if-error says it may be when the server fails; caches differ on which wins',
+    rule: 'must-revalidate (RFC 9111 §5.2.2.2, which also says to answer 504 when validation fails); stale-if-error (RFC 5861 §4).',
+    keep: 'stale-if-error if an old copy beats an error page, must-revalidate if it never does',
+  },
+];
+
+/** The conflicting pairs present in a response's directives, in table order. */
+export function directiveConflicts(names: ReadonlySet<string>, deltas: ReadonlyMap<string, { seconds: number | null }>): DirectiveConflict[] {
+  return DIRECTIVE_CONFLICTS.filter((c) => names.has(c.first) && names.has(c.second) && (!c.when || c.when(deltas)));
+}
+
+/** Vary hygiene (RFC 9111 §4.1): this many field names or more make a shared cache keep too many variants. */
+export const VARY_MANY_FIELDS = 4;
+
+/** Representation metadata a 304 should not carry (RFC 9110 §15.4.5): lower-case name → display name. */
+export const NOT_IN_304: Readonly<Record<string, string>> = {
+  'content-type': 'Content-Type',
+  'content-encoding': 'Content-Encoding',
+  'content-language': 'Content-Language',
+};

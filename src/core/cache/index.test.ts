@@ -390,6 +390,58 @@ describe('findings', () => {
   });
 });
 
+describe('httplint coverage: conflicts, redundant public, lifetimes, Vary and 304 hygiene', () => {
+  const ids = (x: ExchangeRecord) => findingIds(x, 'chrome');
+  it('names directives that contradict each other, with what to keep', () => {
+    const f = run(ex({ 'Cache-Control': 'no-cache, max-age=600' }), 'chrome').findings.find((x) => x.id === 'cc-directives-conflict');
+    expect(f?.summary).toMatch(/no-cache and max-age/);
+    expect(f?.fix).toMatch(/^Keep one: no-cache/);
+    expect(f?.severity).toBe('info');
+    expect(ids(ex({ 'Cache-Control': 'no-cache, max-age=0' }))).not.toContain('cc-directives-conflict');
+    expect(ids(ex({ 'Cache-Control': 'no-cache="Set-Cookie", max-age=600' }))).not.toContain('cc-directives-conflict');
+    expect(ids(ex({ 'Cache-Control': 'no-cache, immutable' }))).toContain('cc-directives-conflict');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60, must-revalidate, stale-while-revalidate=30' }))).toContain('cc-directives-conflict');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60, must-revalidate, stale-if-error=30' }))).toContain('cc-directives-conflict');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60, stale-if-error=30' }))).not.toContain('cc-directives-conflict');
+  });
+  it('public is redundant only where the response is storable without it', () => {
+    expect(ids(ex({ 'Cache-Control': 'public, max-age=60' }))).toContain('public-redundant');
+    expect(ids(ex({ 'Cache-Control': 'public' }))).toContain('public-redundant'); // 200 is cacheable by default
+    expect(ids(ex({ 'Cache-Control': 'public' }, { status: 302 }))).not.toContain('public-redundant');
+    expect(ids(ex({ 'Cache-Control': 'public, max-age=60' }, { request: { Authorization: 'Bearer x' } }))).not.toContain('public-redundant');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60' }))).not.toContain('public-redundant');
+  });
+  it('advises an explicit lifetime when nothing gives one, and not when Last-Modified does', () => {
+    const f = run(ex({}), 'chrome').findings.find((x) => x.id === 'no-explicit-freshness');
+    expect(f?.severity).toBe('info');
+    expect(f?.fix).toMatch(/max-age=/);
+    expect(ids(ex({ 'Last-Modified': LONG_AGO }))).not.toContain('no-explicit-freshness');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60' }))).not.toContain('no-explicit-freshness');
+    expect(ids(ex({ 'Cache-Control': 'no-cache' }))).not.toContain('no-explicit-freshness');
+    expect(ids(ex({}, { status: 302 }))).not.toContain('no-explicit-freshness');
+  });
+  it('Age beyond 2^31 seconds', () => {
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Age: '2147483649' }))).toContain('age-huge');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Age: '20' }))).not.toContain('age-huge');
+  });
+  it('Vary: Host, repeated names and many fields', () => {
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Host' }))).toContain('vary-host');
+    const dup = run(ex({ 'Cache-Control': 'max-age=60', Vary: ['Accept-Encoding, Origin', 'accept-encoding'] }), 'chrome').findings.find((x) => x.id === 'vary-duplicate');
+    expect(dup?.summary).toMatch(/accept-encoding/);
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Accept-Encoding, Origin' }))).not.toContain('vary-duplicate');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Accept-Encoding, Origin, Accept, Accept-Language' }))).toContain('vary-many');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Accept-Encoding, Origin, Accept' }))).not.toContain('vary-many');
+    // own properties only: a hostile name is just a name
+    expect(() => run(ex({ 'Cache-Control': 'max-age=60', Vary: '__proto__, constructor, __proto__' }), 'chrome')).not.toThrow();
+  });
+  it('a 304 that carries Content-Type, Content-Encoding or Content-Language', () => {
+    const f = run(ex({ ETag: '"a"', 'Content-Type': 'text/css', 'content-language': 'en' }, { status: 304 }), 'chrome').findings.find((x) => x.id === 'not-modified-content-headers');
+    expect(f?.summary).toMatch(/Content-Type, Content-Language/);
+    expect(ids(ex({ ETag: '"a"', 'Cache-Control': 'max-age=60' }, { status: 304 }))).not.toContain('not-modified-content-headers');
+    expect(ids(ex({ ETag: '"a"', 'Content-Type': 'text/css' }))).not.toContain('not-modified-content-headers');
+  });
+});
+
 describe('catalogue coverage', () => {
   it('every note in the catalogue is produced by at least one scenario above', () => {
     const missing = Object.keys(CACHE_NOTES).filter((id) => !produced.has(id));

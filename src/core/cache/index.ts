@@ -5,13 +5,13 @@
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } from '../types';
-import { DIRECTIVES, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_TEXT } from './directives';
+import { DIRECTIVES, directiveConflicts, NOT_IN_304, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_MANY_FIELDS, VARY_TEXT } from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
 import { CACHE_FIXES, CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
-import { profileFor, type CacheProfile } from './profiles';
+import { profileFor, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
 import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
 import { humanDuration, isStaticAsset, isWatchedFile, urlShape } from './urls';
@@ -296,6 +296,41 @@ function withFix(f: Finding, id: CacheNoteId, params?: Record<string, string | n
   return f;
 }
 
+const MAX_LINES = 10_000;
+
+/**
+ * A field's lines from a header list (own reading, bounded), or with `name` null the lower-case names of every
+ * field. Used for the few checks that need the wire form (repeats, what a 304 carried).
+ */
+function fieldLines(headers: HeaderList | undefined, name: string | null): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(headers)) return out;
+  const n = Math.min(headers.length, MAX_LINES);
+  for (let i = 0; i < n; i++) {
+    const h = headers[i];
+    if (!h || typeof h.name !== 'string') continue;
+    const lower = h.name.toLowerCase();
+    if (name === null) out.push(lower);
+    else if (lower === name) out.push(typeof h.value === 'string' ? h.value : String(h.value ?? ''));
+  }
+  return out;
+}
+
+/** Members of a comma-separated list named more than once (case-insensitively), each once. */
+function repeatedMembers(lines: string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const line of lines) {
+    for (const part of line.slice(0, 4096).split(',', 256)) {
+      const m = part.trim().toLowerCase();
+      if (!m) continue;
+      if (seen.has(m)) repeated.add(m);
+      else seen.add(m);
+    }
+  }
+  return [...repeated];
+}
+
 function obsoleteDate(header: string, field: DateField, add: (id: CacheNoteId, params?: Record<string, string | number>) => void): void {
   if (field.format === 'rfc850' || field.format === 'asctime') add('http-date-obsolete', { header, format: field.format });
 }
@@ -332,6 +367,17 @@ function cacheFindings(
   }
   if (cc.has('private') && cc.has('s-maxage')) add('private-s-maxage');
   const explicit = cc.has('max-age') || cc.has('s-maxage') || f.expires.raw !== null;
+  const noCacheQualified = qualifiedFields(f.cc, 'no-cache') !== null;
+  for (const c of directiveConflicts(cc, f.cc.deltas)) {
+    // no-cache="field" only concerns the listed fields: it does not contradict a lifetime.
+    if (c.first === 'no-cache' && noCacheQualified) continue;
+    add('cc-directives-conflict', { first: c.first, second: c.second, effect: c.effect, rule: c.rule, keep: c.keep });
+  }
+  // public only widens storability for a request with Authorization, or a status not cacheable by default without
+  // explicit freshness (RFC 9111 §3, §3.5, §4.2.2).
+  if (cc.has('public') && !cc.has('no-store') && !f.hasAuthorization && !hasUnqualified(f.cc, 'private') && (explicit || RFC_HEURISTIC_STATUSES.has(f.status))) {
+    add('public-redundant', { why: explicit ? 'it has an explicit lifetime' : `status ${f.status} is cacheable by default` });
+  }
   if (cc.has('must-revalidate') && !explicit && storableAnywhere) add('must-revalidate-no-lifetime');
   if (f.cc.deltas.get('max-age')?.seconds === 0 && !cc.has('must-revalidate') && !cc.has('no-cache') && storableAnywhere) {
     add('max-age-zero-not-no-cache');
@@ -396,7 +442,8 @@ function cacheFindings(
       if (Math.abs(fromExpires - maxAge) > CLOCK_SKEW_LIMIT) add('expires-overridden', { directive: 'max-age' });
     }
   }
-  if (f.age.value !== null && f.age.value > 0) add('age-present', { age: f.age.value });
+  if (f.age.value !== null && f.age.value >= DELTA_CAP) add('age-huge');
+  else if (f.age.value !== null && f.age.value > 0) add('age-present', { age: f.age.value });
   if (f.date.time !== null && x.source === 'network') {
     // Date is the origination time (RFC 9110 §6.6.1), but many caches rewrite it when serving while also sending
     // Age; take whichever reading fits best so neither style is reported as skew.
@@ -416,6 +463,15 @@ function cacheFindings(
   if (f.vary.star) add('vary-star');
   if (f.vary.fields.includes('user-agent')) add('vary-user-agent');
   if (f.vary.fields.includes('cookie')) add('vary-cookie');
+  if (f.vary.fields.includes('host')) add('vary-host');
+  const varyRepeated = repeatedMembers(fieldLines(x.status === 304 ? [] : x.responseHeaders, 'vary'));
+  if (varyRepeated.length) add('vary-duplicate', { fields: clip(varyRepeated.join(', '), 80) });
+  const varied = f.vary.fields.filter((n) => n !== '*');
+  if (varied.length >= VARY_MANY_FIELDS) add('vary-many', { count: varied.length, fields: clip(varied.join(', '), 80) });
+  if (x.status === 304) {
+    const extra = fieldLines(x.responseHeaders, null).filter((n) => ownEntry(NOT_IN_304, n) !== undefined);
+    if (extra.length) add('not-modified-content-headers', { fields: [...new Set(extra)].map((n) => NOT_IN_304[n]).join(', ') });
+  }
   if (f.hasAuthorization && shared.view.storable) {
     const directive = cc.has('public') ? 'public' : cc.has('s-maxage') ? 's-maxage' : 'must-revalidate';
     add('public-with-authorization', { directive });
@@ -446,6 +502,10 @@ function cacheFindings(
 
   // Storability and state
   if (pv.heuristic && lifetime !== null && lifetime < DELTA_CAP) add('heuristic-freshness', { lifetime });
+  else if (pv.storable && !explicit && !pv.heuristic && !priv.noCache && !cc.has('must-revalidate') && f.method === 'GET' && x.status !== 304) {
+    // Storable yet stale at once: browsers estimate a lifetime from Last-Modified only (RFC 9111 §4.2.2).
+    add('no-explicit-freshness');
+  }
   if (priv.reason === 'status') add('not-storable-status', { status: f.status });
   if (pv.storable && !pv.fresh && lifetime !== null && lifetime > 0 && !priv.noCache) {
     add('stale-now', { age: Math.round(pv.currentAge), lifetime });
