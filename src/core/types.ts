@@ -119,6 +119,34 @@ export interface Finding {
   params?: Record<string, string | number>;
   /** What to change, in one sentence: the header or attribute to send instead (optional; set where known). */
   fix?: string;
+  /**
+   * The fix as server configuration to copy (optional; only on findings a config change fixes, and only where a
+   * consumer attached it: `snippetsFor()` / `withSnippets()` in src/core/fixes/snippets.ts). A shared, frozen object.
+   */
+  snippets?: FixSnippets;
+}
+
+/** One server's snippet: the text to copy and the vendor page documenting the directive or API it uses. */
+export interface ServerSnippet {
+  code: string;
+  doc: string;
+}
+
+/**
+ * A finding's fix as configuration (src/core/fixes/snippets.ts). `header` is what the response should carry
+ * afterwards, one `Name: value` per line; `removes` the response fields the fix takes away. Each server entry is
+ * absent where that server has no sensible snippet. Cloudflare's `kind` says which product the text is for.
+ */
+export interface FixSnippets {
+  header: string;
+  removes?: readonly string[];
+  /** Where the snippet belongs or what to adapt, in one sentence (optional). */
+  note?: string;
+  nginx?: ServerSnippet;
+  apache?: ServerSnippet;
+  express?: ServerSnippet;
+  caddy?: ServerSnippet;
+  cloudflare?: ServerSnippet & { kind: 'cache-rule' | 'transform-rule' | 'worker' };
 }
 
 /** How the engine judges: which browser's departures from the RFC apply, and at what moment. */
