@@ -100,6 +100,8 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
     if (a.oversized) out.push(cookieNote('cookie-attribute-oversized', { name, attribute: clip(a.name, 40) }));
     else if (!knownAttribute(a.key) && unknown++ < 3) out.push(cookieNote('cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
   }
+  if (p.repeatedAttributes) out.push(cookieNote('cookie-attribute-duplicate', { name, attributes: clip(p.repeatedAttributes.join(', '), 80) }));
+  if (p.emptyDomain) out.push(cookieNote('cookie-domain-empty', { name }));
   if (p.name === '') out.push(cookieNote('cookie-nameless', { value: clip(p.value, 80) }));
   const folded = FOLDED.exec(p.value);
   if (folded) out.push(cookieNote('cookie-folded-header', { name, next: folded[1] }));

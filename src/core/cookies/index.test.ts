@@ -114,3 +114,24 @@ describe('explainCookies: a cookie without Secure under HSTS', () => {
     for (const f of e.findings) expect(f.fix, f.id).toMatch(/\w/);
   });
 });
+
+describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY_DOMAIN)', () => {
+  const run = (...lines: string[]) => explainCookies(exchange({ responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })) }), { browser: 'chrome', now: NOW });
+  it('names repeated attributes once each, as first written, and the last one still decides', () => {
+    const e = run('a=1; Path=/; path=/x; Max-Age=10; Max-Age=20; Path=/y');
+    const f = e.findings.find((x) => x.id === 'cookie-attribute-duplicate');
+    expect(f?.summary).toMatch(/repeats Path, Max-Age:/);
+    expect(f?.severity).toBe('info');
+    expect(f?.fix).toMatch(/Path, Max-Age/);
+    expect(e.setCookies[0].cookie?.path).toBe('/y');
+    expect(run('a=1; Path=/; Secure').findings.some((x) => x.id === 'cookie-attribute-duplicate')).toBe(false);
+    expect(() => run('a=1; __proto__=1; __proto__=2; constructor; constructor')).not.toThrow();
+    expect(run('a=1; __proto__=1; __proto__=2').findings.find((x) => x.id === 'cookie-attribute-duplicate')?.summary).toMatch(/__proto__/);
+  });
+  it('an empty Domain= is ignored: the cookie is stored host-only, and said so', () => {
+    const e = run('a=1; Domain=');
+    expect(e.findings.some((x) => x.id === 'cookie-domain-empty')).toBe(true);
+    expect(e.setCookies[0].cookie?.hostOnly).toBe(true);
+    expect(run('a=1; Domain=example.com').findings.some((x) => x.id === 'cookie-domain-empty')).toBe(false);
+  });
+});

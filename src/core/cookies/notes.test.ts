@@ -45,7 +45,7 @@ const scenarios: ExchangeRecord[] = [
     requestHeaders: [{ name: 'Cookie', value: `c=${'v'.repeat(9000)}` }],
   }),
   x({ responseHeaders: [...set('h=1; HttpOnly'), { name: 'Strict-Transport-Security', value: 'max-age=31536000' }] }),
-  x({ responseHeaders: set('rep=1', 'rep=1', 'rep=1') }),
+  x({ responseHeaders: set('rep=1', 'rep=1', 'rep=1', 'dup=1; Path=/; path=/a; Secure; Secure', 'ed=1; Domain=') }),
   x({ responseHeaders: set(...Array.from({ length: 25 }, (_, i) => `m${i}=1`)) }),
   x({ responseHeaders: set(...Array.from({ length: 10_001 }, (_, i) => `t${i}=1`)) }),
 ];

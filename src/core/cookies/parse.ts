@@ -45,6 +45,10 @@ export interface ParsedSetCookie {
   capped: boolean;
   /** Number of attributes beyond MAX_ATTRIBUTES that were not kept for display (still processed). */
   attributesDropped: number;
+  /** Attribute names (as first written) that appear more than once; the last of each counts (RFC 6265bis §5.7). */
+  repeatedAttributes?: string[];
+  /** A `Domain=` with an empty value was present (ignored: the cookie stays host-only, RFC 6265bis §5.6.3). */
+  emptyDomain?: boolean;
 }
 
 export const MAX_ATTRIBUTES = 64;
@@ -223,6 +227,8 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
   if (semi < 0) return out;
 
   let expiresSeen = false;
+  // Attribute keys seen, to report repeats: a Map, so a name like __proto__ is only a key.
+  const seenKeys = new Map<string, string>();
   let pos = semi + 1;
   while (pos <= line.length) {
     let next = line.indexOf(';', pos);
@@ -234,6 +240,10 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
     const value = aeq < 0 ? '' : trimWsp(av.slice(aeq + 1));
     if (name === '' && value === '') continue;
     const key = name.toLowerCase();
+    const first = seenKeys.get(key);
+    if (first === undefined) {
+      if (seenKeys.size < MAX_ATTRIBUTES) seenKeys.set(key, name);
+    } else if (!(out.repeatedAttributes ??= []).includes(first) && out.repeatedAttributes.length < 8) out.repeatedAttributes.push(first);
     const attr: ParsedAttribute = { name, value, key };
     if (out.attributes.length < MAX_ATTRIBUTES) out.attributes.push(attr);
     else out.attributesDropped++;
@@ -270,6 +280,7 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
         // rejection there).
         if (value === '') {
           out.domain = undefined;
+          out.emptyDomain = true;
           break;
         }
         const d = value.charCodeAt(0) === 0x2e ? value.slice(1) : value;
