@@ -40,6 +40,10 @@ export interface CdnCacheControlParse {
   header: string;
   directives: Explained[];
   invalid: boolean;
+  /** Known directives whose value is not what they take (max-age=foo): a CDN ignores them (RFC 9213 §2). */
+  badValues?: string[];
+  /** Directive names given more than once: the last value wins in a Dictionary (RFC 9651 §4.2.2). */
+  repeated?: string[];
 }
 
 function valueText(v: unknown): string | undefined {
@@ -60,6 +64,22 @@ function explain(name: string, value: string | undefined): Explained {
   return { name, ...(value !== undefined ? { value } : {}), known, plain, rule: def.rule, link: LINK };
 }
 
+/** Member names given more than once in a Dictionary's text (each once, bounded); a Map, so any name is only a key. */
+function repeatedNames(text: string): string[] {
+  const seen = new Map<string, boolean>();
+  const out: string[] = [];
+  for (const entry of splitEntries(text, MAX_DIRECTIVES)) {
+    const eq = entry.search(/[=;]/);
+    const name = (eq < 0 ? entry : entry.slice(0, eq)).trim().slice(0, 64);
+    if (!name) continue;
+    if (seen.has(name)) {
+      if (!seen.get(name) && out.length < 8) out.push(name);
+      seen.set(name, true);
+    } else seen.set(name, false);
+  }
+  return out;
+}
+
 /** Parse one CDN-targeted field (all its lines combined). */
 export function parseCdnCacheControl(header: string, lines: string[]): CdnCacheControlParse {
   let text = lines.join(', ');
@@ -72,7 +92,12 @@ export function parseCdnCacheControl(header: string, lines: string[]): CdnCacheC
       const bare = Array.isArray(member[0]) ? '?' : valueText(member[0]);
       directives.push(explain(name, bare));
     }
-    return { header, directives, invalid: false };
+    const out: CdnCacheControlParse = { header, directives, invalid: false };
+    const bad = directives.filter((d) => !d.known && Object.prototype.hasOwnProperty.call(DIRECTIVES, d.name)).map((d) => `${d.name}=${d.value ?? ''}`);
+    if (bad.length) out.badValues = bad.slice(0, 8);
+    const repeated = repeatedNames(text);
+    if (repeated.length) out.repeated = repeated;
+    return out;
   } catch {
     // Forgiving fallback: name[=value] entries, names lower-cased.
     for (const entry of splitEntries(text, MAX_DIRECTIVES)) {

@@ -5,8 +5,8 @@
  */
 import type { CdnExplanation, CacheStatusEntry, Explained } from '../explanation';
 import type { EngineContext, ExchangeRecord, Finding } from '../types';
-import { applyNote } from '../notes';
-import { CDN_NOTES, GATEWAY_STATUS } from './notes';
+import { applyNote, fill } from '../notes';
+import { CDN_FIXES, CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
 import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
 import { cityForPop } from './pops';
@@ -203,7 +203,9 @@ const SHARED_ALLOWED = /(?:^|,)\s*(?:public|(?:s-maxage|max-age)\s*=\s*"?[1-9])/
  * templates (src/core/notes.ts) directly.
  */
 export function cdnNote(id: string, params?: Record<string, string | number>): Finding {
-  return applyNote(CDN_NOTES, id, params);
+  const f = applyNote(CDN_NOTES, id, params);
+  if (Object.prototype.hasOwnProperty.call(CDN_FIXES, id)) f.fix = fill(CDN_FIXES[id], params);
+  return f;
 }
 
 // ------------------------------------------------------------------ explainCdn
@@ -242,6 +244,8 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   if (csLines) {
     cacheStatusParse = parseCacheStatus(csLines);
     if (cacheStatusParse.invalid) note('cache-status-invalid');
+    if (cacheStatusParse.unknownParams) note('cache-status-unknown-param', { params: cacheStatusParse.unknownParams.join(', ') });
+    if (cacheStatusParse.badParams) note('cache-status-bad-param', { params: cacheStatusParse.badParams.join(', ') });
   }
   const cacheStatusEntries: CacheStatusEntry[] = cacheStatusParse?.entries ?? [];
 
@@ -264,6 +268,8 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     cdnCacheControl.push(...parsed.directives);
     const shown = lines.join(', ');
     note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', { header, value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown });
+    if (parsed.badValues) note('cdn-cache-control-bad-value', { header, values: parsed.badValues.join(', ') });
+    if (parsed.repeated) note('cdn-cache-control-duplicate', { header, names: parsed.repeated.join(', ') });
   }
 
 

@@ -168,8 +168,22 @@ export const CDN_NOTES: NoteCatalog = {
     topic: 'cdn',
     severity: 'warning',
     summary: 'The Cache-Status field is malformed; the parts that could be read were kept.',
-    rule: 'RFC 9211 §2: Cache-Status is a structured List (RFC 8941); a field that fails to parse must be ignored.',
+    rule: 'RFC 9211 §2: Cache-Status is a structured List (RFC 9651, which replaced RFC 8941); a field that fails to parse must be ignored.',
     link: RFC9211 + '#section-2',
+  },
+  'cache-status-unknown-param': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: 'Cache-Status carries parameters RFC 9211 does not define ({params}); tools that read the field ignore them.',
+    rule: 'RFC 9211 §2 defines hit, fwd, fwd-status, ttl, stored, collapsed, key and detail; others must be registered in the HTTP Cache-Status registry (§3), and unknown ones are ignored.',
+    link: RFC9211 + '#section-2',
+  },
+  'cache-status-bad-param': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: 'Cache-Status has a parameter with a value RFC 9211 does not allow ({params}), so what the cache did cannot be read from it.',
+    rule: 'RFC 9211 §2.1-§2.8: hit, stored and collapsed are Booleans, fwd-status and ttl Integers, key a String, and fwd one of bypass, method, uri-miss, vary-miss, miss, request, stale, partial (Structured Field types, RFC 9651 §3).',
+    link: RFC9211 + '#section-2.2',
   },
   'cdn-cache-control': {
     topic: 'cdn',
@@ -184,6 +198,20 @@ export const CDN_NOTES: NoteCatalog = {
     summary: '{header} is malformed; a CDN that follows RFC 9213 ignores it completely and falls back to Cache-Control.',
     rule: 'RFC 9213 §2: the field is a structured Dictionary; a parse failure means the whole field is ignored.',
     link: RFC9213 + '#section-2',
+  },
+  'cdn-cache-control-bad-value': {
+    topic: 'cdn',
+    severity: 'warning',
+    summary: '{header} gives {values}, which is not a whole number of seconds: the CDN ignores that directive and falls back to what else it was told.',
+    rule: 'RFC 9213 §2: directives take the value types of RFC 9111 (delta-seconds as a non-negative Integer); a targeted cache ignores a directive whose value it cannot use.',
+    link: RFC9213 + '#section-2',
+  },
+  'cdn-cache-control-duplicate': {
+    topic: 'cdn',
+    severity: 'info',
+    summary: '{header} names {names} more than once; only the last value counts.',
+    rule: 'RFC 9213 §2 makes the field a Dictionary; a repeated key keeps its last value (RFC 9651 §4.2.2).',
+    link: 'https://www.rfc-editor.org/rfc/rfc9651#section-4.2.2',
   },
   'ip-owner': {
     topic: 'cdn',
@@ -228,6 +256,19 @@ export const CDN_NOTES: NoteCatalog = {
     rule: '{rule}',
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
   },
+};
+
+/**
+ * What to change, per CDN finding (one sentence; `{param}` filled like the summary). Attached by cdnNote().
+ */
+export const CDN_FIXES: Readonly<Record<string, string>> = {
+  'cache-status-invalid': 'Send Cache-Status as a Structured Field List, e.g. Cache-Status: ExampleCDN; hit; ttl=3600.',
+  'cache-status-unknown-param': 'Drop the unregistered parameters ({params}), or put vendor detail in the detail parameter.',
+  'cache-status-bad-param': 'Give each parameter its defined type, e.g. fwd=uri-miss, ttl=3600, hit (not hit=1).',
+  'cdn-cache-control': 'Nothing to change: check that the CDN and browser lifetimes are the ones you mean.',
+  'cdn-cache-control-invalid': 'Write {header} as comma-separated directives in Structured Field syntax, e.g. {header}: max-age=3600.',
+  'cdn-cache-control-bad-value': 'Give the directive a whole number of seconds, e.g. {header}: max-age=3600.',
+  'cdn-cache-control-duplicate': 'Name each directive once in {header}, with the value you mean.',
 };
 
 /**

@@ -98,7 +98,49 @@ export interface CacheStatusParse {
   /** Raw member text per entry, same order. */
   raws: string[];
   invalid: boolean;
+  /** Parameters RFC 9211 does not define (each once, bounded). */
+  unknownParams?: string[];
+  /** Defined parameters whose value has the wrong type or is not one of the defined values ("fwd=invalid"). */
+  badParams?: string[];
 }
+
+type ParamType = 'boolean' | 'integer' | 'token' | 'string' | 'string-or-token';
+
+/**
+ * The Cache-Status parameters of RFC 9211 §2.1-§2.8 with the type each takes (Structured Field types, RFC 9651 §3);
+ * `values`: the tokens fwd may carry (§2.2).
+ */
+export const CACHE_STATUS_PARAMS: Readonly<Record<string, { type: ParamType; values?: ReadonlySet<string> }>> = {
+  hit: { type: 'boolean' }, // §2.1
+  fwd: { type: 'token', values: new Set(['bypass', 'method', 'uri-miss', 'vary-miss', 'miss', 'request', 'stale', 'partial']) }, // §2.2
+  'fwd-status': { type: 'integer' }, // §2.3
+  ttl: { type: 'integer' }, // §2.4
+  stored: { type: 'boolean' }, // §2.5
+  collapsed: { type: 'boolean' }, // §2.6
+  key: { type: 'string' }, // §2.7
+  detail: { type: 'string-or-token' }, // §2.8
+};
+
+/** Whether a parsed parameter value has the type (and, for fwd, a value) RFC 9211 defines. */
+export function paramValueOk(name: string, value: unknown): boolean {
+  const def = Object.prototype.hasOwnProperty.call(CACHE_STATUS_PARAMS, name) ? CACHE_STATUS_PARAMS[name] : undefined;
+  if (!def) return true;
+  switch (def.type) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'token':
+      return value instanceof Token && (!def.values || def.values.has(value.toString()));
+    case 'string':
+      return typeof value === 'string';
+    case 'string-or-token':
+      return typeof value === 'string' || value instanceof Token;
+  }
+  return true;
+}
+
+const MAX_PARAM_NOTES = 8;
 
 function bareToString(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -116,6 +158,8 @@ export function parseCacheStatus(lines: string[]): CacheStatusParse {
   const entries: CacheStatusEntry[] = [];
   const raws: string[] = [];
   let invalid = false;
+  const unknownParams: string[] = [];
+  const badParams: string[] = [];
   for (const line0 of lines.slice(0, MAX_TIERS)) {
     const line = line0.length > MAX_FIELD_CHARS ? line0.slice(0, MAX_FIELD_CHARS) : line0;
     let list;
@@ -138,6 +182,14 @@ export function parseCacheStatus(lines: string[]): CacheStatusParse {
         invalid = true;
         return;
       }
+      for (const [param, value] of params) {
+        const known = Object.prototype.hasOwnProperty.call(CACHE_STATUS_PARAMS, param);
+        if (!known) {
+          if (!unknownParams.includes(param) && unknownParams.length < MAX_PARAM_NOTES) unknownParams.push(param.slice(0, 64));
+        } else if (!paramValueOk(param, value) && badParams.length < MAX_PARAM_NOTES) {
+          badParams.push(`${param}=${String(value instanceof Token ? value.toString() : typeof value === 'string' ? JSON.stringify(value) : value).slice(0, 64)}`);
+        }
+      }
       const entry: CacheStatusEntry = { cache: name, hit: params.get('hit') === true };
       const fwd = bareToString(params.get('fwd'));
       if (fwd !== undefined) entry.fwd = fwd;
@@ -155,7 +207,10 @@ export function parseCacheStatus(lines: string[]): CacheStatusParse {
       raws.push((rawMembers[i] ?? name).slice(0, 512));
     });
   }
-  return { entries, raws, invalid };
+  const out: CacheStatusParse = { entries, raws, invalid };
+  if (unknownParams.length) out.unknownParams = unknownParams;
+  if (badParams.length) out.badParams = badParams;
+  return out;
 }
 
 /**
