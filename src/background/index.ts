@@ -4,11 +4,13 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events#declare-events).
  */
 import type { WebRequestDetails } from './adapter';
+import { ToolbarBadge } from './badge';
 import { installE2eMessages, installE2eTrace, maybeOpenPanelForE2e } from './e2e';
 import { PanelHub } from './messaging';
 import { Recorder } from './recorder';
 import { DEFAULT_RETENTION, ExchangeStore, type RetentionSettings } from './store';
 import { installTestHook } from './test-hook';
+import { Journal, sessionJournalApi } from './journal';
 
 const BROWSER = typeof __CACHE_LENS_BROWSER__ === 'string' ? __CACHE_LENS_BROWSER__ : 'chrome';
 const E2E = typeof __CACHE_LENS_E2E__ === 'boolean' && __CACHE_LENS_E2E__;
@@ -18,11 +20,16 @@ const INCOGNITO_CONTEXT = (chrome.extension as { inIncognitoContext?: boolean } 
 
 // eslint-disable-next-line prefer-const
 let hub: PanelHub;
+// The toolbar badge for each tab's main document (badge.ts).
+const badge = new ToolbarBadge(BROWSER, chrome.action, chrome.storage.session);
 const recorder = new Recorder(BROWSER, {
-  onRecord: (record) => hub.recordChanged(record),
+  onRecord: (record) => {
+    hub.recordChanged(record);
+    badge.recordChanged(record);
+  },
   onPage: (page) => hub.pageStarted(page),
   onCleared: (tabId) => hub.cleared(tabId),
-}, { incognitoContext: INCOGNITO_CONTEXT });
+}, { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi()) });
 async function loadRetention(): Promise<RetentionSettings> {
   const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
   return { ...DEFAULT_RETENTION, ...saved };
@@ -31,7 +38,12 @@ async function loadRetention(): Promise<RetentionSettings> {
 const ready = recorder.start(
   async () =>
     // A quota refusal (the store trims the oldest and writes again) is told to the panels at once.
-    ExchangeStore.open({ retention: await loadRetention(), onStorageHealth: () => hub.storageChanged() }),
+    ExchangeStore.open({
+      retention: await loadRetention(),
+      finalAtOnce: true,
+      onFlushed: (ids, takenAt) => recorder.journal?.committed(ids, takenAt),
+      onStorageHealth: () => hub.storageChanged(),
+    }),
   E2E ? installE2eTrace(recorder) : undefined,
 );
 ready.catch((err) => console.error('Cache Lens: recorder failed to start', err));
@@ -68,6 +80,7 @@ wr.onErrorOccurred.addListener(on('errorOccurred', (d) => recorder.onErrorOccurr
 
 chrome.tabs.onCreated.addListener(recorder.listener<chrome.tabs.Tab>('tabCreated', (tab) => recorder.onTabCreated(tab)));
 chrome.tabs.onRemoved.addListener((tabId) => recorder.listener<number>('tabRemoved', (id) => recorder.onTabRemoved(id))(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => badge.tabRemoved(tabId));
 chrome.webNavigation.onCommitted.addListener(
   recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('navCommitted', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);

@@ -30,6 +30,7 @@ import {
 import { HopTracker } from './hop-tracker';
 import { JarCache } from './jar';
 import { JarAttacher } from './jar-attacher';
+import type { Journal } from './journal';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
 import { TabRegistry, chromeTabApi, type TabApi, type TabState } from './tab-registry';
@@ -82,6 +83,8 @@ export class Recorder {
   private readonly ignored = new Set<string>();
   /** How many requests were recognised as DevTools' own refetches and kept out of the recording. */
   devtoolsRefetches = 0;
+  /** Records this worker took over from the journal at start. */
+  journalReplayed = 0;
   /** Events dropped (oldest first) while more than MAX_QUEUED_EVENTS waited for the store to open. */
   eventsDroppedBeforeReady = 0;
   private ready = false;
@@ -106,13 +109,16 @@ export class Recorder {
    * instance sees is incognito traffic, tabId -1 included, so every record stays in memory.
    */
   readonly incognitoContext: boolean;
+  /** Finished records also go here, in the event's task, until IndexedDB has them (journal.ts). */
+  readonly journal: Journal | null;
 
   constructor(
     readonly browser: RecorderBrowser,
     private readonly events: RecorderEvents,
-    options: { incognitoContext?: boolean; tabApi?: TabApi } = {},
+    options: { incognitoContext?: boolean; tabApi?: TabApi; journal?: Journal } = {},
   ) {
     this.incognitoContext = options.incognitoContext ?? false;
+    this.journal = this.incognitoContext ? null : (options.journal ?? null);
     this.tabs = new TabRegistry(options.tabApi ?? chromeTabApi(SESSION_KEY), this.incognitoContext);
     this.hops = new HopTracker({
       sessionTag: () => this.sessionTag,
@@ -154,6 +160,17 @@ export class Recorder {
       this.tabs.sessionTag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
       await chrome.storage.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [] } });
       void store.deleteOtherSessions(this.sessionTag).catch(() => {});
+    }
+    // What the previous worker finished but IndexedDB did not commit before it was stopped: stored before any event.
+    if (this.journal) {
+      try {
+        const left = await this.journal.leftOver();
+        for (const record of left) store.put(record);
+        if (left.length) void store.flush().catch(() => {});
+        this.journalReplayed = left.length;
+      } catch {
+        /* storage.session unreadable: nothing to replay */
+      }
     }
     try {
       await this.tabs.learnOpenTabs();
@@ -247,12 +264,14 @@ export class Recorder {
       this.tabs.whenKnown(tabId, (incognito) => {
         if (incognito) record.incognito = true;
         this.jar.storeNowKnown(record);
+        if (final && !record.incognito) this.journal?.write(record);
         this.store!.put(record, final);
       });
       this.events.onRecord(record);
       return;
     }
     if (tabId >= 0 && this.tabs.get(tabId)?.incognito) record.incognito = true;
+    if (final && !record.incognito) this.journal?.write(record);
     this.store!.put(record, final);
     this.events.onRecord(record);
   }

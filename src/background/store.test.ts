@@ -283,3 +283,33 @@ describe('ExchangeStore under a quota', () => {
     expect(stored.map((r) => r.id)).toContain(all.at(-1)!.id);
   });
 });
+
+describe('ExchangeStore finalAtOnce (the background\'s setting)', () => {
+  it('commits a finished record in the calling task, with whatever was queued, and reports the batch time', async () => {
+    const flushed: Array<{ ids: string[]; takenAt: number }> = [];
+    const store = await open(undefined, { finalAtOnce: true, flushDelayMs: 10_000, completedFlushDelayMs: 10_000, onFlushed: (ids, takenAt) => flushed.push({ ids, takenAt }) });
+    const inFlight = record(1);
+    const done = record(1);
+    const before = performance.now();
+    store.put(inFlight);
+    store.put(done, true);
+    // Taken from the queue at once (a commit is under way), not left for the 10 s timer.
+    expect(store.pending).toBe(2);
+    await store.flush();
+    expect((await store.storedExchanges()).map((r) => r.id).sort()).toEqual([inFlight.id, done.id].sort());
+    expect(flushed).toHaveLength(1);
+    expect(flushed[0].ids.sort()).toEqual([inFlight.id, done.id].sort());
+    expect(flushed[0].takenAt).toBeGreaterThanOrEqual(before);
+    expect(store.pending).toBe(0);
+  });
+
+  it('a later version committed at once is never overwritten by an earlier one', async () => {
+    const store = await open(undefined, { finalAtOnce: true });
+    const r = record(2, { status: 0 });
+    store.put({ ...r });
+    store.put({ ...r, status: 200, endTimeMs: 5 }, true);
+    store.put({ ...r, status: 200, endTimeMs: 5, statusText: 'OK' }, true);
+    await store.flush();
+    expect(await store.get(r.id)).toMatchObject({ status: 200, statusText: 'OK' });
+  });
+});

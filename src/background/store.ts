@@ -7,7 +7,7 @@
  * `maxBatch` records wait. In-flight records are written too, so a service worker stopped mid-request loses at most
  * the last few milliseconds, and the next event for the request finds its record again by id.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ExchangeRecord } from '../core/types';
 import type { PageRecord, RetentionStats } from '../shared/protocol';
 
@@ -76,9 +76,15 @@ export interface StoreOptions {
   flushDelayMs?: number;
   completedFlushDelayMs?: number;
   maxBatch?: number;
+  /**
+   * Commit at once, in the event's own task, when a record reaches a final state (completed, failed, redirected):
+   * a worker stopped right after the event then still has the write (see commitNow). Default false (tests of the
+   * delays); the background turns it on.
+   */
+  finalAtOnce?: boolean;
   retention?: RetentionSettings;
-  /** Called after each successful flush with the ids written (bench / tests). */
-  onFlushed?: (ids: string[]) => void;
+  /** Called after each commit with the ids written and when (performance.now()) their batch was taken. */
+  onFlushed?: (ids: string[], takenAt: number) => void;
   /** Called when the storage health changed (a quota refusal and the trim after it). */
   onStorageHealth?: (health: StorageHealth) => void;
 }
@@ -145,6 +151,7 @@ export class ExchangeStore {
         flushDelayMs: options.flushDelayMs ?? 0,
         completedFlushDelayMs: options.completedFlushDelayMs ?? 0,
         maxBatch: options.maxBatch ?? 200,
+        finalAtOnce: options.finalAtOnce ?? false,
         retention: options.retention ?? DEFAULT_RETENTION,
         onFlushed: options.onFlushed,
         onStorageHealth: options.onStorageHealth,
@@ -173,7 +180,8 @@ export class ExchangeStore {
       return;
     }
     this.queue.set(record.id, { id: record.id, tabId, t: record.requestTimeMs, record });
-    if (this.queue.size >= this.opts.maxBatch) this.schedule(0);
+    if (final && this.opts.finalAtOnce) this.commitNow();
+    else if (this.queue.size >= this.opts.maxBatch) this.schedule(0);
     else this.schedule(final ? this.opts.completedFlushDelayMs : this.opts.flushDelayMs);
   }
 
@@ -192,7 +200,92 @@ export class ExchangeStore {
 
   /** Number of records not yet in IndexedDB. */
   get pending(): number {
-    return this.queue.size + this.pageQueue.size + this.deleteQueue.size + this.inFlight;
+    return this.queue.size + this.pageQueue.size + this.deleteQueue.size + this.inFlight + this.directInFlight;
+  }
+
+  /** Records in commits started by commitNow() and not yet committed. */
+  private directInFlight = 0;
+  /** Those commits, for flush() to wait on. */
+  private readonly directCommits = new Set<Promise<void>>();
+  /** Tabs written since retention was last enforced (commitNow defers it, see retentionSoon). */
+  private readonly retentionTabs = new Set<number>();
+  private retentionTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Writes everything queued in a transaction begun and committed (IDBTransaction.commit()) within the calling task,
+   * so the writes and the commit request leave the worker with the event that caused them. Measured with
+   * ServiceWorker.stopAllWorkers mid-burst (recorder-worker-stop.test.ts): the next-task batch lost the completions
+   * that reached a worker about to be stopped; a commit requested in the event's own task keeps them. Transactions
+   * on the same store run in the order they were created
+   * (https://w3c.github.io/IndexedDB/#transaction-scheduling), so a later version is never overwritten by an
+   * earlier one. Near the quota it leaves the writing to flush(), which makes room first.
+   */
+  private commitNow(): void {
+    if (this.quotaStreak > 0 || this.health.quotaCap !== undefined || this.deleteQueue.size > 0) {
+      this.schedule(0);
+      return;
+    }
+    const takenAt = performance.now();
+    const batch = [...this.queue.values()];
+    const pages = [...this.pageQueue.values()];
+    this.queue.clear();
+    this.pageQueue.clear();
+    const n = batch.length + pages.length;
+    this.directInFlight += n;
+    const t0 = performance.now();
+    let tx: IDBPTransaction<CacheLensDB, ('exchanges' | 'pages')[], 'readwrite'>;
+    try {
+      tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
+      const exchanges = tx.objectStore('exchanges');
+      const pageStore = tx.objectStore('pages');
+      for (const item of batch) exchanges.put(item).catch(() => {});
+      for (const page of pages) pageStore.put(page).catch(() => {});
+      // Not in every browser's idb typings' lib: feature-detected (Chrome 76+, Firefox 74+).
+      (tx as unknown as { commit?: () => void }).commit?.();
+    } catch (err) {
+      this.directInFlight -= n;
+      this.putBack(batch, pages);
+      this.schedule(0);
+      console.error('Cache Lens: write failed', err);
+      return;
+    }
+    this.flushWorkMs += performance.now() - t0;
+    this.flushes++;
+    const done: Promise<void> = tx.done.then(
+      () => {
+        this.lastFlushAt = performance.now();
+        for (const item of batch) this.retentionTabs.add(item.tabId);
+        this.retentionSoon();
+        this.opts.onFlushed?.(batch.map((b) => b.id), takenAt);
+      },
+      () => {
+        // Refused (quota) or aborted: the serialized flush writes them again, making room first if needed.
+        this.putBack(batch, pages);
+        this.schedule(0);
+      },
+    ).finally(() => {
+      this.directInFlight -= n;
+      this.directCommits.delete(done);
+    });
+    this.directCommits.add(done);
+  }
+
+  /** Queues a failed batch again unless a newer version is queued (the records are the live objects: current). */
+  private putBack(batch: StoredExchange[], pages: PageRecord[]): void {
+    for (const item of batch) if (!this.queue.has(item.id)) this.queue.set(item.id, item);
+    for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
+  }
+
+  /** Retention after direct commits: at most every 500 ms, not per commit (it counts records per tab). */
+  private retentionSoon(): void {
+    this.retentionTimer ??= setTimeout(() => {
+      this.retentionTimer = null;
+      const tabs = new Set(this.retentionTabs);
+      this.retentionTabs.clear();
+      this.enforceRetention(tabs).catch((err) => {
+        if (!isQuotaError(err)) console.error('Cache Lens: retention failed', err);
+      });
+    }, 500);
   }
 
   private schedule(delay: number): void {
@@ -209,9 +302,11 @@ export class ExchangeStore {
 
   /** Writes everything queued; resolves when it is committed. Safe to call concurrently. */
   async flush(): Promise<void> {
+    while (this.directCommits.size) await Promise.all([...this.directCommits]);
     while (this.flushing) await this.flushing;
     if (this.queue.size === 0 && this.pageQueue.size === 0 && this.deleteQueue.size === 0) return;
     if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap) await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
+    const takenAt = performance.now();
     const batch = [...this.queue.values()];
     const pages = [...this.pageQueue.values()];
     const deletes = [...this.deleteQueue].filter((id) => !this.queue.has(id));
@@ -264,7 +359,7 @@ export class ExchangeStore {
         // Its bookkeeping writes (meta, page counts) may be refused near the quota: the next pass does it again.
         if (!isQuotaError(err)) throw err;
       }
-      this.opts.onFlushed?.(batch.map((b) => b.id));
+      this.opts.onFlushed?.(batch.map((b) => b.id), takenAt);
     })();
     try {
       await this.flushing;
@@ -610,6 +705,7 @@ export class ExchangeStore {
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.retentionTimer) clearTimeout(this.retentionTimer);
     this.db.close();
   }
 }

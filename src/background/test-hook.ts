@@ -27,6 +27,8 @@ export interface CacheLensTestHook {
   jarReadings(): number;
   /** Requests recognised as DevTools' own refetches and kept out of the recording (adapter.ts isDevtoolsRefetch). */
   devtoolsRefetches(): number;
+  /** The write-ahead journal (journal.ts): writes, entries waiting, records taken over at start, writes skipped. */
+  journal(): { writes: number; waiting: number; replayed: number; skipped: number };
   /** The store's quota bookkeeping (store.ts StorageHealth). */
   storageHealth(): import('./store').StorageHealth | null;
 }
@@ -69,6 +71,7 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
     }),
     jarReadings: () => recorder.jars.fetches,
     devtoolsRefetches: () => recorder.devtoolsRefetches,
+    journal: () => ({ writes: recorder.journal?.writes ?? 0, waiting: recorder.journal?.size ?? 0, replayed: recorder.journalReplayed, skipped: recorder.journal?.skipped ?? 0 }),
     storageHealth: () => (recorder.store ? { ...recorder.store.health } : null),
     resetFlushWork() {
       if (!recorder.store) return;

@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { ExchangeRecord } from '../core/types';
+import { JOURNAL_PREFIX, Journal, type JournalApi } from './journal';
+import { Recorder } from './recorder';
+import { ExchangeStore } from './store';
+import type { TabApi } from './tab-registry';
+
+function memoryApi(): JournalApi & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
+    get: async () => Object.fromEntries(data),
+    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
+  };
+}
+
+const rec = (id: string, extra: Partial<ExchangeRecord> = {}): ExchangeRecord => ({
+  id, url: `https://a.test/${id}`, method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: 1000, responseTimeMs: 1001, endTimeMs: 1002, source: 'network', tabId: 4, ...extra,
+});
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+describe('Journal', () => {
+  it('keeps a finished record until IndexedDB committed it, and a newer write past an older commit', async () => {
+    const api = memoryApi();
+    const j = new Journal(api, 0);
+    j.write(rec('a'));
+    const takenAt = performance.now();
+    j.write(rec('b'));
+    await tick();
+    expect([...api.data.keys()].sort()).toEqual([JOURNAL_PREFIX + 'a', JOURNAL_PREFIX + 'b']);
+    // The batch taken between the two writes committed both ids: "b" was written after it was taken, so it stays.
+    j.committed(['a', 'b'], takenAt);
+    await tick();
+    expect([...api.data.keys()]).toEqual([JOURNAL_PREFIX + 'b']);
+  });
+
+  it('a new worker stores what the stopped one journaled but never committed, before any event', async () => {
+    const api = memoryApi();
+    const dying = new Journal(api, 0);
+    dying.write(rec('s:1:x', { status: 200, endTimeMs: 5000 }));
+    await tick();
+    const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
+    // The stopped worker's IndexedDB holds the in-flight version only.
+    store.put(rec('s:1:x', { status: 0, endTimeMs: undefined }));
+    await store.flush();
+    const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
+    const journal = new Journal(api, 0);
+    const recorder = new Recorder('chrome', { onRecord: () => {}, onPage: () => {}, onCleared: () => {} }, { tabApi, journal });
+    const storage = { session: { get: async () => ({ 'cacheLens.session': { tag: 's', tabs: [] } }), set: async () => {} } };
+    (globalThis as unknown as { chrome: unknown }).chrome = { storage: storage };
+    await recorder.start(async () => store);
+    expect(recorder.journalReplayed).toBe(1);
+    await store.flush();
+    expect((await store.storedExchanges()).map((r) => [r.status, r.endTimeMs])).toEqual([[200, 5000]]);
+    journal.committed(['s:1:x'], performance.now());
+    await tick();
+    expect(api.data.size).toBe(0);
+    store.close();
+  });
+});

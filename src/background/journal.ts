@@ -1,0 +1,95 @@
+/**
+ * A write-ahead journal of finished records in chrome.storage.session, for the last events a stopped worker got.
+ *
+ * Measured (recorder-worker-stop.test.ts, Chromium 156): events Chrome delivers to a worker that
+ * ServiceWorker.stopAllWorkers is stopping reach the listeners, but IndexedDB transactions begun then are aborted
+ * with the worker's connection, even with commit() called in the event's own task: a few to a few dozen requests per
+ * stop kept their in-flight version only. A storage.session write is a call handled by the browser process once it
+ * is sent, whatever becomes of the worker (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session),
+ * so each finished record is also put there, in the event's task, and taken out once IndexedDB has committed it. A
+ * new worker puts what is left into the store before it handles any event (Recorder.start).
+ * Never used for incognito records (the journal is not needed for them: they live in the worker's memory only).
+ */
+import type { ExchangeRecord } from '../core/types';
+
+export const JOURNAL_PREFIX = 'cacheLens.j:';
+
+export interface JournalApi {
+  set(items: Record<string, unknown>): Promise<void>;
+  get(): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
+}
+
+export const sessionJournalApi = (): JournalApi => ({
+  set: (items) => chrome.storage.session.set(items),
+  get: () => chrome.storage.session.get(null),
+  remove: (keys) => chrome.storage.session.remove(keys),
+});
+
+/** Journal entries at most (about 1.5 KB each, inside storage.session's 10 MB); past it, writes are skipped. */
+const MAX_ENTRIES = 4000;
+
+export class Journal {
+  /** id -> performance.now() of its last journal write. */
+  private readonly written = new Map<string, number>();
+  private readonly toRemove = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Writes skipped because MAX_ENTRIES were waiting (the store is far behind). */
+  skipped = 0;
+  writes = 0;
+
+  constructor(
+    private readonly api: JournalApi,
+    private readonly removeDelayMs = 250,
+  ) {}
+
+  get size(): number {
+    return this.written.size;
+  }
+
+  /** Hot path: the finished record goes to the journal now (one storage call, not awaited). */
+  write(record: ExchangeRecord): void {
+    if (this.written.size >= MAX_ENTRIES && !this.written.has(record.id)) {
+      this.skipped++;
+      return;
+    }
+    this.written.set(record.id, performance.now());
+    this.toRemove.delete(record.id);
+    this.writes++;
+    this.api.set({ [JOURNAL_PREFIX + record.id]: record }).catch(() => {});
+  }
+
+  /**
+   * IndexedDB committed these ids in a batch taken at `takenAt` (performance.now()): their journal entries go, unless
+   * written again since (a newer version whose commit is still to come).
+   */
+  committed(ids: Iterable<string>, takenAt: number): void {
+    for (const id of ids) {
+      const at = this.written.get(id);
+      if (at === undefined || at > takenAt) continue;
+      this.written.delete(id);
+      this.toRemove.add(id);
+    }
+    if (this.toRemove.size && !this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        const keys = [...this.toRemove].map((id) => JOURNAL_PREFIX + id);
+        this.toRemove.clear();
+        this.api.remove(keys).catch(() => {});
+      }, this.removeDelayMs);
+    }
+  }
+
+  /** What a stopped worker left (read at start). */
+  async leftOver(): Promise<ExchangeRecord[]> {
+    const all = await this.api.get();
+    const out: ExchangeRecord[] = [];
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith(JOURNAL_PREFIX) || !value || typeof value !== 'object') continue;
+      const record = value as ExchangeRecord;
+      out.push(record);
+      this.written.set(record.id, -1);
+    }
+    return out;
+  }
+}
