@@ -11,6 +11,7 @@ import type { Explanation } from '../core/explanation';
 import type { NoteDef } from '../core/notes';
 import { PROXY_NOTES } from '../core/proxy/notes';
 import type { BrowserProfile, Finding, Severity } from '../core/types';
+import { fixesMarkdown } from '../core/fixes/format';
 import { CLI_SCHEMA, SEVERITY_RANK } from '../lib/explain-har';
 import type { Format } from './args';
 import { clean, cleanBlock, safeJson } from './sanitize';
@@ -151,6 +152,7 @@ function markdownReporter(o: ReporterOptions): Reporter {
         for (const r of ids) out.push(`| ${MD_MARK[r.severity]} | [\`${md(r.id, 60)}\`](${encodeURI(r.link).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}) | ${r.count} | ${r.entries} |`);
         out.push('');
       }
+      out.push(...fixesMarkdown(ids.map((r) => r.id))); // src/core/fixes: once per id, table data only
       if (stats.worst.length) {
         out.push('**Worst offenders**', '', '| errors | warnings | entry |', '|---:|---:|---|');
         for (const w of stats.worst) out.push(`| ${w.errors} | ${w.warnings} | ${md(w.file, 60)} #${w.index + 1} ${md(w.method, 12)} ${md(w.url, 120)} |`);

@@ -1,6 +1,7 @@
 /** The readable text format: a block per entry, a line per file, and a closing summary table. */
 import type { Explanation } from '../core/explanation';
 import type { Finding } from '../core/types';
+import { fixesText } from '../core/fixes/format';
 import { clean } from './sanitize';
 import type { RunStats } from './stats';
 
@@ -86,6 +87,8 @@ export function summaryTable(stats: RunStats): string[] {
   const ids = [...stats.byId.values()].sort((a, b) => a.rank - b.rank || b.count - a.count || (a.id < b.id ? -1 : 1));
   if (ids.length) {
     lines.push('', ...table(['severity', 'finding', 'count', 'entries'], ids.map((r) => [r.severity, clean(r.id, 60), String(r.count), String(r.entries)]), [false, false, true, true]));
+    const fixes = fixesText(ids.map((r) => r.id)); // src/core/fixes: once per id, table data only
+    if (fixes.length) lines.push('', ...fixes);
   }
   if (stats.worst.length) {
     lines.push('', 'worst offenders:');

@@ -183,6 +183,7 @@ const privateOnly = fields([[CC, 'private']], [], 'Keep your lifetime if you had
 const withoutExpires = fields([[CC, 'max-age=3600']], ['Expires'], 'Pick the lifetime that suits the resource.');
 const vary = fields([['Vary', 'Accept-Encoding']], [], 'Name the request fields the response really depends on; Accept-Encoding is the usual one.');
 const validator = validators();
+const explicitLifetime = fields([[CC, 'max-age=3600']], [], 'Pick the lifetime that suits the resource; no-cache if it must always be checked.');
 
 /** Finding id → its snippets. Ids come from the catalogues in src/core/<area>/notes.ts (snippets.test.ts checks). */
 export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
@@ -199,8 +200,10 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
   'versioned-without-immutable': versioned,
   'versioned-no-lifetime': versioned,
   'versioned-short-lifetime': versioned,
-  'heuristic-freshness': fields([[CC, 'max-age=3600']], [], 'Pick the lifetime that suits the resource; no-cache if it must always be checked.'),
-  'no-store': fields([[CC, 'no-cache']], [], 'Only if the response may be reused at all; keep no-store for personal or one-time data.'),
+  'heuristic-freshness': explicitLifetime,
+  'no-explicit-freshness': explicitLifetime,
+  // 'no-store' has none on purpose: usually nothing is to change (personal or one-time data), and a snippet would
+  // invite caching exactly those.
   'long-max-age-unversioned': fields([[CC, 'no-cache']], [], 'Or put a content hash in the URL and keep the long max-age (with immutable).'),
   'pragma-in-response': fields([[CC, 'no-cache']], ['Pragma']),
   'expires-invalid': withoutExpires,
@@ -211,6 +214,8 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
   'age-multiple': fields([], ['Age'], 'Caches set Age; an origin should not.'),
   'vary-star': vary,
   'vary-user-agent': vary,
+  'vary-host': vary,
+  'vary-many': vary,
   'vary-cookie': fields([[CC, 'private'], ['Vary', 'Accept-Encoding']], [], 'For per-user responses; keep your lifetime if you had one: private, max-age=N.'),
   'public-with-authorization': privateOnly,
   'set-cookie-shared': fields([[CC, 'private']], [], 'On the responses that set cookies; keep your lifetime if you had one: private, max-age=N.'),
