@@ -6,16 +6,27 @@
  */
 import type { ProxyExplanation } from '../explanation';
 import type { ExchangeRecord, Finding, HeaderList } from '../types';
-import { applyNote } from '../notes';
-import { PROXY_GATEWAY_STATUS, PROXY_NOTES } from './notes';
+import { applyNote, fill } from '../notes';
+import { PROXY_FIXES, PROXY_GATEWAY_STATUS, PROXY_NOTES } from './notes';
 import { parseForwarded, parseVia, parseXForwardedFor } from './parsers';
+import { describeProxyStatus, parseProxyStatus } from './status';
 
 export { parseForwarded, parseVia, parseXForwardedFor, isPrivateAddress, validNode } from './parsers';
+export { parseProxyStatus, PROXY_ERROR_TYPES, PROXY_STATUS_PARAMS } from './status';
+
+/** A proxy finding with its fix (PROXY_FIXES), placeholders filled from the same parameters. */
+export function proxyNote(id: string, params?: Record<string, string | number>): Finding {
+  const f = applyNote(PROXY_NOTES, id, params);
+  if (Object.prototype.hasOwnProperty.call(PROXY_FIXES, id)) f.fix = fill(PROXY_FIXES[id], params);
+  return f;
+}
 
 const MAX_HEADER_LINES = 10_000;
 
 /** The fields explainProxy reads (lower case). */
-const WANTED: ReadonlySet<string> = new Set(['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip']);
+const WANTED: ReadonlySet<string> = new Set(['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'proxy-status']);
+/** Proxy-Status entries explained at most (the rest are summed up in the last one's count). */
+const MAX_STATUS_NOTES = 4;
 const WANTED_LENGTHS: ReadonlySet<number> = new Set([...WANTED].map((n) => n.length));
 const NO_LINES: string[] = [];
 
@@ -60,7 +71,7 @@ function short(v: string, n = 120): string {
 
 export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const findings: Finding[] = [];
-  const note = (id: string, params?: Record<string, string | number>) => findings.push(applyNote(PROXY_NOTES, id, params));
+  const note = (id: string, params?: Record<string, string | number>) => findings.push(proxyNote(id, params));
   const req = fieldLines(x.requestHeaders);
   const res = fieldLines(x.responseHeaders);
 
@@ -68,6 +79,21 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const via = parseVia(lines(res, 'via'));
   if (via.hops.length) note('via-hops', { count: via.hops.length, hops: short(via.hops.map((h) => h.received + (h.comment ? ` (${h.comment})` : '')).join(' → '), 200) });
   for (const entry of via.invalid.slice(0, 3)) note('via-invalid', { entry });
+
+  // Proxy-Status (RFC 9209) on the response: how each intermediary handled it.
+  const psLines = lines(res, 'proxy-status');
+  if (psLines.length) {
+    const ps = parseProxyStatus(psLines);
+    if (ps.invalid) note('proxy-status-invalid');
+    for (const e of ps.entries.slice(0, MAX_STATUS_NOTES)) {
+      const d = describeProxyStatus(e);
+      const f = proxyNote('proxy-status', { proxy: e.proxy, meaning: d.meaning });
+      f.link = d.link; // the section of the error type reported
+      findings.push(f);
+    }
+    if (ps.unknownParams.length) note('proxy-status-unknown-param', { params: ps.unknownParams.join(', ') });
+    if (ps.badParams.length) note('proxy-status-bad-param', { params: ps.badParams.join(', ') });
+  }
 
   // Forwarding fields: the request's own (what the browser sent) first, else a response echo.
   const pick = (name: string): { list: string[]; where: 'request' | 'response' | null } => {

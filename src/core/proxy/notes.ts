@@ -91,6 +91,34 @@ export const PROXY_NOTES: NoteCatalog = {
     rule: 'Behind a TLS-terminating proxy the application must read X-Forwarded-Proto (ProxyFix x_proto=1) to know the original scheme.',
     link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-Proto',
   },
+  'proxy-status': {
+    topic: 'proxy',
+    severity: 'info',
+    summary: 'Proxy-Status from {proxy}: {meaning}.',
+    rule: 'Each intermediary may add an entry saying how it handled the response, with an error type when it failed (RFC 9209 §2, §2.3).',
+    link: 'https://www.rfc-editor.org/rfc/rfc9209#section-2',
+  },
+  'proxy-status-unknown-param': {
+    topic: 'proxy',
+    severity: 'info',
+    summary: 'Proxy-Status carries parameters RFC 9209 does not define ({params}); readers ignore them.',
+    rule: 'RFC 9209 §2.1 defines error, next-hop, next-protocol, received-status and details, and §2.3 a few per error type; others must be registered (§4) and are otherwise ignored.',
+    link: 'https://www.rfc-editor.org/rfc/rfc9209#section-2.1',
+  },
+  'proxy-status-bad-param': {
+    topic: 'proxy',
+    severity: 'info',
+    summary: 'Proxy-Status has a parameter whose value RFC 9209 does not allow ({params}), so that part cannot be read.',
+    rule: 'error is one of the registered error-type Tokens (RFC 9209 §2.3), received-status an Integer, details a String, next-hop a String or Token (§2.1; types from RFC 9651 §3).',
+    link: 'https://www.rfc-editor.org/rfc/rfc9209#section-2.1',
+  },
+  'proxy-status-invalid': {
+    topic: 'proxy',
+    severity: 'info',
+    summary: 'A Proxy-Status line is not a valid Structured Field List and is ignored; the lines that parse are kept.',
+    rule: 'Proxy-Status is a List (RFC 9209 §2, RFC 9651 §3.1); a field that fails to parse is ignored (RFC 9651 §4.2).',
+    link: 'https://www.rfc-editor.org/rfc/rfc9209#section-2',
+  },
   'proxy-gateway-error': {
     topic: 'proxy',
     severity: 'error',
@@ -98,6 +126,27 @@ export const PROXY_NOTES: NoteCatalog = {
     rule: '{rule} The reporting proxy: {proxy}.',
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
   },
+};
+
+/** What to change, per proxy finding (one sentence; `{param}` filled like the summary). Attached by explainProxy. */
+export const PROXY_FIXES: Readonly<Record<string, string>> = {
+  'via-hops': 'Nothing to change; proxies may send Via with a pseudonym instead of a host name if the hops should stay private.',
+  'via-invalid': 'Have the proxy write Via as "<protocol> <host or pseudonym>", e.g. Via: 1.1 varnish.',
+  'forwarded-chain': 'Nothing to change; trust only the elements your own proxies appended.',
+  'forwarded-invalid': 'Quote values with special characters and write IPv6 nodes as "[2001:db8::1]" (with the quotes).',
+  'xff-chain': 'Nothing to change; read the client address from the right, skipping your own proxies.',
+  'xff-trap': 'Configure the application to trust exactly your proxies (e.g. ProxyFix x_for=2, nginx set_real_ip_from) or read the CDN\'s own client-address field.',
+  'xff-invalid': 'Have each proxy append only the address it received the connection from.',
+  'xff-from-browser': 'Remove whatever adds {header} on the client side; proxies add forwarding fields, browsers do not.',
+  'xff-echoed': 'Stop reflecting {header} in responses: it reveals internal addresses.',
+  'forwarded-and-xff': 'Pick one field for the application to trust and strip the other at your edge proxy.',
+  'x-real-ip': 'Nothing to change if your own proxy sets it; make it overwrite any X-Real-IP the client sent.',
+  'proto-downgrade': 'Have the application honour X-Forwarded-Proto from your proxy (e.g. ProxyFix x_proto=1, Express trust proxy).',
+  'proxy-gateway-error': 'Check the application behind the proxy: is it running, on the port the proxy uses, and answering in time?',
+  'proxy-status': 'Nothing to change; if an error is named, fix the hop it points to.',
+  'proxy-status-unknown-param': 'Drop the unregistered parameters ({params}), or put the information in details.',
+  'proxy-status-bad-param': 'Give each parameter its defined type, e.g. error=connection_timeout, received-status=503, details="...".',
+  'proxy-status-invalid': 'Write Proxy-Status as a Structured Field List, e.g. Proxy-Status: edge; error=connection_timeout.',
 };
 
 /** Gateway statuses as a reverse proxy (Apache, nginx, a load balancer) reports them. RFC 9110 §15.6. */
