@@ -74,7 +74,7 @@ function fields(set: readonly Field[], remove: readonly string[] = [], note?: st
   ];
   const caddy = ['header {', ...set.map(([n, v]) => `\t${n} ${q(v)}`), ...remove.map((n) => `\t-${n}`), '\tdefer  # after a reverse_proxy has copied the upstream fields', '}'];
   const cloudflare = [
-    'Rules > Transform Rules > Modify Response Header, for the URLs concerned:',
+    'Rules > Overview > Create rule > Response Header Transform Rule; when the request matches the URLs concerned:',
     ...set.map(([n, v]) => `Set static: ${n} = ${v}`),
     ...remove.map((n) => `Remove: ${n}`),
   ];
@@ -84,7 +84,8 @@ function fields(set: readonly Field[], remove: readonly string[] = [], note?: st
     ...(note ? { note } : {}),
     nginx: snippet(nginx.join('\n'), set.length ? DOCS.nginxAddHeader : DOCS.nginxHideHeader),
     apache: snippet(apache.join('\n'), DOCS.apacheHeader),
-    express: snippet(express.join('\n'), DOCS.expressSet),
+    // Express cannot take back a field the application sets later: with nothing to set, the fix is in the app's code.
+    ...(set.length ? { express: snippet(express.join('\n'), DOCS.expressSet) } : {}),
     caddy: snippet(caddy.join('\n'), DOCS.caddyHeader),
     cloudflare: { kind: 'transform-rule', ...snippet(cloudflare.join('\n'), DOCS.cloudflareResponseHeaders) },
   };

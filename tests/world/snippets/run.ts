@@ -227,11 +227,12 @@ const NGINX: ServerKit = {
     ].join('\n');
   },
   check(file) {
-    const r = spawnSync('nginx', ['-t', '-q', '-p', join(root, 'nginx'), '-c', file], { encoding: 'utf8' });
+    // -e: nginx opens its error log before reading the config; the built-in path needs root.
+    const r = spawnSync('nginx', ['-t', '-q', '-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], { encoding: 'utf8' });
     return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim() };
   },
   start(file) {
-    return spawn('nginx', ['-p', join(root, 'nginx'), '-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return spawn('nginx', ['-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   },
 };
 
