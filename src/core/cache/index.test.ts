@@ -469,6 +469,16 @@ describe('severity by consequence', () => {
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'Fri, 21 Jan 2022 16:19:12 UTC' }), 'last-modified-invalid')).toBe('info');
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday', ETag: '"e"' }), 'last-modified-invalid')).toBe('info');
   });
+  it('Vary: * and Vary: User-Agent cost something only on a response a cache would store', () => {
+    expect(sev(ex({ 'Cache-Control': 'max-age=60', Vary: '*' }), 'vary-star')).toBe('warning');
+    expect(sev(ex({ 'Cache-Control': 'no-cache, no-store, max-age=0', Vary: '*' }), 'vary-star')).toBe('info');
+    expect(sev(ex({ 'Cache-Control': 'max-age=60', Vary: 'User-Agent' }), 'vary-user-agent')).toBe('warning');
+    expect(sev(ex({ 'Cache-Control': 'private, max-age=60', Vary: 'User-Agent' }), 'vary-user-agent')).toBe('info');
+  });
+  it('a Date browsers read anyway (a doubled space) is info; one nobody can read is a warning', () => {
+    expect(sev(ex({ Date: 'Sat,  29 Aug 2015 19:45:02 GMT', 'Cache-Control': 'max-age=60' }), 'date-invalid')).toBe('info');
+    expect(sev(ex({ Date: 'yesterday', 'Cache-Control': 'max-age=60' }), 'date-invalid')).toBe('warning');
+  });
   it('clock skew is info, and a whole number of hours is named as a time-zone error in the recording', () => {
     const f = run(ex({ Date: new Date((T - 7200) * 1000).toUTCString(), 'Cache-Control': 'max-age=60' })).findings.find((x) => x.id === 'clock-skew');
     expect(f?.severity).toBe('info');

@@ -423,7 +423,11 @@ function cacheFindings(
 
   // Dates and ages
   if (f.date.raw === null) add('date-missing');
-  else if (f.date.time === null) add('date-invalid', { value: clip(f.date.raw, 60) });
+  else if (f.date.time === null) {
+    // Browsers read common malformations (a doubled space, a missing comma) with their lenient date reader, as
+    // for Expires: then nothing is lost.
+    add('date-invalid', { value: clip(f.date.raw, 60) }, parseHttpDateLenient(f.date.raw) !== null ? 'info' : 'warning');
+  }
   obsoleteDate('Date', f.date, add);
   obsoleteDate('Expires', f.expires, add);
   obsoleteDate('Last-Modified', f.lastModified, add);
@@ -460,8 +464,9 @@ function cacheFindings(
 
   // Other fields
   if (f.pragma.tokens.length) add('pragma-in-response', { value: clip(f.pragma.tokens.join(', '), 60) });
-  if (f.vary.star) add('vary-star');
-  if (f.vary.fields.includes('user-agent')) add('vary-user-agent');
+  // By consequence: Vary only costs something on a response a cache would otherwise store and reuse.
+  if (f.vary.star) add('vary-star', undefined, storableAnywhere ? 'warning' : 'info');
+  if (f.vary.fields.includes('user-agent')) add('vary-user-agent', undefined, shared.view.storable ? 'warning' : 'info');
   if (f.vary.fields.includes('cookie')) add('vary-cookie');
   if (f.vary.fields.includes('host')) add('vary-host');
   const varyRepeated = repeatedMembers(fieldLines(x.status === 304 ? [] : x.responseHeaders, 'vary'));
