@@ -128,6 +128,18 @@ describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY
     expect(() => run('a=1; __proto__=1; __proto__=2; constructor; constructor')).not.toThrow();
     expect(run('a=1; __proto__=1; __proto__=2').findings.find((x) => x.id === 'cookie-attribute-duplicate')?.summary).toMatch(/__proto__/);
   });
+  it('where httplint is wrong, the engine follows the browsers (docs/httplint.md)', () => {
+    // Max-Age=0123 is 123 seconds (RFC 6265bis §5.6.2: digits converted to an integer), nothing to report
+    const lead = run('a=1; Max-Age=0123');
+    expect(lead.setCookies[0].cookie?.expires).toBe(NOW + 123);
+    expect(lead.findings.some((x) => x.id === 'cookie-max-age-invalid')).toBe(false);
+    // Max-Age=-1 is a valid deletion, not an invalid attribute
+    const del = run('a=1; Max-Age=-1');
+    expect(del.findings.map((x) => x.id)).toContain('cookie-rejected-expired');
+    expect(del.findings.some((x) => x.id === 'cookie-max-age-invalid')).toBe(false);
+    // Partitioned without Secure: Chromium refuses the whole cookie, not only the attribute
+    expect(run('a=1; Partitioned').setCookies[0].stored).toBe(false);
+  });
   it('an empty Domain= is ignored: the cookie is stored host-only, and said so', () => {
     const e = run('a=1; Domain=');
     expect(e.findings.some((x) => x.id === 'cookie-domain-empty')).toBe(true);
