@@ -14,6 +14,7 @@ import type { BrowserProfile, Finding, Severity } from '../core/types';
 import { fixesMarkdown } from '../core/fixes/format';
 import { CLI_SCHEMA, SEVERITY_RANK } from '../lib/explain-har';
 import type { Format } from './args';
+import { explanationJson } from './json-out';
 import { clean, cleanBlock, safeJson } from './sanitize';
 import type { FileStats, RunStats } from './stats';
 import { entryText, summaryLine, summaryTable } from './text';
@@ -87,7 +88,7 @@ function jsonReporter(): Reporter {
       return safeJson(`${head.slice(0, -1)},"entries":[`);
     },
     entry: (_h, e) => {
-      const s = safeJson(JSON.stringify(e));
+      const s = explanationJson(e);
       if (first) {
         first = false;
         return s;

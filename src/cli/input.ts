@@ -1,7 +1,7 @@
 /** Finding the HAR files named on the command line (globs included) and reading them: whole or as a stream. */
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HarError, readHar, type HarImport } from '../core/har';
+import { HarError, HarRecordBuilder, readHar, type HarImport } from '../core/har';
 import { checkRecordTimes, decodeHarBytes, sniffBom } from '../lib/explain-har';
 import { HarStreamParser } from '../lib/har-stream';
 import { UsageError } from './args';
@@ -169,11 +169,20 @@ async function streamHar(file: string, size: number, progress?: ReadProgress): P
 
 /** A HAR from any byte stream (a file, standard input), one entry at a time. */
 export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: string, size = 0, progress?: ReadProgress): Promise<{ har: HarImport; lines: number[] }> {
-  const entries: unknown[] = [];
+  // Each entry becomes its record as soon as it is parsed, and the entry goes: the records (headers and times, no
+  // bodies) are all that is held. The first bad entry is remembered and reported once the whole text has been read,
+  // so a broken file still gets the parser's message first, as when every entry was adapted at the end.
+  const builder = new HarRecordBuilder();
+  let badEntry: unknown = null;
   const lines: number[] = [];
   const parser = new HarStreamParser((e, _i, line) => {
-    entries.push(e);
     lines.push(line);
+    if (badEntry !== null) return;
+    try {
+      builder.add(e);
+    } catch (error) {
+      badEntry = error;
+    }
   });
   let decoder: TextDecoder | null = null;
   let done = 0;
@@ -205,7 +214,8 @@ export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: str
     throw new UsageError(`${name}: cannot read it (${code ?? (e as Error).message})`);
   }
   const { log } = parser.end();
-  const har = readHar({ log: { ...log, entries } });
+  if (badEntry !== null) throw badEntry;
+  const har = builder.finish(log);
   checkRecordTimes(har.records);
   return { har, lines };
 }

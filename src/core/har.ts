@@ -493,34 +493,58 @@ export function readHar(input: unknown): HarImport {
   const log = doc.log;
   if (!isObj(log)) throw new HarError('not a HAR: there is no "log" object');
   if (!Array.isArray(log.entries)) throw new HarError('not a HAR: there is no log.entries array');
+  const builder = new HarRecordBuilder();
+  for (const e of log.entries) builder.add(e);
+  return builder.finish(log);
+}
 
-  const creator = isObj(log.creator) && typeof log.creator.name === 'string'
-    ? [log.creator.name, typeof log.creator.version === 'string' ? log.creator.version : ''].filter(Boolean).join(' ')
-    : null;
-  const pages: HarPage[] = [];
-  if (Array.isArray(log.pages)) {
-    for (const p of log.pages) {
-      if (!isObj(p) || typeof p.id !== 'string') continue;
-      const started = typeof p.startedDateTime === 'string' ? Date.parse(p.startedDateTime) : NaN;
-      pages.push({ id: p.id, title: typeof p.title === 'string' ? p.title : '', startedMs: Number.isFinite(started) ? started : null });
-    }
+/**
+ * readHar() one entry at a time, for a reader that streams a big HAR: each entry becomes its record as it arrives
+ * (and the entry can go), then finish() reads the rest of `log` and runs the passes that need every record (time
+ * order, redirects, initiators, pages). add() throws the HarError readHar would throw for that entry.
+ */
+export class HarRecordBuilder {
+  private readonly initiators = new Map<ExchangeRecord, RawInitiator>();
+  private readonly records: ExchangeRecord[] = [];
+
+  /** Entries added so far. */
+  get count(): number {
+    return this.records.length;
   }
 
-  const initiators = new Map<ExchangeRecord, RawInitiator>();
-  const records = log.entries.map((e, i) => entryToRecord(e, i, initiators));
-  // Array.prototype.sort is stable (ES2019), so same-millisecond entries keep file order.
-  records.sort((a, b) => a.requestTimeMs - b.requestTimeMs);
-  linkRedirects(records);
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const byUrl = firstByUrl(records);
-  resolveInitiators(records, initiators, byUrl);
-  markNavigation(records, byId, initiators, byUrl);
-  return {
-    creator,
-    version: typeof log.version === 'string' ? log.version : null,
-    pages,
-    records,
-  };
+  add(entry: unknown): void {
+    this.records.push(entryToRecord(entry, this.records.length, this.initiators));
+  }
+
+  /** `log`: the HAR's log object (its entries, if any, are not read again). */
+  finish(log: Record<string, unknown>): HarImport {
+    const creator = isObj(log.creator) && typeof log.creator.name === 'string'
+      ? [log.creator.name, typeof log.creator.version === 'string' ? log.creator.version : ''].filter(Boolean).join(' ')
+      : null;
+    const pages: HarPage[] = [];
+    if (Array.isArray(log.pages)) {
+      for (const p of log.pages) {
+        if (!isObj(p) || typeof p.id !== 'string') continue;
+        const started = typeof p.startedDateTime === 'string' ? Date.parse(p.startedDateTime) : NaN;
+        pages.push({ id: p.id, title: typeof p.title === 'string' ? p.title : '', startedMs: Number.isFinite(started) ? started : null });
+      }
+    }
+    const records = this.records;
+    const initiators = this.initiators;
+    // Array.prototype.sort is stable (ES2019), so same-millisecond entries keep file order.
+    records.sort((a, b) => a.requestTimeMs - b.requestTimeMs);
+    linkRedirects(records);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const byUrl = firstByUrl(records);
+    resolveInitiators(records, initiators, byUrl);
+    markNavigation(records, byId, initiators, byUrl);
+    return {
+      creator,
+      version: typeof log.version === 'string' ? log.version : null,
+      pages,
+      records,
+    };
+  }
 }
 
 /** The records of a HAR, in time order. Throws HarError on bad input. */
