@@ -56,7 +56,8 @@ describe('CDN-Cache-Control values (RFC 9213 §2)', () => {
 });
 
 describe('CDN fixes', () => {
-  it('every fix belongs to a note, and the findings that have one carry it filled in', () => {
+  it('every CDN note has a fix, every fix belongs to a note, and the finding carries it filled in', () => {
+    expect(Object.keys(CDN_NOTES).filter((id) => !Object.hasOwn(CDN_FIXES, id))).toEqual([]);
     expect(Object.keys(CDN_FIXES).filter((id) => !Object.hasOwn(CDN_NOTES, id))).toEqual([]);
     const f = explainCdn(x({ 'CDN-Cache-Control': 'max-age=foo' }), { browser: 'chrome', now: 0 }).findings.find((n) => n.id === 'cdn-cache-control-bad-value');
     expect(f?.fix).toBe('Give the directive a whole number of seconds, e.g. cdn-cache-control: max-age=3600.');
