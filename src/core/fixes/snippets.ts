@@ -8,7 +8,8 @@
  * - No placeholders. A snippet is text a developer pastes into a server's configuration, and the finding's
  *   parameters come from the page (cookie names, header values): filling them in would let a hostile response
  *   write configuration. The snippets therefore act on every response where they are pasted (every cookie, for
- *   the cookie attributes), and `note` says what to adapt.
+ *   the cookie attributes), and `note` says what to adapt. The one blank, `<name>` in nginx's SameSite line (nginx
+ *   names cookies one by one there), is the developer's to fill, never filled from the page.
  * - The engine does not attach them: `snippetsFor(finding)` looks one up, `withSnippets(findings)` gives the findings
  *   with the optional `snippets` field (a reference to the table's object) for a consumer that shows them (the panel,
  *   the CLI's text and markdown). Explanations, the engine's speed and `--format json` stay as they were.
