@@ -29,6 +29,7 @@ const recorder = new Recorder(BROWSER, {
   },
   onPage: (page) => hub.pageStarted(page),
   onCleared: (tabId) => hub.cleared(tabId),
+  onLost: () => hub.storageChanged(),
 }, { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi()) });
 async function loadRetention(): Promise<RetentionSettings> {
   const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
@@ -84,12 +85,14 @@ chrome.tabs.onRemoved.addListener((tabId) => badge.tabRemoved(tabId));
 chrome.webNavigation.onCommitted.addListener(
   recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('navCommitted', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
+    if (d.frameId === 0) badge.pageCommitted(d.tabId, d.url);
     recorder.onFrameDocument(d.tabId, d.frameId, d.url, true);
   }),
 );
 chrome.webNavigation.onHistoryStateUpdated.addListener(
   recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('historyState', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
+    if (d.frameId === 0) badge.pageCommitted(d.tabId, d.url);
     recorder.onFrameDocument(d.tabId, d.frameId, d.url, false);
   }),
 );

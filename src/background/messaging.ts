@@ -14,6 +14,7 @@ import {
   type PanelToBg,
 } from '../shared/protocol';
 import type { Recorder } from './recorder';
+import type { RecordingFacts, RetentionStatus } from './store';
 
 /** Only this extension's own pages (panel, devtools page) may talk to the background. */
 export function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined, runtimeId: string, extensionOrigin: string): boolean {
@@ -80,6 +81,7 @@ export class PanelHub {
 
   pageStarted(page: PageRecord): void {
     this.broadcast(page.tabId, { type: 'bg>panel:page', v: PROTOCOL_VERSION, tabId: page.tabId, page });
+    this.recordingChanged(page.tabId);
   }
 
   private storageTimer: ReturnType<typeof setTimeout> | null = null;
@@ -95,7 +97,7 @@ export class PanelHub {
       if (!store) return;
       for (const tabId of this.subscribers.keys()) {
         if (!this.hasSubscribers(tabId)) continue;
-        void store.retentionStats(tabId).then(
+        void this.retentionFor(tabId).then(
           (retention) => this.broadcast(tabId, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId, retention }),
           () => {},
         );
@@ -144,7 +146,48 @@ export class PanelHub {
     else port.disconnect();
   }
 
+  /** Tab -> open DevTools ports forwarding its network log. */
+  private readonly devtools = new Map<number, number>();
+
+  /** The tab's retention stats plus what the panel should say about its recording (RecordingFacts in store.ts). */
+  async retentionFor(tabId: number): Promise<RetentionStatus> {
+    const store = this.recorder.store!;
+    const [retention, lost] = await Promise.all([store.retentionStats(tabId), store.lostForTab(tabId)]);
+    const devtoolsOpen = (this.devtools.get(tabId) ?? 0) > 0;
+    const state = this.recorder.tabs.get(tabId);
+    const url = state?.topLevelUrl ?? '';
+    const facts: RecordingFacts = {
+      devtoolsOpen,
+      // Chrome's memory-cache hits never reach webRequest (../shared/notes/browser-testing.md); Firefox reports them.
+      memoryCacheHidden: this.recorder.browser === 'chrome' && !devtoolsOpen,
+      // A web page the tab shows but whose navigation this recording never saw: it was there before we started.
+      pagePredatesRecording: tabId >= 0 && /^https?:/.test(url) && !state?.pageId,
+    };
+    if (lost) facts.lost = lost;
+    return { ...retention, recorder: facts };
+  }
+
+  /** The recording facts of a tab changed (a page began, DevTools opened or closed): its panels get them again. */
+  recordingChanged(tabId: number): void {
+    if (!this.hasSubscribers(tabId)) return;
+    void this.ready
+      .then(() => this.retentionFor(tabId))
+      .then((retention) => this.broadcast(tabId, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId, retention }))
+      .catch(() => {});
+  }
+
   private acceptDevtools(port: chrome.runtime.Port): void {
+    const tabId = Number(port.name.slice(DEVTOOLS_PORT_PREFIX.length));
+    if (Number.isInteger(tabId)) {
+      this.devtools.set(tabId, (this.devtools.get(tabId) ?? 0) + 1);
+      this.recordingChanged(tabId);
+      port.onDisconnect.addListener(() => {
+        const left = (this.devtools.get(tabId) ?? 1) - 1;
+        if (left > 0) this.devtools.set(tabId, left);
+        else this.devtools.delete(tabId);
+        this.recordingChanged(tabId);
+      });
+    }
     port.onMessage.addListener((message: unknown) => {
       if (!isMessage(message)) return;
       if (message.type === 'devtools>bg:har-entry' && Number.isInteger(message.tabId) && message.entry?.request?.url) {
@@ -185,7 +228,7 @@ export class PanelHub {
         const [pages, exchanges, retention, access] = await Promise.all([
           store.pagesForTab(tabId),
           store.exchangesForTab(tabId),
-          store.retentionStats(tabId),
+          this.retentionFor(tabId),
           hostAccessFor(tabId),
         ]);
         const preserveLog = this.recorder.preserveLog(tabId);
@@ -218,7 +261,7 @@ export class PanelHub {
         } else if (Number.isInteger(message.tabId)) {
           await store.clearTab(message.tabId);
           this.cleared(message.tabId);
-          safePost(port, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId: message.tabId, retention: await store.retentionStats(message.tabId) });
+          safePost(port, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId: message.tabId, retention: await this.retentionFor(message.tabId) });
         }
         return;
       }

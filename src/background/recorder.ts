@@ -40,6 +40,8 @@ export interface RecorderEvents {
   onRecord(record: ExchangeRecord): void;
   onPage(page: PageRecord): void;
   onCleared(tabId: number): void;
+  /** The restart sweep marked records whose last events were lost (panels say "n requests may be incomplete"). */
+  onLost?(): void;
 }
 
 const RECENT_PER_TAB = 400;
@@ -180,7 +182,14 @@ export class Recorder {
     this.ready = true;
     for (const run of this.queuedEvents.splice(0)) run();
     // A restarted worker: requests of the previous instance that get no further event lost them with it.
-    if (saved?.tag) setTimeout(() => void this.markInterrupted().catch(() => {}), INTERRUPTED_AFTER_MS);
+    if (saved?.tag) {
+      setTimeout(() => {
+        this.markInterrupted().then(
+          (n) => n > 0 && this.events.onLost?.(),
+          () => {},
+        );
+      }, INTERRUPTED_AFTER_MS);
+    }
   }
 
   /** Marks records the previous worker instance left in flight and nobody finished (see ExchangeStore.markInterrupted). */
@@ -405,7 +414,10 @@ export class Recorder {
     this.hops.with(d, (record) => {
       applyResponse(record, d, 'completed');
       // It did complete: a "lost" mark from a restart sweep that ran before this late event was wrong.
-      if (record.error === INTERRUPTED_ERROR) delete record.error;
+      if (record.error === INTERRUPTED_ERROR) {
+        delete record.error;
+        this.lostCleared(record);
+      }
       const key = `${record.method} ${record.url}`;
       inferRevalidation(record, this.lastByUrl.get(key));
       if (record.status >= 200 && record.status < 300) {
@@ -431,6 +443,13 @@ export class Recorder {
   /** cookies.onChanged (with the change) or a change the extension made itself (without). */
   onCookiesChanged(change?: { cookie?: { domain?: string } }): void {
     this.jars.invalidate(change?.cookie);
+  }
+
+  private lostCleared(record: ExchangeRecord): void {
+    this.store!.lostCleared(record).then(
+      () => this.events.onLost?.(),
+      () => {},
+    );
   }
 
   private isDone(record: ExchangeRecord): boolean {
@@ -460,6 +479,7 @@ export class Recorder {
     if (lostMark) delete match.error;
     mergeHarEntry(match, entry);
     if (lostMark && !match.endTimeMs) match.error = INTERRUPTED_ERROR;
+    else if (lostMark) this.lostCleared(match);
     this.persist(match, true);
   }
 

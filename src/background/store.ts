@@ -31,7 +31,7 @@ export interface RetentionMeta {
 interface CacheLensDB extends DBSchema {
   exchanges: { key: string; value: StoredExchange; indexes: { 'tab-t': [number, number]; t: number } };
   pages: { key: string; value: PageRecord; indexes: { tabId: number } };
-  meta: { key: string; value: RetentionMeta };
+  meta: { key: string; value: RetentionMeta | LostMeta };
 }
 
 export interface RetentionSettings {
@@ -58,9 +58,31 @@ export interface StorageHealth {
   stored?: number;
 }
 
-/** RetentionStats plus `storage` (optional, so panels that do not know it ignore it). */
+/** RetentionStats plus `storage` and `recorder` (optional, so panels that do not know them ignore them). */
 export interface RetentionStatus extends RetentionStats {
   storage?: StorageHealth;
+  recorder?: RecordingFacts;
+}
+
+/**
+ * What the panel should say about the recording of a tab (src/panel/components/RecordingNotice.tsx), sent inside
+ * `retention` (PanelHub.retentionFor) again whenever it changes.
+ */
+export interface RecordingFacts {
+  /** Requests of the tab whose last events died with a stopped background worker: they may be incomplete or missing. */
+  lost?: number;
+  /** A DevTools window on the tab forwards its network log (memory-cache hits, real 304s) to the recorder. */
+  devtoolsOpen?: boolean;
+  /** Chrome reports memory-cache hits only to DevTools: without it they cannot be seen. */
+  memoryCacheHidden?: boolean;
+  /** The page the tab shows was loaded before this recording began (extension installed or started after it). */
+  pagePredatesRecording?: boolean;
+}
+
+/** Counts of records the restart sweep marked, per tab and page (meta key "lost"). */
+export interface LostMeta {
+  key: 'lost';
+  perTab: Record<string, Record<string, number>>;
 }
 
 /** IndexedDB's refusal for quota: a QuotaExceededError DOMException on the request, transaction or commit. */
@@ -491,7 +513,7 @@ export class ExchangeStore {
 
   private async loadRetentionMeta(): Promise<RetentionMeta> {
     if (!this.retentionMeta) {
-      this.retentionMeta = (await this.db.get('meta', 'retention')) ?? { key: 'retention', droppedTotal: 0, droppedPerTab: {} };
+      this.retentionMeta = ((await this.db.get('meta', 'retention')) as RetentionMeta | undefined) ?? { key: 'retention', droppedTotal: 0, droppedPerTab: {} };
     }
     return this.retentionMeta;
   }
@@ -641,6 +663,7 @@ export class ExchangeStore {
       await tx.objectStore('meta').put(meta);
     }
     await tx.done;
+    await this.forgetLost(tabId, exceptPageId);
   }
 
   async clearAll(): Promise<void> {
@@ -687,20 +710,50 @@ export class ExchangeStore {
    */
   async markInterrupted(sinceMs: number, beforeMs: number, live: (id: string) => boolean, error: string): Promise<number> {
     await this.flush();
-    const tx = this.db.transaction('exchanges', 'readwrite');
+    const tx = this.db.transaction(['exchanges', 'meta'], 'readwrite');
     let marked = 0;
-    let cursor = await tx.store.index('t').openCursor(IDBKeyRange.bound(sinceMs, beforeMs, false, true));
+    const lost = ((await tx.objectStore('meta').get('lost')) as LostMeta | undefined) ?? { key: 'lost', perTab: {} };
+    let cursor = await tx.objectStore('exchanges').index('t').openCursor(IDBKeyRange.bound(sinceMs, beforeMs, false, true));
     while (cursor) {
       const item = cursor.value;
       if (!item.record.endTimeMs && !item.record.error && !live(item.id)) {
         item.record.error = error;
         await cursor.update(item);
         marked++;
+        const pages = (lost.perTab[item.tabId] ??= {});
+        const pageId = item.record.pageId ?? '';
+        pages[pageId] = (pages[pageId] ?? 0) + 1;
       }
       cursor = await cursor.continue();
     }
+    if (marked) await tx.objectStore('meta').put(lost);
     await tx.done;
     return marked;
+  }
+
+  /** Records of the tab the restart sweep marked ("n requests may be incomplete"), its cleared pages left out. */
+  async lostForTab(tabId: number): Promise<number> {
+    const lost = (await this.db.get('meta', 'lost')) as LostMeta | undefined;
+    return Object.values(lost?.perTab[tabId] ?? {}).reduce((a, b) => a + b, 0);
+  }
+
+  /** A marked record did end after all (a late completion, or DevTools' log): one fewer that may be missing. */
+  async lostCleared(record: ExchangeRecord): Promise<void> {
+    const lost = (await this.db.get('meta', 'lost')) as LostMeta | undefined;
+    const pages = lost?.perTab[record.tabId ?? -1];
+    const pageId = record.pageId ?? '';
+    if (!lost || !pages?.[pageId]) return;
+    if (--pages[pageId] <= 0) delete pages[pageId];
+    await this.db.put('meta', lost);
+  }
+
+  private async forgetLost(tabId: number, exceptPageId?: string): Promise<void> {
+    const lost = (await this.db.get('meta', 'lost')) as LostMeta | undefined;
+    const pages = lost?.perTab[tabId];
+    if (!lost || !pages) return;
+    if (exceptPageId && pages[exceptPageId]) lost.perTab[tabId] = { [exceptPageId]: pages[exceptPageId] };
+    else delete lost.perTab[tabId];
+    await this.db.put('meta', lost);
   }
 
   close(): void {

@@ -3,11 +3,14 @@
  * restart is not left marked "response events lost".
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/recorder-never-invent.test.ts
  */
-import type { Worker } from 'playwright-core';
+import { chromium as pwChromium, type Worker } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { flushRecords, launchChromium, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import { CHROME_E2E_DIST, CHROMIUM_ARGS, CHROMIUM_PATH, flushRecords, launchChromium, openPanelPage, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -79,6 +82,10 @@ describe('a request that completes after a worker restart', () => {
     await sw.evaluate(() => (globalThis as any).__cacheLens.markInterrupted());
     const marked = (await readStoredRecords(sw, tabId)).find(isHeld);
     expect(marked?.error).toMatch(/response events lost/);
+    // The panel says so ("1 request may be missing"), and, DevTools being closed, that memory-cache hits are unseen.
+    const panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
+    await expect.poll(() => panel.locator('[data-recording="lost"]').textContent(), { timeout: 10000 }).toMatch(/^1 request may be missing/);
+    expect(await panel.locator('[data-recording="memory-cache"]').count()).toBe(1);
     // Now the response comes: the completion reaches the new worker and clears the mark.
     await other.goto(`${lab.httpOrigin}/recorder/release?key=${key}`);
     await waitFor(async () => (await page.textContent('#held-status'))?.startsWith('done'), { what: 'the held fetch done' });
@@ -92,7 +99,43 @@ describe('a request that completes after a worker restart', () => {
     );
     expect(done.status).toBe(200);
     expect(done.error).toBeUndefined();
+    // ...and the panel no longer counts it.
+    await expect.poll(() => panel.locator('[data-recording="lost"]').count(), { timeout: 10000 }).toBe(0);
+    await panel.close();
     await other.close();
     await page.close();
+  });
+});
+
+describe('a page loaded before recording began', () => {
+  it('is said to predate the recording, with a reload that records it', async () => {
+    // The extension installed while the page is open: a browser without it, then Extensions.loadUnpacked (needs
+    // --enable-unsafe-extension-debugging, and Playwright's default --disable-extensions left out).
+    const ctx = await pwChromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cache-lens-predates-')), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'],
+      ignoreDefaultArgs: ['--disable-extensions'],
+    });
+    try {
+      const page = await ctx.newPage();
+      const url = `${lab.httpOrigin}/cache/etag?predates=${Date.now()}`;
+      await page.goto(url);
+      const installed = ctx.waitForEvent('serviceworker', { timeout: 20000 });
+      const { id } = (await (await ctx.browser()!.newBrowserCDPSession()).send('Extensions.loadUnpacked' as any, { path: CHROME_E2E_DIST })) as { id: string };
+      const sw = await installed;
+      await sw.evaluate(() => (globalThis as any).__cacheLens.ready());
+      const tabId = await tabIdOf(sw, page);
+      const panel = await openPanelPage(ctx, id, tabId);
+      const notice = panel.locator('[data-recording="predates"]');
+      await expect.poll(() => notice.count(), { timeout: 10000 }).toBe(1);
+      expect(await readRecords(sw, tabId)).toEqual([]);
+      await notice.locator('button').click();
+      // The reload is recorded, and the notice goes.
+      await waitFor(async () => (await readRecords(sw, tabId)).some((r) => r.url === url && r.resourceType === 'main_frame'), { what: 'the reloaded page recorded' });
+      await expect.poll(() => notice.count(), { timeout: 10000 }).toBe(0);
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { Toolbar, type HarActions } from './Toolbar';
 import { RequestList } from './RequestList';
 import { DetailPane } from './DetailPane';
 import { HarBanner } from './HarBanner';
+import { RecordingNotice } from './RecordingNotice';
 import { CookieOverview } from './CookieOverview';
 import { SearchHighlight, SearchStatus } from './SearchHighlight';
 import { dateTime } from '../format';
@@ -77,6 +78,7 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
         </div>
       )}
       <HarBanner store={store} />
+      <RecordingNotice store={store} />
       <SearchStatus store={store} />
       {r && r.droppedForTab > 0 && (
         <div class="banner info">
