@@ -21,6 +21,7 @@ import { CDN_NOTES } from '../../../src/core/cdn/notes';
 import { COOKIE_NOTES } from '../../../src/core/cookies/notes';
 import { explain } from '../../../src/core/explain';
 import { PROXY_NOTES } from '../../../src/core/proxy/notes';
+import { convert } from './convert';
 import type { Explanation } from '../../../src/core/explanation';
 import type { ExchangeRecord } from '../../../src/core/types';
 
@@ -155,6 +156,9 @@ function main(): number {
   const mapping = load<Record<string, Mapping>>('mapping.json');
   const departures = load<Record<string, { reason: string; instead?: string[] }>>('departures.json');
   const verbose = process.argv.includes('--explain');
+  // The committed cases are what convert.ts makes of vendor/ today (else run convert.ts and commit the result).
+  const fresh = convert();
+  const stale = JSON.stringify({ notes: fresh.notes, cases: fresh.cases }) !== JSON.stringify({ notes, cases });
 
   let passed = 0;
   let failed = 0;
@@ -199,6 +203,10 @@ function main(): number {
     }
   }
   failed += stray.length;
+  if (stale) {
+    failed++;
+    console.log('STALE httplint-cases.json: run npx tsx tests/world/httplint/convert.ts and commit the result');
+  }
   // Every finding id named in the mapping is one the engine declares.
   const declared = (id: string) => [CACHE_NOTES, COOKIE_NOTES, CDN_NOTES, PROXY_NOTES].some((cat) => Object.hasOwn(cat, id));
   for (const [id, m] of Object.entries(mapping)) {
