@@ -40,6 +40,7 @@ interface Case {
   /** Extra cases only: request fields, and a receipt time other than the Date. */
   request?: Array<[string, string]>;
   receivedAt?: string;
+  method?: string;
 }
 interface NoteInfo {
   id: string;
@@ -94,7 +95,7 @@ function record(c: Case): { x: ExchangeRecord; now: number } {
   const x: ExchangeRecord = {
     id: c.id,
     url: c.url.replace(/^http:/, 'https:'),
-    method: 'GET',
+    method: c.method ?? 'GET',
     status: c.status,
     requestHeaders: c.message === 'request' ? headers : request,
     responseHeaders: c.message === 'request' ? [] : headers,
