@@ -25,7 +25,7 @@ const MAX_HEADER_LINES = 10_000;
 
 /** The fields explainProxy reads (lower case). */
 const WANTED: ReadonlySet<string> = new Set(['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'proxy-status']);
-/** Proxy-Status entries explained at most (the rest are summed up in the last one's count). */
+/** Proxy-Status entries explained at most, one finding each (the parse itself keeps up to 16). */
 const MAX_STATUS_NOTES = 4;
 const WANTED_LENGTHS: ReadonlySet<number> = new Set([...WANTED].map((n) => n.length));
 const NO_LINES: string[] = [];
