@@ -251,3 +251,12 @@ export const NOT_IN_304: Readonly<Record<string, string>> = {
   'content-encoding': 'Content-Encoding',
   'content-language': 'Content-Language',
 };
+
+/**
+ * Singleton fields (RFC 9110 §5.3) whose repeats the cache area reports as field-repeated: the others have their own
+ * notes (Age: age-multiple, Expires: expires-multiple, ETag: etag-multiple). Lower-case name → display name.
+ */
+export const SINGLETON_REPEAT_FIELDS: Readonly<Record<string, string>> = {
+  date: 'Date',
+  'last-modified': 'Last-Modified',
+};

@@ -434,6 +434,12 @@ describe('httplint coverage: conflicts, redundant public, lifetimes, Vary and 30
     // own properties only: a hostile name is just a name
     expect(() => run(ex({ 'Cache-Control': 'max-age=60', Vary: '__proto__, constructor, __proto__' }), 'chrome')).not.toThrow();
   });
+  it('Date or Last-Modified sent twice with different values', () => {
+    const f = run(ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': [LONG_AGO, DAY_BEFORE] }), 'chrome').findings.find((x) => x.id === 'field-repeated');
+    expect(f?.summary).toMatch(/Last-Modified 2 times/);
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': [LONG_AGO, LONG_AGO] }))).not.toContain('field-repeated');
+    expect(ids(ex({ 'Cache-Control': 'max-age=60', Date: [DATE, DAY_BEFORE] }))).toContain('field-repeated');
+  });
   it('a 304 that carries Content-Type, Content-Encoding or Content-Language', () => {
     const f = run(ex({ ETag: '"a"', 'Content-Type': 'text/css', 'content-language': 'en' }, { status: 304 }), 'chrome').findings.find((x) => x.id === 'not-modified-content-headers');
     expect(f?.summary).toMatch(/Content-Type, Content-Language/);

@@ -5,7 +5,7 @@
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } from '../types';
-import { DIRECTIVES, directiveConflicts, NOT_IN_304, ownEntry, INVALID_DIRECTIVE_VALUE, UNKNOWN_DIRECTIVE, VARY_MANY_FIELDS, VARY_TEXT } from './directives';
+import { DIRECTIVES, directiveConflicts, NOT_IN_304, ownEntry, INVALID_DIRECTIVE_VALUE, SINGLETON_REPEAT_FIELDS, UNKNOWN_DIRECTIVE, VARY_MANY_FIELDS, VARY_TEXT } from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
@@ -427,6 +427,12 @@ function cacheFindings(
     // Browsers read common malformations (a doubled space, a missing comma) with their lenient date reader, as
     // for Expires: then nothing is lost.
     add('date-invalid', { value: clip(f.date.raw, 60) }, parseHttpDateLenient(f.date.raw) !== null ? 'info' : 'warning');
+  }
+  if (x.status !== 304) {
+    for (const [name, display] of Object.entries(SINGLETON_REPEAT_FIELDS)) {
+      const values = fieldLines(x.responseHeaders, name);
+      if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1) add('field-repeated', { field: display, count: values.length });
+    }
   }
   obsoleteDate('Date', f.date, add);
   obsoleteDate('Expires', f.expires, add);

@@ -236,6 +236,12 @@ export const CACHE_NOTES = {
     'A cache recipient MUST interpret invalid date formats, especially "0", as a time in the past (RFC 9111 §5.3).',
     `${RFC9111}#section-5.3`,
   ),
+  'field-repeated': note(
+    'info',
+    'The response carries {field} {count} times with different values; it is defined once per message, so caches may read any of them.',
+    '{field} is a singleton field: a sender must not send it more than once (RFC 9110 §5.3), and recipients differ on which copy they keep.',
+    `${RFC9110}#section-5.3`,
+  ),
   'expires-without-date': note(
     'info',
     'Expires is set but Date is missing, so the lifetime depends on the receiving clock.',
@@ -479,6 +485,7 @@ export const CACHE_FIXES: Readonly<Record<CacheNoteId, string>> = {
   'date-invalid': 'Send Date as an HTTP date, e.g. Date: Tue, 15 Nov 1994 08:12:31 GMT.',
   'http-date-obsolete': 'Send {header} in the IMF-fixdate form, e.g. Tue, 15 Nov 1994 08:12:31 GMT.',
   'expires-invalid': 'Use Cache-Control: max-age instead of Expires, or send Expires as an HTTP date.',
+  'field-repeated': 'Send {field} once.',
   'expires-without-date': 'Send Date beside Expires, or use Cache-Control: max-age instead.',
   'expires-multiple': 'Send one Expires, or use Cache-Control: max-age instead.',
   'expires-overridden': 'Drop Expires or make it agree with {directive}; {directive} wins.',
