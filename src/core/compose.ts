@@ -14,7 +14,7 @@ import type {
   Explanation,
   ProxyExplanation,
 } from './explanation';
-import { ENGINE_NOTES } from './engine-notes';
+import { ENGINE_FIXES, ENGINE_NOTES } from './engine-notes';
 import { applyNote, SEVERITY_ORDER } from './notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, ResponseSource } from './types';
 
@@ -162,7 +162,7 @@ function runArea<T extends { findings: Finding[] }>(area: Area, run: () => T, em
     if (!out || typeof out !== 'object' || !Array.isArray(out.findings)) throw new TypeError('the area returned no explanation');
     return out;
   } catch (e) {
-    errors.push(applyNote(ENGINE_NOTES, 'engine-error', { area, message: shortMessage(e) }));
+    errors.push({ ...applyNote(ENGINE_NOTES, 'engine-error', { area, message: shortMessage(e) }), fix: ENGINE_FIXES['engine-error'] });
     return empty();
   }
 }
