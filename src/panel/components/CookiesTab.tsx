@@ -142,12 +142,13 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
           <span class="sev sev-error">rejected</span>
         )}
         {s.purpose && <PurposeTag category={s.purpose.category} />}
+        {s.repeats ? (
+          <span class="repeats">
+            and {s.repeats} identical line{s.repeats === 1 ? '' : 's'} after it, shown once
+          </span>
+        ) : null}
       </header>
-      {!s.stored && s.rejectWhy && (
-        <p class="reject" title={s.rejectReason}>
-          Rejected: {r(s.rejectWhy)}
-        </p>
-      )}
+      {!s.stored && <RejectReasons s={s} />}
       {!s.stored && s.scope.length > 0 && <p class="muted">Had it been stored, it would have been:</p>}
       <ul class="scope">
         {s.scope.map((line, i) => (
@@ -159,7 +160,7 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
         {ck?.hostOnly && <Term id="host-only">host-only</Term>} {ck?.secure && <Term id="secure">Secure</Term>}{' '}
         {ck?.httpOnly && <Term id="httponly">HttpOnly</Term>}{' '}
         {ck && <Term id="samesite">SameSite={ck.sameSite}</Term>} {ck?.partitioned && <Term id="partitioned">Partitioned</Term>}{' '}
-        {s.prefix && <code>{s.prefix} prefix</code>}
+        {(s.namePrefix ?? s.prefix) && <code>{s.namePrefix ?? s.prefix} prefix</code>}
       </p>
       {s.purpose && (
         <p class="purpose">
@@ -185,6 +186,34 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
       </details>
       <FindingList findings={s.findings} />
     </article>
+  );
+}
+
+/**
+ * Why a cookie was refused: every reason the engine gave (`rejectReasons`, the first one first, as RFC 6265bis
+ * checks them), one sentence each; the reason code stays in the tooltip. Older explanations carry only the first.
+ */
+function RejectReasons({ s }: { s: SetCookieResult }) {
+  const r = useRedact();
+  const reasons = s.rejectReasons?.length ? s.rejectReasons : s.rejectWhy ? [{ reason: s.rejectReason, why: s.rejectWhy }] : [];
+  if (reasons.length === 0) return null;
+  if (reasons.length === 1)
+    return (
+      <p class="reject" title={reasons[0].reason}>
+        Rejected: {r(reasons[0].why)}
+      </p>
+    );
+  return (
+    <div class="reject">
+      Rejected, for {reasons.length} reasons:
+      <ol class="reject-reasons">
+        {reasons.map((x, i) => (
+          <li key={i} title={x.reason}>
+            {r(x.why)}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 

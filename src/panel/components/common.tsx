@@ -3,10 +3,12 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { Explained } from '../../core/explanation';
-import type { Finding, Severity } from '../../core/types';
+import type { Finding, FixSnippets, Severity } from '../../core/types';
+import { snippetsFor } from '../../core/fixes/snippets';
 import { GLOSSARY } from '../glossary';
 import { safeHref, SEVERITY_RANK } from '../format';
 import { makeRedactor, type Redactor } from '../redact';
+import { copyText } from '../clipboard';
 
 /** The detail pane's "Hide values" redactor (identity when values are shown). */
 export const RedactContext = createContext<Redactor>(makeRedactor(false, { values: new Set(), names: new Set() }));
@@ -105,7 +107,13 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
         {shown.map((f, i) => (
           <li key={f.id + i} class={`finding finding-${f.severity}`}>
             <SeverityBadge severity={f.severity} /> <span class="plain">{r(f.summary)}</span>
-            {f.fix && <div class="fix">{r(f.fix)}</div>}
+            <Repeats n={(f as FindingExtras).repeats} />
+            {f.fix && (
+              <div class="fix">
+                <strong>Fix:</strong> {r(f.fix)}
+              </div>
+            )}
+            <Snippets finding={f} />
             <div class="rule">
               {r(f.rule)} <DocLink href={f.link} />
             </div>
@@ -118,6 +126,112 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
         </button>
       )}
     </>
+  );
+}
+
+/** `repeats`: how many more times the same finding was summarised into this one (optional, when the engine sets it). */
+type FindingExtras = Finding & { repeats?: number };
+
+function Repeats({ n }: { n: number | undefined }) {
+  if (!n || n < 1) return null;
+  return (
+    <span class="repeats">
+      {' '}
+      (and {n} more time{n === 1 ? '' : 's'}, shown once)
+    </span>
+  );
+}
+
+const SNIPPET_LABELS: Record<string, string> = {
+  header: 'Response header',
+  nginx: 'nginx',
+  apache: 'Apache',
+  express: 'Express',
+  caddy: 'Caddy',
+  cloudflare: 'Cloudflare',
+};
+const CLOUDFLARE_KINDS: Record<string, string> = { 'cache-rule': 'Cache Rule', 'transform-rule': 'Transform Rule', worker: 'Worker' };
+/** Keys of FixSnippets that are not a block of configuration. */
+const SNIPPET_META = new Set(['removes', 'note']);
+
+interface SnippetBlock {
+  key: string;
+  label: string;
+  code: string;
+  doc?: string;
+}
+
+/** Every configuration block of a finding's `snippets` (src/core/fixes/snippets.ts), in the engine's order. */
+export function snippetBlocks(snippets: FixSnippets | undefined): SnippetBlock[] {
+  const out: SnippetBlock[] = [];
+  for (const [key, v] of Object.entries(snippets ?? {})) {
+    if (SNIPPET_META.has(key)) continue;
+    const entry = typeof v === 'string' ? { code: v } : v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'string' ? (v as { code: string; doc?: string; kind?: string }) : null;
+    if (!entry || entry.code.trim() === '') continue;
+    const kind = 'kind' in entry && typeof entry.kind === 'string' ? CLOUDFLARE_KINDS[entry.kind] ?? entry.kind : null;
+    const label = (SNIPPET_LABELS[key] ?? key) + (kind ? ` (${kind})` : '');
+    out.push({ key, label, code: entry.code, ...('doc' in entry && typeof entry.doc === 'string' ? { doc: entry.doc } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The fix as configuration: the engine's snippets for this finding (attached, or looked up with `snippetsFor`), one
+ * copyable block per server. With "Hide values" on, a block that quotes a value of this exchange is withheld (not
+ * masked: a masked configuration line would be wrong if copied).
+ */
+export function Snippets({ finding }: { finding: Finding }) {
+  const r = useRedact();
+  const snippets = finding.snippets ?? snippetsFor(finding);
+  const blocks = snippetBlocks(snippets);
+  if (blocks.length === 0) return null;
+  const removes = snippets?.removes ?? [];
+  return (
+    <details class="snippets">
+      <summary>Configuration: {blocks.map((b) => b.label.replace(/ \(.*\)$/, '')).join(', ')}</summary>
+      {snippets?.note && <p class="snippet-note">{snippets.note}</p>}
+      {removes.length > 0 && <p class="snippet-removes">Remove: {removes.join(', ')}</p>}
+      {blocks.map((b) => {
+        const hidden = r(b.code) !== b.code;
+        return (
+          <div class="snippet" key={b.key}>
+            <div class="snippet-head">
+              <span class="snippet-name">{b.label}</span>
+              {!hidden && <CopyButton text={b.code} label={`Copy the ${b.label} configuration`} />}
+              {b.doc && <DocLink href={b.doc}>docs</DocLink>}
+            </div>
+            {hidden ? (
+              <p class="muted snippet-hidden">Hidden while “Hide values” is on: it quotes values from this exchange.</p>
+            ) : (
+              <pre class="snippet-code">
+                <code>{b.code}</code>
+              </pre>
+            )}
+          </div>
+        );
+      })}
+    </details>
+  );
+}
+
+/** A small Copy button that says "Copied" for a moment. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const state = useSignal<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      class="copy"
+      aria-label={label}
+      title={label}
+      onClick={() => {
+        void copyText(text).then((ok) => {
+          state.value = ok ? 'copied' : 'failed';
+          setTimeout(() => (state.value = 'idle'), 1500);
+        });
+      }}
+    >
+      {state.value === 'copied' ? 'Copied' : state.value === 'failed' ? 'Copy failed' : 'Copy'}
+    </button>
   );
 }
 

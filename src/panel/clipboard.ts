@@ -1,0 +1,31 @@
+/**
+ * Copy to the clipboard from the panel. DevTools hosts extension panels in an iframe without the clipboard-write
+ * permission policy, so navigator.clipboard.writeText can reject there
+ * (https://developer.chrome.com/docs/extensions/how-to/devtools/extend-devtools#clipboard: "not supported in
+ * DevTools panels"); the fallback is a selected textarea and execCommand('copy'), which works inside the click.
+ */
+export async function copyText(text: string, doc: Document = document): Promise<boolean> {
+  try {
+    if (doc.defaultView?.navigator.clipboard?.writeText) {
+      await doc.defaultView.navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* fall back below */
+  }
+  const area = doc.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  doc.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = doc.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
