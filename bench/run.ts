@@ -5,7 +5,8 @@
  * in the same run our cache work vs http-cache-semantics (storable + timeToLive) and our Set-Cookie parsing vs
  * set-cookie-parser; then the CLI end to end as a subprocess, and peak memory. Medians and best runs over several
  * timed iterations after warm-up; ours and the library's runs alternate, so load from other processes hits both
- * alike. A benchmark, not a test: it prints, it does not judge (except the 0.5 s goal line).
+ * alike. A benchmark, not a test: it prints, it does not judge (except the goal notes: issue 7's 200 ms and at least
+ * the library's speed, issue 11's CLI ratios).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,8 @@ function arg(name: string, dflt: number): number {
 const ENTRIES = arg('entries', 10_000);
 const ITERATIONS = arg('iterations', 7);
 const WARMUP = 2;
-const GOAL_MS = 500;
+/** Issue 7: the full explanation of the 10,000-entry bench HAR in at most 200 ms on the 2-core machine. */
+const GOAL_MS = 200;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -112,7 +114,7 @@ row('HAR import (readHar, JSON.parse included)', parseT, ENTRIES);
 
 const fullT = time(() => explainAll(records, ctx).length);
 const fullMs = fullT.med;
-row('full explanation (explainAll: cache+cookies+cdn+proxy)', fullT, ENTRIES, `goal < ${GOAL_MS} ms (median): ${fullMs < GOAL_MS ? 'met' : 'NOT met'}`);
+row('full explanation (explainAll: cache+cookies+cdn+proxy)', fullT, ENTRIES, `goal <= ${GOAL_MS} ms (median): ${fullMs <= GOAL_MS ? 'met' : 'NOT met'}`);
 
 const ourCache = () => {
   let n = 0;
@@ -160,10 +162,12 @@ const [ourCacheCoreT, libCacheT, ourCachePrivateT, libCachePrivateT] = timeToget
 );
 const ourCacheT = time(ourCache);
 const speed = (lib: Timing, ours: Timing) => `${(lib.med / ours.med).toFixed(2)}x the library's speed (best runs: ${(lib.best / ours.best).toFixed(2)}x)`;
+// Issue 7: the cache core at least as fast as http-cache-semantics on the same entries (median ratio >= 1).
+const coreGoal = (lib: Timing, ours: Timing) => `${speed(lib, ours)}; goal >= 1x: ${lib.med / ours.med >= 1 ? 'met' : 'NOT met'}`;
 row('  ours: explainCache (both views, directives, findings)', ourCacheT, ENTRIES, speed(libCacheT, ourCacheT));
-row('  ours: cache core, shared view only (buildFacts + computeView)', ourCacheCoreT, ENTRIES, speed(libCacheT, ourCacheCoreT));
+row('  ours: cache core, shared view only (buildFacts + computeView)', ourCacheCoreT, ENTRIES, coreGoal(libCacheT, ourCacheCoreT));
 row('  http-cache-semantics: new CachePolicy + storable + timeToLive (shared)', libCacheT, ENTRIES);
-row(`  ours: cache core, private view only (${ctx.browser} profile)`, ourCachePrivateT, ENTRIES, speed(libCachePrivateT, ourCachePrivateT));
+row(`  ours: cache core, private view only (${ctx.browser} profile)`, ourCachePrivateT, ENTRIES, coreGoal(libCachePrivateT, ourCachePrivateT));
 row('  http-cache-semantics: the same with {shared: false}', libCachePrivateT, ENTRIES);
 
 const [ourCookieT, libCookieT] = timeTogether([

@@ -230,7 +230,8 @@ export function createExplainer(engines: Engines): Explainer {
       const x = records[i];
       const key = typeof x?.url === 'string' ? x.url : '';
       let earlier = byUrl.get(key);
-      const history = earlier ? earlier.slice(-HISTORY_CAP) : NO_HISTORY;
+      // The index's own list when it is short enough (the areas read history during the call and keep none of it).
+      const history = earlier ? (earlier.length <= HISTORY_CAP ? earlier : earlier.slice(-HISTORY_CAP)) : NO_HISTORY;
       out[i] = explain(x, ctx, history);
       if (!earlier) byUrl.set(key, (earlier = []));
       earlier.push(x);

@@ -41,7 +41,8 @@ export function* explainRecords(records: readonly ExchangeRecord[], ctx: EngineC
   for (const x of records) {
     const key = typeof x?.url === 'string' ? x.url : '';
     let earlier = byUrl.get(key);
-    const history = earlier ? earlier.slice(-HISTORY_CAP) : none;
+    // The index's own list when it is short enough (the areas read history during the call and keep none of it).
+    const history = earlier ? (earlier.length <= HISTORY_CAP ? earlier : earlier.slice(-HISTORY_CAP)) : none;
     yield engine.explain(x, ctx, history);
     if (!earlier) byUrl.set(key, (earlier = []));
     earlier.push(x);

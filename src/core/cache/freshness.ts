@@ -36,36 +36,53 @@ export function effectiveNoCache(f: ResponseFacts, profile: CacheProfile, depart
 
 export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: CacheProfile): LifetimeResult {
   const departures: LifetimeResult['departures'] = [];
+  lifetimeInto(f, kind, profile, departures);
+  return { lifetime: LT.lifetime, source: LT.source, heuristic: LT.heuristic, departures };
+}
+
+/**
+ * freshnessLifetime() without a result object per call: the answer is left in LT (read at once by the caller, all
+ * synchronous) and the departures are pushed onto the caller's list, when it keeps one.
+ */
+const LT: { lifetime: number | null; source: FreshnessSource; heuristic: boolean } = { lifetime: null, source: 'none', heuristic: false };
+
+function set(lifetime: number | null, source: FreshnessSource, heuristic: boolean): void {
+  LT.lifetime = lifetime;
+  LT.source = source;
+  LT.heuristic = heuristic;
+}
+
+function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, departures: LifetimeResult['departures'] | undefined): void {
   const cc = f.cc;
   if (kind === 'shared' && cc.deltas.has('s-maxage')) {
     const s = cc.deltas.get('s-maxage')!;
-    return { lifetime: s.seconds ?? 0, source: 's-maxage', heuristic: false, departures };
+    return set(s.seconds ?? 0, 's-maxage', false);
   }
   let maxAge = cc.deltas.get('max-age');
   if (maxAge && maxAge.spaced && profile.spaceBeforeEquals.value === 'ignored') maxAge = undefined;
   if (maxAge && maxAge.overflow && profile.hugeValues.value === 'expired') {
-    departures.push(['hugeValues', {}]);
-    return { lifetime: 0, source: 'max-age', heuristic: false, departures };
+    departures?.push(['hugeValues', {}]);
+    return set(0, 'max-age', false);
   }
   if (maxAge) {
     const pick = profile.duplicateDelta.value;
     if (maxAge.conflict && pick !== 'stale' && !maxAge.quoted) {
       const value = pick === 'first' ? maxAge.first : maxAge.last;
       if (value !== null) {
-        departures.push(['duplicateDelta', { name: 'max-age', value }]);
-        return { lifetime: value, source: 'max-age', heuristic: false, departures };
+        departures?.push(['duplicateDelta', { name: 'max-age', value }]);
+        return set(value, 'max-age', false);
       }
     }
     if (maxAge.seconds !== null && (!maxAge.quoted || profile.acceptsQuotedDelta.value)) {
-      return { lifetime: maxAge.seconds, source: 'max-age', heuristic: false, departures };
+      return set(maxAge.seconds, 'max-age', false);
     }
-    if (maxAge.seconds !== null) departures.push(['acceptsQuotedDelta', { name: 'max-age' }]);
+    if (maxAge.seconds !== null) departures?.push(['acceptsQuotedDelta', { name: 'max-age' }]);
     else if (maxAge.invalid && !maxAge.quoted && maxAge.leadingDigits !== null && profile.deltaParsing.value === 'leading-digits') {
-      departures.push(['deltaParsing', { value: maxAge.leadingDigits }]);
-      return { lifetime: maxAge.leadingDigits, source: 'max-age', heuristic: false, departures };
+      departures?.push(['deltaParsing', { value: maxAge.leadingDigits }]);
+      return set(maxAge.leadingDigits, 'max-age', false);
     } else if (profile.invalidMaxAge.value === 'stale') {
-      return { lifetime: 0, source: 'max-age', heuristic: false, departures };
-    } else departures.push(['invalidMaxAge', {}]);
+      return set(0, 'max-age', false);
+    } else departures?.push(['invalidMaxAge', {}]);
   }
   const dateValue = f.date.time ?? f.responseTime;
   if (f.expires.raw !== null) {
@@ -76,21 +93,21 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
       // Browsers read malformed dates leniently and use the first of several Expires lines.
       if (exp === null && f.expires.raw) {
         exp = parseHttpDateLenient(f.expires.raw);
-        if (exp !== null) departures.push(['lenientExpires', {}]);
+        if (exp !== null) departures?.push(['lenientExpires', {}]);
       }
       multiple = false;
     }
     if (exp !== null && exp >= 4294967296 && profile.hugeValues.value === 'expired') {
-      departures.push(['hugeValues', {}]);
+      departures?.push(['hugeValues', {}]);
       exp = null;
     }
     const lifetime = exp === null || multiple ? 0 : Math.max(0, exp - dateValue);
-    return { lifetime, source: 'expires', heuristic: false, departures };
+    return set(lifetime, 'expires', false);
   }
   const status = f.status;
   if (profile.permanentStatuses.value.has(status)) {
-    departures.push(['permanentStatuses', { status }]);
-    return { lifetime: DELTA_CAP, source: 'heuristic', heuristic: true, departures };
+    departures?.push(['permanentStatuses', { status }]);
+    return set(DELTA_CAP, 'heuristic', true);
   }
   const isPublic = cc.names.has('public');
   const rfcAllows = RFC_HEURISTIC_STATUSES.has(status) || isPublic;
@@ -100,26 +117,26 @@ export function freshnessLifetime(f: ResponseFacts, kind: CacheKind, profile: Ca
   const lm = f.lastModified.time;
   const usableLm = lm !== null && lm <= dateValue;
   if (overLimit) {
-    if (rfcAllows && usableLm) departures.push(['heuristicStatusLimit', { status }]);
+    if (rfcAllows && usableLm) departures?.push(['heuristicStatusLimit', { status }]);
     allowed = false;
   } else if (!allowed && rfcAllows && usableLm) {
-    departures.push(
+    departures?.push(
       profile.heuristicStatuses.value.has(status) || !isPublic ? ['heuristicStatuses', { status }] : ['heuristicWithPublic', {}],
     );
   }
   if (allowed && profile.heuristicBlockedByMustRevalidate.value && cc.names.has('must-revalidate')) {
-    if (usableLm) departures.push(['heuristicBlockedByMustRevalidate', {}]);
+    if (usableLm) departures?.push(['heuristicBlockedByMustRevalidate', {}]);
     allowed = false;
   }
-  if (!allowed || !usableLm) return { lifetime: null, source: 'none', heuristic: false, departures };
+  if (!allowed || !usableLm) return set(null, 'none', false);
   const rfcLifetime = Math.floor((dateValue - lm) * profile.heuristicFraction.value);
   const cap = profile.heuristicCap.value;
   let lifetime = rfcLifetime;
   if (cap !== null && lifetime > cap) {
     lifetime = cap;
-    departures.push(['heuristicCap', { lifetime, rfcLifetime }]);
+    departures?.push(['heuristicCap', { lifetime, rfcLifetime }]);
   }
-  return { lifetime, source: 'heuristic', heuristic: true, departures };
+  return set(lifetime, 'heuristic', true);
 }
 
 export interface ViewResult {
@@ -131,7 +148,6 @@ export interface ViewResult {
   departures: LifetimeResult['departures'];
 }
 
-const NOT_STORED: LifetimeResult = Object.freeze({ lifetime: null, source: 'none', heuristic: false, departures: Object.freeze([]) as unknown as LifetimeResult['departures'] });
 
 /** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
 const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntries(
@@ -143,6 +159,7 @@ const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntr
  */
 export const NO_NOTES = Object.freeze([]) as unknown as string[];
 const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures'];
+const SCRATCH_DEPARTURES: LifetimeResult['departures'] = [];
 
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
@@ -157,15 +174,19 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
     Math.max(0, f.responseTime - dateValue),
     (ageValue ?? 0) + Math.max(0, f.responseTime - f.requestTime),
   );
-  const age = { correctedInitialAge, currentAge: correctedInitialAge + Math.max(0, now - f.responseTime) };
+  const currentAge = correctedInitialAge + Math.max(0, now - f.responseTime);
   // Departures only matter for the private view under a browser profile (browserNotes); the others skip the list.
+  // Collected on a scratch list (computeView is synchronous), copied out only when there are some.
   const wantDepartures = kind === 'private' && profile.id !== 'rfc';
-  const departures: LifetimeResult['departures'] | undefined = wantDepartures ? [] : undefined;
+  const departures: LifetimeResult['departures'] | undefined = wantDepartures ? SCRATCH_DEPARTURES : undefined;
+  if (departures) departures.length = 0;
   const noCache = effectiveNoCache(f, p, departures);
-  const lt: LifetimeResult = storable ? freshnessLifetime(f, kind, p) : NOT_STORED;
-  if (departures && lt.departures.length) departures.push(...lt.departures);
-  const lifetime = lt.lifetime;
-  const fresh = lifetime !== null && lifetime > age.currentAge;
+  if (storable) lifetimeInto(f, kind, p, departures);
+  else set(null, 'none', false);
+  const lifetime = LT.lifetime;
+  const source = LT.source;
+  const heuristic = LT.heuristic;
+  const fresh = lifetime !== null && lifetime > currentAge;
   const cc = f.cc;
   const swr = cc.deltas.get('stale-while-revalidate')?.seconds ?? null;
   const sie = cc.deltas.get('stale-if-error')?.seconds ?? null;
@@ -178,26 +199,26 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
     !revalidateDirective &&
     swr !== null &&
     lifetime !== null &&
-    age.currentAge < lifetime + swr;
+    currentAge < lifetime + swr;
   const varyStar = f.vary.star;
   const freshUntil =
-    lifetime !== null && lifetime > age.correctedInitialAge ? f.responseTime + lifetime - age.correctedInitialAge : null;
+    lifetime !== null && lifetime > correctedInitialAge ? f.responseTime + lifetime - correctedInitialAge : null;
   const view: CacheView = {
     kind,
     storable,
     storableWhy: STORE_WHY_FILLED[reason] ? fill(STORE_WHY[reason], { status: f.status, method: f.method }) : STORE_WHY[reason],
     freshnessLifetime: storable ? lifetime : null,
-    freshnessSource: storable ? lt.source : 'none',
-    heuristic: storable && lt.heuristic,
-    currentAge: age.currentAge,
+    freshnessSource: storable ? source : 'none',
+    heuristic: storable && heuristic,
+    currentAge,
     fresh: storable && fresh,
     freshUntil: storable ? freshUntil : null,
-    remaining: storable && lifetime !== null ? lifetime - age.currentAge : null,
+    remaining: storable && lifetime !== null ? lifetime - currentAge : null,
     mustRevalidate: storable && (noCache || varyStar || (!fresh && !swrOpen)),
     staleWhileRevalidate: swr,
     staleIfError: sie,
     mayServeStale: storable && !noCache && !revalidateDirective,
     browserNotes: NO_NOTES,
   };
-  return { view, reason, noCache, swrOpen, departures: departures ?? NO_DEPARTURES };
+  return { view, reason, noCache, swrOpen, departures: departures && departures.length ? departures.slice() : NO_DEPARTURES };
 }
