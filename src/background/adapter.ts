@@ -338,6 +338,16 @@ export function matchHarEntry(entry: HarEntryLike, candidates: Iterable<Exchange
 }
 
 /**
+ * A HAR entry no webRequest record can be: Chrome's memory-cache hits never reach webRequest
+ * (../shared/notes/browser-testing.md; https://developer.chrome.com/docs/extensions/reference/api/webRequest#caching),
+ * so such an entry is always a request of its own, never the earlier load of the same URL whose own HAR entry DevTools
+ * missed (the first load in a new tab, before its DevTools listened). Firefox reports memory hits to webRequest.
+ */
+export function harOnly(entry: HarEntryLike, browser: RecorderBrowser): boolean {
+  return browser === 'chrome' && entry._fromCache === 'memory';
+}
+
+/**
  * Merges what only DevTools sees into a webRequest record: the full request headers (If-None-Match, Cache-Control,
  * Authorization...), the real 304 of a revalidation, and memory-cache hits.
  */

@@ -97,6 +97,12 @@ export class HopTracker {
     this.hops.set(d.requestId, entry);
   }
 
+  /** Resolves once every record being reloaded (or created late) right now is followed. */
+  async settled(): Promise<void> {
+    const loading = [...this.hops.values()].map((h) => h.loading).filter((p): p is Promise<ExchangeRecord> => !!p);
+    if (loading.length) await Promise.allSettled(loading);
+  }
+
   /** The request is over (completed or failed). */
   end(requestId: string): void {
     this.hops.delete(requestId);

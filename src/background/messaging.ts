@@ -192,6 +192,7 @@ export class PanelHub {
       if (!isMessage(message)) return;
       if (message.type === 'devtools>bg:har-entry' && Number.isInteger(message.tabId) && message.entry?.request?.url) {
         const { tabId, entry } = message;
+        this.recorder.trace?.('har', { url: entry.request.url, requestId: 'har' });
         void this.ready.then(() => this.recorder.mergeHar(tabId, entry));
       }
     });

@@ -105,3 +105,27 @@ describe('Recorder: never invent', () => {
     store.close();
   });
 });
+
+describe('Recorder: memory-cache hits from the DevTools log', () => {
+  it('a memory hit is its own row, never merged into the earlier load of the URL that DevTools missed', async () => {
+    const { recorder, store } = await started();
+    const css = 'https://a.test/style.css';
+    // First load in a new tab: webRequest sees it, DevTools (not listening yet) does not.
+    recorder.onBeforeRequest(ev({ requestId: '20', url: css, type: 'stylesheet', timeStamp: Date.now() - 500 }));
+    recorder.onCompleted(ev({ requestId: '20', url: css, type: 'stylesheet', statusCode: 200, fromCache: false, timeStamp: Date.now() - 480 }));
+    // The first reload: Blink serves it from memory, only DevTools reports it.
+    const hit = recorder.mergeHar(5, {
+      startedDateTime: new Date().toISOString(),
+      time: 0,
+      request: { method: 'GET', url: css, headers: [] },
+      response: { status: 200, headers: [] },
+      _fromCache: 'memory',
+      _resourceType: 'stylesheet',
+    });
+    expect(hit?.source).toBe('memory-cache');
+    await store.flush();
+    const rows = (await store.exchangesForTab(5)).filter((r) => r.url === css);
+    expect(rows.map((r) => r.source).sort()).toEqual(['memory-cache', 'network']);
+    store.close();
+  });
+});

@@ -20,7 +20,9 @@ import {
   markHeadersWithheld,
   matchHarEntry,
   mergeHarEntry,
+  harOnly,
   harStartMs,
+  ORIGIN_HAR,
   recordFromHar,
   recordFromWebRequest,
   setsCookies,
@@ -468,19 +470,55 @@ export class Recorder {
   /** A tab's stored records, read once per burst of late HAR entries (after a restart) and reused for 2 s. */
   private storedForHar: { tabId: number; atMs: number; records: Promise<ExchangeRecord[]> } | null = null;
 
-  private async mergeHarIntoStored(tabId: number, entry: HarEntryLike): Promise<void> {
+  private storedSnapshot(tabId: number, fresh: boolean): Promise<ExchangeRecord[]> {
     const now = Date.now();
-    if (!this.storedForHar || this.storedForHar.tabId !== tabId || now - this.storedForHar.atMs > 2000) {
+    if (fresh || !this.storedForHar || this.storedForHar.tabId !== tabId || now - this.storedForHar.atMs > 2000) {
       this.storedForHar = { tabId, atMs: now, records: this.store!.exchangesForTab(tabId) };
     }
-    const match = matchHarEntry(entry, await this.storedForHar.records);
-    if (!match) return;
-    const lostMark = match.error === INTERRUPTED_ERROR;
-    if (lostMark) delete match.error;
-    mergeHarEntry(match, entry);
-    if (lostMark && !match.endTimeMs) match.error = INTERRUPTED_ERROR;
-    else if (lostMark) this.lostCleared(match);
-    this.persist(match, true);
+    return this.storedForHar.records;
+  }
+
+  /**
+   * A HAR entry whose record is not among the recent ones in memory (a restarted worker, or DevTools' log running far
+   * behind a burst): the stored record is completed from it (a request whose last events a stopped worker never got),
+   * never duplicated. Only when no record matches, not even in a reading taken after the request ended, is it a
+   * request webRequest never reported (its events died with a stopping worker) and recorded from the HAR alone.
+   */
+  private async mergeHarIntoStored(tabId: number, entry: HarEntryLike): Promise<void> {
+    const start = harStartMs(entry);
+    const endMs = (Number.isNaN(start) ? 0 : start) + (entry.time ?? 0);
+    // A restarted worker may still be reloading (or creating late) the record of this very request: wait for it.
+    await this.hops.settled();
+    const recent = matchHarEntry(entry, this.recent.get(tabId) ?? []);
+    if (recent) {
+      mergeHarEntry(recent, entry);
+      this.persist(recent, true);
+      return;
+    }
+    let match = matchHarEntry(entry, await this.storedSnapshot(tabId, false));
+    const snapshot = this.storedForHar;
+    if (!match && snapshot && snapshot.atMs <= endMs + 100) match = matchHarEntry(entry, await this.storedSnapshot(tabId, true));
+    if (!match) {
+      this.recordHarOnly(tabId, entry);
+      return;
+    }
+    // The snapshot may be older than the record: merge into its latest version, and mark the snapshot's copy merged.
+    const current = (await this.store!.get(match.id)) ?? match;
+    if (current !== match) match.origins = [...(match.origins ?? []), ORIGIN_HAR];
+    const lostMark = current.error === INTERRUPTED_ERROR;
+    if (lostMark) delete current.error;
+    mergeHarEntry(current, entry);
+    if (lostMark && !current.endTimeMs) current.error = INTERRUPTED_ERROR;
+    else if (lostMark) this.lostCleared(current);
+    this.persist(current, true);
+  }
+
+  private recordHarOnly(tabId: number, entry: HarEntryLike): ExchangeRecord {
+    const id = `${this.sessionTag}:har:${this.workerStartedMs.toString(36)}.${(++this.harCount).toString(36)}`;
+    const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId));
+    this.remember(record);
+    this.persist(record, true);
+    return record;
   }
 
   /** Merges a DevTools HAR entry into its webRequest record, or records it on its own (memory-cache hits). */
@@ -488,23 +526,14 @@ export class Recorder {
     // DevTools' refetch of the document (see onBeforeRequest) is in its own log too: not the page's either.
     if (this.browser === 'chrome' && isDevtoolsRefetchHar(entry, this.frameDocument(tabId, 0))) return null;
     const candidates = this.recent.get(tabId) ?? [];
-    const match = matchHarEntry(entry, candidates);
+    const match = harOnly(entry, this.browser) ? undefined : matchHarEntry(entry, candidates);
     if (match) {
       mergeHarEntry(match, entry);
       this.persist(match, true);
       return match;
     }
-    const start = harStartMs(entry);
-    // Entries from before this worker started belong to records we no longer hold in memory: find the stored one
-    // (a request whose last events the stopped worker never got is completed from DevTools' log), never duplicate.
-    if (entry._fromCache !== 'memory' && start < this.workerStartedMs) {
-      void this.mergeHarIntoStored(tabId, entry).catch(() => {});
-      return null;
-    }
-    const id = `${this.sessionTag}:har:${this.workerStartedMs.toString(36)}.${(++this.harCount).toString(36)}`;
-    const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId));
-    this.remember(record);
-    this.persist(record, true);
-    return record;
+    if (harOnly(entry, this.browser)) return this.recordHarOnly(tabId, entry);
+    void this.mergeHarIntoStored(tabId, entry).catch(() => {});
+    return null;
   }
 }

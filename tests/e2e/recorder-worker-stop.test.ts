@@ -7,23 +7,20 @@
  * dropped it), and those are marked and counted for the panel.
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/recorder-worker-stop.test.ts
  */
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { E2E_TRACE_KEY } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
 
 let lab: Lab;
-let chromium: LaunchedChromium;
 
 beforeAll(async () => {
   lab = await startLab({ quiet: true });
-  chromium = await launchChromium();
 });
 
 afterAll(async () => {
-  await chromium?.close();
   await lab?.close();
 });
 
@@ -31,11 +28,18 @@ const N = 3000;
 const STOPS = 3;
 const path = (r: { url: string }) => new URL(r.url).pathname;
 
-describe('worker stops during a burst (DevTools closed)', () => {
-  it('loses no record over three stops; marks the responses Chrome did not deliver', async () => {
+/** Reloads until the tab's DevTools (auto-opened) forwards HAR entries to the background. */
+async function untilDevtoolsForwards(chromium: LaunchedChromium, page: Page, tabId: number): Promise<void> {
+  const forwarding = () => readRecords(chromium.serviceWorker, tabId).then((rs) => rs.some((r) => r.origins?.includes('devtools-har')));
+  for (let attempt = 0; attempt < 8 && !(await waitFor(forwarding, { timeout: 3000, what: 'HAR entries' }).catch(() => false)); attempt++) await page.reload();
+  expect(await forwarding()).toBe(true);
+}
+
+async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Promise<void> {
     const page = await chromium.context.newPage();
-    await page.goto(`${lab.httpOrigin}/?stop-target`);
+    await page.goto(`${lab.httpOrigin}/?stop-target=${devtools}`);
     const tabId = await tabIdOf(chromium.serviceWorker, page);
+    if (devtools) await untilDevtoolsForwards(chromium, page, tabId);
     // Ground truth: the page's network log (CDP), independent of the extension.
     const net = await chromium.context.newCDPSession(page);
     const requested = new Map<string, string>();
@@ -76,15 +80,41 @@ describe('worker stops during a burst (DevTools closed)', () => {
     expect(await page.textContent('#burst-status')).toMatch(new RegExp(`^done: ${N} ok`));
     // Every stop fell inside the burst.
     expect(stopsAt.every((s) => s < N)).toBe(true);
-    const worker = await chromium.currentServiceWorker();
-    await worker.evaluate(() => (globalThis as any).__cacheLens.flush());
-    const stored: ExchangeRecord[] = (await readStoredRecords(worker, tabId)).filter((r) => path(r).startsWith('/burst/item/'));
+    let worker = await chromium.currentServiceWorker();
+    const readBurst = async () => {
+      worker = await chromium.currentServiceWorker();
+      await worker.evaluate(() => (globalThis as any).__cacheLens.flush());
+      return (await readStoredRecords(worker, tabId)).filter((r) => path(r).startsWith('/burst/item/'));
+    };
+    // With DevTools open its log keeps arriving after the burst: wait until every record is complete (or time out
+    // and report what is not).
+    if (devtools) {
+      // Until all are complete, or no more complete for 5 s (what is left then is reported below).
+      let last = -1;
+      let still = 0;
+      await waitFor(
+        async () => {
+          const complete = (await readBurst()).filter((r) => r.status === 200 && r.endTimeMs).length;
+          still = complete === last ? still + 1 : 0;
+          last = complete;
+          return complete === N || still >= 10;
+        },
+        { what: 'all completed from the HAR', timeout: 90000, interval: 500 },
+      );
+    }
+    const stored: ExchangeRecord[] = await readBurst();
     const byPath = new Map(stored.map((r) => [path(r), r]));
     const wanted = new Set(requested.values());
     const missing = [...wanted].filter((p) => !byPath.has(p));
     const noResponse = stored.filter((r) => !(r.status === 200 && r.endTimeMs));
-    console.log(`worker stops at ${stopsAt.join(', ')}: requested ${wanted.size} (finished ${finished.size}), stored ${stored.length}, missing ${missing.length}, without response ${noResponse.length}`);
+    console.log(`DevTools ${devtools ? 'open' : 'closed'}: worker stops at ${stopsAt.join(', ')}: requested ${wanted.size} (finished ${finished.size}), stored ${stored.length}, missing ${missing.length}, without response ${noResponse.length}`);
     if (missing.length) console.log('missing', missing.slice(0, 20).join(' '));
+    const perPath = new Map<string, ExchangeRecord[]>();
+    for (const r of stored) perPath.set(path(r), [...(perPath.get(path(r)) ?? []), r]);
+    const twice = [...perPath.values()].filter((rs) => rs.length > 1);
+    const brief = (r: ExchangeRecord) => `${r.id.split(':').slice(1).join(':')} ${r.origins?.join('+')} ${r.status} t=${Math.round(r.requestTimeMs)} end=${Math.round(r.endTimeMs ?? 0)}${r.error ? ' ' + r.error.slice(0, 30) : ''}`;
+    for (const rs of twice.slice(0, 5)) console.log('twice:', path(rs[0]), rs.map(brief).join(' | '), traceLog.get(path(rs[0]))?.join(' '));
+    for (const r of stored.filter((r) => !(r.status === 200 && r.endTimeMs)).slice(0, 5)) console.log('no response:', path(r), brief(r), traceLog.get(path(r))?.join(' '));
     // Which events reached a worker (the trace) beside what the page's network log says happened (CDP).
     const reached = (p: string, event: string) => received.get(p)?.has(event) ?? false;
     const completionReached = noResponse.filter((r) => reached(path(r), 'completed'));
@@ -99,18 +129,53 @@ describe('worker stops during a burst (DevTools closed)', () => {
     // Nothing is missing: every request the page made has its record (the issue's first number).
     expect(missing).toEqual([]);
     expect(stored.length).toBe(N);
+    if (devtools) {
+      // DevTools' log completes what no worker got: none without its response among the requests whose completion
+      // or HAR entry reached a worker. (HAR entries the devtools page posted to a worker being stopped are lost with
+      // it: src/devtools does not send them again; see docs/recorder.md.)
+      const harReached = noResponse.filter((r) => reached(path(r), 'har') || reached(path(r), 'completed'));
+      console.log(`DevTools open: without response ${noResponse.length}, of which a HAR entry or completion reached a worker: ${harReached.length}`);
+      expect(harReached.map(path)).toEqual([]);
+      expect(noResponse.every((r) => finishedPaths.has(path(r)))).toBe(true);
+      return;
+    }
     // At most one record without its response among the requests whose completion reached a worker.
     expect(completionReached.length).toBeLessThanOrEqual(1);
     // The rest are Chrome's: the page's network log saw them finish, yet no worker instance got onCompleted.
     expect(notDelivered.every((r) => finishedPaths.has(path(r)))).toBe(true);
-    // The restart sweep marks exactly those, so none stays "in flight" and no complete one is marked, and the count
-    // of requests that may be incomplete is kept for the panel ("n requests may be incomplete").
+    // The restart sweep marks exactly those, so none stays "in flight" and no complete one is marked, and the panel
+    // says how many may be missing.
     const marked = await worker.evaluate(() => (globalThis as any).__cacheLens.markInterrupted());
     const after = (await readStoredRecords(worker, tabId)).filter((r) => path(r).startsWith('/burst/item/'));
     const lost = after.filter((r) => r.error?.startsWith('cache-lens: response events lost'));
     expect(lost.map(path).sort()).toEqual(noResponse.map(path).sort());
     expect(marked).toBe(noResponse.length);
     expect(after.filter((r) => !r.endTimeMs && !r.error)).toEqual([]);
+    const panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
+    const notice = panel.locator('[data-recording="lost"]');
+    if (marked > 0) await expect.poll(() => notice.textContent(), { timeout: 10000 }).toMatch(new RegExp(`^${marked} requests? may be missing`));
+    else await expect.poll(() => panel.locator('.banner').count(), { timeout: 10000 }).toBeGreaterThan(0);
+    if (marked === 0) expect(await notice.count()).toBe(0);
+    await panel.close();
     await page.close();
+}
+
+describe('worker stops during a burst', () => {
+  it('DevTools closed: no record missing; at most 1 without its response among those whose completion arrived', async () => {
+    const chromium = await launchChromium();
+    try {
+      await burstWithStops(chromium, false);
+    } finally {
+      await chromium.close();
+    }
+  });
+
+  it('DevTools open: no record missing, none without its response (DevTools\' log fills the gaps)', async () => {
+    const chromium = await launchChromium({ args: ['--auto-open-devtools-for-tabs'] });
+    try {
+      await burstWithStops(chromium, true);
+    } finally {
+      await chromium.close();
+    }
   });
 });
