@@ -2,7 +2,8 @@
  * firefox-esr with the e2e build installed, driven by puppeteer-core 24 over WebDriver BiDi
  * (../shared/notes/browser-testing.md: geckodriver is not available here; BiDi installs the extension).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { GECKO_ID } from '../../../manifest.config';
 import { LAB_HOSTS } from '../../lab/server';
@@ -11,19 +12,83 @@ import { FIREFOX_E2E_DIST, ensureBuilt } from './browser';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const HAS_FIREFOX = existsSync(FIREFOX);
 
+export interface FirefoxLaunchOptions {
+  /**
+   * Allow the extension in private windows. Firefox does not run extensions there unless the user allows it, and the
+   * old pref `extensions.allowPrivateBrowsingByDefault` is gone. Firefox's BiDi `webExtension.install` takes the
+   * vendor parameter "moz:allowPrivateBrowsing" (remote/webdriver-bidi/modules/root/webExtension.sys.mjs in
+   * Firefox 153's omni.ja; it grants the "internal:privateBrowsingAllowed" permission, what about:addons' "Run in
+   * Private Windows" sets), also for a temporary add-on. puppeteer's installExtension() does not pass it, so the
+   * command is sent on puppeteer's BiDi connection.
+   */
+  allowPrivateBrowsing?: boolean;
+  /** Profile directory (puppeteer fills it with its prefs); default a temporary one puppeteer removes on close. */
+  userDataDir?: string;
+  /** Extra Firefox prefs. */
+  prefs?: Record<string, unknown>;
+}
+
 /** Launches Firefox with dist/firefox-e2e installed under a fixed moz-extension:// UUID (so pages have known URLs). */
-export async function launchFirefoxWithExtension(uuid: string): Promise<Browser> {
+export async function launchFirefoxWithExtension(uuid: string, opts: FirefoxLaunchOptions = {}): Promise<Browser> {
   ensureBuilt(FIREFOX_E2E_DIST);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
     extraPrefsFirefox: {
       // The lab's *.test names resolve to loopback (Chromium uses --host-resolver-rules instead).
       'network.dns.localDomains': LAB_HOSTS.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      ...opts.prefs,
     },
   });
-  await browser.installExtension(FIREFOX_E2E_DIST);
+  if (opts.allowPrivateBrowsing) {
+    const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+    await connection.send('webExtension.install', {
+      extensionData: { type: 'path', path: FIREFOX_E2E_DIST },
+      'moz:allowPrivateBrowsing': true,
+    });
+  } else {
+    await browser.installExtension(FIREFOX_E2E_DIST);
+  }
   return browser;
+}
+
+/**
+ * Every file under `dir` (relative paths) whose bytes contain `needle` as Latin-1 or UTF-16 (how SpiderMonkey
+ * serialises strings into IndexedDB). Files vanishing meanwhile are skipped.
+ */
+export function filesContaining(dir: string, needle: string): string[] {
+  const forms = [Buffer.from(needle, 'latin1'), Buffer.from(needle, 'utf16le')];
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const p = join(d, name);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() && st.size < 64 * 1024 * 1024) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(p);
+        } catch {
+          continue;
+        }
+        if (forms.some((f) => bytes.includes(f))) hits.push(p.slice(dir.length + 1));
+      }
+    }
+  };
+  walk(dir);
+  return hits;
 }
