@@ -112,20 +112,28 @@ function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheCon
 }
 
 /**
- * The last IMF-fixdate read and its time: exchanges recorded in the same second share their Date (and a resource its
- * Last-Modified), so the next one is often the same string and needs no parsing.
+ * The last IMF-fixdate read for each date field (Date, Expires, Last-Modified) and its time: exchanges recorded in
+ * the same second share their Date, a resource its Last-Modified, so the next value of a field is often the same
+ * string and needs no parsing. One slot per field, so the three fields of one response do not push each other out.
  */
-let lastImfRaw = '';
-let lastImf: ParsedHttpDate = { time: null, format: null };
+const lastImfRaw = ['', '', ''];
+const lastImf: ParsedHttpDate[] = [
+  { time: null, format: null },
+  { time: null, format: null },
+  { time: null, format: null },
+];
 
-function dateField(v: string | string[], nowSeconds: number): DateField {
+function dateField(v: string | string[], nowSeconds: number, slot: 0 | 1 | 2): DateField {
   if (typeof v === 'string') {
-    if (v === lastImfRaw) return { time: lastImf.time, format: lastImf.format, raw: v, multiple: false };
+    if (v === lastImfRaw[slot]) {
+      const last = lastImf[slot];
+      return { time: last.time, format: last.format, raw: v, multiple: false };
+    }
     // An IMF-fixdate is checked at all 29 positions, so it holds no newline: no split needed.
     const fast = parseImfFixdateFast(v);
     if (fast) {
-      lastImfRaw = v;
-      lastImf = fast;
+      lastImfRaw[slot] = v;
+      lastImf[slot] = fast;
       return { time: fast.time, format: fast.format, raw: v, multiple: false };
     }
     if (v.indexOf('\n') < 0) return parseDateValue(v, nowSeconds);
@@ -182,9 +190,9 @@ export function buildFacts(
     pragma: pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma),
     reqPragma: reqPragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, reqPragma, parsePragma),
     vary: vary === undefined ? EMPTY_VARY : memoField(varyMemo, vary, parseVary),
-    date: date === undefined ? NO_DATE : dateField(date, nowSeconds),
-    expires: expires === undefined ? NO_DATE : dateField(expires, nowSeconds),
-    lastModified: lastModified === undefined ? NO_DATE : dateField(lastModified, nowSeconds),
+    date: date === undefined ? NO_DATE : dateField(date, nowSeconds, 0),
+    expires: expires === undefined ? NO_DATE : dateField(expires, nowSeconds, 1),
+    lastModified: lastModified === undefined ? NO_DATE : dateField(lastModified, nowSeconds, 2),
     age: age === undefined ? NO_AGE : ageField(age),
     etag: etags === undefined ? null : parseETag(firstLine(etags)!),
     etagCount: etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length,

@@ -70,8 +70,15 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
     if (!h || typeof h.name !== 'string') continue;
     const name = h.name.toLowerCase();
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    if (value.indexOf('\n') < 0) {
+      // One line (nearly every field): no split, and a one-element list for a name seen first.
+      const list = map.get(name);
+      if (!list) map.set(name, [value]);
+      else if (list.length < 256) list.push(value);
+      continue;
+    }
     // Chrome's HAR export and some recorders join repeated field lines with "\n": each is a line of its own.
-    const parts = value.includes('\n') ? value.split('\n', 256).map((v) => v.trim()).filter((v) => v !== '') : [value];
+    const parts = value.split('\n', 256).map((v) => v.trim()).filter((v) => v !== '');
     let list = map.get(name);
     if (!list) map.set(name, (list = []));
     for (const part of parts) if (list.length < 256) list.push(part);

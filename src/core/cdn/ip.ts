@@ -102,7 +102,39 @@ export function cdnForIp(ip: string | null | undefined): IpOwner | null {
 
 const OWNER_MEMO = new Map<string, IpOwner | null>();
 
+/**
+ * A plain dotted quad as recorded (no spaces, brackets, port or leading zeros), read without regular expressions;
+ * -1 for anything else, which then takes the general path below (and gets the same answer it always did).
+ */
+function plainIPv4(s: string): number {
+  const n = s.length;
+  if (n < 7 || n > 15) return -1;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && part === 0) return -1; // a leading zero: parseIPv4 refuses it
+      if (++digits > 3) return -1;
+      part = part * 10 + (c - 48);
+      if (part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + part;
+}
+
 function lookup(ip: string): IpOwner | null {
+  const plain = plainIPv4(ip);
+  if (plain >= 0) return owner(search(RANGES.v4, plain));
   const addr = bareAddress(ip);
   const v4 = parseIPv4(addr);
   if (v4 !== null) return owner(search(RANGES.v4, v4));
