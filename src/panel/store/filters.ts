@@ -1,11 +1,11 @@
 /**
- * The filters sub-store: the filter values, the filter box read as terms, the filtered records, the visible list
- * (page groups and their rows) and the CDN menu. Everything derived is `computed` from the data signals it is given.
+ * The filters sub-store: the filter values, the filter box read as terms, the filtered records and the menus (CDNs
+ * and resource types recorded). Everything derived is `computed` from the data signals it is given; the page groups
+ * of the visible list are ./groups.ts.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ExchangeRecord, ResponseSource, Severity } from '../../core/types';
 import type { Explanation } from '../../core/explanation';
-import type { PageRecord } from '../../shared/protocol';
 import { hasCookieProblems, servedFrom, SEVERITY_RANK, worstSeverity } from '../format';
 import { matchQuery, parseQuery } from '../query';
 import type { OverviewPurpose } from '../cookie-overview';
@@ -30,25 +30,16 @@ export const EMPTY_FILTERS: Filters = {
   severity: '',
 };
 
-export type ListItem =
-  | { kind: 'page'; page: PageRecord; count: number; collapsed: boolean }
-  | { kind: 'exchange'; record: ExchangeRecord };
-
-const NO_PAGE = '(no page)';
-
 export interface ListDeps {
   records: ReadonlySignal<ExchangeRecord[]>;
-  pages: ReadonlySignal<PageRecord[]>;
-  tabId: ReadonlySignal<number | null>;
   engineReady: ReadonlySignal<boolean>;
   /** Any memoized explanation of the record's current version (does not follow the clock). */
   explainForFilter: (x: ExchangeRecord) => Explanation | null;
   purposeOf: (name: string, domain: string) => OverviewPurpose;
 }
 
-export function createListStore({ records, pages, tabId, engineReady, explainForFilter, purposeOf }: ListDeps) {
+export function createFilterStore({ records, engineReady, explainForFilter, purposeOf }: ListDeps) {
   const filters: Signal<Filters> = signal<Filters>({ ...EMPTY_FILTERS });
-  const collapsedPages = signal<ReadonlySet<string>>(new Set());
 
   /** The filter box, read as DevTools-style terms (../query.ts). */
   const query = computed(() => parseQuery(filters.value.text));
@@ -85,35 +76,6 @@ export function createListStore({ records, pages, tabId, engineReady, explainFor
     return out;
   });
 
-  /** The visible list: page header rows followed by their exchanges, oldest page first. */
-  const items = computed<ListItem[]>(() => {
-    const rows = filtered.value;
-    const collapsed = collapsedPages.value;
-    const pageList = pages.value;
-    const groups = new Map<string, ExchangeRecord[]>();
-    const known = new Set(pageList.map((p) => p.id));
-    for (const x of rows) {
-      const key = x.pageId && known.has(x.pageId) ? x.pageId : NO_PAGE;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
-      g.push(x);
-    }
-    if (pageList.length === 0) return rows.map((record) => ({ kind: 'exchange' as const, record }));
-    const out: ListItem[] = [];
-    const order = [...pageList].sort((a, b) => a.startedMs - b.startedMs);
-    const hideEmpty = filtering.value;
-    const emit = (page: PageRecord, list: ExchangeRecord[]) => {
-      if (hideEmpty && list.length === 0) return;
-      const isCollapsed = collapsed.has(page.id);
-      out.push({ kind: 'page', page, count: list.length, collapsed: isCollapsed });
-      if (!isCollapsed) for (const record of list) out.push({ kind: 'exchange', record });
-    };
-    const orphans = groups.get(NO_PAGE);
-    if (orphans?.length) emit({ id: NO_PAGE, tabId: tabId.value ?? -1, url: 'Requests outside a page', startedMs: 0, dropped: 0 }, orphans);
-    for (const p of order) emit(p, groups.get(p.id) ?? []);
-    return out;
-  });
-
   const resourceTypes = computed(() => [...new Set(records.value.map((x) => x.resourceType ?? 'other'))].sort());
 
   /**
@@ -140,12 +102,5 @@ export function createListStore({ records, pages, tabId, engineReady, explainFor
     filters.value = { ...filters.value, [key]: value };
   }
 
-  function togglePage(id: string) {
-    const next = new Set(collapsedPages.value);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    collapsedPages.value = next;
-  }
-
-  return { filters, query, filtering, filtered, items, collapsedPages, cdnScan, cdnNames, knownCdns, resourceTypes, setFilter, togglePage };
+  return { filters, query, filtering, filtered, cdnScan, cdnNames, knownCdns, resourceTypes, setFilter };
 }

@@ -9,7 +9,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { Explanation } from '../../core/explanation';
 import type { ExchangeRecord } from '../../core/types';
 import { matchQuery, parseQuery } from '../query';
-import type { ListItem } from './filters';
+import type { ListItem } from './groups';
 
 export interface SearchDeps {
   items: ReadonlySignal<ListItem[]>;
