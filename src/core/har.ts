@@ -583,7 +583,14 @@ function queryString(url: string): Array<{ name: string; value: string }> {
 
 function firstHeader(headers: HeaderList, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === wanted)?.value;
+  const n = wanted.length;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    // Same length first (no lower-cased copy of every name): the names asked for are ASCII, and only A-Z and U+212A
+    // (to "k") lower-case to ASCII, one character for one.
+    if (h.name.length === n && (h.name === wanted || h.name.toLowerCase() === wanted)) return h.value;
+  }
+  return undefined;
 }
 
 export interface ToHarOptions {
