@@ -1,7 +1,7 @@
 /**
  * The panel as people use it (issue 9), real Chromium against the lab: Hide values leaves no value anywhere, an
  * imported HAR stays apart from live traffic, the Cookies overview answers "which cookies track me", the filter
- * terms, and the layout at 480 px and 1040 px (geometry checked; screenshots in artifacts/panel-views-*.png).
+ * terms, and the layout at 400, 480 and 1040 px (geometry checked; screenshots in artifacts/panel-views-*.png).
  *   npm run -s build -- --e2e && npx vitest run -c vitest.e2e.config.ts tests/e2e/panel-views.test.ts
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -176,16 +176,18 @@ describe('panel views (Chromium, pop-out URL)', () => {
   });
 
   it.each([
+    [400, 700],
     [480, 700],
     [1040, 700],
   ])('lays out at %i px: toolbar in two rows at most, nothing cut off, the jar by content', async (width, height) => {
     const { page, tabId } = await visit(`${lab.httpOrigin}/cookies/sticky?w=${width}`);
     const panel = await panelFor(tabId, { width, height });
-    const toolbar = await panel.locator('.toolbar').boundingBox();
-    expect(toolbar!.height).toBeLessThanOrEqual(62);
     await openRow(panel, `sticky?w=${width}`, 'Cookies');
     await panel.getByRole('button', { name: 'Show jar' }).click();
     await panel.locator('table.jar tbody tr').first().waitFor();
+    await panel.screenshot({ path: join(ARTIFACTS, `panel-views-${width}.png`) });
+    const toolbar = await panel.locator('.toolbar').boundingBox();
+    expect(toolbar!.height).toBeLessThanOrEqual(62);
     const jar = await panel.evaluate(() => {
       const cells = [...document.querySelectorAll('table.jar tbody tr:first-child td')] as HTMLElement[];
       const line = parseFloat(getComputedStyle(cells[0]).lineHeight) || 17;
@@ -202,6 +204,9 @@ describe('panel views (Chromium, pop-out URL)', () => {
     // the panel never scrolls as a whole: the toolbar stays in view, the list and the details scroll inside
     expect(await panel.evaluate(() => [document.scrollingElement!.scrollHeight, innerHeight])).toEqual([height, height]);
     expect((await panel.locator('.toolbar').boundingBox())!.y).toBe(0);
+    // the list's columns fit its pane (beside or above the details): no sideways scrolling to reach Findings
+    const list = await panel.locator('.request-list').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(list[0], 'request list scrolls sideways').toBeLessThanOrEqual(list[1]);
     const cut = await cutOff(panel);
     expect(cut.out, JSON.stringify(cut)).toEqual([]);
     expect(cut.scrollWidth).toBeLessThanOrEqual(cut.width);
@@ -216,7 +221,6 @@ describe('panel views (Chromium, pop-out URL)', () => {
       const box = (await panel.getByRole('tab', { name }).boundingBox())!;
       expect(box.x + box.width, name).toBeLessThanOrEqual(width);
     }
-    await panel.screenshot({ path: join(ARTIFACTS, `panel-views-${width}.png`) });
     // the filter in one key
     await panel.locator('.request-list').focus();
     await panel.keyboard.press('/');

@@ -82,10 +82,10 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
     >
       <div class="row header" role="row" aria-rowindex={1}>
         <span role="columnheader" title="HTTP status code">Status</span>
-        <span role="columnheader" title="Request method">Method</span>
+        <span role="columnheader" class="col-method" title="Request method">Method</span>
         <span role="columnheader" title="Last part of the URL (hover a name for the full URL)">Name</span>
         <span role="columnheader" class="col-type" title="Resource type">Type</span>
-        <span role="columnheader" title="Where the response came from: network, disk or memory cache, service worker, or revalidated">From</span>
+        <span role="columnheader" class="col-from" title="Where the response came from: network, disk or memory cache, service worker, or revalidated">From</span>
         <span role="columnheader" class="col-cdn" title="CDN, its cache status and PoP">CDN</span>
         <span role="columnheader">
           <Term id="freshness">Freshness</Term>
@@ -149,7 +149,7 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
       onClick={() => store.select(x.id)}
     >
       <span role="gridcell" title={x.error ?? x.statusText ?? ''}>{status}</span>
-      <span role="gridcell">{x.method}</span>
+      <span role="gridcell" class="col-method">{x.method}</span>
       <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
       <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
       <span role="gridcell" class="col-from">{pending ? 'pending' : sourceLabel(x, e)}</span>

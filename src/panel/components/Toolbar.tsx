@@ -48,8 +48,8 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           <button type="button" aria-pressed={store.view.value === 'requests'} onClick={() => (store.view.value = 'requests')}>
             Requests
           </button>
-          <button type="button" aria-pressed={store.view.value === 'cookies'} onClick={() => (store.view.value = 'cookies')} title="Every cookie seen: purpose, party, tracking">
-            Cookies overview
+          <button type="button" aria-pressed={store.view.value === 'cookies'} onClick={() => (store.view.value = 'cookies')} title="Every cookie seen: purpose, party, tracking" aria-label="Cookies overview">
+            Cookies<span class="wide-only"> overview</span>
           </button>
         </div>
         <button type="button" onClick={() => store.clear()} title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}>
