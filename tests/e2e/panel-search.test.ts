@@ -1,20 +1,23 @@
 /**
  * DevTools' search box in the panel page (real Chromium): the devtools page forwards ExtensionPanel.onSearch to the
  * panel's `window.__cacheLensSearch(action, query)`; this calls that same hook and checks what a user sees: rows
- * marked, matching text highlighted (CSS Custom Highlight API) in the list and the detail pane, next/previous
+ * marked, matching text highlighted (CSS Custom Highlight API) in the list and the detail pane (screenshot artifacts/panel-search.png), next/previous
  * selecting the matches, cancel clearing it all. The DevTools search box itself (Ctrl+F in DevTools, onSearch) is
  * driven in panel-devtools.test.ts.
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/panel-search.test.ts
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
 
 beforeAll(async () => {
+  mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
   lab = await startLab({ quiet: true });
   chromium = await launchChromium(process.env.CACHE_LENS_PANEL_DIST ? { extensionPath: process.env.CACHE_LENS_PANEL_DIST } : {});
 });
@@ -59,6 +62,7 @@ describe("DevTools' search box in the panel", () => {
       return [...h].filter((r) => (r.startContainer.parentElement as Element).closest('.detail')).length;
     });
     expect(inDetail).toBeGreaterThan(0);
+    await panel.screenshot({ path: join(REPO_ROOT, 'artifacts', 'panel-search.png') });
 
     await search(panel, 'nextSearchResult');
     await expect.poll(() => panel.locator('.detail-url').innerText()).toContain('expires-and-max-age.css');
