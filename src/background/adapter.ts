@@ -338,6 +338,20 @@ export function matchHarEntry(entry: HarEntryLike, candidates: Iterable<Exchange
 }
 
 /**
+ * The HAR entry a record was merged with or made from (`harStartedDateTime`, an extra field, not in ExchangeRecord):
+ * the devtools page sends again the entries it posted to a worker that was being stopped, and one already merged
+ * must not become a second row.
+ */
+export type HarMarked = ExchangeRecord & { harStartedDateTime?: string };
+
+export function alreadyHasHar(entry: HarEntryLike, records: Iterable<ExchangeRecord>): boolean {
+  for (const r of records) {
+    if ((r as HarMarked).harStartedDateTime === entry.startedDateTime && r.url === entry.request.url && r.method === entry.request.method) return true;
+  }
+  return false;
+}
+
+/**
  * A HAR entry no webRequest record can be: Chrome's memory-cache hits never reach webRequest
  * (../shared/notes/browser-testing.md; https://developer.chrome.com/docs/extensions/reference/api/webRequest#caching),
  * so such an entry is always a request of its own, never the earlier load of the same URL whose own HAR entry DevTools
@@ -389,11 +403,22 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   if (entry.serverIPAddress && !record.serverIp) record.serverIp = entry.serverIPAddress.replace(/^\[|\]$/g, '');
   const origins = record.origins ?? [];
   if (!origins.includes(ORIGIN_HAR)) record.origins = [...origins, ORIGIN_HAR];
+  (record as HarMarked).harStartedDateTime = entry.startedDateTime;
 }
 
 
-/** A record for a request only DevTools saw (Chrome's memory-cache hits never reach webRequest). */
-export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, tab: TabContext): ExchangeRecord {
+/** What recordFromHar may know besides the entry (optional: without it, a HAR entry is taken as it is). */
+export interface HarOnlyContext {
+  browser?: RecorderBrowser;
+  /** The tab's earlier records, oldest first (Firefox's cache-served entries: see firefoxHarOnly). */
+  earlier?: Iterable<ExchangeRecord>;
+}
+
+/**
+ * A record for a request only DevTools saw (Chrome's memory-cache hits never reach webRequest; Firefox's image and
+ * stylesheet cache hits neither, see firefoxHarOnly).
+ */
+export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, tab: TabContext, ctx: HarOnlyContext = {}): ExchangeRecord {
   const start = harStartMs(entry);
   const startMs = Number.isNaN(start) ? 0 : start;
   const t = entry.timings ?? {};
@@ -422,7 +447,64 @@ export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, ta
   if (entry.serverIPAddress) record.serverIp = entry.serverIPAddress.replace(/^\[|\]$/g, '');
   if (tab.pageId) record.pageId = tab.pageId;
   if (tab.incognito) record.incognito = true;
+  (record as HarMarked).harStartedDateTime = entry.startedDateTime;
+  if (ctx.browser === 'firefox') firefoxHarOnly(record, entry, ctx.earlier ?? []);
   return record;
+}
+
+/** An http(s) exchange: `data:` (decoded in place), `blob:`, `about:` entries of a DevTools log are not HTTP. */
+export function harEntryIsHttp(entry: HarEntryLike): boolean {
+  return /^https?:/i.test(entry.request.url);
+}
+
+/**
+ * Firefox's DevTools HAR (devtools/client/netmonitor/src/har/har-builder.js) has neither `_resourceType` nor
+ * `_fromCache`, and it lists responses webRequest never reports: those Firefox serves from its image cache and its
+ * stylesheet cache, which open no network channel, so no webRequest event fires
+ * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest: events are per HTTP
+ * request; measured in Firefox ESR 153: a reloaded image or stylesheet appears only in DevTools, with status 200, no
+ * server address, time 0, and for an image no response headers at all). So a Firefox HAR entry no webRequest record
+ * matched, with a status and no server address, was served from memory; it gets the type of the last load of the same
+ * URL in the tab (else one read from its Content-Type) and, when Firefox showed no headers, the headers of that load's
+ * response, which is what the cache holds. Without them the engine would judge an empty response ("no Date header").
+ */
+export function firefoxHarOnly(record: ExchangeRecord, entry: HarEntryLike, earlier: Iterable<ExchangeRecord>): void {
+  if (!harEntryIsHttp(entry)) return;
+  const fromMemory = !entry.serverIPAddress && record.status > 0 && record.status !== 304;
+  if (fromMemory && record.source === 'network') record.source = 'memory-cache';
+  let last: ExchangeRecord | undefined;
+  for (const r of earlier) {
+    if (r.id === record.id || r.url !== record.url || r.method.toUpperCase() !== record.method.toUpperCase()) continue;
+    if (r.status < 200 || r.status >= 300 || r.requestTimeMs > record.requestTimeMs) continue;
+    if (!last || r.requestTimeMs >= last.requestTimeMs) last = r;
+  }
+  if (!record.resourceType) {
+    const type = last?.resourceType ?? resourceTypeFromContentType(firstHeader(record.responseHeaders, 'content-type'));
+    if (type) {
+      record.resourceType = type;
+      record.navigation = type === 'main_frame' ? 'top-level' : 'subresource';
+    }
+  }
+  if (fromMemory && record.responseHeaders.length === 0 && last?.responseHeaders.length) {
+    record.responseHeaders = last.responseHeaders.map((h) => ({ ...h }));
+    if (!record.httpVersion && last.httpVersion) record.httpVersion = last.httpVersion;
+  }
+}
+
+/** webRequest resource type a response's Content-Type implies, where it implies one (HTML and JSON do not). */
+const TYPE_BY_MEDIA: Array<[RegExp, string]> = [
+  [/^text\/css$/, 'stylesheet'],
+  [/^image\//, 'image'],
+  [/^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/, 'script'],
+  [/^(?:font\/|application\/(?:x-)?font-)/, 'font'],
+  [/^(?:audio|video)\//, 'media'],
+];
+
+export function resourceTypeFromContentType(contentType: string | undefined): string | undefined {
+  const media = contentType?.split(';')[0].trim().toLowerCase();
+  if (!media) return undefined;
+  for (const [re, type] of TYPE_BY_MEDIA) if (re.test(media)) return type;
+  return undefined;
 }
 
 // ------------------------------------------------------------------------------------------------ cookies API

@@ -20,7 +20,9 @@ import {
   markHeadersWithheld,
   matchHarEntry,
   mergeHarEntry,
+  alreadyHasHar,
   harOnly,
+  harEntryIsHttp,
   harStartMs,
   ORIGIN_HAR,
   recordFromHar,
@@ -467,15 +469,27 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- DevTools HAR
 
-  /** A tab's stored records, read once per burst of late HAR entries (after a restart) and reused for 2 s. */
-  private storedForHar: { tabId: number; atMs: number; records: Promise<ExchangeRecord[]> } | null = null;
+  /** A tab's stored records (queue included), for matching late HAR entries: one reading in flight at a time. */
+  private storedForHar: { tabId: number; atMs: number; pending: boolean; records: Promise<ExchangeRecord[]> } | null = null;
 
-  private storedSnapshot(tabId: number, fresh: boolean): Promise<ExchangeRecord[]> {
-    const now = Date.now();
-    if (fresh || !this.storedForHar || this.storedForHar.tabId !== tabId || now - this.storedForHar.atMs > 2000) {
-      this.storedForHar = { tabId, atMs: now, records: this.store!.exchangesForTab(tabId) };
+  /**
+   * The tab's stored records as read at `afterMs` or later. Readings are shared: while one is in flight, callers
+   * wait for it (and then for at most one more), so a burst of late entries costs a reading every few hundred ms,
+   * not one per entry.
+   */
+  private async storedAfter(tabId: number, afterMs: number): Promise<ExchangeRecord[]> {
+    for (;;) {
+      const snap = this.storedForHar;
+      if (snap && snap.tabId === tabId && snap.atMs >= afterMs) return snap.records;
+      if (snap?.pending) {
+        await snap.records.catch(() => {});
+        continue;
+      }
+      const next = { tabId, atMs: Date.now(), pending: true, records: this.store!.exchangesForTab(tabId) };
+      this.storedForHar = next;
+      void next.records.finally(() => (next.pending = false)).catch(() => {});
+      return next.records;
     }
-    return this.storedForHar.records;
   }
 
   /**
@@ -495,10 +509,13 @@ export class Recorder {
       this.persist(recent, true);
       return;
     }
-    let match = matchHarEntry(entry, await this.storedSnapshot(tabId, false));
-    const snapshot = this.storedForHar;
-    if (!match && snapshot && snapshot.atMs <= endMs + 100) match = matchHarEntry(entry, await this.storedSnapshot(tabId, true));
+    let stored = await this.storedAfter(tabId, Date.now() - 2000);
+    let match = matchHarEntry(entry, stored);
+    // Not there: look again in a reading taken after the request ended (its record may be younger than the last one).
+    if (!match) match = matchHarEntry(entry, (stored = await this.storedAfter(tabId, endMs + 100)));
     if (!match) {
+      // Sent again by the devtools page (after a worker stop) and already merged: nothing new.
+      if (alreadyHasHar(entry, this.recent.get(tabId) ?? []) || alreadyHasHar(entry, stored)) return;
       this.recordHarOnly(tabId, entry);
       return;
     }
@@ -515,7 +532,7 @@ export class Recorder {
 
   private recordHarOnly(tabId: number, entry: HarEntryLike): ExchangeRecord {
     const id = `${this.sessionTag}:har:${this.workerStartedMs.toString(36)}.${(++this.harCount).toString(36)}`;
-    const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId));
+    const record = recordFromHar(id, entry, tabId, this.tabs.context(tabId), { browser: this.browser, earlier: this.recent.get(tabId) });
     this.remember(record);
     this.persist(record, true);
     return record;
@@ -525,6 +542,8 @@ export class Recorder {
   mergeHar(tabId: number, entry: HarEntryLike): ExchangeRecord | null {
     // DevTools' refetch of the document (see onBeforeRequest) is in its own log too: not the page's either.
     if (this.browser === 'chrome' && isDevtoolsRefetchHar(entry, this.frameDocument(tabId, 0))) return null;
+    // Not HTTP (Firefox's DevTools lists a page's `data:` favicon): webRequest reports no such request either.
+    if (!harEntryIsHttp(entry)) return null;
     const candidates = this.recent.get(tabId) ?? [];
     const match = harOnly(entry, this.browser) ? undefined : matchHarEntry(entry, candidates);
     if (match) {
@@ -532,7 +551,10 @@ export class Recorder {
       this.persist(match, true);
       return match;
     }
-    if (harOnly(entry, this.browser)) return this.recordHarOnly(tabId, entry);
+    if (harOnly(entry, this.browser)) {
+      if (alreadyHasHar(entry, candidates)) return null;
+      return this.recordHarOnly(tabId, entry);
+    }
     void this.mergeHarIntoStored(tabId, entry).catch(() => {});
     return null;
   }

@@ -26,6 +26,8 @@ export interface FirefoxLaunchOptions {
   userDataDir?: string;
   /** Extra Firefox prefs. */
   prefs?: Record<string, unknown>;
+  /** Extra command-line arguments (e.g. `--devtools`: the toolbox opens on the first tab, with the extension's devtools page). */
+  args?: string[];
 }
 
 /** Launches Firefox with dist/firefox-e2e installed under a fixed moz-extension:// UUID (so pages have known URLs). */
@@ -36,6 +38,7 @@ export async function launchFirefoxWithExtension(uuid: string, opts: FirefoxLaun
     executablePath: FIREFOX,
     headless: true,
     ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
+    ...(opts.args ? { args: opts.args } : {}),
     extraPrefsFirefox: {
       // The lab's *.test names resolve to loopback (Chromium uses --host-resolver-rules instead).
       'network.dns.localDomains': LAB_HOSTS.join(','),
