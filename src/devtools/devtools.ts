@@ -21,12 +21,25 @@ createPanel('Cache Lens', iconUrl, '/src/panel/index.html').then(
 
 let port: chrome.runtime.Port | null = null;
 const pending: DevtoolsToBg[] = [];
+/**
+ * Entries posted on the current port in the last RESEND_MS. A port message to a service worker that is being stopped
+ * is lost with it (measured with ServiceWorker.stopAllWorkers mid-burst, tests/e2e/recorder-worker-stop.test.ts), so
+ * when the port goes they are sent again to the next worker, which ignores the ones it already merged.
+ */
+const RESEND_MS = 3000;
+let posted: Array<{ at: number; message: DevtoolsToBg }> = [];
 
 function connect(): chrome.runtime.Port {
   const p = chrome.runtime.connect({ name: DEVTOOLS_PORT_PREFIX + tabId });
   p.onDisconnect.addListener(() => {
-    // The background's service worker was stopped (or reloaded): reconnect lazily on the next entry.
-    if (port === p) port = null;
+    // The background's service worker was stopped (or reloaded): what it may not have got goes to the next one, lazily.
+    if (port !== p) return;
+    port = null;
+    const since = Date.now() - RESEND_MS;
+    const again = posted.filter((x) => x.at >= since).map((x) => x.message);
+    posted = [];
+    // Sent with the next entry (reconnecting at once would wake the worker while it is still being stopped).
+    pending.unshift(...again);
   });
   p.postMessage({ type: 'devtools>bg:hello', v: PROTOCOL_VERSION, tabId } satisfies DevtoolsToBg);
   return p;
@@ -34,12 +47,18 @@ function connect(): chrome.runtime.Port {
 
 function send(message: DevtoolsToBg): void {
   pending.push(message);
+  flush();
+}
+
+function flush(): void {
   for (let attempt = 0; attempt < 2 && pending.length; attempt++) {
     try {
       port ??= connect();
+      const now = Date.now();
+      while (posted.length && posted[0].at < now - RESEND_MS) posted.shift();
       while (pending.length) {
         port.postMessage(pending[0]);
-        pending.shift();
+        posted.push({ at: now, message: pending.shift()! });
       }
     } catch {
       port = null; // a stale port throws; retry once with a fresh one
