@@ -95,6 +95,26 @@ describe.skipIf(!HAS_FIREFOX)('Firefox DevTools log (--devtools)', () => {
     const findings = explain(hit, { now: Date.now() / 1000, browser: 'firefox' }).cache.findings.map((f) => f.id);
     expect(findings).not.toContain('date-missing');
 
+    // What the panel (the page the e2e build opened for this tab, following it live) shows for the two loads.
+    const rows = await waitFor(
+      async () => {
+        const cells = await panel.evaluate((url: string) => {
+          const out: Array<{ type: string; from: string }> = [];
+          for (const row of document.querySelectorAll('.row.exchange')) {
+            if ((row.querySelector('.name') as HTMLElement | null)?.title !== url) continue;
+            out.push({ type: (row.querySelector('.col-type') as HTMLElement).innerText.trim(), from: (row.querySelector('.col-from') as HTMLElement).innerText.trim() });
+          }
+          return out;
+        }, svg);
+        return cells.length === 2 ? cells : null;
+      },
+      { what: 'both image rows in the panel', timeout: 30000 },
+    );
+    expect(rows).toEqual([
+      { type: 'img', from: 'network' },
+      { type: 'img', from: 'memory cache' },
+    ]);
+
     // The data: favicon of both loads: DevTools listed it (before the next page's entries, in order over one port),
     // the recorder made no row of it.
     const next = `${lab.httpOrigin}/cache/short`;
