@@ -64,10 +64,30 @@ function dateOf(x: ExchangeRecord): number | null {
 }
 
 function isStoredResponse(e: ExchangeRecord): boolean {
-  return e.status >= 200 && e.status !== 304 && e.status < 600 && (e.method ?? 'GET').toUpperCase() !== 'POST';
+  const method = e.method ?? 'GET';
+  return e.status >= 200 && e.status !== 304 && e.status < 600 && (method === 'GET' || method.toUpperCase() !== 'POST');
 }
 
-function validatorOf(e: ExchangeRecord): { validator: 'etag' | 'last-modified'; value: string } | null {
+type Validator = { validator: 'etag' | 'last-modified'; value: string };
+
+/**
+ * Each exchange is looked at as the earlier response of every later one with its URL (up to HISTORY_CAP of them), so
+ * its validator is read once and kept with its header list (and the list's length, should lines be added to it).
+ * The kept value is read-only: callers copy its fields.
+ */
+const VALIDATORS = new WeakMap<HeaderList, { lines: number; v: Validator | null }>();
+
+function validatorOf(e: ExchangeRecord): Validator | null {
+  const headers = e.responseHeaders;
+  if (!Array.isArray(headers)) return readValidator(e);
+  const kept = VALIDATORS.get(headers);
+  if (kept !== undefined && kept.lines === headers.length) return kept.v;
+  const v = readValidator(e);
+  VALIDATORS.set(headers, { lines: headers.length, v });
+  return v;
+}
+
+function readValidator(e: ExchangeRecord): Validator | null {
   const etag = first(e.responseHeaders, 'etag');
   if (etag !== null && etag.trim() !== '') return { validator: 'etag', value: etag.trim().slice(0, 200) };
   const lm = first(e.responseHeaders, 'last-modified');
