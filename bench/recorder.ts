@@ -4,6 +4,7 @@
  * listener body), the time until everything is in IndexedDB, the worker's JS heap, and the burst's wall time with
  * and without the extension.
  *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json]
+ *   npx tsx bench/recorder.ts --long [--tabs 20] [--per-tab 2500]   (memory over a long session, see longSession)
  */
 import { startLab } from '../tests/lab/server';
 import { launchChromium, waitFor, type LaunchedChromium } from '../tests/e2e/helpers/browser';
@@ -51,7 +52,83 @@ async function burst(chromium: LaunchedChromium, origin: string, tag: string) {
   return { wall: performance.now() - t0, page };
 }
 
+/** JS heap of a page (the panel), after a collection. */
+async function pageHeap(chromium: LaunchedChromium, page: import('playwright-core').Page): Promise<number> {
+  const session = await chromium.context.newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await session.detach();
+  return usedSize / 2 ** 20;
+}
+
+/**
+ * --long: a long session, `--tabs` tabs (default 20) each firing `--per-tab` requests (default 2,500: 50,000 in all),
+ * four tabs at a time, every tab left open, a pop-out panel subscribed to the first tab. After each group: the
+ * worker's heap (after a collection), what it holds per structure (Recorder.memoryCounts), the records in IndexedDB,
+ * and the panel's heap. The bounds these show are named in docs/recorder.md ("Memory").
+ */
+async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<void> {
+  const tabs = opt('tabs', 20);
+  const perTab = opt('per-tab', 2500);
+  const chromium = await launchChromium();
+  const hook = <T>(fn: string) => chromium.currentServiceWorker().then((w) => w.evaluate(`globalThis.__cacheLens.${fn}`) as Promise<T>);
+  const rows: any[] = [];
+  const measure = async (done: number, panel: import('playwright-core').Page | null) => {
+    await waitFor(async () => (await hook<number>('pending()')) === 0, { timeout: 120000, interval: 100, what: 'writes done' });
+    const heap = await workerHeap(chromium);
+    rows.push({
+      requests: done,
+      workerHeapMB: heap.usedMB,
+      memory: await hook<Record<string, number>>('memory()'),
+      storedRecords: await hook<number>("storedCount('/burst/item/')"),
+      panelHeapMB: panel ? await pageHeap(chromium, panel) : NaN,
+    });
+    if (!asJson) {
+      const r = rows.at(-1);
+      console.log(`${String(r.requests).padStart(6)} requests  worker heap ${r.workerHeapMB.toFixed(1)} MB  stored ${r.storedRecords}  panel heap ${r.panelHeapMB.toFixed(1)} MB  held: ${JSON.stringify(r.memory)}`);
+    }
+  };
+  let panel: import('playwright-core').Page | null = null;
+  try {
+    await measure(0, null);
+    let done = 0;
+    for (let first = 0; first < tabs; first += 4) {
+      const group = await Promise.all(
+        Array.from({ length: Math.min(4, tabs - first) }, async (_, k) => {
+          const page = await chromium.context.newPage();
+          await page.goto(`${lab.httpOrigin}/?long-tab=${first + k}`);
+          return page;
+        }),
+      );
+      if (!panel) {
+        const { tabIdOf, openPanelPage } = await import('../tests/e2e/helpers/browser');
+        panel = await openPanelPage(chromium.context, chromium.extensionId, await tabIdOf(chromium.serviceWorker, group[0]));
+      }
+      await Promise.all(
+        group.map(async (page, k) => {
+          await page.goto(`${lab.httpOrigin}/burst?n=${perTab}&c=64&long=${first + k}`, { waitUntil: 'commit' });
+          await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), { timeout: 300000, interval: 100, what: 'burst done' });
+        }),
+      );
+      done += group.length * perTab;
+      await measure(done, panel);
+    }
+  } finally {
+    if (asJson) console.log(JSON.stringify({ tabs, perTab, rows }, null, 2));
+    await chromium.close();
+  }
+}
+
 const lab = await startLab({ quiet: true });
+if (args.includes('--long')) {
+  try {
+    console.log(`Recorder long session: ${opt('tabs', 20)} tabs x ${opt('per-tab', 2500)} requests, 4 tabs at a time, all left open; panel on the first tab`);
+    await longSession(lab);
+  } finally {
+    await lab.close();
+  }
+  process.exit(0);
+}
 const results: any[] = [];
 try {
   // Baseline: the same burst with no extension at all.

@@ -24,6 +24,13 @@ export interface HopDeps {
   follow(record: ExchangeRecord): void;
 }
 
+/**
+ * Requests followed at once, at most. A request whose last event never comes (its worker was stopped, or the browser
+ * dropped it) would otherwise stay for the worker's life; past this, the oldest are let go (their records are stored,
+ * and the restart sweep or a later event finds them by id).
+ */
+export const MAX_IN_FLIGHT = 5000;
+
 export class HopTracker {
   private readonly hops = new Map<string, Hop>();
 
@@ -58,7 +65,9 @@ export class HopTracker {
       if (previous.current?.id === id || previous.current?.url === d.url) id = exchangeId(tag, d.requestId, d.url, hopIndex);
     }
     const record = this.deps.create(id, d, false);
+    this.hops.delete(d.requestId);
     this.hops.set(d.requestId, { current: record, hop: hopIndex });
+    this.bound();
     this.deps.follow(record);
     return {
       record,
@@ -95,6 +104,11 @@ export class HopTracker {
         return record;
       });
     this.hops.set(d.requestId, entry);
+    this.bound();
+  }
+
+  private bound(): void {
+    while (this.hops.size > MAX_IN_FLIGHT) this.hops.delete(this.hops.keys().next().value as string);
   }
 
   /** Resolves once every record being reloaded (or created late) right now is followed. */

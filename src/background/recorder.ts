@@ -48,7 +48,12 @@ export interface RecorderEvents {
   onLost?(): void;
 }
 
+/**
+ * Memory bounds of the worker (docs/recorder.md "Memory"): recent records kept for HAR matching, per tab and over all
+ * tabs.
+ */
 const RECENT_PER_TAB = 400;
+const RECENT_TOTAL = 2000;
 /** Events kept while the store opens (normally a few; a few thousand if opening hangs). */
 const MAX_QUEUED_EVENTS = 10_000;
 const LAST_BY_URL_MAX = 5000;
@@ -236,7 +241,7 @@ export class Recorder {
   onTabRemoved(tabId: number): void {
     const { state, privateLeft } = this.tabs.removed(tabId);
     if (state?.incognito) this.store?.forgetIncognitoTab(tabId);
-    this.recent.delete(tabId);
+    this.forgetRecent(tabId);
     this.frameDocs.delete(tabId);
     // Private requests outside any tab (Firefox: a private page's service worker) go with the last private tab.
     if (state?.incognito && !privateLeft) this.store?.forgetIncognitoTab(-1);
@@ -289,12 +294,41 @@ export class Recorder {
     this.events.onRecord(record);
   }
 
+  /** Records in `recent` over all tabs (kept at most RECENT_TOTAL). */
+  private recentTotal = 0;
+
   private remember(record: ExchangeRecord): void {
     const tabId = record.tabId ?? -1;
     let list = this.recent.get(tabId);
     if (!list) this.recent.set(tabId, (list = []));
     list.push(record);
-    if (list.length > RECENT_PER_TAB) list.splice(0, list.length - RECENT_PER_TAB);
+    this.recentTotal++;
+    if (list.length > RECENT_PER_TAB) this.recentTotal -= list.splice(0, list.length - RECENT_PER_TAB).length;
+    if (this.recentTotal > RECENT_TOTAL) {
+      // Many busy tabs: the one holding the most gives up its oldest tenth.
+      let biggest: ExchangeRecord[] = list;
+      for (const l of this.recent.values()) if (l.length > biggest.length) biggest = l;
+      this.recentTotal -= biggest.splice(0, Math.max(1, Math.ceil(biggest.length / 10))).length;
+    }
+  }
+
+  private forgetRecent(tabId: number): void {
+    this.recentTotal -= this.recent.get(tabId)?.length ?? 0;
+    this.recent.delete(tabId);
+  }
+
+  /** What the worker holds in memory, in entries (bench/recorder.ts --long; docs/recorder.md "Memory"). */
+  memoryCounts(): Record<string, number> {
+    return {
+      recent: this.recentTotal,
+      lastByUrl: this.lastByUrl.size,
+      inFlight: this.hops.size,
+      frameDocs: [...this.frameDocs.values()].reduce((n, m) => n + m.size, 0),
+      ignored: this.ignored.size,
+      jarCache: this.jars.size,
+      queued: this.store?.pending ?? 0,
+      journal: this.journal?.size ?? 0,
+    };
   }
 
   // ---------------------------------------------------------------------------------------------- webRequest
@@ -375,7 +409,7 @@ export class Recorder {
     this.store!.putPage(page, incognito);
     if (previousPage && !this.preserveLog(tabId)) {
       // Preserve log off: earlier pages go (DevTools-like). Tell panels first, so the new page survives the clear.
-      this.recent.delete(tabId);
+      this.forgetRecent(tabId);
       this.events.onCleared(tabId);
       void this.store!.clearTab(tabId, page.id).catch(() => {});
     }

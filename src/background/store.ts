@@ -41,6 +41,9 @@ export interface RetentionSettings {
 
 export const DEFAULT_RETENTION: RetentionSettings = { maxPerTab: 5000, maxTotal: 50000 };
 
+/** Records waiting for IndexedDB at most (a database failing for another reason than quota); oldest dropped. */
+export const MAX_QUEUED = 20_000;
+
 /**
  * How the database copes with its quota (sent to panels inside `retention`, an added optional field: see
  * RetentionStatus). A write refused for quota makes the store drop its oldest records and write again.
@@ -154,6 +157,8 @@ export class ExchangeStore {
   private readonly droppedQueued = new Set<string>();
   /** Ids to delete with the next write (dropped from the queue for quota). */
   private readonly deleteQueue = new Set<string>();
+  /** Records dropped from the queue past MAX_QUEUED (never written). */
+  droppedUnwritten = 0;
   /** performance.now() when the last flush committed (bench: time until all is in IndexedDB). */
   lastFlushAt = 0;
   /** Synchronous main-thread time spent queuing writes into transactions, and how many flushes (bench). */
@@ -202,6 +207,11 @@ export class ExchangeStore {
       return;
     }
     this.queue.set(record.id, { id: record.id, tabId, t: record.requestTimeMs, record });
+    // A database that keeps failing (not for quota: that trims) must not grow the queue without end: oldest go.
+    if (this.queue.size > MAX_QUEUED) {
+      this.queue.delete(this.queue.keys().next().value as string);
+      this.droppedUnwritten++;
+    }
     if (final && this.opts.finalAtOnce) this.commitNow();
     else if (this.queue.size >= this.opts.maxBatch) this.schedule(0);
     else this.schedule(final ? this.opts.completedFlushDelayMs : this.opts.flushDelayMs);

@@ -29,6 +29,8 @@ export interface CacheLensTestHook {
   devtoolsRefetches(): number;
   /** The write-ahead journal (journal.ts): writes, entries waiting, records taken over at start, writes skipped. */
   journal(): { writes: number; waiting: number; replayed: number; skipped: number };
+  /** Entries the worker holds in memory, per structure (Recorder.memoryCounts). */
+  memory(): Record<string, number>;
   /** The store's quota bookkeeping (store.ts StorageHealth). */
   storageHealth(): import('./store').StorageHealth | null;
 }
@@ -71,6 +73,7 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
     }),
     jarReadings: () => recorder.jars.fetches,
     devtoolsRefetches: () => recorder.devtoolsRefetches,
+    memory: () => recorder.memoryCounts(),
     journal: () => ({ writes: recorder.journal?.writes ?? 0, waiting: recorder.journal?.size ?? 0, replayed: recorder.journalReplayed, skipped: recorder.journal?.skipped ?? 0 }),
     storageHealth: () => (recorder.store ? { ...recorder.store.health } : null),
     resetFlushWork() {
