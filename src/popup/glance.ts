@@ -7,7 +7,7 @@
  */
 import type { CdnCacheStatus, Explanation } from '../core/explanation';
 import type { Severity } from '../core/types';
-import { cookieCounts, nextLoads } from '../panel/format';
+import { cookieCounts, nextLoads, SEVERITY_RANK, shortName } from '../panel/format';
 
 /** storage.session key of a tab's main-document record: written by src/background/badge.ts, read by the popup. */
 export const glanceKey = (tabId: number) => `cacheLens.glance.${tabId}`;
@@ -49,14 +49,22 @@ export interface Glance {
   cdnSentence: string;
   /** One sentence: what the browser does with the document next (the engine's next-use prediction). */
   verdict: string;
+  /** Cookies set (Set-Cookie lines the engine explained) and rejected, over `requests` responses. */
   cookiesSet: number;
   cookiesRejected: number;
-  /** The engine's worst finding (warnings and errors first; `good` ones are not findings to fix). */
-  worst: { id: string; severity: Severity; summary: string; fix?: string } | null;
+  /** How many responses the counts and the worst finding cover: 1 (the document) or the page's. */
+  requests: number;
+  /** The engine's worst finding (errors, then warnings, then notes; `good` ones are not findings to fix), and on
+   * which response when the page's are counted. */
+  worst: { id: string; severity: Severity; summary: string; fix?: string; where?: string } | null;
 }
 
-export function glanceOf(e: Explanation): Glance {
-  const cdn = e.cdn;
+/**
+ * `doc` is the engine's explanation of the main document; `page`, when given, the explanations of every response of
+ * the page (the document included): cookies and the worst finding are then counted over the page.
+ */
+export function glanceOf(doc: Explanation, page?: readonly Explanation[]): Glance {
+  const cdn = doc.cdn;
   const status = cdn.cacheStatus;
   const look = status ? BADGE_FOR_STATUS[status] : null;
   const where = cdn.pop ? ` at ${cdn.popCity ? `${cdn.popCity} (${cdn.pop})` : cdn.pop}` : '';
@@ -67,16 +75,30 @@ export function glanceOf(e: Explanation): Glance {
     : look
       ? `A cache on the way ${look.words}${cdn.rawCacheStatus ? ` (${cdn.rawCacheStatus})` : ''}.`
       : 'No CDN or cache on the way announced itself.';
-  const verdict = nextLoads(e.cache.nextUse).applies.plain;
-  const k = cookieCounts(e);
-  const first = e.findings.find((f) => f.severity !== 'good') ?? null;
+  const verdict = nextLoads(doc.cache.nextUse).applies.plain;
+  const all = page?.length ? page : [doc];
+  let cookiesSet = 0;
+  let cookiesRejected = 0;
+  let worst: Glance['worst'] = null;
+  let worstRank = SEVERITY_RANK.good;
+  for (const e of all) {
+    const k = cookieCounts(e);
+    cookiesSet += k.set;
+    cookiesRejected += k.rejected;
+    // findings are worst first within an explanation; the first response with the worst severity wins
+    const f = e.findings.find((x) => x.severity !== 'good');
+    if (f && SEVERITY_RANK[f.severity] < worstRank) {
+      worstRank = SEVERITY_RANK[f.severity];
+      worst = { id: f.id, severity: f.severity, summary: f.summary, ...(f.fix ? { fix: f.fix } : {}), ...(page?.length ? { where: shortName(e.url) } : {}) };
+    }
+  }
   const badge: BadgeLook = {
     text: look?.text ?? '',
     color: look?.color ?? '#5f6368',
     title: `Cache Lens: ${cdnSentence} ${verdict}`,
   };
   return {
-    url: e.url,
+    url: doc.url,
     cdnName: cdn.cdnName,
     cacheStatus: status,
     rawCacheStatus: cdn.rawCacheStatus,
@@ -85,8 +107,9 @@ export function glanceOf(e: Explanation): Glance {
     badge,
     cdnSentence,
     verdict,
-    cookiesSet: k.set,
-    cookiesRejected: k.rejected,
-    worst: first ? { id: first.id, severity: first.severity, summary: first.summary, ...(first.fix ? { fix: first.fix } : {}) } : null,
+    cookiesSet,
+    cookiesRejected,
+    requests: all.length,
+    worst,
   };
 }

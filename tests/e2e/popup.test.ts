@@ -61,7 +61,7 @@ describe('toolbar badge and popup (Chromium)', () => {
     expect(await popup.locator('.pop').innerText()).toBe('Frankfurt (FRA)');
     expect(await popup.locator('.page-url').innerText()).toBe(`${lab.httpOrigin}/cdn/fastly?popup=1`);
     expect(await popup.locator('.verdict').innerText()).toMatch(/^In the browser: \S.+\.$/);
-    expect(await popup.locator('.cookies').innerText()).toMatch(/the document set (no|\d+) cookie/);
+    expect(await popup.locator('.cookies').innerText()).toMatch(/^Cookies: (the page's \d+ responses|the document) set no cookies\.$/);
     expect(await popup.locator('.worst').count()).toBe(1);
     const how = await popup.locator('.how').innerText();
     expect(how).toContain('F12');
@@ -87,6 +87,17 @@ describe('toolbar badge and popup (Chromium)', () => {
     expect(await popup.locator('.status .badge').innerText()).toBe('DYN');
     expect(await popup.locator('.page-url').innerText()).toContain('x=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
     expect(await popup.locator('img').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it("counts the cookies the page set and rejected, and names the page's worst finding", async () => {
+    const { page, tabId } = await visit(`${lab.httpOrigin}/cookies/sticky?popup=1`);
+    const popup = await openPopup(tabId);
+    // the recording arrives as the panel's does: wait for the page's responses to be explained
+    await expect.poll(() => popup.locator('.cookies').innerText().catch(() => ''), { timeout: 15000 }).toMatch(/set 3 cookies, 1 rejected/);
+    expect(await popup.locator('.worst strong').innerText()).toMatch(/^Error/);
+    expect(await popup.locator('.worst').innerText()).toContain('AWSALBCORS');
     await popup.close();
     await page.close();
   });
