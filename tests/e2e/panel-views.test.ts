@@ -164,6 +164,15 @@ describe('panel views (Chromium, pop-out URL)', () => {
     await view.getByLabel('Tracking only').check();
     expect(await view.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cookie')))).toEqual(['__gads']);
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-views-overview.png') });
+    // docked at 400 px each cookie is a card: nothing scrolls sideways, the reason is in view
+    await panel.setViewportSize({ width: 400, height: 700 });
+    await panel.screenshot({ path: join(ARTIFACTS, 'panel-views-overview-400.png') });
+    expect(await panel.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(400);
+    const overview = await panel.locator('.overview').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(overview[0], 'overview scrolls sideways').toBeLessThanOrEqual(overview[1]);
+    const why = (await ide.locator('.ov-why').boundingBox())!;
+    expect(why.x + why.width).toBeLessThanOrEqual(400);
+    await panel.setViewportSize({ width: 1280, height: 760 });
     await panel.getByRole('button', { name: 'Requests' }).click();
     await panel.getByLabel('Filter text').fill('purpose:marketing -status-code:304');
     await expect.poll(() => panel.locator('.row.exchange .name').allInnerTexts()).toEqual(expect.arrayContaining(['pixel.gif']));

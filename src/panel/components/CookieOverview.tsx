@@ -119,16 +119,16 @@ function OverviewRow({ r, store, open, hide }: { r: OverviewCookie; store: Panel
         <code>{r.name || '(nameless)'}</code>
         {r.tracking && <span class="sev sev-warning tracking-tag">tracking</span>}
       </th>
-      <td class="ov-site">
+      <td class="ov-site" data-label="Site">
         {r.domain}
         {r.path && r.path !== '/' ? <span class="muted"> {r.path}</span> : null}
       </td>
-      <td class="ov-purpose">
+      <td class="ov-purpose" data-label="Purpose">
         <span class="purpose-tag">{r.purpose.category}</span>
         {r.purpose.platform && <span class="muted"> {r.purpose.platform}</span>}
       </td>
-      <td>{r.thirdParty ? 'third-party' : 'first-party'}</td>
-      <td>
+      <td data-label="Party">{r.thirdParty ? 'third-party' : 'first-party'}</td>
+      <td data-label="Set">
         {r.setCount === 0 ? (
           <span class="muted">not seen</span>
         ) : (
@@ -148,7 +148,7 @@ function OverviewRow({ r, store, open, hide }: { r: OverviewCookie; store: Panel
           </>
         )}
       </td>
-      <td>
+      <td data-label="Sent">
         {r.sentCount === 0 ? (
           <span class="muted">never</span>
         ) : firstSent ? (
@@ -159,7 +159,7 @@ function OverviewRow({ r, store, open, hide }: { r: OverviewCookie; store: Panel
           `${r.sentCount}×`
         )}
       </td>
-      <td class="ov-why">{r.why}</td>
+      <td class="ov-why" data-label="Why here">{r.why}</td>
     </tr>
   );
 }
