@@ -374,18 +374,18 @@ function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: Pane
     .join(' · ');
   return (
     <tr>
-      <td class="jar-name">
+      <td class="jar-name" data-label="Name">
         <code>{ck.name || '(nameless)'}</code>
       </td>
-      <td class="value">{mask(ck.value, hide)}</td>
-      <td class="jar-purpose">
+      <td class="value" data-label="Value">{mask(ck.value, hide)}</td>
+      <td class="jar-purpose" data-label="Purpose">
         <Purpose store={store} name={ck.name} domain={ck.domain} />
       </td>
-      <td>{ck.domain}</td>
-      <td>{ck.path}</td>
-      <td class="jar-wrap">{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
-      <td class="jar-wrap">{flags}</td>
-      <td>
+      <td data-label="Domain">{ck.domain}</td>
+      <td data-label="Path">{ck.path}</td>
+      <td class="jar-wrap" data-label="Expires">{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
+      <td class="jar-wrap" data-label="Flags">{flags}</td>
+      <td class="jar-delete">
         <button type="button" aria-label={`Delete cookie ${ck.name}`} onClick={() => store.deleteCookie(ck)}>
           Delete
         </button>
