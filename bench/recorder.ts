@@ -162,7 +162,7 @@ try {
     ).catch(() => hook<number>(`storedCount('/burst/item/')`));
     const allStoredMs = performance.now() - t0;
     const timing = await hook<{ lastEventAt: number; lastFlushAt: number; flushWorkMs: number; flushes: number }>('timing()');
-    const stats = await hook<{ events: number; medianMs: number; p99Ms: number; maxMs: number; meanMs: number; totalMs: number; perEvent: Record<string, number> }>('stats()');
+    const stats = await hook<{ events: number; medianMs: number; p99Ms: number; maxMs: number; meanMs: number; totalMs: number; perEvent: Record<string, number>; perEventMs: Record<string, number> }>('stats()');
     const heapAfter = await workerHeap(chromium);
     await page.close();
     results.push({
@@ -176,6 +176,8 @@ try {
       perEventMedianMs: stats.medianMs,
       perEventP99Ms: stats.p99Ms,
       perEventMaxMs: stats.maxMs,
+      /** Mean listener time per event name (ms). */
+      byEventMeanMs: Object.fromEntries(Object.entries(stats.perEventMs).map(([k, ms]) => [k, ms / Math.max(1, stats.perEvent[k] ?? 1)])),
       flushes: timing.flushes,
       flushWorkMs: timing.flushWorkMs,
       /** Listener time plus the synchronous part of the batched writes, spread over all events. */
@@ -199,6 +201,7 @@ try {
         `${String(r.run).padEnd(4)} ${String(r.served).padStart(6)} ${String(r.recorded).padStart(8)} ${String(r.equal).padEnd(5)} ${String(r.events).padStart(7)}  ${f(r.perEventMeanMs, 4)}   ${f(r.perEventMedianMs)}     ${f(r.perEventP99Ms)}   ${f(r.perEventMaxMs, 1)}   ${f(r.perEventWithWritesMs, 4)} (${r.flushes})   ${f(r.burstWallMs, 0).padStart(6)}   ${f(r.navigationToAllStoredMs, 0).padStart(10)}          ${f(r.lastEventToLastFlushMs, 1).padStart(8)}             ${f(r.heapBeforeMB, 1)}→${f(r.heapAfterMB, 1)}`,
       );
     }
+    for (const r of results) console.log(`run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
     console.log('Note: performance.now() in a non-isolated service worker ticks in 100 µs steps, so median/p99 are quantised; the mean over all events is the precise figure.');
   }
   if (results.some((r) => !r.equal)) process.exitCode = 1;

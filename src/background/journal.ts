@@ -47,8 +47,11 @@ export class Journal {
     return this.written.size;
   }
 
-  /** Hot path: the finished record goes to the journal now (one storage call, not awaited). */
-  write(record: ExchangeRecord): void {
+  /**
+   * Hot path: the finished record goes to the journal now (one storage call, not awaited; `stored` runs once the
+   * browser holds it: the e2e trace).
+   */
+  write(record: ExchangeRecord, stored?: () => void): void {
     if (this.written.size >= MAX_ENTRIES && !this.written.has(record.id)) {
       this.skipped++;
       return;
@@ -56,7 +59,7 @@ export class Journal {
     this.written.set(record.id, performance.now());
     this.toRemove.delete(record.id);
     this.writes++;
-    this.api.set({ [JOURNAL_PREFIX + record.id]: record }).catch(() => {});
+    this.api.set({ [JOURNAL_PREFIX + record.id]: record }).then(stored, () => {});
   }
 
   /**
@@ -87,6 +90,8 @@ export class Journal {
     for (const [key, value] of Object.entries(all)) {
       if (!key.startsWith(JOURNAL_PREFIX) || !value || typeof value !== 'object') continue;
       const record = value as ExchangeRecord;
+      // Written by this worker: its own queue or database has this version, or a newer one.
+      if ((this.written.get(record.id) ?? -1) >= 0) continue;
       out.push(record);
       this.written.set(record.id, -1);
     }

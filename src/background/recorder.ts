@@ -173,16 +173,7 @@ export class Recorder {
       void store.deleteOtherSessions(this.sessionTag).catch(() => {});
     }
     // What the previous worker finished but IndexedDB did not commit before it was stopped: stored before any event.
-    if (this.journal) {
-      try {
-        const left = await this.journal.leftOver();
-        for (const record of left) store.put(record);
-        if (left.length) void store.flush().catch(() => {});
-        this.journalReplayed = left.length;
-      } catch {
-        /* storage.session unreadable: nothing to replay */
-      }
-    }
+    await this.replayJournal();
     try {
       await this.tabs.learnOpenTabs();
     } catch {
@@ -201,8 +192,25 @@ export class Recorder {
     }
   }
 
+  /**
+   * Stores what a stopped worker journaled and IndexedDB did not commit. At start, and again before the restart
+   * sweep: the stopped worker's last storage.session writes can land after this worker first read the journal.
+   */
+  private async replayJournal(): Promise<void> {
+    if (!this.journal || !this.store) return;
+    try {
+      const left = await this.journal.leftOver();
+      for (const record of left) this.store.put(record);
+      if (left.length) await this.store.flush();
+      this.journalReplayed += left.length;
+    } catch {
+      /* storage.session unreadable: nothing to replay */
+    }
+  }
+
   /** Marks records the previous worker instance left in flight and nobody finished (see ExchangeStore.markInterrupted). */
-  markInterrupted(): Promise<number> {
+  async markInterrupted(): Promise<number> {
+    await this.replayJournal();
     const live = this.hops.liveIds();
     return this.store!.markInterrupted(this.workerStartedMs - 3_600_000, this.workerStartedMs, (id) => live.has(id), INTERRUPTED_ERROR);
   }
@@ -289,7 +297,7 @@ export class Recorder {
       return;
     }
     if (tabId >= 0 && this.tabs.get(tabId)?.incognito) record.incognito = true;
-    if (final && !record.incognito) this.journal?.write(record);
+    if (final && !record.incognito) this.journal?.write(record, this.trace ? () => this.trace?.('journaled', record) : undefined);
     this.store!.put(record, final);
     this.events.onRecord(record);
   }
