@@ -156,54 +156,102 @@ function ageField(v: string | string[]): ParsedAge {
   return parseAge(splitLines(v));
 }
 
+/**
+ * The facts as an object whose two costlier fields no judgement of storability, lifetime or age needs are read when
+ * first asked for, once: the ETag (its parse) and Last-Modified (its date, needed only for a heuristic lifetime).
+ * Everything else is read at construction, as before.
+ */
+class Facts implements ResponseFacts {
+  url: string;
+  method: string;
+  status: number;
+  cc: ParsedCacheControl;
+  ccLines: number;
+  reqCc: ParsedCacheControl;
+  pragma: ParsedPragma;
+  reqPragma: ParsedPragma;
+  vary: ParsedVary;
+  date: DateField;
+  expires: DateField;
+  age: ParsedAge;
+  etagCount: number;
+  hasAuthorization: boolean;
+  hasSetCookie: boolean;
+  contentLocation: string | null;
+  ifNoneMatch: string | null;
+  ifModifiedSince: string | null;
+  requestTime: number;
+  responseTime: number;
+  private lmValue: FieldValue;
+  private lmRead: DateField | undefined = undefined;
+  private etagValue: FieldValue;
+  private etagRead: ParsedETag | null | undefined = undefined;
+  private readonly nowSeconds: number;
+
+  constructor(
+    x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
+    status: number,
+    responseHeaders: HeaderList,
+    nowSeconds: number,
+  ) {
+    const res = scanFields(responseHeaders, RES_SLOTS, RES_SCRATCH, SET_COOKIE_SLOT);
+    const req = scanFields(x.requestHeaders, REQ_SLOTS, REQ_SCRATCH, AUTHORIZATION_SLOT);
+    const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
+    const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
+    const cc = res[0];
+    const etags = res[6];
+    const method = x.method;
+    const url = x.url;
+    const pragma = res[1];
+    const reqPragma = req[1];
+    const vary = res[7];
+    const date = res[3];
+    const expires = res[2];
+    const age = res[4];
+    this.url = typeof url === 'string' ? url : '';
+    this.method = typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET';
+    this.status = Number.isFinite(status) ? status : 0;
+    this.cc = ccField(cc, 'response');
+    this.ccLines = cc === undefined ? 0 : typeof cc === 'string' && cc.indexOf('\n') < 0 ? 1 : splitLines(cc).length;
+    this.reqCc = ccField(req[0], 'request');
+    this.pragma = pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma);
+    this.reqPragma = reqPragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, reqPragma, parsePragma);
+    this.vary = vary === undefined ? EMPTY_VARY : memoField(varyMemo, vary, parseVary);
+    this.date = date === undefined ? NO_DATE : dateField(date, nowSeconds, 0);
+    this.expires = expires === undefined ? NO_DATE : dateField(expires, nowSeconds, 1);
+    this.age = age === undefined ? NO_AGE : ageField(age);
+    this.etagCount = etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length;
+    this.hasAuthorization = req[AUTHORIZATION_SLOT] !== undefined;
+    this.hasSetCookie = res[SET_COOKIE_SLOT] !== undefined;
+    this.contentLocation = firstLine(res[9]);
+    this.ifNoneMatch = firstLine(req[3]);
+    this.ifModifiedSince = firstLine(req[4]);
+    this.requestTime = requestTime;
+    this.responseTime = responseTime;
+    // The scratch arrays are reused by the next call: keep the values themselves (strings, or a list of lines).
+    this.lmValue = res[5];
+    this.etagValue = etags;
+    this.nowSeconds = nowSeconds;
+  }
+
+  get lastModified(): DateField {
+    if (this.lmRead === undefined) this.lmRead = this.lmValue === undefined ? NO_DATE : dateField(this.lmValue, this.nowSeconds, 2);
+    return this.lmRead;
+  }
+
+  get etag(): ParsedETag | null {
+    if (this.etagRead === undefined) this.etagRead = this.etagValue === undefined ? null : parseETag(firstLine(this.etagValue)!);
+    return this.etagRead;
+  }
+}
+
 export function buildFacts(
   x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
   status: number,
   responseHeaders: HeaderList,
   nowSeconds: number,
 ): ResponseFacts {
-  const res = scanFields(responseHeaders, RES_SLOTS, RES_SCRATCH, SET_COOKIE_SLOT);
-  const req = scanFields(x.requestHeaders, REQ_SLOTS, REQ_SCRATCH, AUTHORIZATION_SLOT);
-  const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
-  const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
-  const cc = res[0];
-  const etags = res[6];
-  const method = x.method;
-  const url = x.url;
-  const pragma = res[1];
-  const reqPragma = req[1];
-  const vary = res[7];
-  const date = res[3];
-  const expires = res[2];
-  const lastModified = res[5];
-  const age = res[4];
-  const contentLocation = res[9];
-  const ifNoneMatch = req[3];
-  const ifModifiedSince = req[4];
-  return {
-    url: typeof url === 'string' ? url : '',
-    method: typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET',
-    status: Number.isFinite(status) ? status : 0,
-    cc: ccField(cc, 'response'),
-    ccLines: cc === undefined ? 0 : typeof cc === 'string' && cc.indexOf('\n') < 0 ? 1 : splitLines(cc).length,
-    reqCc: ccField(req[0], 'request'),
-    pragma: pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma),
-    reqPragma: reqPragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, reqPragma, parsePragma),
-    vary: vary === undefined ? EMPTY_VARY : memoField(varyMemo, vary, parseVary),
-    date: date === undefined ? NO_DATE : dateField(date, nowSeconds, 0),
-    expires: expires === undefined ? NO_DATE : dateField(expires, nowSeconds, 1),
-    lastModified: lastModified === undefined ? NO_DATE : dateField(lastModified, nowSeconds, 2),
-    age: age === undefined ? NO_AGE : ageField(age),
-    etag: etags === undefined ? null : parseETag(firstLine(etags)!),
-    etagCount: etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length,
-    hasAuthorization: req[AUTHORIZATION_SLOT] !== undefined,
-    hasSetCookie: res[SET_COOKIE_SLOT] !== undefined,
-    contentLocation: firstLine(contentLocation),
-    ifNoneMatch: firstLine(ifNoneMatch),
-    ifModifiedSince: firstLine(ifModifiedSince),
-    requestTime,
-    responseTime,
-  };
+  return new Facts(x, status, responseHeaders, nowSeconds);
 }
 
 function finiteSeconds(ms: number, fallback: number): number {
