@@ -16,7 +16,10 @@ describe('request list', () => {
     const ex = fakeExplainer({
       cdn: (x) => ({
         cdn: { ...explanation(x).cdn, cdn: 'cloudflare', cdnName: 'Cloudflare', cacheStatus: 'hit', pop: 'FRA', popCity: 'Frankfurt' },
-        findings: [{ id: 'w', topic: 'cache', severity: 'warning', summary: 's', rule: 'r', link: 'https://x.test/' }],
+        findings: [
+          { id: 'heuristic-freshness', topic: 'cache', severity: 'info', summary: 's', rule: 'r', link: 'https://x.test/' },
+          { id: 'no-validator', topic: 'cache', severity: 'warning', summary: 's', rule: 'r', link: 'https://x.test/' },
+        ],
       }),
       cookie: (x) => ({
         cookies: {
@@ -33,7 +36,9 @@ describe('request list', () => {
     expect(r1.textContent).toContain('app.js?v=2');
     expect(r1.textContent).toContain('Cloudflare HIT · FRA');
     expect(r1.textContent).toContain('fresh 59 min');
-    expect(within(r1 as HTMLElement).getByText('warning')).toBeTruthy();
+    // the Findings column names the engine's headline finding, not a bare level
+    const badge = within(r1 as HTMLElement).getByText('no validator');
+    expect(badge.className).toContain('sev-warning');
     expect(r2.textContent).toContain('404');
     expect(r2.textContent).toContain('POST');
     expect(r2.textContent).toContain('disk cache');

@@ -7,7 +7,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
-import { cdnLabel, isPending, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel, worstSeverity } from '../format';
+import { cdnLabel, isPending, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel } from '../format';
+import { headline } from '../../core/headline';
 import { dismissOnEscape, SeverityBadge, Term } from './common';
 import { TRACKING_CATEGORIES } from '../cookie-overview';
 
@@ -93,7 +94,7 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
         <span role="columnheader" class="col-cookies legend-cell">
           <CookiesLegend />
         </span>
-        <span role="columnheader" title="Worst finding for this response">Findings</span>
+        <span role="columnheader" title="The most important finding for this response">Findings</span>
       </div>
       <div class="rows" role="rowgroup" style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {windowRows}
@@ -135,7 +136,8 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
   // purpose in the list: a third-party request that sets or sends an analytics or marketing cookie is flagged
   const tracking = e ? trackingCookies(e, x, store) : [];
   const cookieWords = cookieCellWords(k) + (tracking.length ? `; tracking (third-party ${tracking.join(', ')})` : '');
-  const worst = worstSeverity(e);
+  // the engine names the row's most important finding (src/core/headline.ts); the column shows that decision
+  const top = e ? headline(e.findings) : null;
   const status = x.error ? 'failed' : x.status === 0 ? '—' : String(x.status);
   const searchHit = store.search.matchIds.value.has(x.id);
   return (
@@ -159,7 +161,9 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
         {cookieCell(k)}
         {tracking.length ? ' ⚑' : ''}
       </span>
-      <span role="gridcell">{worst && worst !== 'good' ? <SeverityBadge severity={worst} /> : ''}</span>
+      <span role="gridcell" class="col-findings" title={top && top.severity !== 'good' ? `${top.severity}: ${top.label}` : ''}>
+        {top && top.severity !== 'good' ? <SeverityBadge severity={top.severity} label={top.label} /> : ''}
+      </span>
     </div>
   );
 }
