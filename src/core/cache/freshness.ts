@@ -161,6 +161,26 @@ export const NO_NOTES = Object.freeze([]) as unknown as string[];
 const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures'];
 const SCRATCH_DEPARTURES: LifetimeResult['departures'] = [];
 
+/**
+ * The storability sentences with a status or method filled in, kept per reason and status / method: a recording has
+ * few of each, and the same sentence is then one shared string instead of a new one per view. Bounded.
+ */
+const STORE_WHY_KEPT = new Map<StoreReason, Map<number | string, string>>();
+
+function storeWhy(reason: StoreReason, status: number, method: string): string {
+  let kept = STORE_WHY_KEPT.get(reason);
+  if (kept === undefined) STORE_WHY_KEPT.set(reason, (kept = new Map()));
+  // Each of these sentences names the status or the method, never both (STORE_WHY).
+  const key = reason === 'method' ? method : status;
+  let text = kept.get(key);
+  if (text === undefined) {
+    text = fill(STORE_WHY[reason], { status, method });
+    if (kept.size >= 256) kept.clear();
+    kept.set(key, text);
+  }
+  return text;
+}
+
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
   const p = kind === 'shared' ? PROFILES.rfc : profile;
@@ -179,7 +199,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   // Collected on a scratch list (computeView is synchronous), copied out only when there are some.
   const wantDepartures = kind === 'private' && profile.id !== 'rfc';
   const departures: LifetimeResult['departures'] | undefined = wantDepartures ? SCRATCH_DEPARTURES : undefined;
-  if (departures) departures.length = 0;
+  if (departures && departures.length) departures.length = 0; // (setting length is a runtime call: only when needed)
   const noCache = effectiveNoCache(f, p, departures);
   if (storable) lifetimeInto(f, kind, p, departures);
   else set(null, 'none', false);
@@ -206,7 +226,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const view: CacheView = {
     kind,
     storable,
-    storableWhy: STORE_WHY_FILLED[reason] ? fill(STORE_WHY[reason], { status: f.status, method: f.method }) : STORE_WHY[reason],
+    storableWhy: STORE_WHY_FILLED[reason] ? storeWhy(reason, f.status, f.method) : STORE_WHY[reason],
     freshnessLifetime: storable ? lifetime : null,
     freshnessSource: storable ? source : 'none',
     heuristic: storable && heuristic,
