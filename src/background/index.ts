@@ -41,7 +41,8 @@ const ready = recorder.start(
     // A quota refusal (the store trims the oldest and writes again) is told to the panels at once.
     ExchangeStore.open({
       retention: await loadRetention(),
-      finalAtOnce: true,
+      // Finished records are protected by the journal; IndexedDB takes them with the next-task batch (store.ts).
+      finalAtOnce: false,
       onFlushed: (ids, takenAt) => recorder.journal?.committed(ids, takenAt),
       onStorageHealth: () => hub.storageChanged(),
     }),
