@@ -1,10 +1,26 @@
 import type { HeaderList } from './types';
 
+/**
+ * Whether a header named `have` is the lower-case name `wanted`. For an ASCII `wanted` (every name the engine asks
+ * for) a name of another length cannot match: only A-Z and U+212A KELVIN SIGN (to "k") lower-case to ASCII, one
+ * character for one. So most names are ruled out by their length, without a lower-cased copy of each.
+ */
+function sameName(have: string, wanted: string, ascii: boolean): boolean {
+  if (ascii && typeof have === 'string' && have.length !== wanted.length) return false;
+  return have === wanted || have.toLowerCase() === wanted;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Case-insensitive header access over a wire-order list (RFC 9110 §5.1: field names are case-insensitive). */
 export function getAll(headers: HeaderList, name: string): string[] {
   const wanted = name.toLowerCase();
+  const ascii = isAscii(wanted);
   const out: string[] = [];
-  for (const h of headers) if (h.name.toLowerCase() === wanted) out.push(h.value);
+  for (const h of headers) if (sameName(h.name, wanted, ascii)) out.push(h.value);
   return out;
 }
 
@@ -16,7 +32,9 @@ export function getCombined(headers: HeaderList, name: string): string | undefin
 
 export function has(headers: HeaderList, name: string): boolean {
   const wanted = name.toLowerCase();
-  return headers.some((h) => h.name.toLowerCase() === wanted);
+  const ascii = isAscii(wanted);
+  for (const h of headers) if (sameName(h.name, wanted, ascii)) return true;
+  return false;
 }
 
 /** From a plain object ({name: value | value[]}) to a HeaderList. */
