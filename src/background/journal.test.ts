@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../core/types';
-import { JOURNAL_PREFIX, Journal, type JournalApi } from './journal';
+import { JOURNAL_PREFIX, Journal, approxBytes, type JournalApi } from './journal';
 import { Recorder } from './recorder';
 import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
@@ -35,6 +35,20 @@ describe('Journal', () => {
     j.committed(['a', 'b'], takenAt);
     await tick();
     expect([...api.data.keys()]).toEqual([JOURNAL_PREFIX + 'b']);
+  });
+
+  it('keeps storage.session room: records past about 4 MB waiting are not journaled (and counted)', async () => {
+    const api = memoryApi();
+    const j = new Journal(api, 0);
+    const big = (id: string) => rec(id, { responseHeaders: Array.from({ length: 3000 }, (_, i) => ({ name: 'Set-Cookie', value: `c${i}=${'x'.repeat(200)}; Path=/` })) });
+    expect(approxBytes(big('x'))).toBeGreaterThan(600_000);
+    for (let i = 0; i < 10; i++) j.write(big(`b${i}`));
+    expect(j.skipped).toBeGreaterThan(0);
+    expect(j.size).toBeLessThan(10);
+    // Committed entries free their room.
+    j.committed([...Array(10).keys()].map((i) => `b${i}`), performance.now());
+    j.write(big('later'));
+    expect(j.size).toBe(1);
   });
 
   it('a new worker stores what the stopped one journaled but never committed, before any event', async () => {

@@ -26,12 +26,30 @@ export const sessionJournalApi = (): JournalApi => ({
   remove: (keys) => chrome.storage.session.remove(keys),
 });
 
-/** Journal entries at most (about 1.5 KB each, inside storage.session's 10 MB); past it, writes are skipped. */
+/** Journal entries at most (about 1.5 KB each); past it, writes are skipped. */
 const MAX_ENTRIES = 4000;
+/**
+ * Approximate bytes the waiting entries may take: storage.session holds 10 MB for the whole extension
+ * (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session), and the tab registry's state
+ * lives there too, so the journal keeps well under it (a record with thousands of Set-Cookie lines is large).
+ */
+const MAX_BYTES = 4 * 2 ** 20;
+
+/** A cheap over-estimate of a record's size in storage (no serialization on the hot path). */
+export function approxBytes(record: ExchangeRecord): number {
+  let n = 600 + record.url.length * 2;
+  for (const h of record.requestHeaders) n += h.name.length + h.value.length + 16;
+  for (const h of record.responseHeaders) n += h.name.length + h.value.length + 16;
+  n += (record.jarSnapshot?.length ?? 0) * 300;
+  return n;
+}
 
 export class Journal {
   /** id -> performance.now() of its last journal write. */
   private readonly written = new Map<string, number>();
+  /** id -> approxBytes of its waiting entry, and their sum. */
+  private readonly sizes = new Map<string, number>();
+  private bytes = 0;
   private readonly toRemove = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Writes skipped because MAX_ENTRIES were waiting (the store is far behind). */
@@ -52,10 +70,14 @@ export class Journal {
    * browser holds it: the e2e trace).
    */
   write(record: ExchangeRecord, stored?: () => void): void {
-    if (this.written.size >= MAX_ENTRIES && !this.written.has(record.id)) {
+    const size = approxBytes(record);
+    const grows = size - (this.sizes.get(record.id) ?? 0);
+    if ((this.written.size >= MAX_ENTRIES && !this.written.has(record.id)) || this.bytes + grows > MAX_BYTES) {
       this.skipped++;
       return;
     }
+    this.sizes.set(record.id, size);
+    this.bytes += grows;
     this.written.set(record.id, performance.now());
     this.toRemove.delete(record.id);
     this.writes++;
@@ -71,6 +93,8 @@ export class Journal {
       const at = this.written.get(id);
       if (at === undefined || at > takenAt) continue;
       this.written.delete(id);
+      this.bytes -= this.sizes.get(id) ?? 0;
+      this.sizes.delete(id);
       this.toRemove.add(id);
     }
     if (this.toRemove.size && !this.timer) {
