@@ -50,11 +50,13 @@ export function installE2eTrace(recorder: Recorder): Promise<void> {
     if (!on || typeof d?.url !== 'string' || !d.url.includes('/burst/item/')) return;
     console.debug(`cl-trace ${event} ${d.requestId} ${new URL(d.url).pathname} ${recorder.workerStartedMs} ${recorder.isReady ? 'ready' : 'queued'}`);
   };
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && changes[E2E_TRACE_KEY]) on = !!changes[E2E_TRACE_KEY].newValue;
-  });
-  return chrome.storage.session.get(E2E_TRACE_KEY).then(
-    (v) => void (on = !!v[E2E_TRACE_KEY]),
-    () => {},
-  );
+  // Not storage.session.onChanged: that would bring each journal write back to the worker (index.ts). Polled instead;
+  // `globalThis.__cacheLensTrace` tells the test when this worker has seen the switch.
+  const poll = () =>
+    chrome.storage.session.get(E2E_TRACE_KEY).then(
+      (v) => void ((globalThis as { __cacheLensTrace?: boolean }).__cacheLensTrace = on = !!v[E2E_TRACE_KEY]),
+      () => {},
+    );
+  setInterval(() => void poll(), 250);
+  return poll();
 }

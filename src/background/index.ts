@@ -103,8 +103,11 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 });
 chrome.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(change));
 
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+// storage.local's own event, not storage.onChanged: that one would also bring every journal write and removal in
+// storage.session back to the worker, each with the whole record (journal.ts)
+// (https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged).
+chrome.storage.local.onChanged.addListener((changes) => {
+  if (!changes[SETTINGS_KEY]) return;
   void ready.then(() => recorder.store!.setRetention({ ...DEFAULT_RETENTION, ...(changes[SETTINGS_KEY].newValue ?? {}) }));
 });
 

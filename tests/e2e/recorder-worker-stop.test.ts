@@ -66,6 +66,7 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
     listen(chromium.serviceWorker);
     chromium.context.on('serviceworker', listen);
     await chromium.serviceWorker.evaluate((key) => chrome.storage.session.set({ [key]: true }), E2E_TRACE_KEY);
+    await waitFor(() => chromium.serviceWorker.evaluate(() => (globalThis as any).__cacheLensTrace === true), { what: 'the trace on' });
     lab.resetCounts();
     await page.goto(`${lab.httpOrigin}/burst?n=${N}&stops`, { waitUntil: 'commit' });
     const stopsAt: number[] = [];
