@@ -183,7 +183,7 @@ export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: str
     } catch (error) {
       badEntry = error;
     }
-  });
+  }, { whole: true });
   let decoder: TextDecoder | null = null;
   let done = 0;
   let head: Uint8Array = new Uint8Array(0);

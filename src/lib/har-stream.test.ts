@@ -146,3 +146,15 @@ describe('HarStreamParser', () => {
     );
   });
 });
+
+describe('HarStreamParser whole entries', () => {
+  it('hands each entry on exactly as JSON.parse reads it when asked to (nothing slimmed)', () => {
+    const entry = { _webpagetest: 1, request: { url: 'https://a.example/', postData: { text: 'x' } }, response: { content: { text: 'body' } } };
+    const text = JSON.stringify({ log: { version: '1.2', entries: [entry, entry] } });
+    const got: unknown[] = [];
+    const p = new HarStreamParser((e) => got.push(e), { whole: true });
+    for (let i = 0; i < text.length; i += 7) p.push(text.slice(i, i + 7));
+    p.end();
+    expect(got).toEqual([entry, entry]);
+  });
+});

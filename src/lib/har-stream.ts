@@ -102,8 +102,14 @@ export class HarStreamParser {
   private lineScan = 0;
   private entryLine = 1;
 
-  /** `line`: the 1-based line of the file where the entry's opening brace is. */
-  constructor(private readonly onEntry: (entry: unknown, index: number, line: number) => void) {}
+  /**
+   * `line`: the 1-based line of the file where the entry's opening brace is. `options.whole`: hand each entry on as
+   * parsed, without the slimmed copy (for a caller that adapts it at once and keeps nothing of it, as the CLI does).
+   */
+  constructor(
+    private readonly onEntry: (entry: unknown, index: number, line: number) => void,
+    private readonly options: { whole?: boolean } = {},
+  ) {}
 
   /** Counts newlines up to buf[to]. */
   private countLines(to: number): void {
@@ -360,7 +366,7 @@ export class HarStreamParser {
         const where = isEntry ? `entry ${this.count}` : `log.${this.stack[1]?.key ?? '?'}`;
         throw new HarError(`not JSON: ${where}: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
       }
-      if (isEntry) this.onEntry(slimEntry(value), this.count++, this.entryLine);
+      if (isEntry) this.onEntry(this.options.whole ? value : slimEntry(value), this.count++, this.entryLine);
       else {
         const key = this.stack[1]?.key;
         if (typeof key === 'string' && key !== 'entries' && !Object.hasOwn(this.log, key)) {
