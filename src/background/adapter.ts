@@ -571,6 +571,17 @@ export function mergeJar(lists: ApiCookie[][]): JarCookie[] {
  */
 export function topLevelSiteOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  // Every subresource of a page asks with the same top-level URL.
+  if (url === lastSite.url) return lastSite.site;
+  const site = topLevelSiteUncached(url);
+  lastSite.url = url;
+  lastSite.site = site;
+  return site;
+}
+
+const lastSite: { url?: string; site?: string } = {};
+
+function topLevelSiteUncached(url: string): string | undefined {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;

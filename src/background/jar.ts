@@ -8,11 +8,20 @@ import { getDomain } from 'tldts';
 import type { JarCookie } from '../core/types';
 import { mergeJar, topLevelSiteOf, type ApiCookie } from './adapter';
 
+/** Registrable domain per host, memoised: every request of a burst asks for the same few hosts (bounded). */
+const domainByHost = new Map<string, string>();
+
 /** The registrable domain of a URL's host (or the host itself for IPs and single labels). */
 export function siteDomainOf(url: string): string | undefined {
   try {
     const host = new URL(url).hostname;
-    return getDomain(host, { allowPrivateDomains: true }) ?? host.replace(/^\[|\]$/g, '');
+    let domain = domainByHost.get(host);
+    if (domain === undefined) {
+      domain = getDomain(host, { allowPrivateDomains: true }) ?? host.replace(/^\[|\]$/g, '');
+      if (domainByHost.size >= 1000) domainByHost.clear();
+      domainByHost.set(host, domain);
+    }
+    return domain;
   } catch {
     return undefined;
   }
