@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../core/types';
-import { JOURNAL_PREFIX, Journal, approxBytes, type JournalApi } from './journal';
+import { JOURNAL_PREFIX, Journal, approxBytes, fillFrom, journalEntry, type JournalApi } from './journal';
 import { Recorder } from './recorder';
 import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
@@ -49,6 +49,19 @@ describe('Journal', () => {
     j.committed([...Array(10).keys()].map((i) => `b${i}`), performance.now());
     j.write(big('later'));
     expect(j.size).toBe(1);
+  });
+
+  it('journals a record without its request headers and jar, and fills them from the stored version at replay', () => {
+    const jar = [{ name: 'a', value: '1', domain: 'a.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null }];
+    const full = rec('s:2:y', { requestHeaders: [{ name: 'Cookie', value: 'a=1' }], jarSnapshot: jar, responseHeaders: [{ name: 'Set-Cookie', value: 'b=2' }] });
+    const entry = journalEntry(full);
+    expect(entry.requestHeaders).toEqual([]);
+    expect(entry.jarSnapshot).toBeUndefined();
+    expect(entry.responseHeaders).toEqual(full.responseHeaders);
+    const stored = rec('s:2:y', { status: 0, endTimeMs: undefined, requestHeaders: full.requestHeaders, jarSnapshot: jar, responseHeaders: [] });
+    expect(fillFrom(structuredClone(entry), stored)).toEqual(full);
+    // Nothing stored (its earlier writes died too): the response is kept, the request side is empty.
+    expect(fillFrom(structuredClone(entry), undefined)).toMatchObject({ status: 200, endTimeMs: 1002, requestHeaders: [] });
   });
 
   it('a new worker stores what the stopped one journaled but never committed, before any event', async () => {

@@ -44,6 +44,28 @@ export function approxBytes(record: ExchangeRecord): number {
   return n;
 }
 
+/**
+ * What goes into the journal: the record without its request headers and jar snapshot, which the earlier events'
+ * writes normally committed long before (the journal call is the costliest part of onCompleted, and those are its
+ * largest part). `fillFrom` puts them back from the stored version at replay.
+ */
+export function journalEntry(record: ExchangeRecord): ExchangeRecord {
+  const { requestHeaders: _h, jarSnapshot: _j, ...rest } = record;
+  return { ...rest, requestHeaders: [], journalSlim: true } as ExchangeRecord;
+}
+
+/** A journal entry made whole again with the stored version's request headers and jar (when there is one). */
+export function fillFrom(entry: ExchangeRecord, stored: ExchangeRecord | undefined): ExchangeRecord {
+  const { journalSlim: _s, ...record } = entry as ExchangeRecord & { journalSlim?: boolean };
+  if (stored) {
+    record.requestHeaders = stored.requestHeaders;
+    if (stored.jarSnapshot) record.jarSnapshot = stored.jarSnapshot;
+    const withMs = stored as ExchangeRecord & { jarSnapshotMs?: number };
+    if (withMs.jarSnapshotMs !== undefined) (record as ExchangeRecord & { jarSnapshotMs?: number }).jarSnapshotMs = withMs.jarSnapshotMs;
+  }
+  return record;
+}
+
 export class Journal {
   /** id -> performance.now() of its last journal write. */
   private readonly written = new Map<string, number>();
@@ -81,7 +103,7 @@ export class Journal {
     this.written.set(record.id, performance.now());
     this.toRemove.delete(record.id);
     this.writes++;
-    this.api.set({ [JOURNAL_PREFIX + record.id]: record }).then(stored, () => {});
+    this.api.set({ [JOURNAL_PREFIX + record.id]: journalEntry(record) }).then(stored, () => {});
   }
 
   /**

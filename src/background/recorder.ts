@@ -34,7 +34,7 @@ import {
 import { HopTracker } from './hop-tracker';
 import { JarCache } from './jar';
 import { JarAttacher } from './jar-attacher';
-import type { Journal } from './journal';
+import { fillFrom, type Journal } from './journal';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
 import { TabRegistry, chromeTabApi, type TabApi, type TabState } from './tab-registry';
@@ -200,7 +200,7 @@ export class Recorder {
     if (!this.journal || !this.store) return;
     try {
       const left = await this.journal.leftOver();
-      for (const record of left) this.store.put(record);
+      for (const entry of left) this.store.put(fillFrom(entry, await this.store.get(entry.id)));
       if (left.length) await this.store.flush();
       this.journalReplayed += left.length;
     } catch {
