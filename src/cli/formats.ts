@@ -14,7 +14,7 @@ import type { BrowserProfile, Finding, Severity } from '../core/types';
 import { fixesMarkdown } from '../core/fixes/format';
 import { CLI_SCHEMA, SEVERITY_RANK } from '../lib/explain-har';
 import type { Format } from './args';
-import { explanationJson, explanationPieces } from './json-out';
+import { explanationJson } from './json-out';
 import { clean, cleanBlock, safeJson } from './sanitize';
 import type { FileStats, RunStats } from './stats';
 import { entryText, summaryLine, summaryTable } from './text';
@@ -39,8 +39,6 @@ export interface Reporter {
   fileStart(h: FileHead): string;
   /** `e.findings` is already narrowed to the selected areas. */
   entry(h: FileHead, e: Explanation, index: number): string;
-  /** entry()'s text as pieces pushed onto `out` (their concatenation), for a writer that encodes piece by piece. */
-  entryPieces?(h: FileHead, e: Explanation, index: number, out: string[]): void;
   fileEnd(h: FileHead, s: FileStats): string;
   fileError(file: string, message: string): string;
   end(stats: RunStats): string;
@@ -96,11 +94,6 @@ function jsonReporter(): Reporter {
         return s;
       }
       return `,${s}`;
-    },
-    entryPieces: (_h, e, _i, out) => {
-      if (first) first = false;
-      else out.push(',');
-      explanationPieces(e, out);
     },
     fileEnd: () => ']}\n',
     fileError: () => '',

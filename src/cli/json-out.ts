@@ -62,71 +62,42 @@ function frozenText(v: object): string | undefined {
  */
 const WALK_DEPTH = 3;
 
-/**
- * The text of one value, as pieces pushed onto `out` (none for a value JSON skips: undefined, a function, a symbol;
- * then the return is false). Pieces, not one string: each piece is a flat string as JSON.stringify made it, so a
- * writer can encode them one by one (see run.ts) without first copying them all into one string, and the one piece
- * holding a character beyond Latin-1 (a "−" in a rule) does not make the whole text a two-byte string.
- */
-function write(v: unknown, depth: number, seen: Map<object, string>, out: string[]): boolean {
-  if (v === null || typeof v !== 'object') {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return false;
-    out.push(typeof v === 'string' ? safeJson(JSON.stringify(v)) : JSON.stringify(v));
-    return true;
-  }
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
-    const t = JSON.stringify(v);
-    if (t === undefined) return false;
-    out.push(safeJson(t));
-    return true;
-  }
+function write(v: unknown, depth: number, seen: Map<object, string>): string | undefined {
+  if (v === null || typeof v !== 'object') return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : safeJson(JSON.stringify(v));
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return safeJson(JSON.stringify(v));
   if (Object.isFrozen(v)) {
     const t = frozenText(v);
-    if (t !== undefined) {
-      out.push(t);
-      return true;
-    }
+    if (t !== undefined) return t;
   }
   const again = seen.get(v);
-  if (again !== undefined) {
-    out.push(again);
-    return true;
-  }
-  if (depth >= WALK_DEPTH) {
-    const t = safeJson(JSON.stringify(v));
-    // Only the items of lists repeat within one explanation (findings in their area and in the merged list).
-    seen.set(v, t);
-    out.push(t);
-    return true;
-  }
-  if (Array.isArray(v)) {
-    out.push('[');
+  if (again !== undefined) return again;
+  let t: string;
+  if (depth >= WALK_DEPTH) t = safeJson(JSON.stringify(v));
+  else if (Array.isArray(v)) {
+    t = '[';
     for (let i = 0; i < v.length; i++) {
-      if (i) out.push(',');
-      if (!write(v[i], depth + 1, seen, out)) out.push('null');
+      if (i) t += ',';
+      t += write(v[i], depth + 1, seen) ?? 'null';
     }
-    out.push(']');
+    t += ']';
   } else {
-    out.push('{');
+    t = '{';
     let first = true;
     for (const k of Object.keys(v)) {
-      const at = out.length;
-      out.push(first ? keyText(k) : `,${keyText(k)}`);
-      if (write((v as Obj)[k], depth + 1, seen, out)) first = false;
-      else out.length = at;
+      const x = write((v as Obj)[k], depth + 1, seen);
+      if (x === undefined) continue;
+      t += first ? keyText(k) : `,${keyText(k)}`;
+      t += x;
+      first = false;
     }
-    out.push('}');
+    t += '}';
   }
-  return true;
-}
-
-/** The pieces of `safeJson(JSON.stringify(value))`, with the shared and repeated parts written from memory. */
-export function explanationPieces(value: unknown, out: string[] = []): string[] {
-  if (!write(value, 0, new Map(), out)) out.push('null');
-  return out;
+  // Only the items of lists repeat within one explanation (findings in their area and in the merged list).
+  if (depth >= 2) seen.set(v, t);
+  return t;
 }
 
 /** `safeJson(JSON.stringify(value))`, with the shared and repeated parts written from memory. */
 export function explanationJson(value: unknown): string {
-  return explanationPieces(value).join('');
+  return write(value, 0, new Map()) ?? 'null';
 }

@@ -9,7 +9,6 @@ import { version as PACKAGE_VERSION } from '../../package.json';
 import { HarError } from '../core/har';
 import { explainRecords, judgingMoment, selectFindings, urlMatcher } from '../lib/explain-har';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
-import type { Explanation } from '../core/explanation';
 import { reporter, type FileHead } from './formats';
 import { expandArgs, readHarChunks, readHarFile } from './input';
 import { clean, cleanBlock } from './sanitize';
@@ -76,30 +75,22 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
     return 0;
   }
 
-  // Output is gathered as a list of pieces and joined once per flush: one flat string, where appending each piece
-  // to a string would build a tree of thousands of small string nodes that has to be walked and copied when written
-  // (the JSON of one entry alone is a few hundred pieces, see json-out.ts).
-  const pieces: string[] = [];
-  let piecesLength = 0;
-  const flush = async () => {
-    if (pieces.length === 0) return;
-    const text = pieces.join('');
-    pieces.length = 0;
-    piecesLength = 0;
-    await io.out(text);
-  };
+  let pending = '';
   const write = async (s: string) => {
     if (!s) return;
-    pieces.push(s);
-    piecesLength += s.length;
-    if (piecesLength >= FLUSH_AT) await flush();
+    pending += s;
+    if (pending.length >= FLUSH_AT) {
+      const p = pending;
+      pending = '';
+      await io.out(p);
+    }
   };
-  const writeEntry = async (head: FileHead, e: Explanation, index: number) => {
-    if (!rep.entryPieces) return write(rep.entry(head, e, index));
-    const from = pieces.length;
-    rep.entryPieces(head, e, index, pieces);
-    for (let k = from; k < pieces.length; k++) piecesLength += pieces[k].length;
-    if (piecesLength >= FLUSH_AT) await flush();
+  const flush = async () => {
+    if (pending) {
+      const p = pending;
+      pending = '';
+      await io.out(p);
+    }
   };
 
   const rep = reporter(opts.format, { quiet: opts.quiet, failOn: opts.failOn, version: VERSION });
@@ -154,7 +145,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
           if (match && !match(raw.url)) continue;
           const e = selectFindings(raw, opts.only);
           addEntry(stats, fs, e, index, e.findings, opts.failOn);
-          await writeEntry(head, e, index);
+          await write(rep.entry(head, e, index));
         }
         if (showProgress && bytes >= progressAbove) io.err('\r\x1b[K');
         stats.files.push(fs);
