@@ -191,6 +191,9 @@ describe('cache model: requests, loads and profiles', () => {
     expect(primed(expires, 'chrome').lookup(req(T + 1)).action).toBe('fresh');
     expect(parseHttpDateLenient('Thursday, 18-Aug-50 02:01:18 GMT')).toBe(Date.UTC(2050, 7, 18, 2, 1, 18) / 1000);
     expect(parseHttpDateLenient('Thu, 18 Aug 2050 02.01.18 AEST')).toBe(Date.UTC(2050, 7, 18, 2, 1, 18) / 1000);
+    // A word that is an inherited property name is an unknown word too (`in` made it NaN).
+    expect(parseHttpDateLenient('Thu, 18 Aug 2050 02.01.18 constructor')).toBe(Date.UTC(2050, 7, 18, 2, 1, 18) / 1000);
+
     expect(parseHttpDateLenient('garbage 12')).toBeNull();
   });
 

@@ -577,7 +577,8 @@ export function parseHttpDateLenient(raw: string): number | null {
       const m3 = lower.slice(0, 3);
       if (month < 0 && LENIENT_MONTHS.includes(m3) && lower.length >= 3) month = LENIENT_MONTHS.indexOf(m3);
       else if (WEEKDAYS.includes(m3)) continue;
-      else if (lower in ZONES) offset = ZONES[lower] * 3600;
+      else if (Object.prototype.hasOwnProperty.call(ZONES, lower)) offset = ZONES[lower]! * 3600; // not `in`: "constructor" gave NaN
+
       continue; // an unknown word (a zone like AEST) is skipped
     }
     return null;
