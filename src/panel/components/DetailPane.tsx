@@ -10,13 +10,28 @@ import type { Explanation } from '../../core/explanation';
 import type { ExchangeRecord, JarCookie } from '../../core/types';
 import type { Redactor } from '../redact';
 
-/** The last redactor built (one detail pane at a time), rebuilt only when what it masks changes. */
-let lastRedactor: { hide: boolean; x: ExchangeRecord; e: Explanation | null; jar: JarCookie[] | undefined; r: Redactor } | null = null;
+/**
+ * The last redactor built (one detail pane at a time), rebuilt only when what it masks changes. The clock explains the
+ * selected exchange again every second (a new explanation object each time); its secrets are collected again then,
+ * and when they are the same strings the redactor (an index over up to 10,000 values) is kept.
+ */
+let lastRedactor: { hide: boolean; x: ExchangeRecord; e: Explanation | null; jar: JarCookie[] | undefined; secrets: Secrets; r: Redactor } | null = null;
+type Secrets = ReturnType<typeof collectSecrets>;
+const sameSet = (a: Set<string>, b: Set<string>) => {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
+};
 function redactorFor(hide: boolean, x: ExchangeRecord, e: Explanation | null, jar: JarCookie[] | undefined): Redactor {
   const l = lastRedactor;
   if (l && l.hide === hide && l.x === x && l.e === e && l.jar === jar) return l.r;
-  const r = makeRedactor(hide, hide ? collectSecrets(x, e, jar) : { values: new Set(), names: new Set() });
-  lastRedactor = { hide, x, e, jar, r };
+  if (!hide) {
+    lastRedactor = { hide, x, e, jar, secrets: { values: new Set(), names: new Set() }, r: makeRedactor(false, { values: new Set(), names: new Set() }) };
+    return lastRedactor.r;
+  }
+  const secrets = collectSecrets(x, e, jar);
+  const r = l && l.hide && sameSet(l.secrets.values, secrets.values) && sameSet(l.secrets.names, secrets.names) ? l.r : makeRedactor(true, secrets);
+  lastRedactor = { hide, x, e, jar, secrets, r };
   return r;
 }
 

@@ -72,4 +72,31 @@ describe('thousands of cookies', () => {
     expect(list.textContent).toContain('c0=••••••');
     expect(document.body.textContent).not.toMatch(/secret\d/);
   });
+
+  it('Hide values: the redactor kept across clock ticks is rebuilt when an explanation brings a new secret', () => {
+    const x: ExchangeRecord = record({ id: 'tick', responseHeaders: [{ name: 'Set-Cookie', value: 'tok=plainvalue1; Path=/' }] });
+    let calls = 0;
+    const ex = fakeExplainer({
+      tick: (r) => {
+        calls++;
+        // from the second explanation on, the engine reads a payload only it knows and quotes it in a finding
+        const payload = calls > 1 ? 'LATERSECRET42' : 'FIRSTSECRET41';
+        const sc = { ...setCookie(0), raw: 'tok=plainvalue1; Path=/', signed: { format: 'other' as const, payload, plain: 'signed' } };
+        return { cookies: { ...explanation(r).cookies, setCookies: [sc], findings: [{ ...sc.findings[0], summary: `payload ${payload}` }] } };
+      },
+    });
+    const { store } = makeStore(ex.fn);
+    store.receive(snapshot([x]));
+    render(<App store={store} />);
+    act(() => store.select('tick'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
+    fireEvent.click(screen.getByLabelText('Hide values'));
+    expect(document.body.textContent).not.toMatch(/FIRSTSECRET41|plainvalue1/);
+    act(() => {
+      store.nowMs.value = store.nowMs.value + 5000;
+    });
+    expect(calls).toBeGreaterThan(1);
+    expect(document.body.textContent).toContain('payload ');
+    expect(document.body.textContent).not.toMatch(/LATERSECRET42|FIRSTSECRET41|plainvalue1/);
+  });
 });
