@@ -46,7 +46,7 @@ export interface GeneratedRanges {
 }
 
 function v4Range(cidr: string): { start: number; end: number } | null {
-  const [addr, bitsText] = cidr.split('/');
+  const [addr = '', bitsText] = cidr.split('/');
   const base = parseIPv4(addr);
   const bits = bitsText === undefined ? 32 : Number(bitsText);
   if (base === null || !Number.isInteger(bits) || bits < 0 || bits > 32) return null;
@@ -56,7 +56,7 @@ function v4Range(cidr: string): { start: number; end: number } | null {
 }
 
 function v6Range(cidr: string): { start: string; end: string } | null {
-  const [addr, bitsText] = cidr.split('/');
+  const [addr = '', bitsText] = cidr.split('/');
   const hex = parseIPv6(addr);
   const bits = bitsText === undefined ? 128 : Number(bitsText);
   if (hex === null || !Number.isInteger(bits) || bits < 0 || bits > 128) return null;
@@ -85,13 +85,14 @@ function flatten<T>(ranges: Range<T>[], next: (x: T) => T, prev: (x: T) => T, cm
   const stack: Range<T>[] = [];
   let cursor: T | null = null;
   for (const r of sorted) {
-    while (stack.length && cmp(stack[stack.length - 1].end, r.start) < 0) {
-      const top = stack.pop()!;
+    for (let top = stack.at(-1); top && cmp(top.end, r.start) < 0; top = stack.at(-1)) {
+      stack.pop();
       if (cursor !== null) emit(cursor, top.end, top.p);
       cursor = next(top.end);
     }
-    if (stack.length && cursor !== null && cmp(cursor, r.start) < 0) emit(cursor, prev(r.start), stack[stack.length - 1].p);
-    if (stack.length && cmp(r.end, stack[stack.length - 1].end) > 0) continue; // not nested: impossible for CIDRs
+    const enclosing = stack.at(-1);
+    if (enclosing && cursor !== null && cmp(cursor, r.start) < 0) emit(cursor, prev(r.start), enclosing.p);
+    if (enclosing && cmp(r.end, enclosing.end) > 0) continue; // not nested: impossible for CIDRs
     if (cursor === null || cmp(cursor, r.start) < 0 || !stack.length) cursor = r.start;
     if (cmp(cursor, r.start) < 0) cursor = r.start;
     stack.push(r);

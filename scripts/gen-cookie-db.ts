@@ -101,7 +101,7 @@ function intern(map: Map<string, number>, list: string[], v: string): number {
 
 export function buildCookieDb(csv: string): CookieDb {
   const rows = parseCsv(csv);
-  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string): number => {
     const at = header.indexOf(name);
     if (at < 0) throw new Error(`open-cookie-database.csv: missing column "${name}"`);

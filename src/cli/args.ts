@@ -67,7 +67,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = { files: [], format: 'text', now: null, browser: 'chrome', failOn: null, only: null, url: [], quiet: false, help: false, version: false };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     if (onlyFiles || !a.startsWith('-') || a === '-') {
       o.files.push(a);
       continue;

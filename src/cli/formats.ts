@@ -289,11 +289,12 @@ function junitReporter(o: ReporterOptions): Reporter {
       const bad = e.findings.filter((f) => SEVERITY_RANK[f.severity] <= threshold);
       const name = `#${i + 1} ${e.method} ${e.url}`;
       let c = `    <testcase classname="${xml(h.file, 500)}" name="${xml(name, 600)}">`;
-      if (bad.length) {
+      const [firstBad] = bad;
+      if (firstBad) {
         failures++;
         const msg = bad.map((f) => `${f.severity} ${f.id}: ${f.summary}`).join('; ');
         const body = bad.map((f) => `[${f.severity}] ${f.id}\n${f.summary}\n${f.rule}\n${f.link}`).join('\n\n');
-        c += `\n      <failure type="${xml(bad[0].id, 100)}" message="${xml(msg, 1000)}">${xmlBlock(body)}</failure>\n    `;
+        c += `\n      <failure type="${xml(firstBad.id, 100)}" message="${xml(msg, 1000)}">${xmlBlock(body)}</failure>\n    `;
       }
       const rest = e.findings.filter((f) => SEVERITY_RANK[f.severity] > threshold);
       if (rest.length) c += `${bad.length ? '' : '\n    '}  <system-out>${xmlBlock(rest.map((f) => `[${f.severity}] ${f.id}: ${f.summary}`).join('\n'))}</system-out>\n    `;

@@ -17,7 +17,7 @@ const GLOB_CHARS = /[*?[]/;
 function segmentRegex(seg: string): RegExp {
   let re = '';
   for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
+    const c = seg[i]!;
     if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
@@ -44,7 +44,7 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
   let base = absolute ? '/' : cwd;
   let i = absolute ? 1 : 0;
   const fixed: string[] = [];
-  while (i < parts.length && !GLOB_CHARS.test(parts[i])) fixed.push(parts[i++]);
+  for (let part = parts[i]; part !== undefined && !GLOB_CHARS.test(part); part = parts[++i]) fixed.push(part);
   if (i >= parts.length) return [norm];
   base = resolve(base, ...fixed);
   const prefix = fixed.length ? `${absolute ? '/' : ''}${fixed.join('/')}/` : absolute ? '/' : '';
@@ -56,8 +56,9 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
       out.push(rel.replace(/\/$/, ''));
       return;
     }
-    const seg = rest[k];
-    let names: Array<{ name: string; dir: boolean }>;
+    const seg = rest[k]!; // k < rest.length (returned above when equal)
+    let names
+: Array<{ name: string; dir: boolean }>;
     try {
       names = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() || (d.isSymbolicLink() && isDir(join(dir, d.name))) }));
     } catch {

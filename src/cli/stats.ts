@@ -76,7 +76,8 @@ export function addEntry(stats: RunStats, fs: FileStats, e: Explanation, index: 
   if (errors + warnings > 0) {
     const w = stats.worst;
     const worse = (a: Offender) => a.errors < errors || (a.errors === errors && a.warnings < warnings);
-    if (w.length < WORST || worse(w[w.length - 1])) {
+    const least = w.at(-1);
+    if (w.length < WORST || (least !== undefined && worse(least))) {
       w.push({ file: fs.file, index, method: e.method, url: e.url, errors, warnings });
       w.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
       if (w.length > WORST) w.pop();

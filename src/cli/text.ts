@@ -71,8 +71,8 @@ export function summaryLine(s: RunStats['files'][number]): string {
 }
 
 function table(head: string[], rows: string[][], right: boolean[] = []): string[] {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => (right[i] ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd();
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) => r.map((c, i) => (right[i] ? c.padStart(w[i] ?? 0) : c.padEnd(w[i] ?? 0))).join('  ').trimEnd();
   return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(fmt)];
 }
 

@@ -37,7 +37,7 @@ describe('explain composer', () => {
       }),
     ).explain(rec(1), ctx);
     expect(e.findings[0]).toMatchObject({ id: 'engine-error', severity: 'error', params: { area: 'cdn', message: 'RangeError: boom line' }, fix: expect.stringContaining('report it') });
-    expect(e.findings[0].summary).toContain('cdn');
+    expect(e.findings[0]?.summary).toContain('cdn');
     expect(e.cdn).toEqual(emptyCdn());
     expect(e.cache.findings).toHaveLength(2);
     expect(e.findings.map((f) => f.id)).toContain('k-err');

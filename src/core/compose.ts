@@ -227,7 +227,8 @@ export function createExplainer(engines: Engines): Explainer {
     const byUrl = new Map<string, ExchangeRecord[]>();
     const out: Explanation[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
-      const x = records[i];
+      // A hole (or junk) in the list goes on to explain() as before: every area runs guarded (runArea).
+      const x = records[i] as ExchangeRecord;
       const key = typeof x?.url === 'string' ? x.url : '';
       let earlier = byUrl.get(key);
       // The index's own list when it is short enough (the areas read history during the call and keep none of it).

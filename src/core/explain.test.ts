@@ -17,7 +17,7 @@ function expectSchemaComplete(e: Explanation): void {
     for (const k of ['id', 'topic', 'severity', 'summary', 'rule', 'link'] as const) expect(typeof f[k]).toBe('string');
   }
   const order = { error: 0, warning: 1, info: 2, good: 3 };
-  for (let i = 1; i < e.findings.length; i++) expect(order[e.findings[i - 1].severity]).toBeLessThanOrEqual(order[e.findings[i].severity]);
+  for (let i = 1; i < e.findings.length; i++) expect(order[e.findings[i - 1]!.severity]).toBeLessThanOrEqual(order[e.findings[i]!.severity]);
   const c = e.cache;
   for (const v of [c.private, c.shared]) {
     expect(typeof v.storable).toBe('boolean');
@@ -139,7 +139,7 @@ describe('explain() robustness (fast-check)', () => {
     };
     const out = explainAll([first, other, again], ctx);
     expect(out.map((e) => e.exchangeId)).toEqual(['first', 'other', 'again']);
-    expect(out[2].cache.revalidation?.previousId).toBe('first');
-    expect(out[0].cache.revalidation).toBeNull();
+    expect(out[2]?.cache.revalidation?.previousId).toBe('first');
+    expect(out[0]!.cache.revalidation).toBeNull();
   });
 });

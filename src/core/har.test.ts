@@ -53,7 +53,7 @@ describe('readHar: mapping', () => {
   });
 
   it('derives times: headers after blocked+dns+connect+send+wait (ssl inside connect, -1 skipped)', () => {
-    const [r] = harToRecords(har([entry()]));
+    const r = harToRecords(har([entry()]))[0]!;
     const start = Date.parse('2026-01-01T00:00:00.000Z');
     expect(r.requestTimeMs).toBe(start);
     expect(r.responseTimeMs).toBe(start + 1 + 10 + 2 + 20);
@@ -72,22 +72,22 @@ describe('readHar: mapping', () => {
       ]),
     );
     expect(rs.map((r) => r.source)).toEqual(['memory-cache', 'disk-cache', 'revalidated', 'service-worker', 'unknown', 'network']);
-    expect(rs[4].status).toBe(0);
-    expect(rs[4].error).toBe('no response');
+    expect(rs[4]?.status).toBe(0);
+    expect(rs[4]?.error).toBe('no response');
   });
 
   it('is not fooled by prototype keys in vendor fields', () => {
-    const [r] = harToRecords(har([entry({ _fromCache: '__proto__', _resourceType: 'constructor' })]));
+    const r = harToRecords(har([entry({ _fromCache: '__proto__', _resourceType: 'constructor' })]))[0]!;
     expect(r.source).toBe('network');
     expect(r.resourceType).toBe('constructor');
   });
 
   it('keeps header order and duplicates, drops HTTP/2 pseudo-headers', () => {
-    const [r] = harToRecords(
+    const r = harToRecords(
       har([
         entry({}, { headers: [{ name: ':status', value: '200' }, { name: 'Set-Cookie', value: 'a=1' }, { name: 'set-cookie', value: 'b=2' }] }),
       ]),
-    );
+    )[0]!;
     expect(r.responseHeaders).toEqual([
       { name: 'Set-Cookie', value: 'a=1' },
       { name: 'set-cookie', value: 'b=2' },
@@ -111,7 +111,7 @@ describe('readHar: mapping', () => {
     expect(rs[0]).toMatchObject({ serverIp: '2606:4700::1', resourceType: 'main_frame', pageId: 'p1', navigation: 'top-level', initiatorUrl: null });
     // app.js is not in the HAR, so the document it ran in is unknown; the script is kept apart.
     expect(rs[1]).toMatchObject({ serverIp: '1.2.3.4', resourceType: 'xmlhttprequest', initiatorUrl: null, initiatorScriptUrl: 'https://a.example/app.js', navigation: 'subresource', topLevelUrl: 'https://a.example/x' });
-    expect(rs[2].initiatorUrl).toBe('https://a.example/x');
+    expect(rs[2]?.initiatorUrl).toBe('https://a.example/x');
   });
 
   it('links redirect hops by redirectURL (relative Location resolved) and marks them top-level', () => {
@@ -122,11 +122,11 @@ describe('readHar: mapping', () => {
         entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:02Z' }, {}, { url: 'https://cdn.example/s.css' }),
       ]),
     );
-    expect(rs[0].redirectUrl).toBe('https://a.example/y');
-    expect(rs[0].redirectedToId).toBe(rs[1].id);
-    expect(rs[1].redirectedFromId).toBe(rs[0].id);
-    expect(rs[1].navigation).toBe('top-level');
-    expect(rs[2].topLevelUrl).toBe('https://a.example/y');
+    expect(rs[0]?.redirectUrl).toBe('https://a.example/y');
+    expect(rs[0]?.redirectedToId).toBe(rs[1]?.id);
+    expect(rs[1]?.redirectedFromId).toBe(rs[0]?.id);
+    expect(rs[1]?.navigation).toBe('top-level');
+    expect(rs[2]?.topLevelUrl).toBe('https://a.example/y');
   });
 
   it('sorts entries by start time, stably', () => {
@@ -161,9 +161,9 @@ describe('readHar: the initiator is the document, not the script', () => {
     expect(rs[2]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js', topLevelUrl: 'https://www.shop.example/' });
     expect(rs[3]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js' });
     // Cookies of the same-site beacon are stored: the script's host is not the initiator.
-    const cookies = explain(rs[2], { browser: 'chrome', now: Date.parse(at(3)) / 1000 }).cookies;
+    const cookies = explain(rs[2]!, { browser: 'chrome', now: Date.parse(at(3)) / 1000 }).cookies;
     expect(cookies.sameSiteContext).toBe('same-site');
-    expect(cookies.setCookies[0].stored).toBe(true);
+    expect(cookies.setCookies[0]?.stored).toBe(true);
   });
 
   it('keeps a document initiator (an iframe loaded by the page) and the frame as the document of its own loads', () => {
@@ -175,8 +175,8 @@ describe('readHar: the initiator is the document, not the script', () => {
       ]),
     );
     expect(rs[1]).toMatchObject({ resourceType: 'sub_frame', initiatorUrl: 'https://news.example/' });
-    expect(rs[1].initiatorScriptUrl).toBeUndefined();
-    expect(rs[2].initiatorUrl).toBe('https://ads.example/frame.html');
+    expect(rs[1]!.initiatorScriptUrl).toBeUndefined();
+    expect(rs[2]?.initiatorUrl).toBe('https://ads.example/frame.html');
   });
 
   it('exports a script initiator as such and reads it back the same', () => {
@@ -205,8 +205,8 @@ describe('readHar: certificate checks belong to no page', () => {
       ]),
     );
     expect(rs[1]).toMatchObject({ navigation: 'subresource', initiatorUrl: null });
-    expect(rs[1].topLevelUrl).toBeUndefined();
-    const cookies = explain(rs[1], { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
+    expect(rs[1]!.topLevelUrl).toBeUndefined();
+    const cookies = explain(rs[1]!, { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
     expect(cookies.findings.map((f) => f.id)).not.toContain('cookie-rejected-samesite-context');
   });
 });
@@ -227,13 +227,13 @@ describe('readHar: HARs without pages', () => {
       ]),
     );
     expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'subresource', 'top-level', 'subresource', 'subresource']);
-    expect(rs[1].topLevelUrl).toBe('http://old.example/');
-    expect(rs[3].topLevelUrl).toBe('https://shop.example/');
+    expect(rs[1]?.topLevelUrl).toBe('http://old.example/');
+    expect(rs[3]?.topLevelUrl).toBe('https://shop.example/');
     // Origin-only Referer (strict-origin-when-cross-origin) still finds the page.
-    expect(rs[4].topLevelUrl).toBe('https://shop.example/');
-    const cookies = explain(rs[3], { browser: 'chrome', now: Date.parse(at(4)) / 1000 }).cookies;
+    expect(rs[4]?.topLevelUrl).toBe('https://shop.example/');
+    const cookies = explain(rs[3]!, { browser: 'chrome', now: Date.parse(at(4)) / 1000 }).cookies;
     expect(cookies.sameSiteContext).toBe('same-site');
-    expect(cookies.setCookies[0].stored).toBe(true);
+    expect(cookies.setCookies[0]?.stored).toBe(true);
   });
 
   it('an HTML document another entry initiated is a frame of that page, not a new page', () => {
@@ -245,7 +245,7 @@ describe('readHar: HARs without pages', () => {
       ]),
     );
     expect(rs[1]).toMatchObject({ navigation: 'subresource', resourceType: 'sub_frame', topLevelUrl: 'https://news.example/' });
-    expect(rs[2].topLevelUrl).toBe('https://news.example/');
+    expect(rs[2]?.topLevelUrl).toBe('https://news.example/');
   });
 
   it('leaves the context unknown (and says so) for an entry nothing ties to a page, instead of calling it cross-site', () => {
@@ -255,10 +255,10 @@ describe('readHar: HARs without pages', () => {
         entry({ startedDateTime: at(1) }, { headers: [{ name: 'Set-Cookie', value: 'id=1; Path=/' }] }, { url: 'https://b.example/api' }),
       ]),
     );
-    expect(rs[1].navigation).toBe('subresource');
-    expect(rs[1].topLevelUrl).toBeUndefined();
-    const cookies = explain(rs[1], { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
-    expect(cookies.setCookies[0].stored).toBe(true);
+    expect(rs[1]?.navigation).toBe('subresource');
+    expect(rs[1]!.topLevelUrl).toBeUndefined();
+    const cookies = explain(rs[1]!, { browser: 'chrome', now: Date.parse(at(2)) / 1000 }).cookies;
+    expect(cookies.setCookies[0]?.stored).toBe(true);
     expect(cookies.findings.map((f) => f.id)).not.toContain('cookie-rejected-samesite-context');
     const unknown = cookies.findings.find((f) => f.id === 'cookie-samesite-context-unknown');
     expect(unknown?.severity).toBe('info');
@@ -273,7 +273,7 @@ describe('readHar: HARs without pages', () => {
       ]),
     );
     expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'top-level', 'subresource']);
-    expect(rs[2].topLevelUrl).toBe('https://shop.example/home');
+    expect(rs[2]?.topLevelUrl).toBe('https://shop.example/home');
   });
 
   it('reads Sec-Fetch-Dest: an iframe document is no page; a document is one', () => {
@@ -288,12 +288,12 @@ describe('readHar: HARs without pages', () => {
     );
     expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'subresource', 'subresource', 'top-level']);
     expect(rs[1]).toMatchObject({ resourceType: 'sub_frame', topLevelUrl: 'https://news.example/' });
-    expect(rs[2].resourceType).toBeUndefined();
+    expect(rs[2]!.resourceType).toBeUndefined();
   });
 
   it('a recording with no document at all keeps its first entry as the page', () => {
     const rs = harToRecords(har([entry(), entry({ startedDateTime: at(1) }, {}, { url: 'https://a.example/y' })]));
-    expect(rs[0].navigation).toBe('top-level');
+    expect(rs[0]?.navigation).toBe('top-level');
   });
 });
 
@@ -305,7 +305,7 @@ describe('toHar', () => {
         entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:01Z', _resourceType: 'script' }, { status: 304, headers: [{ name: 'ETag', value: '"a"' }] }, { url: 'https://a.example/s.js' }),
       ]),
     );
-    original[1].source = 'revalidated';
+    original[1]!.source = 'revalidated';
     const doc = toHar(original) as { log: { creator: { name: string }; pages: unknown[] } };
     expect(doc.log.creator.name).toBe('Cache Lens');
     expect(doc.log.pages).toHaveLength(1);

@@ -410,7 +410,7 @@ function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, Exc
     }
     if (!initiatedByEntry(head)) starts.add(head);
   }
-  const first = records[0];
+  const first = records[0]!; // records is not empty (returned above when it is)
   const firstDest = fetchDest(first);
   if (starts.size === 0 && !first.redirectedFromId && (first.resourceType === undefined || first.resourceType === 'main_frame') && (firstDest === undefined || firstDest === 'document')) starts.add(first);
 
@@ -585,7 +585,7 @@ function firstHeader(headers: HeaderList, name: string): string | undefined {
   const wanted = name.toLowerCase();
   const n = wanted.length;
   for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
+    const h = headers[i]!;
     // Same length first (no lower-cased copy of every name): the names asked for are ASCII, and only A-Z and U+212A
     // (to "k") lower-case to ASCII, one character for one.
     if (h.name.length === n && (h.name === wanted || h.name.toLowerCase() === wanted)) return h.value;

@@ -134,7 +134,7 @@ const CONSEQUENCE: ReadonlyArray<string> = [
 
 function rank(id: string): number {
   for (let i = 0; i < CONSEQUENCE.length; i++) {
-    const p = CONSEQUENCE[i];
+    const p = CONSEQUENCE[i]!;
     if (p.endsWith('-') ? id.startsWith(p) : id === p) return i;
   }
   return CONSEQUENCE.length;
@@ -142,7 +142,8 @@ function rank(id: string): number {
 
 /** A short label for a finding id (a noun phrase for a list column; never the id itself). */
 export function findingLabel(id: string): string {
-  if (Object.hasOwn(LABELS, id)) return LABELS[id];
+  const own = Object.hasOwn(LABELS, id) ? LABELS[id] : undefined;
+  if (own !== undefined) return own;
   for (const [prefix, label] of PREFIX_LABELS) if (id.startsWith(prefix)) return label;
   return id.replace(/-/g, ' ');
 }

@@ -36,7 +36,7 @@ function compile(template: string): Compiled {
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     parts.push(template.slice(last, m.index));
-    keys.push(m[1]);
+    keys.push(m[1]!); // the group is not optional
     last = m.index + m[0].length;
   }
   parts.push(template.slice(last));
@@ -50,10 +50,11 @@ export function fill(template: string, params: Record<string, string | number> |
   if (!params) return template;
   const { parts, keys } = compile(template);
   if (keys.length === 0) return template;
-  let out = parts[0];
+  // compile() gives one more part than keys: parts[0] and parts[i + 1] are there.
+  let out = parts[0]!;
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    out += (key in params ? String(params[key]) : `{${key}}`) + parts[i + 1];
+    const key = keys[i]!;
+    out += (key in params ? String(params[key]) : `{${key}}`) + parts[i + 1]!;
   }
   return out;
 }

@@ -16,7 +16,7 @@ let code = '';
 beforeAll(async () => {
   // The same esbuild options as dist/npm/cache-lens.global.js, built in memory.
   const r = await build({ ...GLOBAL_BUILD, write: false, logLevel: 'silent' });
-  code = r.outputFiles[0].text;
+  code = r.outputFiles[0]!.text;
 }, 60000);
 
 /** A context with only the language's built-ins: no URL, TextDecoder, atob, console, timers, process. */
@@ -137,7 +137,7 @@ describe('the substitutes it carries agree with the host', () => {
   it(`URL: the same href, origin and parts as the host's for every URL in the shared HARs (${urls.size}) and the hard cases`, () => {
     const differ: string[] = [];
     for (const u of urls) {
-      const [input, base] = u.split('\u0000');
+      const [input = '', base] = u.split('\u0000');
       const [mini, host] = both(input, base);
       if (mini !== host) differ.push(`${input} :: ${mini} != ${host}`);
     }

@@ -35,7 +35,8 @@ function copyWithout(o: Rec, drop: (k: string) => boolean, edit?: Record<string,
   for (const k of Object.keys(o)) {
     if (k === '__proto__' || drop(k)) continue;
     const v = o[k];
-    out[k] = edit && Object.hasOwn(edit, k) ? edit[k](v) : v;
+    const change = edit && Object.hasOwn(edit, k) ? edit[k] : undefined;
+    out[k] = change ? change(v) : v;
   }
   return out;
 }
@@ -281,7 +282,7 @@ export class HarStreamParser {
       if (this.buf.charCodeAt(this.pos) !== 0x7b) throw new HarError('not a HAR: the top level is not a JSON object');
       return;
     }
-    const top = this.stack[depth - 1];
+    const top = this.stack[depth - 1]!; // depth = stack.length > 0
     if (depth === 1 && top.key === 'log') {
       if (this.buf.charCodeAt(this.pos) !== 0x7b) throw new HarError('not a HAR: there is no "log" object');
       this.sawLog = true;
@@ -300,11 +301,13 @@ export class HarStreamParser {
   }
 
   private inLog(): boolean {
-    return this.stack.length >= 2 && this.stack[0].key === 'log' && !this.stack[1].array;
+    const [root, log] = this.stack;
+    return root !== undefined && log !== undefined && root.key === 'log' && !log.array;
   }
 
   private inEntries(): boolean {
-    return this.stack.length >= 3 && this.inLog() && this.stack[1].key === 'entries' && this.stack[2].array;
+    const [, log, entries] = this.stack;
+    return log !== undefined && entries !== undefined && this.inLog() && log.key === 'entries' && entries.array;
   }
 
   private startCapture(entry: boolean): void {

@@ -71,7 +71,7 @@ export class MiniTextDecoder {
     let i = 0;
     const n = b.length;
     while (i < n) {
-      const c = b[i];
+      const c = b[i]!;
       if (c < 0x80) {
         chunk.push(c);
         i++;
@@ -109,7 +109,7 @@ export class MiniTextDecoder {
           ok = false;
           break;
         }
-        const d = b[i + j];
+        const d = b[i + j]!; // i + j < n (checked above)
         if (d < (j === 1 ? lower : 0x80) || d > (j === 1 ? upper : 0xbf)) {
           ok = false;
           break;
@@ -141,10 +141,11 @@ export class MiniTextDecoder {
     let out = '';
     for (let i = 0; i < b.length; i++) {
       if (this.leadByte === null) {
-        this.leadByte = b[i];
+        this.leadByte = b[i]!;
         continue;
       }
-      const unit = be ? (this.leadByte << 8) | b[i] : this.leadByte | (b[i] << 8);
+      const byte = b[i]!;
+      const unit = be ? (this.leadByte << 8) | byte : this.leadByte | (byte << 8);
       this.leadByte = null;
       if (this.leadSurrogate !== null) {
         const lead = this.leadSurrogate;
@@ -182,7 +183,7 @@ export function miniAtob(data: string): string {
   let acc = 0;
   let bits = 0;
   for (let i = 0; i < s.length; i++) {
-    acc = (acc << 6) | B64.indexOf(s[i]);
+    acc = (acc << 6) | B64.indexOf(s[i]!);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -287,16 +288,16 @@ function parseIPv4Number(s: string): number | null {
 function ipv4(host: string): string | null | 'fail' {
   const parts = host.split('.');
   if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
-  const last = parts[parts.length - 1];
+  const last = parts[parts.length - 1]!; // split gives at least one part, and one is left after the pop
   // "ends in a number" (WHATWG URL §3.5)
   if (!(/^[0-9]+$/.test(last) || /^0[xX][0-9a-fA-F]*$/.test(last))) return null;
   if (parts.length > 4) return 'fail';
   const nums = parts.map(parseIPv4Number);
   if (nums.some((x) => x === null)) return 'fail';
   const ns = nums as number[];
-  if (ns.slice(0, -1).some((x) => x > 255) || ns[ns.length - 1] >= 256 ** (5 - ns.length)) return 'fail';
-  let v = ns[ns.length - 1];
-  for (let i = 0; i < ns.length - 1; i++) v += ns[i] * 256 ** (3 - i);
+  let v = ns[ns.length - 1]!; // as many numbers as parts: at least one
+  if (ns.slice(0, -1).some((x) => x > 255) || v >= 256 ** (5 - ns.length)) return 'fail';
+  for (let i = 0; i < ns.length - 1; i++) v += ns[i]! * 256 ** (3 - i);
   return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 }
 
@@ -305,18 +306,21 @@ function ipv6(inner: string): string | null {
   let tail4: number[] = [];
   const v4 = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (v4) {
-    const p = v4[1].split('.').map(Number);
-    if (p.some((x, i) => x > 255 || !/^(0|[1-9]\d*)$/.test(v4[1].split('.')[i]))) return null;
-    tail4 = [(p[0] << 8) | p[1], (p[2] << 8) | p[3]];
-    s = s.slice(0, s.length - v4[1].length) + (s.endsWith(':' + v4[1]) ? '0' : '');
+    const quad = v4[1]!; // the group is not optional
+    const texts = quad.split('.');
+    const p = texts.map(Number);
+    if (p.some((x, i) => x > 255 || !/^(0|[1-9]\d*)$/.test(texts[i]!))) return null;
+    const [p0 = 0, p1 = 0, p2 = 0, p3 = 0] = p; // four numbers (the pattern)
+    tail4 = [(p0 << 8) | p1, (p2 << 8) | p3];
+    s = s.slice(0, s.length - quad.length) + (s.endsWith(':' + quad) ? '0' : '');
     s = s.replace(/:0$/, ':').replace(/::$/, '::') ;
     if (s.endsWith(':') && !s.endsWith('::')) s = s.slice(0, -1);
   }
   const halves = s.split('::');
   if (halves.length > 2) return null;
   const grab = (h: string) => (h === '' ? [] : h.split(':'));
-  const head = grab(halves[0]);
-  const tail = halves.length === 2 ? grab(halves[1]) : [];
+  const head = grab(halves[0]!); // split gives at least one part
+  const tail = halves.length === 2 ? grab(halves[1]!) : [];
   if ([...head, ...tail].some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return null;
   const total = head.length + tail.length + tail4.length;
   if (halves.length === 1 ? total !== 8 : total > 7) return null;
@@ -369,14 +373,15 @@ function parseHost(input: string, special: boolean): string | null {
 function removeDots(segments: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
-    const s = segments[i].toLowerCase();
+    const segment = segments[i]!;
+    const s = segment.toLowerCase();
     const last = i === segments.length - 1;
     if (s === '..' || s === '.%2e' || s === '%2e.' || s === '%2e%2e') {
       if (out.length > 0) out.pop();
       if (last) out.push('');
     } else if (s === '.' || s === '%2e') {
       if (last) out.push('');
-    } else out.push(segments[i]);
+    } else out.push(segment);
   }
   return out;
 }
@@ -411,7 +416,7 @@ function parse(input: string, base?: Parts): Parts {
   let protocol: string;
   let rest: string;
   if (scheme) {
-    protocol = scheme[1].toLowerCase() + ':';
+    protocol = scheme[1]!.toLowerCase() + ':';
     rest = s.slice(scheme[0].length);
     const special = Object.hasOwn(SPECIAL, protocol);
     if (special && base && base.protocol === protocol && !/^[/\\]/.test(rest)) {
@@ -474,7 +479,7 @@ function authorityPath(protocol: string, s: string, hash: string | null, special
   let port = '';
   if (portMatch && !(hostPort.startsWith('[') && !hostPort.slice(0, portMatch.index).endsWith(']'))) {
     rawHost = hostPort.slice(0, portMatch.index);
-    const p = portMatch[1];
+    const p = portMatch[1]!; // the group is not optional (it may be empty)
     if (p !== '') {
       if (!/^[0-9]+$/.test(p) || Number(p) > 65535) fail(s);
       port = String(Number(p));

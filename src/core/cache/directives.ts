@@ -171,7 +171,7 @@ export const INVALID_DIRECTIVE_VALUE = {
 };
 
 /** What each Vary member does to the cache key (RFC 9111 §4.1); `{field}` is filled in. */
-export const VARY_TEXT: Readonly<Record<string, string>> = {
+export const VARY_TEXT: Readonly<Record<string, string> & { default: string }> = {
   '*': 'Vary: * never matches, so no stored copy is reused without asking the server.',
   'accept-encoding': 'One copy per compression (gzip, br, ...): normal and harmless.',
   'user-agent': 'One copy per browser version: shared caches will rarely reuse it.',

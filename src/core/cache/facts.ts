@@ -36,12 +36,13 @@ const ccMemo = { response: new Map<string, ParsedCacheControl>(), request: new M
 const MEMO_MAX_KEY = 512;
 
 function memoOne<T>(memo: Map<string, T>, lines: readonly string[], parse: (lines: readonly string[]) => T): T {
-  if (lines.length !== 1 || lines[0].length > MEMO_MAX_KEY) return parse(lines);
-  const hit = memo.get(lines[0]);
+  const key = lines[0];
+  if (lines.length !== 1 || key === undefined || key.length > MEMO_MAX_KEY) return parse(lines);
+  const hit = memo.get(key);
   if (hit) return hit;
   const parsed = parse(lines);
   if (memo.size >= 2048) memo.clear();
-  memo.set(lines[0], parsed);
+  memo.set(key, parsed);
   return parsed;
 }
 
@@ -117,7 +118,7 @@ function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheCon
  * string and needs no parsing. One slot per field, so the three fields of one response do not push each other out.
  */
 const lastImfRaw = ['', '', ''];
-const lastImf: ParsedHttpDate[] = [
+const lastImf: [ParsedHttpDate, ParsedHttpDate, ParsedHttpDate] = [
   { time: null, format: null },
   { time: null, format: null },
   { time: null, format: null },

@@ -21,7 +21,7 @@ export function fieldValues(headers: HeaderList | undefined, name: string): stri
 /** The first field line of `name` (lower-case), or null. */
 export function firstField(headers: HeaderList | undefined, name: string): string | null {
   const all = fieldValues(headers, name);
-  return all.length ? all[0] : null;
+  return all[0] ?? null;
 }
 
 // ---------------------------------------------------------------- the fast readers buildFacts uses
@@ -117,8 +117,9 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
     if (slots === undefined) continue;
     let slot = -1;
     for (let k = 0; k < slots.length; k++) {
-      if (sameName(name, table.names[slots[k]])) {
-        slot = slots[k];
+      const s = slots[k]!; // byLength holds indexes into names (slotTable)
+      if (sameName(name, table.names[s]!)) {
+        slot = s;
         break;
       }
     }
@@ -131,7 +132,7 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
       else out[slot] = [value]; // exact-size array: most fields come once
     } else {
       const parts = value.split('\n', 64);
-      for (let k = 0; k < parts.length; k++) parts[k] = parts[k].trim();
+      for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.trim();
       if (list) list.push(...parts);
       else out[slot] = parts;
     }
@@ -168,17 +169,19 @@ export function scanFields(headers: HeaderList | undefined, table: SlotTable, ou
     if (len >= byLength.length || len === 0) continue;
     let slot = -1;
     const c0 = name.charCodeAt(0);
-    const entry = c0 < 0x80 ? byFirst[len * 32 + (((c0 | 0x20) - 0x60) & 31)] : -1;
+    // len < byLength.length, so the index is inside byFirst (slotTable sizes it byLength.length * 32)
+    const entry = c0 < 0x80 ? byFirst[len * 32 + (((c0 | 0x20) - 0x60) & 31)]! : -1;
     if (entry > 0) {
       // An ASCII first character: it is the wanted name's first letter in either case, or no wanted name matches.
-      const lower = names[entry - 1];
+      const lower = names[entry - 1]!; // byFirst holds slot + 1
       if (name === lower || name === table.usual[entry - 1] || ((c0 | 0x20) === lower.charCodeAt(0) && sameName(name, lower))) slot = entry - 1;
     } else if (entry < 0) {
       const slots = byLength[len];
       if (slots !== undefined) {
         for (let k = 0; k < slots.length; k++) {
-          if (sameName(name, names[slots[k]])) {
-            slot = slots[k];
+          const s = slots[k]!;
+          if (sameName(name, names[s]!)) {
+            slot = s;
             break;
           }
         }
@@ -207,11 +210,12 @@ export function splitLines(v: FieldValue): readonly string[] {
   if (typeof v === 'string') return v.indexOf('\n') < 0 ? [v] : splitValue(v);
   let out: string[] | null = null;
   for (let k = 0; k < v.length; k++) {
-    if (v[k].indexOf('\n') < 0) {
-      if (out) out.push(v[k]);
+    const line = v[k]!;
+    if (line.indexOf('\n') < 0) {
+      if (out) out.push(line);
     } else {
       out ??= v.slice(0, k);
-      out.push(...splitValue(v[k]));
+      out.push(...splitValue(line));
     }
   }
   return out ?? v;
@@ -219,7 +223,7 @@ export function splitLines(v: FieldValue): readonly string[] {
 
 function splitValue(value: string): string[] {
   const parts = value.split('\n', 64);
-  for (let k = 0; k < parts.length; k++) parts[k] = parts[k].trim();
+  for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.trim();
   return parts;
 }
 
@@ -227,5 +231,5 @@ function splitValue(value: string): string[] {
 export function firstLine(v: FieldValue): string | null {
   if (v === undefined) return null;
   if (typeof v === 'string' && v.indexOf('\n') < 0) return v;
-  return splitLines(v)[0];
+  return splitLines(v)[0] ?? null;
 }

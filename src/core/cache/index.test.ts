@@ -378,7 +378,7 @@ describe('findings', () => {
       ['foo', false],
       ['s-maxage', false],
     ]);
-    expect(e.responseDirectives[0].plain).toMatch(/60 seconds/);
+    expect(e.responseDirectives[0]?.plain).toMatch(/60 seconds/);
     expect(e.varyExplained).toEqual([]);
   });
 });

@@ -155,7 +155,7 @@ function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): s
   const out: string[] = [];
   const departures = v.departures;
   for (let k = 0; k < departures.length; k++) {
-    const [key, params] = departures[k];
+    const [key, params] = departures[k]!;
     const rule = profile[key] as { note?: string };
     if (!rule || typeof rule !== 'object' || !rule.note || seenBefore(departures, k, key)) continue;
     out.push(fill(rule.note, params));
@@ -166,7 +166,7 @@ function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): s
 
 /** Whether a departure before index k has the same rule (its note is given once); lists are a few entries long. */
 function seenBefore(departures: ViewResult['departures'], k: number, key: string): boolean {
-  for (let j = 0; j < k; j++) if (departures[j][0] === key) return true;
+  for (let j = 0; j < k; j++) if (departures[j]![0] === key) return true;
   return false;
 }
 
@@ -284,7 +284,7 @@ function plainFinding(id: CacheNoteId): Finding {
 
 function copyFindings(list: readonly Finding[], out: Finding[]): void {
   for (let k = 0; k < list.length; k++) {
-    const f = list[k];
+    const f = list[k]!;
     const id = f.id as CacheNoteId;
     out.push(f.fix === undefined && Object.prototype.hasOwnProperty.call(CACHE_FIXES, id) ? withFix({ ...f }, id, f.params) : { ...f });
   }

@@ -67,7 +67,7 @@ describe('cache model: multi-step behaviour', () => {
     expect(got?.outcome).toBe('updated');
     expect(got?.response.status).toBe(200);
     expect(m.lookup(req(T + 100)).action).toBe('fresh');
-    expect(m.entries(URL_A)[0].headers.find((x) => x.name === 'X-Version')?.value).toBe('b');
+    expect(m.entries(URL_A)[0]?.headers.find((x) => x.name === 'X-Version')?.value).toBe('b');
   });
 
   it('Chrome keeps Content-Type and ETag of the stored response on a 304; the RFC cache updates them', () => {
@@ -75,7 +75,7 @@ describe('cache model: multi-step behaviour', () => {
       const m = primed({ 'Cache-Control': 'max-age=1', ETag: '"v1"', 'Content-Type': 'text/css' }, browser);
       const r = req(T + 10);
       m.receive(r, m.lookup(r), res({ ETag: '"v1"', 'Content-Type': 'text/plain' }, T + 10, 304));
-      expect(m.entries(URL_A)[0].headers.find((x) => x.name === 'Content-Type')?.value).toBe(expected);
+      expect(m.entries(URL_A)[0]?.headers.find((x) => x.name === 'Content-Type')?.value).toBe(expected);
     }
   });
 

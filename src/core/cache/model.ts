@@ -407,7 +407,8 @@ export class CacheModel {
       const targets = this.freshenTargets(req.url, res.headers, entry);
       for (const t of targets) this.update(t, res);
       if (targets.length === 0) return { response: res, outcome: 'passed-through', invalidated };
-      const chosen = targets.includes(entry) ? entry : targets[targets.length - 1];
+      // targets is not empty (returned above when it is)
+      const chosen = targets.includes(entry) ? entry : targets[targets.length - 1]!;
       // Validated for a request whose Vary'd fields differed: the stored variant now answers for this request.
       if (decision.reason === 'vary-mismatch') chosen.requestHeaders = req.headers ?? [];
       const served = this.serve(req, chosen, true);
@@ -536,7 +537,7 @@ export class CacheModel {
     let other: StoredResponse | undefined;
     const fields = new Set<string>();
     for (let k = list.length - 1; k >= 0; k--) {
-      const s = list[k];
+      const s = list[k]!;
       const vary = parseVary(fieldValues(s.headers, 'vary'));
       if (vary.star) {
         star = true;
@@ -577,7 +578,7 @@ export class CacheModel {
     if (keys.length) {
       const params: Record<string, string | number> = {};
       for (const k of keys) {
-        if (extra.params && Object.prototype.hasOwnProperty.call(extra.params, k)) params[k] = extra.params[k];
+        if (extra.params && Object.prototype.hasOwnProperty.call(extra.params, k)) params[k] = extra.params[k]!;
         else if (k === 'browser') params.browser = this.profile.name;
         else if (k === 'validators') params.validators = conditional.length ? conditional.map((h) => h.name).join(' and ') : 'no validator';
         else if (k === 'remaining') params.remaining = view?.remaining != null ? humanDuration(Math.max(0, view.remaining)) : '';
@@ -641,7 +642,7 @@ const NO_REQUEST_CC = parseCacheControl([], 'request');
 const TEXT_KEYS = new Map<string, string[]>();
 function textKeys(text: string): string[] {
   let keys = TEXT_KEYS.get(text);
-  if (!keys) TEXT_KEYS.set(text, (keys = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
+  if (!keys) TEXT_KEYS.set(text, (keys = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))); // group 1 always takes part
   return keys;
 }
 

@@ -251,9 +251,9 @@ function resolveDelta(name: string, group: CcDirective[], optional: boolean, fin
       push(findings, 'cc-duplicate-directive', { name, count: group.length });
     }
   }
-  if (!invalid && !conflict && seen.length > 0) seconds = seen[0];
-  const first = seen.length ? seen[0] : null;
-  const last = seen.length ? seen[seen.length - 1] : null;
+  const first = seen[0] ?? null;
+  const last = seen.at(-1) ?? null;
+  if (!invalid && !conflict && first !== null) seconds = first;
   return { seconds, invalid, conflict, quoted, first, last, spaced, leadingDigits, overflow };
 }
 
@@ -302,7 +302,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
 function build(year: number, month: number, day: number, s: string, timeAt: number, format: HttpDateFormat): ParsedHttpDate {
   if (month < 0 || year < 0 || day < 1) return INVALID_DATE;
   const maxDay = month === 1 && isLeap(year) ? 29 : MONTH_DAYS[month];
-  if (day > maxDay) return INVALID_DATE;
+  if (maxDay === undefined || day > maxDay) return INVALID_DATE;
   if (s.charCodeAt(timeAt + 2) !== 58 || s.charCodeAt(timeAt + 5) !== 58) return INVALID_DATE;
   const h = digitsAt(s, timeAt, 2);
   const mi = digitsAt(s, timeAt + 3, 2);
@@ -362,9 +362,9 @@ export interface DateField extends ParsedHttpDate {
 /** A date-valued field (Date, Expires, Last-Modified): first line counts, RFC 9111 §4.2.1. */
 export function parseDateField(lines: readonly string[], nowSeconds: number): DateField {
   if (lines.length === 0) return { time: null, format: null, raw: null, multiple: false };
-  const raw = lines[0];
+  const raw = lines[0]!;
   let multiple = false;
-  for (let k = 1; k < lines.length && k < MAX_LIST_MEMBERS; k++) if (lines[k].trim() !== raw.trim()) multiple = true;
+  for (let k = 1; k < lines.length && k < MAX_LIST_MEMBERS; k++) if (lines[k]!.trim() !== raw.trim()) multiple = true;
   const parsed = parseImfFixdateFast(raw) ?? cachedHttpDate(raw, nowSeconds);
   return { time: parsed.time, format: parsed.format, raw, multiple };
 }
@@ -406,7 +406,7 @@ export function parseImfFixdateFast(raw: string): ParsedHttpDate | null {
   if (raw.charCodeAt(4) !== 32 || raw.charCodeAt(7) !== 32 || raw.charCodeAt(11) !== 32 || raw.charCodeAt(16) !== 32 || raw.charCodeAt(25) !== 32) return null;
   if ((raw.charCodeAt(26) | 0x20) !== 0x67 || (raw.charCodeAt(27) | 0x20) !== 0x6d || (raw.charCodeAt(28) | 0x20) !== 0x74) return null; // gmt
   const code = packed3(raw, 8);
-  const month = code < 0 ? 0 : MONTH_CODES[code];
+  const month = code < 0 ? 0 : (MONTH_CODES[code] ?? 0);
   if (month === 0) return null;
   return build(digitsAt(raw, 12, 4), month - 1, digitsAt(raw, 5, 2), raw, 17, 'imf-fixdate');
 }
@@ -551,7 +551,7 @@ export function parseHttpDateLenient(raw: string): number | null {
   let day = -1;
   let month = -1;
   let year = -1;
-  let time: number[] | null = null;
+  let time: [number, number, number] | null = null;
   let offset = 0;
   for (const t of tokens) {
     if (t === '') continue;

@@ -112,7 +112,7 @@ export function findRevalidation(x: ExchangeRecord, earlier: readonly ExchangeRe
   let previous: ExchangeRecord | null = null;
   let prevValidator: ReturnType<typeof validatorOf> = null;
   for (let k = candidates.length - 1; k >= 0; k--) {
-    const e = earlier[candidates[k]];
+    const e = earlier[candidates[k]!];
     if (e === x || !isStoredResponse(e)) continue;
     const v = validatorOf(e);
     if (v) {

@@ -144,7 +144,7 @@ const SHORT_TOKEN = /^(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{6,12}$/;
 export function bundlerHash(segment: string): boolean {
   const m = BUNDLER_SUFFIX.exec(segment);
   if (!m) return false;
-  const h = m[1];
+  const h = m[1]!; // the group is not optional
   return /[0-9_-]/.test(h) || (/[a-z]/.test(h) && /[A-Z]/.test(h.slice(1)));
 }
 

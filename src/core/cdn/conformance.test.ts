@@ -31,7 +31,7 @@ describe('explainCdn over the HAR fixtures', () => {
   it('finds the fixtures', () => expect(files.length).toBeGreaterThan(10));
   for (const path of files) {
     it(`${path.split('/').pop()} explains every entry without throwing`, () => {
-      const har = JSON.parse(hars[path].replace(/^\uFEFF/, ''));
+      const har = JSON.parse(hars[path]!.replace(/^\uFEFF/, ''));
       const entries: any[] = har?.log?.entries ?? [];
       let identified = 0;
       entries.forEach((e, i) => {

@@ -64,6 +64,6 @@ describe('CDN fixes', () => {
   });
   it('cites RFC 9651, not the RFC 8941 it replaced', () => {
     expect(JSON.stringify(CDN_NOTES)).not.toMatch(/\(RFC 8941\)/);
-    expect(CDN_NOTES['cache-status-invalid'].rule).toMatch(/RFC 9651/);
+    expect(CDN_NOTES['cache-status-invalid']?.rule).toMatch(/RFC 9651/);
   });
 });

@@ -20,7 +20,7 @@ export { parseCdnCacheControl } from './cdn-cache-control';
 export { PROVIDERS } from './providers';
 
 const MAX_HEADER_LINES = 10_000;
-const IP_RANGES_SOURCE_NAME = IP_RANGES_SOURCE.split(' (')[0];
+const IP_RANGES_SOURCE_NAME = IP_RANGES_SOURCE.split(' (')[0]!; // split gives at least one part
 /**
  * Range owners whose address alone does not show a CDN, because their ranges also hold customers' own servers:
  * Google's published ranges include Google Cloud (pagexray assa.har: ow-shadow.assaabloy.com at 130.211.73.5 answers
@@ -89,10 +89,11 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
 function combined(fields: Map<string, string[]>, name: string, cache: Map<string, string>): string | undefined {
   const lines = fields.get(name);
   if (!lines) return undefined;
-  if (lines.length === 1 && lines[0].length <= MATCH_CHARS) return lines[0]; // the common case: nothing to build
+  const only = lines.length === 1 ? lines[0]! : undefined;
+  if (only !== undefined && only.length <= MATCH_CHARS) return only; // the common case: nothing to build
   const hit = cache.get(name);
   if (hit !== undefined) return hit;
-  let v = lines.length === 1 ? lines[0] : lines.join(', ');
+  let v = only ?? lines.join(', ');
   if (v.length > MATCH_CHARS) v = v.slice(0, MATCH_CHARS);
   cache.set(name, v);
   return v;
@@ -133,9 +134,10 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
       const conds = signature.all;
       let ok = true;
       for (let c = 0; c < conds.length; c++) {
-        const v = combined(fields, conds[c].header, values);
+        const cond = conds[c]!;
+        const v = combined(fields, cond.header, values);
         seen[c] = v;
-        if (v === undefined || (conds[c].pattern !== undefined && !conds[c].pattern!.test(v))) {
+        if (v === undefined || (cond.pattern !== undefined && !cond.pattern.test(v))) {
           ok = false;
           break;
         }
@@ -143,8 +145,8 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
       if (!ok) continue;
       const m = record(provider);
       for (let c = 0; c < conds.length; c++) {
-        const cond = conds[c];
-        const v = seen[c]!;
+        const cond = conds[c]!;
+        const v = seen[c]!; // set by the loop above, which reached every condition (ok)
         const shown = cond.header + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
         if (!m.evidence.includes(shown)) m.evidence.push(shown);
         if (cond.header === 'via' && cond.pattern) m.viaPos = Math.max(m.viaPos, viaPosition(v, cond.pattern));
@@ -157,7 +159,10 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
 /** Index of the last Via entry the pattern matches (entries are appended hop by hop, so later = nearer the browser). */
 function viaPosition(via: string, pattern: RegExp): number {
   const hops = splitEntries(via);
-  for (let i = hops.length - 1; i >= 0; i--) if (pattern.test(hops[i]) || pattern.test(', ' + hops[i])) return i;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    if (pattern.test(hop) || pattern.test(', ' + hop)) return i;
+  }
   return -1;
 }
 
@@ -165,6 +170,11 @@ function viaPosition(via: string, pattern: RegExp): number {
  * Nearest the browser first (after the server-address owner, see explainCdn). Via hops are appended by each intermediary, so a later matching hop is nearer; without
  * Via evidence on both sides the table order decides (providers usually placed in front of others come first).
  */
+/** A match's provider (Match.provider is an index into PROVIDERS). */
+function providerOf(m: Match): Provider {
+  return PROVIDERS[m.provider]!;
+}
+
 function nearestFirst(a: Match, b: Match): number {
   if (a.viaPos >= 0 && b.viaPos >= 0 && a.viaPos !== b.viaPos) return b.viaPos - a.viaPos;
   return a.provider - b.provider;
@@ -178,7 +188,7 @@ function readPop(provider: Provider, fields: Map<string, string[]>): string | nu
     if (!lines || !lines.length) continue;
     let text: string;
     if (rule.entry === 'all') text = lines.join(', ');
-    else if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1];
+    else if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1]!; // lines is not empty (checked above)
     else {
       const entries = splitEntries(lines.join(', '));
       text = (rule.entry === 'last' ? entries[entries.length - 1] : entries[0]) ?? '';
@@ -211,7 +221,8 @@ const SHARED_ALLOWED = /(?:^|,)\s*(?:public|(?:s-maxage|max-age)\s*=\s*"?[1-9])/
  */
 export function cdnNote(id: string, params?: Record<string, string | number>): Finding {
   const f = applyNote(CDN_NOTES, id, params);
-  if (Object.prototype.hasOwnProperty.call(CDN_FIXES, id)) f.fix = fill(CDN_FIXES[id], params);
+  const fix = Object.prototype.hasOwnProperty.call(CDN_FIXES, id) ? CDN_FIXES[id] : undefined;
+  if (fix !== undefined) f.fix = fill(fix, params);
   return f;
 }
 
@@ -225,25 +236,25 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const https = typeof x.url === 'string' && /^https:/i.test(x.url);
-  const matches = matchProviders(fields, values).filter((m) => https || !PROVIDERS[m.provider].httpsOnly);
+  const matches = matchProviders(fields, values).filter((m) => https || !providerOf(m).httpsOnly);
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = cdnForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
   const order = (a: Match, b: Match) => {
-    const ao = PROVIDERS[a.provider].id === ipOwner ? 1 : 0;
-    const bo = PROVIDERS[b.provider].id === ipOwner ? 1 : 0;
+    const ao = providerOf(a).id === ipOwner ? 1 : 0;
+    const bo = providerOf(b).id === ipOwner ? 1 : 0;
     return bo - ao || nearestFirst(a, b);
   };
   const cdns: Match[] = [];
   const selfHosted: Match[] = [];
-  for (const m of matches) (PROVIDERS[m.provider].kind === 'cdn' ? cdns : selfHosted).push(m);
+  for (const m of matches) (providerOf(m).kind === 'cdn' ? cdns : selfHosted).push(m);
   if (cdns.length > 1) cdns.sort(order);
   if (selfHosted.length > 1) selfHosted.sort(order);
   // The server address is the second signal: with no CDN header, an address in a CDN's published ranges names it
   // (a self-hosted cache seen in the headers then sits behind that CDN).
   const byAddress = !cdns.length && owner !== null && !ADDRESS_NOT_PROOF.has(owner.id);
   const chosen = byAddress ? null : (cdns[0] ?? selfHosted[0] ?? null);
-  const provider: Provider | null = byAddress ? providerForOwner(owner) : chosen ? PROVIDERS[chosen.provider] : null;
+  const provider: Provider | null = byAddress ? providerForOwner(owner) : chosen ? providerOf(chosen) : null;
 
   // RFC 9211 Cache-Status, parsed once.
   const csLines = fields.get('cache-status');
@@ -286,7 +297,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   } else if (provider && chosen) {
     const evidence = chosen.evidence.slice(0, 4).join('; ');
     note(provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
-    if (cdns.length > 1) note('cdn-stacked', { outer: provider.name, inner: cdns.slice(1).map((m) => PROVIDERS[m.provider].name).join(', ') });
+    if (cdns.length > 1) note('cdn-stacked', { outer: provider.name, inner: cdns.slice(1).map((m) => providerOf(m).name).join(', ') });
     statusFindings(provider, reading, fields, values, note);
   } else if (reading) {
     note(`status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
@@ -358,7 +369,7 @@ function statusFindings(provider: Provider, reading: StatusReading | null, field
   }
   note(`status-${reading.status}`, params);
   if (reading.decidedBy > 0) {
-    const t = reading.tiers[reading.decidedBy];
+    const t = reading.tiers[reading.decidedBy]!; // decidedBy indexes tiers
     note('tiered-hit', { tier: t.cache ?? t.raw, tiers: reading.tiers.map((tier) => tier.raw).join(' | ') });
   }
   if (reading.status === 'bypass' || reading.status === 'dynamic') {
@@ -370,7 +381,7 @@ function statusFindings(provider: Provider, reading: StatusReading | null, field
 function gatewayFindings(status: number, provider: Provider | null, reading: StatusReading | null, note: Note): void {
   const cacheStatus = reading ? reading.status : null;
   if (typeof status !== 'number' || !Object.prototype.hasOwnProperty.call(GATEWAY_STATUS, status)) return;
-  const def = GATEWAY_STATUS[status];
+  const def = GATEWAY_STATUS[status]!; // an own property (checked above)
   if (def.byLayer && provider?.id !== 'cloudflare') return; // 52x codes are Cloudflare's own
   const layer = provider ? provider.name : 'the server in front';
   if (!provider && !def.byLayer && cacheStatus === null) {

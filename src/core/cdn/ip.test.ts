@@ -49,10 +49,10 @@ describe('cdnForIp', () => {
     for (const cat of ['cdn', 'waf']) {
       for (const [key, cidrs] of Object.entries(src[cat] as Record<string, string[]>)) {
         const single = buildRanges({ source: 'x', [cat]: { [key]: cidrs } });
-        const id = single.providers[0].id;
+        const id = single.providers[0]!.id;
         for (const c of cidrs) {
           if (c.includes(':')) continue;
-          const [a, b] = c.split('/');
+          const [a = '', b] = c.split('/');
           const base = parseIPv4(a)!;
           const size = 2 ** (32 - Number(b));
           blocks.push({ start: Math.floor(base / size) * size, end: Math.floor(base / size) * size + size - 1, id });
@@ -61,16 +61,16 @@ describe('cdnForIp', () => {
     }
     expect(built.v4.length).toBeGreaterThan(100);
     // sorted and disjoint
-    for (let i = 1; i < built.v4.length; i++) expect(built.v4[i][0]).toBeGreaterThan(built.v4[i - 1][1]);
+    for (let i = 1; i < built.v4.length; i++) expect(built.v4[i]![0]).toBeGreaterThan(built.v4[i - 1]![1]);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: blocks.length - 1 }), fc.integer({ min: 0, max: 2 ** 20 }), (bi, off) => {
-        const blk = blocks[bi];
+        const blk = blocks[bi]!;
         const ip = blk.start + (off % (blk.end - blk.start + 1));
         const containing = blocks.filter((b) => b.start <= ip && ip <= b.end).sort((x, y) => x.end - x.start - (y.end - y.start));
         const dotted = [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
         const got = cdnForIp(dotted)?.id;
         // the smallest containing block's provider (ties between providers listing the same block: either)
-        const smallest = containing[0].end - containing[0].start;
+        const smallest = containing[0]!.end - containing[0]!.start;
         const allowed = containing.filter((b) => b.end - b.start === smallest).map((b) => b.id);
         expect(allowed).toContain(got);
       }),

@@ -26,7 +26,7 @@ export function parseIPv4(text: string): number | null {
   if (!m) return null;
   let n = 0;
   for (let i = 1; i <= 4; i++) {
-    const part = m[i];
+    const part = m[i]!; // V4 has four groups, none optional
     if (part.length > 1 && part[0] === '0') return null;
     const v = Number(part);
     if (v > 255) return null;
@@ -57,8 +57,8 @@ export function parseIPv6(text: string): string | null {
     for (const x of g) if (!/^[0-9a-fA-F]{1,4}$/.test(x)) return null;
     return g;
   };
-  const head = groupsOf(halves[0]);
-  const rest = halves.length === 2 ? groupsOf(halves[1]) : [];
+  const head = groupsOf(halves[0]!); // split gives at least one part
+  const rest = halves.length === 2 ? groupsOf(halves[1]!) : [];
   if (!head || !rest) return null;
   let groups: string[];
   if (halves.length === 2) {
@@ -76,9 +76,9 @@ export function parseIPv6(text: string): string | null {
 export function bareAddress(text: string): string {
   let s = text.trim();
   const bracket = /^\[([^\]]*)\](?::\d+)?$/.exec(s);
-  if (bracket) return bracket[1];
+  if (bracket) return bracket[1]!;
   const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(s);
-  if (v4port) s = v4port[1];
+  if (v4port) s = v4port[1]!;
   return s;
 }
 
@@ -150,7 +150,7 @@ function search<T extends number | string>(ranges: Array<[T, T, number]>, x: T):
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = ranges[mid];
+    const r = ranges[mid]!; // lo <= mid <= hi, inside the list
     if (x < r[0]) hi = mid - 1;
     else if (x > r[1]) lo = mid + 1;
     else return r[2];

@@ -93,5 +93,5 @@ export function cityForPop(pop: string | null | undefined): string | null {
   if (!pop || typeof pop !== 'string' || pop.length > 64) return null;
   const m = /^([A-Za-z]{3})(?:$|[0-9-])/.exec(pop);
   if (!m) return null;
-  return CITY_BY_CODE.get(m[1].toUpperCase()) ?? null;
+  return CITY_BY_CODE.get(m[1]!.toUpperCase()) ?? null;
 }

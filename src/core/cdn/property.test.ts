@@ -74,7 +74,7 @@ describe('parsers never throw and stay bounded', () => {
     const big = HEADER_NAMES.map((name) => ({ name, value: MB }));
     const r = explainCdn(record(big), ctx);
     expect(JSON.stringify(r).length).toBeLessThan(200_000);
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ name: HEADER_NAMES[i % HEADER_NAMES.length], value: 'MISS, HIT' }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ name: HEADER_NAMES[i % HEADER_NAMES.length]!, value: 'MISS, HIT' }));
     const r2 = explainCdn(record(many), ctx);
     expect(r2.findings.length).toBeLessThan(60);
   });

@@ -16,7 +16,7 @@ export interface HeaderCondition {
 
 /** A signature holds when all of its conditions hold. */
 export interface Signature {
-  all: HeaderCondition[];
+  all: readonly [HeaderCondition, ...HeaderCondition[]];
   ref: string;
 }
 

@@ -71,7 +71,7 @@ export function tierStatus(entry: string, table: StatusTable): CdnCacheStatus | 
     const word = w.replace(HIT_COUNT, '').toUpperCase();
     if (Object.prototype.hasOwnProperty.call(table, word) && (best === null || word.length > best.length)) best = word;
   }
-  return best === null ? null : table[best];
+  return best === null ? null : table[best]!; // an own property (checked above)
 }
 
 const SERVED = new Set<CdnCacheStatus>(['hit', 'stale', 'revalidated']);
@@ -84,9 +84,12 @@ const WENT_ON = new Set<CdnCacheStatus>(['miss', 'expired']);
  */
 export function combineTiers(tiers: Tier[]): { status: CdnCacheStatus; decidedBy: number } {
   if (!tiers.length) return { status: 'unknown', decidedBy: -1 };
-  const first = tiers[0].status;
+  const first = tiers[0]!.status;
   if (WENT_ON.has(first)) {
-    for (let i = 1; i < tiers.length; i++) if (SERVED.has(tiers[i].status)) return { status: tiers[i].status, decidedBy: i };
+    for (let i = 1; i < tiers.length; i++) {
+      const status = tiers[i]!.status;
+      if (SERVED.has(status)) return { status, decidedBy: i };
+    }
   }
   return { status: first, decidedBy: 0 };
 }
@@ -248,7 +251,7 @@ export function serverTimingDesc(lines: string[], metric: string): string | null
   for (const line of lines.slice(0, MAX_TIERS)) {
     for (const entry of splitEntries(line)) {
       const parts = entry.split(';');
-      if (parts[0].trim().toLowerCase() !== metric) continue;
+      if (parts[0]!.trim().toLowerCase() !== metric) continue; // split gives at least one part
       for (const p of parts.slice(1)) {
         const eq = p.indexOf('=');
         if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== 'desc') continue;
@@ -288,24 +291,27 @@ function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheSt
     case 'server-timing-name': {
       for (const line of lines.slice(0, MAX_TIERS)) {
         for (const entry of splitEntries(line)) {
-          const name = entry.split(';')[0].trim().toUpperCase();
-          if (src.table && Object.prototype.hasOwnProperty.call(src.table, name)) return [{ status: src.table[name], raw: entry.slice(0, 256), header: src.header }];
+          const name = entry.split(';')[0]!.trim().toUpperCase();
+          const status = src.table && Object.prototype.hasOwnProperty.call(src.table, name) ? src.table[name] : undefined;
+          if (status !== undefined) return [{ status, raw: entry.slice(0, 256), header: src.header }];
         }
       }
       return null;
     }
     case 'varnish-xid': {
       // X-Varnish: "<this request's xid> [<xid of the request that stored the object>]"
-      const ids = lines[lines.length - 1].trim().split(/\s+/);
+      const last = lines.at(-1);
+      if (last === undefined) return null;
+      const ids = last.trim().split(/\s+/);
       if (!ids.every((x) => /^\d+$/.test(x)) || ids.length > 2) return null;
-      return [{ status: ids.length === 2 ? 'hit' : 'miss', raw: lines[lines.length - 1].slice(0, 64), header: src.header }];
+      return [{ status: ids.length === 2 ? 'hit' : 'miss', raw: last.slice(0, 64), header: src.header }];
     }
     case 'cache-status': {
       const parsed = cacheStatusOut ?? parseCacheStatus(lines);
       if (!parsed.entries.length) return null;
       const tiers = parsed.entries.map((e, i) => ({
         status: cacheStatusEntryStatus(e),
-        raw: parsed.raws[i],
+        raw: parsed.raws[i]!, // raws runs parallel to entries
         header: src.header,
         cache: e.cache,
       }));

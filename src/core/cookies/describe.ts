@@ -1,6 +1,6 @@
 /** Turns one storage decision into a SetCookieResult: attribute explanations, scope words, purpose, findings. */
 import type { BrowserProfile, Finding, JarCookie } from '../types';
-import type { CookieRejectReason, Explained, SetCookieResult } from '../explanation';
+import type { CookieRejectReason, Explained, SetCookieResult, SignedCookieInfo } from '../explanation';
 import { cookieNote } from './notes';
 import type { ParsedSetCookie } from './parse';
 import { utf8Length } from './parse';
@@ -104,7 +104,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   if (p.emptyDomain) out.push(cookieNote('cookie-domain-empty', { name }));
   if (p.name === '') out.push(cookieNote('cookie-nameless', { value: clip(p.value, 80) }));
   const folded = FOLDED.exec(p.value);
-  if (folded) out.push(cookieNote('cookie-folded-header', { name, next: folded[1] }));
+  if (folded) out.push(cookieNote('cookie-folded-header', { name, next: folded[1]! })); // the group is not optional
   const c = f.cookie;
   if (!c || reason === 'expired') return out;
   if (p.bothMaxAgeAndExpires) out.push(cookieNote('cookie-max-age-and-expires', { name }));
@@ -131,7 +131,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   return out;
 }
 
-const SIGNED_NAMES: Record<string, string> = {
+const SIGNED_NAMES: Record<SignedCookieInfo['format'], string> = {
   jwt: 'a JWT',
   itsdangerous: 'an itsdangerous (Flask) session',
   express: 'an Express signed cookie',
@@ -176,8 +176,11 @@ export function describeSetCookie(f: DecisionFacts): SetCookieResult {
   if (np) result.namePrefix = np;
   if (f.reasons.length) {
     const all = mergeReasons(f.reasons);
-    result.rejectReason = all[0].reason;
-    result.rejectWhy = all[0].why;
+    const [worst] = all;
+    if (worst) {
+      result.rejectReason = worst.reason;
+      result.rejectWhy = worst.why;
+    }
     result.rejectReasons = all;
   }
   if (f.cookie) result.cookie = f.cookie;

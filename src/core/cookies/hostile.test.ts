@@ -15,7 +15,7 @@ const set = (...values: string[]) => values.map((value) => ({ name: 'Set-Cookie'
 describe('hostile names in the cookie area: own properties only', () => {
   it('an attribute named "constructor" is an unknown attribute, not "Object"', () => {
     const r = explainCookies(x({ responseHeaders: set('a=1; constructor=x') }), { browser: 'chrome', now: NOW });
-    const attr = r.setCookies[0].attributes[0];
+    const attr = r.setCookies[0]!.attributes[0]!;
     expect(attr.name).toBe('constructor');
     expect(attr.known).toBe(false);
     expect(r.findings.map((f) => f.id)).toContain('cookie-attribute-unknown');
@@ -53,7 +53,7 @@ describe('bounded output: repeats summarised', () => {
     const one = JSON.stringify(explainCookies(x({ responseHeaders: set('id=abc; Path=/; Secure; HttpOnly') }), { browser: 'chrome', now: NOW }));
     const many = explainCookies(x({ responseHeaders: set(...Array.from({ length: 10_000 }, () => 'id=abc; Path=/; Secure; HttpOnly')) }), { browser: 'chrome', now: NOW });
     expect(many.setCookies).toHaveLength(1);
-    expect(many.setCookies[0].repeats).toBe(9_999);
+    expect(many.setCookies[0]?.repeats).toBe(9_999);
     expect(many.findings.find((f) => f.id === 'cookie-set-repeated')?.params?.count).toBe(10_000);
     expect(JSON.stringify(many).length).toBeLessThan(one.length + 2_000);
   });
@@ -79,7 +79,7 @@ describe('bounded output: repeats summarised', () => {
     );
     // Both lines are refused for the same reason (a Secure "a" exists): one entry, repeated once.
     expect(r.setCookies).toHaveLength(1);
-    expect(r.setCookies[0].rejectReason).toBe('overwrite-secure');
-    expect(r.setCookies[0].repeats).toBe(1);
+    expect(r.setCookies[0]?.rejectReason).toBe('overwrite-secure');
+    expect(r.setCookies[0]?.repeats).toBe(1);
   });
 });

@@ -38,7 +38,7 @@ describe('explainCookies', () => {
     expect(e.sameSiteContext).toBe('cross-site');
     expect(e.send?.cookieHeader).toBe('none=2');
     expect(e.send?.notSent.map((n) => n.reason)).toEqual(['samesite-lax']);
-    expect(e.setCookies[0].stored).toBe(true);
+    expect(e.setCookies[0]?.stored).toBe(true);
     const ids = e.findings.map((f) => f.id);
     expect(ids).toContain('cookie-third-party-context');
     expect(ids).toContain('cookie-samesite-none');
@@ -49,9 +49,9 @@ describe('explainCookies', () => {
     const jwt = `${b64url('{"alg":"HS256"}')}.${b64url('{"u":1}')}.${'x'.repeat(43)}`;
     const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `session_token=${jwt}; Path=/` }, { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Max-Age=99999999; Expires=Wed, 01 Jul 2026 12:00:00 GMT' }] });
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
-    const ids = e.setCookies[0].findings.map((f) => f.id);
+    const ids = e.setCookies[0]!.findings.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['cookie-not-secure-on-https', 'cookie-session-without-httponly', 'cookie-signed-not-encrypted', 'cookie-samesite-missing']));
-    expect(e.setCookies[0].signed?.payload).toBe('{"u":1}');
+    expect(e.setCookies[0]?.signed?.payload).toBe('{"u":1}');
     const django = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'sessionid=abc; Secure' }, { name: 'Set-Cookie', value: 'AMP_TOKEN=x; Secure' }] }), { browser: 'chrome', now: NOW });
     expect(django.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-session-without-httponly'))).toEqual([true, false]);
     // Double-submit CSRF tokens are read by page scripts on purpose: no HttpOnly advice for them.
@@ -61,9 +61,9 @@ describe('explainCookies', () => {
     const names = ['PHPSESSID', 'JSESSIONID', 'laravel_session', 'rack.session', 'connect.sid', 'session_only', 'sessionStorageHint'];
     const flagged = names.map((n) => explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `${n}=v; Secure` }] }), { browser: 'chrome', now: NOW }).findings.some((f) => f.id === 'cookie-session-without-httponly'));
     expect(flagged).toEqual([true, true, true, true, true, false, false]);
-    expect(e.setCookies[1].purpose?.category).toBe('Analytics');
-    expect(e.setCookies[1].findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
-    expect(e.setCookies[1].lifetime).toContain('400-day maximum');
+    expect(e.setCookies[1]?.purpose?.category).toBe('Analytics');
+    expect(e.setCookies[1]?.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
+    expect(e.setCookies[1]?.lifetime).toContain('400-day maximum');
     for (const f of e.findings) expect(f.summary.length && f.rule.length && f.link.startsWith('https://')).toBeTruthy();
   });
   it('survives a record with missing pieces', () => {
@@ -123,7 +123,7 @@ describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY
     expect(f?.summary).toMatch(/repeats Path, Max-Age:/);
     expect(f?.severity).toBe('info');
     expect(f?.fix).toMatch(/Path, Max-Age/);
-    expect(e.setCookies[0].cookie?.path).toBe('/y');
+    expect(e.setCookies[0]?.cookie?.path).toBe('/y');
     expect(run('a=1; Path=/; Secure').findings.some((x) => x.id === 'cookie-attribute-duplicate')).toBe(false);
     expect(() => run('a=1; __proto__=1; __proto__=2; constructor; constructor')).not.toThrow();
     expect(run('a=1; __proto__=1; __proto__=2').findings.find((x) => x.id === 'cookie-attribute-duplicate')?.summary).toMatch(/__proto__/);
@@ -131,19 +131,19 @@ describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY
   it('where httplint is wrong, the engine follows the browsers (docs/httplint.md)', () => {
     // Max-Age=0123 is 123 seconds (RFC 6265bis §5.6.2: digits converted to an integer), nothing to report
     const lead = run('a=1; Max-Age=0123');
-    expect(lead.setCookies[0].cookie?.expires).toBe(NOW + 123);
+    expect(lead.setCookies[0]?.cookie?.expires).toBe(NOW + 123);
     expect(lead.findings.some((x) => x.id === 'cookie-max-age-invalid')).toBe(false);
     // Max-Age=-1 is a valid deletion, not an invalid attribute
     const del = run('a=1; Max-Age=-1');
     expect(del.findings.map((x) => x.id)).toContain('cookie-rejected-expired');
     expect(del.findings.some((x) => x.id === 'cookie-max-age-invalid')).toBe(false);
     // Partitioned without Secure: Chromium refuses the whole cookie, not only the attribute
-    expect(run('a=1; Partitioned').setCookies[0].stored).toBe(false);
+    expect(run('a=1; Partitioned').setCookies[0]?.stored).toBe(false);
   });
   it('an empty Domain= is ignored: the cookie is stored host-only, and said so', () => {
     const e = run('a=1; Domain=');
     expect(e.findings.some((x) => x.id === 'cookie-domain-empty')).toBe(true);
-    expect(e.setCookies[0].cookie?.hostOnly).toBe(true);
+    expect(e.setCookies[0]?.cookie?.hostOnly).toBe(true);
     expect(run('a=1; Domain=example.com').findings.some((x) => x.id === 'cookie-domain-empty')).toBe(false);
   });
 });

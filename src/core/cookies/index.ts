@@ -92,7 +92,7 @@ function hstsOf(x: ExchangeRecord): { includeSubDomains: boolean } | undefined {
   let maxAge = -1;
   let includeSubDomains = false;
   for (const part of value.slice(0, 1024).split(';')) {
-    const [rawName, ...rest] = part.split('=');
+    const [rawName = '', ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
     if (name === 'max-age') {
       const v = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
@@ -126,7 +126,7 @@ function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
   for (const { kept, count } of groups.values()) {
     if (count > 1) {
       kept.repeats = count - 1;
-      const name = kept.cookie?.name ?? kept.raw.split('=')[0];
+      const name = kept.cookie?.name ?? kept.raw.split('=')[0]!; // split gives at least one part
       kept.findings.push(cookieNote('cookie-set-repeated', { name: name.slice(0, 100), count }));
     }
     out.push(kept);

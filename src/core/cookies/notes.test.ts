@@ -78,7 +78,7 @@ describe('cookie notes catalogue', () => {
     }
   });
   it('severity by consequence: rejections and ignored attributes are errors, restrictions the server asked for are info', () => {
-    const sev = (id: string) => COOKIE_NOTES[id].severity;
+    const sev = (id: string) => COOKIE_NOTES[id]!.severity;
     expect(sev('cookie-rejected-samesite-context')).toBe('error');
     expect(sev('cookie-rejected-expired')).toBe('info');
     expect(sev('cookie-expires-invalid')).toBe('error');

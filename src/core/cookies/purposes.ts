@@ -13,6 +13,8 @@ import type { CookiePurpose } from '../explanation';
 import db from './purposes.generated.json';
 
 type Row = [string, number, number, number, number, number, number];
+// The numbers in a row index the table's own lists (gen-cookie-db writes them so, and the row indexes kept below come
+// from `rows` itself): those look-ups carry `!`.
 
 const rows = db.rows as Row[];
 const texts = db.texts as string[];
@@ -34,9 +36,10 @@ const byFirstChar = new Map<string, Array<[string, number]>>();
   });
   prefixes.sort((a, b) => b[0].length - a[0].length);
   for (const p of prefixes) {
-    const bucket = byFirstChar.get(p[0][0]);
+    const first = p[0].charAt(0);
+    const bucket = byFirstChar.get(first);
     if (bucket) bucket.push(p);
-    else byFirstChar.set(p[0][0], [p]);
+    else byFirstChar.set(first, [p]);
   }
 }
 
@@ -62,24 +65,28 @@ const MEMO_LIMIT = 2048;
 const GENERIC_NAME = /^[a-z0-9]+$/;
 
 function toPurpose(idx: number): CookiePurpose {
-  const [, category, platform, description, retention, domains] = rows[idx];
-  const out: CookiePurpose = { category: db.categories[category], platform: db.platforms[platform], description: texts[description] };
-  if (retention) out.retention = texts[retention];
-  if (domains) out.listedFor = domainLists[domains];
+  const [, category, platform, description, retention, domains] = rows[idx]!;
+  const out: CookiePurpose = { category: db.categories[category]!, platform: db.platforms[platform]!, description: texts[description]! };
+  if (retention) out.retention = texts[retention]!;
+  if (domains) out.listedFor = domainLists[domains]!;
   return out;
 }
 
 function candidates(name: string): number[] {
   const hit = exact.get(name);
   if (hit) return hit;
-  const bucket = byFirstChar.get(name[0]);
+  const bucket = byFirstChar.get(name.charAt(0));
   if (!bucket) return [];
   for (let i = 0; i < bucket.length; i++) {
-    const [prefix] = bucket[i];
+    const [prefix, row] = bucket[i]!;
     if (!name.startsWith(prefix)) continue;
     // Every wildcard row with this same (longest) prefix.
-    const out = [bucket[i][1]];
-    for (let j = i + 1; j < bucket.length && bucket[j][0].length === prefix.length; j++) if (bucket[j][0] === prefix) out.push(bucket[j][1]);
+    const out = [row];
+    for (let j = i + 1; j < bucket.length; j++) {
+      const [other, otherRow] = bucket[j]!;
+      if (other.length !== prefix.length) break;
+      if (other === prefix) out.push(otherRow);
+    }
     return out;
   }
   return [];
@@ -91,13 +98,13 @@ function resolve(name: string): Resolved | null {
   const specific: Resolved['specific'] = [];
   let general: CookiePurpose | null = null;
   for (const i of idx) {
-    const hosts = domainLists[rows[i][5]];
+    const hosts = domainLists[rows[i]![5]]!;
     if (hosts.length) specific.push([hosts, toPurpose(i)]);
     else if (!general) general = toPurpose(i);
   }
   let possibly: CookiePurpose | null = null;
   if (!general && specific.length && !(GENERIC_NAME.test(name) || name.length <= 3)) {
-    const [hosts, p] = specific[0];
+    const [hosts, p] = specific[0]!; // specific.length checked above
     possibly = {
       ...p,
       possibly: true,

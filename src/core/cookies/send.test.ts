@@ -28,7 +28,7 @@ describe('cookiesForRequest', () => {
     const jar = [c({ name: 'chip', secure: true, sameSite: 'none', partitioned: true, partitionKey: 'https://shop.test' })];
     const embedded = { jar, requestUrl: 'https://a.example.com/w', navigation: 'subresource' as const, now: NOW };
     expect(cookiesForRequest({ ...embedded, topLevelUrl: 'https://www.shop.test/' }).sent).toHaveLength(1);
-    expect(cookiesForRequest({ ...embedded, topLevelUrl: 'https://news.test/' }).notSent[0].reason).toBe('partition-mismatch');
+    expect(cookiesForRequest({ ...embedded, topLevelUrl: 'https://news.test/' }).notSent[0]?.reason).toBe('partition-mismatch');
   });
   it('blocks unpartitioned third-party cookies when the policy says so', () => {
     const jar = [c({ name: 'n', secure: true, sameSite: 'none' }), c({ name: 'p', secure: true, sameSite: 'none', partitioned: true, partitionKey: 'https://news.test' })];
@@ -44,7 +44,7 @@ describe('cookiesForRequest', () => {
     const r = cookiesForRequest(post);
     expect(r.sent.map((s) => s.cookie.name)).toEqual(['young']);
     expect(r.laxAllowUnsafe).toEqual(['young']);
-    expect(r.notSent[0].reason).toBe('samesite-unspecified-lax');
+    expect(r.notSent[0]?.reason).toBe('samesite-unspecified-lax');
     expect(cookiesForRequest({ ...post, browser: 'firefox' }).sent).toHaveLength(2);
     // The window is for top-level navigations only.
     const sub = cookiesForRequest({ ...post, navigation: 'subresource', topLevelUrl: 'https://evil.test/' });

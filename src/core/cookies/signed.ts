@@ -26,7 +26,7 @@ export function decodeBase64(s: string): Uint8Array | null {
   let o = 0;
   for (let i = 0; i < clean.length; i++) {
     const c = clean.charCodeAt(i);
-    const v = c < 128 ? LOOKUP[c] : -1;
+    const v = c < 128 ? LOOKUP[c]! : -1; // LOOKUP covers 0-127
     if (v < 0) return null;
     acc = (acc << 6) | v;
     bits += 6;
@@ -71,9 +71,10 @@ const READABLE = 'signed, not encrypted: anyone can read this';
 
 function jwt(v: string): SignedCookieInfo | null {
   const parts = v.split('.');
-  if (parts.length !== 3 || !B64URL_PART.test(parts[0]) || !B64URL_PART.test(parts[1])) return null;
-  const headerBytes = decodeBase64(parts[0]);
-  const payloadBytes = decodeBase64(parts[1]);
+  const [headerPart = '', payloadPart = ''] = parts;
+  if (parts.length !== 3 || !B64URL_PART.test(headerPart) || !B64URL_PART.test(payloadPart)) return null;
+  const headerBytes = decodeBase64(headerPart);
+  const payloadBytes = decodeBase64(payloadPart);
   if (!headerBytes || !payloadBytes) return null;
   const header = jsonObject(bytesToText(headerBytes)) as Record<string, unknown> | undefined;
   if (!header || typeof header !== 'object' || typeof header.alg !== 'string') return null;
@@ -91,7 +92,7 @@ function itsdangerous(v: string): SignedCookieInfo | null {
   const compressed = v.startsWith('.');
   const parts = (compressed ? v.slice(1) : v).split('.');
   if (parts.length !== 3 || !parts.every((p) => B64URL_PART.test(p))) return null;
-  const [payload, ts, sig] = parts;
+  const [payload = '', ts = '', sig = ''] = parts; // three parts (checked above)
   // Timestamps are 4-5 bytes (6-7 base64 chars); the HMAC is at least 20 bytes.
   if (ts.length < 5 || ts.length > 8 || sig.length < 20) return null;
   const tsBytes = decodeBase64(ts);
@@ -146,7 +147,7 @@ function rails(v: string): SignedCookieInfo | null {
   }
   const parts = s.split('--');
   if (parts.length !== 2) return null;
-  const [data, digest] = parts;
+  const [data = '', digest = ''] = parts; // two parts (checked above)
   if (!/^[0-9a-f]{40}$|^[0-9a-f]{64}$|^[0-9a-f]{128}$/i.test(digest) || data.length < 4 || !B64_CHARS.test(data)) return null;
   const bytes = decodeBase64(data);
   if (!bytes) return null;

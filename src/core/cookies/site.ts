@@ -59,7 +59,7 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)|%2e/i;
 function fastParse(u: string): RequestParts | null | undefined {
   const m = SIMPLE_URL.exec(u);
   if (!m) return undefined;
-  const [, scheme, host, , rawPath] = m;
+  const [, scheme = '', host = '', , rawPath] = m; // groups 1 and 2 are not optional
   if (host === '' || host.startsWith('.') || host.includes('..')) return undefined;
   const path = rawPath ?? '/';
   if (DOT_SEGMENT.test(path)) return undefined;

@@ -259,13 +259,14 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   const count = Math.min(lines.length, MAX_SET_COOKIE_LINES);
 
   for (let index = 0; index < count; index++) {
-    const raw = typeof lines[index] === 'string' ? lines[index] : String(lines[index] ?? '');
+    const line = lines[index];
+    const raw = typeof line === 'string' ? line : String(line ?? '');
     const p = parseSetCookie(raw, input.now);
     const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], profile);
     let deletes = false;
     const first = d.reasons[0];
     // Only a cookie whose one problem is being expired deletes: any other failure aborts the storage steps first.
-    const onlyExpired = d.reasons.length === 1 && first.reason === 'expired';
+    const onlyExpired = d.reasons.length === 1 && first?.reason === 'expired';
     if (d.cookie && (first === undefined || onlyExpired)) {
       const c = d.cookie;
       const old = (byName.get(c.name) ?? []).find((o) => sameIdentity(o, c));

@@ -15,7 +15,7 @@ describe('fixes: command-line text', () => {
   });
 
   it('one line per fix, several fields joined', () => {
-    expect(fixLine(FIX_SNIPPETS['vary-cookie'])).toBe('Cache-Control: private; Vary: Accept-Encoding');
+    expect(fixLine(FIX_SNIPPETS['vary-cookie']!)).toBe('Cache-Control: private; Vary: Accept-Encoding');
   });
 
   it('markdown: a collapsed block per id with every server, fences closed, angle brackets escaped outside code', () => {

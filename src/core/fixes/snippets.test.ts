@@ -79,7 +79,7 @@ describe('fixes: the table', () => {
   });
 
   it('is frozen all the way down and shared by reference', () => {
-    const s = FIX_SNIPPETS['versioned-without-immutable'];
+    const s = FIX_SNIPPETS['versioned-without-immutable']!;
     expect(Object.isFrozen(FIX_SNIPPETS)).toBe(true);
     expect(Object.isFrozen(s) && Object.isFrozen(s.nginx) && Object.isFrozen(s.cloudflare)).toBe(true);
     expect(FIX_SNIPPETS['versioned-no-lifetime']).toBe(s);
@@ -89,14 +89,14 @@ describe('fixes: the table', () => {
   });
 
   it('the snippets send the header the entry names', () => {
-    const s = FIX_SNIPPETS['pragma-in-response'];
+    const s = FIX_SNIPPETS['pragma-in-response']!;
     expect(s.header).toBe('Cache-Control: no-cache');
     expect(s.removes).toEqual(['Pragma']);
     expect(s.nginx!.code).toContain('add_header Cache-Control "no-cache" always;');
     expect(s.nginx!.code).toContain('proxy_hide_header Pragma;');
     expect(s.apache!.code).toContain('Header unset Pragma');
     expect(s.caddy!.code).toContain('-Pragma');
-    const c = FIX_SNIPPETS['cookie-samesite-missing'];
+    const c = FIX_SNIPPETS['cookie-samesite-missing']!;
     expect(c.header).toBe('Set-Cookie: <name>=<value>; SameSite=Lax');
     expect(c.cloudflare!.kind).toBe('worker');
     expect(c.express!.code).toContain("sameSite: 'lax'");
@@ -137,7 +137,7 @@ describe('fixes: lookup', () => {
     expect(out).not.toBe(e.findings);
     expect(out.length).toBe(e.findings.length);
     for (let i = 0; i < out.length; i++) {
-      const f = out[i];
+      const f = out[i]!;
       if (Object.hasOwn(FIX_SNIPPETS, f.id)) {
         expect(f.snippets, f.id).toBe(FIX_SNIPPETS[f.id]);
         expect({ ...f, snippets: undefined }).toEqual({ ...e.findings[i], snippets: undefined });

@@ -94,7 +94,7 @@ function fields(set: readonly Field[], remove: readonly string[] = [], note?: st
 
 /** A cookie attribute added to every Set-Cookie line that lacks it (an explicit one is left as it is). */
 function cookieAttribute(attr: 'Secure' | 'HttpOnly' | 'SameSite=Lax', note?: string): FixSnippets {
-  const name = attr.split('=')[0];
+  const name = attr.split('=')[0]!; // split gives at least one part
   const lower = name.toLowerCase();
   // "; secure" or "; samesite=" anywhere after the name=value pair, in any case.
   const present = name === 'SameSite' ? `;\\s*samesite\\s*=` : `;\\s*${lower}\\s*(?:;|$)`;
@@ -246,7 +246,7 @@ export function snippetsFor(finding: Pick<Finding, 'id'>): FixSnippets | undefin
 export function withSnippets<T extends Finding>(findings: readonly T[]): T[] {
   const out: T[] = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
+    const f = findings[i]!;
     const s = snippetsFor(f);
     out[i] = s && f.snippets !== s ? { ...f, snippets: s } : f;
   }

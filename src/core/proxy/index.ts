@@ -17,7 +17,8 @@ export { parseProxyStatus, PROXY_ERROR_TYPES, PROXY_STATUS_PARAMS } from './stat
 /** A proxy finding with its fix (PROXY_FIXES), placeholders filled from the same parameters. */
 export function proxyNote(id: string, params?: Record<string, string | number>): Finding {
   const f = applyNote(PROXY_NOTES, id, params);
-  if (Object.prototype.hasOwnProperty.call(PROXY_FIXES, id)) f.fix = fill(PROXY_FIXES[id], params);
+  const fix = Object.prototype.hasOwnProperty.call(PROXY_FIXES, id) ? PROXY_FIXES[id] : undefined;
+  if (fix !== undefined) f.fix = fill(fix, params);
   return f;
 }
 
@@ -60,8 +61,9 @@ function lines(fields: Map<string, string[]> | null, name: string): string[] {
 }
 
 function firstValue(list: string[]): string | null {
-  if (!list.length) return null;
-  const v = list[0].split(',')[0].trim();
+  const [line] = list;
+  if (line === undefined) return null;
+  const v = line.split(',')[0]!.trim(); // split gives at least one part
   return v ? v.slice(0, 256) : null;
 }
 
@@ -105,14 +107,16 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
 
   const fwd = pick('forwarded');
   const forwarded = parseForwarded(fwd.list);
-  if (forwarded.elements.length) note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0].for ?? 'not given' });
+  if (forwarded.elements.length) note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0]?.for ?? 'not given' });
   for (const entry of forwarded.invalid.slice(0, 3)) note('forwarded-invalid', { entry });
 
   const xffField = pick('x-forwarded-for');
   const xff = parseXForwardedFor(xffField.list);
   if (xff.addresses.length) {
     note('xff-chain', { where: xffField.where === 'request' ? 'in the request' : 'echoed in the response', count: xff.addresses.length, chain: short(xff.addresses.join(', '), 200) });
-    if (xff.addresses.length >= 2) note('xff-trap', { first: xff.addresses[0], last: xff.addresses[xff.addresses.length - 1] });
+    const [firstAddress, ...others] = xff.addresses;
+    const lastAddress = others.at(-1);
+    if (firstAddress !== undefined && lastAddress !== undefined) note('xff-trap', { first: firstAddress, last: lastAddress });
     for (const entry of xff.invalid.slice(0, 3)) note('xff-invalid', { entry });
   }
   if (forwarded.elements.length && xff.addresses.length) note('forwarded-and-xff');
@@ -145,7 +149,7 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
 
   // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
   const gateway = typeof x.status === 'number' && Object.prototype.hasOwnProperty.call(PROXY_GATEWAY_STATUS, x.status) ? PROXY_GATEWAY_STATUS[x.status] : undefined;
-  if (gateway && via.hops.length) note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0].received });
+  if (gateway && via.hops.length) note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0]!.received }); // hops.length checked
 
   return {
     via: via.hops,

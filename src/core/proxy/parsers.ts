@@ -58,7 +58,8 @@ export function parseVia(lines: string[]): ViaParse {
         invalid.push(entry.slice(0, 120));
         continue;
       }
-      const hop: ViaHop = { protocol: m[1] ? `${m[1]}/${m[2]}` : m[2], received: m[3] };
+      const [, name, version = '', received = ''] = m; // groups 2 and 3 are not optional
+      const hop: ViaHop = { protocol: name ? `${name}/${version}` : version, received };
       if (m[4]) hop.comment = m[4].slice(1, -1).slice(0, 256);
       hops.push(hop);
     }

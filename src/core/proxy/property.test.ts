@@ -32,11 +32,11 @@ describe('proxy parsers never throw and stay bounded', () => {
     }), { numRuns: 500 });
     const r = explainProxy(rec(names.map((name) => ({ name, value: MB }))));
     expect(JSON.stringify(r).length).toBeLessThan(100_000);
-    const many = explainProxy(rec(Array.from({ length: 10_000 }, (_, i) => ({ name: names[i % names.length], value: '10.0.0.1, 1.1 x' }))));
+    const many = explainProxy(rec(Array.from({ length: 10_000 }, (_, i) => ({ name: names[i % names.length]!, value: '10.0.0.1, 1.1 x' }))));
     expect(JSON.stringify(many).length).toBeLessThan(100_000);
     expect(() => explainProxy({ id: 'x' } as unknown as ExchangeRecord)).not.toThrow();
     expect(() => explainProxy({ ...rec([{ name: 'via', value: '1.1 a' }]), status: '__proto__' as unknown as number })).not.toThrow();
-    const proto = parseForwarded(['__proto__=x;for=1.2.3.4']).elements[0];
+    const proto = parseForwarded(['__proto__=x;for=1.2.3.4']).elements[0]!;
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     expect(Object.keys(proto)).toEqual(['__proto__', 'for']);
   });

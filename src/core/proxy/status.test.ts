@@ -18,16 +18,16 @@ describe('Proxy-Status (RFC 9209)', () => {
       'Proxy-Status from ExampleProxy: the next hop broke the HTTP protocol (http_protocol_error).',
       'Proxy-Status from AnotherProxy: handled it without reporting an error; next hop example.com.',
     ]);
-    expect(found[0].link).toBe('https://www.rfc-editor.org/rfc/rfc9209#section-2.3.28');
-    expect(found[0].severity).toBe('info');
-    expect(found[0].fix).toBeTruthy();
+    expect(found[0]?.link).toBe('https://www.rfc-editor.org/rfc/rfc9209#section-2.3.28');
+    expect(found[0]?.severity).toBe('info');
+    expect(found[0]?.fix).toBeTruthy();
   });
   it('reads received-status and details, and the parameters of one error type', () => {
     const p = parseProxyStatus(['"edge 1"; error=dns_error; rcode="NXDOMAIN"; info-code=0; received-status=503; details="lookup failed"']);
     expect(p.unknownParams).toEqual([]);
     expect(p.badParams).toEqual([]);
     expect(p.entries[0]).toMatchObject({ proxy: 'edge 1', error: 'dns_error', receivedStatus: 503, details: 'lookup failed' });
-    expect(describeProxyStatus(p.entries[0]).meaning).toMatch(/DNS answered .* received status 503 from there; details: lookup failed/);
+    expect(describeProxyStatus(p.entries[0]!).meaning).toMatch(/DNS answered .* received status 503 from there; details: lookup failed/);
     // rcode belongs to dns_error only
     expect(parseProxyStatus(['edge; error=connection_refused; rcode="x"']).unknownParams).toEqual(['rcode']);
   });
