@@ -112,12 +112,14 @@ export function collectSecrets(x: ExchangeRecord | null, e: Explanation | null, 
 
 /**
  * A redactor for the given secrets. Text is scanned once: at each position the longest known value or name that
- * starts there is looked up through a three-character index, so the cost is linear in the text, not in the number of
- * cookies (10,000 Set-Cookie lines are fine).
+ * starts there is looked up through a three-character index, then by exact string for each length known under that
+ * prefix (longest first), so the cost is linear in the text and in the number of distinct lengths, not in the number
+ * of cookies: 10,000 values that all start alike ("GA1.1.", "value-") cost as much as ten.
  */
 export function makeRedactor(hide: boolean, secrets: { values: Set<string>; names: Set<string> }): Redactor {
   if (!hide) return IDENTITY;
-  const index = new Map<string, Array<{ s: string; keep: boolean }>>();
+  /** By first three characters: the lengths present (longest first) and each string, true when it is a kept name. */
+  const index = new Map<string, { lengths: number[]; keep: Map<string, boolean> }>();
   const shortValues: string[] = [];
   const add = (s: string, keep: boolean) => {
     if (s.length < MIN_FREE) {
@@ -125,13 +127,16 @@ export function makeRedactor(hide: boolean, secrets: { values: Set<string>; name
       return;
     }
     const k = s.slice(0, MIN_FREE);
-    const list = index.get(k);
-    if (list) list.push({ s, keep });
-    else index.set(k, [{ s, keep }]);
+    let bucket = index.get(k);
+    if (!bucket) index.set(k, (bucket = { lengths: [], keep: new Map() }));
+    // a string that is both a value and a name is masked (values are added first and win)
+    if (bucket.keep.has(s)) return;
+    bucket.keep.set(s, keep);
+    if (!bucket.lengths.includes(s.length)) bucket.lengths.push(s.length);
   };
   for (const v of secrets.values) add(v, false);
   for (const n of secrets.names) add(n, true);
-  for (const list of index.values()) list.sort((a, b) => b.s.length - a.s.length || Number(a.keep) - Number(b.keep));
+  for (const bucket of index.values()) bucket.lengths.sort((a, b) => b - a);
   const quotedShort = shortValues.length
     ? new RegExp(`"(?:${shortValues.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g')
     : null;
@@ -143,15 +148,26 @@ export function makeRedactor(hide: boolean, secrets: { values: Set<string>; name
     let i = 0;
     const end = text.length - MIN_FREE;
     while (i <= end) {
-      const list = index.get(text.substr(i, MIN_FREE));
-      const hit = list?.find((c) => text.startsWith(c.s, i));
-      if (!hit) {
+      const bucket = index.get(text.substr(i, MIN_FREE));
+      let hit: string | undefined;
+      let keep = false;
+      if (bucket)
+        for (const len of bucket.lengths) {
+          if (i + len > text.length) continue;
+          const k = bucket.keep.get(text.substr(i, len));
+          if (k !== undefined) {
+            hit = text.substr(i, len);
+            keep = k;
+            break;
+          }
+        }
+      if (hit === undefined) {
         i++;
         continue;
       }
-      if (!hit.keep) out += text.slice(from, i) + mask(hit.s, true);
-      else out += text.slice(from, i + hit.s.length);
-      i += hit.s.length;
+      if (!keep) out += text.slice(from, i) + mask(hit, true);
+      else out += text.slice(from, i + hit.length);
+      i += hit.length;
       from = i;
     }
     out += text.slice(from);
