@@ -19,7 +19,7 @@ import { applyNote, SEVERITY_ORDER } from './notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, ResponseSource } from './types';
 
 export interface Engines {
-  explainCache(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): CacheExplanation;
+  explainCache(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): CacheExplanation;
   explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation;
   explainCdn(x: ExchangeRecord, ctx: EngineContext): CdnExplanation;
   explainProxy(x: ExchangeRecord): ProxyExplanation;
@@ -126,10 +126,10 @@ const HIDDEN_REQUEST_HEADERS: Array<{ names: string[]; plain: string }> = [
 ];
 
 /** Shared, frozen empty lists (read-only): no hidden headers (most exchanges) and no earlier exchanges. */
-const NONE_HIDDEN = Object.freeze([]) as unknown as string[];
-const NO_HISTORY = Object.freeze([]) as unknown as ExchangeRecord[];
+const NONE_HIDDEN: readonly string[] = Object.freeze([]);
+const NO_HISTORY: readonly ExchangeRecord[] = Object.freeze([]);
 
-export function hiddenHeaders(x: ExchangeRecord): string[] {
+export function hiddenHeaders(x: ExchangeRecord): readonly string[] {
   if (!x.requestHeadersIncomplete) return NONE_HIDDEN;
   const present = new Set<string>();
   for (const h of safeHeaders(x.requestHeaders)) present.add(h.name.toLowerCase());
@@ -173,12 +173,12 @@ const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Array<keyof typeof SEVERITY_O
 const SOURCES: ReadonlySet<string> = new Set(['network', 'disk-cache', 'memory-cache', 'service-worker', 'revalidated', 'unknown']);
 
 export interface Explainer {
-  explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation;
+  explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation;
   explainAll(records: ExchangeRecord[], ctx: EngineContext): Explanation[];
 }
 
 export function createExplainer(engines: Engines): Explainer {
-  function explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation {
+  function explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation {
     const errors: Finding[] = [];
     const cache = runArea('cache', () => engines.explainCache(x, ctx, history), () => emptyCache(ctx), errors);
     const cookies = runArea('cookies', () => engines.explainCookies(x, ctx), emptyCookies, errors);
@@ -196,7 +196,7 @@ export function createExplainer(engines: Engines): Explainer {
         }
       }
     }
-    let hidden: string[] = [];
+    let hidden: readonly string[] = [];
     try {
       hidden = hiddenHeaders(x);
     } catch {

@@ -15,7 +15,7 @@ export { EXPLANATION_SCHEMA, HISTORY_CAP, createExplainer, type Engines } from '
 const engine = createExplainer({ explainCache, explainCookies, explainCdn, explainProxy });
 
 /** `history`: exchanges recorded before x (oldest first); the cache area links revalidations through it. */
-export function explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation {
+export function explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation {
   return engine.explain(x, ctx, history);
 }
 

@@ -44,7 +44,7 @@ export interface CacheView {
   /** A disconnected cache may serve it once stale (no must-revalidate, no-cache etc.). */
   mayServeStale: boolean;
   /** Where this profile departs from the RFC for this response, in plain words. */
-  browserNotes: string[];
+  browserNotes: readonly string[];
 }
 
 export type NextUseAction = 'from-cache' | 'revalidate' | 'download';
@@ -52,7 +52,7 @@ export type NextUseAction = 'from-cache' | 'revalidate' | 'download';
 export interface NextUse {
   action: NextUseAction;
   /** e.g. "If-None-Match: \"abc\"" when action is revalidate. */
-  conditionalHeaders: string[];
+  conditionalHeaders: readonly string[];
   plain: string;
   /** What a normal reload (F5) does, which can differ (Chrome revalidates the main resource). */
   onReload: string;
@@ -68,7 +68,7 @@ export interface NextUse {
 export interface LoadPrediction {
   action: NextUseAction;
   plain: string;
-  conditionalHeaders: string[];
+  conditionalHeaders: readonly string[];
   /** The model's finer decision: fresh, stale-while-revalidate, revalidate or network. */
   decision?: 'fresh' | 'stale-while-revalidate' | 'revalidate' | 'network';
   /** The model's reason code (DECISION_TEXT in src/core/cache/model.ts). */
@@ -93,8 +93,8 @@ export interface CacheExplanation {
   browser: BrowserProfile;
   /** Judged at (epoch s). */
   now: number;
-  responseDirectives: Explained[];
-  requestDirectives: Explained[];
+  responseDirectives: readonly Explained[];
+  requestDirectives: readonly Explained[];
   private: CacheView;
   shared: CacheView;
   date: number | null;
@@ -102,8 +102,8 @@ export interface CacheExplanation {
   lastModified: number | null;
   age: number | null;
   etag: { value: string; weak: boolean; valid: boolean } | null;
-  vary: string[];
-  varyExplained: string[];
+  vary: readonly string[];
+  varyExplained: readonly string[];
   immutable: boolean;
   nextUse: NextUse;
   revalidation: RevalidationLink | null;
@@ -284,7 +284,7 @@ export interface Explanation {
   /** Every finding of every area, worst first. */
   findings: Finding[];
   /** Headers the browser hid from the recorder, in plain words. */
-  hidden: string[];
+  hidden: readonly string[];
 }
 
 export type { JarCookie };

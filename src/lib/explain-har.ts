@@ -27,7 +27,7 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 const engine = createExplainer({ explainCache, explainCookies, explainCdn, explainProxy });
 
 /** One exchange in, one Explanation out (never throws: a failing area becomes an `engine-error` finding). */
-export function explain(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): Explanation {
+export function explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation {
   return engine.explain(x, ctx, history);
 }
 

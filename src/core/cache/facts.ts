@@ -25,7 +25,7 @@ import { firstLine, REQ_SLOTS, RES_SLOTS, scanFields, splitLines, type FieldValu
 
 /** Absent Date/Expires/Last-Modified and Age, shared (facts are read-only): what the parsers return for no lines. */
 const NO_DATE: DateField = Object.freeze({ time: null, format: null, raw: null, multiple: false });
-const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const NO_AGE: ParsedAge = Object.freeze({ value: null, findings: NO_FINDINGS });
 
 /**

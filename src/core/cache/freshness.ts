@@ -12,12 +12,15 @@ import { hasUnqualified, storability, STORE_WHY, type StoreReason } from './stor
 
 // ---------------------------------------------------------------- freshness and age
 
+/** A profile rule that took a non-RFC branch for a response: [rule key, params]. */
+export type Departure = [keyof CacheProfile, Record<string, string | number>];
+
 export interface LifetimeResult {
   lifetime: number | null;
   source: FreshnessSource;
   heuristic: boolean;
   /** Profile rules that took a non-RFC branch for this response: [rule key, params]. */
-  departures: Array<[keyof CacheProfile, Record<string, string | number>]>;
+  departures: Departure[];
 }
 
 /** Effective "no-cache" for the whole response under a profile (qualified no-cache="field" does not count). */
@@ -145,7 +148,7 @@ export interface ViewResult {
   noCache: boolean;
   /** Inside the stale-while-revalidate window at now. */
   swrOpen: boolean;
-  departures: LifetimeResult['departures'];
+  departures: readonly Departure[];
 }
 
 
@@ -157,8 +160,8 @@ const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntr
  * Empty lists shared, frozen, between views (read-only, like the memoised directive lists): no departures (every view
  * but the private one under a browser profile) and no browser notes (the shared view, and most private ones).
  */
-export const NO_NOTES = Object.freeze([]) as unknown as string[];
-const NO_DEPARTURES = Object.freeze([]) as unknown as LifetimeResult['departures'];
+export const NO_NOTES: readonly string[] = Object.freeze([]);
+const NO_DEPARTURES: readonly Departure[] = Object.freeze([]);
 const SCRATCH_DEPARTURES: LifetimeResult['departures'] = [];
 
 /**

@@ -31,7 +31,7 @@ const CLOCK_SKEW_LIMIT = 60;
 const LONG_LIFETIME = 86400;
 const YEAR = 31536000;
 
-export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: ExchangeRecord[]): CacheExplanation {
+export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): CacheExplanation {
   const now = Number.isFinite(ctx?.now) ? ctx.now : (x?.responseTimeMs ?? 0) / 1000;
   const profile = profileFor(ctx?.browser);
   const link = findRevalidation(x, history);
@@ -92,10 +92,10 @@ function validatorsFromRequest(x: ExchangeRecord): HeaderList {
  * here: one frozen array per distinct value instead of a fresh copy in every explanation. Frozen, so a consumer that
  * tried to edit one explanation's list could not change another's.
  */
-const DIRECTIVES_MEMO = { response: new WeakMap<ParsedCacheControl, Explained[]>(), request: new WeakMap<ParsedCacheControl, Explained[]>() };
-const NO_DIRECTIVES: Explained[] = Object.freeze([]) as unknown as Explained[];
+const DIRECTIVES_MEMO = { response: new WeakMap<ParsedCacheControl, readonly Explained[]>(), request: new WeakMap<ParsedCacheControl, readonly Explained[]>() };
+const NO_DIRECTIVES: readonly Explained[] = Object.freeze([]);
 
-function sharedDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): Explained[] {
+function sharedDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): readonly Explained[] {
   if (cc.directives.length === 0) return NO_DIRECTIVES;
   const memo = DIRECTIVES_MEMO[context];
   let out = memo.get(cc);
@@ -108,14 +108,14 @@ function sharedDirectives(cc: ParsedCacheControl, context: 'response' | 'request
   return out;
 }
 
-const VARY_MEMO = new WeakMap<ParsedVary, { vary: string[]; varyExplained: string[] }>();
+const VARY_MEMO = new WeakMap<ParsedVary, { vary: readonly string[]; varyExplained: readonly string[] }>();
 
-function sharedVary(v: ParsedVary): { vary: string[]; varyExplained: string[] } {
+function sharedVary(v: ParsedVary): { vary: readonly string[]; varyExplained: readonly string[] } {
   let out = VARY_MEMO.get(v);
   if (!out) {
     out = {
-      vary: Object.freeze([...v.fields]) as string[],
-      varyExplained: Object.freeze(v.fields.map((field) => fill(ownEntry(VARY_TEXT, field) ?? VARY_TEXT.default, { field }))) as string[],
+      vary: Object.freeze([...v.fields]),
+      varyExplained: Object.freeze(v.fields.map((field) => fill(ownEntry(VARY_TEXT, field) ?? VARY_TEXT.default, { field }))),
     };
     VARY_MEMO.set(v, out);
   }
@@ -148,7 +148,7 @@ function explainDirectives(cc: ParsedCacheControl, context: 'response' | 'reques
 
 // ---------------------------------------------------------------- browser notes
 
-function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): string[] {
+function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): readonly string[] {
   if (profile.id === 'rfc') return NO_NOTES;
   const immutable = f.cc.names.has('immutable') && !!profile.immutableOnReload.note;
   if (v.departures.length === 0 && !immutable) return NO_NOTES;
@@ -227,7 +227,7 @@ function toPrediction(d: CacheDecision): LoadPrediction {
 }
 
 /** No conditional headers (every next use but a revalidation): one shared, frozen empty list. */
-const NO_HEADERS = Object.freeze([]) as unknown as string[];
+const NO_HEADERS: readonly string[] = Object.freeze([]);
 
 function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord, headers: HeaderList, status: number, now: number): NextUse {
   let navigation: LoadPrediction;

@@ -93,11 +93,11 @@ export interface CacheDecision {
   /** The stored response the decision is about (served, or revalidated), null when none applies. */
   entry: StoredResponse | null;
   /** Validators sent with a revalidation (If-None-Match, If-Modified-Since). */
-  conditional: HeaderList;
+  conditional: Readonly<HeaderList>;
   /** May the network's answer be stored (false: the request or its mode said no-store)? */
   mayStore: boolean;
   /** Fields the browser adds to the request it forwards (Fetch: cache modes add Cache-Control / Pragma). */
-  forward: HeaderList;
+  forward: Readonly<HeaderList>;
   /** Seconds, at the request's time, for the entry (null without one). */
   age: number | null;
   lifetime: number | null;
@@ -242,7 +242,7 @@ export class CacheModel {
   }
 
   /** The validators sent for a variant that does not match (profile: all, or the ETag only), if its status allows. */
-  private mismatchValidators(all: HeaderList, status: number): HeaderList {
+  private mismatchValidators(all: Readonly<HeaderList>, status: number): Readonly<HeaderList> {
     const statuses = this.profile.conditionalizableStatuses.value;
     if (statuses && !statuses.has(status)) return NO_VALIDATORS;
     return this.profile.varyMismatchValidators.value === 'etag-only' ? all.filter((h) => h.name === 'If-None-Match') : all;
@@ -256,11 +256,11 @@ export class CacheModel {
   private reval(
     c: LookupContext,
     entry: StoredResponse,
-    validators: HeaderList,
+    validators: Readonly<HeaderList>,
     view: ViewResult,
     reason: DecisionReason,
     params?: Record<string, string | number>,
-    forward?: HeaderList,
+    forward?: Readonly<HeaderList>,
   ): CacheDecision {
     return validators.length
       ? this.dec(c, 'revalidate', reason, entry, { conditional: validators, view, params, forward })
@@ -624,7 +624,7 @@ function hasConditional(headers: HeaderList): boolean {
 }
 
 /** The validators from facts already read (no second parse): the same as conditionalFor(entry). */
-function validatorsOf(f: ResponseFacts): HeaderList {
+function validatorsOf(f: ResponseFacts): Readonly<HeaderList> {
   const etag = f.etag && f.etag.value ? f.etag.value : '';
   const lm = f.lastModified.time !== null && f.lastModified.raw ? f.lastModified.raw.trim() : '';
   if (!etag && !lm) return NO_VALIDATORS;
@@ -633,8 +633,8 @@ function validatorsOf(f: ResponseFacts): HeaderList {
   if (lm) out.push({ name: 'If-Modified-Since', value: lm });
   return out;
 }
-const NO_VALIDATORS: HeaderList = Object.freeze([]) as unknown as HeaderList;
-const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
+const NO_VALIDATORS: Readonly<HeaderList> = Object.freeze([]);
+const NO_LINES: readonly string[] = Object.freeze([]);
 /** A request without Cache-Control (most): one shared, read-only parse. */
 const NO_REQUEST_CC = parseCacheControl([], 'request');
 

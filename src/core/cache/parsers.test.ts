@@ -10,7 +10,7 @@ import {
   parseVary,
 } from './parsers';
 
-const ids = (findings: Array<{ id: string }>) => findings.map((f) => f.id);
+const ids = (findings: ReadonlyArray<{ id: string }>) => findings.map((f) => f.id);
 const NOW_2023 = 1700000000;
 
 describe('parseCacheControl', () => {

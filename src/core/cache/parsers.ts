@@ -429,7 +429,8 @@ function cachedHttpDate(raw: string, nowSeconds: number): ParsedHttpDate {
 export interface ParsedAge {
   /** Seconds, null when absent or invalid. */
   value: number | null;
-  findings: Finding[];
+  /** Shared (frozen) when empty: read-only. */
+  findings: readonly Finding[];
   /**
    * The value read the lenient way, where it differs from `value`: the leading digits ("7200.0", "7200;x" → 7200),
    * or "as old as can be" (2^31) for a value that starts with "-". Absent when the reading agrees.

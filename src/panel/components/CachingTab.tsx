@@ -136,7 +136,7 @@ const ACTION_WORDS: Record<NextUseAction, string> = {
 
 const LOAD_WORDS: Record<LoadKind, string> = { navigation: 'On a normal visit', reload: 'On a reload' };
 
-function ConditionalHeaders({ list }: { list: string[] }) {
+function ConditionalHeaders({ list }: { list: readonly string[] }) {
   if (list.length === 0) return null;
   return (
     <p>
