@@ -3,7 +3,7 @@
  * Reports recorded vs served, background time per event (measured in the worker with performance.now() around each
  * listener body), the time until everything is in IndexedDB, the worker's JS heap, and the burst's wall time with
  * and without the extension.
- *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json]
+ *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json] [--profile] [--compare DIR]   (DIR: another chrome-e2e build, alternated with this one)
  *   npx tsx bench/recorder.ts --long [--tabs 20] [--per-tab 2500]   (memory over a long session, see longSession)
  */
 import { startLab } from '../tests/lab/server';
@@ -17,6 +17,8 @@ const opt = (name: string, dflt: number) => {
 const N = opt('n', 2000);
 const RUNS = opt('runs', 3);
 const asJson = args.includes('--json');
+/** --profile: a CPU profile of the extension's worker over each measured burst; self time by function printed. */
+const profile = args.includes('--profile');
 
 /** Runtime.getHeapUsage of the extension's service worker (non-flat attach: Playwright has no flat child sessions). */
 async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number; totalMB: number }> {
@@ -42,6 +44,45 @@ async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number;
   const reply = await send('Runtime.getHeapUsage');
   await session.send('Target.detachFromTarget', { sessionId }).catch(() => {});
   return { usedMB: reply.usedSize / 2 ** 20, totalMB: reply.totalSize / 2 ** 20 };
+}
+
+/** A non-flat CDP session on the extension's service worker (Playwright has no flat child sessions). */
+async function workerSession(chromium: LaunchedChromium) {
+  const session = await chromium.browserCdp();
+  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
+  if (!sw) throw new Error('no worker target');
+  const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  let next = 1;
+  const send = (method: string, params: object = {}) => new Promise<any>((resolve) => {
+    const id = next++;
+    const onMessage = (e: any) => {
+      const m = JSON.parse(e.message);
+      if (m.id === id) {
+        session.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(m.result);
+      }
+    };
+    session.on('Target.receivedMessageFromTarget', onMessage);
+    void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+  });
+  return { send, detach: () => session.send('Target.detachFromTarget', { sessionId }).catch(() => {}) };
+}
+
+/** Self time per function (and per category) of a CPU profile, largest first. */
+function summariseProfile(p: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] }) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    const n = byId.get(p.samples[i])!;
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    if (f.functionName !== '(idle)') total += dt;
+  }
+  return { busyMs: total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, 25) };
 }
 
 async function burst(chromium: LaunchedChromium, origin: string, tag: string) {
@@ -131,13 +172,25 @@ if (args.includes('--long')) {
 }
 const results: any[] = [];
 try {
-  // Baseline: the same burst with no extension at all.
-  const bare = await launchChromium({ extensionPath: null });
-  const bareWall = (await burst(bare, lab.httpOrigin, 'bare')).wall;
-  await bare.close();
+  // Baseline: the same burst with no extension at all, measured in every run beside the extension (alternately:
+  // the machine's load drifts within minutes), and with --compare DIR, another build of the extension too.
+  const bareBurst = async (tag: string) => {
+    const bare = await launchChromium({ extensionPath: null });
+    const wall = (await burst(bare, lab.httpOrigin, tag)).wall;
+    await bare.close();
+    return wall;
+  };
+  const compareDir = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
+  const bareWalls: number[] = [];
 
-  for (let run = 0; run < RUNS; run++) {
-    const chromium = await launchChromium();
+  for (let i = 0; i < RUNS * (compareDir ? 2 : 1); i++) {
+    const run = compareDir ? Math.floor(i / 2) : i;
+    // With --compare: this build and the other take turns going first.
+    const other = compareDir !== null && (i + run) % 2 === 1;
+    // One bare burst per run, right before its first build.
+    let bareWall = NaN;
+    if (!compareDir || i % 2 === 0) bareWalls.push((bareWall = await bareBurst(`bare${i}`)));
+    const chromium = await launchChromium(other ? { extensionPath: compareDir } : {});
     const hook = <T>(fn: string) => chromium.serviceWorker.evaluate(`globalThis.__cacheLens.${fn}`) as Promise<T>;
     // Warm up (first navigation, store opened) then measure from a clean slate.
     const warm = await chromium.context.newPage();
@@ -150,6 +203,12 @@ try {
     lab.resetCounts();
 
     const tag = `run${run}`;
+    const prof = profile ? await workerSession(chromium) : null;
+    if (prof) {
+      await prof.send('Profiler.enable');
+      await prof.send('Profiler.setSamplingInterval', { interval: 200 });
+      await prof.send('Profiler.start');
+    }
     const t0 = performance.now();
     const { wall, page } = await burst(chromium, lab.httpOrigin, tag);
     const served = lab.served('/burst/item/');
@@ -161,12 +220,23 @@ try {
       { timeout: 60000, interval: 10, what: 'all burst records in IndexedDB' },
     ).catch(() => hook<number>(`storedCount('/burst/item/')`));
     const allStoredMs = performance.now() - t0;
+    if (prof) {
+      const { profile: cpu } = await prof.send('Profiler.stop');
+      await prof.detach();
+      const { busyMs, top } = summariseProfile(cpu);
+      console.log(`run ${run} worker profile: busy ${busyMs.toFixed(0)} ms (not idle), self time by function:`);
+      for (const [k, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+    }
     const timing = await hook<{ lastEventAt: number; lastFlushAt: number; flushWorkMs: number; flushes: number }>('timing()');
     const stats = await hook<{ events: number; medianMs: number; p99Ms: number; maxMs: number; meanMs: number; totalMs: number; perEvent: Record<string, number>; perEventMs: Record<string, number> }>('stats()');
     const heapAfter = await workerHeap(chromium);
     await page.close();
+    if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1];
     results.push({
       run,
+      build: other ? compareDir : 'dist/chrome-e2e',
+      bareBurstWallMs: bareWall,
+      ratio: wall / bareWall,
       n: N,
       served,
       recorded: stored,
@@ -192,14 +262,20 @@ try {
   }
 
   const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-  if (asJson) console.log(JSON.stringify({ bareBurstWallMs: bareWall, results }, null, 2));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  if (asJson) console.log(JSON.stringify({ bareBurstWallMs: bareWalls, results }, null, 2));
   else {
-    console.log(`Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium (dist/chrome-e2e: the shipped build plus the read-only test hook); baseline burst without extension ${f(bareWall, 0)} ms`);
+    console.log(`Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium (dist/chrome-e2e: the shipped build plus the read-only test hook); bare bursts without extension ${bareWalls.map((w) => f(w, 0)).join(', ')} ms`);
     console.log('run  served recorded equal  events  mean ms  median ms  p99 ms  max ms  +writes ms (flushes)  burst ms  nav→all-in-IDB ms  last-event→flushed ms  heap MB before→after');
     for (const r of results) {
       console.log(
         `${String(r.run).padEnd(4)} ${String(r.served).padStart(6)} ${String(r.recorded).padStart(8)} ${String(r.equal).padEnd(5)} ${String(r.events).padStart(7)}  ${f(r.perEventMeanMs, 4)}   ${f(r.perEventMedianMs)}     ${f(r.perEventP99Ms)}   ${f(r.perEventMaxMs, 1)}   ${f(r.perEventWithWritesMs, 4)} (${r.flushes})   ${f(r.burstWallMs, 0).padStart(6)}   ${f(r.navigationToAllStoredMs, 0).padStart(10)}          ${f(r.lastEventToLastFlushMs, 1).padStart(8)}             ${f(r.heapBeforeMB, 1)}→${f(r.heapAfterMB, 1)}`,
       );
+    }
+    for (const r of results) console.log(`run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes`);
+    for (const build of new Set(results.map((r) => r.build as string))) {
+      const rs = results.filter((r) => r.build === build);
+      console.log(`median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x, ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes`);
     }
     for (const r of results) console.log(`run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
     console.log('Note: performance.now() in a non-isolated service worker ticks in 100 µs steps, so median/p99 are quantised; the mean over all events is the precise figure.');
