@@ -43,6 +43,8 @@ const ready = recorder.start(
       retention: await loadRetention(),
       // Finished records are protected by the journal; IndexedDB takes them with the next-task batch (store.ts).
       finalAtOnce: false,
+      // One commit per 16 ms at most during a burst (docs/recorder.md, Speed): what the retention counts used to pace.
+      minCommitGapMs: 16,
       onFlushed: (ids, takenAt) => recorder.journal?.committed(ids, takenAt),
       onStorageHealth: () => hub.storageChanged(),
     }),

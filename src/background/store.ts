@@ -109,6 +109,11 @@ export interface StoreOptions {
    * 2,000-request burst (docs/recorder.md "Speed").
    */
   finalAtOnce?: boolean;
+  /**
+   * A commit begins at least this long after the previous one began (except at `maxBatch`): fewer, larger
+   * transactions. 0: on the next task.
+   */
+  minCommitGapMs?: number;
   retention?: RetentionSettings;
   /** Called after each commit with the ids written and when (performance.now()) their batch was taken. */
   onFlushed?: (ids: string[], takenAt: number) => void;
@@ -181,6 +186,7 @@ export class ExchangeStore {
         completedFlushDelayMs: options.completedFlushDelayMs ?? 0,
         maxBatch: options.maxBatch ?? 200,
         finalAtOnce: options.finalAtOnce ?? false,
+        minCommitGapMs: options.minCommitGapMs ?? 0,
         retention: options.retention ?? DEFAULT_RETENTION,
         onFlushed: options.onFlushed,
         onStorageHealth: options.onStorageHealth,
@@ -215,7 +221,7 @@ export class ExchangeStore {
       this.droppedUnwritten++;
     }
     if (final && this.opts.finalAtOnce) this.commitNow();
-    else if (this.queue.size >= this.opts.maxBatch) this.schedule(0);
+    else if (this.queue.size >= this.opts.maxBatch) this.schedule(0, false);
     else this.schedule(final ? this.opts.completedFlushDelayMs : this.opts.flushDelayMs);
   }
 
@@ -244,6 +250,19 @@ export class ExchangeStore {
   /** Tabs written since retention was last enforced (commitNow defers it, see retentionSoon). */
   private readonly retentionTabs = new Set<number>();
   private retentionTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Upper bounds on what is stored, so that retention counts (IDBObjectStore.count walks the records in Chromium: the
+   * worker's largest IndexedDB cost after the puts in the burst bench's CPU profile) only when a limit may be passed:
+   * the last count plus every id put since that this store had not put before (an update counts again once
+   * `seenIds` was cleared: over, never under). Deletions only lower the truth.
+   */
+  private countedTotal: number | null = null;
+  /** performance.now() when the last batched commit began (minCommitGapMs). */
+  private lastCommitAt = -Infinity;
+  private readonly countedTab = new Map<number, number>();
+  private addedTotal = 0;
+  private readonly addedTab = new Map<number, number>();
+  private readonly seenIds = new Set<string>();
 
   /**
    * Writes everything queued in a transaction begun and committed (IDBTransaction.commit()) within the calling task,
@@ -272,6 +291,7 @@ export class ExchangeStore {
       tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
       const exchanges = tx.objectStore('exchanges');
       const pageStore = tx.objectStore('pages');
+      this.noteAdded(batch);
       for (const item of batch) exchanges.put(item).catch(() => {});
       for (const page of pages) pageStore.put(page).catch(() => {});
       // Not in every browser's idb typings' lib: feature-detected (Chrome 76+, Firefox 74+).
@@ -322,7 +342,8 @@ export class ExchangeStore {
     }, 500);
   }
 
-  private schedule(delay: number): void {
+  private schedule(delay: number, paced = true): void {
+    if (paced && this.opts.minCommitGapMs) delay = Math.max(delay, Math.ceil(this.lastCommitAt + this.opts.minCommitGapMs - performance.now()));
     const due = Date.now() + delay;
     if (this.timer && due >= this.timerDue) return;
     if (this.timer) clearTimeout(this.timer);
@@ -362,8 +383,10 @@ export class ExchangeStore {
         // (https://developer.mozilla.org/docs/Web/API/IDBDatabase/transaction#durability); a stopped worker is not a
         // crashed browser, so what the browser holds survives it.
         const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
+        this.lastCommitAt = t0;
         const exchanges = tx.objectStore('exchanges');
         const pageStore = tx.objectStore('pages');
+        this.noteAdded(batch);
         for (const item of batch) void exchanges.put(item);
         for (const page of pages) void pageStore.put(page);
         this.flushWorkMs += performance.now() - t0;
@@ -530,16 +553,38 @@ export class ExchangeStore {
     return this.retentionMeta;
   }
 
+  /** Bookkeeping for the retention bounds, before the puts are issued (a count begun later includes them). */
+  private noteAdded(batch: StoredExchange[]): void {
+    for (const item of batch) {
+      if (this.seenIds.has(item.id)) continue;
+      this.seenIds.add(item.id);
+      this.addedTotal++;
+      this.addedTab.set(item.tabId, (this.addedTab.get(item.tabId) ?? 0) + 1);
+    }
+    // Bounded memory: forgetting only makes later updates count again (an over-estimate).
+    if (this.seenIds.size > 5000) this.seenIds.clear();
+    if (this.countedTab.size > 1000) this.countedTab.clear();
+  }
+
   /** Oldest first, per tab then overall; every dropped exchange is counted (per tab, per page, total). */
   private async enforceRetention(tabs: Set<number>): Promise<void> {
     const { maxPerTab } = this.opts.retention;
     const maxTotal = Math.min(this.opts.retention.maxTotal, this.health.quotaCap ?? Infinity);
     const over: Array<{ tabId: number; excess: number }> = [];
     for (const tabId of tabs) {
+      const known = this.countedTab.get(tabId);
+      const added = this.addedTab.get(tabId) ?? 0;
+      if (known !== undefined && known + added <= maxPerTab) continue;
       const count = await this.db.countFromIndex('exchanges', 'tab-t', tabRange(tabId));
+      this.countedTab.set(tabId, count);
+      this.addedTab.set(tabId, (this.addedTab.get(tabId) ?? 0) - added);
       if (count > maxPerTab) over.push({ tabId, excess: count - maxPerTab });
     }
+    const addedTotal = this.addedTotal;
+    if (over.length === 0 && !this.health.quotaErrors && this.countedTotal !== null && this.countedTotal + addedTotal <= maxTotal) return;
     const total = await this.db.count('exchanges');
+    this.countedTotal = total;
+    this.addedTotal -= addedTotal;
     if (this.health.quotaErrors) this.health.stored = total;
     let totalExcess = total - maxTotal;
     if (over.length === 0 && totalExcess <= 0) return;
