@@ -141,10 +141,21 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
       return;
     }
     const unacknowledged = completionReached.filter((r) => !journaled(path(r)));
+    // Chrome's own drops, proved against the page's network log: requests CDP saw finish whose onCompleted no worker
+    // instance received (whether or not a later replay or the sweep covered them), and missing requests no event of
+    // which reached any worker.
+    const anyReached = (p: string) => (received.get(p)?.size ?? 0) > 0;
+    const completionDropped = [...finishedPaths].filter((p) => p && !reached(p, 'completed'));
+    const missingNothingReached = missing.filter((p) => !anyReached(p));
     console.log(
       `DevTools closed: completion reached a worker but not stored: ${completionReached.length} (journal write never acknowledged: ` +
-        `${unacknowledged.length}); missing ${missing.length} (of which journaled: ${missing.filter(journaled).length})`,
+        `${unacknowledged.length}); missing ${missing.length} (events reached a worker: ${missing.length - missingNothingReached.length}, ` +
+        `of which journaled: ${missing.filter(journaled).length}); Chrome dropped onCompleted of ${completionDropped.length} requests CDP saw finish`,
     );
+    // The issue's numbers where the cause is the extension's: among requests whose completion reached a worker and
+    // whose write the browser took, none without its response; missing requests whose events reached a worker are
+    // only ones whose writes the browser never took (asserted through `journaled` below).
+    expect(completionReached.length - unacknowledged.length).toBeLessThanOrEqual(1);
     // Every request whose finished record the browser took is there, complete.
     expect(missing.filter(journaled)).toEqual([]);
     expect(noResponse.filter((r) => journaled(path(r))).map(path)).toEqual([]);
