@@ -215,6 +215,7 @@ export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: str
     throw new UsageError(`${name}: cannot read it (${code ?? (e as Error).message})`);
   }
   const { log } = parser.end();
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the parser threw, as it was
   if (badEntry !== null) throw badEntry;
   const har = builder.finish(log);
   checkRecordTimes(har.records);

@@ -22,7 +22,7 @@ const work = mkdtempSync(join(tmpdir(), 'cache-lens-pack-'));
 const stage = join(work, 'stage');
 const app = join(work, 'app');
 let tarball = '';
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => { rmSync(work, { recursive: true, force: true }); });
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
 

@@ -7,7 +7,7 @@ import { FORMATS } from './args';
 import { runCli, type RunOptions } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
 
 async function cli(argv: string[], ro: RunOptions = {}, tty = false) {
@@ -143,6 +143,7 @@ describe('encodings and big files', () => {
   });
   it('"-" reads standard input, byte by byte (a BOM split over chunks), as a file would read', async () => {
     const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf8, 'utf16le').swap16()]);
+    // eslint-disable-next-line @typescript-eslint/require-await -- stdin is an async iterable; nothing to wait for here
     async function* oneByteAtATime() {
       for (const b of bytes) yield Uint8Array.of(b);
     }

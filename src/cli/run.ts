@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
   const program = ro.program ?? 'cache-lens';
   const cwd = io.cwd ?? process.cwd();
   // Every line on stderr is sanitised: file names and parser messages can carry page bytes.
-  const err = (text: string) => io.err(`${program}: ${cleanBlock(text).replace(/\n(?!$)/g, '\n  ')}${text.endsWith('\n') ? '' : '\n'}`);
+  const err = (text: string) => { io.err(`${program}: ${cleanBlock(text).replace(/\n(?!$)/g, '\n  ')}${text.endsWith('\n') ? '' : '\n'}`); };
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);

@@ -48,6 +48,7 @@ describe('explain composer', () => {
       fakes({
         explainCache: () => undefined as never,
         explainProxy: () => {
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- the engine must survive a non-Error throw
           throw 'a string';
         },
       }),

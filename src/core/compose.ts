@@ -16,7 +16,7 @@ import type {
 } from './explanation';
 import { ENGINE_FIXES, ENGINE_NOTES } from './engine-notes';
 import { applyNote, SEVERITY_ORDER } from './notes';
-import type { EngineContext, ExchangeRecord, Finding, HeaderList, ResponseSource } from './types';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList } from './types';
 
 export interface Engines {
   explainCache(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): CacheExplanation;
@@ -209,7 +209,7 @@ export function createExplainer(engines: Engines): Explainer {
       url: String(rec.url ?? ''),
       method: String(rec.method ?? ''),
       status: typeof rec.status === 'number' && Number.isFinite(rec.status) ? rec.status : 0,
-      source: typeof rec.source === 'string' && SOURCES.has(rec.source) ? (rec.source as ResponseSource) : 'unknown',
+      source: typeof rec.source === 'string' && SOURCES.has(rec.source) ? rec.source : 'unknown',
       cache,
       cookies,
       cdn,

@@ -70,7 +70,7 @@ const record: fc.Arbitrary<ExchangeRecord> = fc.record(
     cookiePolicy: fc.record({ blockThirdPartyCookies: fc.boolean() }),
   },
   { requiredKeys: ['id', 'url', 'method', 'status', 'requestHeaders', 'responseHeaders', 'requestTimeMs', 'responseTimeMs', 'source'] },
-) as fc.Arbitrary<ExchangeRecord>;
+);
 
 const ctxArb: fc.Arbitrary<EngineContext> = fc.record({
   browser: fc.constantFrom('chrome', 'firefox', 'rfc'),

@@ -154,7 +154,7 @@ export function headlineFinding(findings: readonly Finding[]): Finding | null {
   let bestSeverity = Infinity;
   let bestRank = Infinity;
   for (const f of findings) {
-    const s = SEVERITY_ORDER[f.severity as Severity] ?? 9;
+    const s = SEVERITY_ORDER[f.severity] ?? 9;
     if (s > bestSeverity) continue;
     const r = rank(f.id);
     if (s < bestSeverity || r < bestRank) {

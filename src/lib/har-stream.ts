@@ -223,7 +223,7 @@ export class HarStreamParser {
       const top = this.stack[this.stack.length - 1];
       if (c === 0x22) {
         // a string: a key or a value
-        if (top && !top.array && !top.expectKey && this.valueExpectedAfterColon !== true) this.bad('a string where a ":" or "," belongs');
+        if (top && !top.array && !top.expectKey && !this.valueExpectedAfterColon) this.bad('a string where a ":" or "," belongs');
         if (!(top && !top.array && top.expectKey)) this.beginValue();
         this.valueExpectedAfterColon = false;
         this.inString = true;

@@ -7,7 +7,7 @@ const REQ = new Set(REQ_SLOTS.names);
 
 function asMap(slots: Array<string[] | undefined>, names: readonly string[]): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  names.forEach((n, i) => slots[i] && m.set(n, slots[i]!));
+  names.forEach((n, i) => slots[i] && m.set(n, slots[i]));
   return m;
 }
 

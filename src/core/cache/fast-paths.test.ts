@@ -39,7 +39,7 @@ describe('scanFields + splitLines', () => {
         });
         const wantReq = collect(h, REQ);
         scanFields(h, REQ_SLOTS, req);
-        REQ_SLOTS.names.forEach((name, i) => expect(req[i] === undefined ? undefined : [...splitLines(req[i])]).toEqual(wantReq.get(name)));
+        REQ_SLOTS.names.forEach((name, i) => { expect(req[i] === undefined ? undefined : [...splitLines(req[i])]).toEqual(wantReq.get(name)); });
       }),
       { numRuns: 1000 },
     );

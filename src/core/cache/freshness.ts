@@ -59,13 +59,15 @@ function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, 
   const cc = f.cc;
   if (kind === 'shared' && cc.deltas.has('s-maxage')) {
     const s = cc.deltas.get('s-maxage')!;
-    return set(s.seconds ?? 0, 's-maxage', false);
+    set(s.seconds ?? 0, 's-maxage', false);
+    return;
   }
   let maxAge = cc.deltas.get('max-age');
   if (maxAge && maxAge.spaced && profile.spaceBeforeEquals.value === 'ignored') maxAge = undefined;
   if (maxAge && maxAge.overflow && profile.hugeValues.value === 'expired') {
     departures?.push(['hugeValues', {}]);
-    return set(0, 'max-age', false);
+    set(0, 'max-age', false);
+    return;
   }
   if (maxAge) {
     const pick = profile.duplicateDelta.value;
@@ -73,18 +75,22 @@ function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, 
       const value = pick === 'first' ? maxAge.first : maxAge.last;
       if (value !== null) {
         departures?.push(['duplicateDelta', { name: 'max-age', value }]);
-        return set(value, 'max-age', false);
+        set(value, 'max-age', false);
+        return;
       }
     }
     if (maxAge.seconds !== null && (!maxAge.quoted || profile.acceptsQuotedDelta.value)) {
-      return set(maxAge.seconds, 'max-age', false);
+      set(maxAge.seconds, 'max-age', false);
+      return;
     }
     if (maxAge.seconds !== null) departures?.push(['acceptsQuotedDelta', { name: 'max-age' }]);
     else if (maxAge.invalid && !maxAge.quoted && maxAge.leadingDigits !== null && profile.deltaParsing.value === 'leading-digits') {
       departures?.push(['deltaParsing', { value: maxAge.leadingDigits }]);
-      return set(maxAge.leadingDigits, 'max-age', false);
+      set(maxAge.leadingDigits, 'max-age', false);
+      return;
     } else if (profile.invalidMaxAge.value === 'stale') {
-      return set(0, 'max-age', false);
+      set(0, 'max-age', false);
+      return;
     } else departures?.push(['invalidMaxAge', {}]);
   }
   const dateValue = f.date.time ?? f.responseTime;
@@ -105,12 +111,14 @@ function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, 
       exp = null;
     }
     const lifetime = exp === null || multiple ? 0 : Math.max(0, exp - dateValue);
-    return set(lifetime, 'expires', false);
+    set(lifetime, 'expires', false);
+    return;
   }
   const status = f.status;
   if (profile.permanentStatuses.value.has(status)) {
     departures?.push(['permanentStatuses', { status }]);
-    return set(DELTA_CAP, 'heuristic', true);
+    set(DELTA_CAP, 'heuristic', true);
+    return;
   }
   const isPublic = cc.names.has('public');
   const rfcAllows = RFC_HEURISTIC_STATUSES.has(status) || isPublic;
@@ -131,7 +139,10 @@ function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, 
     if (usableLm) departures?.push(['heuristicBlockedByMustRevalidate', {}]);
     allowed = false;
   }
-  if (!allowed || !usableLm) return set(null, 'none', false);
+  if (!allowed || !usableLm) {
+    set(null, 'none', false);
+    return;
+  }
   const rfcLifetime = Math.floor((dateValue - lm) * profile.heuristicFraction.value);
   const cap = profile.heuristicCap.value;
   let lifetime = rfcLifetime;
@@ -139,7 +150,7 @@ function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, 
     lifetime = cap;
     departures?.push(['heuristicCap', { lifetime, rfcLifetime }]);
   }
-  return set(lifetime, 'heuristic', true);
+  set(lifetime, 'heuristic', true);
 }
 
 export interface ViewResult {

@@ -15,7 +15,7 @@ const MB = 'a="'.padEnd(1024 * 1024, 'x\\",=');
 describe('parsers never throw and stay bounded', () => {
   it('Cache-Control', () => {
     fc.assert(
-      fc.property(fc.array(fieldValue, { maxLength: 4 }), fc.constantFrom('response', 'request') as fc.Arbitrary<'response' | 'request'>, (lines, ctx) => {
+      fc.property(fc.array(fieldValue, { maxLength: 4 }), fc.constantFrom<'response' | 'request'>('response', 'request'), (lines, ctx) => {
         const cc = parseCacheControl(lines, ctx);
         expect(cc.directives.length).toBeLessThanOrEqual(64);
         expect(cc.findings.length).toBeLessThanOrEqual(24);
@@ -60,7 +60,7 @@ describe('parsers never throw and stay bounded', () => {
         fc.integer({ min: -1, max: 700 }),
         fc.double(),
         fc.double(),
-        fc.constantFrom('rfc', 'chrome', 'firefox') as fc.Arbitrary<'rfc' | 'chrome' | 'firefox'>,
+        fc.constantFrom<'rfc' | 'chrome' | 'firefox'>('rfc', 'chrome', 'firefox'),
         (res, req, status, t, now, browser) => {
           const x = {
             id: 'p',

@@ -317,7 +317,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   return {
     cdn: provider ? provider.id : null,
     cdnName: provider ? provider.name : null,
-    evidence: chosen ? chosen.evidence : byAddress && x.serverIp ? [`server address ${x.serverIp} (${owner!.name} range, ${IP_RANGES_SOURCE_NAME})`] : [],
+    evidence: chosen ? chosen.evidence : byAddress && x.serverIp ? [`server address ${x.serverIp} (${owner.name} range, ${IP_RANGES_SOURCE_NAME})`] : [],
     cacheStatus,
     rawCacheStatus: reading ? reading.raw : null,
     pop,

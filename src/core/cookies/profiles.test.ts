@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { JarCookie } from '../types';
 import { COOKIE_PROFILES, cookieProfileFor } from './profiles';
 import { REJECT_ORDER } from './rules';
 import { cookiesForRequest } from './send';
@@ -37,7 +36,7 @@ describe('cookie profiles as data', () => {
     const chrome = storeSetCookies({ ...input, browser: 'chrome' });
     expect(chrome.results[0]!.cookie?.partitionKey).toBeUndefined();
     // Under another top-level site Firefox does not send it; under the same one it does.
-    const jar = ff.jar as JarCookie[];
+    const jar = ff.jar;
     const elsewhere = cookiesForRequest({ jar, requestUrl: 'https://ads.test/px', navigation: 'subresource', topLevelUrl: 'https://shop.example/', browser: 'firefox', now: NOW });
     expect(elsewhere.notSent.map((n) => n.reason)).toEqual(['partition-mismatch']);
     const same = cookiesForRequest({ jar, requestUrl: 'https://ads.test/px', navigation: 'subresource', topLevelUrl: 'https://news.example/', browser: 'firefox', now: NOW });

@@ -98,6 +98,6 @@ const RFC: CookieProfile = {
 export const COOKIE_PROFILES: Readonly<Record<BrowserProfile, CookieProfile>> = { rfc: RFC, chrome: CHROME, firefox: FIREFOX };
 
 /** The profile for a browser id; anything unknown (or absent) is the Chrome-like model, as before profiles existed. */
-export function cookieProfileFor(id: BrowserProfile | string | undefined): CookieProfile {
+export function cookieProfileFor(id: string | undefined): CookieProfile {
   return typeof id === 'string' && Object.hasOwn(COOKIE_PROFILES, id) ? COOKIE_PROFILES[id as BrowserProfile] : CHROME;
 }

@@ -42,7 +42,7 @@ describe('cookie parsers never throw and stay bounded', () => {
   });
   it('handles 1 MB values', () => {
     const mb = 'x'.repeat(1 << 20);
-    const cases = [`a=${mb}`, `a=1; Path=/${mb}`, `${mb}`, `a=1; Expires=${mb}`, `a=1;${';'.repeat(1 << 20)}`, `a=1; ${'x; '.repeat(300000)}`];
+    const cases = [`a=${mb}`, `a=1; Path=/${mb}`, mb, `a=1; Expires=${mb}`, `a=1;${';'.repeat(1 << 20)}`, `a=1; ${'x; '.repeat(300000)}`];
     for (const line of cases) {
       const t = performance.now();
       const r = storeSetCookies({ requestUrl: 'https://a.example.com/', setCookie: [line], now: NOW });

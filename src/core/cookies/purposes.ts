@@ -17,8 +17,8 @@ type Row = [string, number, number, number, number, number, number];
 // from `rows` itself): those look-ups carry `!`.
 
 const rows = db.rows as Row[];
-const texts = db.texts as string[];
-const domainLists = (db.domainLists as string[]).map((d) => (d === '' ? [] : d.split(' ')));
+const texts = db.texts;
+const domainLists = db.domainLists.map((d) => (d === '' ? [] : d.split(' ')));
 
 /** Exact names → row indexes in CSV order. */
 const exact = new Map<string, number[]>();

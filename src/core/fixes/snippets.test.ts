@@ -20,7 +20,7 @@ function exportsEnding(mod: Record<string, unknown>, suffix: string): Array<Reco
 
 const CATALOGUE_IDS = new Set(Object.values(AREAS).flatMap((m) => exportsEnding(m, '_NOTES').flatMap((c) => Object.keys(c as NoteCatalog))));
 const FIXES = Object.values(AREAS).flatMap((m) => exportsEnding(m, '_FIXES'));
-const hasFix = (id: string) => FIXES.some((f) => Object.hasOwn(f, id) && typeof f[id] === 'string' && (f[id] as string).length > 0);
+const hasFix = (id: string) => FIXES.some((f) => Object.hasOwn(f, id) && typeof f[id] === 'string' && f[id].length > 0);
 
 /**
  * Catalogue entries with no fix sentence yet (`*_FIXES` tables are found here by name). An id not on this list without
