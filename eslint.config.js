@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   // typescript-eslint's strict type-checked rules for the engine, the CLI and the library (typed by
   // tsconfig.strict.json, which has noUncheckedIndexedAccess), with the project's own choices above kept.
-  // On and clean (61): await-thenable, ban-ts-comment, no-array-constructor, no-array-delete,
+  // On and clean (62): await-thenable, ban-ts-comment, no-array-constructor, no-array-delete,
   // no-confusing-void-expression, no-deprecated, no-duplicate-enum-values, no-duplicate-type-constituents,
   // no-dynamic-delete, no-empty-object-type, no-extra-non-null-assertion, no-extraneous-class, no-floating-promises,
   // no-for-in-array, no-generated-empty-object-type, no-implied-eval, no-invalid-void-type, no-meaningless-void-operator,
@@ -41,9 +41,9 @@ export default tseslint.config(
   // no-unsafe-unary-minus, no-unused-expressions, no-unused-vars, no-useless-constructor, no-useless-default-assignment,
   // no-wrapper-object-types, only-throw-error, prefer-as-const, prefer-literal-enum-member, prefer-namespace-keyword,
   // prefer-promise-reject-errors, prefer-reduce-type-parameter, prefer-return-this-type, related-getter-setter-pairs,
-  // require-await, restrict-template-expressions (numbers allowed), return-await, triple-slash-reference,
-  // unified-signatures, use-unknown-in-catch-callback-variable; and ESLint's no-var, prefer-const, prefer-rest-params,
-  // prefer-spread. Off: the list at the end of the next block.
+  // require-await, restrict-plus-operands, restrict-template-expressions (numbers allowed), return-await,
+  // triple-slash-reference, unified-signatures, use-unknown-in-catch-callback-variable; and ESLint's no-var,
+  // prefer-const, prefer-rest-params, prefer-spread. Off: the list at the end of the next block.
   ...tseslint.configs.strictTypeChecked.map((c) => ({ ...c, files: STRICT_FILES })),
   {
     files: STRICT_FILES,
@@ -63,7 +63,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off', // 11
       '@typescript-eslint/no-unsafe-return': 'off', // 7
       '@typescript-eslint/no-base-to-string': 'off', // 3
-      '@typescript-eslint/restrict-plus-operands': 'off', // 2
       '@typescript-eslint/no-misused-spread': 'off', // 2
       '@typescript-eslint/no-redundant-type-constituents': 'off', // 1 (shims.ts: string | null | 'fail')
       '@typescript-eslint/unbound-method': 'off', // 1

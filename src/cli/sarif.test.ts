@@ -62,7 +62,7 @@ describe('--format sarif', () => {
       expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('src/cli/fixtures/error-finding.har');
       expect(r.locations[0].logicalLocations[0].name).toBe(findings[i].url);
       // the region is the line where that entry starts in the HAR
-      const line = r.locations[0].physicalLocation.region.startLine;
+      const line: number = r.locations[0].physicalLocation.region.startLine;
       expect(harLines[line - 1]?.trim()).toBe('{');
       expect(harLines.slice(line - 1, line + 8).join('\n')).toContain(`"url": ${JSON.stringify(findings[i].url)}`);
       expect(r.partialFingerprints['cacheLensFinding/v1']).toMatch(/^[0-9a-f]{8}$/);

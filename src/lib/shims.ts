@@ -324,7 +324,7 @@ function ipv6(inner: string): string | null {
   if ([...head, ...tail].some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return null;
   const total = head.length + tail.length + tail4.length;
   if (halves.length === 1 ? total !== 8 : total > 7) return null;
-  const groups = [...head.map((g) => parseInt(g, 16)), ...new Array(8 - total).fill(0), ...tail.map((g) => parseInt(g, 16)), ...tail4];
+  const groups = [...head.map((g) => parseInt(g, 16)), ...new Array<number>(8 - total).fill(0), ...tail.map((g) => parseInt(g, 16)), ...tail4];
   // serialise: longest run (>1) of zeros compressed, first one wins
   let best = -1;
   let bestLen = 1;
@@ -345,7 +345,7 @@ function ipv6(inner: string): string | null {
       i += bestLen - 1;
       continue;
     }
-    out += groups[i].toString(16) + (i < 7 ? ':' : '');
+    out += groups[i]!.toString(16) + (i < 7 ? ':' : ''); // eight groups (total checked above)
   }
   return `[${out}]`;
 }
