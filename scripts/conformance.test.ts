@@ -87,7 +87,7 @@ describe('runner', () => {
     const throwing = { 'toy-cases/1': async () => (() => { throw new Error('nope'); }) as CaseRunner };
     const r = await runCaseFile(join(dir, 'good-cases.json'), throwing);
     expect(r.failed).toBe(2);
-    expect(r.failures[0].actual).toBe('threw nope');
+    expect(r.failures[0]?.actual).toBe('threw nope');
     const u = await runCaseFile(join(dir, 'good-cases.json'), {});
     expect(u.error).toMatch(/unknown format "toy-cases\/1"/);
   });
