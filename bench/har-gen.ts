@@ -19,7 +19,7 @@ export function prng(seed: number): () => number {
 
 type H = Array<{ name: string; value: string }>;
 
-const SITES = ['www.shop.example', 'news.example.co.uk', 'app.example.com', 'blog.example.org'];
+const SITES = ['www.shop.example', 'news.example.co.uk', 'app.example.com', 'blog.example.org'] as const;
 const THIRD_PARTY = ['cdn.jsdelivr.example', 'fonts.example-static.com', 'analytics.tracker.example', 'ads.adnet.example'];
 const POPS = ['AMS', 'FRA', 'LHR', 'CDG', 'IAD', 'SJC', 'NRT', 'SIN', 'GRU', 'SYD'];
 const DAY = 86400;
@@ -31,7 +31,7 @@ function httpDate(epochS: number): string {
 
 export function generateHar(entries = 10_000, seed = 42): object {
   const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!; // rnd() < 1; every list given has entries
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
   const chance = (p: number) => rnd() < p;
 
@@ -112,7 +112,7 @@ export function generateHar(entries = 10_000, seed = 42): object {
     return lines.map((value) => ({ name: 'Set-Cookie', value }));
   }
 
-  let site = SITES[0];
+  let site: string = SITES[0];
   for (let i = 0; i < entries; i++) {
     t += Math.floor(rnd() * 40);
     const nowS = Math.floor(t / 1000);

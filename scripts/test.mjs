@@ -98,7 +98,7 @@ function worldSuites() {
 }
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-step('typecheck (strict: engine, CLI, library)', 'npx', ['tsc', '-p', 'tsconfig.strict.json', '--noEmit']);
+step('typecheck (strict: engine, CLI, library, scripts)', 'npx', ['tsc', '-p', 'tsconfig.strict.json', '--noEmit']);
 step('lint', 'npx', ['eslint', 'src', 'scripts', 'tests', 'bench']);
 vitest('unit');
 conformance();
