@@ -155,8 +155,8 @@ function markdownReporter(o: ReporterOptions): Reporter {
       }
       out.push(...fixesMarkdown(ids.map((r) => r.id))); // src/core/fixes: once per id, table data only
       if (stats.worst.length) {
-        out.push('**Worst offenders**', '', '| errors | warnings | entry |', '|---:|---:|---|');
-        for (const w of stats.worst) out.push(`| ${w.errors} | ${w.warnings} | ${md(w.file, 60)} #${w.index + 1} ${md(w.method, 12)} ${md(w.url, 120)} |`);
+        out.push('**Worst offenders**', '', '| errors | warnings | top finding | entry |', '|---:|---:|---|---|');
+        for (const w of stats.worst) out.push(`| ${w.errors} | ${w.warnings} | ${md(w.top, 40)} | ${md(w.file, 60)} #${w.index + 1} ${md(w.method, 12)} ${md(w.url, 120)} |`);
         out.push('');
       }
       return `${out.join('\n')}\n`;

@@ -226,10 +226,11 @@ describe('formats', () => {
     expect(r.out).toMatch(/^== summary ==\n1 file\(s\), 3 entries; findings: \d+ errors, /m);
     expect(r.out).toMatch(/^error +cloudfront-error +1 +1$/m);
     const worst = r.out.slice(r.out.indexOf('worst offenders:')).trim().split('\n');
-    expect(worst.slice(0, 2).join('\n')).toMatch(/^worst offenders:\nerrors +warnings +entry$/);
-    const rows = worst.slice(3).map((l) => /^ *(\d+) +(\d+) +\S*error-finding\.har #(\d) GET (\S+)$/.exec(l));
+    expect(worst.slice(0, 2).join('\n')).toMatch(/^worst offenders:\nerrors +warnings +top finding +entry$/);
+    const rows = worst.slice(3).map((l) => /^ *(\d+) +(\d+) +(CloudFront error|[a-z][\w ,()-]*?) +\S*error-finding\.har #(\d) GET (\S+)$/.exec(l));
     expect(rows.every(Boolean)).toBe(true);
-    expect(rows.map((m) => m![3]).sort()).toEqual(['1', '3']); // entry 2 has no error or warning
+    expect(rows.map((m) => m![4]).sort()).toEqual(['1', '3']);
+    expect(rows.some((m) => m![3] === 'CloudFront error')).toBe(true); // the 502's headline finding is named // entry 2 has no error or warning
     const keys = rows.map((m) => Number(m![1]) * 1000 + Number(m![2]));
     expect(keys).toEqual([...keys].sort((a, b) => b - a)); // worst first
     const quiet = await cli([ERROR_HAR, '--quiet']);

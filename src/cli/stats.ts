@@ -1,4 +1,5 @@
 /** Running totals over every file and entry: the closing summaries of text and markdown, and the exit code. */
+import { headline } from '../core/headline';
 import type { Explanation } from '../core/explanation';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_RANK } from '../lib/explain-har';
@@ -22,6 +23,8 @@ export interface Offender {
   url: string;
   errors: number;
   warnings: number;
+  /** The entry's most important finding, as the panel's list names it (src/core/headline.ts). */
+  top: string;
 }
 
 export interface RunStats {
@@ -78,7 +81,7 @@ export function addEntry(stats: RunStats, fs: FileStats, e: Explanation, index: 
     const worse = (a: Offender) => a.errors < errors || (a.errors === errors && a.warnings < warnings);
     const least = w.at(-1);
     if (w.length < WORST || (least !== undefined && worse(least))) {
-      w.push({ file: fs.file, index, method: e.method, url: e.url, errors, warnings });
+      w.push({ file: fs.file, index, method: e.method, url: e.url, errors, warnings, top: headline(findings)?.label ?? '' });
       w.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
       if (w.length > WORST) w.pop();
     }

@@ -94,9 +94,9 @@ export function summaryTable(stats: RunStats): string[] {
     lines.push('', 'worst offenders:');
     lines.push(
       ...table(
-        ['errors', 'warnings', 'entry'],
-        stats.worst.map((w) => [String(w.errors), String(w.warnings), `${clean(w.file, 80)} #${w.index + 1} ${clean(w.method, 12)} ${clean(w.url, 140)}`]),
-        [true, true, false],
+        ['errors', 'warnings', 'top finding', 'entry'],
+        stats.worst.map((w) => [String(w.errors), String(w.warnings), w.top, `${clean(w.file, 80)} #${w.index + 1} ${clean(w.method, 12)} ${clean(w.url, 140)}`]),
+        [true, true, false, false],
       ),
     );
   }
