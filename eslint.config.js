@@ -15,7 +15,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page data is rendered as text, never as HTML.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Page data is rendered as text, never as HTML.' },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Page data is rendered as text, never as HTML.',
+        },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Page data is rendered as text, never as HTML.' },
       ],
     },

@@ -28,7 +28,11 @@ export function manifestFor(browser: TargetBrowser) {
     // The toolbar button: a badge with the CDN cache status of the tab's page (src/background/badge.ts) and a popup
     // with the page at a glance (src/popup). MV3 calls it "action" in both browsers (Firefox 109+); MV2's
     // browser_action is not used. https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/action
-    action: { default_title: 'Cache Lens', default_popup: 'src/popup/index.html', default_icon: { 16: 'src/icons/icon-16.png', 32: 'src/icons/icon-32.png' } },
+    action: {
+      default_title: 'Cache Lens',
+      default_popup: 'src/popup/index.html',
+      default_icon: { 16: 'src/icons/icon-16.png', 32: 'src/icons/icon-32.png' },
+    },
     background: { service_worker: 'src/background/index.ts', type: 'module' as const },
     // Chrome: "split" gives incognito its own extension instance in the off-the-record profile, whose storage
     // (IndexedDB included) never touches disk, and which alone sees incognito traffic (also a service worker's,

@@ -79,7 +79,12 @@ export function generateHar(entries = 10_000, seed = 42): object {
         ];
       case 5:
         return [
-          { name: 'x-varnish', value: hit ? `${100000 + Math.floor(rnd() * 900000)} ${100000 + Math.floor(rnd() * 900000)}` : `${100000 + Math.floor(rnd() * 900000)}` },
+          {
+            name: 'x-varnish',
+            value: hit
+              ? `${100000 + Math.floor(rnd() * 900000)} ${100000 + Math.floor(rnd() * 900000)}`
+              : `${100000 + Math.floor(rnd() * 900000)}`,
+          },
           { name: 'via', value: '1.1 varnish (Varnish/7.4)' },
           { name: 'age', value: String(age) },
         ];
@@ -91,12 +96,16 @@ export function generateHar(entries = 10_000, seed = 42): object {
   function reqHeaders(url: string, site: string, withCookie: boolean): H {
     const h: H = [
       { name: 'Host', value: new URL(url).host },
-      { name: 'User-Agent', value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36' },
+      {
+        name: 'User-Agent',
+        value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+      },
       { name: 'Accept', value: '*/*' },
       { name: 'Accept-Encoding', value: 'gzip, deflate, br, zstd' },
       { name: 'Referer', value: `https://${site}/` },
     ];
-    if (withCookie) h.push({ name: 'Cookie', value: `sid=${hex(24)}; _ga=GA1.2.${Math.floor(rnd() * 1e9)}.${Math.floor(t / 1000)}; consent=yes` });
+    if (withCookie)
+      h.push({ name: 'Cookie', value: `sid=${hex(24)}; _ga=GA1.2.${Math.floor(rnd() * 1e9)}.${Math.floor(t / 1000)}; consent=yes` });
     return h;
   }
 
@@ -104,7 +113,10 @@ export function generateHar(entries = 10_000, seed = 42): object {
     const lines: string[] = [];
     if (chance(0.7)) lines.push(`sid=${hex(32)}; Path=/; HttpOnly; Secure; SameSite=Lax`);
     if (chance(0.4)) lines.push(`csrftoken=${hex(32)}; Max-Age=31449600; Path=/; SameSite=Strict; Secure`);
-    if (chance(0.3)) lines.push(`_ga=GA1.2.${Math.floor(rnd() * 1e9)}.${nowS}; Domain=.${site.split('.').slice(-2).join('.')}; Expires=${httpDate(nowS + 400 * DAY)}; Path=/`);
+    if (chance(0.3))
+      lines.push(
+        `_ga=GA1.2.${Math.floor(rnd() * 1e9)}.${nowS}; Domain=.${site.split('.').slice(-2).join('.')}; Expires=${httpDate(nowS + 400 * DAY)}; Path=/`,
+      );
     if (chance(0.15)) lines.push(`__Host-session=${hex(20)}; Path=/; Secure; HttpOnly; SameSite=None; Partitioned`);
     if (chance(0.1)) lines.push(`old=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/`);
     if (chance(0.05)) lines.push(`bad=1; Domain=other.example; Path=/`);
@@ -131,8 +143,16 @@ export function generateHar(entries = 10_000, seed = 42): object {
       const prev = pick(seen);
       url = prev.url;
       status = 304;
-      req = [...reqHeaders(url, site, false), { name: 'If-None-Match', value: prev.etag }, { name: 'If-Modified-Since', value: prev.lastModified }];
-      res.push({ name: 'ETag', value: prev.etag }, { name: 'Cache-Control', value: 'public, max-age=3600' }, ...cdnHeaders('REVALIDATED', 0));
+      req = [
+        ...reqHeaders(url, site, false),
+        { name: 'If-None-Match', value: prev.etag },
+        { name: 'If-Modified-Since', value: prev.lastModified },
+      ];
+      res.push(
+        { name: 'ETag', value: prev.etag },
+        { name: 'Cache-Control', value: 'public, max-age=3600' },
+        ...cdnHeaders('REVALIDATED', 0),
+      );
     } else if (r < 0.5) {
       // Fingerprinted static asset.
       const host = chance(0.3) ? pick(THIRD_PARTY) : site;
@@ -144,7 +164,15 @@ export function generateHar(entries = 10_000, seed = 42): object {
       const age = Math.floor(rnd() * 80000);
       res.push(
         { name: 'Content-Type', value: ext === 'js' ? 'application/javascript' : ext === 'css' ? 'text/css' : `image/${ext}` },
-        { name: 'Cache-Control', value: pick(['public, max-age=31536000, immutable', 'max-age=31536000', 'public, max-age=604800, s-maxage=86400', 'public,max-age=2592000,stale-while-revalidate=86400']) },
+        {
+          name: 'Cache-Control',
+          value: pick([
+            'public, max-age=31536000, immutable',
+            'max-age=31536000',
+            'public, max-age=604800, s-maxage=86400',
+            'public,max-age=2592000,stale-while-revalidate=86400',
+          ]),
+        },
         { name: 'ETag', value: etag },
         { name: 'Last-Modified', value: lastModified },
         { name: 'Vary', value: 'Accept-Encoding' },
@@ -157,7 +185,16 @@ export function generateHar(entries = 10_000, seed = 42): object {
       req = reqHeaders(url, site, chance(0.6));
       res.push(
         { name: 'Content-Type', value: 'text/html; charset=utf-8' },
-        { name: 'Cache-Control', value: pick(['no-cache', 'private, no-store', 'max-age=0, must-revalidate', 'public, max-age=300, s-maxage=60', 'no-cache, no-store, must-revalidate']) },
+        {
+          name: 'Cache-Control',
+          value: pick([
+            'no-cache',
+            'private, no-store',
+            'max-age=0, must-revalidate',
+            'public, max-age=300, s-maxage=60',
+            'no-cache, no-store, must-revalidate',
+          ]),
+        },
         { name: 'Vary', value: pick(['Accept-Encoding', 'Accept-Encoding, Cookie', 'Cookie, User-Agent', '*']) },
         ...cookies(site, nowS),
         ...cdnHeaders(pick(['MISS', 'DYNAMIC', 'HIT', 'EXPIRED'] as const), Math.floor(rnd() * 60)),
@@ -170,7 +207,10 @@ export function generateHar(entries = 10_000, seed = 42): object {
       req = [...reqHeaders(url, site, chance(0.5)), ...(chance(0.3) ? [{ name: 'Authorization', value: `Bearer ${hex(40)}` }] : [])];
       res.push(
         { name: 'Content-Type', value: 'application/json' },
-        { name: 'Cache-Control', value: pick(['private, max-age=60', 'no-store', 'public, max-age=3600', 'private, no-cache', 'max-age=10, stale-if-error=600']) },
+        {
+          name: 'Cache-Control',
+          value: pick(['private, max-age=60', 'no-store', 'public, max-age=3600', 'private, no-cache', 'max-age=10, stale-if-error=600']),
+        },
         { name: 'Vary', value: pick(['Authorization, Accept', 'Origin', 'Accept-Encoding']) },
         ...(chance(0.2) ? cookies(site, nowS) : []),
         ...cdnHeaders(pick(['DYNAMIC', 'MISS', 'HIT'] as const), 0),
@@ -180,17 +220,24 @@ export function generateHar(entries = 10_000, seed = 42): object {
       // Legacy Expires-based or heuristic-only image.
       url = `https://${site}/images/${hex(6)}.${pick(['jpg', 'gif', 'png'])}`;
       req = reqHeaders(url, site, false);
-      res.push({ name: 'Content-Type', value: 'image/jpeg' }, { name: 'Last-Modified', value: httpDate(nowS - Math.floor(rnd() * 400 * DAY)) });
+      res.push(
+        { name: 'Content-Type', value: 'image/jpeg' },
+        { name: 'Last-Modified', value: httpDate(nowS - Math.floor(rnd() * 400 * DAY)) },
+      );
       if (chance(0.5)) res.push({ name: 'Expires', value: httpDate(nowS + Math.floor(rnd() * 30 * DAY)) });
       if (chance(0.3)) res.push({ name: 'Age', value: String(Math.floor(rnd() * 1000)) });
-      if (chance(0.2)) res.push({ name: 'Via', value: '1.1 proxy.corp.example (squid/5.7)' }, { name: 'X-Cache', value: 'HIT from proxy.corp.example' });
+      if (chance(0.2))
+        res.push({ name: 'Via', value: '1.1 proxy.corp.example (squid/5.7)' }, { name: 'X-Cache', value: 'HIT from proxy.corp.example' });
     } else {
       // Third-party trackers, redirects, errors.
       const host = pick(THIRD_PARTY);
       url = `https://${host}/collect?v=${hex(6)}&tid=${hex(8)}`;
       req = reqHeaders(url, site, chance(0.5));
       status = pick([200, 204, 302, 404, 502, 503]);
-      res.push({ name: 'Cache-Control', value: pick(['no-cache, no-store, must-revalidate', 'private', 'max-age=0']) }, ...cookies(host, nowS));
+      res.push(
+        { name: 'Cache-Control', value: pick(['no-cache, no-store, must-revalidate', 'private', 'max-age=0']) },
+        ...cookies(host, nowS),
+      );
       if (status === 302) res.push({ name: 'Location', value: `https://${host}/pixel.gif` });
       if (status >= 500) res.push(...cdnHeaders('MISS', 0));
     }
@@ -200,7 +247,16 @@ export function generateHar(entries = 10_000, seed = 42): object {
       pageref: `page_${1 + Math.floor(i / PAGE_SIZE)}`,
       startedDateTime: new Date(t).toISOString(),
       time: wait + 10,
-      request: { method: chance(0.03) ? 'POST' : 'GET', url, httpVersion: 'h2', headers: req, queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      request: {
+        method: chance(0.03) ? 'POST' : 'GET',
+        url,
+        httpVersion: 'h2',
+        headers: req,
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
       response: {
         status,
         statusText: '',

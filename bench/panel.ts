@@ -67,7 +67,10 @@ function manyCookieRecord(n: number, tabId: number): ExchangeRecord {
   const now = Date.now();
   const setCookies = Array.from({ length: n }, (_, i) => ({
     name: 'Set-Cookie',
-    value: i % 50 === 0 ? `_ga_${i}=GA1.1.${i}.${now}; Path=/; Max-Age=3600; SameSite=None; Secure` : `c${i}=value-${i}-${'x'.repeat(i % 40)}; Path=/; Max-Age=${60 + i}`,
+    value:
+      i % 50 === 0
+        ? `_ga_${i}=GA1.1.${i}.${now}; Path=/; Max-Age=3600; SameSite=None; Secure`
+        : `c${i}=value-${i}-${'x'.repeat(i % 40)}; Path=/; Max-Age=${60 + i}`,
   }));
   return {
     id: `big-${n}`,
@@ -111,15 +114,31 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
   await panel.setViewportSize({ width: 1280, height: 800 });
   await panel.goto(`chrome-extension://${chromium.extensionId}/src/panel/index.html?tabId=${tabId}`);
   await panel.evaluate('window.__name = (f) => f');
-  await panel.waitForFunction(() => (window as unknown as { __cacheLensPanel?: { store: { engineReady: { value: boolean } } } }).__cacheLensPanel?.store.engineReady.value);
+  await panel.waitForFunction(
+    () =>
+      (window as unknown as { __cacheLensPanel?: { store: { engineReady: { value: boolean } } } }).__cacheLensPanel?.store.engineReady
+        .value,
+  );
   const record = manyCookieRecord(n, tabId);
   await panel.evaluate(
     ({ record, tabId }) => {
       const hook = (window as unknown as { __cacheLensPanel: { receive(m: unknown): void } }).__cacheLensPanel;
-      hook.receive({ type: 'bg>panel:snapshot', v: 1, tabId, pages: [], exchanges: [record], retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 10000, maxTotal: 50000 }, hasHostAccess: true, preserveLog: false });
+      hook.receive({
+        type: 'bg>panel:snapshot',
+        v: 1,
+        tabId,
+        pages: [],
+        exchanges: [record],
+        retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 10000, maxTotal: 50000 },
+        hasHostAccess: true,
+        preserveLog: false,
+      });
       const w = window as unknown as { __long: number[] };
       w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
     },
     { record, tabId },
   );
@@ -149,13 +168,22 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
             headersShown: () => q('#panel-headers .vlist .vrow') && !masked('#panel-headers .vlist'),
           };
           const deadline = t0 + 60_000;
-          const check = () => (conditions[done]() ? resolve() : performance.now() > deadline ? reject(new Error(`timed out: ${done}`)) : requestAnimationFrame(check));
+          const check = () =>
+            conditions[done]()
+              ? resolve()
+              : performance.now() > deadline
+                ? reject(new Error(`timed out: ${done}`))
+                : requestAnimationFrame(check);
           check();
         });
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const ms = performance.now() - t0;
         await new Promise((r) => setTimeout(r, 50));
-        return { ms: Math.round(ms), longestTaskMs: Math.round(Math.max(0, ...w.__long)), domNodes: document.getElementsByTagName('*').length };
+        return {
+          ms: Math.round(ms),
+          longestTaskMs: Math.round(Math.max(0, ...w.__long)),
+          domNodes: document.getElementsByTagName('*').length,
+        };
       },
       { click, done, id: record.id },
     );
@@ -170,7 +198,9 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
 
   /** The engine in the page: explainAt() of the response (not memoised), median of 3: what each clock tick costs at least. */
   const engineInPageMs = await panel.evaluate((id) => {
-    const store = (window as unknown as { __cacheLensPanel: { store: { getRecord(id: string): unknown; explainAt(x: unknown, at: number): unknown } } }).__cacheLensPanel.store;
+    const store = (
+      window as unknown as { __cacheLensPanel: { store: { getRecord(id: string): unknown; explainAt(x: unknown, at: number): unknown } } }
+    ).__cacheLensPanel.store;
     const x = store.getRecord(id);
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -191,17 +221,45 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
   const hideOnHeadersTab = await step('input[name=hide-values]', 'headersMasked');
   const showOnHeadersTab = await step('input[name=hide-values]', 'headersShown');
   await panel.close();
-  return { n, engineInPageMs, select, cookiesTab, idleOnCookiesTab, hideOnCookiesTab, idleHiddenOnCookiesTab, showOnCookiesTab, headersTab, hideOnHeadersTab, showOnHeadersTab };
+  return {
+    n,
+    engineInPageMs,
+    select,
+    cookiesTab,
+    idleOnCookiesTab,
+    hideOnCookiesTab,
+    idleHiddenOnCookiesTab,
+    showOnCookiesTab,
+    headersTab,
+    hideOnHeadersTab,
+    showOnHeadersTab,
+  };
 }
 
 async function manyCookiesReport(chromium: LaunchedChromium, tabId: number) {
   const runs = [];
-  for (const n of [3000, 10_000]) runs.push({ ...(await manyCookies(chromium, tabId, n)), engineExplainMsInNode: await engineExplainMs(n) });
-  const steps = ['select', 'cookiesTab', 'hideOnCookiesTab', 'showOnCookiesTab', 'headersTab', 'hideOnHeadersTab', 'showOnHeadersTab'] as const;
+  for (const n of [3000, 10_000])
+    runs.push({ ...(await manyCookies(chromium, tabId, n)), engineExplainMsInNode: await engineExplainMs(n) });
+  const steps = [
+    'select',
+    'cookiesTab',
+    'hideOnCookiesTab',
+    'showOnCookiesTab',
+    'headersTab',
+    'hideOnHeadersTab',
+    'showOnHeadersTab',
+  ] as const;
   const table = runs.flatMap((r) =>
     steps.map((s) => {
       const x = r[s];
-      return { lines: r.n, step: s, ms: x.ms, longestTaskMs: x.longestTaskMs, domNodes: x.domNodes, goal: x.ms <= 1000 && x.longestTaskMs <= 500 ? 'met' : 'MISSED' };
+      return {
+        lines: r.n,
+        step: s,
+        ms: x.ms,
+        longestTaskMs: x.longestTaskMs,
+        domNodes: x.domNodes,
+        goal: x.ms <= 1000 && x.longestTaskMs <= 500 ? 'met' : 'MISSED',
+      };
     }),
   );
   console.log('\nMany Set-Cookie lines (goals: click to painted <= 1000 ms, no main-thread task > 500 ms)');
@@ -279,7 +337,11 @@ async function main() {
     const harPhases = await panel.evaluate(() => {
       const w = window as unknown as Record<string, number>;
       const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      return { readFile: mark('cache-lens:har-text') - w.__t0, parseHar: mark('cache-lens:har-parsed') - mark('cache-lens:har-text'), render: w.__firstRow - mark('cache-lens:har-parsed') };
+      return {
+        readFile: mark('cache-lens:har-text') - w.__t0,
+        parseHar: mark('cache-lens:har-parsed') - mark('cache-lens:har-text'),
+        render: w.__firstRow - mark('cache-lens:har-parsed'),
+      };
     });
     const rowCount = await panel.locator('.row.exchange').count();
     const total = await panel.locator('.count').innerText();
@@ -289,7 +351,10 @@ async function main() {
       const input = document.querySelector('input[type=search]') as HTMLInputElement;
       const times: number[] = [];
       for (const phase of ['type', 'erase']) {
-        const steps = phase === 'type' ? [...query].map((_, i) => query.slice(0, i + 1)) : [...query].map((_, i) => query.slice(0, query.length - 1 - i));
+        const steps =
+          phase === 'type'
+            ? [...query].map((_, i) => query.slice(0, i + 1))
+            : [...query].map((_, i) => query.slice(0, query.length - 1 - i));
         for (const value of steps) {
           const t0 = performance.now();
           input.value = value;
@@ -340,7 +405,16 @@ async function main() {
       await new Promise((r) => setTimeout(r, 50));
       const t0 = performance.now();
       const tab = new URLSearchParams(location.search).get('tabId');
-      hook.receive({ type: 'bg>panel:snapshot', v: 1, tabId: Number(tab), pages: [], exchanges, retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 10000, maxTotal: 50000 }, hasHostAccess: true, preserveLog: true });
+      hook.receive({
+        type: 'bg>panel:snapshot',
+        v: 1,
+        tabId: Number(tab),
+        pages: [],
+        exchanges,
+        retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 10000, maxTotal: 50000 },
+        hasHostAccess: true,
+        preserveLog: true,
+      });
       const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 0));
       void document.body.offsetHeight;
@@ -360,7 +434,10 @@ async function main() {
     // ------------------------------------------------ a filter that needs every explanation (severity)
     const t0 = Date.now();
     await panel.getByLabel('Findings severity').selectOption('warning');
-    await panel.locator('.count').filter({ hasNotText: `${N} / ${N}` }).waitFor({ timeout: 60000 });
+    await panel
+      .locator('.count')
+      .filter({ hasNotText: `${N} / ${N}` })
+      .waitFor({ timeout: 60000 });
     const explainAllMs = Date.now() - t0;
     const tSecond = Date.now();
     await panel.getByLabel('Findings severity').selectOption('error');
@@ -397,18 +474,32 @@ async function main() {
       snapshotToFirstRowsMs: snap ? +snap.toFirstRowsMs.toFixed(1) : 'no test hook (use an e2e build)',
       snapshotStoreReceiveMs: snap ? +snap.receiveMs.toFixed(1) : null,
       importToFirstRowsMs: Math.round(importTimes.firstRow),
-      importPhasesMs: { readFile: Math.round(harPhases.readFile), parseHar: Math.round(harPhases.parseHar), storeAndRender: Math.round(harPhases.render) },
+      importPhasesMs: {
+        readFile: Math.round(harPhases.readFile),
+        parseHar: Math.round(harPhases.parseHar),
+        storeAndRender: Math.round(harPhases.render),
+      },
       importToFirstExplainedRowsMs: Math.round(importTimes.firstExplained),
       rowsInDom: rowCount,
       countLabel: total,
-      filterKeystrokeMs: { median: +median(typed).toFixed(1), p95: +p95(typed).toFixed(1), max: +Math.max(...typed).toFixed(1), n: typed.length },
+      filterKeystrokeMs: {
+        median: +median(typed).toFixed(1),
+        p95: +p95(typed).toFixed(1),
+        max: +Math.max(...typed).toFixed(1),
+        n: typed.length,
+      },
       scrollFrameIntervalMs: {
         wheel3RowsPerFrame: { median: +median(scroll.wheel).toFixed(1), p95: +p95(scroll.wheel).toFixed(1) },
         randomJumps: { median: +median(scroll.jumps).toFixed(1), p95: +p95(scroll.jumps).toFixed(1) },
       },
       severityFilterFirstTimeMs: explainAllMs,
       severityFilterAgainMs: secondSeverityMs,
-      devtoolsSearch: { performMs: +search.performMs.toFixed(1), performToPaintMs: +search.performToPaintMs.toFixed(1), nextToPaintMs: +search.nextToPaintMs.toFixed(1), status: search.status },
+      devtoolsSearch: {
+        performMs: +search.performMs.toFixed(1),
+        performToPaintMs: +search.performToPaintMs.toFixed(1),
+        nextToPaintMs: +search.nextToPaintMs.toFixed(1),
+        status: search.status,
+      },
       jsHeapMB: { afterImport: +heapAfterImport.toFixed(1), allExplained: +heapAllExplained.toFixed(1) },
       bundle: {
         initialJsGzKB: +sizes.initialGzKB.toFixed(1),
@@ -418,7 +509,11 @@ async function main() {
         lazyFiles: sizes.lazyFiles,
       },
       manyCookieLines,
-      goals: { firstRowsUnder300ms: snap ? snap.toFirstRowsMs < 300 : importTimes.firstRow < 300, keystrokeUnder50ms: median(typed) < 50, initialJsUnder60KB: sizes.initialGzKB <= 60 },
+      goals: {
+        firstRowsUnder300ms: snap ? snap.toFirstRowsMs < 300 : importTimes.firstRow < 300,
+        keystrokeUnder50ms: median(typed) < 50,
+        initialJsUnder60KB: sizes.initialGzKB <= 60,
+      },
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {

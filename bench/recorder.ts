@@ -23,22 +23,25 @@ const profile = args.includes('--profile');
 /** Runtime.getHeapUsage of the extension's service worker (non-flat attach: Playwright has no flat child sessions). */
 async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number; totalMB: number }> {
   const session = await chromium.browserCdp();
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; type: string; url: string }>;
+  };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
   if (!sw) return { usedMB: NaN, totalMB: NaN };
   const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-  const send = (method: string) => new Promise<any>((resolve) => {
-    const id = Math.floor(Math.random() * 1e9);
-    const onMessage = (e: any) => {
-      const m = JSON.parse(e.message);
-      if (m.id === id) {
-        session.off('Target.receivedMessageFromTarget', onMessage);
-        resolve(m.result);
-      }
-    };
-    session.on('Target.receivedMessageFromTarget', onMessage);
-    void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-  });
+  const send = (method: string) =>
+    new Promise<any>((resolve) => {
+      const id = Math.floor(Math.random() * 1e9);
+      const onMessage = (e: any) => {
+        const m = JSON.parse(e.message);
+        if (m.id === id) {
+          session.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(m.result);
+        }
+      };
+      session.on('Target.receivedMessageFromTarget', onMessage);
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
   // Live objects only: what the recorder keeps, not garbage waiting for the next collection.
   await send('HeapProfiler.collectGarbage');
   const reply = await send('Runtime.getHeapUsage');
@@ -49,28 +52,35 @@ async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number;
 /** A non-flat CDP session on the extension's service worker (Playwright has no flat child sessions). */
 async function workerSession(chromium: LaunchedChromium) {
   const session = await chromium.browserCdp();
-  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  const { targetInfos } = (await session.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; type: string; url: string }>;
+  };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
   if (!sw) throw new Error('no worker target');
   const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
   let next = 1;
-  const send = (method: string, params: object = {}) => new Promise<any>((resolve) => {
-    const id = next++;
-    const onMessage = (e: any) => {
-      const m = JSON.parse(e.message);
-      if (m.id === id) {
-        session.off('Target.receivedMessageFromTarget', onMessage);
-        resolve(m.result);
-      }
-    };
-    session.on('Target.receivedMessageFromTarget', onMessage);
-    void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-  });
+  const send = (method: string, params: object = {}) =>
+    new Promise<any>((resolve) => {
+      const id = next++;
+      const onMessage = (e: any) => {
+        const m = JSON.parse(e.message);
+        if (m.id === id) {
+          session.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(m.result);
+        }
+      };
+      session.on('Target.receivedMessageFromTarget', onMessage);
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
   return { send, detach: () => session.send('Target.detachFromTarget', { sessionId }).catch(() => {}) };
 }
 
 /** Self time per function (and per category) of a CPU profile, largest first. */
-function summariseProfile(p: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] }) {
+function summariseProfile(p: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;
@@ -89,7 +99,11 @@ async function burst(chromium: LaunchedChromium, origin: string, tag: string) {
   const page = await chromium.context.newPage();
   const t0 = performance.now();
   await page.goto(`${origin}/burst?n=${N}&${tag}`, { waitUntil: 'commit' });
-  await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), { timeout: 120000, interval: 20, what: 'burst done' });
+  await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), {
+    timeout: 120000,
+    interval: 20,
+    what: 'burst done',
+  });
   return { wall: performance.now() - t0, page };
 }
 
@@ -126,7 +140,9 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
     });
     if (!asJson) {
       const r = rows.at(-1);
-      console.log(`${String(r.requests).padStart(6)} requests  worker heap ${r.workerHeapMB.toFixed(1)} MB  stored ${r.storedRecords}  panel heap ${r.panelHeapMB.toFixed(1)} MB  held: ${JSON.stringify(r.memory)}`);
+      console.log(
+        `${String(r.requests).padStart(6)} requests  worker heap ${r.workerHeapMB.toFixed(1)} MB  stored ${r.storedRecords}  panel heap ${r.panelHeapMB.toFixed(1)} MB  held: ${JSON.stringify(r.memory)}`,
+      );
     }
   };
   let panel: import('playwright-core').Page | null = null;
@@ -148,7 +164,11 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
       await Promise.all(
         group.map(async (page, k) => {
           await page.goto(`${lab.httpOrigin}/burst?n=${perTab}&c=64&long=${first + k}`, { waitUntil: 'commit' });
-          await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), { timeout: 300000, interval: 100, what: 'burst done' });
+          await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), {
+            timeout: 300000,
+            interval: 100,
+            what: 'burst done',
+          });
         }),
       );
       done += group.length * perTab;
@@ -163,7 +183,9 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
 const lab = await startLab({ quiet: true });
 if (args.includes('--long')) {
   try {
-    console.log(`Recorder long session: ${opt('tabs', 20)} tabs x ${opt('per-tab', 2500)} requests, 4 tabs at a time, all left open; panel on the first tab`);
+    console.log(
+      `Recorder long session: ${opt('tabs', 20)} tabs x ${opt('per-tab', 2500)} requests, 4 tabs at a time, all left open; panel on the first tab`,
+    );
     await longSession(lab);
   } finally {
     await lab.close();
@@ -228,7 +250,16 @@ try {
       for (const [k, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
     }
     const timing = await hook<{ lastEventAt: number; lastFlushAt: number; flushWorkMs: number; flushes: number }>('timing()');
-    const stats = await hook<{ events: number; medianMs: number; p99Ms: number; maxMs: number; meanMs: number; totalMs: number; perEvent: Record<string, number>; perEventMs: Record<string, number> }>('stats()');
+    const stats = await hook<{
+      events: number;
+      medianMs: number;
+      p99Ms: number;
+      maxMs: number;
+      meanMs: number;
+      totalMs: number;
+      perEvent: Record<string, number>;
+      perEventMs: Record<string, number>;
+    }>('stats()');
     const heapAfter = await workerHeap(chromium);
     await page.close();
     if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1];
@@ -265,20 +296,36 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   if (asJson) console.log(JSON.stringify({ bareBurstWallMs: bareWalls, results }, null, 2));
   else {
-    console.log(`Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium (dist/chrome-e2e: the shipped build plus the read-only test hook); bare bursts without extension ${bareWalls.map((w) => f(w, 0)).join(', ')} ms`);
-    console.log('run  served recorded equal  events  mean ms  median ms  p99 ms  max ms  +writes ms (flushes)  burst ms  nav→all-in-IDB ms  last-event→flushed ms  heap MB before→after');
+    console.log(
+      `Recorder benchmark: /burst?n=${N}, ${RUNS} runs, Chromium (dist/chrome-e2e: the shipped build plus the read-only test hook); bare bursts without extension ${bareWalls.map((w) => f(w, 0)).join(', ')} ms`,
+    );
+    console.log(
+      'run  served recorded equal  events  mean ms  median ms  p99 ms  max ms  +writes ms (flushes)  burst ms  nav→all-in-IDB ms  last-event→flushed ms  heap MB before→after',
+    );
     for (const r of results) {
       console.log(
         `${String(r.run).padEnd(4)} ${String(r.served).padStart(6)} ${String(r.recorded).padStart(8)} ${String(r.equal).padEnd(5)} ${String(r.events).padStart(7)}  ${f(r.perEventMeanMs, 4)}   ${f(r.perEventMedianMs)}     ${f(r.perEventP99Ms)}   ${f(r.perEventMaxMs, 1)}   ${f(r.perEventWithWritesMs, 4)} (${r.flushes})   ${f(r.burstWallMs, 0).padStart(6)}   ${f(r.navigationToAllStoredMs, 0).padStart(10)}          ${f(r.lastEventToLastFlushMs, 1).padStart(8)}             ${f(r.heapBeforeMB, 1)}→${f(r.heapAfterMB, 1)}`,
       );
     }
-    for (const r of results) console.log(`run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes`);
+    for (const r of results)
+      console.log(
+        `run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes`,
+      );
     for (const build of new Set(results.map((r) => r.build as string))) {
       const rs = results.filter((r) => r.build === build);
-      console.log(`median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x, ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes`);
+      console.log(
+        `median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x, ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes`,
+      );
     }
-    for (const r of results) console.log(`run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
-    console.log('Note: performance.now() in a non-isolated service worker ticks in 100 µs steps, so median/p99 are quantised; the mean over all events is the precise figure.');
+    for (const r of results)
+      console.log(
+        `run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs as Record<string, number>)
+          .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+          .join(', ')}`,
+      );
+    console.log(
+      'Note: performance.now() in a non-isolated service worker ticks in 100 µs steps, so median/p99 are quantised; the mean over all events is the precise figure.',
+    );
   }
   if (results.some((r) => !r.equal)) process.exitCode = 1;
 } finally {

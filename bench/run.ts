@@ -114,7 +114,12 @@ row('HAR import (readHar, JSON.parse included)', parseT, ENTRIES);
 
 const fullT = time(() => explainAll(records, ctx).length);
 const fullMs = fullT.med;
-row('full explanation (explainAll: cache+cookies+cdn+proxy)', fullT, ENTRIES, `goal <= ${GOAL_MS} ms (median): ${fullMs <= GOAL_MS ? 'met' : 'NOT met'}`);
+row(
+  'full explanation (explainAll: cache+cookies+cdn+proxy)',
+  fullT,
+  ENTRIES,
+  `goal <= ${GOAL_MS} ms (median): ${fullMs <= GOAL_MS ? 'met' : 'NOT met'}`,
+);
 
 const ourCache = () => {
   let n = 0;
@@ -161,13 +166,19 @@ const [ourCacheCoreT, libCacheT, ourCachePrivateT, libCachePrivateT] = timeToget
   ITERATIONS * 3,
 );
 const ourCacheT = time(ourCache);
-const speed = (lib: Timing, ours: Timing) => `${(lib.med / ours.med).toFixed(2)}x the library's speed (best runs: ${(lib.best / ours.best).toFixed(2)}x)`;
+const speed = (lib: Timing, ours: Timing) =>
+  `${(lib.med / ours.med).toFixed(2)}x the library's speed (best runs: ${(lib.best / ours.best).toFixed(2)}x)`;
 // Issue 7: the cache core at least as fast as http-cache-semantics on the same entries (median ratio >= 1).
 const coreGoal = (lib: Timing, ours: Timing) => `${speed(lib, ours)}; goal >= 1x: ${lib.med / ours.med >= 1 ? 'met' : 'NOT met'}`;
 row('  ours: explainCache (both views, directives, findings)', ourCacheT, ENTRIES, speed(libCacheT, ourCacheT));
 row('  ours: cache core, shared view only (buildFacts + computeView)', ourCacheCoreT, ENTRIES, coreGoal(libCacheT, ourCacheCoreT));
 row('  http-cache-semantics: new CachePolicy + storable + timeToLive (shared)', libCacheT, ENTRIES);
-row(`  ours: cache core, private view only (${ctx.browser} profile)`, ourCachePrivateT, ENTRIES, coreGoal(libCachePrivateT, ourCachePrivateT));
+row(
+  `  ours: cache core, private view only (${ctx.browser} profile)`,
+  ourCachePrivateT,
+  ENTRIES,
+  coreGoal(libCachePrivateT, ourCachePrivateT),
+);
 row('  http-cache-semantics: the same with {shared: false}', libCachePrivateT, ENTRIES);
 
 const [ourCookieT, libCookieT] = timeTogether([
@@ -251,7 +262,13 @@ for (const mode of [['--json'], []] as string[][]) {
     spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/core/explain.ts')"], { cwd: ROOT, stdio: 'ignore' });
     runs.push(performance.now() - t);
   }
-  rows.push(['  of which start-up: node + tsx + loading the engine', `${median(runs).toFixed(0)} ms`, `${Math.min(...runs).toFixed(0)} ms`, '', '']);
+  rows.push([
+    '  of which start-up: node + tsx + loading the engine',
+    `${median(runs).toFixed(0)} ms`,
+    `${Math.min(...runs).toFixed(0)} ms`,
+    '',
+    '',
+  ]);
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -262,13 +279,23 @@ const maxRssKb = process.resourceUsage().maxRSS;
 const HEAD = ['what', 'median', 'best', 'entries', 'note'];
 const w = HEAD.map((h, i) => Math.max(...rows.map((r) => r[i].length), h.length));
 const line = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ');
-console.log(`Cache Lens bench: ${ENTRIES} synthetic entries (seed 42, ${(harText.length / 1048576).toFixed(1)} MB HAR, ${totalLines} Set-Cookie lines, generated in ${genMs.toFixed(0)} ms)`);
-console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes slow every figure)`);
-console.log(`node ${process.version}, ${WARMUP} warm-up + ${ITERATIONS} timed iterations (library comparisons interleaved run by run), median and best; judged at ${new Date(ctx.now * 1000).toISOString()} (${ctx.browser})\n`);
+console.log(
+  `Cache Lens bench: ${ENTRIES} synthetic entries (seed 42, ${(harText.length / 1048576).toFixed(1)} MB HAR, ${totalLines} Set-Cookie lines, generated in ${genMs.toFixed(0)} ms)`,
+);
+console.log(
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other processes slow every figure)`,
+);
+console.log(
+  `node ${process.version}, ${WARMUP} warm-up + ${ITERATIONS} timed iterations (library comparisons interleaved run by run), median and best; judged at ${new Date(ctx.now * 1000).toISOString()} (${ctx.browser})\n`,
+);
 console.log(line(HEAD));
 console.log(line(w.map((n) => '-'.repeat(n))));
 for (const r of rows) console.log(line(r));
-console.log(`\nbench process: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB (resourceUsage().maxRSS), now rss ${(mem.rss / 1048576).toFixed(0)} MB, heapUsed ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+console.log(
+  `\nbench process: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB (resourceUsage().maxRSS), now rss ${(mem.rss / 1048576).toFixed(0)} MB, heapUsed ${(mem.heapUsed / 1048576).toFixed(0)} MB`,
+);
 void sink;
 
 // ------------------------------------------------------------------------------------------------ cache-lens bin (issue 11)
@@ -298,7 +325,9 @@ async function benchCacheLensBin(): Promise<void> {
       console.log(`\ncache-lens bin: skipped (${bbc} is missing)`);
       return;
     }
-    const har = JSON.parse(read(bbc, 'utf8')) as { log: { pages?: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>> } & Record<string, unknown> };
+    const har = JSON.parse(read(bbc, 'utf8')) as {
+      log: { pages?: Array<Record<string, unknown>>; entries: Array<Record<string, unknown>> } & Record<string, unknown>;
+    };
     /** The capture repeated `times` times, each copy an hour later with its own page ids; written piece by piece. */
     const repeat = async (file: string, times: number) => {
       const out = createWriteStream(file);
@@ -309,7 +338,9 @@ async function benchCacheLensBin(): Promise<void> {
       let first = true;
       for (let k = 0; k < times; k++) {
         for (const p of har.log.pages ?? []) {
-          await write(`${first ? '' : ','}${JSON.stringify({ ...p, id: `${String(p.id)}-${k}`, startedDateTime: shift(p.startedDateTime, k) })}`);
+          await write(
+            `${first ? '' : ','}${JSON.stringify({ ...p, id: `${String(p.id)}-${k}`, startedDateTime: shift(p.startedDateTime, k) })}`,
+          );
           first = false;
         }
       }
@@ -317,7 +348,9 @@ async function benchCacheLensBin(): Promise<void> {
       first = true;
       for (let k = 0; k < times; k++) {
         for (const e of har.log.entries) {
-          await write(`${first ? '' : ','}${JSON.stringify({ ...e, pageref: e.pageref ? `${String(e.pageref)}-${k}` : e.pageref, startedDateTime: shift(e.startedDateTime, k) })}`);
+          await write(
+            `${first ? '' : ','}${JSON.stringify({ ...e, pageref: e.pageref ? `${String(e.pageref)}-${k}` : e.pageref, startedDateTime: shift(e.startedDateTime, k) })}`,
+          );
           first = false;
         }
       }
@@ -329,7 +362,11 @@ async function benchCacheLensBin(): Promise<void> {
     const run = (cmd: string[], env: Record<string, string> = {}) => {
       const t = performance.now();
       const r = timeBin
-        ? spawnSync(timeBin, ['-f', '%M', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } })
+        ? spawnSync(timeBin, ['-f', '%M', ...cmd], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            encoding: 'utf8',
+            env: { ...process.env, ...env },
+          })
         : spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
       const ms = performance.now() - t;
       const m = timeBin ? /(\d+)\s*$/.exec(r.stderr ?? '') : null;
@@ -353,10 +390,14 @@ async function benchCacheLensBin(): Promise<void> {
     }
     const f = median(floor);
     const o = median(ours);
-    console.log(`\ncache-lens bin (${bin.startsWith(ROOT) ? 'dist/npm/cli.js' : 'built for this run'}), ${har.log.entries.length * 10} entries (BBC capture x10, ${mb(tenSize)}), 5 alternating runs, median (best):`);
+    console.log(
+      `\ncache-lens bin (${bin.startsWith(ROOT) ? 'dist/npm/cli.js' : 'built for this run'}), ${har.log.entries.length * 10} entries (BBC capture x10, ${mb(tenSize)}), 5 alternating runs, median (best):`,
+    );
     console.log(`  floor: node + readFileSync + JSON.parse        ${f.toFixed(0)} ms (${Math.min(...floor).toFixed(0)} ms)`);
     console.log(`  cache-lens --format json > /dev/null           ${o.toFixed(0)} ms (${Math.min(...ours).toFixed(0)} ms), exit ${status}`);
-    console.log(`  ratio to the floor: ${(o / f).toFixed(2)}x (best runs ${(Math.min(...ours) / Math.min(...floor)).toFixed(2)}x; goal at most 2x)`);
+    console.log(
+      `  ratio to the floor: ${(o / f).toFixed(2)}x (best runs ${(Math.min(...ours) / Math.min(...floor)).toFixed(2)}x; goal at most 2x)`,
+    );
 
     const bigMb = arg('big-mb', 133);
     const big = join(work, 'big.har');

@@ -12,7 +12,8 @@ describe('bench HAR generator', () => {
   it('produces a valid HAR with the advertised header mix', () => {
     const records = readHar(generateHar(2000, 42)).records;
     expect(records).toHaveLength(2000);
-    const values = (name: string) => records.flatMap((r) => r.responseHeaders.filter((h) => h.name.toLowerCase() === name).map((h) => h.value));
+    const values = (name: string) =>
+      records.flatMap((r) => r.responseHeaders.filter((h) => h.name.toLowerCase() === name).map((h) => h.value));
     const cc = values('cache-control');
     expect(cc.some((v) => v.includes('immutable'))).toBe(true);
     expect(cc.some((v) => v.startsWith('private'))).toBe(true);

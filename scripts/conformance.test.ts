@@ -24,7 +24,14 @@ describe('matchesExpected', () => {
 
   it('needs arrays of equal length, each element a subset match', () => {
     const expected = { cookies: [{ name: 'a', path: '/' }, { name: 'b' }] };
-    expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/', secure: false }, { name: 'b', value: 'x' }] })).toBe(true);
+    expect(
+      matchesExpected(expected, {
+        cookies: [
+          { name: 'a', path: '/', secure: false },
+          { name: 'b', value: 'x' },
+        ],
+      }),
+    ).toBe(true);
     expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/' }] })).toBe(false);
     expect(matchesExpected(expected, { cookies: [{ name: 'a', path: '/' }, { name: 'b' }, { name: 'c' }] })).toBe(false);
     expect(matchesExpected(expected, { cookies: [{ name: 'b' }, { name: 'a', path: '/' }] })).toBe(false);
@@ -48,11 +55,25 @@ describe('runner', () => {
 
   writeFileSync(
     join(dir, 'good-cases.json'),
-    JSON.stringify({ format: 'toy-cases/1', cases: [{ id: 'a', x: 1, expect: { y: 2 } }, { id: 'b', x: 5, expect: { y: 10 } }] }),
+    JSON.stringify({
+      format: 'toy-cases/1',
+      cases: [
+        { id: 'a', x: 1, expect: { y: 2 } },
+        { id: 'b', x: 5, expect: { y: 10 } },
+      ],
+    }),
   );
   writeFileSync(
     join(dir, 'bad-cases.json'),
-    '\uFEFF' + JSON.stringify({ format: 'toy-cases/1', cases: [{ id: 'ok', x: 2, expect: { y: 4 } }, { id: 'wrong', x: 3, expect: { y: 7 } }, { id: 'noexpect', x: 1 }] }),
+    '\uFEFF' +
+      JSON.stringify({
+        format: 'toy-cases/1',
+        cases: [
+          { id: 'ok', x: 2, expect: { y: 4 } },
+          { id: 'wrong', x: 3, expect: { y: 7 } },
+          { id: 'noexpect', x: 1 },
+        ],
+      }),
   );
   writeFileSync(join(dir, 'notes.json'), '{}'); // not a *-cases.json: ignored
 
@@ -84,7 +105,12 @@ describe('runner', () => {
   });
 
   it('counts a throwing adapter as a failure, and refuses unknown formats', async () => {
-    const throwing = { 'toy-cases/1': async () => (() => { throw new Error('nope'); }) as CaseRunner };
+    const throwing = {
+      'toy-cases/1': async () =>
+        (() => {
+          throw new Error('nope');
+        }) as CaseRunner,
+    };
     const r = await runCaseFile(join(dir, 'good-cases.json'), throwing);
     expect(r.failed).toBe(2);
     expect(r.failures[0]?.actual).toBe('threw nope');

@@ -76,7 +76,8 @@ export async function runCaseFile(path: string, adapters = ADAPTERS): Promise<Fi
   if (!isPlainObject(doc) || !Array.isArray(doc.cases)) return { file, passed: 0, failed: 0, failures: [], error: 'no "cases" array' };
   const format = typeof doc.format === 'string' ? doc.format : '';
   const load = adapters[format];
-  if (!load) return { file, passed: 0, failed: 0, failures: [], error: `unknown format "${format}" (known: ${Object.keys(adapters).join(', ')})` };
+  if (!load)
+    return { file, passed: 0, failed: 0, failures: [], error: `unknown format "${format}" (known: ${Object.keys(adapters).join(', ')})` };
   let run: CaseRunner;
   try {
     run = await load();

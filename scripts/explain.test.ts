@@ -35,7 +35,11 @@ const entry = (url: string, started: string, headers: Array<{ name: string; valu
 describe('argument parsing', () => {
   it('reads options in any order, with = or a separate value', () => {
     expect(parseArgs(['a.har', '--json', '--browser=firefox', '--now', '2026-01-01T00:00:00Z'])).toMatchObject({
-      files: ['a.har'], format: 'json', browser: 'firefox', now: 1767225600, failOn: null,
+      files: ['a.har'],
+      format: 'json',
+      browser: 'firefox',
+      now: 1767225600,
+      failOn: null,
     });
     expect(parseArgs(['--fail-on', 'warning', 'a.har']).failOn).toBe('warning');
     expect(() => parseArgs(['a.har', '--fail-on', 'fatal'])).toThrow(/--fail-on must be one of/);
@@ -50,7 +54,13 @@ describe('argument parsing', () => {
     for (const bad of ['yesterday', '2026-13-01', '01/02/2026', '']) expect(() => parseNow(bad)).toThrow(/bad --now/);
   });
   it('formats durations', () => {
-    expect([duration(30), duration(600), duration(7200), duration(86400 * 3), duration(-31536000 * 2)]).toEqual(['30s', '10m', '2h', '3d', '2y']);
+    expect([duration(30), duration(600), duration(7200), duration(86400 * 3), duration(-31536000 * 2)]).toEqual([
+      '30s',
+      '10m',
+      '2h',
+      '3d',
+      '2y',
+    ]);
   });
 });
 
@@ -61,7 +71,18 @@ describe('bad input: one clear line on stderr, exit code 2', () => {
     ['a folder', () => [dir], /is a folder/],
     ['not JSON', () => [file('bad.har', '<html>')], /bad\.har: not JSON/],
     ['JSON but not a HAR', () => [file('nothar.har', '{"entries": []}')], /not a HAR: there is no "log" object/],
-    ['an entry missing its URL', () => [file('nourl.har', JSON.stringify({ log: { entries: [{ request: { method: 'GET' }, response: { status: 200 }, startedDateTime: '2026-01-01T00:00:00Z' }] } }))], /entry 0 is missing request\.url/],
+    [
+      'an entry missing its URL',
+      () => [
+        file(
+          'nourl.har',
+          JSON.stringify({
+            log: { entries: [{ request: { method: 'GET' }, response: { status: 200 }, startedDateTime: '2026-01-01T00:00:00Z' }] },
+          }),
+        ),
+      ],
+      /entry 0 is missing request\.url/,
+    ],
     ['a bad --now', () => [file('ok.har', '{"log":{"entries":[]}}'), '--now', 'tomorrow'], /bad --now "tomorrow"/],
     ['a bad --browser', () => [file('ok2.har', '{"log":{"entries":[]}}'), '--browser', 'safari'], /--browser must be one of/],
     ['an unknown option', () => ['x.har', '--yaml'], /unknown option --yaml/],
@@ -115,7 +136,15 @@ describe('explaining HARs', () => {
           { name: 'Cache-Control', value: 'public, max-age=3600' },
           { name: 'ETag', value: '"v1"' },
         ]),
-        entry('https://a.example/app.js', '2026-01-01T00:10:00.000Z', [{ name: 'Date', value: 'Thu, 01 Jan 2026 00:10:00 GMT' }, { name: 'ETag', value: '"v1"' }], 304),
+        entry(
+          'https://a.example/app.js',
+          '2026-01-01T00:10:00.000Z',
+          [
+            { name: 'Date', value: 'Thu, 01 Jan 2026 00:10:00 GMT' },
+            { name: 'ETag', value: '"v1"' },
+          ],
+          304,
+        ),
       ],
     },
   };
@@ -137,15 +166,28 @@ describe('explaining HARs', () => {
   });
 
   it('--json writes the documented envelope with one schema-complete Explanation per entry', async () => {
-    const r = await cli(file('two-json.har', '\uFEFF' + JSON.stringify(har)), '--json', '--now', '2026-01-01T00:30:00Z', '--browser', 'firefox');
+    const r = await cli(
+      file('two-json.har', '\uFEFF' + JSON.stringify(har)),
+      '--json',
+      '--now',
+      '2026-01-01T00:30:00Z',
+      '--browser',
+      'firefox',
+    );
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split('\n')).toHaveLength(1); // one envelope, one line
     const doc = JSON.parse(r.out);
-    expect(doc).toMatchObject({ schema: 'cache-lens/explain-cli/1', now: '2026-01-01T00:30:00.000Z', nowEpoch: 1767227400, browser: 'firefox' });
+    expect(doc).toMatchObject({
+      schema: 'cache-lens/explain-cli/1',
+      now: '2026-01-01T00:30:00.000Z',
+      nowEpoch: 1767227400,
+      browser: 'firefox',
+    });
     expect(doc.entries).toHaveLength(2);
     for (const e of doc.entries) {
       expect(e.schema).toBe('cache-lens/explanation/1');
-      for (const k of ['exchangeId', 'url', 'method', 'status', 'source', 'cache', 'cookies', 'cdn', 'proxy', 'findings', 'hidden']) expect(e).toHaveProperty(k);
+      for (const k of ['exchangeId', 'url', 'method', 'status', 'source', 'cache', 'cookies', 'cdn', 'proxy', 'findings', 'hidden'])
+        expect(e).toHaveProperty(k);
     }
     expect(doc.entries[0].cache.private.freshnessLifetime).toBe(3600);
     expect(doc.entries[1].cache.revalidation?.previousId).toBe(doc.entries[0].exchangeId);
@@ -154,7 +196,9 @@ describe('explaining HARs', () => {
   it('--fail-on exits 3 when a finding is that severe, 0 otherwise', async () => {
     const p = file('lint.har', JSON.stringify(har));
     const plain = await cli(p, '--json');
-    const worst = JSON.parse(plain.out).entries.flatMap((e: { findings: Array<{ severity: string }> }) => e.findings.map((f) => f.severity));
+    const worst = JSON.parse(plain.out).entries.flatMap((e: { findings: Array<{ severity: string }> }) =>
+      e.findings.map((f) => f.severity),
+    );
     const failing = await cli(p, '--fail-on', 'good');
     expect(worst.length).toBeGreaterThan(0);
     expect(failing.code).toBe(3);
@@ -170,7 +214,9 @@ describe('explaining HARs', () => {
       expect(r.code).toBe(0);
       const doc = JSON.parse(r.out);
       expect(doc.entries.length).toBeGreaterThan(0);
-      expect(doc.entries.flatMap((e: { findings: Array<{ id: string }> }) => e.findings).filter((x: { id: string }) => x.id === 'engine-error')).toEqual([]);
+      expect(
+        doc.entries.flatMap((e: { findings: Array<{ id: string }> }) => e.findings).filter((x: { id: string }) => x.id === 'engine-error'),
+      ).toEqual([]);
       const text = await cli(join(FIXTURES, f));
       expect(text.code).toBe(0);
       expect(text.out).toMatch(new RegExp(`^${doc.entries.length} entries: `, 'm'));

@@ -142,8 +142,18 @@ export function buildRanges(input: Source): GeneratedRanges {
       }
     }
   }
-  const flat4 = flatten(v4, (x) => x + 1, (x) => x - 1, numCmp);
-  const flat6 = flatten(v6, (x) => hexStep(x, 1n), (x) => hexStep(x, -1n), strCmp);
+  const flat4 = flatten(
+    v4,
+    (x) => x + 1,
+    (x) => x - 1,
+    numCmp,
+  );
+  const flat6 = flatten(
+    v6,
+    (x) => hexStep(x, 1n),
+    (x) => hexStep(x, -1n),
+    strCmp,
+  );
   return {
     source: typeof input.source === 'string' ? input.source : 'unknown',
     providers,

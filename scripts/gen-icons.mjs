@@ -15,8 +15,9 @@ function shade(x, y) {
   const r = Math.hypot(x - 13, y - 13);
   if (Math.abs(r - 9) <= 1.5) return BLUE;
   // handle: segment (19.5,19.5)-(28,28), width 4, round caps
-  const t = Math.max(0, Math.min(1, ((x - 19.5) + (y - 19.5)) / 17));
-  const px = 19.5 + 8.5 * t, py = 19.5 + 8.5 * t;
+  const t = Math.max(0, Math.min(1, (x - 19.5 + (y - 19.5)) / 17));
+  const px = 19.5 + 8.5 * t,
+    py = 19.5 + 8.5 * t;
   if (Math.hypot(x - px, y - py) <= 2) return BLUE;
   return null;
 }
@@ -26,13 +27,27 @@ function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      let n = 0, r = 0, g = 0, b = 0;
-      for (let sj = 0; sj < S; sj++) for (let si = 0; si < S; si++) {
-        const c = shade(((i + (si + 0.5) / S) / size) * 32, ((j + (sj + 0.5) / S) / size) * 32);
-        if (c) { n++; r += c[0]; g += c[1]; b += c[2]; }
-      }
+      let n = 0,
+        r = 0,
+        g = 0,
+        b = 0;
+      for (let sj = 0; sj < S; sj++)
+        for (let si = 0; si < S; si++) {
+          const c = shade(((i + (si + 0.5) / S) / size) * 32, ((j + (sj + 0.5) / S) / size) * 32);
+          if (c) {
+            n++;
+            r += c[0];
+            g += c[1];
+            b += c[2];
+          }
+        }
       const o = (j * size + i) * 4;
-      if (n) { rgba[o] = r / n; rgba[o + 1] = g / n; rgba[o + 2] = b / n; rgba[o + 3] = Math.round((255 * n) / (S * S)); }
+      if (n) {
+        rgba[o] = r / n;
+        rgba[o + 1] = g / n;
+        rgba[o + 2] = b / n;
+        rgba[o + 3] = Math.round((255 * n) / (S * S));
+      }
     }
   }
   return rgba;
@@ -49,18 +64,27 @@ function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
 function png(size, rgba) {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6; // 8-bit RGBA
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync('src/icons', { recursive: true });

@@ -34,9 +34,14 @@ for (const browser of ['chrome', 'firefox']) {
 }
 
 if (!process.argv.includes('--no-lint')) {
-  const lint = spawnSync('npx', ['--no-install', 'web-ext', 'lint', '-s', join(root, 'dist/firefox'), '-o', 'json'], { cwd: root, encoding: 'utf8' });
+  const lint = spawnSync('npx', ['--no-install', 'web-ext', 'lint', '-s', join(root, 'dist/firefox'), '-o', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
-  console.log(`web-ext lint dist/firefox: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
+  console.log(
+    `web-ext lint dist/firefox: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`,
+  );
   for (const e of report.errors) console.log(`  error ${e.code}: ${e.message} (${e.file ?? ''})`);
   if (report.summary.errors > 0) process.exit(1);
 }

@@ -28,7 +28,9 @@ export interface SeverityReport {
 }
 
 export function severityReport(dir: string, browser: BrowserProfile): SeverityReport {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.har')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.har'))
+    .sort();
   const report: SeverityReport = { browser, hars: files.length, entries: 0, flagged: 0, byId: {}, byTopic: {} };
   const byTopic = report.byTopic as Record<string, number>;
   for (const f of files) {
@@ -77,14 +79,26 @@ function main(argv: string[]): void {
   const rows = [...ids].map((id) => ({ id, before: before?.byId[id] ?? 0, after: r.byId[id] ?? 0 }));
   rows.sort((a, b) => b.after - a.after || b.before - a.before || a.id.localeCompare(b.id));
   console.log(`${r.hars} HARs, ${r.entries} entries, browser ${browser}`);
-  if (before) console.log(`entries with a warning or worse: before ${before.flagged}/${before.entries} (${pct(before.flagged, before.entries)}), now ${r.flagged}/${r.entries} (${pct(r.flagged, r.entries)})`);
+  if (before)
+    console.log(
+      `entries with a warning or worse: before ${before.flagged}/${before.entries} (${pct(before.flagged, before.entries)}), now ${r.flagged}/${r.entries} (${pct(r.flagged, r.entries)})`,
+    );
   else console.log(`entries with a warning or worse: ${r.flagged}/${r.entries} (${pct(r.flagged, r.entries)})`);
   const topics = [...new Set([...Object.keys(r.byTopic ?? {}), ...Object.keys(before?.byTopic ?? {})])].sort();
   for (const t of topics) {
     const now = r.byTopic?.[t] ?? 0;
-    console.log(before ? `entries with a ${t} warning or worse: ${before.byTopic?.[t] ?? 0} -> ${now}` : `entries with a ${t} warning or worse: ${now}`);
+    console.log(
+      before
+        ? `entries with a ${t} warning or worse: ${before.byTopic?.[t] ?? 0} -> ${now}`
+        : `entries with a ${t} warning or worse: ${now}`,
+    );
   }
-  for (const row of rows) console.log(before ? `${String(row.before).padStart(6)} -> ${String(row.after).padStart(6)}  ${row.id}` : `${String(row.after).padStart(6)}  ${row.id}`);
+  for (const row of rows)
+    console.log(
+      before
+        ? `${String(row.before).padStart(6)} -> ${String(row.after).padStart(6)}  ${row.id}`
+        : `${String(row.after).padStart(6)}  ${row.id}`,
+    );
 }
 
 if (process.argv[1] && /severity-report\.ts$/.test(process.argv[1])) {

@@ -65,7 +65,9 @@ try {
     edgePort: envPort('LAB_EDGE_PORT', DEFAULT_PORTS.edge),
   });
 } catch (err) {
-  warn(`The lab could not start: ${err.message}\nIs another \`npm start\` running? Choose other ports with LAB_HTTP_PORT, LAB_HTTPS_PORT, LAB_EDGE_PORT.`);
+  warn(
+    `The lab could not start: ${err.message}\nIs another \`npm start\` running? Choose other ports with LAB_HTTP_PORT, LAB_HTTPS_PORT, LAB_EDGE_PORT.`,
+  );
   process.exit(1);
 }
 say('');
@@ -116,19 +118,27 @@ function displayWrapper() {
 function launch(cmd, cmdArgs) {
   const display = displayWrapper();
   if (!display.ok) {
-    warn('There is no display ($DISPLAY is unset) and xvfb-run is not installed, so no browser window can open.\n' +
-      `The lab keeps running: open ${startUrl} in a browser of your own with Cache Lens loaded (see the README).`);
+    warn(
+      'There is no display ($DISPLAY is unset) and xvfb-run is not installed, so no browser window can open.\n' +
+        `The lab keeps running: open ${startUrl} in a browser of your own with Cache Lens loaded (see the README).`,
+    );
     return null;
   }
   if (display.virtual) {
-    warn('There is no display ($DISPLAY is unset): the browser runs inside a virtual X display (xvfb-run) where you cannot see it.\n' +
-      'Run `npm start` from a desktop session to see the browser. The lab stays usable from this machine meanwhile.');
+    warn(
+      'There is no display ($DISPLAY is unset): the browser runs inside a virtual X display (xvfb-run) where you cannot see it.\n' +
+        'Run `npm start` from a desktop session to see the browser. The lab stays usable from this machine meanwhile.',
+    );
   }
   const [bin, ...pre] = display.wrap.length ? display.wrap : [cmd];
   const finalArgs = display.wrap.length ? [...pre, cmd, ...cmdArgs] : cmdArgs;
   const verbose = !!process.env.START_VERBOSE;
   // Own process group, so Ctrl-C handling here can stop the browser and all its helpers together.
-  const child = spawn(bin, finalArgs, { cwd: root, detached: true, stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'pipe'] });
+  const child = spawn(bin, finalArgs, {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'pipe'],
+  });
   let errTail = '';
   child.stderr?.on('data', (b) => (errTail = (errTail + b.toString()).slice(-2000)));
   child.on('exit', (code, signal) => {
@@ -176,17 +186,26 @@ function chromeArgs() {
 function firefoxArgs(ffBin) {
   const local = join(root, 'node_modules', '.bin', 'web-ext');
   const [cmd, pre] = existsSync(local) ? [local, []] : ['npx', ['web-ext']];
-  return [cmd, [
-    ...pre, 'run',
-    '--source-dir', distDir,
-    '--firefox', ffBin,
-    '--start-url', startUrl,
-    '--no-reload',
-    // Firefox has no host-resolver flag; this pref sends the lab's names to the loopback address.
-    '--pref', `network.dns.localDomains=${LAB_HOSTS.join(',')}`,
-    '--pref', 'devtools.toolbox.selectedTool=netmonitor',
-    '--arg=--devtools',
-  ]];
+  return [
+    cmd,
+    [
+      ...pre,
+      'run',
+      '--source-dir',
+      distDir,
+      '--firefox',
+      ffBin,
+      '--start-url',
+      startUrl,
+      '--no-reload',
+      // Firefox has no host-resolver flag; this pref sends the lab's names to the loopback address.
+      '--pref',
+      `network.dns.localDomains=${LAB_HOSTS.join(',')}`,
+      '--pref',
+      'devtools.toolbox.selectedTool=netmonitor',
+      '--arg=--devtools',
+    ],
+  ];
 }
 
 if (!flag('--lab-only') && haveExtension) {
@@ -215,9 +234,13 @@ const h = lab.httpOrigin;
 say(`
 What to do
   1. ${browser ? 'In the browser that opened, DevTools is already open' : `Open ${startUrl} in a browser with Cache Lens loaded, open DevTools`}: choose the
-     "Cache Lens" tab (it may hide behind the » button at the right of the DevTools tab bar).${firefox ? `
+     "Cache Lens" tab (it may hide behind the » button at the right of the DevTools tab bar).${
+       firefox
+         ? `
      Firefox: the lab's https pages show a certificate warning first (self-signed); choose Advanced → Accept the risk.
-     If the panel says it has no access to lab.test, click its "grant access" button.` : ''}
+     If the panel says it has no access to lab.test, click its "grant access" button.`
+         : ''
+     }
      ${firefox ? '' : `This fresh Chromium profile allows third-party cookies so SameSite=None can be seen (--block-third-party-cookies to keep the default).\n  `}2. Click "max-age" on the lab index, then reload (F5): max-age.css now comes from the cache, "fresh 5 min".
   3. Click "no-cache + ETag", reload: the 304 and its revalidation story.
   4. Cookies: "Secure over http" shows a rejected cookie; "SameSite … cross-site page" shows cookies not sent.

@@ -20,7 +20,12 @@ const lines = [];
 
 function run(cmd, cmdArgs, opts = {}) {
   process.stdout.write(`\n$ ${cmd} ${cmdArgs.join(' ')}\n`);
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: { ...process.env, ...opts.env } });
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd: root,
+    stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, ...opts.env },
+  });
   if (opts.capture) process.stdout.write(r.stdout ?? '');
   return r;
 }
@@ -46,7 +51,9 @@ function vitest(name, config) {
     passed = report.numPassedTests ?? 0;
     failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - 0;
     // a suite that failed to load has no tests: count it once
-    failed = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+    failed =
+      (report.numFailedTests ?? 0) +
+      (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
   }
   if (r.status !== 0 && failed === 0) failed = 1; // crashed before reporting
   tally.passed += passed;
@@ -100,6 +107,7 @@ function worldSuites() {
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck (strict: engine, CLI, library, scripts)', 'npx', ['tsc', '-p', 'tsconfig.strict.json', '--noEmit']);
 step('lint', 'npx', ['eslint', 'src', 'scripts', 'tests', 'bench']);
+step('format (prettier --check; npm run format fixes it)', 'npm', ['run', '-s', 'format:check']);
 vitest('unit');
 conformance();
 worldSuites();

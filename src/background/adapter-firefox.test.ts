@@ -66,7 +66,14 @@ describe('recordFromHar: Firefox entries no webRequest event matched', () => {
       {
         ...imageCacheHit(0),
         request: { method: 'GET', url: 'http://lab.test:8080/cache/res/max-age.css', headers: [] },
-        response: { status: 200, statusText: 'OK', headers: [{ name: 'content-type', value: 'text/css; charset=utf-8' }, { name: 'Date', value: DATE }] },
+        response: {
+          status: 200,
+          statusText: 'OK',
+          headers: [
+            { name: 'content-type', value: 'text/css; charset=utf-8' },
+            { name: 'Date', value: DATE },
+          ],
+        },
       },
       5,
       {},
@@ -79,7 +86,13 @@ describe('recordFromHar: Firefox entries no webRequest event matched', () => {
   });
 
   it('an entry with a server address came from the network; a later load is never the source of headers', () => {
-    const net = recordFromHar('h4', { ...imageCacheHit(firstLoad.requestTimeMs + 3000), serverIPAddress: '127.0.0.1' }, 5, {}, { browser: 'firefox', earlier: [firstLoad] });
+    const net = recordFromHar(
+      'h4',
+      { ...imageCacheHit(firstLoad.requestTimeMs + 3000), serverIPAddress: '127.0.0.1' },
+      5,
+      {},
+      { browser: 'firefox', earlier: [firstLoad] },
+    );
     expect(net).toMatchObject({ source: 'network', resourceType: 'image', responseHeaders: [] });
     const before = recordFromHar('h5', imageCacheHit(firstLoad.requestTimeMs - 3000), 5, {}, { browser: 'firefox', earlier: [firstLoad] });
     expect(before.responseHeaders).toEqual([]);
@@ -122,7 +135,16 @@ describe('harEntryIsHttp and resourceTypeFromContentType', () => {
 describe('Recorder (Firefox): the DevTools log of a reload', () => {
   const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
   const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
-  const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({ requestId: '1', url: SVG, tabId: 5, frameId: 0, parentFrameId: -1, type: 'image', timeStamp: 1000, ...d });
+  const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({
+    requestId: '1',
+    url: SVG,
+    tabId: 5,
+    frameId: 0,
+    parentFrameId: -1,
+    type: 'image',
+    timeStamp: 1000,
+    ...d,
+  });
 
   it('records the image-cache hit as an image from memory with its headers, and no row for a data: favicon', async () => {
     const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
@@ -134,11 +156,32 @@ describe('Recorder (Firefox): the DevTools log of a reload', () => {
     const t0 = Date.now() - 5000;
     const headers = firstLoad.responseHeaders.map((h) => ({ name: h.name, value: h.value }));
     recorder.onBeforeRequest(ev({ requestId: '20', timeStamp: t0 }));
-    recorder.onCompleted(ev({ requestId: '20', statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: headers, fromCache: false, ip: '127.0.0.1', timeStamp: t0 + 6 }));
+    recorder.onCompleted(
+      ev({
+        requestId: '20',
+        statusCode: 200,
+        statusLine: 'HTTP/1.1 200 OK',
+        responseHeaders: headers,
+        fromCache: false,
+        ip: '127.0.0.1',
+        timeStamp: t0 + 6,
+      }),
+    );
     // DevTools' entry of that first load merges into it.
-    recorder.mergeHar(5, { ...imageCacheHit(t0 + 1), time: 6, serverIPAddress: '127.0.0.1', response: { status: 200, statusText: 'OK', headers } });
+    recorder.mergeHar(5, {
+      ...imageCacheHit(t0 + 1),
+      time: 6,
+      serverIPAddress: '127.0.0.1',
+      response: { status: 200, statusText: 'OK', headers },
+    });
     // The reload: only DevTools reports the image (and the page's data: favicon).
-    expect(recorder.mergeHar(5, { ...imageCacheHit(t0 + 3000), request: { method: 'GET', url: 'data:,', headers: [] }, response: { status: 200, statusText: '0K', headers: [] } })).toBeNull();
+    expect(
+      recorder.mergeHar(5, {
+        ...imageCacheHit(t0 + 3000),
+        request: { method: 'GET', url: 'data:,', headers: [] },
+        response: { status: 200, statusText: '0K', headers: [] },
+      }),
+    ).toBeNull();
     recorder.mergeHar(5, imageCacheHit(t0 + 3000));
     let rows: ExchangeRecord[] = [];
     for (let i = 0; i < 100 && rows.length < 2; i++) {

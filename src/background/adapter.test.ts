@@ -42,7 +42,7 @@ function fresh(d: Partial<WebRequestDetails> = {}, browser: 'chrome' | 'firefox'
 }
 
 describe('headersFromWebRequest', () => {
-  it('splits Firefox\'s newline-joined Set-Cookie into one entry per line, keeping commas in Expires', () => {
+  it("splits Firefox's newline-joined Set-Cookie into one entry per line, keeping commas in Expires", () => {
     const headers = headersFromWebRequest([
       { name: 'Content-Type', value: 'text/html' },
       { name: 'Set-Cookie', value: 'a=1; Path=/\nb=2; Expires=Wed, 21 Oct 2026 07:28:00 GMT\nc=3' },
@@ -55,7 +55,7 @@ describe('headersFromWebRequest', () => {
     ]);
   });
 
-  it('keeps Chrome\'s separate Set-Cookie lines and does not split other headers on newlines', () => {
+  it("keeps Chrome's separate Set-Cookie lines and does not split other headers on newlines", () => {
     const headers = headersFromWebRequest([
       { name: 'set-cookie', value: 'a=1' },
       { name: 'set-cookie', value: 'b=2' },
@@ -116,9 +116,27 @@ describe('recordFromWebRequest and the event stages', () => {
     const r = fresh();
     applyRequestHeaders(r, { ...base, timeStamp: base.timeStamp + 1, requestHeaders: [{ name: 'Cookie', value: 'a=1' }] });
     expect(r.requestHeaders).toEqual([{ name: 'Cookie', value: 'a=1' }]);
-    applyResponse(r, { ...base, timeStamp: base.timeStamp + 30, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Age', value: '3' }] }, 'headers');
+    applyResponse(
+      r,
+      {
+        ...base,
+        timeStamp: base.timeStamp + 30,
+        statusCode: 200,
+        statusLine: 'HTTP/1.1 200 OK',
+        responseHeaders: [{ name: 'Age', value: '3' }],
+      },
+      'headers',
+    );
     applyResponse(r, { ...base, timeStamp: base.timeStamp + 50, statusCode: 200, fromCache: false, ip: '10.0.0.1' }, 'completed');
-    expect(r).toMatchObject({ status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', responseTimeMs: base.timeStamp + 30, endTimeMs: base.timeStamp + 50, serverIp: '10.0.0.1', source: 'network' });
+    expect(r).toMatchObject({
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      responseTimeMs: base.timeStamp + 30,
+      endTimeMs: base.timeStamp + 50,
+      serverIp: '10.0.0.1',
+      source: 'network',
+    });
     expect(r.responseHeaders).toEqual([{ name: 'Age', value: '3' }]);
   });
 
@@ -185,7 +203,14 @@ describe('DevTools HAR merge', () => {
   const har = (over: Partial<HarEntryLike> & { status?: number; fromCache?: string } = {}): HarEntryLike => ({
     startedDateTime: new Date(base.timeStamp + 4).toISOString(),
     time: 12,
-    request: { method: 'GET', url: base.url, headers: [{ name: 'If-None-Match', value: '"v1"' }, { name: 'Cache-Control', value: 'max-age=0' }] },
+    request: {
+      method: 'GET',
+      url: base.url,
+      headers: [
+        { name: 'If-None-Match', value: '"v1"' },
+        { name: 'Cache-Control', value: 'max-age=0' },
+      ],
+    },
     response: { status: over.status ?? 304, statusText: 'Not Modified', headers: [{ name: 'ETag', value: '"v1"' }] },
     _fromCache: over.fromCache,
     ...over,
@@ -213,8 +238,19 @@ describe('DevTools HAR merge', () => {
   });
 
   it('a memory-cache hit only DevTools saw becomes its own record', () => {
-    const r = recordFromHar('h1', har({ status: 200, fromCache: 'memory', _resourceType: 'script' }), 7, { pageId: 'p1', topLevelUrl: 'https://www.example.com/' });
-    expect(r).toMatchObject({ id: 'h1', tabId: 7, status: 200, source: 'memory-cache', resourceType: 'script', pageId: 'p1', origins: ['devtools-har'] });
+    const r = recordFromHar('h1', har({ status: 200, fromCache: 'memory', _resourceType: 'script' }), 7, {
+      pageId: 'p1',
+      topLevelUrl: 'https://www.example.com/',
+    });
+    expect(r).toMatchObject({
+      id: 'h1',
+      tabId: 7,
+      status: 200,
+      source: 'memory-cache',
+      resourceType: 'script',
+      pageId: 'p1',
+      origins: ['devtools-har'],
+    });
     expect(r.requestTimeMs).toBe(base.timeStamp + 4);
     expect(r.endTimeMs).toBe(base.timeStamp + 16);
   });
@@ -224,7 +260,11 @@ describe('DevTools HAR merge', () => {
     markHeadersWithheld(r, 'chrome');
     applyResponse(r, { ...base, statusCode: 200, responseHeaders: [{ name: 'Content-Type', value: 'text/html' }] }, 'completed');
     expect((r as WithheldHeaders).headersWithheld).toBe(true);
-    const lines = [{ name: 'Set-Cookie', value: 'a=1; Path=/' }, { name: 'Set-Cookie', value: 'b=2; Path=/' }, { name: 'Content-Type', value: 'text/html' }];
+    const lines = [
+      { name: 'Set-Cookie', value: 'a=1; Path=/' },
+      { name: 'Set-Cookie', value: 'b=2; Path=/' },
+      { name: 'Content-Type', value: 'text/html' },
+    ];
     mergeHarEntry(r, har({ status: 200, response: { status: 200, statusText: 'OK', headers: lines } }));
     expect(r.responseHeaders.filter((h) => h.name === 'Set-Cookie').map((h) => h.value)).toEqual(['a=1; Path=/', 'b=2; Path=/']);
     expect((r as WithheldHeaders).headersWithheld).toBeUndefined();
@@ -242,7 +282,14 @@ describe('DevTools HAR merge', () => {
   it('completes a record whose last events never arrived (a stopped worker) from the DevTools log', () => {
     const r = fresh();
     applyRequestHeaders(r, { ...base, requestHeaders: [{ name: 'Accept', value: '*/*' }] });
-    mergeHarEntry(r, har({ status: 200, time: 30, response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'application/json' }] } }));
+    mergeHarEntry(
+      r,
+      har({
+        status: 200,
+        time: 30,
+        response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'application/json' }] },
+      }),
+    );
     expect(r.status).toBe(200);
     expect(r.endTimeMs).toBe(base.timeStamp + 4 + 30);
     expect(r.responseHeaders.map((h) => h.name)).toEqual(['Content-Type']);
@@ -265,8 +312,31 @@ describe('DevTools HAR merge', () => {
 describe('cookies API', () => {
   it('maps a cookies API cookie to a JarCookie', () => {
     expect(
-      jarCookieFromApi({ name: 'sid', value: 'x', domain: '.Example.com', hostOnly: false, path: '/', secure: true, httpOnly: true, sameSite: 'no_restriction', session: false, expirationDate: 1800000000.7 }),
-    ).toEqual({ name: 'sid', value: 'x', domain: 'example.com', hostOnly: false, path: '/', secure: true, httpOnly: true, sameSite: 'none', partitioned: false, persistent: true, expires: 1800000000 });
+      jarCookieFromApi({
+        name: 'sid',
+        value: 'x',
+        domain: '.Example.com',
+        hostOnly: false,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'no_restriction',
+        session: false,
+        expirationDate: 1800000000.7,
+      }),
+    ).toEqual({
+      name: 'sid',
+      value: 'x',
+      domain: 'example.com',
+      hostOnly: false,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'none',
+      partitioned: false,
+      persistent: true,
+      expires: 1800000000,
+    });
   });
 
   it('keeps the partition key and de-duplicates across getAll calls', () => {
@@ -274,7 +344,14 @@ describe('cookies API', () => {
     const part = { ...plain, name: 'p', secure: true, partitionKey: { topLevelSite: 'https://top.test' } };
     const jar = mergeJar([[plain], [plain, part]]);
     expect(jar).toHaveLength(2);
-    expect(jar[1]).toMatchObject({ name: 'p', partitioned: true, partitionKey: 'https://top.test', persistent: false, expires: null, sameSite: 'unspecified' });
+    expect(jar[1]).toMatchObject({
+      name: 'p',
+      partitioned: true,
+      partitionKey: 'https://top.test',
+      persistent: false,
+      expires: null,
+      sameSite: 'unspecified',
+    });
   });
 
   it('computes the schemeful top-level site', () => {
@@ -287,7 +364,13 @@ describe('cookies API', () => {
 });
 
 describe('incognitoOf (who keeps a request in memory)', () => {
-  const d = (over: Partial<WebRequestDetails>): WebRequestDetails => ({ requestId: '1', url: 'https://a.test/', tabId: -1, timeStamp: 1, ...over });
+  const d = (over: Partial<WebRequestDetails>): WebRequestDetails => ({
+    requestId: '1',
+    url: 'https://a.test/',
+    tabId: -1,
+    timeStamp: 1,
+    ...over,
+  });
   it('believes the event first, then the cookie store, then the tab', () => {
     expect(incognitoOf(d({ incognito: true }), {}, 'firefox')).toBe(true);
     expect(incognitoOf(d({ incognito: false }), {}, 'firefox')).toBe(false);
@@ -306,7 +389,7 @@ describe('incognitoOf (who keeps a request in memory)', () => {
   });
 });
 
-describe('isDevtoolsRefetch (DevTools refetching a frame\'s document, measured in Chromium 156)', () => {
+describe("isDevtoolsRefetch (DevTools refetching a frame's document, measured in Chromium 156)", () => {
   const doc = 'https://lab.test/cache/max-age?x=1';
   // The details Chromium 156 gave for CSS.enable / Page.getResourceContent on an https page (ERR_CACHE_MISS).
   const refetch: WebRequestDetails = { ...base, url: doc, type: 'other', frameId: 0, initiator: 'https://lab.test' };
@@ -323,7 +406,12 @@ describe('isDevtoolsRefetch (DevTools refetching a frame\'s document, measured i
     expect(isDevtoolsRefetch(refetch, doc, 'firefox')).toBe(false);
   });
   it('recognises the same request in the DevTools HAR', () => {
-    const entry: HarEntryLike = { startedDateTime: new Date().toISOString(), request: { method: 'GET', url: doc, headers: [] }, response: { status: 0, headers: [] }, _resourceType: 'other' };
+    const entry: HarEntryLike = {
+      startedDateTime: new Date().toISOString(),
+      request: { method: 'GET', url: doc, headers: [] },
+      response: { status: 0, headers: [] },
+      _resourceType: 'other',
+    };
     expect(isDevtoolsRefetchHar(entry, doc)).toBe(true);
     expect(isDevtoolsRefetchHar({ ...entry, _resourceType: 'document' }, doc)).toBe(false);
     expect(isDevtoolsRefetchHar(entry, 'https://lab.test/')).toBe(false);

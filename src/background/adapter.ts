@@ -70,9 +70,7 @@ function headerValue(h: { value?: string; binaryValue?: ArrayLike<number> }): st
  * Firefox joins several Set-Cookie lines into one value separated by "\n"
  * (https://bugzilla.mozilla.org/show_bug.cgi?id=1377689); split on newlines, never on commas (Expires has one).
  */
-export function headersFromWebRequest(
-  list: WebRequestDetails['responseHeaders'] | undefined,
-): HeaderList {
+export function headersFromWebRequest(list: WebRequestDetails['responseHeaders'] | undefined): HeaderList {
   const out: HeaderList = [];
   if (!list) return out;
   for (const h of list) {
@@ -124,12 +122,7 @@ export function exchangeId(sessionTag: string, requestId: string, url: string, h
 // ------------------------------------------------------------------------------------------------ webRequest
 
 /** A new record from the first event seen for a hop (normally onBeforeRequest; any event after a worker restart). */
-export function recordFromWebRequest(
-  id: string,
-  d: WebRequestDetails,
-  tab: TabContext,
-  browser: RecorderBrowser,
-): ExchangeRecord {
+export function recordFromWebRequest(id: string, d: WebRequestDetails, tab: TabContext, browser: RecorderBrowser): ExchangeRecord {
   const isTop = d.type === 'main_frame';
   const record: ExchangeRecord = {
     id,
@@ -168,7 +161,11 @@ export function recordFromWebRequest(
  * Chrome gives neither; its incognito traffic goes to the separate incognito instance ("incognito": "split"), where
  * the recorder's TabContext says incognito for every request.
  */
-export function incognitoOf(d: Pick<WebRequestDetails, 'incognito' | 'cookieStoreId' | 'tabId'>, tab: TabContext, browser: RecorderBrowser): boolean | undefined {
+export function incognitoOf(
+  d: Pick<WebRequestDetails, 'incognito' | 'cookieStoreId' | 'tabId'>,
+  tab: TabContext,
+  browser: RecorderBrowser,
+): boolean | undefined {
   if (tab.incognito === true) return true;
   if (typeof d.incognito === 'boolean') return d.incognito;
   if (d.cookieStoreId) return d.cookieStoreId === 'firefox-private';
@@ -346,7 +343,8 @@ export type HarMarked = ExchangeRecord & { harStartedDateTime?: string };
 
 export function alreadyHasHar(entry: HarEntryLike, records: Iterable<ExchangeRecord>): boolean {
   for (const r of records) {
-    if ((r as HarMarked).harStartedDateTime === entry.startedDateTime && r.url === entry.request.url && r.method === entry.request.method) return true;
+    if ((r as HarMarked).harStartedDateTime === entry.startedDateTime && r.url === entry.request.url && r.method === entry.request.method)
+      return true;
   }
   return false;
 }
@@ -406,7 +404,6 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   (record as HarMarked).harStartedDateTime = entry.startedDateTime;
 }
 
-
 /** What recordFromHar may know besides the entry (optional: without it, a HAR entry is taken as it is). */
 export interface HarOnlyContext {
   browser?: RecorderBrowser;
@@ -435,7 +432,7 @@ export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, ta
     requestTimeMs: startMs,
     responseTimeMs: startMs + beforeHeaders,
     endTimeMs: startMs + (entry.time && entry.time > 0 ? entry.time : 0),
-    source: entry.response.status === 304 ? 'revalidated' : ((entry._fromCache && HAR_FROM_CACHE[entry._fromCache]) || 'network'),
+    source: entry.response.status === 304 ? 'revalidated' : (entry._fromCache && HAR_FROM_CACHE[entry._fromCache]) || 'network',
     resourceType: type,
     navigation: type === 'main_frame' ? 'top-level' : 'subresource',
     topLevelUrl: tab.topLevelUrl,

@@ -73,7 +73,17 @@ describe('ToolbarBadge', () => {
     badge.recordChanged(doc());
     badge.recordChanged(doc());
     expect(calls.filter(([k]) => k === 'text')).toHaveLength(1);
-    badge.recordChanged(doc({ id: 'd2', responseHeaders: [{ name: 'Cache-Control', value: 'no-store' }, { name: 'Server', value: 'cloudflare' }, { name: 'CF-Cache-Status', value: 'DYNAMIC' }, { name: 'CF-Ray', value: '8a-LHR' }] }));
+    badge.recordChanged(
+      doc({
+        id: 'd2',
+        responseHeaders: [
+          { name: 'Cache-Control', value: 'no-store' },
+          { name: 'Server', value: 'cloudflare' },
+          { name: 'CF-Cache-Status', value: 'DYNAMIC' },
+          { name: 'CF-Ray', value: '8a-LHR' },
+        ],
+      }),
+    );
     expect(calls.filter(([k]) => k === 'text').at(-1)).toEqual(['text', { tabId: 4, text: 'DYN' }]);
   });
 });

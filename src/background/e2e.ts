@@ -48,7 +48,9 @@ export function installE2eTrace(recorder: Recorder): Promise<void> {
   recorder.trace = (event, details) => {
     const d = details as { url?: string; requestId?: string };
     if (!on || typeof d?.url !== 'string' || !d.url.includes('/burst/item/')) return;
-    console.debug(`cl-trace ${event} ${d.requestId} ${new URL(d.url).pathname} ${recorder.workerStartedMs} ${recorder.isReady ? 'ready' : 'queued'}`);
+    console.debug(
+      `cl-trace ${event} ${d.requestId} ${new URL(d.url).pathname} ${recorder.workerStartedMs} ${recorder.isReady ? 'ready' : 'queued'}`,
+    );
   };
   // Not storage.session.onChanged: that would bring each journal write back to the worker (index.ts). Polled instead;
   // `globalThis.__cacheLensTrace` tells the test when this worker has seen the switch.

@@ -3,7 +3,14 @@ import type { ExchangeRecord } from '../core/types';
 import { exchangeId, type WebRequestDetails } from './adapter';
 import { HopTracker } from './hop-tracker';
 
-const d = (over: Partial<WebRequestDetails> = {}): WebRequestDetails => ({ requestId: '7', url: 'https://a.test/x', tabId: 1, timeStamp: 1000, type: 'script', ...over });
+const d = (over: Partial<WebRequestDetails> = {}): WebRequestDetails => ({
+  requestId: '7',
+  url: 'https://a.test/x',
+  tabId: 1,
+  timeStamp: 1000,
+  type: 'script',
+  ...over,
+});
 
 function tracker(stored: Record<string, ExchangeRecord> = {}) {
   const created: Array<{ id: string; late: boolean }> = [];
@@ -14,7 +21,18 @@ function tracker(stored: Record<string, ExchangeRecord> = {}) {
     load: async (id) => (loads++, stored[id]),
     create: (id, det, late) => {
       created.push({ id, late });
-      return { id, url: det.url, method: 'GET', status: 0, requestHeaders: [], responseHeaders: [], requestTimeMs: det.timeStamp, responseTimeMs: 0, source: 'unknown', tabId: det.tabId };
+      return {
+        id,
+        url: det.url,
+        method: 'GET',
+        status: 0,
+        requestHeaders: [],
+        responseHeaders: [],
+        requestTimeMs: det.timeStamp,
+        responseTimeMs: 0,
+        source: 'unknown',
+        tabId: det.tabId,
+      };
     },
     follow: (r) => void followed.push(r.id),
   });
@@ -49,7 +67,17 @@ describe('HopTracker', () => {
 
   it('after a worker restart, finds the stored record by id once and queues the events meanwhile in order', async () => {
     const id = exchangeId('s', '7', 'https://a.test/x');
-    const stored = { id, url: 'https://a.test/x', method: 'GET', status: 0, requestHeaders: [{ name: 'Accept', value: '*/*' }], responseHeaders: [], requestTimeMs: 900, responseTimeMs: 0, source: 'unknown' } as ExchangeRecord;
+    const stored = {
+      id,
+      url: 'https://a.test/x',
+      method: 'GET',
+      status: 0,
+      requestHeaders: [{ name: 'Accept', value: '*/*' }],
+      responseHeaders: [],
+      requestTimeMs: 900,
+      responseTimeMs: 0,
+      source: 'unknown',
+    } as ExchangeRecord;
     const { t, created, followed, loads } = tracker({ [id]: stored });
     const order: string[] = [];
     t.with(d(), (r) => order.push(`headers:${r === stored}`));

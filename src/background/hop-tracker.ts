@@ -55,7 +55,12 @@ export class HopTracker {
    * onBeforeRequest: a new hop record (`fresh` for the recorder to fill). Returns it, and the previous hop when this
    * is a redirect (`previous` now, or `previousLater` once it is reloaded from storage).
    */
-  begin(d: WebRequestDetails): { record: ExchangeRecord; isNewRequest: boolean; previous?: ExchangeRecord; previousLater?: Promise<ExchangeRecord> } {
+  begin(d: WebRequestDetails): {
+    record: ExchangeRecord;
+    isNewRequest: boolean;
+    previous?: ExchangeRecord;
+    previousLater?: Promise<ExchangeRecord>;
+  } {
     const previous = this.hops.get(d.requestId);
     const tag = this.deps.sessionTag();
     let hopIndex = 0;

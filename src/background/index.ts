@@ -22,15 +22,19 @@ const INCOGNITO_CONTEXT = (chrome.extension as { inIncognitoContext?: boolean } 
 let hub: PanelHub;
 // The toolbar badge for each tab's main document (badge.ts).
 const badge = new ToolbarBadge(BROWSER, chrome.action, chrome.storage.session);
-const recorder = new Recorder(BROWSER, {
-  onRecord: (record) => {
-    hub.recordChanged(record);
-    badge.recordChanged(record);
+const recorder = new Recorder(
+  BROWSER,
+  {
+    onRecord: (record) => {
+      hub.recordChanged(record);
+      badge.recordChanged(record);
+    },
+    onPage: (page) => hub.pageStarted(page),
+    onCleared: (tabId) => hub.cleared(tabId),
+    onLost: () => hub.storageChanged(),
   },
-  onPage: (page) => hub.pageStarted(page),
-  onCleared: (tabId) => hub.cleared(tabId),
-  onLost: () => hub.storageChanged(),
-}, { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi()) });
+  { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi()) },
+);
 async function loadRetention(): Promise<RetentionSettings> {
   const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
   return { ...DEFAULT_RETENTION, ...saved };
@@ -73,12 +77,35 @@ wr.onBeforeRequest.addListener(
   }),
   filter,
 );
-wr.onSendHeaders.addListener(on('sendHeaders', (d) => recorder.onSendHeaders(d)), filter, ['requestHeaders', ...EXTRA]);
-wr.onHeadersReceived.addListener(on('headersReceived', (d) => recorder.onHeadersReceived(d)), filter, ['responseHeaders', ...EXTRA]);
-wr.onBeforeRedirect.addListener(on('beforeRedirect', (d) => recorder.onBeforeRedirect(d)), filter, ['responseHeaders', ...EXTRA]);
-wr.onResponseStarted.addListener(on('responseStarted', (d) => recorder.onResponseStarted(d)), filter, ['responseHeaders', ...EXTRA]);
-wr.onCompleted.addListener(on('completed', (d) => recorder.onCompleted(d)), filter, ['responseHeaders', ...EXTRA]);
-wr.onErrorOccurred.addListener(on('errorOccurred', (d) => recorder.onErrorOccurred(d)), filter);
+wr.onSendHeaders.addListener(
+  on('sendHeaders', (d) => recorder.onSendHeaders(d)),
+  filter,
+  ['requestHeaders', ...EXTRA],
+);
+wr.onHeadersReceived.addListener(
+  on('headersReceived', (d) => recorder.onHeadersReceived(d)),
+  filter,
+  ['responseHeaders', ...EXTRA],
+);
+wr.onBeforeRedirect.addListener(
+  on('beforeRedirect', (d) => recorder.onBeforeRedirect(d)),
+  filter,
+  ['responseHeaders', ...EXTRA],
+);
+wr.onResponseStarted.addListener(
+  on('responseStarted', (d) => recorder.onResponseStarted(d)),
+  filter,
+  ['responseHeaders', ...EXTRA],
+);
+wr.onCompleted.addListener(
+  on('completed', (d) => recorder.onCompleted(d)),
+  filter,
+  ['responseHeaders', ...EXTRA],
+);
+wr.onErrorOccurred.addListener(
+  on('errorOccurred', (d) => recorder.onErrorOccurred(d)),
+  filter,
+);
 
 // ------------------------------------------------------------------------------------------------ tabs, navigation, cookies
 

@@ -3,18 +3,49 @@ import type { ExchangeRecord, JarCookie } from '../core/types';
 import { JarCache } from './jar';
 import { JarAttacher } from './jar-attacher';
 
-const cookie = (name: string): JarCookie => ({ name, value: '1', domain: 'a.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null });
+const cookie = (name: string): JarCookie => ({
+  name,
+  value: '1',
+  domain: 'a.test',
+  hostOnly: true,
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  sameSite: 'lax',
+  partitioned: false,
+  persistent: false,
+  expires: null,
+});
 const rec = (over: Partial<ExchangeRecord> = {}): ExchangeRecord => ({
-  id: 'r', url: 'https://a.test/x', method: 'GET', status: 0, requestHeaders: [], responseHeaders: [], requestTimeMs: 1000, responseTimeMs: 0, source: 'unknown', tabId: 1, topLevelUrl: 'https://a.test/', ...over,
+  id: 'r',
+  url: 'https://a.test/x',
+  method: 'GET',
+  status: 0,
+  requestHeaders: [],
+  responseHeaders: [],
+  requestTimeMs: 1000,
+  responseTimeMs: 0,
+  source: 'unknown',
+  tabId: 1,
+  topLevelUrl: 'https://a.test/',
+  ...over,
 });
 
 function setup(opts: { known?: boolean; browser?: 'chrome' | 'firefox'; jar?: JarCookie[] } = {}) {
   const reads: Array<string | undefined> = [];
   let now = 5000;
-  const jars = new JarCache(async (_url, _top, store) => (reads.push(store), opts.jar ?? [cookie('sid')]), () => now);
+  const jars = new JarCache(
+    async (_url, _top, store) => (reads.push(store), opts.jar ?? [cookie('sid')]),
+    () => now,
+  );
   const changed: ExchangeRecord[] = [];
   let known = opts.known ?? true;
-  const attacher = new JarAttacher({ jars, browser: opts.browser ?? 'chrome', storeKnown: () => known, changed: (r) => void changed.push(r) });
+  const attacher = new JarAttacher({
+    jars,
+    browser: opts.browser ?? 'chrome',
+    storeKnown: () => known,
+    changed: (r) => void changed.push(r),
+  });
   return { attacher, reads, changed, setKnown: (k: boolean) => (known = k), tick: (ms: number) => (now += ms) };
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -53,7 +84,7 @@ describe('JarAttacher', () => {
     expect(reads).toEqual(['1']);
   });
 
-  it('names each browser\'s private cookie store', () => {
+  it("names each browser's private cookie store", () => {
     expect(setup().attacher.cookieStoreFor({ incognito: true })).toBe('1');
     expect(setup({ browser: 'firefox' }).attacher.cookieStoreFor({ incognito: true })).toBe('firefox-private');
     expect(setup().attacher.cookieStoreFor({})).toBeUndefined();

@@ -3,7 +3,17 @@ import type { JarCookie } from '../core/types';
 import { JarCache, siteDomainOfHost } from './jar';
 
 const cookie = (name: string, domain = 'lab.test'): JarCookie => ({
-  name, value: '1', domain, hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null,
+  name,
+  value: '1',
+  domain,
+  hostOnly: true,
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  sameSite: 'lax',
+  partitioned: false,
+  persistent: false,
+  expires: null,
 });
 
 /** A fetcher whose answers the test releases by hand, counting calls per cache key. */

@@ -122,7 +122,12 @@ export class JarCache {
     const hit = this.entries.get(key);
     if (hit && hit.startedMs >= notBefore && this.now() < hit.staleAtMs) return hit.pending;
     const startedMs = this.now();
-    const entry: JarEntry = { site: key.split('|')[1], startedMs, staleAtMs: Infinity, pending: undefined as unknown as Promise<JarReading> };
+    const entry: JarEntry = {
+      site: key.split('|')[1],
+      startedMs,
+      staleAtMs: Infinity,
+      pending: undefined as unknown as Promise<JarReading>,
+    };
     this.fetches++;
     entry.pending = this.fetchJar(url, topLevelUrl, storeId).then(
       (jar) => {

@@ -18,7 +18,18 @@ function memoryApi(): JournalApi & { data: Map<string, unknown> } {
 }
 
 const rec = (id: string, extra: Partial<ExchangeRecord> = {}): ExchangeRecord => ({
-  id, url: `https://a.test/${id}`, method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: 1000, responseTimeMs: 1001, endTimeMs: 1002, source: 'network', tabId: 4, ...extra,
+  id,
+  url: `https://a.test/${id}`,
+  method: 'GET',
+  status: 200,
+  requestHeaders: [],
+  responseHeaders: [],
+  requestTimeMs: 1000,
+  responseTimeMs: 1001,
+  endTimeMs: 1002,
+  source: 'network',
+  tabId: 4,
+  ...extra,
 });
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,25 +51,55 @@ describe('Journal', () => {
   it('keeps storage.session room: records past about 4 MB waiting are not journaled (and counted)', async () => {
     const api = memoryApi();
     const j = new Journal(api, 0);
-    const big = (id: string) => rec(id, { responseHeaders: Array.from({ length: 3000 }, (_, i) => ({ name: 'Set-Cookie', value: `c${i}=${'x'.repeat(200)}; Path=/` })) });
+    const big = (id: string) =>
+      rec(id, {
+        responseHeaders: Array.from({ length: 3000 }, (_, i) => ({ name: 'Set-Cookie', value: `c${i}=${'x'.repeat(200)}; Path=/` })),
+      });
     expect(approxBytes(big('x'))).toBeGreaterThan(600_000);
     for (let i = 0; i < 10; i++) j.write(big(`b${i}`));
     expect(j.skipped).toBeGreaterThan(0);
     expect(j.size).toBeLessThan(10);
     // Committed entries free their room.
-    j.committed([...Array(10).keys()].map((i) => `b${i}`), performance.now());
+    j.committed(
+      [...Array(10).keys()].map((i) => `b${i}`),
+      performance.now(),
+    );
     j.write(big('later'));
     expect(j.size).toBe(1);
   });
 
   it('journals a record without its request headers and jar, and fills them from the stored version at replay', () => {
-    const jar = [{ name: 'a', value: '1', domain: 'a.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null }];
-    const full = rec('s:2:y', { requestHeaders: [{ name: 'Cookie', value: 'a=1' }], jarSnapshot: jar, responseHeaders: [{ name: 'Set-Cookie', value: 'b=2' }] });
+    const jar = [
+      {
+        name: 'a',
+        value: '1',
+        domain: 'a.test',
+        hostOnly: true,
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'lax' as const,
+        partitioned: false,
+        persistent: false,
+        expires: null,
+      },
+    ];
+    const full = rec('s:2:y', {
+      requestHeaders: [{ name: 'Cookie', value: 'a=1' }],
+      jarSnapshot: jar,
+      responseHeaders: [{ name: 'Set-Cookie', value: 'b=2' }],
+    });
     const entry = journalEntry(full);
     expect(entry.requestHeaders).toEqual([]);
     expect(entry.jarSnapshot).toBeUndefined();
     expect(entry.responseHeaders).toEqual(full.responseHeaders);
-    const stored = rec('s:2:y', { status: 0, endTimeMs: undefined, requestHeaders: full.requestHeaders, jarSnapshot: jar, responseHeaders: [] });
+    const stored = rec('s:2:y', {
+      status: 0,
+      endTimeMs: undefined,
+      requestHeaders: full.requestHeaders,
+      jarSnapshot: jar,
+      responseHeaders: [],
+    });
     expect(fillFrom(structuredClone(entry), stored)).toEqual(full);
     // Nothing stored (its earlier writes died too): the response is kept, the request side is empty.
     expect(fillFrom(structuredClone(entry), undefined)).toMatchObject({ status: 200, endTimeMs: 1002, requestHeaders: [] });

@@ -21,11 +21,29 @@ export class ListenerStats {
     for (const k of Object.keys(this.perEventMs)) delete this.perEventMs[k];
   }
 
-  summary(): { events: number; medianMs: number; p99Ms: number; maxMs: number; meanMs: number; totalMs: number; perEvent: Record<string, number>; perEventMs: Record<string, number> } {
+  summary(): {
+    events: number;
+    medianMs: number;
+    p99Ms: number;
+    maxMs: number;
+    meanMs: number;
+    totalMs: number;
+    perEvent: Record<string, number>;
+    perEventMs: Record<string, number>;
+  } {
     const n = Math.min(this.count, CAPACITY);
     const sorted = Array.from(this.samples.subarray(0, n)).sort((a, b) => a - b);
     const at = (q: number) => (n ? sorted[Math.min(n - 1, Math.floor(q * (n - 1)))] : 0);
     const sum = sorted.reduce((a, b) => a + b, 0);
-    return { events: this.count, medianMs: at(0.5), p99Ms: at(0.99), maxMs: n ? sorted[n - 1] : 0, meanMs: n ? sum / n : 0, totalMs: sum, perEvent: { ...this.perEvent }, perEventMs: { ...this.perEventMs } };
+    return {
+      events: this.count,
+      medianMs: at(0.5),
+      p99Ms: at(0.99),
+      maxMs: n ? sorted[n - 1] : 0,
+      meanMs: n ? sum / n : 0,
+      totalMs: sum,
+      perEvent: { ...this.perEvent },
+      perEventMs: { ...this.perEventMs },
+    };
   }
 }

@@ -3,7 +3,7 @@ import { hostAccessForUrl, isOwnExtensionPage } from './messaging';
 
 describe('isOwnExtensionPage', () => {
   const origin = 'chrome-extension://abc/';
-  it('accepts this extension\'s own pages', () => {
+  it("accepts this extension's own pages", () => {
     expect(isOwnExtensionPage({ id: 'abc', url: 'chrome-extension://abc/src/panel/index.html?tabId=3' }, 'abc', origin)).toBe(true);
   });
   it('rejects other extensions, web pages (content scripts) and missing senders', () => {
@@ -25,7 +25,18 @@ describe('hostAccessForUrl', () => {
     expect(await hostAccessForUrl('https://lab.test/x', api(false))).toEqual({ hasHostAccess: false });
   });
   it('browser pages, other extensions and the web stores: false with a reason, whatever is granted', async () => {
-    for (const url of ['chrome://newtab/', 'about:blank', 'about:debugging', 'edge://settings', 'view-source:https://lab.test/', 'chrome-extension://other/p.html', 'moz-extension://u/p.html', 'data:text/html,hi', 'https://chromewebstore.google.com/detail/x', 'https://addons.mozilla.org/']) {
+    for (const url of [
+      'chrome://newtab/',
+      'about:blank',
+      'about:debugging',
+      'edge://settings',
+      'view-source:https://lab.test/',
+      'chrome-extension://other/p.html',
+      'moz-extension://u/p.html',
+      'data:text/html,hi',
+      'https://chromewebstore.google.com/detail/x',
+      'https://addons.mozilla.org/',
+    ]) {
       const a = await hostAccessForUrl(url, api(true));
       expect(a.hasHostAccess, url).toBe(false);
       expect(a.accessNote, url).toMatch(/extensions/);

@@ -210,7 +210,9 @@ export class PanelHub {
     });
     port.onMessage.addListener((message: unknown) => {
       if (!isMessage(message) || !message.type.startsWith('panel>bg:')) return;
-      void this.ready.then(() => this.handlePanel(port, message as PanelToBg, tabs)).catch((err) => console.error('Cache Lens: panel message failed', err));
+      void this.ready
+        .then(() => this.handlePanel(port, message as PanelToBg, tabs))
+        .catch((err) => console.error('Cache Lens: panel message failed', err));
     });
   }
 
@@ -262,7 +264,12 @@ export class PanelHub {
         } else if (Number.isInteger(message.tabId)) {
           await store.clearTab(message.tabId);
           this.cleared(message.tabId);
-          safePost(port, { type: 'bg>panel:retention', v: PROTOCOL_VERSION, tabId: message.tabId, retention: await this.retentionFor(message.tabId) });
+          safePost(port, {
+            type: 'bg>panel:retention',
+            v: PROTOCOL_VERSION,
+            tabId: message.tabId,
+            retention: await this.retentionFor(message.tabId),
+          });
         }
         return;
       }
@@ -338,17 +345,24 @@ export async function hostAccessForUrl(
   }
   if (u.protocol === 'file:') {
     const allowed = await api.fileAccess();
-    if (allowed === false) return { hasHostAccess: false, accessNote: 'Local files are recorded only after "Allow access to file URLs" is switched on in the extension\'s details.' };
+    if (allowed === false)
+      return {
+        hasHostAccess: false,
+        accessNote: 'Local files are recorded only after "Allow access to file URLs" is switched on in the extension\'s details.',
+      };
     return { hasHostAccess: true };
   }
   if (`${u.protocol}//${u.host}` === api.ownOrigin) return { hasHostAccess: true };
   const kind =
     u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:'
-      ? 'another extension\'s page'
+      ? "another extension's page"
       : u.protocol === 'data:' || u.protocol === 'blob:'
         ? `a ${u.protocol} document`
         : `a browser page (${u.protocol})`;
-  return { hasHostAccess: false, accessNote: `This tab shows ${kind}. Browsers do not let extensions see its traffic; open a web page to record it.` };
+  return {
+    hasHostAccess: false,
+    accessNote: `This tab shows ${kind}. Browsers do not let extensions see its traffic; open a web page to record it.`,
+  };
 }
 
 /** Store pages extensions may never read (Chrome Web Store, addons.mozilla.org). */

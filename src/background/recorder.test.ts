@@ -25,8 +25,31 @@ describe('Recorder: DevTools log after a worker restart', () => {
     const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
     const startedBefore = Date.now() - 5000;
     const url = 'https://a.test/burst/item/7';
-    store.put({ id: 's:7:x', url, method: 'GET', status: 0, requestHeaders: [], responseHeaders: [], requestTimeMs: startedBefore, responseTimeMs: 0, source: 'unknown', tabId: 3, error: INTERRUPTED_ERROR });
-    store.put({ id: 's:8:y', url: 'https://a.test/other', method: 'GET', status: 0, requestHeaders: [], responseHeaders: [], requestTimeMs: startedBefore, responseTimeMs: 0, source: 'unknown', tabId: 3 });
+    store.put({
+      id: 's:7:x',
+      url,
+      method: 'GET',
+      status: 0,
+      requestHeaders: [],
+      responseHeaders: [],
+      requestTimeMs: startedBefore,
+      responseTimeMs: 0,
+      source: 'unknown',
+      tabId: 3,
+      error: INTERRUPTED_ERROR,
+    });
+    store.put({
+      id: 's:8:y',
+      url: 'https://a.test/other',
+      method: 'GET',
+      status: 0,
+      requestHeaders: [],
+      responseHeaders: [],
+      requestTimeMs: startedBefore,
+      responseTimeMs: 0,
+      source: 'unknown',
+      tabId: 3,
+    });
     await store.flush();
     const recorder = new Recorder('chrome', events, { tabApi });
     recorder.store = store;
@@ -43,7 +66,7 @@ describe('Recorder: DevTools log after a worker restart', () => {
     for (let i = 0; i < 50 && !(done = await store.get('s:7:x'))?.endTimeMs; i++) await new Promise((r) => setTimeout(r, 10));
     expect(done!).toMatchObject({ status: 200, endTimeMs: startedBefore + 2 + 40 });
     expect(done!.error).toBeUndefined();
-    expect((await store.exchangesForTab(3))).toHaveLength(2);
+    expect(await store.exchangesForTab(3)).toHaveLength(2);
     expect((await store.get('s:8:y'))?.endTimeMs).toBeUndefined();
     store.close();
   });
@@ -59,10 +82,19 @@ async function started(): Promise<{ recorder: Recorder; store: ExchangeStore }> 
   return { recorder, store };
 }
 
-const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({ requestId: '1', url: 'https://a.test/', tabId: 5, frameId: 0, parentFrameId: -1, type: 'main_frame', timeStamp: 1000, ...d });
+const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({
+  requestId: '1',
+  url: 'https://a.test/',
+  tabId: 5,
+  frameId: 0,
+  parentFrameId: -1,
+  type: 'main_frame',
+  timeStamp: 1000,
+  ...d,
+});
 
 describe('Recorder: never invent', () => {
-  it('keeps DevTools\' refetch of the document out of the recording, also when its last event reaches a restarted worker', async () => {
+  it("keeps DevTools' refetch of the document out of the recording, also when its last event reaches a restarted worker", async () => {
     const { recorder, store } = await started();
     recorder.onBeforeRequest(ev({}));
     recorder.onCompleted(ev({ statusCode: 200, timeStamp: 1010 }));
@@ -112,7 +144,9 @@ describe('Recorder: memory-cache hits from the DevTools log', () => {
     const css = 'https://a.test/style.css';
     // First load in a new tab: webRequest sees it, DevTools (not listening yet) does not.
     recorder.onBeforeRequest(ev({ requestId: '20', url: css, type: 'stylesheet', timeStamp: Date.now() - 500 }));
-    recorder.onCompleted(ev({ requestId: '20', url: css, type: 'stylesheet', statusCode: 200, fromCache: false, timeStamp: Date.now() - 480 }));
+    recorder.onCompleted(
+      ev({ requestId: '20', url: css, type: 'stylesheet', statusCode: 200, fromCache: false, timeStamp: Date.now() - 480 }),
+    );
     // The first reload: Blink serves it from memory, only DevTools reports it.
     const hit = recorder.mergeHar(5, {
       startedDateTime: new Date().toISOString(),

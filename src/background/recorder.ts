@@ -73,7 +73,12 @@ const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
 
 /** A slim copy holding only what inferRevalidation() reads, so the per-URL memory stays small. */
 function validatorsOf(record: ExchangeRecord): ExchangeRecord {
-  return { ...record, requestHeaders: [], jarSnapshot: undefined, responseHeaders: record.responseHeaders.filter((h) => VALIDATOR_HEADERS.has(h.name.toLowerCase())) };
+  return {
+    ...record,
+    requestHeaders: [],
+    jarSnapshot: undefined,
+    responseHeaders: record.responseHeaders.filter((h) => VALIDATOR_HEADERS.has(h.name.toLowerCase())),
+  };
 }
 
 export class Recorder {
@@ -409,7 +414,13 @@ export class Recorder {
   private startPage(d: WebRequestDetails): void {
     const tabId = d.tabId;
     const state = this.tabs.state(tabId);
-    const page: PageRecord = { id: `${this.sessionTag}:p:${d.requestId}:${Math.round(d.timeStamp)}`, tabId, url: d.url, startedMs: d.timeStamp, dropped: 0 };
+    const page: PageRecord = {
+      id: `${this.sessionTag}:p:${d.requestId}:${Math.round(d.timeStamp)}`,
+      tabId,
+      url: d.url,
+      startedMs: d.timeStamp,
+      dropped: 0,
+    };
     const previousPage = state.pageId;
     state.pageId = page.id;
     this.tabs.save();

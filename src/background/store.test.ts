@@ -190,7 +190,7 @@ describe('ExchangeStore', () => {
     expect((await store.get(later.id))?.error).toBeUndefined();
   });
 
-  it('drops other browser sessions\' records by id prefix', async () => {
+  it("drops other browser sessions' records by id prefix", async () => {
     const store = await open();
     store.put(record(1, { id: 'old:1' }));
     store.put(record(1, { id: 'new:1' }));
@@ -284,10 +284,15 @@ describe('ExchangeStore under a quota', () => {
   });
 });
 
-describe('ExchangeStore finalAtOnce (the background\'s setting)', () => {
+describe("ExchangeStore finalAtOnce (the background's setting)", () => {
   it('commits a finished record in the calling task, with whatever was queued, and reports the batch time', async () => {
     const flushed: Array<{ ids: string[]; takenAt: number }> = [];
-    const store = await open(undefined, { finalAtOnce: true, flushDelayMs: 10_000, completedFlushDelayMs: 10_000, onFlushed: (ids, takenAt) => flushed.push({ ids, takenAt }) });
+    const store = await open(undefined, {
+      finalAtOnce: true,
+      flushDelayMs: 10_000,
+      completedFlushDelayMs: 10_000,
+      onFlushed: (ids, takenAt) => flushed.push({ ids, takenAt }),
+    });
     const inFlight = record(1);
     const done = record(1);
     const before = performance.now();

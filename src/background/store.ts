@@ -305,22 +305,27 @@ export class ExchangeStore {
     }
     this.flushWorkMs += performance.now() - t0;
     this.flushes++;
-    const done: Promise<void> = tx.done.then(
-      () => {
-        this.lastFlushAt = performance.now();
-        for (const item of batch) this.retentionTabs.add(item.tabId);
-        this.retentionSoon();
-        this.opts.onFlushed?.(batch.map((b) => b.id), takenAt);
-      },
-      () => {
-        // Refused (quota) or aborted: the serialized flush writes them again, making room first if needed.
-        this.putBack(batch, pages);
-        this.schedule(0);
-      },
-    ).finally(() => {
-      this.directInFlight -= n;
-      this.directCommits.delete(done);
-    });
+    const done: Promise<void> = tx.done
+      .then(
+        () => {
+          this.lastFlushAt = performance.now();
+          for (const item of batch) this.retentionTabs.add(item.tabId);
+          this.retentionSoon();
+          this.opts.onFlushed?.(
+            batch.map((b) => b.id),
+            takenAt,
+          );
+        },
+        () => {
+          // Refused (quota) or aborted: the serialized flush writes them again, making room first if needed.
+          this.putBack(batch, pages);
+          this.schedule(0);
+        },
+      )
+      .finally(() => {
+        this.directInFlight -= n;
+        this.directCommits.delete(done);
+      });
     this.directCommits.add(done);
   }
 
@@ -343,7 +348,8 @@ export class ExchangeStore {
   }
 
   private schedule(delay: number, paced = true): void {
-    if (paced && this.opts.minCommitGapMs) delay = Math.max(delay, Math.ceil(this.lastCommitAt + this.opts.minCommitGapMs - performance.now()));
+    if (paced && this.opts.minCommitGapMs)
+      delay = Math.max(delay, Math.ceil(this.lastCommitAt + this.opts.minCommitGapMs - performance.now()));
     const due = Date.now() + delay;
     if (this.timer && due >= this.timerDue) return;
     if (this.timer) clearTimeout(this.timer);
@@ -360,7 +366,8 @@ export class ExchangeStore {
     while (this.directCommits.size) await Promise.all([...this.directCommits]);
     while (this.flushing) await this.flushing;
     if (this.queue.size === 0 && this.pageQueue.size === 0 && this.deleteQueue.size === 0) return;
-    if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap) await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
+    if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap)
+      await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
     const takenAt = performance.now();
     const batch = [...this.queue.values()];
     const pages = [...this.pageQueue.values()];
@@ -416,7 +423,10 @@ export class ExchangeStore {
         // Its bookkeeping writes (meta, page counts) may be refused near the quota: the next pass does it again.
         if (!isQuotaError(err)) throw err;
       }
-      this.opts.onFlushed?.(batch.map((b) => b.id), takenAt);
+      this.opts.onFlushed?.(
+        batch.map((b) => b.id),
+        takenAt,
+      );
     })();
     try {
       await this.flushing;
@@ -548,7 +558,11 @@ export class ExchangeStore {
 
   private async loadRetentionMeta(): Promise<RetentionMeta> {
     if (!this.retentionMeta) {
-      this.retentionMeta = ((await this.db.get('meta', 'retention')) as RetentionMeta | undefined) ?? { key: 'retention', droppedTotal: 0, droppedPerTab: {} };
+      this.retentionMeta = ((await this.db.get('meta', 'retention')) as RetentionMeta | undefined) ?? {
+        key: 'retention',
+        droppedTotal: 0,
+        droppedPerTab: {},
+      };
     }
     return this.retentionMeta;
   }
@@ -669,7 +683,9 @@ export class ExchangeStore {
   /** Only what is committed to IndexedDB (what a stopped worker would find). */
   async storedExchanges(tabId?: number): Promise<ExchangeRecord[]> {
     const stored =
-      tabId === undefined ? await this.db.getAllFromIndex('exchanges', 't') : await this.db.getAllFromIndex('exchanges', 'tab-t', tabRange(tabId));
+      tabId === undefined
+        ? await this.db.getAllFromIndex('exchanges', 't')
+        : await this.db.getAllFromIndex('exchanges', 'tab-t', tabRange(tabId));
     return stored.map((s) => s.record);
   }
 
@@ -701,7 +717,11 @@ export class ExchangeStore {
     const memory = this.incognito.get(tabId);
     if (memory) for (const [id, r] of memory) if (!exceptPageId || r.pageId !== exceptPageId) memory.delete(id);
     if (!exceptPageId) this.incognitoPages.delete(tabId);
-    else this.incognitoPages.set(tabId, (this.incognitoPages.get(tabId) ?? []).filter((p) => p.id === exceptPageId));
+    else
+      this.incognitoPages.set(
+        tabId,
+        (this.incognitoPages.get(tabId) ?? []).filter((p) => p.id === exceptPageId),
+      );
     const meta = await this.loadRetentionMeta();
     const tx = this.db.transaction(['exchanges', 'pages', 'meta'], 'readwrite');
     let cursor = await tx.objectStore('exchanges').index('tab-t').openCursor(tabRange(tabId));
@@ -770,7 +790,10 @@ export class ExchangeStore {
     const tx = this.db.transaction(['exchanges', 'meta'], 'readwrite');
     let marked = 0;
     const lost = ((await tx.objectStore('meta').get('lost')) as LostMeta | undefined) ?? { key: 'lost', perTab: {} };
-    let cursor = await tx.objectStore('exchanges').index('t').openCursor(IDBKeyRange.bound(sinceMs, beforeMs, false, true));
+    let cursor = await tx
+      .objectStore('exchanges')
+      .index('t')
+      .openCursor(IDBKeyRange.bound(sinceMs, beforeMs, false, true));
     while (cursor) {
       const item = cursor.value;
       if (!item.record.endTimeMs && !item.record.error && !live(item.id)) {

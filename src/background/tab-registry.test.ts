@@ -16,7 +16,10 @@ function fakeApi(tabs: Record<number, { incognito: boolean } | 'gone'> = {}) {
         });
       });
     },
-    queryTabs: async () => Object.entries(tabs).flatMap(([id, t]) => (t === 'gone' ? [] : [{ id: Number(id), incognito: t.incognito, url: `https://t${id}.test/` }])),
+    queryTabs: async () =>
+      Object.entries(tabs).flatMap(([id, t]) =>
+        t === 'gone' ? [] : [{ id: Number(id), incognito: t.incognito, url: `https://t${id}.test/` }],
+      ),
     saveSession: async (v) => void saved.push(v),
   };
   const answer = async () => {
@@ -68,7 +71,10 @@ describe('TabRegistry', () => {
     reg.created(7, true);
     expect(seen).toEqual([[7, true]]);
     await f.answer();
-    expect(seen).toEqual([[7, true], [6, false]]);
+    expect(seen).toEqual([
+      [7, true],
+      [6, false],
+    ]);
   });
 
   it('saves tab state to storage.session once per burst of changes, and restores it', async () => {

@@ -74,7 +74,12 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
     jarReadings: () => recorder.jars.fetches,
     devtoolsRefetches: () => recorder.devtoolsRefetches,
     memory: () => recorder.memoryCounts(),
-    journal: () => ({ writes: recorder.journal?.writes ?? 0, waiting: recorder.journal?.size ?? 0, replayed: recorder.journalReplayed, skipped: recorder.journal?.skipped ?? 0 }),
+    journal: () => ({
+      writes: recorder.journal?.writes ?? 0,
+      waiting: recorder.journal?.size ?? 0,
+      replayed: recorder.journalReplayed,
+      skipped: recorder.journal?.skipped ?? 0,
+    }),
     storageHealth: () => (recorder.store ? { ...recorder.store.health } : null),
     resetFlushWork() {
       if (!recorder.store) return;

@@ -64,7 +64,18 @@ export function parseNow(text: string): number {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { files: [], format: 'text', now: null, browser: 'chrome', failOn: null, only: null, url: [], quiet: false, help: false, version: false };
+  const o: CliOptions = {
+    files: [],
+    format: 'text',
+    now: null,
+    browser: 'chrome',
+    failOn: null,
+    only: null,
+    url: [],
+    quiet: false,
+    help: false,
+    version: false,
+  };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -107,7 +118,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.failOn = oneOf(value(), SEVERITIES);
         break;
       case '--only': {
-        const list = value().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((s) => (s === 'cookie' ? 'cookies' : s));
+        const list = value()
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean)
+          .map((s) => (s === 'cookie' ? 'cookies' : s));
         o.only = [...new Set(list.map((s) => oneOf(s, AREAS)))];
         break;
       }

@@ -13,10 +13,15 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const streamAbove = Number(process.env.CACHE_LENS_STREAM_ABOVE);
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare -- isTTY is undefined (not false) on a pipe
-runCli(process.argv.slice(2), { out, err: (t) => void process.stderr.write(t), errIsTTY: process.stderr.isTTY === true, stdin: process.stdin }, {
-  streamAbove: Number.isFinite(streamAbove) && streamAbove >= 0 ? streamAbove : undefined,
-}).then(
+// isTTY is undefined (not false) on a pipe
+const errIsTTY = process.stderr.isTTY === true; // eslint-disable-line @typescript-eslint/no-unnecessary-boolean-literal-compare
+runCli(
+  process.argv.slice(2),
+  { out, err: (t) => void process.stderr.write(t), errIsTTY, stdin: process.stdin },
+  {
+    streamAbove: Number.isFinite(streamAbove) && streamAbove >= 0 ? streamAbove : undefined,
+  },
+).then(
   (code) => {
     process.exitCode = code;
   },

@@ -84,7 +84,14 @@ function jsonReporter(): Reporter {
     start: () => '',
     fileStart: (h) => {
       first = true;
-      const head = JSON.stringify({ schema: CLI_SCHEMA, now: iso(h.now), nowEpoch: h.now, browser: h.browser, creator: h.creator, file: h.file });
+      const head = JSON.stringify({
+        schema: CLI_SCHEMA,
+        now: iso(h.now),
+        nowEpoch: h.now,
+        browser: h.browser,
+        creator: h.creator,
+        file: h.file,
+      });
       return safeJson(`${head.slice(0, -1)},"entries":[`);
     },
     entry: (_h, e) => {
@@ -127,7 +134,9 @@ function markdownReporter(o: ReporterOptions): Reporter {
       for (const f of e.findings) {
         if (f.severity === 'good' || (o.quiet && f.severity === 'info')) continue;
         if (rows.length >= 500) continue;
-        rows.push(`| ${i + 1} | ${MD_MARK[f.severity] ?? f.severity} | \`${md(f.id, 60)}\` | ${md(e.method, 12)} ${md(e.url, 120)} | ${md(f.summary, 300)} |`);
+        rows.push(
+          `| ${i + 1} | ${MD_MARK[f.severity] ?? f.severity} | \`${md(f.id, 60)}\` | ${md(e.method, 12)} ${md(e.url, 120)} | ${md(f.summary, 300)} |`,
+        );
       }
       return '';
     },
@@ -150,13 +159,19 @@ function markdownReporter(o: ReporterOptions): Reporter {
       const ids = [...stats.byId.values()].sort((a, b) => a.rank - b.rank || b.count - a.count);
       if (ids.length) {
         out.push('| severity | finding | count | entries |', '|---|---|---:|---:|');
-        for (const r of ids) out.push(`| ${MD_MARK[r.severity]} | [\`${md(r.id, 60)}\`](${encodeURI(r.link).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}) | ${r.count} | ${r.entries} |`);
+        for (const r of ids)
+          out.push(
+            `| ${MD_MARK[r.severity]} | [\`${md(r.id, 60)}\`](${encodeURI(r.link).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}) | ${r.count} | ${r.entries} |`,
+          );
         out.push('');
       }
       out.push(...fixesMarkdown(ids.map((r) => r.id))); // src/core/fixes: once per id, table data only
       if (stats.worst.length) {
         out.push('**Worst offenders**', '', '| errors | warnings | top finding | entry |', '|---:|---:|---|---|');
-        for (const w of stats.worst) out.push(`| ${w.errors} | ${w.warnings} | ${md(w.top, 40)} | ${md(w.file, 60)} #${w.index + 1} ${md(w.method, 12)} ${md(w.url, 120)} |`);
+        for (const w of stats.worst)
+          out.push(
+            `| ${w.errors} | ${w.warnings} | ${md(w.top, 40)} | ${md(w.file, 60)} #${w.index + 1} ${md(w.method, 12)} ${md(w.url, 120)} |`,
+          );
         out.push('');
       }
       return `${out.join('\n')}\n`;
@@ -200,7 +215,11 @@ function sarifReporter(o: ReporterOptions): Reporter {
     start: () => '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"results":[',
     fileStart: (h) => {
       artifactIndex = artifacts.length;
-      artifacts.push({ location: { uri: h.uri }, mimeType: 'application/json', description: { text: clean(`HAR ${h.creator ? `written by ${h.creator}` : 'file'}, ${h.records} entries`, 200) } });
+      artifacts.push({
+        location: { uri: h.uri },
+        mimeType: 'application/json',
+        description: { text: clean(`HAR ${h.creator ? `written by ${h.creator}` : 'file'}, ${h.records} entries`, 200) },
+      });
       return '';
     },
     entry: (h, e, i) => {
@@ -217,7 +236,10 @@ function sarifReporter(o: ReporterOptions): Reporter {
             name: f.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
             shortDescription: { text: clean(t.short, 1000) },
             fullDescription: { text: clean(t.full, 2000) },
-            help: { text: `${clean(t.full, 2000)}\nSee ${t.link}`, markdown: `${md(t.full, 2000)}\n\nSee [${md(t.link, 200)}](${encodeURI(t.link)}).` },
+            help: {
+              text: `${clean(t.full, 2000)}\nSee ${t.link}`,
+              markdown: `${md(t.full, 2000)}\n\nSee [${md(t.link, 200)}](${encodeURI(t.link)}).`,
+            },
             helpUri: t.link,
             defaultConfiguration: { level: sarifLevel(f.severity) },
             properties: { tags: [f.topic], precision: 'high' },
@@ -253,7 +275,15 @@ function sarifReporter(o: ReporterOptions): Reporter {
     },
     end: (stats) => {
       const tail = {
-        tool: { driver: { name: 'Cache Lens', informationUri: 'https://www.npmjs.com/package/cache-lens', version: o.version, semanticVersion: o.version, rules } },
+        tool: {
+          driver: {
+            name: 'Cache Lens',
+            informationUri: 'https://www.npmjs.com/package/cache-lens',
+            version: o.version,
+            semanticVersion: o.version,
+            rules,
+          },
+        },
         artifacts,
         invocations: [{ executionSuccessful: stats.badFiles === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
@@ -297,7 +327,8 @@ function junitReporter(o: ReporterOptions): Reporter {
         c += `\n      <failure type="${xml(firstBad.id, 100)}" message="${xml(msg, 1000)}">${xmlBlock(body)}</failure>\n    `;
       }
       const rest = e.findings.filter((f) => SEVERITY_RANK[f.severity] > threshold);
-      if (rest.length) c += `${bad.length ? '' : '\n    '}  <system-out>${xmlBlock(rest.map((f) => `[${f.severity}] ${f.id}: ${f.summary}`).join('\n'))}</system-out>\n    `;
+      if (rest.length)
+        c += `${bad.length ? '' : '\n    '}  <system-out>${xmlBlock(rest.map((f) => `[${f.severity}] ${f.id}: ${f.summary}`).join('\n'))}</system-out>\n    `;
       cases.push(`${c}</testcase>`);
       return '';
     },

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expandArgs, expandGlob } from './input';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-glob-'));
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 for (const f of ['a.har', 'b.har', 'c.json', '.hidden.har', 'x/1.har', 'x/y/2.har', 'x/.git/3.har', 'node_modules/4.har', 'we[ird].har']) {
   mkdirSync(join(dir, f, '..'), { recursive: true });
   writeFileSync(join(dir, f), '{}');

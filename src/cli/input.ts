@@ -57,16 +57,19 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
       return;
     }
     const seg = rest[k]!; // k < rest.length (returned above when equal)
-    let names
-: Array<{ name: string; dir: boolean }>;
+    let names: Array<{ name: string; dir: boolean }>;
     try {
-      names = readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() || (d.isSymbolicLink() && isDir(join(dir, d.name))) }));
+      names = readdirSync(dir, { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory() || (d.isSymbolicLink() && isDir(join(dir, d.name))),
+      }));
     } catch {
       return;
     }
     if (seg === '**') {
       walk(dir, rel, k + 1, depth + 1);
-      for (const d of names) if (d.dir && !d.name.startsWith('.') && d.name !== 'node_modules') walk(join(dir, d.name), `${rel}${d.name}/`, k, depth + 1);
+      for (const d of names)
+        if (d.dir && !d.name.startsWith('.') && d.name !== 'node_modules') walk(join(dir, d.name), `${rel}${d.name}/`, k, depth + 1);
       return;
     }
     const re = segmentRegex(seg);
@@ -138,7 +141,10 @@ function statOrThrow(file: string): number {
 }
 
 /** Reads and adapts one HAR. Throws UsageError (cannot read) or HarError (not a HAR); both mean exit 2. */
-export async function readHarFile(file: string, opts: { streamAbove?: number; progress?: ReadProgress; lines?: boolean } = {}): Promise<ReadResult> {
+export async function readHarFile(
+  file: string,
+  opts: { streamAbove?: number; progress?: ReadProgress; lines?: boolean } = {},
+): Promise<ReadResult> {
   const size = statOrThrow(file);
   // the streaming reader also says where each entry is (SARIF and annotations point at the line)
   const streamAbove = opts.lines ? -1 : (opts.streamAbove ?? STREAM_ABOVE_BYTES);
@@ -169,22 +175,30 @@ async function streamHar(file: string, size: number, progress?: ReadProgress): P
 }
 
 /** A HAR from any byte stream (a file, standard input), one entry at a time. */
-export async function readHarChunks(chunks: AsyncIterable<Uint8Array>, name: string, size = 0, progress?: ReadProgress): Promise<{ har: HarImport; lines: number[] }> {
+export async function readHarChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  name: string,
+  size = 0,
+  progress?: ReadProgress,
+): Promise<{ har: HarImport; lines: number[] }> {
   // Each entry becomes its record as soon as it is parsed, and the entry goes: the records (headers and times, no
   // bodies) are all that is held. The first bad entry is remembered and reported once the whole text has been read,
   // so a broken file still gets the parser's message first, as when every entry was adapted at the end.
   const builder = new HarRecordBuilder();
   let badEntry: unknown = null;
   const lines: number[] = [];
-  const parser = new HarStreamParser((e, _i, line) => {
-    lines.push(line);
-    if (badEntry !== null) return;
-    try {
-      builder.add(e);
-    } catch (error) {
-      badEntry = error;
-    }
-  }, { whole: true });
+  const parser = new HarStreamParser(
+    (e, _i, line) => {
+      lines.push(line);
+      if (badEntry !== null) return;
+      try {
+        builder.add(e);
+      } catch (error) {
+        badEntry = error;
+      }
+    },
+    { whole: true },
+  );
   let decoder: TextDecoder | null = null;
   let done = 0;
   let head: Uint8Array = new Uint8Array(0);

@@ -63,7 +63,8 @@ function frozenText(v: object): string | undefined {
 const WALK_DEPTH = 3;
 
 function write(v: unknown, depth: number, seen: Map<object, string>): string | undefined {
-  if (v === null || typeof v !== 'object') return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : safeJson(JSON.stringify(v));
+  if (v === null || typeof v !== 'object')
+    return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : safeJson(JSON.stringify(v));
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return safeJson(JSON.stringify(v));
   if (Object.isFrozen(v)) {
     const t = frozenText(v);

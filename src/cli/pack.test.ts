@@ -22,12 +22,28 @@ const work = mkdtempSync(join(tmpdir(), 'cache-lens-pack-'));
 const stage = join(work, 'stage');
 const app = join(work, 'app');
 let tarball = '';
-afterAll(() => { rmSync(work, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 
 /** What the tarball may hold: the builds, README, licences (ours, bundled packages', the data's), the schema doc. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICEN[CS]E(\.\w+)?$/, /^data\/[\w.-]+\.LICENSE$/, /^docs\/explanation-schema\.md$/, /^dist\/npm\/(cli\.js|index\.js|index\.d\.ts|cache-lens\.global\.js|THIRD-PARTY-LICENSES\.txt)$/, /^dist\/npm\/types\/[\w/.-]+\.d\.ts$/];
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICEN[CS]E(\.\w+)?$/,
+  /^data\/[\w.-]+\.LICENSE$/,
+  /^docs\/explanation-schema\.md$/,
+  /^dist\/npm\/(cli\.js|index\.js|index\.d\.ts|cache-lens\.global\.js|THIRD-PARTY-LICENSES\.txt)$/,
+  /^dist\/npm\/types\/[\w/.-]+\.d\.ts$/,
+];
 
 beforeAll(async () => {
   // A staging copy of exactly what "files" names, with dist/npm built from the current source.
@@ -46,7 +62,11 @@ beforeAll(async () => {
 }, 240000);
 
 function npx(args: string[]) {
-  return spawnSync('npx', ['--no-install', 'cache-lens', ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return spawnSync('npx', ['--no-install', 'cache-lens', ...args], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
@@ -54,13 +74,24 @@ describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
     const [dry] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT));
     const files: string[] = dry.files.map((f: { path: string }) => f.path);
     expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
-    for (const f of ['package.json', 'README.md', 'data/open-cookie-database.LICENSE', 'data/cdn-ip-ranges.LICENSE']) expect(files).toContain(f);
+    for (const f of ['package.json', 'README.md', 'data/open-cookie-database.LICENSE', 'data/cdn-ip-ranges.LICENSE'])
+      expect(files).toContain(f);
     expect(pkg.bin['cache-lens']).toBe('dist/npm/cli.js');
   });
 
   it('the staged tarball has the bin, the library, its types, the classic script and the bundled licences', () => {
-    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    for (const f of ['dist/npm/cli.js', 'dist/npm/index.js', 'dist/npm/index.d.ts', 'dist/npm/cache-lens.global.js', 'dist/npm/THIRD-PARTY-LICENSES.txt']) expect(listed).toContain(f);
+    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'dist/npm/cli.js',
+      'dist/npm/index.js',
+      'dist/npm/index.d.ts',
+      'dist/npm/cache-lens.global.js',
+      'dist/npm/THIRD-PARTY-LICENSES.txt',
+    ])
+      expect(listed).toContain(f);
     expect(listed.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
     const licences = readFileSync(join(stage, 'dist/npm/THIRD-PARTY-LICENSES.txt'), 'utf8');
     expect(licences).toMatch(/^tldts \S+ \(MIT\)$/m);
@@ -110,7 +141,12 @@ console.log(JSON.stringify({ n: r.entries.length, schema: r.schema, browser: r.b
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }));
-    expect(out).toMatchObject({ schema: 'cache-lens/explain-cli/1', browser: 'firefox', one: 'cache-lens/explanation/1', s: ['cache-lens/explanation/1', 'cache-lens/explain-cli/1'] });
+    expect(out).toMatchObject({
+      schema: 'cache-lens/explain-cli/1',
+      browser: 'firefox',
+      one: 'cache-lens/explanation/1',
+      s: ['cache-lens/explanation/1', 'cache-lens/explain-cli/1'],
+    });
     expect(out.n).toBeGreaterThan(0);
     writeFileSync(
       join(app, 'use.ts'),
@@ -123,8 +159,26 @@ explainHar('{}', { browser: 'safari' });
 export const x = [e?.cache.private.freshnessLifetime, n];
 `,
     );
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['es2022', 'dom'] }, files: ['use.ts'] }));
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+          lib: ['es2022', 'dom'],
+        },
+        files: ['use.ts'],
+      }),
+    );
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });

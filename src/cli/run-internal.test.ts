@@ -13,7 +13,9 @@ vi.mock('../lib/explain-har', async (importOriginal) => ({
 }));
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-int-'));
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 it('an internal error exits 1 with one sanitised line', async () => {
   const { runCli } = await import('./run');

@@ -7,7 +7,9 @@ import { FORMATS } from './args';
 import { runCli, type RunOptions } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-cli-'));
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
 
 async function cli(argv: string[], ro: RunOptions = {}, tty = false) {
@@ -24,17 +26,36 @@ function put(name: string, content: string | Uint8Array): string {
   return name;
 }
 
-const entry = (url: string, started: string, headers: Array<{ name: string; value: string }> = [], extra: Record<string, unknown> = {}) => ({
+const entry = (
+  url: string,
+  started: string,
+  headers: Array<{ name: string; value: string }> = [],
+  extra: Record<string, unknown> = {},
+) => ({
   startedDateTime: started,
   time: 10,
   request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [], cookies: [] },
-  response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers, cookies: [], redirectURL: '', content: { size: 4, text: 'body' } },
+  response: {
+    status: 200,
+    statusText: 'OK',
+    httpVersion: 'HTTP/1.1',
+    headers,
+    cookies: [],
+    redirectURL: '',
+    content: { size: 4, text: 'body' },
+  },
   timings: { send: 1, wait: 5, receive: 4 },
   ...extra,
 });
 const har = (...entries: unknown[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } });
-const CC = (v: string) => [{ name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT' }, { name: 'Cache-Control', value: v }];
-const simple = har(entry('https://a.example/app.js', '2026-01-01T00:00:00.000Z', CC('max-age=60')), entry('https://a.example/app.css', '2026-01-01T00:00:01.000Z', CC('no-store')));
+const CC = (v: string) => [
+  { name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT' },
+  { name: 'Cache-Control', value: v },
+];
+const simple = har(
+  entry('https://a.example/app.js', '2026-01-01T00:00:00.000Z', CC('max-age=60')),
+  entry('https://a.example/app.css', '2026-01-01T00:00:01.000Z', CC('no-store')),
+);
 
 /** What a terminal must never receive raw. */
 const RAW_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -42,7 +63,9 @@ const RAW_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u
 describe('exit codes', () => {
   it('--fail-on error exits 3 on a HAR with a genuine error finding, and names the count on stderr', async () => {
     const r = await cli([ERROR_HAR, '--fail-on', 'error', '--format', 'json']);
-    const errors = JSON.parse(r.out).entries.flatMap((e: any) => e.findings).filter((f: any) => f.severity === 'error');
+    const errors = JSON.parse(r.out)
+      .entries.flatMap((e: any) => e.findings)
+      .filter((f: any) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(new RegExp(`^cache-lens: ${errors.length} finding\\(s\\) at severity error or worse`));
@@ -95,7 +118,10 @@ describe('files and globs', () => {
     put('g/deep/notes.txt', 'x');
     const r = await cli(['g/**/*.har', '--json']);
     expect(r.code).toBe(0);
-    const docs = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const docs = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs.map((d) => d.file)).toEqual(['g/deep/two.har', 'g/one.har']);
     for (const d of docs) expect(d).toMatchObject({ schema: 'cache-lens/explain-cli/1', browser: 'chrome', creator: 't 1' });
     const none = await cli(['g/*.nothing', 'g/one.har']);
@@ -191,7 +217,10 @@ describe('encodings and big files', () => {
 describe('nothing from the page acts on the terminal', () => {
   const evilUrl = 'https://evil.example/\u001b[2J\u001b]0;pwned\u0007/\u202Egnp.exe\u2066x\u2069?\u009b31m|<script>`*_';
   const evil = har(
-    entry(evilUrl, '2026-01-01T00:00:00.000Z', [...CC('max-age=\u001b[31m60'), { name: 'Set-Cookie', value: 'a\u202e=1; SameSite=\u001b[2JNone' }]),
+    entry(evilUrl, '2026-01-01T00:00:00.000Z', [
+      ...CC('max-age=\u001b[31m60'),
+      { name: 'Set-Cookie', value: 'a\u202e=1; SameSite=\u001b[2JNone' },
+    ]),
   );
   it('in every format: no control character, ANSI escape or bidi override is written raw', async () => {
     const f = put('evil\u001b[2J\u202e.har', evil);
@@ -227,7 +256,9 @@ describe('formats', () => {
     expect(r.out).toMatch(/^error +cloudfront-error +1 +1$/m);
     const worst = r.out.slice(r.out.indexOf('worst offenders:')).trim().split('\n');
     expect(worst.slice(0, 2).join('\n')).toMatch(/^worst offenders:\nerrors +warnings +top finding +entry$/);
-    const rows = worst.slice(3).map((l) => /^ *(\d+) +(\d+) +(CloudFront error|[a-z][\w ,()-]*?) +\S*error-finding\.har #(\d) GET (\S+)$/.exec(l));
+    const rows = worst
+      .slice(3)
+      .map((l) => /^ *(\d+) +(\d+) +(CloudFront error|[a-z][\w ,()-]*?) +\S*error-finding\.har #(\d) GET (\S+)$/.exec(l));
     expect(rows.every(Boolean)).toBe(true);
     expect(rows.map((m) => m![4]).sort()).toEqual(['1', '3']);
     expect(rows.some((m) => m![3] === 'CloudFront error')).toBe(true); // the 502's headline finding is named // entry 2 has no error or warning
@@ -255,19 +286,39 @@ describe('formats', () => {
     const r = await cli([ERROR_HAR, '--format', 'junit']);
     expect(r.out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cache-lens">')).toBe(true);
     expect(r.out.match(/<testcase /g)).toHaveLength(3);
-    expect(r.out).toMatch(new RegExp(`<testsuite name="[^"]*error-finding\\.har" tests="3" failures="${failing(['error', 'warning'])}" errors="0"`));
+    expect(r.out).toMatch(
+      new RegExp(`<testsuite name="[^"]*error-finding\\.har" tests="3" failures="${failing(['error', 'warning'])}" errors="0"`),
+    );
     const strict = await cli([ERROR_HAR, '--format', 'junit', '--fail-on', 'error']);
     expect(strict.out).toMatch(new RegExp(`tests="3" failures="${failing(['error'])}"`));
     const bad = await cli([put('j.har', 'nope'), '--format', 'junit']);
-    expect(bad.out).toMatch(/<testsuite name="j\.har" tests="1" failures="0" errors="1"[\s\S]*<error type="bad-input" message="j\.har: not JSON/);
+    expect(bad.out).toMatch(
+      /<testsuite name="j\.har" tests="1" failures="0" errors="1"[\s\S]*<error type="bad-input" message="j\.har: not JSON/,
+    );
   });
   it('github: one workflow command per finding, data and properties escaped', async () => {
     const f = put('gh,a:b%.har', readFileSync(ERROR_HAR));
     const r = await cli([f, '--format', 'github']);
     const lines = r.out.trim().split('\n');
-    const entry3 = readFileSync(ERROR_HAR, 'utf8').split('\n').findIndex((l, i, all) => l.trim() === '{' && all.slice(i, i + 8).join('').includes('cdn.shop.example/api/stock')) + 1;
+    const entry3 =
+      readFileSync(ERROR_HAR, 'utf8')
+        .split('\n')
+        .findIndex(
+          (l, i, all) =>
+            l.trim() === '{' &&
+            all
+              .slice(i, i + 8)
+              .join('')
+              .includes('cdn.shop.example/api/stock'),
+        ) + 1;
     expect(entry3).toBeGreaterThan(1);
-    expect(lines.filter((l) => l.startsWith(`::error file=gh%2Ca%3Ab%25.har,line=${entry3},title=cloudfront-error (entry 3)::GET https://cdn.shop.example/api/stock: `))).toHaveLength(1);
+    expect(
+      lines.filter((l) =>
+        l.startsWith(
+          `::error file=gh%2Ca%3Ab%25.har,line=${entry3},title=cloudfront-error (entry 3)::GET https://cdn.shop.example/api/stock: `,
+        ),
+      ),
+    ).toHaveLength(1);
     expect(lines.some((l) => l.startsWith('::warning '))).toBe(true);
     expect(lines.some((l) => l.includes('cacheable-with-validator'))).toBe(false); // good practice is no annotation
     expect(lines.pop()).toMatch(/^cache-lens: 1 file\(s\), 3 entries: \d+ errors/);
@@ -281,8 +332,26 @@ describe('bad input never crashes', () => {
       {
         startedDateTime: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.string(), fc.integer()),
         time: fc.oneof(fc.double(), fc.constant(1e300), fc.string()),
-        request: fc.oneof(fc.record({ method: fc.oneof(fc.constant('GET'), fc.string()), url: fc.oneof(fc.webUrl(), fc.string()), headers: fc.oneof(fc.array(fc.record({ name: fc.string(), value: fc.jsonValue() })), fc.jsonValue()) }), fc.jsonValue()),
-        response: fc.oneof(fc.record({ status: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.string()), headers: fc.array(fc.record({ name: fc.constantFrom('Cache-Control', 'Set-Cookie', 'Date', 'Age', 'Vary', 'Via', 'ETag', 'X-Cache'), value: fc.string() })) }), fc.jsonValue()),
+        request: fc.oneof(
+          fc.record({
+            method: fc.oneof(fc.constant('GET'), fc.string()),
+            url: fc.oneof(fc.webUrl(), fc.string()),
+            headers: fc.oneof(fc.array(fc.record({ name: fc.string(), value: fc.jsonValue() })), fc.jsonValue()),
+          }),
+          fc.jsonValue(),
+        ),
+        response: fc.oneof(
+          fc.record({
+            status: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.string()),
+            headers: fc.array(
+              fc.record({
+                name: fc.constantFrom('Cache-Control', 'Set-Cookie', 'Date', 'Age', 'Vary', 'Via', 'ETag', 'X-Cache'),
+                value: fc.string(),
+              }),
+            ),
+          }),
+          fc.jsonValue(),
+        ),
         timings: fc.oneof(fc.record({ wait: fc.oneof(fc.double(), fc.constant(1e16), fc.constant(-1)) }), fc.jsonValue()),
       },
       { requiredKeys: [] },

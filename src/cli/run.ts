@@ -46,21 +46,27 @@ export function fileUri(file: string, cwd: string): string {
   const abs = resolve(cwd, file);
   const rel = relative(cwd, abs);
   if (rel === '' || rel.startsWith('..') || resolve(cwd, rel) !== abs) return pathToFileURL(abs).href;
-  return rel.split(sep).map((s) => encodeURIComponent(s)).join('/');
+  return rel
+    .split(sep)
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions = {}): Promise<number> {
   const program = ro.program ?? 'cache-lens';
   const cwd = io.cwd ?? process.cwd();
   // Every line on stderr is sanitised: file names and parser messages can carry page bytes.
-  const err = (text: string) => { io.err(`${program}: ${cleanBlock(text).replace(/\n(?!$)/g, '\n  ')}${text.endsWith('\n') ? '' : '\n'}`); };
+  const err = (text: string) => {
+    io.err(`${program}: ${cleanBlock(text).replace(/\n(?!$)/g, '\n  ')}${text.endsWith('\n') ? '' : '\n'}`);
+  };
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      if (/^(no HAR file|unknown option)/.test(e.message)) io.err(`${ro.usage ?? 'usage: cache-lens [options] <file.har | glob>...  (cache-lens --help)'}\n`);
+      if (/^(no HAR file|unknown option)/.test(e.message))
+        io.err(`${ro.usage ?? 'usage: cache-lens [options] <file.har | glob>...  (cache-lens --help)'}\n`);
       return 2;
     }
     err(`internal error: ${(e as Error)?.message ?? String(e)}`);
@@ -116,14 +122,17 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
               const t = Date.now();
               if (total < progressAbove || t - lastShown < 200) return;
               lastShown = t;
-              io.err(`\r${program}: reading ${clean(file, 60)} ${Math.floor((done / total) * 100)}% of ${Math.round(total / 1048576)} MB\x1b[K`);
+              io.err(
+                `\r${program}: reading ${clean(file, 60)} ${Math.floor((done / total) * 100)}% of ${Math.round(total / 1048576)} MB\x1b[K`,
+              );
             }
           : undefined;
         if (file === '-' && !io.stdin) throw new UsageError('-: no standard input here');
         const wantLines = opts.format === 'sarif' || opts.format === 'github';
-        const { har, bytes, lines } = await (file === '-'
-          ? readHarChunks(io.stdin!, 'standard input').then((r) => ({ ...r, bytes: 0 }))
-          : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress, lines: wantLines })
+        const { har, bytes, lines } = await (
+          file === '-'
+            ? readHarChunks(io.stdin!, 'standard input').then((r) => ({ ...r, bytes: 0 }))
+            : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress, lines: wantLines })
         ).catch((e: unknown) => {
           // name the file as given, not as resolved
           if (e instanceof UsageError) throw new UsageError(e.message.replace(resolve(cwd, file), file));
@@ -134,14 +143,24 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
           const m = /^har-(\d+)$/.exec(exchangeId);
           return (m && lines?.[Number(m[1])]) || null;
         };
-        const head: FileHead = { file, uri: fileUri(file, cwd), creator: har.creator, now, nowSource: source, browser: opts.browser, records: har.records.length, lineOf };
+        const head: FileHead = {
+          file,
+          uri: fileUri(file, cwd),
+          creator: har.creator,
+          now,
+          nowSource: source,
+          browser: opts.browser,
+          records: har.records.length,
+          lineOf,
+        };
         await write(rep.fileStart(head));
         const fs = newFileStats(file);
         let i = 0;
         const total = har.records.length;
         for (const raw of explainRecords(har.records, { browser: opts.browser, now })) {
           const index = i++;
-          if (showProgress && bytes >= progressAbove && index % 500 === 0) io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
+          if (showProgress && bytes >= progressAbove && index % 500 === 0)
+            io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
           if (match && !match(raw.url)) continue;
           const e = selectFindings(raw, opts.only);
           addEntry(stats, fs, e, index, e.findings, opts.failOn);

@@ -6,7 +6,28 @@ import { clean, cleanBlock, safeJson } from './sanitize';
 const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const nasty = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '[', '2J', '\u202e', '\u2066', '\u0085', '\u009b', '\n', '\t', '\r', '\u007f', '\ud800', '\udc00', '\ud83d\ude00', 'é'), fc.string({ unit: 'binary', maxLength: 3 })) });
+const nasty = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(
+      '\u001b',
+      '[',
+      '2J',
+      '\u202e',
+      '\u2066',
+      '\u0085',
+      '\u009b',
+      '\n',
+      '\t',
+      '\r',
+      '\u007f',
+      '\ud800',
+      '\udc00',
+      '\ud83d\ude00',
+      'é',
+    ),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  ),
+});
 
 describe('sanitising page data', () => {
   it('clean(): one line, nothing unsafe, every unsafe character shown as an escape', () => {

@@ -18,7 +18,11 @@ const validate = ajv.compile(schema);
 
 async function sarif(...files: string[]) {
   let out = '';
-  const code = await runCli([...files, '--format', 'sarif'], { out: (t) => void (out += t), err: () => undefined, cwd: join(__dirname, '../..') });
+  const code = await runCli([...files, '--format', 'sarif'], {
+    out: (t) => void (out += t),
+    err: () => undefined,
+    cwd: join(__dirname, '../..'),
+  });
   return { code, doc: JSON.parse(out) };
 }
 
@@ -51,7 +55,9 @@ describe('--format sarif', () => {
     }
     let json = '';
     await runCli([ERROR_HAR, '--json'], { out: (t) => void (json += t), err: () => undefined });
-    const findings = JSON.parse(json).entries.flatMap((e: any) => e.findings.filter((f: any) => f.severity !== 'good').map((f: any) => ({ id: f.id, url: e.url, severity: f.severity })));
+    const findings = JSON.parse(json).entries.flatMap((e: any) =>
+      e.findings.filter((f: any) => f.severity !== 'good').map((f: any) => ({ id: f.id, url: e.url, severity: f.severity })),
+    );
     expect(run.results).toHaveLength(findings.length);
     const level = { error: 'error', warning: 'warning', info: 'note' } as Record<string, string>;
     run.results.forEach((r: any, i: number) => {

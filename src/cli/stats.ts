@@ -31,7 +31,10 @@ export interface RunStats {
   files: FileStats[];
   badFiles: number;
   total: { entries: number; bySeverity: Record<Severity, number> };
-  byId: Map<string, { id: string; severity: Severity; rank: number; count: number; entries: number; rule: string; link: string; summary: string }>;
+  byId: Map<
+    string,
+    { id: string; severity: Severity; rank: number; count: number; entries: number; rule: string; link: string; summary: string }
+  >;
   worst: Offender[];
   /** Findings at or above --fail-on. */
   failing: number;
@@ -40,14 +43,38 @@ export interface RunStats {
 const WORST = 5;
 
 export function newStats(): RunStats {
-  return { files: [], badFiles: 0, total: { entries: 0, bySeverity: { error: 0, warning: 0, info: 0, good: 0 } }, byId: new Map(), worst: [], failing: 0 };
+  return {
+    files: [],
+    badFiles: 0,
+    total: { entries: 0, bySeverity: { error: 0, warning: 0, info: 0, good: 0 } },
+    byId: new Map(),
+    worst: [],
+    failing: 0,
+  };
 }
 
 export function newFileStats(file: string): FileStats {
-  return { file, entries: 0, storable: 0, fresh: 0, revalidate: 0, viaCdn: 0, cookiesSet: 0, cookiesRejected: 0, bySeverity: { error: 0, warning: 0, info: 0, good: 0 } };
+  return {
+    file,
+    entries: 0,
+    storable: 0,
+    fresh: 0,
+    revalidate: 0,
+    viaCdn: 0,
+    cookiesSet: 0,
+    cookiesRejected: 0,
+    bySeverity: { error: 0, warning: 0, info: 0, good: 0 },
+  };
 }
 
-export function addEntry(stats: RunStats, fs: FileStats, e: Explanation, index: number, findings: readonly Finding[], failOn: Severity | null): void {
+export function addEntry(
+  stats: RunStats,
+  fs: FileStats,
+  e: Explanation,
+  index: number,
+  findings: readonly Finding[],
+  failOn: Severity | null,
+): void {
   fs.entries++;
   stats.total.entries++;
   if (e.cache.private.storable) fs.storable++;
@@ -69,7 +96,11 @@ export function addEntry(stats: RunStats, fs: FileStats, e: Explanation, index: 
     else if (sev === 'warning') warnings++;
     if (failOn && SEVERITY_RANK[sev] <= SEVERITY_RANK[failOn]) stats.failing++;
     let row = stats.byId.get(f.id);
-    if (!row) stats.byId.set(f.id, (row = { id: f.id, severity: sev, rank: SEVERITY_RANK[sev], count: 0, entries: 0, rule: f.rule, link: f.link, summary: f.summary }));
+    if (!row)
+      stats.byId.set(
+        f.id,
+        (row = { id: f.id, severity: sev, rank: SEVERITY_RANK[sev], count: 0, entries: 0, rule: f.rule, link: f.link, summary: f.summary }),
+      );
     row.count++;
     if (!seen.has(f.id)) {
       seen.add(f.id);

@@ -18,7 +18,10 @@ const SEVERITY_MARK: Record<Finding['severity'], string> = { error: 'ERROR', war
 
 function viewLine(label: string, v: Explanation['cache']['private']): string {
   if (!v.storable) return `${label}: not storable (${clean(v.storableWhy.replace(/^not storable:\s*/i, ''), 120)})`;
-  const life = v.freshnessLifetime === null ? 'no freshness lifetime' : `lifetime ${duration(v.freshnessLifetime)} from ${v.freshnessSource}${v.heuristic ? ' (heuristic)' : ''}`;
+  const life =
+    v.freshnessLifetime === null
+      ? 'no freshness lifetime'
+      : `lifetime ${duration(v.freshnessLifetime)} from ${v.freshnessSource}${v.heuristic ? ' (heuristic)' : ''}`;
   const state = v.fresh
     ? `fresh${v.remaining !== null ? ` for ${duration(v.remaining)} more` : ''}`
     : `stale${v.remaining !== null && v.remaining < 0 ? ` for ${duration(v.remaining)}` : ''}`;
@@ -31,7 +34,9 @@ export function entryText(e: Explanation, index: number, findings: readonly Find
   const c = e.cache;
   lines.push(`  ${viewLine('browser cache', c.private)}`);
   lines.push(`  ${viewLine('shared cache', c.shared)}`);
-  lines.push(`  next use: ${c.nextUse.action}${c.nextUse.conditionalHeaders.length ? ` (${clean(c.nextUse.conditionalHeaders.join(', '), 160)})` : ''}`);
+  lines.push(
+    `  next use: ${c.nextUse.action}${c.nextUse.conditionalHeaders.length ? ` (${clean(c.nextUse.conditionalHeaders.join(', '), 160)})` : ''}`,
+  );
   if (c.revalidation) lines.push(`  revalidation: ${clean(c.revalidation.plain, 200)}`);
   const d = e.cdn;
   if (d.cdn || d.cacheStatus || d.ipOwner) {
@@ -51,7 +56,10 @@ export function entryText(e: Explanation, index: number, findings: readonly Find
     let line = `  cookies: ${stored.length} set`;
     if (stored.length) line += ` (${stored.slice(0, 8).map(name).join(', ')}${stored.length > 8 ? ', …' : ''})`;
     if (rejected.length) {
-      line += `, ${rejected.length} rejected (${rejected.slice(0, 8).map((s) => `${name(s)}: ${clean(s.rejectReason ?? 'rejected', 40)}`).join(', ')}${rejected.length > 8 ? ', …' : ''})`;
+      line += `, ${rejected.length} rejected (${rejected
+        .slice(0, 8)
+        .map((s) => `${name(s)}: ${clean(s.rejectReason ?? 'rejected', 40)}`)
+        .join(', ')}${rejected.length > 8 ? ', …' : ''})`;
     }
     lines.push(line);
   }
@@ -72,7 +80,11 @@ export function summaryLine(s: RunStats['files'][number]): string {
 
 function table(head: string[], rows: string[][], right: boolean[] = []): string[] {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => r.map((c, i) => (right[i] ? c.padStart(w[i] ?? 0) : c.padEnd(w[i] ?? 0))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => (right[i] ? c.padStart(w[i] ?? 0) : c.padEnd(w[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(fmt)];
 }
 
@@ -86,7 +98,14 @@ export function summaryTable(stats: RunStats): string[] {
   ];
   const ids = [...stats.byId.values()].sort((a, b) => a.rank - b.rank || b.count - a.count || (a.id < b.id ? -1 : 1));
   if (ids.length) {
-    lines.push('', ...table(['severity', 'finding', 'count', 'entries'], ids.map((r) => [r.severity, clean(r.id, 60), String(r.count), String(r.entries)]), [false, false, true, true]));
+    lines.push(
+      '',
+      ...table(
+        ['severity', 'finding', 'count', 'entries'],
+        ids.map((r) => [r.severity, clean(r.id, 60), String(r.count), String(r.entries)]),
+        [false, false, true, true],
+      ),
+    );
     const fixes = fixesText(ids.map((r) => r.id)); // src/core/fixes: once per id, table data only
     if (fixes.length) lines.push('', ...fixes);
   }
@@ -95,7 +114,12 @@ export function summaryTable(stats: RunStats): string[] {
     lines.push(
       ...table(
         ['errors', 'warnings', 'top finding', 'entry'],
-        stats.worst.map((w) => [String(w.errors), String(w.warnings), w.top, `${clean(w.file, 80)} #${w.index + 1} ${clean(w.method, 12)} ${clean(w.url, 140)}`]),
+        stats.worst.map((w) => [
+          String(w.errors),
+          String(w.warnings),
+          w.top,
+          `${clean(w.file, 80)} #${w.index + 1} ${clean(w.method, 12)} ${clean(w.url, 140)}`,
+        ]),
         [true, true, false, false],
       ),
     );

@@ -5,7 +5,17 @@ import type { EngineContext, ExchangeRecord, Finding, Severity } from './types';
 const ctx: EngineContext = { browser: 'chrome', now: 1_767_225_600 };
 
 function rec(i: number, url = 'https://a.example/x'): ExchangeRecord {
-  return { id: `r${i}`, url, method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: i, responseTimeMs: i, source: 'network' };
+  return {
+    id: `r${i}`,
+    url,
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: i,
+    responseTimeMs: i,
+    source: 'network',
+  };
 }
 const finding = (id: string, severity: Severity): Finding => ({ id, topic: 'cache', severity, summary: id, rule: id, link: 'x' });
 
@@ -20,7 +30,7 @@ function fakes(over: Partial<Engines> = {}): Engines {
 }
 
 describe('explain composer', () => {
-  it('merges all areas\' findings worst first, areas in order within a severity', () => {
+  it("merges all areas' findings worst first, areas in order within a severity", () => {
     const e = createExplainer(fakes()).explain(rec(1), ctx);
     expect(e.findings.map((f) => f.id)).toEqual(['k-err', 'c-warn', 'd-warn', 'c-info', 'k-good']);
     expect(e.schema).toBe('cache-lens/explanation/1');
@@ -36,7 +46,12 @@ describe('explain composer', () => {
         },
       }),
     ).explain(rec(1), ctx);
-    expect(e.findings[0]).toMatchObject({ id: 'engine-error', severity: 'error', params: { area: 'cdn', message: 'RangeError: boom line' }, fix: expect.stringContaining('report it') });
+    expect(e.findings[0]).toMatchObject({
+      id: 'engine-error',
+      severity: 'error',
+      params: { area: 'cdn', message: 'RangeError: boom line' },
+      fix: expect.stringContaining('report it'),
+    });
     expect(e.findings[0]?.summary).toContain('cdn');
     expect(e.cdn).toEqual(emptyCdn());
     expect(e.cache.findings).toHaveLength(2);
@@ -59,7 +74,12 @@ describe('explain composer', () => {
 
   it('drops malformed findings rather than mis-sorting them', () => {
     const e = createExplainer(
-      fakes({ explainProxy: () => ({ ...emptyProxy(), findings: [null, finding('p-bad', 'toString' as Severity), finding('p-ok', 'error')] as never }) }),
+      fakes({
+        explainProxy: () => ({
+          ...emptyProxy(),
+          findings: [null, finding('p-bad', 'toString' as Severity), finding('p-ok', 'error')] as never,
+        }),
+      }),
     ).explain(rec(1), ctx);
     expect(e.findings.map((f) => f.id)).toEqual(['k-err', 'p-ok', 'c-warn', 'd-warn', 'c-info', 'k-good']);
   });

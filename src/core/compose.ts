@@ -119,9 +119,13 @@ const HIDDEN_REQUEST_HEADERS: Array<{ names: string[]; plain: string }> = [
   },
   {
     names: ['cache-control', 'pragma'],
-    plain: 'Cache-Control / Pragma: a reload or hard reload adds these to the request, but they are not shown, so the request is treated as a normal one.',
+    plain:
+      'Cache-Control / Pragma: a reload or hard reload adds these to the request, but they are not shown, so the request is treated as a normal one.',
   },
-  { names: ['authorization'], plain: 'Authorization: whether credentials were sent is unknown (it changes what a shared cache may store).' },
+  {
+    names: ['authorization'],
+    plain: 'Authorization: whether credentials were sent is unknown (it changes what a shared cache may store).',
+  },
   { names: ['referer'], plain: 'Referer: the referring page is not shown.' },
 ];
 
@@ -168,7 +172,9 @@ function runArea<T extends { findings: Finding[] }>(area: Area, run: () => T, em
 }
 
 /** Severities worst first (SEVERITY_ORDER's order); a finding with any other severity is dropped. */
-const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Array<keyof typeof SEVERITY_ORDER>).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
+const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Array<keyof typeof SEVERITY_ORDER>).sort(
+  (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
+);
 
 const SOURCES: ReadonlySet<string> = new Set(['network', 'disk-cache', 'memory-cache', 'service-worker', 'revalidated', 'unknown']);
 
@@ -180,7 +186,12 @@ export interface Explainer {
 export function createExplainer(engines: Engines): Explainer {
   function explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation {
     const errors: Finding[] = [];
-    const cache = runArea('cache', () => engines.explainCache(x, ctx, history), () => emptyCache(ctx), errors);
+    const cache = runArea(
+      'cache',
+      () => engines.explainCache(x, ctx, history),
+      () => emptyCache(ctx),
+      errors,
+    );
     const cookies = runArea('cookies', () => engines.explainCookies(x, ctx), emptyCookies, errors);
     const cdn = runArea('cdn', () => engines.explainCdn(x, ctx), emptyCdn, errors);
     const proxy = runArea('proxy', () => engines.explainProxy(x), emptyProxy, errors);

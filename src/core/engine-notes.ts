@@ -16,5 +16,6 @@ export const ENGINE_NOTES: NoteCatalog = {
 
 /** What to change: nothing on the site; the fault is ours. */
 export const ENGINE_FIXES: Readonly<Record<string, string>> = {
-  'engine-error': 'Nothing on the site. Export this entry (HAR) and report it to Cache Lens; the other parts of the explanation still hold.',
+  'engine-error':
+    'Nothing on the site. Export this entry (HAR) and report it to Cache Lens; the other parts of the explanation still hold.',
 };

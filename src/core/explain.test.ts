@@ -17,7 +17,8 @@ function expectSchemaComplete(e: Explanation): void {
     for (const k of ['id', 'topic', 'severity', 'summary', 'rule', 'link'] as const) expect(typeof f[k]).toBe('string');
   }
   const order = { error: 0, warning: 1, info: 2, good: 3 };
-  for (let i = 1; i < e.findings.length; i++) expect(order[e.findings[i - 1]!.severity]).toBeLessThanOrEqual(order[e.findings[i]!.severity]);
+  for (let i = 1; i < e.findings.length; i++)
+    expect(order[e.findings[i - 1]!.severity]).toBeLessThanOrEqual(order[e.findings[i]!.severity]);
   const c = e.cache;
   for (const v of [c.private, c.shared]) {
     expect(typeof v.storable).toBe('boolean');
@@ -37,24 +38,72 @@ function expectSchemaComplete(e: Explanation): void {
 
 /** Header names the engines read, so random values reach every parser. */
 const KNOWN = [
-  'Cache-Control', 'Pragma', 'Expires', 'Date', 'Age', 'Last-Modified', 'ETag', 'Vary', 'Set-Cookie', 'Cookie',
-  'Via', 'Forwarded', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Forwarded-Host', 'X-Real-IP', 'Server', 'Cache-Status',
-  'CDN-Cache-Control', 'Cloudflare-CDN-Cache-Control', 'Surrogate-Control', 'CF-Cache-Status', 'CF-Ray', 'X-Cache',
-  'X-Served-By', 'X-Amz-Cf-Pop', 'X-Vercel-Cache', 'Authorization', 'If-None-Match', 'If-Modified-Since', 'Content-Type',
+  'Cache-Control',
+  'Pragma',
+  'Expires',
+  'Date',
+  'Age',
+  'Last-Modified',
+  'ETag',
+  'Vary',
+  'Set-Cookie',
+  'Cookie',
+  'Via',
+  'Forwarded',
+  'X-Forwarded-For',
+  'X-Forwarded-Proto',
+  'X-Forwarded-Host',
+  'X-Real-IP',
+  'Server',
+  'Cache-Status',
+  'CDN-Cache-Control',
+  'Cloudflare-CDN-Cache-Control',
+  'Surrogate-Control',
+  'CF-Cache-Status',
+  'CF-Ray',
+  'X-Cache',
+  'X-Served-By',
+  'X-Amz-Cf-Pop',
+  'X-Vercel-Cache',
+  'Authorization',
+  'If-None-Match',
+  'If-Modified-Since',
+  'Content-Type',
 ];
 
 const nastyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 100 }),
-  fc.constantFrom('', ' ', '\u0000', '\r\n', 'max-age=-1', 'max-age=99999999999999999999', '"', 'W/"', '=;=;', '*', 'Thu, 01 Jan 1970 00:00:00 GMT', 'a=b; Domain=.com; Secure; SameSite=None; Partitioned'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\r\n',
+    'max-age=-1',
+    'max-age=99999999999999999999',
+    '"',
+    'W/"',
+    '=;=;',
+    '*',
+    'Thu, 01 Jan 1970 00:00:00 GMT',
+    'a=b; Domain=.com; Secure; SameSite=None; Partitioned',
+  ),
 );
-const headerName = fc.oneof(fc.constantFrom(...KNOWN), fc.constantFrom(...KNOWN.map((k) => k.toLowerCase())), fc.string({ unit: 'binary', maxLength: 30 }));
+const headerName = fc.oneof(
+  fc.constantFrom(...KNOWN),
+  fc.constantFrom(...KNOWN.map((k) => k.toLowerCase())),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+);
 const headers: fc.Arbitrary<HeaderList> = fc.array(fc.record({ name: headerName, value: nastyString }), { maxLength: 25 });
 
 const record: fc.Arbitrary<ExchangeRecord> = fc.record(
   {
     id: fc.string({ maxLength: 10 }),
-    url: fc.oneof(fc.webUrl(), fc.string({ maxLength: 50 }), fc.constantFrom('https://sub.example.co.uk/a/b?c', 'http://localhost/', 'http://[::1]:8080/x')),
+    url: fc.oneof(
+      fc.webUrl(),
+      fc.string({ maxLength: 50 }),
+      fc.constantFrom('https://sub.example.co.uk/a/b?c', 'http://localhost/', 'http://[::1]:8080/x'),
+    ),
     method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'get', '', 'X\u0000'),
     status: fc.oneof(fc.constantFrom(0, 200, 203, 204, 206, 301, 304, 404, 410, 500, 502, 503, 504), fc.integer({ min: -5, max: 1000 })),
     requestHeaders: headers,
@@ -101,7 +150,11 @@ describe('explain() robustness (fast-check)', () => {
 
   it('survives a 1 MB value in every known header', () => {
     const mb = 'a=b; max-age=1, '.repeat(65536);
-    const x = { ...base, responseHeaders: KNOWN.map((name) => ({ name, value: mb })), requestHeaders: KNOWN.map((name) => ({ name, value: mb })) };
+    const x = {
+      ...base,
+      responseHeaders: KNOWN.map((name) => ({ name, value: mb })),
+      requestHeaders: KNOWN.map((name) => ({ name, value: mb })),
+    };
     const t = performance.now();
     const e = explain(x, ctx);
     expectSchemaComplete(e);
@@ -109,7 +162,10 @@ describe('explain() robustness (fast-check)', () => {
   });
 
   it('survives 10,000 Set-Cookie lines, with output staying bounded', () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => ({ name: 'Set-Cookie', value: `c${i}=v${i}; Path=/; Max-Age=${i}; Secure; SameSite=Lax` }));
+    const lines = Array.from({ length: 10_000 }, (_, i) => ({
+      name: 'Set-Cookie',
+      value: `c${i}=v${i}; Path=/; Max-Age=${i}; Secure; SameSite=Lax`,
+    }));
     const e = explain({ ...base, responseHeaders: lines }, ctx);
     expectSchemaComplete(e);
     expect(e.cookies.setCookies.length).toBeLessThanOrEqual(10_000);
@@ -135,7 +191,10 @@ describe('explain() robustness (fast-check)', () => {
       requestTimeMs: base.requestTimeMs + 600_000,
       responseTimeMs: base.responseTimeMs + 600_000,
       requestHeaders: [{ name: 'If-None-Match', value: '"v1"' }],
-      responseHeaders: [{ name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT' }, { name: 'ETag', value: '"v1"' }],
+      responseHeaders: [
+        { name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT' },
+        { name: 'ETag', value: '"v1"' },
+      ],
     };
     const out = explainAll([first, other, again], ctx);
     expect(out.map((e) => e.exchangeId)).toEqual(['first', 'other', 'again']);

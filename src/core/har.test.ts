@@ -12,7 +12,9 @@ function entry(over: Record<string, unknown> = {}, res: Record<string, unknown> 
     ...over,
   };
 }
-const har = (entries: unknown[], extra: Record<string, unknown> = {}) => ({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries, ...extra } });
+const har = (entries: unknown[], extra: Record<string, unknown> = {}) => ({
+  log: { version: '1.2', creator: { name: 't', version: '1' }, entries, ...extra },
+});
 
 describe('readHar: validation', () => {
   const cases: Array<[string, unknown, RegExp]> = [
@@ -85,7 +87,16 @@ describe('readHar: mapping', () => {
   it('keeps header order and duplicates, drops HTTP/2 pseudo-headers', () => {
     const r = harToRecords(
       har([
-        entry({}, { headers: [{ name: ':status', value: '200' }, { name: 'Set-Cookie', value: 'a=1' }, { name: 'set-cookie', value: 'b=2' }] }),
+        entry(
+          {},
+          {
+            headers: [
+              { name: ':status', value: '200' },
+              { name: 'Set-Cookie', value: 'a=1' },
+              { name: 'set-cookie', value: 'b=2' },
+            ],
+          },
+        ),
       ]),
     )[0]!;
     expect(r.responseHeaders).toEqual([
@@ -108,9 +119,22 @@ describe('readHar: mapping', () => {
         entry({ pageref: 'p1', startedDateTime: '2026-01-01T00:00:02Z', _initiator: 'https://a.example/x' }),
       ]),
     );
-    expect(rs[0]).toMatchObject({ serverIp: '2606:4700::1', resourceType: 'main_frame', pageId: 'p1', navigation: 'top-level', initiatorUrl: null });
+    expect(rs[0]).toMatchObject({
+      serverIp: '2606:4700::1',
+      resourceType: 'main_frame',
+      pageId: 'p1',
+      navigation: 'top-level',
+      initiatorUrl: null,
+    });
     // app.js is not in the HAR, so the document it ran in is unknown; the script is kept apart.
-    expect(rs[1]).toMatchObject({ serverIp: '1.2.3.4', resourceType: 'xmlhttprequest', initiatorUrl: null, initiatorScriptUrl: 'https://a.example/app.js', navigation: 'subresource', topLevelUrl: 'https://a.example/x' });
+    expect(rs[1]).toMatchObject({
+      serverIp: '1.2.3.4',
+      resourceType: 'xmlhttprequest',
+      initiatorUrl: null,
+      initiatorScriptUrl: 'https://a.example/app.js',
+      navigation: 'subresource',
+      topLevelUrl: 'https://a.example/x',
+    });
     expect(rs[2]?.initiatorUrl).toBe('https://a.example/x');
   });
 
@@ -149,16 +173,41 @@ describe('readHar: the initiator is the document, not the script', () => {
     const rs = harToRecords(
       har([
         entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://www.shop.example/' }),
-        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'script', _initiator: { type: 'parser', url: 'https://www.shop.example/' } }, {}, { url: 'https://cdn.tracker.example/rum.js' }),
         entry(
-          { pageref: 'p', startedDateTime: at(2), _resourceType: 'xhr', _initiator: { type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: 'https://cdn.tracker.example/rum.js' }] } } } },
+          {
+            pageref: 'p',
+            startedDateTime: at(1),
+            _resourceType: 'script',
+            _initiator: { type: 'parser', url: 'https://www.shop.example/' },
+          },
+          {},
+          { url: 'https://cdn.tracker.example/rum.js' },
+        ),
+        entry(
+          {
+            pageref: 'p',
+            startedDateTime: at(2),
+            _resourceType: 'xhr',
+            _initiator: {
+              type: 'script',
+              stack: { callFrames: [], parent: { callFrames: [{ url: 'https://cdn.tracker.example/rum.js' }] } },
+            },
+          },
           { headers: [{ name: 'Set-Cookie', value: 'sid=1; Path=/' }] },
           { url: 'https://www.shop.example/beacon' },
         ),
-        entry({ pageref: 'p', startedDateTime: at(3), _initiator: 'https://cdn.tracker.example/rum.js' }, {}, { url: 'https://www.shop.example/pixel' }),
+        entry(
+          { pageref: 'p', startedDateTime: at(3), _initiator: 'https://cdn.tracker.example/rum.js' },
+          {},
+          { url: 'https://www.shop.example/pixel' },
+        ),
       ]),
     );
-    expect(rs[2]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js', topLevelUrl: 'https://www.shop.example/' });
+    expect(rs[2]).toMatchObject({
+      initiatorUrl: 'https://www.shop.example/',
+      initiatorScriptUrl: 'https://cdn.tracker.example/rum.js',
+      topLevelUrl: 'https://www.shop.example/',
+    });
     expect(rs[3]).toMatchObject({ initiatorUrl: 'https://www.shop.example/', initiatorScriptUrl: 'https://cdn.tracker.example/rum.js' });
     // Cookies of the same-site beacon are stored: the script's host is not the initiator.
     const cookies = explain(rs[2]!, { browser: 'chrome', now: Date.parse(at(3)) / 1000 }).cookies;
@@ -170,8 +219,21 @@ describe('readHar: the initiator is the document, not the script', () => {
     const rs = harToRecords(
       har([
         entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://news.example/' }),
-        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'document', _initiator: { type: 'parser', url: 'https://news.example/' } }, {}, { url: 'https://ads.example/frame.html' }),
-        entry({ pageref: 'p', startedDateTime: at(2), _resourceType: 'image', _initiator: { type: 'parser', url: 'https://ads.example/frame.html' } }, {}, { url: 'https://news.example/img.png' }),
+        entry(
+          { pageref: 'p', startedDateTime: at(1), _resourceType: 'document', _initiator: { type: 'parser', url: 'https://news.example/' } },
+          {},
+          { url: 'https://ads.example/frame.html' },
+        ),
+        entry(
+          {
+            pageref: 'p',
+            startedDateTime: at(2),
+            _resourceType: 'image',
+            _initiator: { type: 'parser', url: 'https://ads.example/frame.html' },
+          },
+          {},
+          { url: 'https://news.example/img.png' },
+        ),
       ]),
     );
     expect(rs[1]).toMatchObject({ resourceType: 'sub_frame', initiatorUrl: 'https://news.example/' });
@@ -183,8 +245,16 @@ describe('readHar: the initiator is the document, not the script', () => {
     const rs = harToRecords(
       har([
         entry({ pageref: 'p', _resourceType: 'document' }, {}, { url: 'https://a.example/' }),
-        entry({ pageref: 'p', startedDateTime: at(1), _resourceType: 'script', _initiator: { type: 'parser', url: 'https://a.example/' } }, {}, { url: 'https://a.example/app.js' }),
-        entry({ pageref: 'p', startedDateTime: at(2), _resourceType: 'fetch', _initiator: { type: 'script', url: 'https://a.example/app.js' } }, {}, { url: 'https://a.example/api' }),
+        entry(
+          { pageref: 'p', startedDateTime: at(1), _resourceType: 'script', _initiator: { type: 'parser', url: 'https://a.example/' } },
+          {},
+          { url: 'https://a.example/app.js' },
+        ),
+        entry(
+          { pageref: 'p', startedDateTime: at(2), _resourceType: 'fetch', _initiator: { type: 'script', url: 'https://a.example/app.js' } },
+          {},
+          { url: 'https://a.example/api' },
+        ),
       ]),
     );
     const back = harToRecords(JSON.parse(JSON.stringify(toHar(rs))));
@@ -199,7 +269,12 @@ describe('readHar: certificate checks belong to no page', () => {
         entry({ pageref: 'p' }, { headers: html }, { url: 'http://www.news.example/' }),
         entry(
           { pageref: 'p', startedDateTime: at(1) },
-          { headers: [{ name: 'Content-Type', value: 'application/ocsp-response' }, { name: 'Set-Cookie', value: 'lb=1; Path=/' }] },
+          {
+            headers: [
+              { name: 'Content-Type', value: 'application/ocsp-response' },
+              { name: 'Set-Cookie', value: 'lb=1; Path=/' },
+            ],
+          },
           { method: 'POST', url: 'http://ocsp.ca.example/', headers: [{ name: 'Content-Type', value: 'application/ocsp-request' }] },
         ),
       ]),
@@ -216,14 +291,22 @@ describe('readHar: HARs without pages', () => {
     const rs = harToRecords(
       har([
         entry({}, { headers: html }, { url: 'http://old.example/' }),
-        entry({ startedDateTime: at(1) }, {}, { url: 'http://old.example/a.css', headers: [{ name: 'Referer', value: 'http://old.example/' }] }),
+        entry(
+          { startedDateTime: at(1) },
+          {},
+          { url: 'http://old.example/a.css', headers: [{ name: 'Referer', value: 'http://old.example/' }] },
+        ),
         entry({ startedDateTime: at(2) }, { headers: html }, { url: 'https://shop.example/' }),
         entry(
           { startedDateTime: at(3) },
           { headers: [{ name: 'Set-Cookie', value: 'cart=1; Path=/' }] },
           { url: 'https://shop.example/api/cart', headers: [{ name: 'Referer', value: 'https://shop.example/' }] },
         ),
-        entry({ startedDateTime: at(4) }, {}, { url: 'https://cdn.example/x.png', headers: [{ name: 'Referer', value: 'https://shop.example/' }] }),
+        entry(
+          { startedDateTime: at(4) },
+          {},
+          { url: 'https://cdn.example/x.png', headers: [{ name: 'Referer', value: 'https://shop.example/' }] },
+        ),
       ]),
     );
     expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'subresource', 'top-level', 'subresource', 'subresource']);
@@ -267,9 +350,17 @@ describe('readHar: HARs without pages', () => {
   it('a page reached through redirects starts at the first hop, even one answered in text/plain', () => {
     const rs = harToRecords(
       har([
-        entry({}, { status: 302, redirectURL: 'https://shop.example/home', headers: [{ name: 'Content-Type', value: 'text/plain' }] }, { url: 'https://shop.example/' }),
+        entry(
+          {},
+          { status: 302, redirectURL: 'https://shop.example/home', headers: [{ name: 'Content-Type', value: 'text/plain' }] },
+          { url: 'https://shop.example/' },
+        ),
         entry({ startedDateTime: at(1) }, { headers: html }, { url: 'https://shop.example/home' }),
-        entry({ startedDateTime: at(2) }, { headers: [{ name: 'Set-Cookie', value: 'v=1' }] }, { url: 'https://shop.example/api', headers: [{ name: 'Referer', value: 'https://shop.example/home' }] }),
+        entry(
+          { startedDateTime: at(2) },
+          { headers: [{ name: 'Set-Cookie', value: 'v=1' }] },
+          { url: 'https://shop.example/api', headers: [{ name: 'Referer', value: 'https://shop.example/home' }] },
+        ),
       ]),
     );
     expect(rs.map((r) => r.navigation)).toEqual(['top-level', 'top-level', 'subresource']);
@@ -277,12 +368,22 @@ describe('readHar: HARs without pages', () => {
   });
 
   it('reads Sec-Fetch-Dest: an iframe document is no page; a document is one', () => {
-    const dest = (d: string, referer?: string) => ({ headers: [{ name: 'Sec-Fetch-Dest', value: d }, ...(referer ? [{ name: 'Referer', value: referer }] : [])] });
+    const dest = (d: string, referer?: string) => ({
+      headers: [{ name: 'Sec-Fetch-Dest', value: d }, ...(referer ? [{ name: 'Referer', value: referer }] : [])],
+    });
     const rs = harToRecords(
       har([
         entry({}, { headers: html }, { url: 'https://news.example/', ...dest('document') }),
-        entry({ startedDateTime: at(1) }, { headers: html }, { url: 'https://ads.example/frame', ...dest('iframe', 'https://news.example/') }),
-        entry({ startedDateTime: at(2) }, { headers: html }, { url: 'https://news.example/data.html', ...dest('empty', 'https://news.example/') }),
+        entry(
+          { startedDateTime: at(1) },
+          { headers: html },
+          { url: 'https://ads.example/frame', ...dest('iframe', 'https://news.example/') },
+        ),
+        entry(
+          { startedDateTime: at(2) },
+          { headers: html },
+          { url: 'https://news.example/data.html', ...dest('empty', 'https://news.example/') },
+        ),
         entry({ startedDateTime: at(3) }, {}, { url: 'https://other.example/', ...dest('document') }),
       ]),
     );
@@ -302,7 +403,11 @@ describe('toHar', () => {
     const original = harToRecords(
       har([
         entry({ pageref: 'p', serverIPAddress: '1.2.3.4', _fromCache: 'disk', _resourceType: 'document' }),
-        entry({ pageref: 'p', startedDateTime: '2026-01-01T00:00:01Z', _resourceType: 'script' }, { status: 304, headers: [{ name: 'ETag', value: '"a"' }] }, { url: 'https://a.example/s.js' }),
+        entry(
+          { pageref: 'p', startedDateTime: '2026-01-01T00:00:01Z', _resourceType: 'script' },
+          { status: 304, headers: [{ name: 'ETag', value: '"a"' }] },
+          { url: 'https://a.example/s.js' },
+        ),
       ]),
     );
     original[1]!.source = 'revalidated';
@@ -311,9 +416,19 @@ describe('toHar', () => {
     expect(doc.log.pages).toHaveLength(1);
     const back = harToRecords(JSON.parse(JSON.stringify(doc)));
     const pick = (r: (typeof original)[number]) => ({
-      url: r.url, method: r.method, status: r.status, source: r.source, requestHeaders: r.requestHeaders,
-      responseHeaders: r.responseHeaders, requestTimeMs: r.requestTimeMs, responseTimeMs: r.responseTimeMs,
-      endTimeMs: r.endTimeMs, serverIp: r.serverIp, resourceType: r.resourceType, pageId: r.pageId, navigation: r.navigation,
+      url: r.url,
+      method: r.method,
+      status: r.status,
+      source: r.source,
+      requestHeaders: r.requestHeaders,
+      responseHeaders: r.responseHeaders,
+      requestTimeMs: r.requestTimeMs,
+      responseTimeMs: r.responseTimeMs,
+      endTimeMs: r.endTimeMs,
+      serverIp: r.serverIp,
+      resourceType: r.resourceType,
+      pageId: r.pageId,
+      navigation: r.navigation,
     });
     expect(back.map(pick)).toEqual(original.map(pick));
   });
@@ -328,7 +443,11 @@ describe('readHar robustness (fast-check)', () => {
         request: fc.oneof(
           fc.anything(),
           fc.record({ method: fc.anything(), url: fc.anything(), headers: fc.anything() }),
-          fc.record({ method: fc.constant('GET'), url: fc.constant('https://a.example/'), headers: fc.array(fc.record({ name: fc.string(), value: fc.anything({ withNullPrototype: true }) })) }),
+          fc.record({
+            method: fc.constant('GET'),
+            url: fc.constant('https://a.example/'),
+            headers: fc.array(fc.record({ name: fc.string(), value: fc.anything({ withNullPrototype: true }) })),
+          }),
         ),
         response: fc.oneof(fc.anything(), fc.record({ status: fc.anything(), headers: fc.anything(), redirectURL: fc.anything() })),
         timings: fc.anything(),

@@ -178,9 +178,7 @@ function entryToRecord(e: unknown, i: number, initiators: Map<ExchangeRecord, Ra
   const total = finiteNumber(e.time);
   const receive = finiteNumber(timings.receive);
   const endTimeMs =
-    total !== null && total >= 0
-      ? requestTimeMs + total
-      : requestTimeMs + toHeaders + (receive !== null && receive > 0 ? receive : 0);
+    total !== null && total >= 0 ? requestTimeMs + total : requestTimeMs + toHeaders + (receive !== null && receive > 0 ? receive : 0);
 
   // WebPageTest writes negative codes (-1, -2) for requests with no response; Firefox writes 0.
   const noResponse = rawStatus < 100 || rawStatus > 999;
@@ -302,7 +300,11 @@ function firstByUrl(records: ExchangeRecord[]): Map<string, ExchangeRecord> {
  * like a script or stylesheet (or that DevTools calls 'script') leaves the document unknown: initiatorUrl becomes
  * null and the top-level page decides alone. The script stays in initiatorScriptUrl.
  */
-function resolveInitiators(records: ExchangeRecord[], initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
+function resolveInitiators(
+  records: ExchangeRecord[],
+  initiators: Map<ExchangeRecord, RawInitiator>,
+  byUrl: Map<string, ExchangeRecord>,
+): void {
   const documentOf = (start: RawInitiator): string | null => {
     let cur: RawInitiator | undefined = start;
     for (let guard = 0; cur && guard < 30; guard++) {
@@ -330,7 +332,12 @@ function resolveInitiators(records: ExchangeRecord[], initiators: Map<ExchangeRe
  * hop that follows from it. Everything else on the page is a subresource whose top-level site is that document's URL.
  * Entries without a pageref (HARs from proxies and most tools have no pages) are split by markPagelessNavigation().
  */
-function markNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>, initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
+function markNavigation(
+  records: ExchangeRecord[],
+  byId: Map<string, ExchangeRecord>,
+  initiators: Map<ExchangeRecord, RawInitiator>,
+  byUrl: Map<string, ExchangeRecord>,
+): void {
   const seenPages = new Set<string>();
   const topUrl = new Map<string, string>();
   for (const r of records) {
@@ -391,7 +398,12 @@ function originOf(url: string): string | null {
  * tied to no page keeps no topLevelUrl: its same-site context is unknown and the cookie area says so rather than
  * guessing. A recording without any document keeps the old rule: its first entry is the page.
  */
-function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, ExchangeRecord>, initiators: Map<ExchangeRecord, RawInitiator>, byUrl: Map<string, ExchangeRecord>): void {
+function markPagelessNavigation(
+  records: ExchangeRecord[],
+  byId: Map<string, ExchangeRecord>,
+  initiators: Map<ExchangeRecord, RawInitiator>,
+  byUrl: Map<string, ExchangeRecord>,
+): void {
   if (records.length === 0) return;
   const initiatedByEntry = (r: ExchangeRecord): ExchangeRecord | undefined => {
     const raw = initiators.get(r);
@@ -412,7 +424,13 @@ function markPagelessNavigation(records: ExchangeRecord[], byId: Map<string, Exc
   }
   const first = records[0]!; // records is not empty (returned above when it is)
   const firstDest = fetchDest(first);
-  if (starts.size === 0 && !first.redirectedFromId && (first.resourceType === undefined || first.resourceType === 'main_frame') && (firstDest === undefined || firstDest === 'document')) starts.add(first);
+  if (
+    starts.size === 0 &&
+    !first.redirectedFromId &&
+    (first.resourceType === undefined || first.resourceType === 'main_frame') &&
+    (firstDest === undefined || firstDest === 'document')
+  )
+    starts.add(first);
 
   const topOf = new Map<ExchangeRecord, string>();
   for (const r of records) {
@@ -518,9 +536,10 @@ export class HarRecordBuilder {
 
   /** `log`: the HAR's log object (its entries, if any, are not read again). */
   finish(log: Record<string, unknown>): HarImport {
-    const creator = isObj(log.creator) && typeof log.creator.name === 'string'
-      ? [log.creator.name, typeof log.creator.version === 'string' ? log.creator.version : ''].filter(Boolean).join(' ')
-      : null;
+    const creator =
+      isObj(log.creator) && typeof log.creator.name === 'string'
+        ? [log.creator.name, typeof log.creator.version === 'string' ? log.creator.version : ''].filter(Boolean).join(' ')
+        : null;
     const pages: HarPage[] = [];
     if (Array.isArray(log.pages)) {
       for (const p of log.pages) {

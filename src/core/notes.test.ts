@@ -18,6 +18,14 @@ describe('fill (precompiled templates)', () => {
   });
   it('applyNote fills summary and rule and keeps params', () => {
     const cat: NoteCatalog = { n: { topic: 'cache', severity: 'info', summary: 'S {a}', rule: 'R {b}', link: 'https://x' } };
-    expect(applyNote(cat, 'n', { a: 1, b: 'two' })).toEqual({ id: 'n', topic: 'cache', severity: 'info', summary: 'S 1', rule: 'R two', link: 'https://x', params: { a: 1, b: 'two' } });
+    expect(applyNote(cat, 'n', { a: 1, b: 'two' })).toEqual({
+      id: 'n',
+      topic: 'cache',
+      severity: 'info',
+      summary: 'S 1',
+      rule: 'R two',
+      link: 'https://x',
+      params: { a: 1, b: 'two' },
+    });
   });
 });

@@ -59,11 +59,7 @@ export function fill(template: string, params: Record<string, string | number> |
   return out;
 }
 
-export function applyNote(
-  catalog: NoteCatalog,
-  id: string,
-  params?: Record<string, string | number>,
-): Finding {
+export function applyNote(catalog: NoteCatalog, id: string, params?: Record<string, string | number>): Finding {
   const def = catalog[id];
   if (!def) throw new Error(`unknown note id ${id}`); // programming error, never input-driven
   return {

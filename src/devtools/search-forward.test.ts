@@ -18,7 +18,11 @@ describe('forwardSearch', () => {
     listeners.search('performSearch', 'etag');
     listeners.search('nextSearchResult');
     listeners.search('cancelSearch');
-    expect(hook.mock.calls).toEqual([['performSearch', 'etag'], ['nextSearchResult', undefined], ['cancelSearch', undefined]]);
+    expect(hook.mock.calls).toEqual([
+      ['performSearch', 'etag'],
+      ['nextSearchResult', undefined],
+      ['cancelSearch', undefined],
+    ]);
   });
 
   it('reports a browser without onSearch (Firefox)', () => {

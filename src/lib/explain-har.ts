@@ -115,7 +115,10 @@ export interface ExplainHarResult {
 }
 
 /** The judging moment: the one given, else the capture time, else the clock (an empty HAR). */
-export function judgingMoment(records: readonly ExchangeRecord[], now?: number | Date | null): { now: number; source: 'given' | 'capture' | 'clock' } {
+export function judgingMoment(
+  records: readonly ExchangeRecord[],
+  now?: number | Date | null,
+): { now: number; source: 'given' | 'capture' | 'clock' } {
   if (now instanceof Date) return { now: now.getTime() / 1000, source: 'given' };
   if (typeof now === 'number' && Number.isFinite(now)) return { now, source: 'given' };
   const captured = captureTimeSec(records);
@@ -129,7 +132,13 @@ export function urlMatcher(patterns: string | readonly string[] | undefined): ((
   if (list.length === 0) return null;
   const tests = list.map((p) => {
     if (!p.includes('*')) return (u: string) => u.includes(p);
-    const re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+    const re = new RegExp(
+      `^${p
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      's',
+    );
     return (u: string) => re.test(u);
   });
   return (u) => tests.some((t) => t(u));

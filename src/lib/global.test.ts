@@ -10,7 +10,9 @@ import { explainHar } from './explain-har';
 import { MiniTextDecoder, MiniURL, miniAtob } from './shims';
 
 const FIXTURES = sharedPath('fixtures', 'har');
-const HARS = readdirSync(FIXTURES).filter((f) => f.endsWith('.har')).sort();
+const HARS = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.har'))
+  .sort();
 let code = '';
 
 beforeAll(async () => {
@@ -22,7 +24,10 @@ beforeAll(async () => {
 /** A context with only the language's built-ins: no URL, TextDecoder, atob, console, timers, process. */
 function bare(): vm.Context {
   const ctx = vm.createContext({});
-  const missing = vm.runInContext('["URL","TextDecoder","TextEncoder","atob","btoa","setTimeout","process","require","structuredClone"].filter((n) => typeof globalThis[n] !== "undefined")', ctx);
+  const missing = vm.runInContext(
+    '["URL","TextDecoder","TextEncoder","atob","btoa","setTimeout","process","require","structuredClone"].filter((n) => typeof globalThis[n] !== "undefined")',
+    ctx,
+  );
   expect(missing).toEqual([]);
   return ctx;
 }
@@ -37,7 +42,9 @@ describe('the classic-script build', () => {
     const after = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
     expect(after.filter((n) => !before.includes(n))).toEqual(['CacheLens']);
     expect(vm.runInContext('typeof URL + typeof TextDecoder + typeof atob', ctx)).toBe('undefinedundefinedundefined'); // it adds none
-    expect(vm.runInContext('Object.keys(CacheLens).sort().join()', ctx)).toBe('CLI_SCHEMA,EXPLANATION_SCHEMA,explain,explainEntry,explainHar,findingIds,readHar');
+    expect(vm.runInContext('Object.keys(CacheLens).sort().join()', ctx)).toBe(
+      'CLI_SCHEMA,EXPLANATION_SCHEMA,explain,explainEntry,explainHar,findingIds,readHar',
+    );
   });
 
   it(`explains every shared HAR in a bare context exactly as the library does under Node (${HARS.length} files)`, () => {
@@ -59,7 +66,13 @@ describe('the classic-script build', () => {
     const payload = JSON.stringify({
       startedDateTime: '2026-01-01T00:00:00Z',
       request: { method: 'GET', url: 'https://x.example/a.js', headers: [] },
-      response: { status: 200, headers: [{ name: 'Cache-Control', value: 'no-cache' }, { name: 'Set-Cookie', value: 'id=1; SameSite=Bogus' }] },
+      response: {
+        status: 200,
+        headers: [
+          { name: 'Cache-Control', value: 'no-cache' },
+          { name: 'Set-Cookie', value: 'id=1; SameSite=Bogus' },
+        ],
+      },
       timings: { wait: 10 },
     });
     ctx.payload = payload;
@@ -149,7 +162,13 @@ describe('the substitutes it carries agree with the host', () => {
       const [mini, host] = both(rel, base);
       if (mini !== host) differ.push(`${rel} on ${base} :: ${mini} != ${host}`);
     }
-    expect(differ.length, differ.slice(0, 8).map((d) => d.slice(0, 400)).join('\n')).toBe(0);
+    expect(
+      differ.length,
+      differ
+        .slice(0, 8)
+        .map((d) => d.slice(0, 400))
+        .join('\n'),
+    ).toBe(0);
   });
 
   it('URL: searchParams read like the host', () => {

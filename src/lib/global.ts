@@ -6,7 +6,17 @@
 import { readHar } from '../core/har';
 import type { Explanation } from '../core/explanation';
 import type { BrowserProfile } from '../core/types';
-import { checkRecordTimes, CLI_SCHEMA, EXPLANATION_SCHEMA, explain, explainHar, explainRecords, findingsOf, judgingMoment, type Area } from './explain-har';
+import {
+  checkRecordTimes,
+  CLI_SCHEMA,
+  EXPLANATION_SCHEMA,
+  explain,
+  explainHar,
+  explainRecords,
+  findingsOf,
+  judgingMoment,
+  type Area,
+} from './explain-har';
 
 export { CLI_SCHEMA, EXPLANATION_SCHEMA, explain, explainHar, readHar };
 

@@ -30,12 +30,25 @@ const tricky = fc.oneof(
 );
 const entry = fc.record({
   startedDateTime: fc.constant('2026-01-01T00:00:00.000Z'),
-  request: fc.record({ method: fc.constant('GET'), url: tricky, headers: fc.array(fc.record({ name: tricky, value: tricky }), { maxLength: 4 }) }),
-  response: fc.record({ status: fc.integer({ min: 100, max: 599 }), headers: fc.array(fc.record({ name: tricky, value: tricky })), content: fc.record({ text: tricky, size: fc.integer() }) }),
+  request: fc.record({
+    method: fc.constant('GET'),
+    url: tricky,
+    headers: fc.array(fc.record({ name: tricky, value: tricky }), { maxLength: 4 }),
+  }),
+  response: fc.record({
+    status: fc.integer({ min: 100, max: 599 }),
+    headers: fc.array(fc.record({ name: tricky, value: tricky })),
+    content: fc.record({ text: tricky, size: fc.integer() }),
+  }),
   extra: fc.jsonValue({ maxDepth: 3 }),
 });
 const har = fc.record({
-  log: fc.record({ version: fc.constant('1.2'), creator: fc.record({ name: tricky }), pages: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), entries: fc.array(entry, { maxLength: 6 }) }),
+  log: fc.record({
+    version: fc.constant('1.2'),
+    creator: fc.record({ name: tricky }),
+    pages: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+    entries: fc.array(entry, { maxLength: 6 }),
+  }),
   other: fc.jsonValue({ maxDepth: 3 }),
 });
 
@@ -78,14 +91,27 @@ describe('HarStreamParser', () => {
             _initiator_type: 'script',
             _fromCache: 'disk',
             _initiator: { url: 'i' },
-            request: { url: 'u', postData: { text: 'a=1', mimeType: 'x' }, queryString: [{ name: 'a' }], cookies: [{ name: 'c' }], _headers: [], headers: [] },
+            request: {
+              url: 'u',
+              postData: { text: 'a=1', mimeType: 'x' },
+              queryString: [{ name: 'a' }],
+              cookies: [{ name: 'c' }],
+              _headers: [],
+              headers: [],
+            },
             response: { content: { text: 'BODY', size: 4 }, cookies: [], _error: 'e', _body: 'b', headers: [] },
           },
         ],
       },
     });
     const [e] = run(text).entries as any[];
-    expect(e).toEqual({ _initiator_type: 'script', _fromCache: 'disk', _initiator: { url: 'i' }, request: { url: 'u', headers: [] }, response: { content: { size: 4 }, _error: 'e', headers: [] } });
+    expect(e).toEqual({
+      _initiator_type: 'script',
+      _fromCache: 'disk',
+      _initiator: { url: 'i' },
+      request: { url: 'u', headers: [] },
+      response: { content: { size: 4 }, _error: 'e', headers: [] },
+    });
   });
 
   it('drops no field the HAR adapter reads (read from src/core/har.ts itself)', () => {
@@ -99,7 +125,9 @@ describe('HarStreamParser', () => {
 
   it('holds one entry at a time: 40 entries with 1 MB bodies, read in 64 kB chunks, never buffer more than one entry', () => {
     const body = 'x'.repeat(1 << 20);
-    const text = JSON.stringify({ log: { version: '1.2', entries: Array.from({ length: 40 }, (_, i) => ({ i, response: { content: { text: body } } })) } });
+    const text = JSON.stringify({
+      log: { version: '1.2', entries: Array.from({ length: 40 }, (_, i) => ({ i, response: { content: { text: body } } })) },
+    });
     const chunks = new Array(Math.ceil(text.length / 65536)).fill(65536);
     const got = run(text, chunks);
     expect(got.entries).toHaveLength(40);
@@ -135,13 +163,18 @@ describe('HarStreamParser', () => {
 
   it('never throws anything but HarError on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', 'a', '1', ' ', 'log', 'entries', '"log"', '"entries"') }), (text) => {
-        try {
-          run(text, [3, 1, 4, 1, 5]);
-        } catch (e) {
-          expect(e).toBeInstanceOf(HarError);
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', 'a', '1', ' ', 'log', 'entries', '"log"', '"entries"'),
+        }),
+        (text) => {
+          try {
+            run(text, [3, 1, 4, 1, 5]);
+          } catch (e) {
+            expect(e).toBeInstanceOf(HarError);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -149,7 +182,11 @@ describe('HarStreamParser', () => {
 
 describe('HarStreamParser whole entries', () => {
   it('hands each entry on exactly as JSON.parse reads it when asked to (nothing slimmed)', () => {
-    const entry = { _webpagetest: 1, request: { url: 'https://a.example/', postData: { text: 'x' } }, response: { content: { text: 'body' } } };
+    const entry = {
+      _webpagetest: 1,
+      request: { url: 'https://a.example/', postData: { text: 'x' } },
+      response: { content: { text: 'body' } },
+    };
     const text = JSON.stringify({ log: { version: '1.2', entries: [entry, entry] } });
     const got: unknown[] = [];
     const p = new HarStreamParser((e) => got.push(e), { whole: true });

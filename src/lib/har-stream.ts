@@ -19,7 +19,14 @@ type Frame = { array: boolean; key: string | null; expectKey: boolean };
  * adapter's source and fails when it reads a field missing here, so adding one there cannot silently lose it here.
  */
 export const ADAPTER_VENDOR_FIELDS: ReadonlySet<string> = new Set([
-  '_cacheLensSource', '_fromCache', '_resourceType', '_initiator', '_initiator_type', '_ip_addr', '_fetchedViaServiceWorker', '_error',
+  '_cacheLensSource',
+  '_fromCache',
+  '_resourceType',
+  '_initiator',
+  '_initiator_type',
+  '_ip_addr',
+  '_fetchedViaServiceWorker',
+  '_error',
 ]);
 
 type Rec = Record<string, unknown>;

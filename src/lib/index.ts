@@ -26,6 +26,19 @@ export {
 } from './explain-har';
 export { ADAPTER_VENDOR_FIELDS, HarStreamParser, slimEntry, type HarStreamResult } from './har-stream';
 export type * from '../core/explanation';
-export type { BrowserProfile, CookiePolicy, EngineContext, ExchangeRecord, Finding, FixSnippets, HeaderList, JarCookie, ResponseSource, ServerSnippet, Severity, Topic } from '../core/types';
+export type {
+  BrowserProfile,
+  CookiePolicy,
+  EngineContext,
+  ExchangeRecord,
+  Finding,
+  FixSnippets,
+  HeaderList,
+  JarCookie,
+  ResponseSource,
+  ServerSnippet,
+  Severity,
+  Topic,
+} from '../core/types';
 // A finding's fix as server configuration (not in explanations; see docs/explanation-schema.md#finding).
 export { FIX_SNIPPETS, snippetsFor, withSnippets } from '../core/fixes/snippets';

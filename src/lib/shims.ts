@@ -21,8 +21,12 @@ function asBytes(input?: Bytes): Uint8Array {
 }
 
 const LABELS: Record<string, 'utf-8' | 'utf-16le' | 'utf-16be'> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
-  'utf-16le': 'utf-16le', 'utf-16': 'utf-16le', 'utf-16be': 'utf-16be',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16': 'utf-16le',
+  'utf-16be': 'utf-16be',
 };
 
 export class MiniTextDecoder {
@@ -178,7 +182,8 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function miniAtob(data: string): string {
   let s = String(data).replace(/[\t\n\f\r ]/g, '');
   if (s.length % 4 === 0) s = s.replace(/==?$/, '');
-  if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s)) throw new Error('InvalidCharacterError: the string to be decoded is not correctly encoded.');
+  if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s))
+    throw new Error('InvalidCharacterError: the string to be decoded is not correctly encoded.');
   let out = '';
   let acc = 0;
   let bits = 0;
@@ -201,10 +206,13 @@ function utf8Percent(c: string): string {
   let out = '';
   const cp = c.codePointAt(0)!;
   const bytes: number[] =
-    cp < 0x80 ? [cp]
-    : cp < 0x800 ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
-    : cp < 0x10000 ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
-    : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+    cp < 0x80
+      ? [cp]
+      : cp < 0x800
+        ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+        : cp < 0x10000
+          ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+          : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
   for (const b of bytes) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
 }
@@ -313,7 +321,7 @@ function ipv6(inner: string): string | null {
     const [p0 = 0, p1 = 0, p2 = 0, p3 = 0] = p; // four numbers (the pattern)
     tail4 = [(p0 << 8) | p1, (p2 << 8) | p3];
     s = s.slice(0, s.length - quad.length) + (s.endsWith(':' + quad) ? '0' : '');
-    s = s.replace(/:0$/, ':').replace(/::$/, '::') ;
+    s = s.replace(/:0$/, ':').replace(/::$/, '::');
     if (s.endsWith(':') && !s.endsWith('::')) s = s.slice(0, -1);
   }
   const halves = s.split('::');
@@ -324,11 +332,16 @@ function ipv6(inner: string): string | null {
   if ([...head, ...tail].some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return null;
   const total = head.length + tail.length + tail4.length;
   if (halves.length === 1 ? total !== 8 : total > 7) return null;
-  const groups = [...head.map((g) => parseInt(g, 16)), ...new Array<number>(8 - total).fill(0), ...tail.map((g) => parseInt(g, 16)), ...tail4];
+  const groups = [
+    ...head.map((g) => parseInt(g, 16)),
+    ...new Array<number>(8 - total).fill(0),
+    ...tail.map((g) => parseInt(g, 16)),
+    ...tail4,
+  ];
   // serialise: longest run (>1) of zeros compressed, first one wins
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -359,7 +372,10 @@ function parseHost(input: string, special: boolean): string | null {
   } catch {
     domain = input;
   }
-  domain = domain.normalize('NFC').replace(/[\u3002\uff0e\uff61]/g, '.').toLowerCase();
+  domain = domain
+    .normalize('NFC')
+    .replace(/[\u3002\uff0e\uff61]/g, '.')
+    .toLowerCase();
   if (domain === '' || /[\u0000-\u001f\u007f #%/:<>?@[\\\]^|]/.test(domain)) return null;
   const ascii = domain
     .split('.')
@@ -405,7 +421,9 @@ function fail(input: string): never {
 }
 
 function parse(input: string, base?: Parts): Parts {
-  let s = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  let s = String(input)
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '');
   let hash: string | null = null;
   const hashAt = s.indexOf('#');
   if (hashAt >= 0) {
@@ -424,19 +442,36 @@ function parse(input: string, base?: Parts): Parts {
     }
     if (!special) {
       if (rest.startsWith('//')) return authorityPath(protocol, rest.slice(2), hash, false);
-      if (rest.startsWith('/')) return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false }, rest, hash, false);
+      if (rest.startsWith('/'))
+        return finish(
+          { protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false },
+          rest,
+          hash,
+          false,
+        );
       // opaque path (data:, mailto:, about:blank ...)
       const q = rest.indexOf('?');
       const path = q >= 0 ? rest.slice(0, q) : rest;
       return {
-        protocol, username: '', password: '', hostname: '', port: '', opaque: true,
+        protocol,
+        username: '',
+        password: '',
+        hostname: '',
+        port: '',
+        opaque: true,
         pathname: encodeSet(path, /(?!)/),
         query: q >= 0 ? encodeSet(rest.slice(q + 1), QUERY_SET) : null,
         fragment: hash === null ? null : encodeSet(hash, FRAGMENT_SET),
       };
     }
     rest = rest.replace(/^[/\\]*/, '');
-    if (protocol === 'file:') return finish({ protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false }, '/' + rest, hash, true);
+    if (protocol === 'file:')
+      return finish(
+        { protocol, username: '', password: '', hostname: '', port: '', pathname: '', query: null, fragment: null, opaque: false },
+        '/' + rest,
+        hash,
+        true,
+      );
     return authorityPath(protocol, rest, hash, true);
   }
   if (!base) fail(input);
@@ -489,7 +524,12 @@ function authorityPath(protocol: string, s: string, hash: string | null, special
   if (special && rawHost === '') fail(s);
   const hostname = rawHost === '' ? '' : parseHost(rawHost, special);
   if (hostname === null) fail(s);
-  return finish({ protocol, username, password, hostname, port, pathname: '', query: null, fragment: null, opaque: false }, path, hash, special);
+  return finish(
+    { protocol, username, password, hostname, port, pathname: '', query: null, fragment: null, opaque: false },
+    path,
+    hash,
+    special,
+  );
 }
 
 function finish(p: Parts, pathQuery: string, hash: string | null, special: boolean, pathDone = false): Parts {
@@ -544,7 +584,10 @@ export class MiniURLSearchParams {
     return this[Symbol.iterator]();
   }
   toString(): string {
-    const enc = (x: string) => encodeURIComponent(x).replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const enc = (x: string) =>
+      encodeURIComponent(x)
+        .replace(/%20/g, '+')
+        .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     return this.list.map(([n, v]) => `${enc(n)}=${enc(v)}`).join('&');
   }
 }
@@ -626,5 +669,7 @@ export class MiniURL {
 const host = globalThis as Record<string, unknown>;
 /** The host's own when it has one: the classic script then behaves exactly like the ESM library. */
 export const URL = (typeof host.URL === 'function' ? host.URL : MiniURL) as unknown as typeof globalThis.URL;
-export const TextDecoder = (typeof host.TextDecoder === 'function' ? host.TextDecoder : MiniTextDecoder) as unknown as typeof globalThis.TextDecoder;
+export const TextDecoder = (typeof host.TextDecoder === 'function'
+  ? host.TextDecoder
+  : MiniTextDecoder) as unknown as typeof globalThis.TextDecoder;
 export const atob = (typeof host.atob === 'function' ? host.atob : miniAtob) as typeof globalThis.atob;

@@ -3,8 +3,18 @@ import { jarToJson, jarToNetscape } from './cookie-export';
 import type { JarCookie } from '../core/types';
 
 const c = (over: Partial<JarCookie>): JarCookie => ({
-  name: 'sid', value: 'v', domain: 'example.com', hostOnly: true, path: '/', secure: false, httpOnly: false,
-  sameSite: 'lax', partitioned: false, persistent: false, expires: null, ...over,
+  name: 'sid',
+  value: 'v',
+  domain: 'example.com',
+  hostOnly: true,
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  sameSite: 'lax',
+  partitioned: false,
+  persistent: false,
+  expires: null,
+  ...over,
 });
 
 describe('jar exports', () => {

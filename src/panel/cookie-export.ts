@@ -15,7 +15,15 @@ export function jarToNetscape(cookies: JarCookie[]): string {
     const domain = (c.httpOnly ? '#HttpOnly_' : '') + (c.hostOnly ? c.domain : '.' + c.domain);
     const clean = (s: string) => s.replace(/[\t\r\n]/g, ' ');
     lines.push(
-      [domain, c.hostOnly ? 'FALSE' : 'TRUE', clean(c.path), c.secure ? 'TRUE' : 'FALSE', String(c.expires ?? 0), clean(c.name), clean(c.value)].join('\t'),
+      [
+        domain,
+        c.hostOnly ? 'FALSE' : 'TRUE',
+        clean(c.path),
+        c.secure ? 'TRUE' : 'FALSE',
+        String(c.expires ?? 0),
+        clean(c.name),
+        clean(c.value),
+      ].join('\t'),
     );
   }
   return lines.join('\n') + '\n';

@@ -14,15 +14,33 @@ afterEach(cleanup);
 const top = 'https://news.example/';
 function records(): ExchangeRecord[] {
   return [
-    record({ id: 'doc', url: top, topLevelUrl: top, resourceType: 'main_frame', responseHeaders: [
-      { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Path=/; Max-Age=600' },
-      { name: 'Set-Cookie', value: 'AWSALB=abc; Path=/' },
-      { name: 'Set-Cookie', value: 'mystery=1; Path=/' },
-    ] }),
-    record({ id: 'ad', url: 'https://ad.doubleclick.net/pixel', topLevelUrl: top, resourceType: 'image', initiatorUrl: top,
-      responseHeaders: [{ name: 'Set-Cookie', value: 'IDE=AHWqTUm; Path=/; SameSite=None; Secure' }] }),
-    record({ id: 'ad2', url: 'https://ad.doubleclick.net/pixel2', topLevelUrl: top, resourceType: 'image', initiatorUrl: top,
-      requestHeaders: [{ name: 'Cookie', value: 'IDE=AHWqTUm' }] }),
+    record({
+      id: 'doc',
+      url: top,
+      topLevelUrl: top,
+      resourceType: 'main_frame',
+      responseHeaders: [
+        { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Path=/; Max-Age=600' },
+        { name: 'Set-Cookie', value: 'AWSALB=abc; Path=/' },
+        { name: 'Set-Cookie', value: 'mystery=1; Path=/' },
+      ],
+    }),
+    record({
+      id: 'ad',
+      url: 'https://ad.doubleclick.net/pixel',
+      topLevelUrl: top,
+      resourceType: 'image',
+      initiatorUrl: top,
+      responseHeaders: [{ name: 'Set-Cookie', value: 'IDE=AHWqTUm; Path=/; SameSite=None; Secure' }],
+    }),
+    record({
+      id: 'ad2',
+      url: 'https://ad.doubleclick.net/pixel2',
+      topLevelUrl: top,
+      resourceType: 'image',
+      initiatorUrl: top,
+      requestHeaders: [{ name: 'Cookie', value: 'IDE=AHWqTUm' }],
+    }),
   ];
 }
 

@@ -9,7 +9,14 @@
 import type { CookiePurpose, Explanation } from '../core/explanation';
 import type { ExchangeRecord } from '../core/types';
 
-export { OCD_CATEGORIES, OUR_PURPOSES, purposeFor, TRACKING_CATEGORIES, type OverviewPurpose, type PurposeLookup } from '../core/cookies/our-purposes';
+export {
+  OCD_CATEGORIES,
+  OUR_PURPOSES,
+  purposeFor,
+  TRACKING_CATEGORIES,
+  type OverviewPurpose,
+  type PurposeLookup,
+} from '../core/cookies/our-purposes';
 import { purposeFor, TRACKING_CATEGORIES, type OverviewPurpose, type PurposeLookup } from '../core/cookies/our-purposes';
 
 export interface OverviewCookie {
@@ -49,7 +56,11 @@ function pair(raw: string): { name: string; value: string } {
   return eq < 0 ? { name: '', value: p.trim() } : { name: p.slice(0, eq).trim(), value: p.slice(eq + 1).trim() };
 }
 
-export function buildOverview(records: readonly ExchangeRecord[], explainFor: (x: ExchangeRecord) => Explanation | null, lookup: PurposeLookup | null): OverviewCookie[] {
+export function buildOverview(
+  records: readonly ExchangeRecord[],
+  explainFor: (x: ExchangeRecord) => Explanation | null,
+  lookup: PurposeLookup | null,
+): OverviewCookie[] {
   const rows = new Map<string, OverviewCookie>();
   const byName = new Map<string, OverviewCookie[]>();
   const touch = (name: string, domain: string, path: string, engine: CookiePurpose | null, host: string) => {
@@ -57,8 +68,21 @@ export function buildOverview(records: readonly ExchangeRecord[], explainFor: (x
     let row = rows.get(key);
     if (!row) {
       row = {
-        key, name, domain, path, purpose: purposeFor(name, engine, lookup, { host, domain }), thirdParty: false, tracking: false, why: '',
-        setCount: 0, rejectedCount: 0, rejectWhy: null, sentCount: 0, setBy: [], sentWith: [], topSites: [],
+        key,
+        name,
+        domain,
+        path,
+        purpose: purposeFor(name, engine, lookup, { host, domain }),
+        thirdParty: false,
+        tracking: false,
+        why: '',
+        setCount: 0,
+        rejectedCount: 0,
+        rejectWhy: null,
+        sentCount: 0,
+        setBy: [],
+        sentWith: [],
+        topSites: [],
       };
       rows.set(key, row);
       const same = byName.get(name);
@@ -92,7 +116,8 @@ export function buildOverview(records: readonly ExchangeRecord[], explainFor: (x
       : e.cookies.requestCookies.map((r) => ({ name: r.name, domain: host, path: '' }));
     for (const s of sent) {
       // a cookie the recording saw set (any path) is the same row when only its name and host are known
-      const known = s.path === '' ? (byName.get(s.name) ?? []).find((r) => r.domain === s.domain || s.domain.endsWith('.' + r.domain)) : null;
+      const known =
+        s.path === '' ? (byName.get(s.name) ?? []).find((r) => r.domain === s.domain || s.domain.endsWith('.' + r.domain)) : null;
       const row = known ?? touch(s.name, s.domain, s.path, null, host);
       row.sentCount++;
       if (row.sentWith.length < 50 && !row.sentWith.includes(x.id)) row.sentWith.push(x.id);
@@ -113,5 +138,11 @@ export function buildOverview(records: readonly ExchangeRecord[], explainFor: (x
       : 'first-party: only seen on requests to the page’s own site';
     row.why = row.tracking ? `Tracking: ${named}, and ${party}.` : `${named[0].toUpperCase()}${named.slice(1)}; ${party}.`;
   }
-  return [...rows.values()].sort((a, b) => Number(b.tracking) - Number(a.tracking) || Number(b.thirdParty) - Number(a.thirdParty) || a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(
+    (a, b) =>
+      Number(b.tracking) - Number(a.tracking) ||
+      Number(b.thirdParty) - Number(a.thirdParty) ||
+      a.domain.localeCompare(b.domain) ||
+      a.name.localeCompare(b.name),
+  );
 }

@@ -48,7 +48,10 @@ export function devtoolsTheme(): Theme | null {
 export function onDevtoolsThemeChange(cb: (theme: Theme) => void): () => void {
   try {
     const panels = chromeApi()?.devtools?.panels as
-      | { onThemeChanged?: { addListener(l: (n: string) => void): void; removeListener(l: (n: string) => void): void }; setThemeChangeHandler?: (l?: ((n: string) => void) | null) => void }
+      | {
+          onThemeChanged?: { addListener(l: (n: string) => void): void; removeListener(l: (n: string) => void): void };
+          setThemeChangeHandler?: (l?: ((n: string) => void) | null) => void;
+        }
       | undefined;
     if (!panels) return () => {};
     const listener = (name: string) => {
@@ -77,7 +80,11 @@ export function requestHostAccess(origin: string): Promise<boolean> {
     try {
       const ret = permissions.request({ origins: [`${origin}/*`] }, (granted) => resolve(!!granted)) as unknown;
       // Firefox's chrome.* returns a promise and may ignore the callback.
-      if (ret && typeof (ret as Promise<boolean>).then === 'function') (ret as Promise<boolean>).then((g) => resolve(!!g), () => resolve(false));
+      if (ret && typeof (ret as Promise<boolean>).then === 'function')
+        (ret as Promise<boolean>).then(
+          (g) => resolve(!!g),
+          () => resolve(false),
+        );
     } catch {
       resolve(false);
     }

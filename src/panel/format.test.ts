@@ -31,7 +31,8 @@ describe('glossary table', () => {
       expect(safeHref(g.link), id).not.toBeNull();
     }
     for (const link of Object.values(HEADER_LINKS)) expect(safeHref(link)).not.toBeNull();
-    for (const term of ['freshness', 'validator', 'shared-cache', 'host-only', 'samesite', 'edge', 'pop']) expect(GLOSSARY[term]).toBeDefined();
+    for (const term of ['freshness', 'validator', 'shared-cache', 'host-only', 'samesite', 'edge', 'pop'])
+      expect(GLOSSARY[term]).toBeDefined();
   });
 });
 
@@ -39,9 +40,27 @@ import { cookieCounts } from './format';
 import type { Explanation } from '../core/explanation';
 describe('cookie counts in the list', () => {
   it('marks surprising not-sent reasons but not cookies scoped to another path or host', () => {
-    const cookie = { name: 'a', value: '1', domain: 'lab.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null };
+    const cookie = {
+      name: 'a',
+      value: '1',
+      domain: 'lab.test',
+      hostOnly: true,
+      path: '/',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax' as const,
+      partitioned: false,
+      persistent: false,
+      expires: null,
+    };
     const withReasons = (...reasons: string[]) =>
-      ({ cookies: { setCookies: [], requestCookies: [], send: { sent: [], cookieHeader: null, notSent: reasons.map((reason, jarIndex) => ({ jarIndex, cookie, reason, why: '' })) } } }) as unknown as Explanation;
+      ({
+        cookies: {
+          setCookies: [],
+          requestCookies: [],
+          send: { sent: [], cookieHeader: null, notSent: reasons.map((reason, jarIndex) => ({ jarIndex, cookie, reason, why: '' })) },
+        },
+      }) as unknown as Explanation;
     expect(cookieCounts(withReasons('path-mismatch', 'domain-mismatch')).notSent).toBe(0);
     expect(cookieCounts(withReasons('path-mismatch', 'samesite-lax', 'secure-only')).notSent).toBe(2);
   });
@@ -68,7 +87,9 @@ describe('engine decisions in words', () => {
     // the engine saw no revalidation: the panel does not invent one from the 304
     expect(sourceLabel(x, explanation(x))).toBe('network');
     expect(servedAs(x, explanation(x))).toBe('download');
-    const linked = explanation(x, { cache: { ...explanation(x).cache, revalidation: { previousId: 'p', inferred: false, validator: 'etag', matched: true, plain: 'p' } } });
+    const linked = explanation(x, {
+      cache: { ...explanation(x).cache, revalidation: { previousId: 'p', inferred: false, validator: 'etag', matched: true, plain: 'p' } },
+    });
     expect(sourceLabel(x, linked)).toBe('revalidated (304)');
     expect(servedAs(x, linked)).toBe('revalidate');
     const hit = record({ id: 'b', source: 'memory-cache' });

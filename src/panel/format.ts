@@ -107,7 +107,11 @@ export function nextLoads(n: NextUseWithLoads): NextLoads {
     const otherKind: LoadKind = kind === 'navigation' ? 'reload' : 'navigation';
     return { applies: { kind, ...n.loads[kind] }, other: { kind: otherKind, ...n.loads[otherKind] }, reload: null };
   }
-  return { applies: { kind: 'navigation', action: n.action, plain: n.plain, conditionalHeaders: n.conditionalHeaders }, other: null, reload: n.onReload };
+  return {
+    applies: { kind: 'navigation', action: n.action, plain: n.plain, conditionalHeaders: n.conditionalHeaders },
+    other: null,
+    reload: n.onReload,
+  };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, good: 3 };
@@ -180,7 +184,12 @@ export { mask } from './redact';
 
 export function dateTime(epochSec: number): string {
   const d = new Date(epochSec * 1000);
-  return isNaN(d.getTime()) ? '' : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return isNaN(d.getTime())
+    ? ''
+    : d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 /** The list's Cookies cell: "↓set ↑sent", a "!" after a part with rejected / surprisingly not-sent cookies; zero parts left out. */
@@ -202,7 +211,15 @@ export function cookieCellWords(k: CookieCounts): string {
 }
 
 /** webRequest resource types as DevTools' Network panel names them (the raw type stays in the tooltip and filter). */
-const TYPE_LABEL: Record<string, string> = { main_frame: 'document', sub_frame: 'iframe', xmlhttprequest: 'xhr/fetch', stylesheet: 'css', image: 'img', imageset: 'img', csp_report: 'csp report' };
+const TYPE_LABEL: Record<string, string> = {
+  main_frame: 'document',
+  sub_frame: 'iframe',
+  xmlhttprequest: 'xhr/fetch',
+  stylesheet: 'css',
+  image: 'img',
+  imageset: 'img',
+  csp_report: 'csp report',
+};
 export function typeLabel(type: string | undefined | null): string {
   return type ? (TYPE_LABEL[type] ?? type) : '';
 }
@@ -246,7 +263,8 @@ export function sourceSentence(x: ExchangeRecord, e: Explanation | null): string
     case 'service-worker':
       return "Answered by the page's service worker.";
     case 'revalidated':
-      if (e?.cache.revalidation?.inferred) return 'Revalidated (inferred from the stored validators): the server confirmed the stored copy, which was reused.';
+      if (e?.cache.revalidation?.inferred)
+        return 'Revalidated (inferred from the stored validators): the server confirmed the stored copy, which was reused.';
       return (e?.status ?? x.status) === 304
         ? 'Revalidated: the server answered 304 Not Modified and the stored copy was reused.'
         : 'Revalidated with the server.';

@@ -13,7 +13,12 @@ describe('HAR mode is isolated from live traffic', () => {
     const imported = store.records.value.map((x) => x.id);
     expect(imported).toHaveLength(1);
     store.receive(upsert('live2'));
-    store.receive({ type: 'bg>panel:page', v: 1, tabId: 7, page: { id: 'p2', tabId: 7, url: 'https://example.com/next', startedMs: 0, dropped: 0 } });
+    store.receive({
+      type: 'bg>panel:page',
+      v: 1,
+      tabId: 7,
+      page: { id: 'p2', tabId: 7, url: 'https://example.com/next', startedMs: 0, dropped: 0 },
+    });
     store.receive(snapshot([record({ id: 'live3' })]));
     store.receive({ type: 'bg>panel:cleared', v: 1, tabId: 7 });
     expect(store.status.value).toBe('imported');

@@ -15,9 +15,31 @@ function setup() {
       cookies: {
         ...explanation(x).cookies,
         requestCookies: [{ name: 'sid', value: '1' }],
-        setCookies: [{ index: 0, raw: 'IDE=1', stored: true, attributes: [], scope: [], lifetime: '', prefix: null, signed: null, findings: [], purpose: { category: 'Marketing', platform: 'DoubleClick', description: '' } }],
+        setCookies: [
+          {
+            index: 0,
+            raw: 'IDE=1',
+            stored: true,
+            attributes: [],
+            scope: [],
+            lifetime: '',
+            prefix: null,
+            signed: null,
+            findings: [],
+            purpose: { category: 'Marketing', platform: 'DoubleClick', description: '' },
+          },
+        ],
       },
-      findings: [{ id: 'no-validator', topic: 'cache', severity: 'warning', summary: 'No validator to revalidate with.', rule: 'r', link: 'https://x.test/' }],
+      findings: [
+        {
+          id: 'no-validator',
+          topic: 'cache',
+          severity: 'warning',
+          summary: 'No validator to revalidate with.',
+          rule: 'r',
+          link: 'https://x.test/',
+        },
+      ],
     }),
   });
   const { store } = makeStore(ex.fn);
@@ -28,7 +50,14 @@ function setup() {
   store.receive(
     snapshot(
       [
-        record({ id: 'cf', url: 'https://cdn.example.com/cf.js', responseHeaders: [{ name: 'ETag', value: '"a"' }, { name: 'Content-Length', value: '20000' }] }),
+        record({
+          id: 'cf',
+          url: 'https://cdn.example.com/cf.js',
+          responseHeaders: [
+            { name: 'ETag', value: '"a"' },
+            { name: 'Content-Length', value: '20000' },
+          ],
+        }),
         record({ id: 'ck', url: 'https://example.com/api', method: 'POST', status: 404, pageId: 'p2' }),
         record({ id: 'plain', url: 'https://example.com/plain.css', resourceType: 'stylesheet' }),
       ],

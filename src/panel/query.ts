@@ -14,8 +14,19 @@ import type { Explanation } from '../core/explanation';
 import type { ExchangeRecord } from '../core/types';
 
 export const QUERY_KEYS = [
-  'status-code', 'domain', 'method', 'mime-type', 'resource-type', 'has-response-header', 'has-request-header', 'larger-than',
-  'cookie-name', 'set-cookie-name', 'cdn', 'purpose', 'finding',
+  'status-code',
+  'domain',
+  'method',
+  'mime-type',
+  'resource-type',
+  'has-response-header',
+  'has-request-header',
+  'larger-than',
+  'cookie-name',
+  'set-cookie-name',
+  'cdn',
+  'purpose',
+  'finding',
 ] as const;
 export type QueryKey = (typeof QUERY_KEYS)[number];
 const EXPLAINED = new Set<QueryKey>(['cookie-name', 'set-cookie-name', 'cdn', 'purpose', 'finding']);
@@ -49,7 +60,15 @@ function matcher(value: string, exact: boolean): { test: (s: string) => boolean;
   }
   const v = value.toLowerCase();
   if (v.includes('*')) {
-    const r = new RegExp('^' + v.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+    const r = new RegExp(
+      '^' +
+        v
+          .split('*')
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*') +
+        '$',
+      'i',
+    );
     return { test: (s) => r.test(s), error: null };
   }
   return exact ? { test: (s) => s.toLowerCase() === v, error: null } : { test: (s) => s.toLowerCase().includes(v), error: null };
@@ -84,7 +103,13 @@ export function parseQuery(text: string): Query {
         terms.push({ key, negate, test: () => true, raw: token, bytes: b });
         continue;
       }
-      const exact = key === 'status-code' || key === 'method' || key === 'has-response-header' || key === 'has-request-header' || key === 'cookie-name' || key === 'set-cookie-name';
+      const exact =
+        key === 'status-code' ||
+        key === 'method' ||
+        key === 'has-response-header' ||
+        key === 'has-request-header' ||
+        key === 'cookie-name' ||
+        key === 'set-cookie-name';
       const m = matcher(value, exact);
       error ??= m.error;
       terms.push({ key, negate, test: m.test, raw: token });
@@ -111,7 +136,12 @@ function header(x: ExchangeRecord, name: string): string | null {
 }
 
 /** The candidate strings a term is tested against (any one matching is a match). */
-function candidates(t: QueryTerm, x: ExchangeRecord, e: () => Explanation | null, purposeOf: (name: string, domain: string) => string): string[] | boolean {
+function candidates(
+  t: QueryTerm,
+  x: ExchangeRecord,
+  e: () => Explanation | null,
+  purposeOf: (name: string, domain: string) => string,
+): string[] | boolean {
   switch (t.key) {
     case null: {
       const re = /^\/(.+)\/[a-z]*$/.test(t.raw.replace(/^-/, ''));
@@ -160,7 +190,12 @@ function candidates(t: QueryTerm, x: ExchangeRecord, e: () => Explanation | null
   }
 }
 
-export function matchQuery(q: Query, x: ExchangeRecord, e: () => Explanation | null, purposeOf: (name: string, domain: string) => string): boolean {
+export function matchQuery(
+  q: Query,
+  x: ExchangeRecord,
+  e: () => Explanation | null,
+  purposeOf: (name: string, domain: string) => string,
+): boolean {
   for (const t of q.terms) {
     const c = candidates(t, x, e, purposeOf);
     const hit = typeof c === 'boolean' ? c : c.some((s) => t.test(s));

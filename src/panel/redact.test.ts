@@ -18,7 +18,10 @@ describe('makeRedactor', () => {
 
   it('10,000 values with one prefix: each found, other text untouched, in time linear in the text', () => {
     const values = Array.from({ length: 10_000 }, (_, i) => `value-${i}-${'x'.repeat(i % 40)}`);
-    const red = r(values, values.map((_, i) => `c${i}`));
+    const red = r(
+      values,
+      values.map((_, i) => `c${i}`),
+    );
     const text = values.map((v, i) => `c${i}=${v}; valid value`).join('\n');
     const t0 = performance.now();
     const out = red(text);

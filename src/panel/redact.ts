@@ -69,7 +69,11 @@ export interface Redactor {
 const IDENTITY: Redactor = Object.assign((s: string) => s, { header: (_n: string, v: string) => v, on: false });
 
 /** Every cookie value (and name) of one exchange, its explanation and the jar shown beside it. */
-export function collectSecrets(x: ExchangeRecord | null, e: Explanation | null, jar: JarCookie[] = []): { values: Set<string>; names: Set<string> } {
+export function collectSecrets(
+  x: ExchangeRecord | null,
+  e: Explanation | null,
+  jar: JarCookie[] = [],
+): { values: Set<string>; names: Set<string> } {
   const values = new Set<string>();
   const names = new Set<string>();
   const addCookie = (name: string, value: string) => {

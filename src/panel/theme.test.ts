@@ -53,7 +53,12 @@ describe('theme', () => {
   it("inside DevTools follows DevTools' theme and its changes (Firefox onThemeChanged), not the system", () => {
     const listeners: Array<(n: string) => void> = [];
     (globalThis as { chrome?: unknown }).chrome = {
-      devtools: { panels: { themeName: 'light', onThemeChanged: { addListener: (l: (n: string) => void) => listeners.push(l), removeListener: () => {} } } },
+      devtools: {
+        panels: {
+          themeName: 'light',
+          onThemeChanged: { addListener: (l: (n: string) => void) => listeners.push(l), removeListener: () => {} },
+        },
+      },
     };
     const theme = signal<Theme>('light');
     const media = fakeMedia(true);
@@ -71,7 +76,9 @@ describe('theme', () => {
 
   it("Chrome: 'default' is light; a setThemeChangeHandler, when Chrome has one, is used", () => {
     let handler: ((n: string) => void) | null | undefined;
-    (globalThis as { chrome?: unknown }).chrome = { devtools: { panels: { themeName: 'default', setThemeChangeHandler: (h?: ((n: string) => void) | null) => (handler = h) } } };
+    (globalThis as { chrome?: unknown }).chrome = {
+      devtools: { panels: { themeName: 'default', setThemeChangeHandler: (h?: ((n: string) => void) | null) => (handler = h) } },
+    };
     expect(devtoolsTheme()).toBe('light');
     const seen: Theme[] = [];
     const off = onDevtoolsThemeChange((t) => seen.push(t));

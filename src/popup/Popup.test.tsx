@@ -11,14 +11,39 @@ afterEach(cleanup);
 const NOW_MS = Date.UTC(2026, 10, 21, 12, 0, 0);
 
 function rec(over: Partial<ExchangeRecord> & { id: string; url: string }): ExchangeRecord {
-  return { method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: NOW_MS - 2000, responseTimeMs: NOW_MS - 1900, source: 'network', tabId: 7, ...over };
+  return {
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: NOW_MS - 2000,
+    responseTimeMs: NOW_MS - 1900,
+    source: 'network',
+    tabId: 7,
+    ...over,
+  };
 }
 
 const page1 = { id: 'p1', tabId: 7, url: 'https://old.example/', startedMs: NOW_MS - 60_000, dropped: 0 };
 const page2 = { id: 'p2', tabId: 7, url: 'https://www.example.com/', startedMs: NOW_MS - 3000, dropped: 0 };
 const records = [
-  rec({ id: 'old', url: 'https://old.example/', pageId: 'p1', resourceType: 'main_frame', requestTimeMs: NOW_MS - 60_000, responseTimeMs: NOW_MS - 59_000 }),
-  rec({ id: 'hop', url: 'http://www.example.com/', pageId: 'p2', resourceType: 'main_frame', status: 301, redirectUrl: 'https://www.example.com/', requestTimeMs: NOW_MS - 2900 }),
+  rec({
+    id: 'old',
+    url: 'https://old.example/',
+    pageId: 'p1',
+    resourceType: 'main_frame',
+    requestTimeMs: NOW_MS - 60_000,
+    responseTimeMs: NOW_MS - 59_000,
+  }),
+  rec({
+    id: 'hop',
+    url: 'http://www.example.com/',
+    pageId: 'p2',
+    resourceType: 'main_frame',
+    status: 301,
+    redirectUrl: 'https://www.example.com/',
+    requestTimeMs: NOW_MS - 2900,
+  }),
   rec({
     id: 'doc',
     url: 'https://www.example.com/',
@@ -48,7 +73,16 @@ const records = [
 
 function storeWith(list = records) {
   const store = createStore({ explain, clock: () => NOW_MS });
-  store.receive({ type: 'bg>panel:snapshot', v: 1, tabId: 7, pages: [page1, page2], exchanges: list, retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 1, maxTotal: 1 }, hasHostAccess: true, preserveLog: true });
+  store.receive({
+    type: 'bg>panel:snapshot',
+    v: 1,
+    tabId: 7,
+    pages: [page1, page2],
+    exchanges: list,
+    retention: { droppedForTab: 0, droppedTotal: 0, maxPerTab: 1, maxTotal: 1 },
+    hasHostAccess: true,
+    preserveLog: true,
+  });
   return store;
 }
 

@@ -6,10 +6,7 @@ import { isPending } from '../panel/format';
 import { glanceOf, type Glance } from './glance';
 
 export type PopupState =
-  | { kind: 'loading' }
-  | { kind: 'empty'; reason: string }
-  | { kind: 'ready'; glance: Glance }
-  | { kind: 'error'; message: string };
+  { kind: 'loading' } | { kind: 'empty'; reason: string } | { kind: 'ready'; glance: Glance } | { kind: 'error'; message: string };
 
 export interface PopupProps {
   state: PopupState;
@@ -71,7 +68,8 @@ function GlanceView({ g }: { g: Glance }) {
         <strong>In the browser:</strong> {g.verdict}
       </p>
       <p class="cookies">
-        <strong>Cookies:</strong> {g.requests > 1 ? `the page's ${g.requests} responses set` : 'the document set'} {g.cookiesSet === 0 ? 'no' : g.cookiesSet} cookie
+        <strong>Cookies:</strong> {g.requests > 1 ? `the page's ${g.requests} responses set` : 'the document set'}{' '}
+        {g.cookiesSet === 0 ? 'no' : g.cookiesSet} cookie
         {g.cookiesSet === 1 ? '' : 's'}
         {g.cookiesSet > 0 ? `, ${g.cookiesRejected} rejected` : ''}.
       </p>
@@ -106,14 +104,25 @@ export function currentPage(store: PanelStore): { doc: ExchangeRecord | null; pa
  * (and every response of the page for the cookie counts and the worst finding). `fallback`: the main document the
  * badge kept, for a page the recording no longer holds.
  */
-export function PopupApp({ store, fallback, webPage, openPanel }: { store: PanelStore; fallback: ExchangeRecord | null; webPage: boolean; openPanel?: () => void }) {
+export function PopupApp({
+  store,
+  fallback,
+  webPage,
+  openPanel,
+}: {
+  store: PanelStore;
+  fallback: ExchangeRecord | null;
+  webPage: boolean;
+  openPanel?: () => void;
+}) {
   return <Popup state={popupState(store, fallback, webPage)} openPanel={openPanel} />;
 }
 
 function popupState(store: PanelStore, fallback: ExchangeRecord | null, webPage: boolean): PopupState {
   if (!webPage) return { kind: 'empty', reason: 'Cache Lens records web pages (http and https) only.' };
   const status = store.status.value;
-  if (status === 'disconnected') return { kind: 'error', message: 'Lost the connection to the extension; close and open this popup again.' };
+  if (status === 'disconnected')
+    return { kind: 'error', message: 'Lost the connection to the extension; close and open this popup again.' };
   if (status === 'loading') return { kind: 'loading' };
   const { doc, page } = currentPage(store);
   if (!doc && !fallback) return { kind: 'empty', reason: 'Nothing recorded for this page yet: reload it to see how it is cached.' };

@@ -89,7 +89,13 @@ export function glanceOf(doc: Explanation, page?: readonly Explanation[]): Glanc
     const f = e.findings.find((x) => x.severity !== 'good');
     if (f && SEVERITY_RANK[f.severity] < worstRank) {
       worstRank = SEVERITY_RANK[f.severity];
-      worst = { id: f.id, severity: f.severity, summary: f.summary, ...(f.fix ? { fix: f.fix } : {}), ...(page?.length ? { where: shortName(e.url) } : {}) };
+      worst = {
+        id: f.id,
+        severity: f.severity,
+        summary: f.summary,
+        ...(f.fix ? { fix: f.fix } : {}),
+        ...(page?.length ? { where: shortName(e.url) } : {}),
+      };
     }
   }
   const badge: BadgeLook = {

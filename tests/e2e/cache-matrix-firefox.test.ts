@@ -32,7 +32,16 @@ import { startLab, type Lab } from '../lab/server';
 import { MATRIX, type MatrixEntry, type MatrixLogEntry } from '../lab/matrix';
 import { REPO_ROOT, waitFor } from './helpers/browser';
 import { HAS_FIREFOX } from './helpers/firefox';
-import { nextHeaders, predictNext, stepKey, toRecord, type Departure, type EngineBug, type Observed, type Prediction } from './helpers/cache-matrix';
+import {
+  nextHeaders,
+  predictNext,
+  stepKey,
+  toRecord,
+  type Departure,
+  type EngineBug,
+  type Observed,
+  type Prediction,
+} from './helpers/cache-matrix';
 import { classifyFirefox, launchPlainFirefox, notUsed, type BidiResponse } from './helpers/cache-matrix-firefox';
 
 /**
@@ -158,7 +167,14 @@ async function step(w: Worker, entry: MatrixEntry, dest: Dest, load: StepKind, s
   try {
     prediction = predictNext(
       history,
-      { url: resUrl, method: 'GET', headers: nextHeaders(log()[0]), load: load === 'reload' ? 'reload' : 'navigation', destination: dest === 'doc' ? 'document' : dest === 'frame' ? 'iframe' : 'subresource', now },
+      {
+        url: resUrl,
+        method: 'GET',
+        headers: nextHeaders(log()[0]),
+        load: load === 'reload' ? 'reload' : 'navigation',
+        destination: dest === 'doc' ? 'document' : dest === 'frame' ? 'iframe' : 'subresource',
+        now,
+      },
       { browser: 'firefox', now },
     );
   } catch (err) {
@@ -174,14 +190,25 @@ async function step(w: Worker, entry: MatrixEntry, dest: Dest, load: StepKind, s
   const mine = () => w.responses.slice(evStart).filter((r) => r.url === resUrl);
   // Settled: BiDi reported the use (a redirect's hop counts: its response is the URL's), and the origin has finished
   // everything it received for the URL.
-  const settled = () => (unused || mine().length > 0) && log().slice(logStart).every((e) => e.endTimeMs !== null);
+  const settled = () =>
+    (unused || mine().length > 0) &&
+    log()
+      .slice(logStart)
+      .every((e) => e.endTimeMs !== null);
   await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20, timeout: 10000 }).catch(() => {});
   if (!unused && log().length === logStart) {
     // Nothing reached the origin: did a background revalidation follow (stale-while-revalidate)?
     const swr = log().some((e) => e.responseHeaders.some((h) => /stale-while-revalidate/i.test(h.value)));
     const deadline = Date.now() + (swr ? BACKGROUND_GRACE_SWR_MS : BACKGROUND_GRACE_MS);
     while (Date.now() < deadline && log().length === logStart) await sleep(20);
-    if (log().length > logStart) await waitFor(async () => log().slice(logStart).every((e) => e.endTimeMs !== null), { what: 'background request', interval: 20 });
+    if (log().length > logStart)
+      await waitFor(
+        async () =>
+          log()
+            .slice(logStart)
+            .every((e) => e.endTimeMs !== null),
+        { what: 'background request', interval: 20 },
+      );
   }
   const server: MatrixLogEntry[] = log().slice(logStart);
   const bidi = mine();
@@ -217,7 +244,9 @@ const entries = only.length ? MATRIX.filter((e) => only.includes(e.id)) : MATRIX
 const HTTPS_TOO = ['immutable-etag'];
 const units = [
   ...entries.flatMap((entry) => (['doc', 'sub', 'frame'] as const).map((dest) => ({ entry, dest, secure: false }))),
-  ...entries.filter((e) => HTTPS_TOO.includes(e.id)).flatMap((entry) => (['doc', 'sub', 'frame'] as const).map((dest) => ({ entry, dest, secure: true }))),
+  ...entries
+    .filter((e) => HTTPS_TOO.includes(e.id))
+    .flatMap((entry) => (['doc', 'sub', 'frame'] as const).map((dest) => ({ entry, dest, secure: true }))),
 ];
 const unitKey = (u: { entry: MatrixEntry; dest: Dest; secure: boolean }) => `${u.entry.id}${u.secure ? '@https' : ''}/${u.dest}`;
 
@@ -257,12 +286,23 @@ describe.skipIf(!HAS_FIREFOX)('cache matrix (firefox)', () => {
     writeFileSync(join(REPO_ROOT, '.tmp', 'cache-matrix-firefox.json'), JSON.stringify({ summary, httpsSummary, results }, null, 1));
 
     // Where both say revalidate (or stale-while-revalidate), the validators must be the ones Firefox sent.
-    const norm = (list: string[]) => list.map((h) => h.replace(/^[^:]+/, (n) => n.toLowerCase())).sort().join(' | ');
-    const validated = [...judged, ...judgedHttps].filter((r) => r.verdict === 'agree' && (r.observed.action === 'revalidate' || r.observed.action === 'stale-while-revalidate'));
+    const norm = (list: string[]) =>
+      list
+        .map((h) => h.replace(/^[^:]+/, (n) => n.toLowerCase()))
+        .sort()
+        .join(' | ');
+    const validated = [...judged, ...judgedHttps].filter(
+      (r) => r.verdict === 'agree' && (r.observed.action === 'revalidate' || r.observed.action === 'stale-while-revalidate'),
+    );
     const validatorMismatch = validated
       .filter((r) => norm(r.observed.conditional) !== norm(r.prediction!.conditionalHeaders))
-      .map((r) => `${r.key}: firefox sent [${r.observed.conditional.join(', ')}], engine predicts [${r.prediction!.conditionalHeaders.join(', ')}]`);
-    console.log(`cache matrix (firefox) validators: ${validated.length - validatorMismatch.length}/${validated.length} revalidations carried the predicted validators`);
+      .map(
+        (r) =>
+          `${r.key}: firefox sent [${r.observed.conditional.join(', ')}], engine predicts [${r.prediction!.conditionalHeaders.join(', ')}]`,
+      );
+    console.log(
+      `cache matrix (firefox) validators: ${validated.length - validatorMismatch.length}/${validated.length} revalidations carried the predicted validators`,
+    );
     const used = results.filter((r) => r.observed.action !== null);
     console.log(
       `cache matrix (firefox) witnesses: ${used.filter((r) => r.observed.browser !== 'none').length}/${used.length} uses also reported by BiDi (${used.filter((r) => r.observed.browser === 'disk-cache').length} from the cache, ${used.filter((r) => r.observed.wire).length} network statuses cross-checked)`,
@@ -276,7 +316,10 @@ describe.skipIf(!HAS_FIREFOX)('cache matrix (firefox)', () => {
     // Every listed step must have been run (a renamed combination must not leave a stale entry behind).
     if (!only.length) {
       const keys = new Set(results.map((r) => r.key));
-      expect([...DEPARTURES, ...ENGINE_BUGS].map((d) => stepKey(d.id, d.dest, d.load)).filter((k) => !keys.has(k)), 'listed steps that do not exist').toEqual([]);
+      expect(
+        [...DEPARTURES, ...ENGINE_BUGS].map((d) => stepKey(d.id, d.dest, d.load)).filter((k) => !keys.has(k)),
+        'listed steps that do not exist',
+      ).toEqual([]);
     }
   }, 900_000);
 });

@@ -36,7 +36,6 @@ import {
   type Prediction,
 } from './helpers/cache-matrix';
 
-
 /**
  * Where Chromium departs from what the engine models, on purpose, each with its Chromium source. At most 2 steps of
  * the matrix may be here.
@@ -52,7 +51,7 @@ const ENGINE_BUGS: EngineBug[] = [
   // stale-while-revalidate only for subresources (staleWhileRevalidateFor), a 304 with no-store removes the entry,
   // Vary: * validated with the ETag only (varyStarValidates, varyMismatchValidators), only 200/206 revalidated
   // (conditionalizableStatuses).
-]
+];
 
 /** Pages driven at once (each combination has its own URLs, so they cannot disturb each other; 2 shared cores). */
 const WORKERS = 4;
@@ -124,11 +123,17 @@ async function newWorker(): Promise<Worker> {
 
 /** Chromium's own account of the step's use of `url` (the first request for it that is not a redirect hop into it). */
 function browserReport(events: Ev[], url: string): { report: Observed['browser']; ids: string[]; wire?: Observed['wire'] } {
-  const starts = events.filter((e) => e.method === 'Network.requestWillBeSent' && e.params.request.url === url && !e.params.redirectResponse);
+  const starts = events.filter(
+    (e) => e.method === 'Network.requestWillBeSent' && e.params.request.url === url && !e.params.redirectResponse,
+  );
   if (!starts.length) return { report: 'none', ids: [] };
   const id = starts[0].params.requestId;
-  const hop = events.find((e) => e.method === 'Network.requestWillBeSent' && e.params.requestId === id && e.params.redirectResponse?.url === url);
-  const response = hop?.params.redirectResponse ?? events.find((e) => e.method === 'Network.responseReceived' && e.params.requestId === id)?.params.response;
+  const hop = events.find(
+    (e) => e.method === 'Network.requestWillBeSent' && e.params.requestId === id && e.params.redirectResponse?.url === url,
+  );
+  const response =
+    hop?.params.redirectResponse ??
+    events.find((e) => e.method === 'Network.responseReceived' && e.params.requestId === id)?.params.response;
   const servedFromCache = events.some((e) => e.method === 'Network.requestServedFromCache' && e.params.requestId === id);
   const report = response?.fromDiskCache ? 'disk-cache' : servedFromCache && !hop ? 'memory-cache' : 'network';
   // The headers Chromium put on the wire, and the status it got back, for the first hop of this request (a redirect's
@@ -170,7 +175,14 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
   try {
     prediction = predictNext(
       history,
-      { url: resUrl, method: 'GET', headers: nextHeaders(log()[0]), load: load === 'reload' ? 'reload' : 'navigation', destination: dest === 'doc' ? 'document' : dest === 'frame' ? 'iframe' : 'subresource', now },
+      {
+        url: resUrl,
+        method: 'GET',
+        headers: nextHeaders(log()[0]),
+        load: load === 'reload' ? 'reload' : 'navigation',
+        destination: dest === 'doc' ? 'document' : dest === 'frame' ? 'iframe' : 'subresource',
+        now,
+      },
       { browser: 'chrome', now },
     );
   } catch (err) {
@@ -189,9 +201,19 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
     const { ids } = browserReport(evs, resUrl);
     const ended = (id: string, how: string[]) => evs.some((e) => how.includes(e.method) && e.params.requestId === id);
     const done = ids.every((id, i) =>
-      ended(id, i === 0 ? ['Network.loadingFinished', 'Network.loadingFailed'] : ['Network.responseReceived', 'Network.loadingFinished', 'Network.loadingFailed']),
+      ended(
+        id,
+        i === 0
+          ? ['Network.loadingFinished', 'Network.loadingFailed']
+          : ['Network.responseReceived', 'Network.loadingFinished', 'Network.loadingFailed'],
+      ),
     );
-    return done && log().slice(logStart).every((e) => e.endTimeMs !== null);
+    return (
+      done &&
+      log()
+        .slice(logStart)
+        .every((e) => e.endTimeMs !== null)
+    );
   };
   await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20 });
   let { report, wire } = browserReport(w.events.slice(evStart), resUrl);
@@ -199,7 +221,8 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
     // Served from the cache: did a background revalidation follow (stale-while-revalidate)?
     const deadline = Date.now() + BACKGROUND_GRACE_MS;
     while (Date.now() < deadline && log().length === logStart) await new Promise((r) => setTimeout(r, 20));
-    if (log().length > logStart) await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} background request`, interval: 20 });
+    if (log().length > logStart)
+      await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} background request`, interval: 20 });
     ({ report, wire } = browserReport(w.events.slice(evStart), resUrl));
   }
   const server: MatrixLogEntry[] = log().slice(logStart);
@@ -234,7 +257,8 @@ describe('cache matrix (chromium)', () => {
     expect(MATRIX.length).toBeGreaterThanOrEqual(40);
     expect(new Set(MATRIX.map((e) => e.id)).size).toBe(MATRIX.length);
     expect(DEPARTURES.length).toBeLessThanOrEqual(2);
-    for (const d of DEPARTURES) expect(d.link).toMatch(/^https:\/\/(source\.chromium\.org|issues\.chromium\.org|crbug\.com|bugs\.chromium\.org)\//);
+    for (const d of DEPARTURES)
+      expect(d.link).toMatch(/^https:\/\/(source\.chromium\.org|issues\.chromium\.org|crbug\.com|bugs\.chromium\.org)\//);
 
     const workers = await Promise.all(Array.from({ length: WORKERS }, () => newWorker()));
     let next = 0;
@@ -268,14 +292,27 @@ describe('cache matrix (chromium)', () => {
     writeFileSync(join(REPO_ROOT, '.tmp', 'cache-matrix-chromium.json'), JSON.stringify({ summary, scriptSummary, results }, null, 1));
 
     // Where both say revalidate (or stale-while-revalidate), the validators must be the ones Chromium sent.
-    const norm = (list: string[]) => list.map((h) => h.replace(/^[^:]+/, (n) => n.toLowerCase())).sort().join(' | ');
-    const validated = judged.filter((r) => r.verdict === 'agree' && (r.observed.action === 'revalidate' || r.observed.action === 'stale-while-revalidate'));
+    const norm = (list: string[]) =>
+      list
+        .map((h) => h.replace(/^[^:]+/, (n) => n.toLowerCase()))
+        .sort()
+        .join(' | ');
+    const validated = judged.filter(
+      (r) => r.verdict === 'agree' && (r.observed.action === 'revalidate' || r.observed.action === 'stale-while-revalidate'),
+    );
     const validatorMismatch = validated
       .filter((r) => norm(r.observed.conditional) !== norm(r.prediction!.conditionalHeaders))
-      .map((r) => `${r.key}: chromium sent [${r.observed.conditional.join(', ')}], engine predicts [${r.prediction!.conditionalHeaders.join(', ')}]`);
-    console.log(`cache matrix (chromium) validators: ${validated.length - validatorMismatch.length}/${validated.length} revalidations carried the predicted validators`);
+      .map(
+        (r) =>
+          `${r.key}: chromium sent [${r.observed.conditional.join(', ')}], engine predicts [${r.prediction!.conditionalHeaders.join(', ')}]`,
+      );
+    console.log(
+      `cache matrix (chromium) validators: ${validated.length - validatorMismatch.length}/${validated.length} revalidations carried the predicted validators`,
+    );
     const networkUses = results.filter((r) => r.observed.browser === 'network');
-    console.log(`cache matrix (chromium) witnesses: ${networkUses.filter((r) => r.observed.wire).length}/${networkUses.length} network uses cross-checked against CDP's wire headers and status`);
+    console.log(
+      `cache matrix (chromium) witnesses: ${networkUses.filter((r) => r.observed.wire).length}/${networkUses.length} network uses cross-checked against CDP's wire headers and status`,
+    );
 
     const bad = (v: string) => results.filter((r) => r.verdict === v).map(fmt);
     expect(bad('inconsistent'), 'steps whose witnesses disagree (or a first load not from the network)').toEqual([]);

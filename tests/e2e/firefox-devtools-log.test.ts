@@ -36,13 +36,16 @@ beforeAll(async () => {
   inspected = (await browser.pages())[0];
   await inspected.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
-  const found = await waitFor(async () => {
-    for (const p of await browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(prefix)) return { p, href };
-    }
-    return null;
-  }, { what: 'the panel tab the e2e build opens', interval: 200, timeout: 30000 });
+  const found = await waitFor(
+    async () => {
+      for (const p of await browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(prefix)) return { p, href };
+      }
+      return null;
+    },
+    { what: 'the panel tab the e2e build opens', interval: 200, timeout: 30000 },
+  );
   panel = found.p;
   tabId = Number(new URL(found.href).searchParams.get('tabId'));
 });
@@ -53,7 +56,11 @@ afterAll(async () => {
 });
 
 async function recorded(): Promise<ExchangeRecord[]> {
-  const reply = (await panel.evaluate((type: string, id: number) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }), E2E_READ_RECORDS, tabId)) as {
+  const reply = (await panel.evaluate(
+    (type: string, id: number) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }),
+    E2E_READ_RECORDS,
+    tabId,
+  )) as {
     records?: ExchangeRecord[];
     error?: string;
   };
@@ -102,7 +109,10 @@ describe.skipIf(!HAS_FIREFOX)('Firefox DevTools log (--devtools)', () => {
           const out: Array<{ type: string; from: string }> = [];
           for (const row of document.querySelectorAll('.row.exchange')) {
             if ((row.querySelector('.name') as HTMLElement | null)?.title !== url) continue;
-            out.push({ type: (row.querySelector('.col-type') as HTMLElement).innerText.trim(), from: (row.querySelector('.col-from') as HTMLElement).innerText.trim() });
+            out.push({
+              type: (row.querySelector('.col-type') as HTMLElement).innerText.trim(),
+              from: (row.querySelector('.col-from') as HTMLElement).innerText.trim(),
+            });
           }
           return out;
         }, svg);
@@ -119,7 +129,10 @@ describe.skipIf(!HAS_FIREFOX)('Firefox DevTools log (--devtools)', () => {
     // the recorder made no row of it.
     const next = `${lab.httpOrigin}/cache/short`;
     await inspected.goto(next);
-    await waitFor(async () => (await recorded()).find((r) => r.url === next && r.endTimeMs && fromDevtools(r)), { what: 'the next page, with its DevTools entry', timeout: 30000 });
+    await waitFor(async () => (await recorded()).find((r) => r.url === next && r.endTimeMs && fromDevtools(r)), {
+      what: 'the next page, with its DevTools entry',
+      timeout: 30000,
+    });
     expect((await recorded()).filter((r) => !/^https?:/.test(r.url)).map((r) => r.url)).toEqual([]);
   });
 });

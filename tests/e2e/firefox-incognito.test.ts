@@ -40,10 +40,13 @@ beforeAll(async () => {
   const opener = await browser.newPage();
   await opener.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
-  panel = await waitFor(async () => {
-    for (const p of await browser.pages()) if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(prefix)) return p;
-    return null;
-  }, { what: 'the panel tab the e2e build opens', interval: 200 });
+  panel = await waitFor(
+    async () => {
+      for (const p of await browser.pages()) if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(prefix)) return p;
+      return null;
+    },
+    { what: 'the panel tab the e2e build opens', interval: 200 },
+  );
 });
 
 afterAll(async () => {
@@ -104,7 +107,10 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
     // The control: the same page in a normal window. Its worker's fetch (tabId -1) is regular traffic, stored.
     const regular = await browser.newPage();
     await regular.goto(`${origin}/sw/?tag=${regularTag}`);
-    const regularFetch = await waitFor(async () => (await recorded(-1)).find(fromWorker(regularTag)), { what: 'the normal window worker fetch', timeout: 30000 });
+    const regularFetch = await waitFor(async () => (await recorded(-1)).find(fromWorker(regularTag)), {
+      what: 'the normal window worker fetch',
+      timeout: 30000,
+    });
     expect(regularFetch).toMatchObject({ tabId: -1, status: 200 });
     expect(regularFetch.incognito).toBeFalsy();
 
@@ -117,14 +123,20 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
 
     // The recorder saw it all, page and worker, and marked it private: Firefox's details say incognito: true also
     // for the worker's requests, which belong to no tab (WebRequest.sys.mjs: the channel's privateBrowsingId).
-    const privateFetch = await waitFor(async () => (await recorded(-1)).find(fromWorker(privateTag)), { what: 'the private worker fetch, in memory', timeout: 30000 });
+    const privateFetch = await waitFor(async () => (await recorded(-1)).find(fromWorker(privateTag)), {
+      what: 'the private worker fetch, in memory',
+      timeout: 30000,
+    });
     expect(privateFetch).toMatchObject({ tabId: -1, status: 200, incognito: true });
     const privateScript = (await recorded(-1)).filter((r) => r.url.endsWith('/sw/worker.js') && r.incognito);
     expect(privateScript.length).toBeGreaterThan(0);
-    const privatePage = await waitFor(async () => (await recorded(opened.tabId)).find((r) => r.url.endsWith(`/sw/?tag=${privateTag}`) && r.endTimeMs), {
-      what: 'the private page, in memory',
-      timeout: 30000,
-    });
+    const privatePage = await waitFor(
+      async () => (await recorded(opened.tabId)).find((r) => r.url.endsWith(`/sw/?tag=${privateTag}`) && r.endTimeMs),
+      {
+        what: 'the private page, in memory',
+        timeout: 30000,
+      },
+    );
     expect(privatePage.incognito).toBe(true);
 
     // IndexedDB, read by the extension's own page after the write queue was flushed (recorded() flushes): the normal
@@ -146,7 +158,10 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
 
     // Closing the private window ends its recording: the no-tab private records go with the last private tab.
     await panel.evaluate((id: number) => (globalThis as any).browser.windows.remove(id), opened.windowId);
-    await waitFor(async () => !(await recorded()).some((r) => r.url.includes(privateTag)) || null, { what: 'the private records forgotten', timeout: 30000 });
+    await waitFor(async () => !(await recorded()).some((r) => r.url.includes(privateTag)) || null, {
+      what: 'the private records forgotten',
+      timeout: 30000,
+    });
     expect((await recorded(-1)).some(fromWorker(regularTag))).toBe(true);
     expect((await databaseText()).includes(privateTag), 'the private window tag in IndexedDB after closing').toBe(false);
     expect(filesContaining(profile, privateTag)).toEqual([]);

@@ -38,30 +38,40 @@ async function tabWithPanel(): Promise<{ page: Page; panel: Page }> {
   const before = new Set(await browser.pages());
   await page.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
-  const panel = await waitFor(async () => {
-    for (const p of await browser.pages()) {
-      if (before.has(p)) continue;
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(prefix)) return p;
-    }
-    return null;
-  }, { what: 'the panel tab the e2e build opens', interval: 200 });
+  const panel = await waitFor(
+    async () => {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(prefix)) return p;
+      }
+      return null;
+    },
+    { what: 'the panel tab the e2e build opens', interval: 200 },
+  );
   await panel.setViewport({ width: 1200, height: 720 });
   return { page, panel };
 }
 
-const text = (panel: Page, selector: string) => panel.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', selector);
+const text = (panel: Page, selector: string) =>
+  panel.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', selector);
 
 /** Clicks the first list row whose name cell matches, then (optionally) a detail tab by its label. */
 async function openRow(panel: Page, name: RegExp, tab?: string) {
   await waitFor(
     () =>
-      panel.evaluate((src: string, flags: string) => {
-        const re = new RegExp(src, flags);
-        const row = [...document.querySelectorAll<HTMLElement>('.row.exchange')].find((r) => re.test(r.querySelector('.name')?.textContent ?? ''));
-        row?.click();
-        return !!row;
-      }, name.source, name.flags),
+      panel.evaluate(
+        (src: string, flags: string) => {
+          const re = new RegExp(src, flags);
+          const row = [...document.querySelectorAll<HTMLElement>('.row.exchange')].find((r) =>
+            re.test(r.querySelector('.name')?.textContent ?? ''),
+          );
+          row?.click();
+          return !!row;
+        },
+        name.source,
+        name.flags,
+      ),
     { what: `a row named ${name}` },
   );
   if (tab)
@@ -106,14 +116,19 @@ describe.skipIf(!HAS_FIREFOX)('panel page (Firefox, pop-out URL through the e2e 
     await panel.focus('.request-list');
     const selectedBefore = await text(panel, '.row.exchange.selected .name');
     await panel.keyboard.press('ArrowUp');
-    await waitFor(async () => (await text(panel, '.row.exchange.selected .name')) !== selectedBefore, { what: 'ArrowUp moves the selection' });
+    await waitFor(async () => (await text(panel, '.row.exchange.selected .name')) !== selectedBefore, {
+      what: 'ArrowUp moves the selection',
+    });
     await panel.keyboard.press('Escape');
     await waitFor(async () => !(await panel.$('.detail')), { what: 'Esc closes the detail pane' });
 
     // Dark theme through the URL (pop-out mode).
     const href = await panel.evaluate(() => location.href);
     await panel.evaluate((h: string) => location.replace(h + '&theme=dark'), href);
-    await waitFor(() => panel.evaluate(() => document.documentElement.dataset.theme === 'dark' && !!document.querySelector('.row.exchange')), { what: 'dark panel' });
+    await waitFor(
+      () => panel.evaluate(() => document.documentElement.dataset.theme === 'dark' && !!document.querySelector('.row.exchange')),
+      { what: 'dark panel' },
+    );
     await openRow(panel, /^max-age\.css$/);
     await panel.screenshot({ path: join(ARTIFACTS, 'firefox-panel-caching-dark.png') });
     await panel.close();

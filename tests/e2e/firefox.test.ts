@@ -33,13 +33,16 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
   await page.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   // BiDi keeps reporting the extension tab as about:blank; its own location tells the truth.
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
-  const found = await waitFor(async () => {
-    for (const p of await browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(prefix)) return { panel: p, href };
-    }
-    return null;
-  }, { what: 'the panel tab the e2e build opens', interval: 200 });
+  const found = await waitFor(
+    async () => {
+      for (const p of await browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(prefix)) return { panel: p, href };
+      }
+      return null;
+    },
+    { what: 'the panel tab the e2e build opens', interval: 200 },
+  );
   const { panel } = found;
   const tabId = Number(new URL(found.href).searchParams.get('tabId'));
   const ask = () =>
@@ -48,10 +51,13 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
       E2E_READ_RECORDS,
       tabId,
     ) as Promise<{ records: ExchangeRecord[]; error?: string }>;
-  const reply = await waitFor(async () => {
-    const r = await ask();
-    return r.records?.some((x) => x.url.includes('/cookies/set-several') && x.endTimeMs) ? r : null;
-  }, { what: 'Firefox records of the set-several page' });
+  const reply = await waitFor(
+    async () => {
+      const r = await ask();
+      return r.records?.some((x) => x.url.includes('/cookies/set-several') && x.endTimeMs) ? r : null;
+    },
+    { what: 'Firefox records of the set-several page' },
+  );
   await panel.close();
   return { tabId, records: reply.records };
 }
@@ -70,7 +76,9 @@ describe.skipIf(!HAS_FIREFOX)('Firefox (WebDriver BiDi)', () => {
     expect(setCookies.find((v) => v.startsWith('several_dated=3'))).toMatch(/Expires=\w{3}, \d\d \w{3} \d{4} [\d:]+ GMT$/);
     // Firefox shows the request headers in full: nothing marked hidden.
     expect(doc.requestHeadersIncomplete).toBeUndefined();
-    expect(doc.jarSnapshot?.map((c) => c.name).sort()).toEqual(expect.arrayContaining(['several_a', 'several_b', 'several_dated', 'several_lax', 'several_short']));
+    expect(doc.jarSnapshot?.map((c) => c.name).sort()).toEqual(
+      expect.arrayContaining(['several_a', 'several_b', 'several_dated', 'several_lax', 'several_short']),
+    );
     await page.close();
   });
 });

@@ -68,15 +68,18 @@ class NestedSession {
 }
 
 describe('the panel inside real DevTools (CDP route)', () => {
-  it('shows the Cache Lens panel in DevTools with the inspected tab\'s requests explained, and DevTools\' search box reaches it', async () => {
+  it("shows the Cache Lens panel in DevTools with the inspected tab's requests explained, and DevTools' search box reaches it", async () => {
     const cdp = await chromium.cdp();
     // One tab only, so there is exactly one DevTools window (--auto-open-devtools-for-tabs opens one per tab).
     const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
     const targets = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos;
-    const devtools = await waitFor(async () => (await targets()).find((t) => t.url.startsWith('devtools://devtools/bundled/devtools_app.html')), {
-      what: 'the DevTools front-end target',
-      timeout: 20000,
-    });
+    const devtools = await waitFor(
+      async () => (await targets()).find((t) => t.url.startsWith('devtools://devtools/bundled/devtools_app.html')),
+      {
+        what: 'the DevTools front-end target',
+        timeout: 20000,
+      },
+    );
     const front = await NestedSession.attach(cdp, devtools!.targetId);
     // Wait until the DevTools front-end has created the extension panels (the devtools page runs after load).
     const panelId = `chrome-extension://${chromium.extensionId}CacheLens`;
@@ -84,15 +87,22 @@ describe('the panel inside real DevTools (CDP route)', () => {
     await waitFor(
       async () =>
         front
-          .evaluate<boolean>(`(async () => { const UI = await import('./ui/legacy/legacy.js'); const v = UI.InspectorView.InspectorView.instance(); return v.hasPanel('${panelId}'); })()`)
+          .evaluate<boolean>(
+            `(async () => { const UI = await import('./ui/legacy/legacy.js'); const v = UI.InspectorView.InspectorView.instance(); return v.hasPanel('${panelId}'); })()`,
+          )
           .catch(() => false),
       { what: 'the Cache Lens panel registered in DevTools', timeout: 20000 },
     );
-    await front.evaluate(`(async () => { const UI = await import('./ui/legacy/legacy.js'); await UI.InspectorView.InspectorView.instance().showPanel('${panelId}'); return true; })()`);
-    const frame = await waitFor(async () => (await targets()).find((t) => t.url.startsWith(`chrome-extension://${chromium.extensionId}/src/panel/index.html`)), {
-      what: 'the panel iframe target',
-      timeout: 20000,
-    });
+    await front.evaluate(
+      `(async () => { const UI = await import('./ui/legacy/legacy.js'); await UI.InspectorView.InspectorView.instance().showPanel('${panelId}'); return true; })()`,
+    );
+    const frame = await waitFor(
+      async () => (await targets()).find((t) => t.url.startsWith(`chrome-extension://${chromium.extensionId}/src/panel/index.html`)),
+      {
+        what: 'the panel iframe target',
+        timeout: 20000,
+      },
+    );
     const panel = await NestedSession.attach(cdp, frame!.targetId);
     // Reload so the recording surely has the page's subresources, with DevTools (and its HAR feed) open.
     await page.reload({ waitUntil: 'load' });
@@ -111,12 +121,18 @@ describe('the panel inside real DevTools (CDP route)', () => {
     // The panel found its tab through chrome.devtools.inspectedWindow.tabId (no ?tabId in its URL).
     expect(frame!.url).not.toContain('tabId=');
     // Open the row and read the Caching tab inside DevTools.
-    await panel.evaluate(`(() => { const rows = [...document.querySelectorAll('.row.exchange')]; rows.find((r) => r.textContent.includes('max-age.css')).click(); return true; })()`);
-    const detail = await waitFor(async () => panel.evaluate<string>(`document.querySelector('.tab-panel')?.innerText ?? ''`), { what: 'detail pane' });
+    await panel.evaluate(
+      `(() => { const rows = [...document.querySelectorAll('.row.exchange')]; rows.find((r) => r.textContent.includes('max-age.css')).click(); return true; })()`,
+    );
+    const detail = await waitFor(async () => panel.evaluate<string>(`document.querySelector('.tab-panel')?.innerText ?? ''`), {
+      what: 'detail pane',
+    });
     expect(detail).toContain('Any cache may reuse this response without asking the server for 300 seconds.');
     // DevTools' own search box: what its search bar calls on the shown panel (ExtensionPanel's Searchable methods),
     // which DevTools turns into onSearch on our devtools page, which forwards it to the panel (src/devtools/search-forward.ts).
-    await waitFor(async () => /max-age\.svg/.test(await panel.evaluate<string>('document.body.innerText')), { what: 'max-age.svg recorded' });
+    await waitFor(async () => /max-age\.svg/.test(await panel.evaluate<string>('document.body.innerText')), {
+      what: 'max-age.svg recorded',
+    });
     const searchCall = (body: string) =>
       front.evaluate(
         `(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); ${body}; return true; })()`,
@@ -127,8 +143,12 @@ describe('the panel inside real DevTools (CDP route)', () => {
     // the recording holds the page's first load and its reload (how many of each depends on timing): at least the
     // stylesheet and the image match
     let seen = '';
-    const first = await waitFor(async () => /1 of (\d+) matching requests/.exec((seen = await status())), { what: 'the search from DevTools in the panel' }).catch(async (err) => {
-      const where = await front.evaluate<string>(`(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); return String(p?.constructor?.name) + ' ' + typeof p?.performSearch; })()`);
+    const first = await waitFor(async () => /1 of (\d+) matching requests/.exec((seen = await status())), {
+      what: 'the search from DevTools in the panel',
+    }).catch(async (err) => {
+      const where = await front.evaluate<string>(
+        `(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); return String(p?.constructor?.name) + ' ' + typeof p?.performSearch; })()`,
+      );
       throw new Error(`${err.message}; panel search status: ${JSON.stringify(seen)}; DevTools panel: ${where}`);
     });
     const n = Number(first[1]);

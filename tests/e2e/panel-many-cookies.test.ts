@@ -32,7 +32,10 @@ function bigRecord(tabId: number): ExchangeRecord {
     responseHeaders: [
       { name: 'Date', value: new Date(now).toUTCString() },
       { name: 'Cache-Control', value: 'no-store' },
-      ...Array.from({ length: N }, (_, i) => ({ name: 'Set-Cookie', value: `ck${i}=${value(i)}; Path=/; Max-Age=${600 + i}${i % 10 === 0 ? '; SameSite=None' : ''}` })),
+      ...Array.from({ length: N }, (_, i) => ({
+        name: 'Set-Cookie',
+        value: `ck${i}=${value(i)}; Path=/; Max-Age=${600 + i}${i % 10 === 0 ? '; SameSite=None' : ''}`,
+      })),
     ],
     requestTimeMs: now - 200,
     responseTimeMs: now - 100,
@@ -48,7 +51,13 @@ beforeAll(async () => {
   const tabId = await tabIdOf(chromium.serviceWorker, blank);
   panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
   await panel.setViewportSize({ width: 1280, height: 800 });
-  await panel.waitForFunction(() => (window as unknown as { __cacheLensPanel?: { store: { engineReady: { value: boolean } } } }).__cacheLensPanel?.store.engineReady.value, null, { timeout: 30000 });
+  await panel.waitForFunction(
+    () =>
+      (window as unknown as { __cacheLensPanel?: { store: { engineReady: { value: boolean } } } }).__cacheLensPanel?.store.engineReady
+        .value,
+    null,
+    { timeout: 30000 },
+  );
   const record = bigRecord(tabId);
   await panel.evaluate(
     ({ record, tabId }) =>

@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 const search = (panel: Page, action: string, query?: string) =>
-  panel.evaluate(([a, q]) => (window as unknown as { __cacheLensSearch(a: string, q?: string): void }).__cacheLensSearch(a, q), [action, query] as const);
+  panel.evaluate(([a, q]) => (window as unknown as { __cacheLensSearch(a: string, q?: string): void }).__cacheLensSearch(a, q), [
+    action,
+    query,
+  ] as const);
 
 /** The text of every range in the search highlight, in document order. */
 const highlighted = (panel: Page) =>
@@ -50,7 +53,9 @@ describe("DevTools' search box in the panel", () => {
 
     await search(panel, 'performSearch', 'expires-');
     // not a filter: every row stays; the two matching ones are marked, the first is opened
-    await expect.poll(() => panel.locator('.row.exchange.search-hit .name').allInnerTexts()).toEqual(['expires-past.css', 'expires-and-max-age.css']);
+    await expect
+      .poll(() => panel.locator('.row.exchange.search-hit .name').allInnerTexts())
+      .toEqual(['expires-past.css', 'expires-and-max-age.css']);
     expect(await panel.locator('.row.exchange').count()).toBe(rowsBefore);
     await expect.poll(() => panel.locator('.detail-url').innerText()).toContain('expires-past.css');
     await expect.poll(() => panel.locator('.search-status').innerText()).toContain('1 of 2 matching requests');

@@ -75,7 +75,8 @@ const cutOff = (panel: Page) =>
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if (getComputedStyle(el).visibility === 'hidden') continue;
-      if (r.right > w + 1 && !clipped(el)) out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} right=${Math.round(r.right)}`);
+      if (r.right > w + 1 && !clipped(el))
+        out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} right=${Math.round(r.right)}`);
     }
     return { width: w, scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 10) };
   });
@@ -117,13 +118,38 @@ describe('panel views (Chromium, pop-out URL)', () => {
       harFile,
       JSON.stringify({
         log: {
-          version: '1.2', creator: { name: 'test', version: '1' }, pages: [],
-          entries: [{
-            startedDateTime: '2015-06-01T10:00:00.000Z', time: 10,
-            request: { method: 'GET', url: 'https://old.example/imported.js', httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-            response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Cache-Control', value: 'max-age=600' }], cookies: [], content: { size: 0, mimeType: 'text/javascript' }, redirectURL: '', headersSize: -1, bodySize: 0 },
-            cache: {}, timings: { send: 0, wait: 5, receive: 5 },
-          }],
+          version: '1.2',
+          creator: { name: 'test', version: '1' },
+          pages: [],
+          entries: [
+            {
+              startedDateTime: '2015-06-01T10:00:00.000Z',
+              time: 10,
+              request: {
+                method: 'GET',
+                url: 'https://old.example/imported.js',
+                httpVersion: 'HTTP/1.1',
+                headers: [],
+                queryString: [],
+                cookies: [],
+                headersSize: -1,
+                bodySize: 0,
+              },
+              response: {
+                status: 200,
+                statusText: 'OK',
+                httpVersion: 'HTTP/1.1',
+                headers: [{ name: 'Cache-Control', value: 'max-age=600' }],
+                cookies: [],
+                content: { size: 0, mimeType: 'text/javascript' },
+                redirectURL: '',
+                headersSize: -1,
+                bodySize: 0,
+              },
+              cache: {},
+              timings: { send: 0, wait: 5, receive: 5 },
+            },
+          ],
         },
       }),
     );
@@ -209,7 +235,8 @@ describe('panel views (Chromium, pop-out URL)', () => {
       return { heights: cells.map((c, i) => ({ i, h: contentHeight(c), cls: c.className })), line };
     });
     // Name, Domain, Path and Delete hold one line each (the value may wrap)
-    for (const c of jar.heights.filter((c) => c.cls !== 'value' && c.cls !== 'jar-wrap' && c.cls !== 'jar-purpose')) expect(c.h, `jar cell ${c.i}`).toBeLessThan(jar.line * 2 + 6);
+    for (const c of jar.heights.filter((c) => c.cls !== 'value' && c.cls !== 'jar-wrap' && c.cls !== 'jar-purpose'))
+      expect(c.h, `jar cell ${c.i}`).toBeLessThan(jar.line * 2 + 6);
     // the panel never scrolls as a whole: the toolbar stays in view, the list and the details scroll inside
     expect(await panel.evaluate(() => [document.scrollingElement!.scrollHeight, innerHeight])).toEqual([height, height]);
     expect((await panel.locator('.toolbar').boundingBox())!.y).toBe(0);

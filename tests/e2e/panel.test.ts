@@ -153,7 +153,11 @@ describe('panel page (Chromium, pop-out URL)', () => {
     // The Cookies column's legend opens on keyboard focus too (Tab from the list), and Esc hides it.
     await panel.locator('.request-list').focus();
     // Tab order from the list: the Freshness glossary term, then the Cookies legend.
-    for (let i = 0; i < 3 && !(await panel.evaluate(() => document.activeElement?.getAttribute('aria-describedby') === 'cookies-legend')); i++)
+    for (
+      let i = 0;
+      i < 3 && !(await panel.evaluate(() => document.activeElement?.getAttribute('aria-describedby') === 'cookies-legend'));
+      i++
+    )
       await panel.keyboard.press('Tab');
     const legend = panel.locator('#cookies-legend');
     await expect.poll(() => legend.isVisible()).toBe(true);

@@ -34,14 +34,17 @@ async function tabWithExtensionPage(): Promise<{ page: Page; ext: Page; tabId: n
   const before = new Set(await browser.pages());
   await page.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
-  const ext = await waitFor(async () => {
-    for (const p of await browser.pages()) {
-      if (before.has(p)) continue;
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(prefix)) return p;
-    }
-    return null;
-  }, { what: 'the extension page the e2e build opens', interval: 200 });
+  const ext = await waitFor(
+    async () => {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(prefix)) return p;
+      }
+      return null;
+    },
+    { what: 'the extension page the e2e build opens', interval: 200 },
+  );
   const tabId = await ext.evaluate(() => Number(new URLSearchParams(location.search).get('tabId')));
   return { page, ext, tabId };
 }
@@ -52,13 +55,10 @@ describe.skipIf(!HAS_FIREFOX)('toolbar badge and popup (Firefox)', () => {
     await page.goto(`${lab.httpOrigin}/cdn/fastly?firefox=1`);
     const badge = await waitFor(
       async () => {
-        const b = await ext.evaluate(
-          async (id) => {
-            const action = (globalThis as unknown as { chrome: typeof chrome }).chrome.action;
-            return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
-          },
-          tabId,
-        );
+        const b = await ext.evaluate(async (id) => {
+          const action = (globalThis as unknown as { chrome: typeof chrome }).chrome.action;
+          return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
+        }, tabId);
         return b.text ? b : null;
       },
       { what: 'the badge', timeout: 15000 },

@@ -32,11 +32,14 @@ async function visit(url: string) {
 }
 
 const badgeOf = (tabId: number) =>
-  chromium.serviceWorker.evaluate(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    title: await chrome.action.getTitle({ tabId: id }),
-    color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
-  }), tabId);
+  chromium.serviceWorker.evaluate(
+    async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+      color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+    }),
+    tabId,
+  );
 
 async function openPopup(tabId: number) {
   const popup = await chromium.context.newPage();
@@ -95,7 +98,16 @@ describe('toolbar badge and popup (Chromium)', () => {
     const { page, tabId } = await visit(`${lab.httpOrigin}/cookies/sticky?popup=1`);
     const popup = await openPopup(tabId);
     // the recording arrives as the panel's does: wait for the page's responses to be explained
-    await expect.poll(() => popup.locator('.cookies').innerText().catch(() => ''), { timeout: 15000 }).toMatch(/set 3 cookies, 1 rejected/);
+    await expect
+      .poll(
+        () =>
+          popup
+            .locator('.cookies')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 15000 },
+      )
+      .toMatch(/set 3 cookies, 1 rejected/);
     expect(await popup.locator('.worst strong').innerText()).toMatch(/^Error/);
     expect(await popup.locator('.worst').innerText()).toContain('AWSALBCORS');
     await popup.close();

@@ -55,10 +55,13 @@ describe('recorder with DevTools open (HAR merge)', () => {
   it('merges the real 304 with its If-None-Match into the webRequest record', async () => {
     const { page, records } = await pageWithDevtools();
     await page.goto(`${lab.httpOrigin}/cache/etag`);
-    await waitFor(async () => (await records()).find((r) => path(r) === '/cache/res/etag.js' && r.origins?.includes('devtools-har')), { what: 'first etag.js merged' });
+    await waitFor(async () => (await records()).find((r) => path(r) === '/cache/res/etag.js' && r.origins?.includes('devtools-har')), {
+      what: 'first etag.js merged',
+    });
     await page.goto(`${lab.httpOrigin}/cache/etag?again`);
     const revalidation = await waitFor(
-      async () => (await records()).find((r) => path(r) === '/cache/res/etag.js' && r.status === 304 && r.origins?.includes('devtools-har')),
+      async () =>
+        (await records()).find((r) => path(r) === '/cache/res/etag.js' && r.status === 304 && r.origins?.includes('devtools-har')),
       { what: 'the 304 from the HAR' },
     );
     expect(revalidation.source).toBe('revalidated');
@@ -76,9 +79,12 @@ describe('recorder with DevTools open (HAR merge)', () => {
     await waitFor(async () => (await records()).find((r) => path(r) === '/cache/res/max-age.css'), { what: 'first css' });
     // Same renderer, same document URL again: Blink serves the stylesheet from its memory cache.
     await page.goto(`${lab.httpOrigin}/cache/max-age?again`);
-    const hit = await waitFor(async () => (await records()).find((r) => path(r) === '/cache/res/max-age.css' && r.source === 'memory-cache'), {
-      what: 'memory-cache hit from the HAR',
-    });
+    const hit = await waitFor(
+      async () => (await records()).find((r) => path(r) === '/cache/res/max-age.css' && r.source === 'memory-cache'),
+      {
+        what: 'memory-cache hit from the HAR',
+      },
+    );
     expect(hit.origins).toEqual(['devtools-har']);
     expect(hit.status).toBe(200);
     expect(hit.pageId).toBeTruthy();

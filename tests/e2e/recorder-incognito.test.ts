@@ -30,17 +30,27 @@ beforeAll(async () => {
     const api = (globalThis as any).chrome;
     await api.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
   }, chromium.extensionId);
-  await waitFor(async () => (await settings.evaluate(async (id) => (await (globalThis as any).chrome.management.get(id)).enabled === false, chromium.extensionId)) || null, {
-    what: 'extension reloading',
-    timeout: 5000,
-  }).catch(() => {});
+  await waitFor(
+    async () =>
+      (await settings.evaluate(
+        async (id) => (await (globalThis as any).chrome.management.get(id)).enabled === false,
+        chromium.extensionId,
+      )) || null,
+    {
+      what: 'extension reloading',
+      timeout: 5000,
+    },
+  ).catch(() => {});
   await settings.evaluate(async (id) => (globalThis as any).chrome.management.setEnabled(id, true), chromium.extensionId);
   // Any network event wakes the new worker.
   const wake = await chromium.context.newPage();
   await wake.goto(`${lab.httpOrigin}/?wake`);
-  worker = await waitFor(async () => chromium.context.serviceWorkers().find((w) => w !== chromium.serviceWorker && w.url().includes(chromium.extensionId)), {
-    what: 'the reloaded worker',
-  });
+  worker = await waitFor(
+    async () => chromium.context.serviceWorkers().find((w) => w !== chromium.serviceWorker && w.url().includes(chromium.extensionId)),
+    {
+      what: 'the reloaded worker',
+    },
+  );
   await worker.evaluate(async () => (globalThis as any).__cacheLens.ready());
 });
 
@@ -82,7 +92,9 @@ function filesContaining(dir: string, needle: string): string[] {
 async function incognitoInstance(): Promise<RemoteTarget> {
   return waitFor(
     async () => {
-      const ours = (await listTargets(browserCdp)).filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
+      const ours = (await listTargets(browserCdp)).filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`),
+      );
       for (const info of ours) {
         const target = await attachTarget(browserCdp, info);
         const isIncognito = await target.evaluate<boolean>('chrome.extension.inIncognitoContext === true').catch(() => false);
@@ -113,25 +125,43 @@ describe('incognito ("incognito": "split")', () => {
 
     // An incognito window; its instance starts with the off-the-record profile. (In split mode the regular instance
     // may open the window but gets no handle on it: windows.create resolves without the window.)
-    await worker.evaluate(async (url) => void (await chrome.windows.create({ incognito: true, url })), `${lab.httpOrigin}/?incognito-warm-${stamp}`);
+    await worker.evaluate(
+      async (url) => void (await chrome.windows.create({ incognito: true, url })),
+      `${lab.httpOrigin}/?incognito-warm-${stamp}`,
+    );
     const incognito = await incognitoInstance();
     await incognito.evaluate('globalThis.__cacheLens.ready()');
     const privateTab = await waitFor(
-      async () => incognito.evaluate<number | null>(`chrome.tabs.query({}).then((t) => (t.find((x) => x.incognito && (x.url || x.pendingUrl || '').includes('incognito-warm-${stamp}')) || {}).id ?? null)`),
+      async () =>
+        incognito.evaluate<number | null>(
+          `chrome.tabs.query({}).then((t) => (t.find((x) => x.incognito && (x.url || x.pendingUrl || '').includes('incognito-warm-${stamp}')) || {}).id ?? null)`,
+        ),
       { what: 'the incognito tab, seen by the incognito instance' },
     );
-    await incognito.evaluate(`chrome.tabs.update(${privateTab}, { url: ${JSON.stringify(`${origin}/sw/?tag=${privateTag}`)} }).then(() => true)`);
+    await incognito.evaluate(
+      `chrome.tabs.update(${privateTab}, { url: ${JSON.stringify(`${origin}/sw/?tag=${privateTag}`)} }).then(() => true)`,
+    );
 
     // The incognito instance recorded the page and what its service worker fetched (tabId -1), all marked incognito.
     const readIncognito = (tabId: number) => incognito.evaluate<ExchangeRecord[]>(`globalThis.__cacheLens.readRecords(${tabId})`);
-    const fromWorker = await waitFor(async () => (await readIncognito(-1)).find(SW_DONE(privateTag)), { what: 'the incognito worker fetch in the incognito instance' });
+    const fromWorker = await waitFor(async () => (await readIncognito(-1)).find(SW_DONE(privateTag)), {
+      what: 'the incognito worker fetch in the incognito instance',
+    });
     expect(fromWorker).toMatchObject({ tabId: -1, status: 200, incognito: true });
-    const doc = await waitFor(async () => (await readIncognito(privateTab)).find((r) => r.url.endsWith(`/sw/?tag=${privateTag}`) && r.endTimeMs), { what: 'the incognito page' });
+    const doc = await waitFor(
+      async () => (await readIncognito(privateTab)).find((r) => r.url.endsWith(`/sw/?tag=${privateTag}`) && r.endTimeMs),
+      { what: 'the incognito page' },
+    );
     expect(doc.incognito).toBe(true);
     // Cookies set in incognito go to the incognito jar, and the record's snapshot is read from it.
-    await incognito.evaluate(`chrome.tabs.update(${privateTab}, { url: ${JSON.stringify(`${lab.httpOrigin}/cookies/set-several?${privateTag}`)} }).then(() => true)`);
+    await incognito.evaluate(
+      `chrome.tabs.update(${privateTab}, { url: ${JSON.stringify(`${lab.httpOrigin}/cookies/set-several?${privateTag}`)} }).then(() => true)`,
+    );
     const setter = await waitFor(
-      async () => (await readIncognito(privateTab)).find((r) => r.url.endsWith(`?${privateTag}`) && r.jarSnapshot?.some((c) => c.name === 'several_a')),
+      async () =>
+        (await readIncognito(privateTab)).find(
+          (r) => r.url.endsWith(`?${privateTag}`) && r.jarSnapshot?.some((c) => c.name === 'several_a'),
+        ),
       { what: 'the incognito set-several record with its jar' },
     );
     expect(setter.incognito).toBe(true);

@@ -10,7 +10,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { CHROME_E2E_DIST, CHROMIUM_ARGS, CHROMIUM_PATH, flushRecords, launchChromium, openPanelPage, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import {
+  CHROME_E2E_DIST,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  flushRecords,
+  launchChromium,
+  openPanelPage,
+  readRecords,
+  readStoredRecords,
+  tabIdOf,
+  waitFor,
+  type LaunchedChromium,
+} from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -25,9 +37,10 @@ afterAll(async () => {
   await lab?.close();
 });
 
-const refetches = async () => (await chromium.currentServiceWorker()).evaluate(() => (globalThis as any).__cacheLens.devtoolsRefetches() as number);
+const refetches = async () =>
+  (await chromium.currentServiceWorker()).evaluate(() => (globalThis as any).__cacheLens.devtoolsRefetches() as number);
 
-describe('DevTools refetches are not the page\'s', () => {
+describe("DevTools refetches are not the page's", () => {
   for (const scheme of ['https', 'http'] as const) {
     it(`${scheme}: CSS.enable / Page.getResourceContent refetch the document; no row for it`, async () => {
       const page = await chromium.context.newPage();
@@ -35,7 +48,9 @@ describe('DevTools refetches are not the page\'s', () => {
       await page.goto(url);
       const tabId = await tabIdOf(chromium.serviceWorker, page);
       const sw = await chromium.currentServiceWorker();
-      await waitFor(async () => (await readRecords(sw, tabId)).some((r) => r.url === url && r.endTimeMs), { what: 'the document recorded' });
+      await waitFor(async () => (await readRecords(sw, tabId)).some((r) => r.url === url && r.endTimeMs), {
+        what: 'the document recorded',
+      });
       const before = await refetches();
       // What DevTools does when it opens the Elements/Sources panels (Blink's InspectorResourceContentLoader).
       const cdp = await chromium.context.newCDPSession(page);
@@ -65,7 +80,9 @@ describe('a request that completes after a worker restart', () => {
     const isHeld = (r: ExchangeRecord) => r.url.includes(`/recorder/held-item?key=${key}`);
     // The request is under way (the lab holds its answer) and its record is in IndexedDB.
     await waitFor(async () => lab.served('/recorder/held-item') > 0, { what: 'the held request at the lab' });
-    await waitFor(async () => (await readStoredRecords(await chromium.currentServiceWorker(), tabId)).some(isHeld), { what: 'the held record stored' });
+    await waitFor(async () => (await readStoredRecords(await chromium.currentServiceWorker(), tabId)).some(isHeld), {
+      what: 'the held record stored',
+    });
     const startedMs = (w: Worker) => w.evaluate(() => (globalThis as any).__cacheLens.workerStartedMs() as number);
     const first = await startedMs(await chromium.currentServiceWorker());
     await (await chromium.cdp()).send('ServiceWorker.stopAllWorkers');
@@ -84,7 +101,9 @@ describe('a request that completes after a worker restart', () => {
     expect(marked?.error).toMatch(/response events lost/);
     // The panel says so ("1 request may be missing"), and, DevTools being closed, that memory-cache hits are unseen.
     const panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
-    await expect.poll(() => panel.locator('[data-recording="lost"]').textContent(), { timeout: 10000 }).toMatch(/^1 request may be missing/);
+    await expect
+      .poll(() => panel.locator('[data-recording="lost"]').textContent(), { timeout: 10000 })
+      .toMatch(/^1 request may be missing/);
     expect(await panel.locator('[data-recording="memory-cache"]').count()).toBe(1);
     // Now the response comes: the completion reaches the new worker and clears the mark.
     await other.goto(`${lab.httpOrigin}/recorder/release?key=${key}`);
@@ -122,7 +141,9 @@ describe('a page loaded before recording began', () => {
       const url = `${lab.httpOrigin}/cache/etag?predates=${Date.now()}`;
       await page.goto(url);
       const installed = ctx.waitForEvent('serviceworker', { timeout: 20000 });
-      const { id } = (await (await ctx.browser()!.newBrowserCDPSession()).send('Extensions.loadUnpacked' as any, { path: CHROME_E2E_DIST })) as { id: string };
+      const { id } = (await (
+        await ctx.browser()!.newBrowserCDPSession()
+      ).send('Extensions.loadUnpacked' as any, { path: CHROME_E2E_DIST })) as { id: string };
       const sw = await installed;
       await sw.evaluate(() => (globalThis as any).__cacheLens.ready());
       const tabId = await tabIdOf(sw, page);
@@ -132,7 +153,9 @@ describe('a page loaded before recording began', () => {
       expect(await readRecords(sw, tabId)).toEqual([]);
       await notice.locator('button').click();
       // The reload is recorded, and the notice goes.
-      await waitFor(async () => (await readRecords(sw, tabId)).some((r) => r.url === url && r.resourceType === 'main_frame'), { what: 'the reloaded page recorded' });
+      await waitFor(async () => (await readRecords(sw, tabId)).some((r) => r.url === url && r.resourceType === 'main_frame'), {
+        what: 'the reloaded page recorded',
+      });
       await expect.poll(() => notice.count(), { timeout: 10000 }).toBe(0);
     } finally {
       await ctx.close();

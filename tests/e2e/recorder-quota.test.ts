@@ -11,7 +11,6 @@ import { flushRecords, launchChromium, openPanelPage, readStoredRecords, tabIdOf
 let lab: Lab;
 let chromium: LaunchedChromium;
 
-
 /**
  * Room for the database beyond what the origin already uses (the worker's own script cache is ~320 KB). 1 MB, not the
  * issue's 400 KB: at 400 KB LevelDB's own transient files (log, compaction output) decide more refusals than the
@@ -98,8 +97,10 @@ describe.skipIf(process.env.CACHE_LENS_QUOTA_E2E !== '1')('storage quota', () =>
 
     step('usage read');
     // The panel, open on the tab throughout, says the storage is full and what is kept.
-    await waitFor(async () => (await panel.locator('[data-storage="quota"]').count()) > 0, { what: 'the panel\'s storage line' });
-    expect(await panel.locator('[data-storage="quota"]').textContent()).toMatch(/storage for Cache Lens is full: the oldest \d+ recorded requests were dropped/);
+    await waitFor(async () => (await panel.locator('[data-storage="quota"]').count()) > 0, { what: "the panel's storage line" });
+    expect(await panel.locator('[data-storage="quota"]').textContent()).toMatch(
+      /storage for Cache Lens is full: the oldest \d+ recorded requests were dropped/,
+    );
     await panel.close();
     await page.close();
   });

@@ -48,7 +48,8 @@ describe('pages loading as the extension starts (fresh profiles)', () => {
         const slowUrl = `${lab.httpOrigin}/startup/slow-cookies?ms=${SLOW_MS}&tag=s${k}`;
         const loading = page.goto(slowUrl);
         const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-        const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20000 }));
+        const worker =
+          context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20000 }));
         await worker.evaluate(() => (globalThis as any).__cacheLens.ready());
         await loading;
         // A page loaded once the worker is up: stored whole, both lines, request headers and all.

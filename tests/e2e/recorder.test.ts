@@ -43,7 +43,14 @@ describe('recorder (Chromium, webRequest)', () => {
     const lines = header(doc, 'set-cookie');
     expect(lines.length).toBe(5);
     expect(lines.some((l) => l.startsWith('several_dated=3') && /Expires=\w{3}, \d\d \w{3} \d{4}/.test(l))).toBe(true);
-    expect(doc).toMatchObject({ status: 200, navigation: 'top-level', resourceType: 'main_frame', serverIp: '127.0.0.1', source: 'network', requestHeadersIncomplete: true });
+    expect(doc).toMatchObject({
+      status: 200,
+      navigation: 'top-level',
+      resourceType: 'main_frame',
+      serverIp: '127.0.0.1',
+      source: 'network',
+      requestHeadersIncomplete: true,
+    });
     expect(doc.statusText).toBe('OK');
     expect(doc.responseTimeMs).toBeGreaterThanOrEqual(doc.requestTimeMs);
     expect(doc.pageId).toBeTruthy();
@@ -52,7 +59,9 @@ describe('recorder (Chromium, webRequest)', () => {
 
   it('snapshots the jar when a response sets cookies, HttpOnly cookies included', async () => {
     const { records, page } = await visit(`${lab.httpOrigin}/cookies/httponly`);
-    const doc = await waitFor(async () => (await records()).find((r) => path(r) === '/cookies/httponly' && r.jarSnapshot?.length), { what: 'jar snapshot' });
+    const doc = await waitFor(async () => (await records()).find((r) => path(r) === '/cookies/httponly' && r.jarSnapshot?.length), {
+      what: 'jar snapshot',
+    });
     const session = doc.jarSnapshot!.find((c) => c.name === 'lab_session');
     expect(session).toMatchObject({ httpOnly: true, domain: 'lab.test', hostOnly: true, path: '/', sameSite: 'lax' });
     expect(doc.jarSnapshot!.find((c) => c.name === 'js_visible')?.httpOnly).toBe(false);
@@ -83,10 +92,9 @@ describe('recorder (Chromium, webRequest)', () => {
     await new Promise((r) => setTimeout(r, 1100));
     lab.resetCounts();
     await first.page.goto(`${lab.httpOrigin}/cache/etag?again`);
-    const js2 = await waitFor(
-      async () => (await first.records()).filter((r) => path(r) === '/cache/res/etag.js' && r.endTimeMs).at(1),
-      { what: 'second etag.js' },
-    );
+    const js2 = await waitFor(async () => (await first.records()).filter((r) => path(r) === '/cache/res/etag.js' && r.endTimeMs).at(1), {
+      what: 'second etag.js',
+    });
     expect(lab.served('/cache/res/etag.js')).toBe(1); // the conditional request reached the server
     // Chromium 156 shows this 304 to webRequest; older builds showed "200 from cache" (then inferred from Date).
     expect([200, 304]).toContain(js2.status);
@@ -103,7 +111,13 @@ describe('recorder (Chromium, webRequest)', () => {
     const chain: ExchangeRecord[] = [done];
     while (chain[0].redirectedFromId) chain.unshift(byId.get(chain[0].redirectedFromId)!);
     expect(chain.map((r) => r.status)).toEqual([301, 302, 307, 308, 200]);
-    expect(chain.map(path)).toEqual(['/redirect/chain', '/redirect/step-302', '/redirect/step-307', '/redirect/step-308', '/redirect/done']);
+    expect(chain.map(path)).toEqual([
+      '/redirect/chain',
+      '/redirect/step-302',
+      '/redirect/step-307',
+      '/redirect/step-308',
+      '/redirect/done',
+    ]);
     for (let i = 0; i < 4; i++) {
       expect(chain[i].redirectedToId).toBe(chain[i + 1].id);
       expect(chain[i].redirectUrl).toBe(chain[i + 1].url);
@@ -113,12 +127,14 @@ describe('recorder (Chromium, webRequest)', () => {
     await page.close();
   });
 
-  it('keeps the edge cache\'s headers (Via, Age, Cache-Status)', async () => {
+  it("keeps the edge cache's headers (Via, Age, Cache-Status)", async () => {
     const first = await visit(`${lab.edgeOrigin}/edge/cached`);
     await recordFor(first.records, (r) => path(r) === '/edge/cached', 'edge miss');
     await first.page.close();
     const second = await visit(`${lab.edgeOrigin}/edge/cached`);
-    const doc = await waitFor(async () => (await second.records()).find((r) => path(r) === '/edge/cached' && r.endTimeMs), { what: 'edge hit' });
+    const doc = await waitFor(async () => (await second.records()).find((r) => path(r) === '/edge/cached' && r.endTimeMs), {
+      what: 'edge hit',
+    });
     const names = doc.responseHeaders.map((h) => h.name.toLowerCase());
     expect(names).toContain('cache-status');
     expect(names).toContain('age');
@@ -144,7 +160,7 @@ describe('recorder (Chromium, webRequest)', () => {
     await b.page.close();
   });
 
-  it('puts what a page\'s service worker fetches by itself (tabId -1) in the no-tab bucket, not in the tab', async () => {
+  it("puts what a page's service worker fetches by itself (tabId -1) in the no-tab bucket, not in the tab", async () => {
     // Service workers need a secure context: http on 127.0.0.1 is one (lab.test over http is not).
     const tag = `sw-${Date.now()}`;
     const origin = lab.httpOrigin.replace('lab.test', '127.0.0.1');
@@ -152,8 +168,9 @@ describe('recorder (Chromium, webRequest)', () => {
     await waitFor(async () => (await page.textContent('#sw-status'))?.startsWith('done'), { what: 'service worker fetch done' });
     expect(await page.textContent('#sw-status')).toContain(tag);
     const fromWorker = await waitFor(
-      async () => (await readRecords(chromium.serviceWorker, -1)).find((r) => r.url.endsWith(`/sw/from-worker.json?tag=${tag}`) && r.endTimeMs),
-      { what: 'the worker\'s fetch in the tabId -1 bucket' },
+      async () =>
+        (await readRecords(chromium.serviceWorker, -1)).find((r) => r.url.endsWith(`/sw/from-worker.json?tag=${tag}`) && r.endTimeMs),
+      { what: "the worker's fetch in the tabId -1 bucket" },
     );
     expect(fromWorker).toMatchObject({ tabId: -1, status: 200 });
     expect(fromWorker.pageId).toBeUndefined();
@@ -171,7 +188,8 @@ describe('recorder (Chromium, webRequest)', () => {
     await setter.page.close();
     const cross = await visit(`${lab.otherOrigin}/cross/samesite?jar`);
     const pixel = await waitFor(
-      async () => (await cross.records()).find((r) => r.url.includes('/cookies/pixel.svg?from=cross-site-img') && r.endTimeMs && r.jarSnapshot),
+      async () =>
+        (await cross.records()).find((r) => r.url.includes('/cookies/pixel.svg?from=cross-site-img') && r.endTimeMs && r.jarSnapshot),
       { what: 'cross-site image with a jar snapshot' },
     );
     expect(pixel.topLevelUrl).toContain('other.test');
@@ -209,15 +227,27 @@ describe('recorder (Chromium, webRequest)', () => {
     expect(snapshot).toMatchObject({ hasHostAccess: true, preserveLog: true, retention: { droppedForTab: 0 } });
     // Live: a new navigation of the inspected tab arrives as page + upserts.
     await target.page.goto(`${lab.httpOrigin}/cache/no-store?live`);
-    await waitFor(async () => (await msgs()).some((m) => m.type === 'bg>panel:upsert' && m.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?live'))), { what: 'live upsert' });
+    await waitFor(
+      async () =>
+        (await msgs()).some((m) => m.type === 'bg>panel:upsert' && m.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?live'))),
+      { what: 'live upsert' },
+    );
     expect((await msgs()).some((m) => m.type === 'bg>panel:page' && m.page.url.endsWith('?live'))).toBe(true);
     // The jar, HttpOnly included, then delete one cookie.
-    await panel.evaluate(({ tabId, url }) => (window as any).__port.postMessage({ type: 'panel>bg:get-jar', v: 1, tabId, url, requestId: 'j1' }), { tabId: target.tabId, url: lab.httpOrigin + '/' });
+    await panel.evaluate(
+      ({ tabId, url }) => (window as any).__port.postMessage({ type: 'panel>bg:get-jar', v: 1, tabId, url, requestId: 'j1' }),
+      { tabId: target.tabId, url: lab.httpOrigin + '/' },
+    );
     const jar = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:jar' && m.requestId === 'j1'), { what: 'jar' });
     const session = jar.cookies.find((c: any) => c.name === 'lab_session');
     expect(session.httpOnly).toBe(true);
-    await panel.evaluate(({ tabId, cookie }) => (window as any).__port.postMessage({ type: 'panel>bg:delete-cookie', v: 1, tabId, requestId: 'd1', cookie }), { tabId: target.tabId, cookie: session });
-    const deleted = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:deleted' && m.requestId === 'd1'), { what: 'deleted' });
+    await panel.evaluate(
+      ({ tabId, cookie }) => (window as any).__port.postMessage({ type: 'panel>bg:delete-cookie', v: 1, tabId, requestId: 'd1', cookie }),
+      { tabId: target.tabId, cookie: session },
+    );
+    const deleted = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:deleted' && m.requestId === 'd1'), {
+      what: 'deleted',
+    });
     expect(deleted.ok).toBe(true);
     const left = await chromium.serviceWorker.evaluate(() => chrome.cookies.getAll({ name: 'lab_session' }));
     expect(left).toHaveLength(0);
@@ -226,16 +256,18 @@ describe('recorder (Chromium, webRequest)', () => {
     await waitFor(async () => (await msgs()).some((m) => m.type === 'bg>panel:cleared'), { what: 'cleared' });
     expect(await target.records()).toHaveLength(0);
     // No externally_connectable: a web page has no way to open a port to the background at all.
-    expect(await target.page.evaluate((id) => {
-      const runtime = (globalThis as any).chrome?.runtime;
-      if (!runtime?.connect) return 'no runtime.connect';
-      try {
-        runtime.connect(id, { name: 'cache-lens/panel/1' });
-        return 'connected';
-      } catch (err) {
-        return 'refused';
-      }
-    }, chromium.extensionId)).not.toBe('connected');
+    expect(
+      await target.page.evaluate((id) => {
+        const runtime = (globalThis as any).chrome?.runtime;
+        if (!runtime?.connect) return 'no runtime.connect';
+        try {
+          runtime.connect(id, { name: 'cache-lens/panel/1' });
+          return 'connected';
+        } catch (err) {
+          return 'refused';
+        }
+      }, chromium.extensionId),
+    ).not.toBe('connected');
     await panel.close();
     await target.page.close();
   });
@@ -289,10 +321,13 @@ describe('recorder (Chromium, webRequest)', () => {
     await new Promise((r) => setTimeout(r, 200));
     await target.page.goto(`${lab.httpOrigin}/cache/max-age?page=3`);
     await recordFor(target.records, (r) => r.url.endsWith('page=3'), 'page 3');
-    const after = await waitFor(async () => {
-      const snap = await subscribe();
-      return snap.pages.length === 1 ? snap : null;
-    }, { what: 'only the current page left' });
+    const after = await waitFor(
+      async () => {
+        const snap = await subscribe();
+        return snap.pages.length === 1 ? snap : null;
+      },
+      { what: 'only the current page left' },
+    );
     expect(after.preserveLog).toBe(false);
     expect(new URL(after.pages[0].url).search).toBe('?page=3');
     expect(after.exchanges.every((r: ExchangeRecord) => r.pageId === after.pages[0].id)).toBe(true);

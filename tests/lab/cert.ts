@@ -31,16 +31,40 @@ export async function makeCertificate(dir: string): Promise<LabCertificate> {
     writeFileSync(
       conf,
       [
-        '[req]', 'distinguished_name=dn', 'x509_extensions=ext', 'prompt=no',
-        '[dn]', 'CN=lab.test', 'O=Cache Lens lab (self-signed)',
-        '[ext]', `subjectAltName=${san}`, 'basicConstraints=critical,CA:FALSE',
-        'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth', '',
+        '[req]',
+        'distinguished_name=dn',
+        'x509_extensions=ext',
+        'prompt=no',
+        '[dn]',
+        'CN=lab.test',
+        'O=Cache Lens lab (self-signed)',
+        '[ext]',
+        `subjectAltName=${san}`,
+        'basicConstraints=critical,CA:FALSE',
+        'keyUsage=critical,digitalSignature,keyEncipherment',
+        'extendedKeyUsage=serverAuth',
+        '',
       ].join('\n'),
     );
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',
-        '-keyout', keyFile, '-out', certFile, '-config', conf],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '30',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-config',
+        conf,
+      ],
       { stdio: 'ignore' },
     );
     return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), madeWith: 'openssl' };
@@ -56,7 +80,9 @@ export async function makeCertificate(dir: string): Promise<LabCertificate> {
   const generate = mod.generate ?? mod.default?.generate;
   const altNames = [...CERT_NAMES.map((value) => ({ type: 2, value })), ...CERT_IPS.map((ip) => ({ type: 7, ip }))];
   const pems = await generate([{ name: 'commonName', value: 'lab.test' }], {
-    days: 30, keySize: 2048, extensions: [{ name: 'subjectAltName', altNames }],
+    days: 30,
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames }],
   });
   return { key: pems.private, cert: pems.cert, madeWith: 'selfsigned' };
 }

@@ -29,7 +29,14 @@ export function labRequest(url: string, init: { method?: string; headers?: Recor
   return new Promise((resolve, reject) => {
     const req = request(
       u,
-      { method: init.method ?? 'GET', headers: init.headers, lookup: labLookup, rejectUnauthorized: false, maxHeaderSize: 1024 * 1024, agent: false },
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        lookup: labLookup,
+        rejectUnauthorized: false,
+        maxHeaderSize: 1024 * 1024,
+        agent: false,
+      },
       (res) => {
         const sock = res.socket as TLSSocket | null;
         const subjectAltName = sock && typeof sock.getPeerCertificate === 'function' ? sock.getPeerCertificate().subjectaltname : undefined;

@@ -147,8 +147,21 @@ async function startVarnish(originPort: number, port: number, dir: string, quiet
   const logFile = join(dir, 'varnish.log');
   const child = spawn(
     bin,
-    ['-F', '-a', `127.0.0.1:${port}`, '-f', vcl, '-n', join(dir, 'varnish'), '-s', 'malloc,64m',
-      '-p', 'default_grace=0', '-p', 'default_ttl=120'],
+    [
+      '-F',
+      '-a',
+      `127.0.0.1:${port}`,
+      '-f',
+      vcl,
+      '-n',
+      join(dir, 'varnish'),
+      '-s',
+      'malloc,64m',
+      '-p',
+      'default_grace=0',
+      '-p',
+      'default_ttl=120',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   track(child);

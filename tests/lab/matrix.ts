@@ -118,16 +118,44 @@ export const MATRIX: MatrixEntry[] = [
   { id: 'max-age-etag', title: 'max-age=3600 with an ETag', fields: (c) => [cc('max-age=3600'), etag(c)] },
   { id: 'max-age-0-etag', title: 'max-age=0 with an ETag (stale at once)', fields: (c) => [cc('max-age=0'), etag(c)] },
   { id: 'private', title: 'private, max-age=3600 (a browser cache may keep it)', fields: () => [cc('private, max-age=3600')] },
-  { id: 's-maxage-etag', title: 's-maxage=3600 only, with an ETag (s-maxage is for shared caches)', fields: (c) => [cc('s-maxage=3600'), etag(c)] },
-  { id: 's-maxage-lm', title: 's-maxage=3600 only, with Last-Modified (a browser may use the heuristic)', fields: (c) => [cc('s-maxage=3600'), lm(c)] },
-  { id: 'set-cookie-max-age', title: 'max-age=3600 with a Set-Cookie', fields: () => [cc('max-age=3600'), ['Set-Cookie', 'matrix=1; Path=/matrix/']] },
+  {
+    id: 's-maxage-etag',
+    title: 's-maxage=3600 only, with an ETag (s-maxage is for shared caches)',
+    fields: (c) => [cc('s-maxage=3600'), etag(c)],
+  },
+  {
+    id: 's-maxage-lm',
+    title: 's-maxage=3600 only, with Last-Modified (a browser may use the heuristic)',
+    fields: (c) => [cc('s-maxage=3600'), lm(c)],
+  },
+  {
+    id: 'set-cookie-max-age',
+    title: 'max-age=3600 with a Set-Cookie',
+    fields: () => [cc('max-age=3600'), ['Set-Cookie', 'matrix=1; Path=/matrix/']],
+  },
   { id: 'immutable-etag', title: 'max-age=3600, immutable with an ETag', fields: (c) => [cc('max-age=3600, immutable'), etag(c)] },
-  { id: 'must-revalidate-fresh', title: 'max-age=3600, must-revalidate (fresh: must-revalidate does not apply yet)', fields: (c) => [cc('max-age=3600, must-revalidate'), etag(c)] },
+  {
+    id: 'must-revalidate-fresh',
+    title: 'max-age=3600, must-revalidate (fresh: must-revalidate does not apply yet)',
+    fields: (c) => [cc('max-age=3600, must-revalidate'), etag(c)],
+  },
   { id: 'age-under', title: 'max-age=3600 with Age: 60 (still fresh)', fields: () => [cc('max-age=3600'), ['Age', '60']] },
-  { id: 'age-over-etag', title: 'max-age=60 with Age: 120 (stale on arrival), with an ETag', fields: (c) => [cc('max-age=60'), ['Age', '120'], etag(c)] },
+  {
+    id: 'age-over-etag',
+    title: 'max-age=60 with Age: 120 (stale on arrival), with an ETag',
+    fields: (c) => [cc('max-age=60'), ['Age', '120'], etag(c)],
+  },
   { id: 'quoted-max-age-etag', title: 'max-age="3600" (quoted form) with an ETag', fields: (c) => [cc('max-age="3600"'), etag(c)] },
-  { id: 'duplicate-max-age-etag', title: 'max-age=3600, max-age=0 (conflicting duplicates) with an ETag', fields: (c) => [cc('max-age=3600, max-age=0'), etag(c)] },
-  { id: 'no-cache-qualified', title: 'no-cache="Set-Cookie", max-age=3600 (qualified no-cache) with an ETag', fields: (c) => [cc('no-cache="Set-Cookie", max-age=3600'), etag(c)] },
+  {
+    id: 'duplicate-max-age-etag',
+    title: 'max-age=3600, max-age=0 (conflicting duplicates) with an ETag',
+    fields: (c) => [cc('max-age=3600, max-age=0'), etag(c)],
+  },
+  {
+    id: 'no-cache-qualified',
+    title: 'no-cache="Set-Cookie", max-age=3600 (qualified no-cache) with an ETag',
+    fields: (c) => [cc('no-cache="Set-Cookie", max-age=3600'), etag(c)],
+  },
 
   // no-cache / no-store
   { id: 'no-cache-etag', title: 'no-cache with an ETag', fields: (c) => [cc('no-cache'), etag(c)] },
@@ -135,9 +163,17 @@ export const MATRIX: MatrixEntry[] = [
   { id: 'no-cache-both', title: 'no-cache with ETag and Last-Modified', fields: (c) => [cc('no-cache'), etag(c), lm(c)] },
   { id: 'no-cache-none', title: 'no-cache without a validator', fields: () => [cc('no-cache')] },
   { id: 'no-cache-weak-etag', title: 'no-cache with a weak ETag', fields: (c) => [cc('no-cache'), ['ETag', `W/${c.etag}`]] },
-  { id: 'no-cache-max-age-etag', title: 'max-age=3600, no-cache with an ETag (no-cache wins)', fields: (c) => [cc('max-age=3600, no-cache'), etag(c)] },
+  {
+    id: 'no-cache-max-age-etag',
+    title: 'max-age=3600, no-cache with an ETag (no-cache wins)',
+    fields: (c) => [cc('max-age=3600, no-cache'), etag(c)],
+  },
   { id: 'no-store', title: 'no-store', fields: () => [cc('no-store')] },
-  { id: 'no-store-max-age-etag', title: 'no-store, max-age=3600 with an ETag (no-store wins)', fields: (c) => [cc('no-store, max-age=3600'), etag(c)] },
+  {
+    id: 'no-store-max-age-etag',
+    title: 'no-store, max-age=3600 with an ETag (no-store wins)',
+    fields: (c) => [cc('no-store, max-age=3600'), etag(c)],
+  },
 
   // heuristics
   { id: 'heuristic-lm', title: 'Last-Modified ten days ago, no explicit lifetime (heuristic: about a day)', fields: (c) => [lm(c)] },
@@ -146,16 +182,48 @@ export const MATRIX: MatrixEntry[] = [
 
   // Expires, valid and malformed
   { id: 'expires-imf', title: 'Expires in a day (IMF-fixdate)', fields: (c) => [['Expires', dateSpellings.imf(inADay(c))]] },
-  { id: 'expires-rfc850', title: 'Expires in a day, obsolete RFC 850 form (two-digit year, valid)', fields: (c) => [['Expires', dateSpellings.rfc850(inADay(c))]] },
-  { id: 'expires-asctime', title: 'Expires in a day, asctime form (valid)', fields: (c) => [['Expires', dateSpellings.asctime(inADay(c))]] },
-  { id: 'expires-two-digit-year', title: 'Expires in a day, IMF layout with a two-digit year (malformed)', fields: (c) => [['Expires', dateSpellings.twoDigitYear(inADay(c))]] },
-  { id: 'expires-no-comma', title: 'Expires in a day without the comma (malformed)', fields: (c) => [['Expires', dateSpellings.noComma(inADay(c))]] },
-  { id: 'expires-dashes', title: 'Expires in a day with dashes and a four-digit year (malformed)', fields: (c) => [['Expires', dateSpellings.dashes(inADay(c))]] },
-  { id: 'expires-numeric-zone', title: 'Expires in a day with +0000 instead of GMT (malformed)', fields: (c) => [['Expires', dateSpellings.numericZone(inADay(c))]] },
+  {
+    id: 'expires-rfc850',
+    title: 'Expires in a day, obsolete RFC 850 form (two-digit year, valid)',
+    fields: (c) => [['Expires', dateSpellings.rfc850(inADay(c))]],
+  },
+  {
+    id: 'expires-asctime',
+    title: 'Expires in a day, asctime form (valid)',
+    fields: (c) => [['Expires', dateSpellings.asctime(inADay(c))]],
+  },
+  {
+    id: 'expires-two-digit-year',
+    title: 'Expires in a day, IMF layout with a two-digit year (malformed)',
+    fields: (c) => [['Expires', dateSpellings.twoDigitYear(inADay(c))]],
+  },
+  {
+    id: 'expires-no-comma',
+    title: 'Expires in a day without the comma (malformed)',
+    fields: (c) => [['Expires', dateSpellings.noComma(inADay(c))]],
+  },
+  {
+    id: 'expires-dashes',
+    title: 'Expires in a day with dashes and a four-digit year (malformed)',
+    fields: (c) => [['Expires', dateSpellings.dashes(inADay(c))]],
+  },
+  {
+    id: 'expires-numeric-zone',
+    title: 'Expires in a day with +0000 instead of GMT (malformed)',
+    fields: (c) => [['Expires', dateSpellings.numericZone(inADay(c))]],
+  },
   { id: 'expires-zero', title: 'Expires: 0 (invalid: already expired)', fields: () => [['Expires', '0']] },
   { id: 'expires-zero-lm', title: 'Expires: 0 with Last-Modified ten days ago', fields: (c) => [['Expires', '0'], lm(c)] },
-  { id: 'expires-past-etag', title: 'Expires in the past with an ETag', fields: (c) => [['Expires', 'Thu, 01 Jan 2015 00:00:00 GMT'], etag(c)] },
-  { id: 'expires-past-max-age', title: 'Expires in the past but max-age=3600 (max-age wins)', fields: () => [cc('max-age=3600'), ['Expires', 'Thu, 01 Jan 2015 00:00:00 GMT']] },
+  {
+    id: 'expires-past-etag',
+    title: 'Expires in the past with an ETag',
+    fields: (c) => [['Expires', 'Thu, 01 Jan 2015 00:00:00 GMT'], etag(c)],
+  },
+  {
+    id: 'expires-past-max-age',
+    title: 'Expires in the past but max-age=3600 (max-age wins)',
+    fields: () => [cc('max-age=3600'), ['Expires', 'Thu, 01 Jan 2015 00:00:00 GMT']],
+  },
 
   // going stale with the clock
   { id: 'stale-etag', title: 'max-age=1, used when stale, with an ETag', fields: (c) => [cc('max-age=1'), etag(c)], ageBeforeUse: 1.2 },
@@ -168,10 +236,30 @@ export const MATRIX: MatrixEntry[] = [
     conditional: { answer: 'changed' },
     ageBeforeUse: 1.2,
   },
-  { id: 'must-revalidate-stale', title: 'max-age=1, must-revalidate, used when stale, with an ETag', fields: (c) => [cc('max-age=1, must-revalidate'), etag(c)], ageBeforeUse: 1.2 },
-  { id: 'swr-inside-etag', title: 'max-age=1, stale-while-revalidate=60, used inside the window, with an ETag', fields: (c) => [cc('max-age=1, stale-while-revalidate=60'), etag(c)], ageBeforeUse: 1.2 },
-  { id: 'swr-inside-none', title: 'max-age=1, stale-while-revalidate=60, used inside the window, no validator', fields: () => [cc('max-age=1, stale-while-revalidate=60')], ageBeforeUse: 1.2 },
-  { id: 'swr-outside-etag', title: 'max-age=1, stale-while-revalidate=1, used after the window, with an ETag', fields: (c) => [cc('max-age=1, stale-while-revalidate=1'), etag(c)], ageBeforeUse: 2.3 },
+  {
+    id: 'must-revalidate-stale',
+    title: 'max-age=1, must-revalidate, used when stale, with an ETag',
+    fields: (c) => [cc('max-age=1, must-revalidate'), etag(c)],
+    ageBeforeUse: 1.2,
+  },
+  {
+    id: 'swr-inside-etag',
+    title: 'max-age=1, stale-while-revalidate=60, used inside the window, with an ETag',
+    fields: (c) => [cc('max-age=1, stale-while-revalidate=60'), etag(c)],
+    ageBeforeUse: 1.2,
+  },
+  {
+    id: 'swr-inside-none',
+    title: 'max-age=1, stale-while-revalidate=60, used inside the window, no validator',
+    fields: () => [cc('max-age=1, stale-while-revalidate=60')],
+    ageBeforeUse: 1.2,
+  },
+  {
+    id: 'swr-outside-etag',
+    title: 'max-age=1, stale-while-revalidate=1, used after the window, with an ETag',
+    fields: (c) => [cc('max-age=1, stale-while-revalidate=1'), etag(c)],
+    ageBeforeUse: 2.3,
+  },
   {
     id: 'swr-must-revalidate',
     title: 'max-age=1, must-revalidate, stale-while-revalidate=60, used when stale, with an ETag',
@@ -208,14 +296,22 @@ export const MATRIX: MatrixEntry[] = [
   },
 
   // Vary
-  { id: 'vary-accept-encoding', title: 'max-age=3600, Vary: Accept-Encoding', fields: () => [cc('max-age=3600'), ['Vary', 'Accept-Encoding']] },
+  {
+    id: 'vary-accept-encoding',
+    title: 'max-age=3600, Vary: Accept-Encoding',
+    fields: () => [cc('max-age=3600'), ['Vary', 'Accept-Encoding']],
+  },
   { id: 'vary-star', title: 'max-age=3600, Vary: *', fields: () => [cc('max-age=3600'), ['Vary', '*']] },
   { id: 'vary-star-etag', title: 'max-age=3600, Vary: * with an ETag', fields: (c) => [cc('max-age=3600'), ['Vary', '*'], etag(c)] },
 
   // Pragma
   { id: 'pragma-etag', title: 'Pragma: no-cache only, with an ETag', fields: (c) => [['Pragma', 'no-cache'], etag(c)] },
   { id: 'pragma-lm', title: 'Pragma: no-cache only, with Last-Modified', fields: (c) => [['Pragma', 'no-cache'], lm(c)] },
-  { id: 'pragma-max-age-etag', title: 'max-age=3600 and Pragma: no-cache, with an ETag', fields: (c) => [cc('max-age=3600'), ['Pragma', 'no-cache'], etag(c)] },
+  {
+    id: 'pragma-max-age-etag',
+    title: 'max-age=3600 and Pragma: no-cache, with an ETag',
+    fields: (c) => [cc('max-age=3600'), ['Pragma', 'no-cache'], etag(c)],
+  },
 
   // statuses
   { id: '301-max-age', title: '301 with max-age=3600', status: 301, fields: () => [cc('max-age=3600')] },
@@ -302,7 +398,14 @@ export function createMatrix(): Matrix {
     return { res: `${base}/res`, page: `${base}/page`, target: `${base}/target`, hop: `${PREFIX}${run}/hop` };
   };
 
-  function write(req: IncomingMessage, res: ServerResponse, status: number, fields: Fields, body: string, entry: MatrixLogEntry | null): void {
+  function write(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    fields: Fields,
+    body: string,
+    entry: MatrixLogEntry | null,
+  ): void {
     const buf = Buffer.from(req.method === 'HEAD' ? '' : body);
     const all: Fields = [['Date', new Date().toUTCString()], ...fields];
     if (status !== 304) all.push(['Content-Length', String(Buffer.byteLength(body))]);
@@ -330,8 +433,20 @@ export function createMatrix(): Matrix {
       const j = paths(run, e.id, 'script');
       return `<li><code>${esc(e.id)}</code>: ${esc(e.title)} · <a href="${esc(d.res)}">document</a> · <a href="${esc(s.page)}">fetched</a> · <a href="${esc(f.page)}">in an iframe</a> · <a href="${esc(j.page)}">as a script</a></li>`;
     }).join('');
-    write(req, res, 200, [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']],
-      html('Cache matrix', `<h1>Cache matrix (run ${esc(run)})</h1><p>Each combination has its own URL in this run, so your cache starts empty for it. Open one, then follow a link to it again or reload, and see in Cache Lens what the browser did.</p><ul>${rows}</ul>`), null);
+    write(
+      req,
+      res,
+      200,
+      [
+        ['Content-Type', 'text/html; charset=utf-8'],
+        ['Cache-Control', 'no-store'],
+      ],
+      html(
+        'Cache matrix',
+        `<h1>Cache matrix (run ${esc(run)})</h1><p>Each combination has its own URL in this run, so your cache starts empty for it. Open one, then follow a link to it again or reload, and see in Cache Lens what the browser did.</p><ul>${rows}</ul>`,
+      ),
+      null,
+    );
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, secure: boolean): boolean {
@@ -379,7 +494,9 @@ export function createMatrix(): Matrix {
     const isDoc = dest === 'doc' || dest === 'frame';
     const type: [string, string] = ['Content-Type', isDoc ? 'text/html; charset=utf-8' : 'text/javascript'];
     const body = (what: string) =>
-      isDoc ? html(`${m.id} ${what}`, `<p id="what">${esc(m.id)} ${esc(what)}</p>`) : `window.__matrix = (window.__matrix || []).concat(${JSON.stringify(`${m.id} ${what}`)});\n`;
+      isDoc
+        ? html(`${m.id} ${what}`, `<p id="what">${esc(m.id)} ${esc(what)}</p>`)
+        : `window.__matrix = (window.__matrix || []).concat(${JSON.stringify(`${m.id} ${what}`)});\n`;
     if (leaf === 'page' && dest !== 'doc') {
       // window.__matrixDone: true once the resource has loaded (or failed), so a test can wait for it.
       const load =
@@ -388,7 +505,14 @@ export function createMatrix(): Matrix {
           : dest === 'frame'
             ? `<script>window.__matrixDone = false;</script><iframe src="res" onload="window.__matrixDone = true"></iframe>`
             : `<script>window.__matrixDone = false;</script><script src="res" onload="window.__matrixDone = true" onerror="window.__matrixDone = 'error'"></script>`;
-      write(req, res, 200, [['Content-Type', 'text/html; charset=utf-8'], ...noStore], html(`${m.id} page`, `<p>${esc(m.id)}</p>${load}`), entry);
+      write(
+        req,
+        res,
+        200,
+        [['Content-Type', 'text/html; charset=utf-8'], ...noStore],
+        html(`${m.id} page`, `<p>${esc(m.id)}</p>${load}`),
+        entry,
+      );
       return true;
     }
     if (leaf === 'target') {

@@ -52,12 +52,10 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
     const key = `${req.headers.host}${req.url}`;
     const personal = (req.url ?? '').startsWith('/edge/personal');
     if (!personal) delete req.headers.cookie;
-    const bypass = personal && !!req.headers.cookie || (req.url ?? '').startsWith('/__lab/');
+    const bypass = (personal && !!req.headers.cookie) || (req.url ?? '').startsWith('/__lab/');
     const now = Date.now();
-    const candidates = bypass ? [] : store.get(key) ?? [];
-    const match = candidates.find((c) =>
-      Object.entries(c.varyValues).every(([h, v]) => (req.headers[h] ?? '') === v),
-    );
+    const candidates = bypass ? [] : (store.get(key) ?? []);
+    const match = candidates.find((c) => Object.entries(c.varyValues).every(([h, v]) => (req.headers[h] ?? '') === v));
     const send = (r: StoredResponse, cacheStatus: string, age: number) => {
       const headers = { ...r.headers, age: String(age), 'cache-status': cacheStatus };
       headers.via = [r.headers.via, '1.1 lab-edge (node)'].filter(Boolean).join(', ');
@@ -93,7 +91,12 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
 
     function forward(done: (up: IncomingMessage, body: Buffer) => void, background: boolean) {
       const xff = [req.headers['x-forwarded-for'], req.socket.remoteAddress?.replace(/^::ffff:/, '')].filter(Boolean).join(', ');
-      const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'x-forwarded-for': xff, 'x-forwarded-proto': 'http', 'x-forwarded-host': req.headers.host };
+      const headers: Record<string, string | string[] | undefined> = {
+        ...req.headers,
+        'x-forwarded-for': xff,
+        'x-forwarded-proto': 'http',
+        'x-forwarded-host': req.headers.host,
+      };
       const up = httpRequest({ host: '127.0.0.1', port: originPort, method: req.method, path: req.url, headers }, (upRes) => {
         const chunks: Buffer[] = [];
         upRes.on('data', (c: Buffer) => chunks.push(c));
@@ -101,17 +104,22 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
           const body = Buffer.concat(chunks);
           if (!bypass && storable(req.method ?? 'GET', upRes.statusCode ?? 0, upRes.headers)) {
             const varyValues: Record<string, string> = {};
-            for (const h of ((upRes.headers.vary as string | undefined) ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+            for (const h of ((upRes.headers.vary as string | undefined) ?? '')
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)) {
               varyValues[h] = (req.headers[h] as string | undefined) ?? '';
             }
             const entry: StoredResponse = {
-              status: upRes.statusCode ?? 200, headers: upRes.headers, body, storedAt: Date.now(),
+              status: upRes.statusCode ?? 200,
+              headers: upRes.headers,
+              body,
+              storedAt: Date.now(),
               lifetime: lifetimeOf(upRes.headers),
               swr: Number(directives(upRes.headers['cache-control'] as string | undefined).get('stale-while-revalidate')) || 0,
               varyValues,
             };
-            const others = (store.get(key) ?? []).filter((c) =>
-              !Object.entries(varyValues).every(([h, v]) => c.varyValues[h] === v));
+            const others = (store.get(key) ?? []).filter((c) => !Object.entries(varyValues).every(([h, v]) => c.varyValues[h] === v));
             store.set(key, [...others, entry]);
           }
           done(upRes, body);

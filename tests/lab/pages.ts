@@ -87,7 +87,12 @@ function send(x: Exchange, status: number, headers: Record<string, string | stri
 
 function page(x: Exchange, spec: PageSpec): void {
   // Lesson pages themselves always go back to the server, so their text is never stale.
-  send(x, spec.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...spec.headers }, pageHtml(spec, x));
+  send(
+    x,
+    spec.status ?? 200,
+    { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...spec.headers },
+    pageHtml(spec, x),
+  );
 }
 
 const link = (href: string, text: string) => `<a href="${esc(href)}">${esc(text)}</a>`;
@@ -228,7 +233,11 @@ export const LAB_SECTIONS: { title: string; pages: LabPageInfo[] }[] = [
     title: 'Robustness and tests',
     pages: [
       { path: '/garbage', title: 'Garbage headers: huge, non-ASCII, odd dates, broken cookies', origin: 'http' },
-      { path: `/xss/${encodeURIComponent(XSS_PAYLOADS.html)}?q=${encodeURIComponent(XSS_PAYLOADS.script)}`, title: 'XSS payloads in headers, cookies and the URL', origin: 'http' },
+      {
+        path: `/xss/${encodeURIComponent(XSS_PAYLOADS.html)}?q=${encodeURIComponent(XSS_PAYLOADS.script)}`,
+        title: 'XSS payloads in headers, cookies and the URL',
+        origin: 'http',
+      },
       { path: '/burst?n=2000', title: 'Burst: 2,000 fetches at once', origin: 'http' },
       { path: '/sw/', title: 'A service worker that fetches by itself (tabId -1)', origin: 'https' },
       { path: '/__lab/stats', title: 'Lab stats (JSON: requests the origin served)', origin: 'http' },
@@ -246,7 +255,8 @@ const routePrefix = (prefix: string, h: Handler) => prefixRoutes.push([prefix, h
 route('/', (x) => {
   const o = x.ctx.origins;
   const sections = LAB_SECTIONS.map(
-    (s) => `<h2>${esc(s.title)}</h2><ul>${s.pages.map((p) => `<li>${link(o[p.origin] + p.path, p.title)} <small>(${esc(new URL(o[p.origin]).host)})</small></li>`).join('')}</ul>`,
+    (s) =>
+      `<h2>${esc(s.title)}</h2><ul>${s.pages.map((p) => `<li>${link(o[p.origin] + p.path, p.title)} <small>(${esc(new URL(o[p.origin]).host)})</small></li>`).join('')}</ul>`,
   ).join('');
   page(x, {
     title: 'Cache Lens lab',
@@ -266,7 +276,8 @@ route('/', (x) => {
 route('/cache/max-age', (x) =>
   page(x, {
     title: 'max-age: fresh for a while, then stale',
-    intro: 'The stylesheet and image below are sent with Cache-Control: max-age=300 (five minutes). While fresh, the browser reuses them without asking the server.',
+    intro:
+      'The stylesheet and image below are sent with Cache-Control: max-age=300 (five minutes). While fresh, the browser reuses them without asking the server.',
     look: [
       'First visit: max-age.css and max-age.svg come from the network with status 200, "fresh 5 min".',
       'Reload: they come from the disk or memory cache; the lab origin is not asked (its served count does not grow).',
@@ -279,7 +290,8 @@ route('/cache/max-age', (x) =>
 route('/cache/short', (x) =>
   page(x, {
     title: 'max-age=3: watch a response go stale',
-    intro: 'short.css is sent with Cache-Control: max-age=3 and an ETag: fresh for three seconds, then stale. Keep the Cache Lens panel open and watch it change.',
+    intro:
+      'short.css is sent with Cache-Control: max-age=3 and an ETag: fresh for three seconds, then stale. Keep the Cache Lens panel open and watch it change.',
     look: [
       'Right after loading: short.css is "fresh 3 s" in the list, the Caching tab says "Fresh for another" and the timeline counts down.',
       'A few seconds later, without reloading: the list, the lead sentence and the timeline all say stale, and the next use sends If-None-Match.',
@@ -292,7 +304,8 @@ route('/cache/short', (x) =>
 route('/cache/etag', (x) =>
   page(x, {
     title: 'no-cache + ETag: revalidation and 304',
-    intro: 'etag.js is sent with Cache-Control: no-cache and an ETag. no-cache does not mean "do not store": it means "store, but check with the server before every reuse". The check sends If-None-Match; the server answers 304 Not Modified with no body.',
+    intro:
+      'etag.js is sent with Cache-Control: no-cache and an ETag. no-cache does not mean "do not store": it means "store, but check with the server before every reuse". The check sends If-None-Match; the server answers 304 Not Modified with no body.',
     look: [
       'First visit: etag.js 200 with ETag "lab-etag-v1".',
       'Reload: a conditional request (If-None-Match: "lab-etag-v1") answered 304, linked to the first response in the revalidation story.',
@@ -305,7 +318,8 @@ route('/cache/etag', (x) =>
 route('/cache/last-modified', (x) =>
   page(x, {
     title: 'Last-Modified: If-Modified-Since and 304',
-    intro: 'last-modified.css has Cache-Control: no-cache and a Last-Modified date but no ETag. The browser revalidates with If-Modified-Since.',
+    intro:
+      'last-modified.css has Cache-Control: no-cache and a Last-Modified date but no ETag. The browser revalidates with If-Modified-Since.',
     look: ['Reload: If-Modified-Since is sent and answered 304.', 'The validator is a date, weaker than an ETag: one-second resolution.'],
     body: css('/cache/res/last-modified.css') + reloadButton,
   }),
@@ -316,14 +330,17 @@ route('/cache/no-store', (x) =>
     title: 'no-store: never kept',
     intro: 'no-store.json is sent with Cache-Control: no-store. No cache may keep it, so every use is a full download.',
     look: ['Every reload: a new 200 from the network, with a new timestamp in the body.', 'Freshness column: "no-store".'],
-    body: `<pre id="out"></pre><script>fetch('/cache/res/no-store.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` + reloadButton,
+    body:
+      `<pre id="out"></pre><script>fetch('/cache/res/no-store.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` +
+      reloadButton,
   }),
 );
 
 route('/cache/expires', (x) =>
   page(x, {
     title: 'Expires: the HTTP/1.0 way',
-    intro: 'expires.css carries only an Expires date two minutes after it was sent; expires-past.css carries an Expires date in the past; both have no Cache-Control. When both are present, max-age wins over Expires.',
+    intro:
+      'expires.css carries only an Expires date two minutes after it was sent; expires-past.css carries an Expires date in the past; both have no Cache-Control. When both are present, max-age wins over Expires.',
     look: [
       'expires.css: freshness lifetime = Expires minus Date = 120 s.',
       'expires-past.css: already stale when it arrives, so it is revalidated or refetched on reload.',
@@ -336,8 +353,12 @@ route('/cache/expires', (x) =>
 route('/cache/heuristic', (x) =>
   page(x, {
     title: 'Heuristic freshness from Last-Modified',
-    intro: 'heuristic.svg has no Cache-Control and no Expires, only Last-Modified ten days ago. Caches may then guess a freshness lifetime; browsers use 10% of the time since the last modification, here one day.',
-    look: ['The freshness explanation says "heuristic": about 1 day (10% of 10 days).', 'A finding suggests setting an explicit Cache-Control.'],
+    intro:
+      'heuristic.svg has no Cache-Control and no Expires, only Last-Modified ten days ago. Caches may then guess a freshness lifetime; browsers use 10% of the time since the last modification, here one day.',
+    look: [
+      'The freshness explanation says "heuristic": about 1 day (10% of 10 days).',
+      'A finding suggests setting an explicit Cache-Control.',
+    ],
     body: img('/cache/res/heuristic.svg', 'heuristic') + reloadButton,
   }),
 );
@@ -345,7 +366,8 @@ route('/cache/heuristic', (x) =>
 route('/cache/immutable', (x) =>
   page(x, {
     title: 'An immutable, versioned asset',
-    intro: 'The file name carries a content hash (app.3f9a1c.js). A new version gets a new name, so this one can be cached for a year and marked immutable: browsers will not even revalidate it on reload.',
+    intro:
+      'The file name carries a content hash (app.3f9a1c.js). A new version gets a new name, so this one can be cached for a year and marked immutable: browsers will not even revalidate it on reload.',
     look: ['Cache-Control: public, max-age=31536000, immutable.', 'Reload: still served from cache, no conditional request (immutable).'],
     body: js('/assets/app.3f9a1c.js') + css('/assets/site.9b2e7d.css') + `<p id="app-out"></p>` + reloadButton,
   }),
@@ -354,13 +376,15 @@ route('/cache/immutable', (x) =>
 route('/cache/vary', (x) =>
   page(x, {
     title: 'Vary: one URL, several stored responses',
-    intro: 'vary.json answers in the language of the Accept-Language request header and says so with Vary: Accept-Language. A cache keeps one copy per language and only reuses a copy for a request with the same Accept-Language.',
+    intro:
+      'vary.json answers in the language of the Accept-Language request header and says so with Vary: Accept-Language. A cache keeps one copy per language and only reuses a copy for a request with the same Accept-Language.',
     look: [
       'Three fetches of the same URL with Accept-Language en, fr and en again.',
       'Vary explained: the stored response matches only requests with the same Accept-Language value.',
       'Browsers keep one response per URL: the fr answer replaces the en one, so the third fetch (en again) goes back to the network. A shared cache keeps one copy per language: compare the edge version.',
     ],
-    body: `<pre id="out"></pre><script>
+    body:
+      `<pre id="out"></pre><script>
 (async()=>{const out=document.getElementById('out');for(const lang of ['en','fr','en']){const r=await fetch('/cache/res/vary.json',{headers:{'Accept-Language':lang}});out.textContent+=lang+': '+(await r.text())+'\\n';}})();
 </script>` + reloadButton,
   }),
@@ -369,16 +393,24 @@ route('/cache/vary', (x) =>
 route('/cache/swr', (x) =>
   page(x, {
     title: 'stale-while-revalidate',
-    intro: 'swr.json: Cache-Control: max-age=10, stale-while-revalidate=60. For 10 s it is fresh. For the next 60 s the browser may use the stale copy at once and revalidate in the background.',
-    look: ['Reload within 10 s: from cache.', 'Reload 10-70 s later: the stale copy is used and a background request refreshes it.', 'The freshness timeline shows the extra stale-while-revalidate window.'],
-    body: `<pre id="out"></pre><script>fetch('/cache/res/swr.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` + reloadButton,
+    intro:
+      'swr.json: Cache-Control: max-age=10, stale-while-revalidate=60. For 10 s it is fresh. For the next 60 s the browser may use the stale copy at once and revalidate in the background.',
+    look: [
+      'Reload within 10 s: from cache.',
+      'Reload 10-70 s later: the stale copy is used and a background request refreshes it.',
+      'The freshness timeline shows the extra stale-while-revalidate window.',
+    ],
+    body:
+      `<pre id="out"></pre><script>fetch('/cache/res/swr.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` +
+      reloadButton,
   }),
 );
 
 route('/cache/private', (x) =>
   page(x, {
     title: 'private vs public, and s-maxage',
-    intro: 'private.json may be stored only by the browser (Cache-Control: private, max-age=60). shared.json says max-age=60, s-maxage=600: browsers keep it a minute, shared caches (CDNs, proxies) ten minutes. To see a real shared cache at work, use the edge pages.',
+    intro:
+      'private.json may be stored only by the browser (Cache-Control: private, max-age=60). shared.json says max-age=60, s-maxage=600: browsers keep it a minute, shared caches (CDNs, proxies) ten minutes. To see a real shared cache at work, use the edge pages.',
     look: ['private: "only this browser may store it; shared caches must not".', 's-maxage: a separate freshness lane for shared caches.'],
     body: `<script>fetch('/cache/res/private.json');fetch('/cache/res/shared.json')</script>` + reloadButton,
   }),
@@ -397,35 +429,68 @@ route('/cache/res/max-age.css', (x) => send(x, 200, { 'content-type': 'text/css'
 route('/cache/res/max-age.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=300' }, svg('max-age')));
 route('/cache/res/short.css', (x) => {
   const etag = '"lab-short-v1"';
-  if (x.req.headers['if-none-match']?.split(',').map((s) => s.trim()).includes(etag)) return send(x, 304, { etag, 'cache-control': 'max-age=3' });
+  if (
+    x.req.headers['if-none-match']
+      ?.split(',')
+      .map((s) => s.trim())
+      .includes(etag)
+  )
+    return send(x, 304, { etag, 'cache-control': 'max-age=3' });
   send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=3', etag }, 'p{margin-top:.8rem}\n');
 });
 route('/cache/res/etag.js', (x) => {
-  if (x.req.headers['if-none-match']?.split(',').map((s) => s.trim()).includes(etagValue)) {
+  if (
+    x.req.headers['if-none-match']
+      ?.split(',')
+      .map((s) => s.trim())
+      .includes(etagValue)
+  ) {
     return send(x, 304, { etag: etagValue, 'cache-control': 'no-cache' });
   }
-  send(x, 200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache', etag: etagValue },
-    "document.getElementById('etag-out').textContent = 'etag.js ran (version lab-etag-v1)';\n");
+  send(
+    x,
+    200,
+    { 'content-type': 'text/javascript', 'cache-control': 'no-cache', etag: etagValue },
+    "document.getElementById('etag-out').textContent = 'etag.js ran (version lab-etag-v1)';\n",
+  );
 });
 route('/cache/res/last-modified.css', (x) => {
   if (notModifiedSince(x, lastModified)) return send(x, 304, { 'last-modified': lastModified, 'cache-control': 'no-cache' });
   send(x, 200, { 'content-type': 'text/css', 'cache-control': 'no-cache', 'last-modified': lastModified }, 'p{line-height:1.5}\n');
 });
 route('/cache/res/no-store.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ generatedAt: new Date().toISOString(), random: Math.random() })),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    JSON.stringify({ generatedAt: new Date().toISOString(), random: Math.random() }),
+  ),
 );
-route('/cache/res/expires.css', (x) => send(x, 200, { 'content-type': 'text/css', expires: new Date(Date.now() + 120_000).toUTCString() }, 'h2{color:#335}\n'));
-route('/cache/res/expires-past.css', (x) => send(x, 200, { 'content-type': 'text/css', expires: 'Thu, 01 Jan 2015 00:00:00 GMT' }, 'h2{font-weight:600}\n'));
+route('/cache/res/expires.css', (x) =>
+  send(x, 200, { 'content-type': 'text/css', expires: new Date(Date.now() + 120_000).toUTCString() }, 'h2{color:#335}\n'),
+);
+route('/cache/res/expires-past.css', (x) =>
+  send(x, 200, { 'content-type': 'text/css', expires: 'Thu, 01 Jan 2015 00:00:00 GMT' }, 'h2{font-weight:600}\n'),
+);
 route('/cache/res/expires-and-max-age.css', (x) =>
-  send(x, 200, { 'content-type': 'text/css', expires: new Date(Date.now() + 3600_000).toUTCString(), 'cache-control': 'max-age=10' }, 'nav{opacity:.9}\n'),
+  send(
+    x,
+    200,
+    { 'content-type': 'text/css', expires: new Date(Date.now() + 3600_000).toUTCString(), 'cache-control': 'max-age=10' },
+    'nav{opacity:.9}\n',
+  ),
 );
 route('/cache/res/heuristic.svg', (x) => {
   if (notModifiedSince(x, lastModified)) return send(x, 304, { 'last-modified': lastModified });
   send(x, 200, { 'content-type': 'image/svg+xml', 'last-modified': lastModified }, svg('heuristic'));
 });
 route('/assets/app.3f9a1c.js', (x) =>
-  send(x, 200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=31536000, immutable', etag: '"3f9a1c"' },
-    "document.getElementById('app-out').textContent = 'app.3f9a1c.js ran';\n"),
+  send(
+    x,
+    200,
+    { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=31536000, immutable', etag: '"3f9a1c"' },
+    "document.getElementById('app-out').textContent = 'app.3f9a1c.js ran';\n",
+  ),
 );
 route('/assets/site.9b2e7d.css', (x) =>
   send(x, 200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=31536000, immutable' }, 'body{accent-color:#064}\n'),
@@ -433,38 +498,72 @@ route('/assets/site.9b2e7d.css', (x) =>
 const greetings: Record<string, string> = { en: 'Hello', fr: 'Bonjour', de: 'Hallo' };
 function varyJson(x: Exchange, cacheControl: string): void {
   const lang = (x.req.headers['accept-language'] ?? 'en').slice(0, 2).toLowerCase();
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': cacheControl, vary: 'Accept-Language', 'content-language': greetings[lang] ? lang : 'en' },
-    JSON.stringify({ greeting: greetings[lang] ?? greetings.en, lang, generatedAt: new Date().toISOString() }));
+  send(
+    x,
+    200,
+    {
+      'content-type': 'application/json',
+      'cache-control': cacheControl,
+      vary: 'Accept-Language',
+      'content-language': greetings[lang] ? lang : 'en',
+    },
+    JSON.stringify({ greeting: greetings[lang] ?? greetings.en, lang, generatedAt: new Date().toISOString() }),
+  );
 }
 route('/cache/res/vary.json', (x) => varyJson(x, 'max-age=60'));
 route('/cache/res/swr.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'max-age=10, stale-while-revalidate=60' }, JSON.stringify({ generatedAt: new Date().toISOString() })),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'max-age=10, stale-while-revalidate=60' },
+    JSON.stringify({ generatedAt: new Date().toISOString() }),
+  ),
 );
-route('/cache/res/private.json', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'private, max-age=60' }, '{"for":"you only"}'));
-route('/cache/res/shared.json', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'max-age=60, s-maxage=600' }, '{"for":"everyone"}'));
+route('/cache/res/private.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'private, max-age=60' }, '{"for":"you only"}'),
+);
+route('/cache/res/shared.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'max-age=60, s-maxage=600' }, '{"for":"everyone"}'),
+);
 
 // ---------------- cookies
 
 route('/cookies/show', (x) =>
   page(x, {
     title: `Cookies sent to ${x.host}`,
-    intro: 'This page only reports what arrived. It is useful after the other cookie pages, and from other hosts (shop.lab.test, or inside a frame on other.test).',
+    intro:
+      'This page only reports what arrived. It is useful after the other cookie pages, and from other hosts (shop.lab.test, or inside a frame on other.test).',
     look: ['The request row: "cookies sent", and "not sent" cookies from the jar with the reason (host-only, Path, Secure, SameSite).'],
     body: cookieTable(x) + documentCookieScript,
     headers: { 'cache-control': 'no-store' },
   }),
 );
-route('/cookies/pixel.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }, svg(`${parseCookies(x.req.headers.cookie).length} cookies`)));
+route('/cookies/pixel.svg', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' },
+    svg(`${parseCookies(x.req.headers.cookie).length} cookies`),
+  ),
+);
 route('/cookies/show.json', (x) => {
   const origin = x.req.headers.origin;
-  const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' } : {};
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...cors }, JSON.stringify({ host: x.host, cookies: parseCookies(x.req.headers.cookie) }));
+  const cors: Record<string, string> = origin
+    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' }
+    : {};
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store', ...cors },
+    JSON.stringify({ host: x.host, cookies: parseCookies(x.req.headers.cookie) }),
+  );
 });
 
 route('/cookies/host-only', (x) =>
   page(x, {
     title: 'Host-only vs Domain=lab.test',
-    intro: 'This response sets two cookies. host_only has no Domain attribute, so it goes back only to exactly lab.test. domain_wide has Domain=lab.test, so it also goes to every subdomain, such as shop.lab.test.',
+    intro:
+      'This response sets two cookies. host_only has no Domain attribute, so it goes back only to exactly lab.test. domain_wide has Domain=lab.test, so it also goes to every subdomain, such as shop.lab.test.',
     look: [
       'Set-Cookie host_only: scope "only lab.test (host-only)".',
       'Set-Cookie domain_wide: scope "lab.test and all its subdomains".',
@@ -478,13 +577,18 @@ route('/cookies/host-only', (x) =>
 route('/cookies/path', (x) =>
   page(x, {
     title: 'Path scoping',
-    intro: 'path_scoped is set with Path=/cookies/path/inside. It is sent only to URLs whose path starts with that prefix. Path is not a security boundary: any page on the host can still read it through a frame.',
-    look: ['The image from /cookies/path/inside/ sends path_scoped; the image from /cookies/pixel.svg does not, "not sent: Path does not match".'],
+    intro:
+      'path_scoped is set with Path=/cookies/path/inside. It is sent only to URLs whose path starts with that prefix. Path is not a security boundary: any page on the host can still read it through a frame.',
+    look: [
+      'The image from /cookies/path/inside/ sends path_scoped; the image from /cookies/pixel.svg does not, "not sent: Path does not match".',
+    ],
     headers: { 'set-cookie': 'path_scoped=1; Path=/cookies/path/inside' },
     body: `<p>Inside the path: ${img('/cookies/path/inside/pixel.svg', 'inside')} outside: ${img('/cookies/pixel.svg', 'outside')}</p><p>${link('/cookies/path/inside/show', 'A page inside the path')}</p>`,
   }),
 );
-route('/cookies/path/inside/pixel.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }, svg('inside')));
+route('/cookies/path/inside/pixel.svg', (x) =>
+  send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }, svg('inside')),
+);
 route('/cookies/path/inside/show', (x) => routes.get('/cookies/show')!(x));
 
 route('/cookies/secure', (x) =>
@@ -494,7 +598,10 @@ route('/cookies/secure', (x) =>
       ? 'Over https the Secure cookie is stored, and from now on it is sent only over https.'
       : 'This plain-http response tries to set secure_cookie with the Secure attribute. Browsers reject it: an insecure origin may not set a Secure cookie. plain_cookie, without Secure, is stored.',
     look: x.ctx.secure
-      ? ['secure_cookie: stored, "sent only over https".', 'Go back to the http page: secure_cookie is in the jar but "not sent: Secure cookie on an insecure connection".']
+      ? [
+          'secure_cookie: stored, "sent only over https".',
+          'Go back to the http page: secure_cookie is in the jar but "not sent: Secure cookie on an insecure connection".',
+        ]
       : ['secure_cookie: "rejected: Secure cookie from an insecure origin".', 'plain_cookie: stored.'],
     headers: { 'set-cookie': ['secure_cookie=1; Secure; Path=/', 'plain_cookie=1; Path=/'] },
     body: `<p>${x.ctx.secure ? link(`${x.ctx.origins.http}/cookies/secure`, 'The http version') : link(`${x.ctx.origins.https}/cookies/secure`, 'The https version')}</p>`,
@@ -504,9 +611,19 @@ route('/cookies/secure', (x) =>
 route('/cookies/httponly', (x) =>
   page(x, {
     title: 'HttpOnly: hidden from JavaScript',
-    intro: 'lab_session is set with HttpOnly: the browser sends it with requests, but page JavaScript (document.cookie) cannot read it, which limits what an XSS bug can steal. js_visible has no HttpOnly.',
-    look: ['lab_session: HttpOnly, stored.', 'document.cookie below lists js_visible but not lab_session.', 'The jar view still shows lab_session (the extension can see it).'],
-    headers: { 'set-cookie': [`lab_session=${createHash('sha256').update(String(Date.now())).digest('hex').slice(0, 24)}; HttpOnly; Path=/; SameSite=Lax`, 'js_visible=hello; Path=/'] },
+    intro:
+      'lab_session is set with HttpOnly: the browser sends it with requests, but page JavaScript (document.cookie) cannot read it, which limits what an XSS bug can steal. js_visible has no HttpOnly.',
+    look: [
+      'lab_session: HttpOnly, stored.',
+      'document.cookie below lists js_visible but not lab_session.',
+      'The jar view still shows lab_session (the extension can see it).',
+    ],
+    headers: {
+      'set-cookie': [
+        `lab_session=${createHash('sha256').update(String(Date.now())).digest('hex').slice(0, 24)}; HttpOnly; Path=/; SameSite=Lax`,
+        'js_visible=hello; Path=/',
+      ],
+    },
     body: documentCookieScript,
   }),
 );
@@ -520,9 +637,12 @@ const sameSiteCookies = (secure: boolean) => [
 route('/cookies/samesite', (x) =>
   page(x, {
     title: 'SameSite',
-    intro: 'Four cookies: SameSite=Strict, SameSite=Lax, SameSite=None (which requires Secure, so it only works over https) and one with no SameSite, which Chrome treats as Lax. Then open the cross-site page on other.test, which embeds lab.test in a frame, an image and a fetch.',
+    intro:
+      'Four cookies: SameSite=Strict, SameSite=Lax, SameSite=None (which requires Secure, so it only works over https) and one with no SameSite, which Chrome treats as Lax. Then open the cross-site page on other.test, which embeds lab.test in a frame, an image and a fetch.',
     look: [
-      x.ctx.secure ? 'Over https all four are stored.' : 'Over http ss_none is set without Secure and rejected ("SameSite=None requires Secure").',
+      x.ctx.secure
+        ? 'Over https all four are stored.'
+        : 'Over http ss_none is set without Secure and rejected ("SameSite=None requires Secure").',
       'On other.test: the frame and the image may send only ss_none (if third-party cookies are allowed); ss_lax, ss_default and ss_strict are "not sent: SameSite=Lax on a cross-site subresource".',
       'Following a plain link from other.test to lab.test (top-level navigation) sends Lax cookies but not Strict.',
     ],
@@ -552,9 +672,20 @@ route('/cross/samesite', (x) => {
 route('/cookies/max-age', (x) =>
   page(x, {
     title: 'Max-Age, Expires and deletion',
-    intro: 'short_lived expires after 30 seconds (Max-Age=30). dated expires at an Expires date in an hour. session_only has neither, so it lasts until the browser session ends. Deleting a cookie means setting it again with Max-Age=0 or a past Expires.',
-    look: ['Each cookie shows its expiry countdown or "session".', 'After 30 s short_lived disappears from the jar.', 'The delete link sets Max-Age=0 and a 1970 Expires: "deletes cookie".'],
-    headers: { 'set-cookie': ['short_lived=1; Max-Age=30; Path=/', `dated=1; Expires=${new Date(Date.now() + 3600_000).toUTCString()}; Path=/`, 'session_only=1; Path=/'] },
+    intro:
+      'short_lived expires after 30 seconds (Max-Age=30). dated expires at an Expires date in an hour. session_only has neither, so it lasts until the browser session ends. Deleting a cookie means setting it again with Max-Age=0 or a past Expires.',
+    look: [
+      'Each cookie shows its expiry countdown or "session".',
+      'After 30 s short_lived disappears from the jar.',
+      'The delete link sets Max-Age=0 and a 1970 Expires: "deletes cookie".',
+    ],
+    headers: {
+      'set-cookie': [
+        'short_lived=1; Max-Age=30; Path=/',
+        `dated=1; Expires=${new Date(Date.now() + 3600_000).toUTCString()}; Path=/`,
+        'session_only=1; Path=/',
+      ],
+    },
     body: `<p>${link('/cookies/delete', 'Delete them')}</p>`,
   }),
 );
@@ -571,7 +702,8 @@ route('/cookies/delete', (x) =>
 route('/cookies/prefixes', (x) =>
   page(x, {
     title: '__Host- and __Secure- prefixes',
-    intro: 'A name starting with __Secure- must be set with Secure from an https page. A name starting with __Host- must also have Path=/ and no Domain, so it is locked to this exact host.',
+    intro:
+      'A name starting with __Secure- must be set with Secure from an https page. A name starting with __Host- must also have Path=/ and no Domain, so it is locked to this exact host.',
     look: [
       '__Host-ok and __Secure-ok: stored.',
       '__Host-with-domain (has Domain) and __Host-bad-path (Path=/cookies): rejected.',
@@ -594,16 +726,25 @@ route('/cookies/prefixes', (x) =>
 route('/cookies/partitioned', (x) =>
   page(x, {
     title: 'Partitioned (CHIPS) cookie',
-    intro: 'chip is set with Partitioned: it is stored in a separate jar keyed by the top-level site. Set from a frame inside other.test, it is readable only in frames inside other.test, never when lab.test is visited directly. Partitioned requires Secure (and __Host- is recommended).',
-    look: ['Set-Cookie __Host-chip: "partitioned by top-level site".', 'Open the cross-site page: the jar view shows the partition key https://other.test.'],
-    headers: { 'set-cookie': x.ctx.secure ? [`__Host-chip=${x.url.searchParams.get('from') ?? 'top'}; Secure; Path=/; SameSite=None; Partitioned`] : [] },
+    intro:
+      'chip is set with Partitioned: it is stored in a separate jar keyed by the top-level site. Set from a frame inside other.test, it is readable only in frames inside other.test, never when lab.test is visited directly. Partitioned requires Secure (and __Host- is recommended).',
+    look: [
+      'Set-Cookie __Host-chip: "partitioned by top-level site".',
+      'Open the cross-site page: the jar view shows the partition key https://other.test.',
+    ],
+    headers: {
+      'set-cookie': x.ctx.secure
+        ? [`__Host-chip=${x.url.searchParams.get('from') ?? 'top'}; Secure; Path=/; SameSite=None; Partitioned`]
+        : [],
+    },
     body: `${cookieTable(x)}<p>${link(`${x.ctx.origins.otherHttps}/cross/partitioned`, 'Open it inside other.test')}</p>`,
   }),
 );
 route('/cross/partitioned', (x) =>
   page(x, {
     title: `Partitioned cookie inside ${x.host}`,
-    intro: 'The frame below is lab.test/cookies/partitioned, embedded in this other.test page. The cookie it sets lands in the partition for other.test.',
+    intro:
+      'The frame below is lab.test/cookies/partitioned, embedded in this other.test page. The cookie it sets lands in the partition for other.test.',
     look: ['The frame request: Set-Cookie __Host-chip, Partitioned.', 'Reload: the frame sends __Host-chip=framed back (same partition).'],
     body: `<iframe src="${esc(x.ctx.origins.https)}/cookies/partitioned?from=framed"></iframe>`,
   }),
@@ -615,7 +756,8 @@ route('/cookies/signed', (x) => {
   const flask = makeFlaskSession({ user_id: 42, cart: ['book'], _fresh: true }, 'lab-secret', now);
   page(x, {
     title: 'Signed session cookies',
-    intro: 'Both cookies carry the session data itself, signed by the server with a secret key. Signed is not encrypted: anyone holding the cookie can base64-decode and read it. The signature only stops them from changing it.',
+    intro:
+      'Both cookies carry the session data itself, signed by the server with a secret key. Signed is not encrypted: anyone holding the cookie can base64-decode and read it. The signature only stops them from changing it.',
     look: [
       'jwt_session: a JWT (header.payload.signature, HS256); the decoded payload shows sub, name, role, exp.',
       'session: a Flask session cookie (payload.timestamp.signature); the decoded payload shows user_id and cart.',
@@ -629,7 +771,8 @@ route('/cookies/signed', (x) => {
 route('/cookies/set-several', (x) =>
   page(x, {
     title: 'Several Set-Cookie lines on one response',
-    intro: 'One response, five Set-Cookie header lines. One of them has an Expires date, which contains a comma: that is why Set-Cookie lines can never be joined with commas and split again.',
+    intro:
+      'One response, five Set-Cookie header lines. One of them has an Expires date, which contains a comma: that is why Set-Cookie lines can never be joined with commas and split again.',
     look: ['Five Set-Cookie entries, each parsed on its own.', 'several_dated keeps its whole Expires date (with its comma).'],
     headers: {
       'set-cookie': [
@@ -644,17 +787,41 @@ route('/cookies/set-several', (x) =>
 );
 
 const knownCookies: [string, string][] = [
-  ['host_only', ''], ['domain_wide', '; Domain=lab.test'], ['path_scoped', '; Path=/cookies/path/inside'], ['plain_cookie', ''],
-  ['lab_session', ''], ['js_visible', ''], ['ss_strict', ''], ['ss_lax', ''], ['ss_default', ''], ['short_lived', ''], ['dated', ''],
-  ['session_only', ''], ['jwt_session', ''], ['session', ''], ['several_a', ''], ['several_b', ''], ['several_dated', ''], ['several_lax', ''],
-  ['several_short', ''], ['personal', ''], ['xss_cookie', ''],
+  ['host_only', ''],
+  ['domain_wide', '; Domain=lab.test'],
+  ['path_scoped', '; Path=/cookies/path/inside'],
+  ['plain_cookie', ''],
+  ['lab_session', ''],
+  ['js_visible', ''],
+  ['ss_strict', ''],
+  ['ss_lax', ''],
+  ['ss_default', ''],
+  ['short_lived', ''],
+  ['dated', ''],
+  ['session_only', ''],
+  ['jwt_session', ''],
+  ['session', ''],
+  ['several_a', ''],
+  ['several_b', ''],
+  ['several_dated', ''],
+  ['several_lax', ''],
+  ['several_short', ''],
+  ['personal', ''],
+  ['xss_cookie', ''],
 ];
 route('/cookies/clear', (x) => {
   const lines = knownCookies.map(([n, extra]) => `${n}=; Max-Age=0${extra.includes('Path') ? '' : '; Path=/'}${extra}`);
-  if (x.ctx.secure) lines.push('secure_cookie=; Max-Age=0; Path=/; Secure', 'ss_none=; Max-Age=0; Path=/; Secure; SameSite=None', '__Host-ok=; Max-Age=0; Path=/; Secure', '__Secure-ok=; Max-Age=0; Path=/; Secure');
+  if (x.ctx.secure)
+    lines.push(
+      'secure_cookie=; Max-Age=0; Path=/; Secure',
+      'ss_none=; Max-Age=0; Path=/; Secure; SameSite=None',
+      '__Host-ok=; Max-Age=0; Path=/; Secure',
+      '__Secure-ok=; Max-Age=0; Path=/; Secure',
+    );
   page(x, {
     title: 'Delete all lab cookies',
-    intro: 'This response deletes the cookies the lab pages set on this host (Max-Age=0). Secure ones can only be deleted over https: use the https version too.',
+    intro:
+      'This response deletes the cookies the lab pages set on this host (Max-Age=0). Secure ones can only be deleted over https: use the https version too.',
     look: [`${lines.length} deletions.`],
     headers: { 'set-cookie': lines },
     body: `<p>${link(`${x.ctx.origins.https}/cookies/clear`, 'https version')}</p>`,
@@ -663,19 +830,31 @@ route('/cookies/clear', (x) => {
 
 // ---------------- redirects
 
-const hop = (status: number, to: string, note: string): Handler => (x) =>
-  send(x, status, { location: to, 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' }, `${status}: ${note}\n`);
+const hop =
+  (status: number, to: string, note: string): Handler =>
+  (x) =>
+    send(x, status, { location: to, 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' }, `${status}: ${note}\n`);
 route('/redirect/chain', hop(301, '/redirect/step-302', 'moved permanently (method may become GET)'));
 route('/redirect/step-302', hop(302, '/redirect/step-307', 'found, temporary'));
 route('/redirect/step-307', hop(307, '/redirect/step-308', 'temporary, method and body kept'));
 route('/redirect/step-308', (x) =>
-  send(x, 308, { location: '/redirect/done', 'cache-control': 'no-store', 'set-cookie': 'redirect_hop=308; Path=/', 'content-type': 'text/plain' }, '308: permanent, method kept; this hop also sets a cookie\n'),
+  send(
+    x,
+    308,
+    { location: '/redirect/done', 'cache-control': 'no-store', 'set-cookie': 'redirect_hop=308; Path=/', 'content-type': 'text/plain' },
+    '308: permanent, method kept; this hop also sets a cookie\n',
+  ),
 );
 route('/redirect/done', (x) =>
   page(x, {
     title: 'Redirect chain: arrived',
-    intro: 'You came through four redirects: 301, 302, 307 and 308. Each hop is its own request and response. The hops are sent with no-store so the chain repeats on every visit.',
-    look: ['Four redirect exchanges linked one to the next, then this page.', 'The 308 hop set a cookie (redirect_hop) on its way.', '301/302 may turn a POST into a GET; 307/308 never change the method.'],
+    intro:
+      'You came through four redirects: 301, 302, 307 and 308. Each hop is its own request and response. The hops are sent with no-store so the chain repeats on every visit.',
+    look: [
+      'Four redirect exchanges linked one to the next, then this page.',
+      'The 308 hop set a cookie (redirect_hop) on its way.',
+      '301/302 may turn a POST into a GET; 307/308 never change the method.',
+    ],
   }),
 );
 route('/redirect/to-https', (x) => send(x, 301, { location: `${x.ctx.origins.https}/redirect/done`, 'cache-control': 'no-store' }));
@@ -683,7 +862,8 @@ route('/redirect/cached-301', (x) => send(x, 301, { location: '/redirect/cached-
 route('/redirect/cached-target', (x) =>
   page(x, {
     title: 'A cached permanent redirect',
-    intro: 'The 301 that brought you here has Cache-Control: max-age=60. For a minute the browser follows it from its cache without asking the server.',
+    intro:
+      'The 301 that brought you here has Cache-Control: max-age=60. For a minute the browser follows it from its cache without asking the server.',
     look: ['Visit /redirect/cached-301 again within a minute: the 301 comes from the cache.'],
     body: `<p>${link('/redirect/cached-301', 'Follow the redirect again')}</p>`,
   }),
@@ -692,7 +872,9 @@ route('/redirect/cached-target', (x) =>
 // ---------------- edge
 
 function edgeHint(x: Exchange): string[] {
-  return x.viaEdge ? [] : [`You opened this page directly on ${x.host}, not through the edge: open it on edge.lab.test to see the edge cache's headers.`];
+  return x.viaEdge
+    ? []
+    : [`You opened this page directly on ${x.host}, not through the edge: open it on edge.lab.test to see the edge cache's headers.`];
 }
 function originSaw(x: Exchange): Record<string, string> {
   const h = x.req.headers;
@@ -715,7 +897,8 @@ route('/edge/', (x) => {
   const e = x.ctx.origins.edge;
   page(x, {
     title: 'Edge cache lessons',
-    intro: 'edge.lab.test is a real caching reverse proxy in front of the lab origin, like a CDN edge or a Varnish/nginx in front of an app server. It stores responses that allow shared caching and adds Age, Via, Cache-Status (RFC 9211) and X-Forwarded-For on the way.',
+    intro:
+      'edge.lab.test is a real caching reverse proxy in front of the lab origin, like a CDN edge or a Varnish/nginx in front of an app server. It stores responses that allow shared caching and adds Age, Via, Cache-Status (RFC 9211) and X-Forwarded-For on the way.',
     look: [
       ...edgeHint(x),
       'Cache-Status: "lab-edge; fwd=uri-miss; stored" the first time, "lab-edge; hit" afterwards.',
@@ -723,23 +906,36 @@ route('/edge/', (x) => {
       'Via: the proxy that handled the response.',
       'The chain diagram: browser → lab-edge → origin.',
     ],
-    body: `<ul>${LAB_SECTIONS[3].pages.slice(1).map((p) => `<li>${link(e + p.path, p.title)}</li>`).join('')}</ul>`,
+    body: `<ul>${LAB_SECTIONS[3].pages
+      .slice(1)
+      .map((p) => `<li>${link(e + p.path, p.title)}</li>`)
+      .join('')}</ul>`,
   });
 });
 route('/edge/cached', (x) =>
   edgePage(x, 'public, max-age=0, s-maxage=120', {
     title: 'Cached at the edge',
-    intro: 'Cache-Control: public, max-age=0, s-maxage=120. The browser must ask again every time (max-age=0), but the edge may answer from its copy for two minutes (s-maxage=120).',
-    look: ['First load: Cache-Status "fwd=uri-miss; stored", Age 0.', 'Reload: Cache-Status "hit", Age grows, and the origin time in the page stays the same.'],
+    intro:
+      'Cache-Control: public, max-age=0, s-maxage=120. The browser must ask again every time (max-age=0), but the edge may answer from its copy for two minutes (s-maxage=120).',
+    look: [
+      'First load: Cache-Status "fwd=uri-miss; stored", Age 0.',
+      'Reload: Cache-Status "hit", Age grows, and the origin time in the page stays the same.',
+    ],
     body: css('/edge/res/style.css'),
   }),
 );
-route('/edge/res/style.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=60, s-maxage=600' }, 'b{color:#064}\n'));
+route('/edge/res/style.css', (x) =>
+  send(x, 200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=60, s-maxage=600' }, 'b{color:#064}\n'),
+);
 route('/edge/both', (x) =>
   edgePage(x, 'public, max-age=30, s-maxage=300', {
     title: 'Browser 30 s, edge 5 min',
-    intro: 'Cache-Control: public, max-age=30, s-maxage=300. The browser keeps it 30 seconds; the edge keeps it five minutes. After 30 s the browser asks again and the edge answers with a hit whose Age is already 30 or more.',
-    look: ['Two freshness lanes: browser 30 s, shared caches 300 s.', 'The browser counts the edge\'s Age against its own 30 s: a copy that is old at the edge is fresh for less time in the browser.'],
+    intro:
+      'Cache-Control: public, max-age=30, s-maxage=300. The browser keeps it 30 seconds; the edge keeps it five minutes. After 30 s the browser asks again and the edge answers with a hit whose Age is already 30 or more.',
+    look: [
+      'Two freshness lanes: browser 30 s, shared caches 300 s.',
+      "The browser counts the edge's Age against its own 30 s: a copy that is old at the edge is fresh for less time in the browser.",
+    ],
   }),
 );
 route('/edge/no-store', (x) =>
@@ -753,16 +949,27 @@ route('/edge/private', (x) =>
   edgePage(x, 'private, max-age=60', {
     title: 'private through the edge',
     intro: 'private, max-age=60: this response is meant for one user. The browser may keep it a minute, the edge must not store it.',
-    look: ['Cache-Status never says "stored"; the origin time changes on every edge request.', 'The browser still reuses it for 60 s (reload shows it from the disk cache).'],
+    look: [
+      'Cache-Status never says "stored"; the origin time changes on every edge request.',
+      'The browser still reuses it for 60 s (reload shows it from the disk cache).',
+    ],
   }),
 );
 route('/edge/personal', (x) => {
   const visits = Number(parseCookies(x.req.headers.cookie).find(([n]) => n === 'personal')?.[1] ?? 0) + 1;
-  edgePage(x, 'public, max-age=0, s-maxage=120', {
-    title: 'A request with cookies bypasses the edge',
-    intro: `You have visited this page ${visits} time(s) (counted in a cookie). Caches normally do not store responses that set cookies, and many (Varnish by default) do not answer requests that carry cookies from the cache either, even though the response says public, s-maxage=120.`,
-    look: ['First visit: the response sets a cookie, so the edge does not store it.', 'Later visits: the request carries the cookie, so the edge bypasses its cache: Cache-Status "fwd=bypass".'],
-  }, { 'set-cookie': `personal=${visits}; Path=/edge/personal` });
+  edgePage(
+    x,
+    'public, max-age=0, s-maxage=120',
+    {
+      title: 'A request with cookies bypasses the edge',
+      intro: `You have visited this page ${visits} time(s) (counted in a cookie). Caches normally do not store responses that set cookies, and many (Varnish by default) do not answer requests that carry cookies from the cache either, even though the response says public, s-maxage=120.`,
+      look: [
+        'First visit: the response sets a cookie, so the edge does not store it.',
+        'Later visits: the request carries the cookie, so the edge bypasses its cache: Cache-Status "fwd=bypass".',
+      ],
+    },
+    { 'set-cookie': `personal=${visits}; Path=/edge/personal` },
+  );
 });
 route('/edge/vary', (x) =>
   edgePage(x, 'public, max-age=0, s-maxage=120', {
@@ -785,10 +992,14 @@ route('/edge/swr', (x) =>
 route('/edge/whoami', (x) => {
   const h = x.req.headers;
   const xff = String(h['x-forwarded-for'] ?? '');
-  const chain = xff.split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = xff
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   page(x, {
     title: 'What the origin sees',
-    intro: 'Behind a reverse proxy, the origin sees the proxy as its client. The proxy passes on the real client in X-Forwarded-For, appending the address it received the request from. Any client can send its own X-Forwarded-For, so only the entries added by proxies you trust are believable: read the list from the right.',
+    intro:
+      'Behind a reverse proxy, the origin sees the proxy as its client. The proxy passes on the real client in X-Forwarded-For, appending the address it received the request from. Any client can send its own X-Forwarded-For, so only the entries added by proxies you trust are believable: read the list from the right.',
     look: [
       ...edgeHint(x),
       'Response headers x-lab-origin-saw-*: what the origin received (it echoes them).',
@@ -812,8 +1023,21 @@ route('/edge/whoami', (x) => {
 });
 route('/edge/whoami.json', (x) => {
   const h = x.req.headers;
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...originSaw(x) },
-    JSON.stringify({ remoteAddress: x.req.socket.remoteAddress, xForwardedFor: h['x-forwarded-for'] ?? null, xForwardedProto: h['x-forwarded-proto'] ?? null, via: h.via ?? null }, null, 1));
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store', ...originSaw(x) },
+    JSON.stringify(
+      {
+        remoteAddress: x.req.socket.remoteAddress,
+        xForwardedFor: h['x-forwarded-for'] ?? null,
+        xForwardedProto: h['x-forwarded-proto'] ?? null,
+        via: h.via ?? null,
+      },
+      null,
+      1,
+    ),
+  );
 });
 
 // ---------------- named CDNs (imitations sent by the origin)
@@ -829,7 +1053,8 @@ const cfHeaders = (status: string, extra: Record<string, string> = {}) => ({
 route('/cdn/cloudflare', (x) =>
   page(x, {
     title: 'Cloudflare-style headers',
-    intro: 'The lab origin imitates what Cloudflare adds: Server: cloudflare, CF-Ray ending in the PoP code (FRA = Frankfurt) and CF-Cache-Status. The subresources below show HIT, MISS, EXPIRED, REVALIDATED, BYPASS and DYNAMIC.',
+    intro:
+      'The lab origin imitates what Cloudflare adds: Server: cloudflare, CF-Ray ending in the PoP code (FRA = Frankfurt) and CF-Cache-Status. The subresources below show HIT, MISS, EXPIRED, REVALIDATED, BYPASS and DYNAMIC.',
     look: [
       'CDN column: "Cloudflare HIT · FRA" (Frankfurt).',
       '/cdn/cloudflare/api/profile says DYNAMIC although it sends Cache-Control: public, max-age=3600: Cloudflare does not cache JSON/HTML by default, only static file extensions, unless a Cache Rule says so.',
@@ -844,15 +1069,48 @@ route('/cdn/cloudflare', (x) =>
       reloadButton,
   }),
 );
-route('/cdn/cloudflare/style.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=14400', age: '3127', ...cfHeaders('HIT') }, 'h1{letter-spacing:.01em}\n'));
-route('/cdn/cloudflare/logo.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=14400', ...cfHeaders('MISS') }, svg('cf')));
-route('/cdn/cloudflare/app.js', (x) => send(x, 200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=600', ...cfHeaders('EXPIRED') }, '/* cf expired */\n'));
-route('/cdn/cloudflare/data.json', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600', ...cfHeaders('REVALIDATED') }, '{"ok":true}'));
+route('/cdn/cloudflare/style.css', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'text/css', 'cache-control': 'public, max-age=14400', age: '3127', ...cfHeaders('HIT') },
+    'h1{letter-spacing:.01em}\n',
+  ),
+);
+route('/cdn/cloudflare/logo.svg', (x) =>
+  send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=14400', ...cfHeaders('MISS') }, svg('cf')),
+);
+route('/cdn/cloudflare/app.js', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=600', ...cfHeaders('EXPIRED') },
+    '/* cf expired */\n',
+  ),
+);
+route('/cdn/cloudflare/data.json', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600', ...cfHeaders('REVALIDATED') }, '{"ok":true}'),
+);
 route('/cdn/cloudflare/api/profile', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=3600', ...cfHeaders('DYNAMIC') }, '{"user":"ada","plan":"student"}'),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'public, max-age=3600', ...cfHeaders('DYNAMIC') },
+    '{"user":"ada","plan":"student"}',
+  ),
 );
 route('/cdn/cloudflare/account', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'private, no-store', 'set-cookie': '__cf_bm=lab-bot-check; Path=/; HttpOnly; SameSite=None; Secure', ...cfHeaders('BYPASS') }, '{}'),
+  send(
+    x,
+    200,
+    {
+      'content-type': 'application/json',
+      'cache-control': 'private, no-store',
+      'set-cookie': '__cf_bm=lab-bot-check; Path=/; HttpOnly; SameSite=None; Secure',
+      ...cfHeaders('BYPASS'),
+    },
+    '{}',
+  ),
 );
 
 const fastlyHeaders = (cache: string, hits: string, extra: Record<string, string> = {}) => ({
@@ -866,7 +1124,8 @@ const fastlyHeaders = (cache: string, hits: string, extra: Record<string, string
 route('/cdn/fastly', (x) =>
   page(x, {
     title: 'Fastly-style headers',
-    intro: 'Fastly runs two cache layers (shielding): a shield PoP near the origin (here IAD, Washington) and an edge PoP near you (FRA, Frankfurt). X-Served-By names both, X-Cache gives each one\'s result in the same order, X-Cache-Hits their hit counts.',
+    intro:
+      "Fastly runs two cache layers (shielding): a shield PoP near the origin (here IAD, Washington) and an edge PoP near you (FRA, Frankfurt). X-Served-By names both, X-Cache gives each one's result in the same order, X-Cache-Hits their hit counts.",
     look: [
       'This page: X-Cache "MISS, HIT": the shield missed long ago, the edge (the last entry, nearest you) answered from cache.',
       'CDN column: "Fastly HIT · FRA".',
@@ -876,7 +1135,14 @@ route('/cdn/fastly', (x) =>
     body: img('/cdn/fastly/pic.svg', 'pic') + reloadButton,
   }),
 );
-route('/cdn/fastly/pic.svg', (x) => send(x, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600', age: '0', ...fastlyHeaders('MISS, MISS', '0, 0') }, svg('fastly')));
+route('/cdn/fastly/pic.svg', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600', age: '0', ...fastlyHeaders('MISS, MISS', '0, 0') },
+    svg('fastly'),
+  ),
+);
 
 route('/cdn/cloudfront', (x) =>
   page(x, {
@@ -896,7 +1162,8 @@ route('/cdn/cloudfront', (x) =>
 route('/cdn/cache-status', (x) =>
   page(x, {
     title: 'Cache-Status and CDN-Cache-Control',
-    intro: 'Cache-Status (RFC 9211) is the standard way for every cache on the path to report what it did, one list member per cache, the one nearest the origin first. CDN-Cache-Control (RFC 9213) gives CDNs their own freshness rules that browsers ignore.',
+    intro:
+      'Cache-Status (RFC 9211) is the standard way for every cache on the path to report what it did, one list member per cache, the one nearest the origin first. CDN-Cache-Control (RFC 9213) gives CDNs their own freshness rules that browsers ignore.',
     look: [
       'Two caches in Cache-Status: OriginShield hit; ExampleCDN forwarded (fwd=stale) and stored the answer.',
       'CDN-Cache-Control: max-age=600 applies to the CDN only; the browser follows Cache-Control: max-age=60.',
@@ -927,7 +1194,11 @@ routePrefix('/xss', (x) => {
       via: `1.1 ${p.html}`,
       server: p.script,
       'cf-ray': `${p.attr}-FRA`,
-      'set-cookie': [`xss_cookie=${p.html}; Path=/`, `xss_script=${p.script}; Path=/`, `xss_attr=${p.attr.replace(/[";]/g, '')}; Path=/; Domain=${p.link.replace(/;/g, '')}`],
+      'set-cookie': [
+        `xss_cookie=${p.html}; Path=/`,
+        `xss_script=${p.script}; Path=/`,
+        `xss_attr=${p.attr.replace(/[";]/g, '')}; Path=/; Domain=${p.link.replace(/;/g, '')}`,
+      ],
     },
     body: `<p>Payloads used: <code>${esc(JSON.stringify(p))}</code></p>`,
   });
@@ -953,7 +1224,9 @@ window.burstResult={n,ok,failed,ms};document.title='burst done';})();
 </script>`,
   });
 });
-routePrefix('/burst/item/', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, `{"i":${JSON.stringify(x.url.pathname.slice(12))}}`));
+routePrefix('/burst/item/', (x) =>
+  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, `{"i":${JSON.stringify(x.url.pathname.slice(12))}}`),
+);
 
 // ---------------- a service worker's own requests
 
@@ -963,7 +1236,8 @@ routePrefix('/burst/item/', (x) => send(x, 200, { 'content-type': 'application/j
 route('/sw/', (x) =>
   page(x, {
     title: 'A service worker fetching by itself',
-    intro: 'This page registers a service worker. The worker then fetches /sw/from-worker.json on its own. Requests a service worker makes belong to no tab (webRequest reports tabId -1), so Cache Lens keeps them in a separate bucket instead of this tab.',
+    intro:
+      'This page registers a service worker. The worker then fetches /sw/from-worker.json on its own. Requests a service worker makes belong to no tab (webRequest reports tabId -1), so Cache Lens keeps them in a separate bucket instead of this tab.',
     look: [
       'This tab lists the page itself. The worker script /sw/worker.js is fetched by the browser for the worker, so it belongs to no tab either.',
       'from-worker.json is not in this tab: it is in the "no tab" bucket (service workers and extensions).',
@@ -991,7 +1265,12 @@ self.addEventListener('message',(e)=>{e.waitUntil(fetch(e.data.fetch,{cache:'no-
   ),
 );
 route('/sw/from-worker.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ from: 'service worker', tag: x.url.searchParams.get('tag') ?? '' })),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    JSON.stringify({ from: 'service worker', tag: x.url.searchParams.get('tag') ?? '' }),
+  ),
 );
 
 // ---------------- garbage
@@ -1002,7 +1281,8 @@ route('/garbage', (x) => {
   for (let i = 0; i < 300; i++) many[`x-many-${i}`] = String(i);
   page(x, {
     title: 'Garbage headers',
-    intro: 'This response is deliberately malformed: a 64 KB header, non-ASCII bytes, impossible dates, contradictory and broken Cache-Control, unquoted ETag, Vary: *, broken Set-Cookie lines and 300 extra headers. Cache Lens must not crash; each oddity should become a finding.',
+    intro:
+      'This response is deliberately malformed: a 64 KB header, non-ASCII bytes, impossible dates, contradictory and broken Cache-Control, unquoted ETag, Vary: *, broken Set-Cookie lines and 300 extra headers. Cache Lens must not crash; each oddity should become a finding.',
     look: ['The panel still renders this row and lists findings for the broken values.', 'Nothing freezes while parsing the 64 KB header.'],
     headers: {
       'x-huge': 'a'.repeat(64 * 1024),
@@ -1034,7 +1314,14 @@ route('/garbage', (x) => {
 
 // ---------------- lab internals
 
-route('/__lab/stats', (x) => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }, JSON.stringify(x.ctx.stats(), null, 1)));
+route('/__lab/stats', (x) =>
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' },
+    JSON.stringify(x.ctx.stats(), null, 1),
+  ),
+);
 route('/__lab/reset', (x) => {
   x.ctx.resetCounts();
   send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }, '{"reset":true}');
@@ -1074,7 +1361,9 @@ route('/lessons/unversioned-css', (x) =>
     body: css('/lessons/res/site.css') + reloadButton,
   }),
 );
-route('/lessons/res/site.css', (x) => send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=86400' }, `h1{border-bottom:3px solid #4a7}\n`));
+route('/lessons/res/site.css', (x) =>
+  send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=86400' }, `h1{border-bottom:3px solid #4a7}\n`),
+);
 
 /** The deploy page's current release (bumped by ?deploy=1). */
 let release = 1;
@@ -1111,18 +1400,25 @@ route('/lessons/swr-timeline', (x) =>
       'Caching tab: the freshness timeline has three parts: fresh (20 s), the stale-while-revalidate window (40 s), then stale.',
       'Watch the "now" marker move through the window with the panel open; the next-use sentence changes as it crosses each edge.',
     ],
-    body: `<pre id="out"></pre><script>fetch('/lessons/res/window.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` + reloadButton,
+    body:
+      `<pre id="out"></pre><script>fetch('/lessons/res/window.json').then(r=>r.text()).then(t=>{document.getElementById('out').textContent=t})</script>` +
+      reloadButton,
   }),
 );
 route('/lessons/res/window.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'max-age=20, stale-while-revalidate=40' }, JSON.stringify({ at: new Date().toISOString() })),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'max-age=20, stale-while-revalidate=40' },
+    JSON.stringify({ at: new Date().toISOString() }),
+  ),
 );
 
 route('/cookies/public-suffix', (x) =>
   page(x, {
     title: 'Domain= a public suffix (rejected)',
     intro:
-      'A public suffix is a name under which anyone can register a site (com, co.uk, github.io). A cookie for a whole public suffix would be shared by every site under it, so browsers reject a Domain attribute that is one. This response tries Domain=test (the lab\'s top-level name) and, for contrast, Domain=lab.test.',
+      "A public suffix is a name under which anyone can register a site (com, co.uk, github.io). A cookie for a whole public suffix would be shared by every site under it, so browsers reject a Domain attribute that is one. This response tries Domain=test (the lab's top-level name) and, for contrast, Domain=lab.test.",
     look: [
       'Cookies tab: psl_bad is rejected: its Domain is a public suffix.',
       'psl_ok (Domain=lab.test) is stored as a domain cookie for lab.test and its subdomains.',
@@ -1135,7 +1431,7 @@ route('/cookies/sticky', (x) =>
   page(x, {
     title: 'Load-balancer stickiness cookies (AWSALB, SERVERID)',
     intro:
-      'A load balancer spreads visitors over several servers. Stickiness (session affinity) sends one browser back to the same server each time, so state kept in that server\'s memory is found again; the balancer does it with a cookie naming or encoding the server. AWS Application Load Balancers use AWSALB (and AWSALBCORS for cross-site requests); HAProxy\'s classic setup inserts SERVERID.',
+      "A load balancer spreads visitors over several servers. Stickiness (session affinity) sends one browser back to the same server each time, so state kept in that server's memory is found again; the balancer does it with a cookie naming or encoding the server. AWS Application Load Balancers use AWSALB (and AWSALBCORS for cross-site requests); HAProxy's classic setup inserts SERVERID.",
     look: [
       'Cookies tab: AWSALB, AWSALBCORS and SERVERID are stored; their purpose says Load balancing.',
       'Cookies overview: they are first-party and not tracking; the "Why here" column names the rule (our list, since the Open Cookie Database calls AWSALB only Functional).',
@@ -1155,7 +1451,7 @@ route('/cookies/tracker', (x) =>
   page(x, {
     title: 'A tracking cookie in a third-party context',
     intro:
-      'This page (lab.test) embeds a pixel from other.test, another site. The pixel\'s response sets __gads (a name Google\'s ad network uses) with SameSite=None; Secure, and the browser sends it back on every later page that embeds the same pixel: other.test can recognise you across every site that includes it. That is what a third-party tracking cookie is.',
+      "This page (lab.test) embeds a pixel from other.test, another site. The pixel's response sets __gads (a name Google's ad network uses) with SameSite=None; Secure, and the browser sends it back on every later page that embeds the same pixel: other.test can recognise you across every site that includes it. That is what a third-party tracking cookie is.",
     look: [
       'The pixel row: a third-party request (other.test under lab.test) that sets __gads.',
       'Cookies overview: __gads is marked tracking: a marketing cookie set in a third-party context. Its "Why here" says which rule put it there.',
@@ -1200,17 +1496,33 @@ route('/errors/502', (x) =>
       '502 means a gateway (a reverse proxy, load balancer or CDN) could not get a valid answer from the server behind it: the origin is down, refused the connection, or answered garbage. The two responses below are 502s as an nginx reverse proxy and as Cloudflare would send them (headers simulated by the lab).',
     look: [
       'proxy-502: status 502, Server: nginx, Via names the proxy: the error was made by the proxy, not by the application.',
-      'cdn-502: status 502 with Cloudflare\'s headers (cf-ray, server: cloudflare): the CDN could not reach the origin. The CDN tab names the edge and its PoP.',
+      "cdn-502: status 502 with Cloudflare's headers (cf-ray, server: cloudflare): the CDN could not reach the origin. The CDN tab names the edge and its PoP.",
       'Caching: errors like these are not stored by default (no freshness information), and Cache-Control: no-store says so explicitly.',
     ],
     body: js('/errors/res/proxy-502.js') + js('/errors/res/cdn-502.js'),
   }),
 );
 route('/errors/res/proxy-502.js', (x) =>
-  send(x, 502, { 'content-type': 'text/html', server: 'nginx', via: '1.1 lab-proxy (nginx)', 'cache-control': 'no-store' }, '<h1>502 Bad Gateway</h1>'),
+  send(
+    x,
+    502,
+    { 'content-type': 'text/html', server: 'nginx', via: '1.1 lab-proxy (nginx)', 'cache-control': 'no-store' },
+    '<h1>502 Bad Gateway</h1>',
+  ),
 );
 route('/errors/res/cdn-502.js', (x) =>
-  send(x, 502, { 'content-type': 'text/html', server: 'cloudflare', 'cf-ray': '8c1f2a3b4d5e6f70-FRA', 'cf-cache-status': 'DYNAMIC', 'cache-control': 'no-store' }, '<h1>502 Bad gateway</h1>'),
+  send(
+    x,
+    502,
+    {
+      'content-type': 'text/html',
+      server: 'cloudflare',
+      'cf-ray': '8c1f2a3b4d5e6f70-FRA',
+      'cf-cache-status': 'DYNAMIC',
+      'cache-control': 'no-store',
+    },
+    '<h1>502 Bad gateway</h1>',
+  ),
 );
 
 route('/proxy/via-chain', (x) =>
@@ -1226,7 +1538,12 @@ route('/proxy/via-chain', (x) =>
   }),
 );
 route('/proxy/res/chain.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', via: '1.0 origin-proxy, 1.1 shield-fra (Varnish), 1.1 edge-ams' }, '{}'),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store', via: '1.0 origin-proxy, 1.1 shield-fra (Varnish), 1.1 edge-ams' },
+    '{}',
+  ),
 );
 
 route('/proxy/xff-chain', (x) =>
@@ -1242,7 +1559,12 @@ route('/proxy/xff-chain', (x) =>
   }),
 );
 route('/proxy/res/xff.json', (x) =>
-  send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-forwarded-for': '203.0.113.7, 198.51.100.2, 10.0.0.5' }, '{}'),
+  send(
+    x,
+    200,
+    { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-forwarded-for': '203.0.113.7, 198.51.100.2, 10.0.0.5' },
+    '{}',
+  ),
 );
 
 // ---------------- start-up: a slow response with two Set-Cookie lines (for a page loading while the extension starts)

@@ -48,7 +48,9 @@ describe('lab origin', () => {
     const again = await labRequest(`${lab.httpOrigin}/cache/res/etag.js`, { headers: { 'if-none-match': String(first.headers.etag) } });
     expect(again.status).toBe(304);
     const lm = await labRequest(`${lab.httpOrigin}/cache/res/last-modified.css`);
-    const lmAgain = await labRequest(`${lab.httpOrigin}/cache/res/last-modified.css`, { headers: { 'if-modified-since': String(lm.headers['last-modified']) } });
+    const lmAgain = await labRequest(`${lab.httpOrigin}/cache/res/last-modified.css`, {
+      headers: { 'if-modified-since': String(lm.headers['last-modified']) },
+    });
     expect(lmAgain.status).toBe(304);
   });
 
@@ -73,7 +75,9 @@ describe('lab origin', () => {
   });
 
   it('escapes payloads in the XSS page body but sends them raw in headers and cookies', async () => {
-    const r = await labRequest(`${lab.httpOrigin}/xss/${encodeURIComponent(XSS_PAYLOADS.html)}?q=${encodeURIComponent(XSS_PAYLOADS.script)}`);
+    const r = await labRequest(
+      `${lab.httpOrigin}/xss/${encodeURIComponent(XSS_PAYLOADS.html)}?q=${encodeURIComponent(XSS_PAYLOADS.script)}`,
+    );
     expect(r.status).toBe(200);
     expect(r.headers['x-payload-html']).toBe(XSS_PAYLOADS.html);
     expect(r.setCookie.some((c) => c.includes(XSS_PAYLOADS.html))).toBe(true);
@@ -87,15 +91,28 @@ describe('lab origin', () => {
     expect(g.status).toBe(200);
     expect(String(g.headers['x-huge']).length).toBe(64 * 1024);
     const s = await labRequest(`${lab.httpOrigin}/cookies/signed`);
-    const jwt = s.setCookie.find((c) => c.startsWith('jwt_session='))!.split(';')[0].split('=')[1];
+    const jwt = s.setCookie
+      .find((c) => c.startsWith('jwt_session='))!
+      .split(';')[0]
+      .split('=')[1];
     expect(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).sub).toBe('student-42');
-    const flask = s.setCookie.find((c) => c.startsWith('session='))!.split(';')[0].slice('session='.length);
+    const flask = s.setCookie
+      .find((c) => c.startsWith('session='))!
+      .split(';')[0]
+      .slice('session='.length);
     expect(flask.split('.')).toHaveLength(3);
     expect(JSON.parse(Buffer.from(flask.split('.')[0], 'base64url').toString()).user_id).toBe(42);
   });
 
   it('serves every page the index links to, each saying what to look for', async () => {
-    const origins = { http: lab.httpOrigin, https: lab.httpsOrigin, edge: lab.edgeOrigin, shop: lab.shopOrigin, other: lab.otherOrigin, otherHttps: lab.otherHttpsOrigin };
+    const origins = {
+      http: lab.httpOrigin,
+      https: lab.httpsOrigin,
+      edge: lab.edgeOrigin,
+      shop: lab.shopOrigin,
+      other: lab.otherOrigin,
+      otherHttps: lab.otherHttpsOrigin,
+    };
     for (const p of LAB_SECTIONS.flatMap((s) => s.pages)) {
       const r = await labRequest(origins[p.origin] + p.path);
       if (p.path.startsWith('/redirect/')) {

@@ -37,7 +37,17 @@ describe('collectSlots (the fast field collector buildFacts uses)', () => {
   });
   it('gives exactly what collect() gives, for arbitrary header lists', () => {
     const names = fc.oneof(
-      fc.constantFrom(...RES_SLOTS.names, ...REQ_SLOTS.names, 'Cache-Control', 'ETag', 'DATE', 'If-None-Match', 'Last-Modified', 'x-cache', 'Content-Type'),
+      fc.constantFrom(
+        ...RES_SLOTS.names,
+        ...REQ_SLOTS.names,
+        'Cache-Control',
+        'ETag',
+        'DATE',
+        'If-None-Match',
+        'Last-Modified',
+        'x-cache',
+        'Content-Type',
+      ),
       fc.string({ maxLength: 20 }),
       fc.string({ maxLength: 16 }).map((s) => s.toUpperCase()),
     );

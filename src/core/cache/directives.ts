@@ -217,28 +217,34 @@ export const DIRECTIVE_CONFLICTS: readonly DirectiveConflict[] = [
   {
     first: 'no-cache',
     second: 'immutable',
-    effect: 'immutable promises the body will not change while fresh, yet no-cache makes every use check with the server; browsers follow no-cache',
+    effect:
+      'immutable promises the body will not change while fresh, yet no-cache makes every use check with the server; browsers follow no-cache',
     rule: 'immutable only spares revalidation of a fresh response (RFC 8246 §2); no-cache forbids reuse without validation (RFC 9111 §5.2.2.4).',
     keep: 'no-cache for a URL whose content changes, max-age=31536000, immutable for a versioned one',
   },
   {
     first: 'must-revalidate',
     second: 'stale-while-revalidate',
-    effect: 'must-revalidate forbids serving the copy once stale, stale-while-revalidate allows it during a background check; caches differ on which wins',
+    effect:
+      'must-revalidate forbids serving the copy once stale, stale-while-revalidate allows it during a background check; caches differ on which wins',
     rule: 'must-revalidate: a stale response MUST NOT be reused without successful validation (RFC 9111 §5.2.2.2); stale-while-revalidate (RFC 5861 §3).',
     keep: 'stale-while-revalidate if a briefly stale copy is acceptable, must-revalidate if it never is',
   },
   {
     first: 'must-revalidate',
     second: 'stale-if-error',
-    effect: 'must-revalidate says a stale copy must never be served unchecked, stale-if-error says it may be when the server fails; caches differ on which wins',
+    effect:
+      'must-revalidate says a stale copy must never be served unchecked, stale-if-error says it may be when the server fails; caches differ on which wins',
     rule: 'must-revalidate (RFC 9111 §5.2.2.2, which also says to answer 504 when validation fails); stale-if-error (RFC 5861 §4).',
     keep: 'stale-if-error if an old copy beats an error page, must-revalidate if it never does',
   },
 ];
 
 /** The conflicting pairs present in a response's directives, in table order. */
-export function directiveConflicts(names: ReadonlySet<string>, deltas: ReadonlyMap<string, { seconds: number | null }>): DirectiveConflict[] {
+export function directiveConflicts(
+  names: ReadonlySet<string>,
+  deltas: ReadonlyMap<string, { seconds: number | null }>,
+): DirectiveConflict[] {
   return DIRECTIVE_CONFLICTS.filter((c) => names.has(c.first) && names.has(c.second) && (!c.when || c.when(deltas)));
 }
 

@@ -58,7 +58,6 @@ const NO_CC: ParsedCacheControl = Object.freeze(parseCacheControl([], 'request')
 Object.freeze(NO_CC.directives);
 Object.freeze(NO_CC.findings);
 
-
 /** Everything the cache engine knows about one response, parsed once. */
 export interface ResponseFacts {
   url: string;
@@ -86,7 +85,6 @@ export interface ResponseFacts {
   requestTime: number;
   responseTime: number;
 }
-
 
 const RES_SCRATCH: FieldValue[] = new Array<FieldValue>(RES_SLOTS.names.length).fill(undefined);
 const REQ_SCRATCH: FieldValue[] = new Array<FieldValue>(REQ_SLOTS.names.length).fill(undefined);

@@ -14,13 +14,44 @@ const RES = new Set(RES_SLOTS.names);
 const REQ = new Set(REQ_SLOTS.names);
 
 const fieldNames = fc.oneof(
-  fc.constantFrom(...RES_SLOTS.names, ...REQ_SLOTS.names, 'Cache-Control', 'ETag', 'DATE', 'Age', 'Vary', 'If-None-Match', 'Last-Modified', 'x-cache', 'Content-Type', 'via', 'set-coo\u212aie'),
+  fc.constantFrom(
+    ...RES_SLOTS.names,
+    ...REQ_SLOTS.names,
+    'Cache-Control',
+    'ETag',
+    'DATE',
+    'Age',
+    'Vary',
+    'If-None-Match',
+    'Last-Modified',
+    'x-cache',
+    'Content-Type',
+    'via',
+    'set-coo\u212aie',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ maxLength: 16 }).map((s) => s.toUpperCase()),
 );
 const fieldValues = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('max-age=60, public', 'no-cache', '"abc"', 'W/"abc"', ' "x" ', '120', '007', '1,2', 'Thu, 15 Jan 2026 09:00:00 GMT', 'Sun, 31 Feb 2026 08:49:37 GMT', 'THU, 15 JAN 2026 09:00:01 gmt', 'a\nb', '60\n60', '"a"\n"b"', 'Accept-Encoding, Cookie', '*'),
+  fc.constantFrom(
+    'max-age=60, public',
+    'no-cache',
+    '"abc"',
+    'W/"abc"',
+    ' "x" ',
+    '120',
+    '007',
+    '1,2',
+    'Thu, 15 Jan 2026 09:00:00 GMT',
+    'Sun, 31 Feb 2026 08:49:37 GMT',
+    'THU, 15 JAN 2026 09:00:01 gmt',
+    'a\nb',
+    '60\n60',
+    '"a"\n"b"',
+    'Accept-Encoding, Cookie',
+    '*',
+  ),
 );
 const headerLists = fc.array(fc.record({ name: fieldNames, value: fieldValues }), { maxLength: 24 });
 
@@ -39,7 +70,9 @@ describe('scanFields + splitLines', () => {
         });
         const wantReq = collect(h, REQ);
         scanFields(h, REQ_SLOTS, req);
-        REQ_SLOTS.names.forEach((name, i) => { expect(req[i] === undefined ? undefined : [...splitLines(req[i])]).toEqual(wantReq.get(name)); });
+        REQ_SLOTS.names.forEach((name, i) => {
+          expect(req[i] === undefined ? undefined : [...splitLines(req[i])]).toEqual(wantReq.get(name));
+        });
       }),
       { numRuns: 1000 },
     );
@@ -86,13 +119,23 @@ describe('buildFacts', () => {
     const now = 1768467600;
     fc.assert(
       fc.property(headerLists, headerLists, (reqH, resH) => {
-        const f = buildFacts({ url: 'https://a.example/', method: 'GET', requestHeaders: reqH, requestTimeMs: now * 1000, responseTimeMs: now * 1000 }, 200, resH, now);
+        const f = buildFacts(
+          { url: 'https://a.example/', method: 'GET', requestHeaders: reqH, requestTimeMs: now * 1000, responseTimeMs: now * 1000 },
+          200,
+          resH,
+          now,
+        );
         const want = referenceFacts(reqH, resH, now);
         for (const [k, v] of Object.entries(want)) {
           const got = f[k as keyof typeof f];
           if (v && typeof v === 'object' && 'directives' in v) {
             const cc = got as typeof v;
-            expect([cc.directives, [...cc.names], [...cc.deltas], cc.findings]).toEqual([v.directives, [...v.names], [...v.deltas], v.findings]);
+            expect([cc.directives, [...cc.names], [...cc.deltas], cc.findings]).toEqual([
+              v.directives,
+              [...v.names],
+              [...v.deltas],
+              v.findings,
+            ]);
           } else expect(got, k).toEqual(v);
         }
       }),
@@ -118,7 +161,9 @@ describe('parseETag', () => {
   it('agrees with the general reading for arbitrary values, quoted or not', () => {
     const etag = fc.oneof(
       fc.string({ maxLength: 20 }),
-      fc.tuple(fc.constantFrom('', 'W/', 'w/', ' ', 'W/ '), fc.string({ maxLength: 12 }), fc.constantFrom('"', '', ' ')).map(([p, s, e]) => `${p}"${s}"${e}`),
+      fc
+        .tuple(fc.constantFrom('', 'W/', 'w/', ' ', 'W/ '), fc.string({ maxLength: 12 }), fc.constantFrom('"', '', ' '))
+        .map(([p, s, e]) => `${p}"${s}"${e}`),
     );
     fc.assert(
       fc.property(etag, (v) => {
@@ -143,8 +188,10 @@ function referenceShape(url: string) {
   const segments = (pathStart >= 0 ? beforeQuery.slice(pathStart) : '/').split('/').filter(Boolean);
   const last = segments.at(-1) ?? '';
   const extension = last.lastIndexOf('.') > 0 ? last.slice(last.lastIndexOf('.') + 1).toLowerCase() : '';
-  const hash = (s: string) => s.length >= 8 && s.length <= 128 && /^[0-9A-Za-z]+$/.test(s) && /[0-9]/.test(s) && (/[A-Za-z]/.test(s) || s.length >= 10);
-  const version = (s: string) => /^[vV]?[0-9][0-9.]*$/.test(s) && (s.includes('.') || /^[vV]/.test(s)) && /^[vV]?[0-9]+(\.[0-9]*)*$/.test(s);
+  const hash = (s: string) =>
+    s.length >= 8 && s.length <= 128 && /^[0-9A-Za-z]+$/.test(s) && /[0-9]/.test(s) && (/[A-Za-z]/.test(s) || s.length >= 10);
+  const version = (s: string) =>
+    /^[vV]?[0-9][0-9.]*$/.test(s) && (s.includes('.') || /^[vV]/.test(s)) && /^[vV]?[0-9]+(\.[0-9]*)*$/.test(s);
   const shortHex = (s: string) => /^[0-9a-f]{6,7}$/.test(s) && /[0-9]/.test(s) && /[a-f]/.test(s);
   // The last chunk is followed by the segment's end, which the in-place scan treats as a separator too.
   let versioned = segments.some(
@@ -161,8 +208,37 @@ function referenceShape(url: string) {
 
 describe('urlShape', () => {
   it('agrees with the split-based reading for arbitrary URLs', () => {
-    const part = fc.constantFrom('/', '?', '#', '://', '.', '-', '_', '~', '@', '+', '&', '=', 'v', 'v2', '1.2.3', 'a1b2c3d4e5', 'deadbeef00', 'https', 'x.js', 'CSS', 'ver', 'h', ':', 'ab');
-    const url = fc.oneof(fc.array(part, { maxLength: 14 }).map((a) => a.join('')), fc.string({ maxLength: 40 }), fc.webUrl({ withQueryParameters: true, withFragments: true }));
+    const part = fc.constantFrom(
+      '/',
+      '?',
+      '#',
+      '://',
+      '.',
+      '-',
+      '_',
+      '~',
+      '@',
+      '+',
+      '&',
+      '=',
+      'v',
+      'v2',
+      '1.2.3',
+      'a1b2c3d4e5',
+      'deadbeef00',
+      'https',
+      'x.js',
+      'CSS',
+      'ver',
+      'h',
+      ':',
+      'ab',
+    );
+    const url = fc.oneof(
+      fc.array(part, { maxLength: 14 }).map((a) => a.join('')),
+      fc.string({ maxLength: 40 }),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    );
     fc.assert(
       fc.property(url, (u) => {
         expect(urlShape(u)).toEqual(referenceShape(u));
@@ -221,7 +297,17 @@ describe('linkRevalidation', () => {
     fc.assert(
       fc.property(casing, fc.constantFrom('etag', 'last-modified'), (upper, validator) => {
         const value = validator === 'etag' ? '"v1"' : 'Thu, 15 Jan 2026 09:00:00 GMT';
-        const stored = { id: 'a', url: 'https://a.example/x', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [{ name: cased(validator, upper), value }], requestTimeMs: 0, responseTimeMs: 0, source: 'network' as const };
+        const stored = {
+          id: 'a',
+          url: 'https://a.example/x',
+          method: 'GET',
+          status: 200,
+          requestHeaders: [],
+          responseHeaders: [{ name: cased(validator, upper), value }],
+          requestTimeMs: 0,
+          responseTimeMs: 0,
+          source: 'network' as const,
+        };
         const conditional = validator === 'etag' ? 'if-none-match' : 'if-modified-since';
         const x = { ...stored, id: 'b', status: 304, requestHeaders: [{ name: cased(conditional, upper), value }], responseHeaders: [] };
         const link = linkRevalidation(x, [stored]);

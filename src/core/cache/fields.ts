@@ -89,7 +89,9 @@ function slotTable(names: readonly string[]): SlotTable {
       byFirst[key] = byFirst[key] === 0 ? i + 1 : -1;
     } else byFirst.fill(-1, n.length * 32, n.length * 32 + 32); // not a-z: that length always goes through byLength
   });
-  const usual = names.map((n) => (n === 'etag' ? 'ETag' : n.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())));
+  const usual = names.map((n) =>
+    n === 'etag' ? 'ETag' : n.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()),
+  );
   return { names, byLength, byFirst, usual };
 }
 
@@ -140,9 +142,19 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
   return out;
 }
 
-
 // Slot numbers: the order of these lists.
-export const RES_SLOTS = slotTable(['cache-control', 'pragma', 'expires', 'date', 'age', 'last-modified', 'etag', 'vary', 'set-cookie', 'content-location']);
+export const RES_SLOTS = slotTable([
+  'cache-control',
+  'pragma',
+  'expires',
+  'date',
+  'age',
+  'last-modified',
+  'etag',
+  'vary',
+  'set-cookie',
+  'content-location',
+]);
 export const REQ_SLOTS = slotTable(['cache-control', 'pragma', 'authorization', 'if-none-match', 'if-modified-since']);
 
 /**
@@ -174,7 +186,8 @@ export function scanFields(headers: HeaderList | undefined, table: SlotTable, ou
     if (entry > 0) {
       // An ASCII first character: it is the wanted name's first letter in either case, or no wanted name matches.
       const lower = names[entry - 1]!; // byFirst holds slot + 1
-      if (name === lower || name === table.usual[entry - 1] || ((c0 | 0x20) === lower.charCodeAt(0) && sameName(name, lower))) slot = entry - 1;
+      if (name === lower || name === table.usual[entry - 1] || ((c0 | 0x20) === lower.charCodeAt(0) && sameName(name, lower)))
+        slot = entry - 1;
     } else if (entry < 0) {
       const slots = byLength[len];
       if (slots !== undefined) {

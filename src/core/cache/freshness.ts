@@ -55,7 +55,12 @@ function set(lifetime: number | null, source: FreshnessSource, heuristic: boolea
   LT.heuristic = heuristic;
 }
 
-function lifetimeInto(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, departures: LifetimeResult['departures'] | undefined): void {
+function lifetimeInto(
+  f: ResponseFacts,
+  kind: CacheKind,
+  profile: CacheProfile,
+  departures: LifetimeResult['departures'] | undefined,
+): void {
   const cc = f.cc;
   if (kind === 'shared' && cc.deltas.has('s-maxage')) {
     const s = cc.deltas.get('s-maxage')!;
@@ -162,7 +167,6 @@ export interface ViewResult {
   departures: readonly Departure[];
 }
 
-
 /** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
 const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntries(
   (Object.keys(STORE_WHY) as StoreReason[]).map((r) => [r, /\{\w+\}/.test(STORE_WHY[r])]),
@@ -227,16 +231,9 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const revalidateDirective =
     cc.names.has('must-revalidate') || (kind === 'shared' && (cc.names.has('proxy-revalidate') || cc.names.has('s-maxage')));
   const swrOpen =
-    storable &&
-    !fresh &&
-    !noCache &&
-    !revalidateDirective &&
-    swr !== null &&
-    lifetime !== null &&
-    currentAge < lifetime + swr;
+    storable && !fresh && !noCache && !revalidateDirective && swr !== null && lifetime !== null && currentAge < lifetime + swr;
   const varyStar = f.vary.star;
-  const freshUntil =
-    lifetime !== null && lifetime > correctedInitialAge ? f.responseTime + lifetime - correctedInitialAge : null;
+  const freshUntil = lifetime !== null && lifetime > correctedInitialAge ? f.responseTime + lifetime - correctedInitialAge : null;
   const view: CacheView = {
     kind,
     storable,

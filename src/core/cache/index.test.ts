@@ -224,7 +224,14 @@ describe('revalidation', () => {
   it('ties a 304 to the earlier response and judges the freshened copy', () => {
     const r304 = ex(
       { 'Cache-Control': 'max-age=600', Date: 'Tue, 14 Nov 2023 22:15:00 GMT' },
-      { id: 'again', url: 'https://example.com/r.js', status: 304, request: { 'If-None-Match': '"v1"' }, responseTimeMs: (T + 100) * 1000, requestTimeMs: (T + 100) * 1000 },
+      {
+        id: 'again',
+        url: 'https://example.com/r.js',
+        status: 304,
+        request: { 'If-None-Match': '"v1"' },
+        responseTimeMs: (T + 100) * 1000,
+        requestTimeMs: (T + 100) * 1000,
+      },
     );
     r304.responseHeaders = r304.responseHeaders.filter((h, i, all) => h.name !== 'Date' || all.findIndex((o) => o.name === 'Date') !== i);
     const link = linkRevalidation(r304, [first]);
@@ -249,7 +256,12 @@ describe('revalidation', () => {
 
   it('a 200 with a new ETag means the validator did not match', () => {
     const changed = ex({ 'Cache-Control': 'max-age=0', ETag: '"v2"' }, { url: 'https://example.com/r.js' });
-    expect(linkRevalidation(changed, [first])).toMatchObject({ previousId: 'first', matched: false, validator: 'etag', validatorValue: '"v1"' });
+    expect(linkRevalidation(changed, [first])).toMatchObject({
+      previousId: 'first',
+      matched: false,
+      validator: 'etag',
+      validatorValue: '"v1"',
+    });
     expect(findingIds(changed, 'rfc', T, [first])).toContain('revalidation-changed');
     const same = ex({ 'Cache-Control': 'max-age=0', ETag: '"v1"' }, { url: 'https://example.com/r.js' });
     expect(linkRevalidation(same, [first])).toBeNull();
@@ -262,7 +274,10 @@ describe('revalidation', () => {
     const history = [first, other, second];
     expect(linkRevalidation(r304, history)?.previousId).toBe('second');
     expect(linkRevalidation(ex({}, { url: 'https://example.com/none.js', status: 304 }), history)).toBeNull();
-    const lone = ex({ 'Cache-Control': 'max-age=600' }, { url: 'https://example.com/none.js', status: 304, request: { 'If-None-Match': '"z"' } });
+    const lone = ex(
+      { 'Cache-Control': 'max-age=600' },
+      { url: 'https://example.com/none.js', status: 304, request: { 'If-None-Match': '"z"' } },
+    );
     const e = run(lone, 'rfc', T + 10, history);
     expect(e.findings.map((f) => f.id)).toContain('revalidated-304-unlinked');
     expect(e.private).toMatchObject({ storable: true, freshnessLifetime: 600, fresh: true });
@@ -327,16 +342,26 @@ describe('findings', () => {
   it('status-, Authorization-, URL- and request-dependent notes', () => {
     expect(has({}, 'not-storable-status', { status: 302 })).toBe(true);
     expect(has({ 'Cache-Control': 'public, max-age=60' }, 'public-with-authorization', { request: { Authorization: 'x' } })).toBe(true);
-    expect(has({ 'Cache-Control': 'max-age=31536000' }, 'versioned-without-immutable', { url: 'https://example.com/app.3f9a8c2b.js' })).toBe(true);
-    expect(has({ 'Cache-Control': 'max-age=31536000' }, 'long-max-age-unversioned', { url: 'https://example.com/app.3f9a8c2b.js' })).toBe(false);
+    expect(
+      has({ 'Cache-Control': 'max-age=31536000' }, 'versioned-without-immutable', { url: 'https://example.com/app.3f9a8c2b.js' }),
+    ).toBe(true);
+    expect(has({ 'Cache-Control': 'max-age=31536000' }, 'long-max-age-unversioned', { url: 'https://example.com/app.3f9a8c2b.js' })).toBe(
+      false,
+    );
     expect(has({ 'Cache-Control': 'max-age=60' }, 'versioned-short-lifetime', { url: 'https://example.com/app.js?v=12' })).toBe(true);
     // versioned, but left to the heuristic: say so; an unversioned file left to the heuristic is not this note's business
     const lm = { 'Last-Modified': 'Tue, 14 Nov 2023 20:00:00 GMT', ETag: '"a"' };
     expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(true);
     expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.js' })).toBe(false);
     expect(has(lm, 'versioned-no-lifetime', { url: 'https://example.com/js/app.js?_=1643952222&t=878270908' })).toBe(false);
-    expect(has({ ...lm, 'Cache-Control': 'max-age=31536000, immutable' }, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(false);
-    expect(has({ ...lm, 'Cache-Control': 'no-cache' }, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' })).toBe(false);
+    expect(
+      has({ ...lm, 'Cache-Control': 'max-age=31536000, immutable' }, 'versioned-no-lifetime', {
+        url: 'https://example.com/js/app.e69dbbeec06f7920555b.js',
+      }),
+    ).toBe(false);
+    expect(
+      has({ ...lm, 'Cache-Control': 'no-cache' }, 'versioned-no-lifetime', { url: 'https://example.com/js/app.e69dbbeec06f7920555b.js' }),
+    ).toBe(false);
     expect(has({ 'Cache-Control': 'max-age=60' }, 'request-no-cache', { request: { Pragma: 'no-cache' } })).toBe(true);
     expect(has({ 'Cache-Control': 'max-age=60' }, 'cc-response-only-in-request', { request: { 'Cache-Control': 'public' } })).toBe(true);
   });
@@ -401,7 +426,9 @@ describe('httplint coverage: conflicts, redundant public, lifetimes, Vary and 30
     expect(ids(ex({ 'Cache-Control': 'public, max-age=60' }))).toContain('public-redundant');
     expect(ids(ex({ 'Cache-Control': 'public' }))).toContain('public-redundant'); // 200 is cacheable by default
     expect(ids(ex({ 'Cache-Control': 'public' }, { status: 302 }))).not.toContain('public-redundant');
-    expect(ids(ex({ 'Cache-Control': 'public, max-age=60' }, { request: { Authorization: 'Bearer x' } }))).not.toContain('public-redundant');
+    expect(ids(ex({ 'Cache-Control': 'public, max-age=60' }, { request: { Authorization: 'Bearer x' } }))).not.toContain(
+      'public-redundant',
+    );
     expect(ids(ex({ 'Cache-Control': 'max-age=60' }))).not.toContain('public-redundant');
   });
   it('advises an explicit lifetime when nothing gives one, and not when Last-Modified does', () => {
@@ -419,7 +446,9 @@ describe('httplint coverage: conflicts, redundant public, lifetimes, Vary and 30
   });
   it('Vary: Host, repeated names and many fields', () => {
     expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Host' }))).toContain('vary-host');
-    const dup = run(ex({ 'Cache-Control': 'max-age=60', Vary: ['Accept-Encoding, Origin', 'accept-encoding'] }), 'chrome').findings.find((x) => x.id === 'vary-duplicate');
+    const dup = run(ex({ 'Cache-Control': 'max-age=60', Vary: ['Accept-Encoding, Origin', 'accept-encoding'] }), 'chrome').findings.find(
+      (x) => x.id === 'vary-duplicate',
+    );
     expect(dup?.summary).toMatch(/accept-encoding/);
     expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Accept-Encoding, Origin' }))).not.toContain('vary-duplicate');
     expect(ids(ex({ 'Cache-Control': 'max-age=60', Vary: 'Accept-Encoding, Origin, Accept, Accept-Language' }))).toContain('vary-many');
@@ -428,13 +457,17 @@ describe('httplint coverage: conflicts, redundant public, lifetimes, Vary and 30
     expect(() => run(ex({ 'Cache-Control': 'max-age=60', Vary: '__proto__, constructor, __proto__' }), 'chrome')).not.toThrow();
   });
   it('Date or Last-Modified sent twice with different values', () => {
-    const f = run(ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': [LONG_AGO, DAY_BEFORE] }), 'chrome').findings.find((x) => x.id === 'field-repeated');
+    const f = run(ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': [LONG_AGO, DAY_BEFORE] }), 'chrome').findings.find(
+      (x) => x.id === 'field-repeated',
+    );
     expect(f?.summary).toMatch(/Last-Modified 2 times/);
     expect(ids(ex({ 'Cache-Control': 'max-age=60', 'Last-Modified': [LONG_AGO, LONG_AGO] }))).not.toContain('field-repeated');
     expect(ids(ex({ 'Cache-Control': 'max-age=60', Date: [DATE, DAY_BEFORE] }))).toContain('field-repeated');
   });
   it('a 304 that carries Content-Type, Content-Encoding or Content-Language', () => {
-    const f = run(ex({ ETag: '"a"', 'Content-Type': 'text/css', 'content-language': 'en' }, { status: 304 }), 'chrome').findings.find((x) => x.id === 'not-modified-content-headers');
+    const f = run(ex({ ETag: '"a"', 'Content-Type': 'text/css', 'content-language': 'en' }, { status: 304 }), 'chrome').findings.find(
+      (x) => x.id === 'not-modified-content-headers',
+    );
     expect(f?.summary).toMatch(/Content-Type, Content-Language/);
     expect(ids(ex({ ETag: '"a"', 'Cache-Control': 'max-age=60' }, { status: 304 }))).not.toContain('not-modified-content-headers');
     expect(ids(ex({ ETag: '"a"', 'Content-Type': 'text/css' }))).not.toContain('not-modified-content-headers');
@@ -449,8 +482,18 @@ describe('severity by consequence', () => {
   });
   it('no-cache without a validator costs a download per use for static files only', () => {
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }), 'no-cache-no-validator')).toBe('warning');
-    expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/api/items', resourceType: 'xmlhttprequest' }), 'no-cache-no-validator')).toBe('info');
-    expect(sev(ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/', resourceType: 'main_frame' }), 'no-cache-no-validator')).toBe('info');
+    expect(
+      sev(
+        ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/api/items', resourceType: 'xmlhttprequest' }),
+        'no-cache-no-validator',
+      ),
+    ).toBe('info');
+    expect(
+      sev(
+        ex({ Date: DATE, 'Cache-Control': 'no-cache' }, { url: 'https://example.com/', resourceType: 'main_frame' }),
+        'no-cache-no-validator',
+      ),
+    ).toBe('info');
   });
   it('an Expires of 0 is a deliberate "expired" (info); an unreadable date meant as one is a warning', () => {
     expect(sev(ex({ Date: DATE, Expires: '0' }), 'expires-invalid')).toBe('info');
@@ -458,8 +501,12 @@ describe('severity by consequence', () => {
   });
   it('an invalid Last-Modified costs a full download only when it is the only validator and no browser can read it', () => {
     expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday' }), 'last-modified-invalid')).toBe('warning');
-    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'Fri, 21 Jan 2022 16:19:12 UTC' }), 'last-modified-invalid')).toBe('info');
-    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday', ETag: '"e"' }), 'last-modified-invalid')).toBe('info');
+    expect(
+      sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'Fri, 21 Jan 2022 16:19:12 UTC' }), 'last-modified-invalid'),
+    ).toBe('info');
+    expect(sev(ex({ Date: DATE, 'Cache-Control': 'max-age=60', 'Last-Modified': 'yesterday', ETag: '"e"' }), 'last-modified-invalid')).toBe(
+      'info',
+    );
   });
   it('Vary: * and Vary: User-Agent cost something only on a response a cache would store', () => {
     expect(sev(ex({ 'Cache-Control': 'max-age=60', Vary: '*' }), 'vary-star')).toBe('warning');
@@ -472,7 +519,9 @@ describe('severity by consequence', () => {
     expect(sev(ex({ Date: 'yesterday', 'Cache-Control': 'max-age=60' }), 'date-invalid')).toBe('warning');
   });
   it('clock skew is info, and a whole number of hours is named as a time-zone error in the recording', () => {
-    const f = run(ex({ Date: new Date((T - 7200) * 1000).toUTCString(), 'Cache-Control': 'max-age=60' })).findings.find((x) => x.id === 'clock-skew');
+    const f = run(ex({ Date: new Date((T - 7200) * 1000).toUTCString(), 'Cache-Control': 'max-age=60' })).findings.find(
+      (x) => x.id === 'clock-skew',
+    );
     expect(f?.severity).toBe('info');
     expect(f?.summary).toMatch(/2 h exactly: probably a time-zone error/);
   });

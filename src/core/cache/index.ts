@@ -5,7 +5,17 @@
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
 import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } from '../types';
-import { DIRECTIVES, directiveConflicts, NOT_IN_304, ownEntry, INVALID_DIRECTIVE_VALUE, SINGLETON_REPEAT_FIELDS, UNKNOWN_DIRECTIVE, VARY_MANY_FIELDS, VARY_TEXT } from './directives';
+import {
+  DIRECTIVES,
+  directiveConflicts,
+  NOT_IN_304,
+  ownEntry,
+  INVALID_DIRECTIVE_VALUE,
+  SINGLETON_REPEAT_FIELDS,
+  UNKNOWN_DIRECTIVE,
+  VARY_MANY_FIELDS,
+  VARY_TEXT,
+} from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
@@ -92,7 +102,10 @@ function validatorsFromRequest(x: ExchangeRecord): HeaderList {
  * here: one frozen array per distinct value instead of a fresh copy in every explanation. Frozen, so a consumer that
  * tried to edit one explanation's list could not change another's.
  */
-const DIRECTIVES_MEMO = { response: new WeakMap<ParsedCacheControl, readonly Explained[]>(), request: new WeakMap<ParsedCacheControl, readonly Explained[]>() };
+const DIRECTIVES_MEMO = {
+  response: new WeakMap<ParsedCacheControl, readonly Explained[]>(),
+  request: new WeakMap<ParsedCacheControl, readonly Explained[]>(),
+};
 const NO_DIRECTIVES: readonly Explained[] = Object.freeze([]);
 
 function sharedDirectives(cc: ParsedCacheControl, context: 'response' | 'request'): readonly Explained[] {
@@ -216,7 +229,8 @@ const NOT_STORED_TEXT = {
 function toPrediction(d: CacheDecision): LoadPrediction {
   const decision = d.action === 'unavailable' ? 'network' : d.action;
   return {
-    action: decision === 'fresh' || decision === 'stale-while-revalidate' ? 'from-cache' : decision === 'revalidate' ? 'revalidate' : 'download',
+    action:
+      decision === 'fresh' || decision === 'stale-while-revalidate' ? 'from-cache' : decision === 'revalidate' ? 'revalidate' : 'download',
     plain: d.plain,
     conditionalHeaders: d.conditional.length ? d.conditional.map((h) => `${h.name}: ${clip(h.value, 200)}`) : NO_HEADERS,
     decision,
@@ -229,12 +243,32 @@ function toPrediction(d: CacheDecision): LoadPrediction {
 /** No conditional headers (every next use but a revalidation): one shared, frozen empty list. */
 const NO_HEADERS: readonly string[] = Object.freeze([]);
 
-function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: ExchangeRecord, headers: HeaderList, status: number, now: number): NextUse {
+function nextUse(
+  f: ResponseFacts,
+  v: ViewResult,
+  profile: CacheProfile,
+  x: ExchangeRecord,
+  headers: HeaderList,
+  status: number,
+  now: number,
+): NextUse {
   let navigation: LoadPrediction;
   let reload: LoadPrediction;
   if (!v.view.storable || f.method !== 'GET') {
-    navigation = { action: 'download', plain: NOT_STORED_TEXT.navigation, conditionalHeaders: NO_HEADERS, decision: 'network', reason: 'not-stored' };
-    reload = { action: 'download', plain: NOT_STORED_TEXT.reload, conditionalHeaders: NO_HEADERS, decision: 'network', reason: 'not-stored' };
+    navigation = {
+      action: 'download',
+      plain: NOT_STORED_TEXT.navigation,
+      conditionalHeaders: NO_HEADERS,
+      decision: 'network',
+      reason: 'not-stored',
+    };
+    reload = {
+      action: 'download',
+      plain: NOT_STORED_TEXT.reload,
+      conditionalHeaders: NO_HEADERS,
+      decision: 'network',
+      reason: 'not-stored',
+    };
   } else {
     const model = modelFor(profile);
     const entry: StoredResponse = {
@@ -263,7 +297,18 @@ function nextUse(f: ResponseFacts, v: ViewResult, profile: CacheProfile, x: Exch
 
 // ---------------------------------------------------------------- findings
 
-const FRESHNESS_DIRECTIVES = ['max-age', 's-maxage', 'public', 'private', 'must-revalidate', 'proxy-revalidate', 'no-cache', 'immutable', 'stale-while-revalidate', 'stale-if-error'];
+const FRESHNESS_DIRECTIVES = [
+  'max-age',
+  's-maxage',
+  'public',
+  'private',
+  'must-revalidate',
+  'proxy-revalidate',
+  'no-cache',
+  'immutable',
+  'stale-while-revalidate',
+  'stale-if-error',
+];
 
 function qualifiedFields(cc: ParsedCacheControl, name: string): string | null {
   if (!cc.names.has(name)) return null;
@@ -375,7 +420,13 @@ function cacheFindings(
   }
   // public only widens storability for a request with Authorization, or a status not cacheable by default without
   // explicit freshness (RFC 9111 §3, §3.5, §4.2.2).
-  if (cc.has('public') && !cc.has('no-store') && !f.hasAuthorization && !hasUnqualified(f.cc, 'private') && (explicit || RFC_HEURISTIC_STATUSES.has(f.status))) {
+  if (
+    cc.has('public') &&
+    !cc.has('no-store') &&
+    !f.hasAuthorization &&
+    !hasUnqualified(f.cc, 'private') &&
+    (explicit || RFC_HEURISTIC_STATUSES.has(f.status))
+  ) {
     add('public-redundant', { why: explicit ? 'it has an explicit lifetime' : `status ${f.status} is cacheable by default` });
   }
   if (cc.has('must-revalidate') && !explicit && storableAnywhere) add('must-revalidate-no-lifetime');
@@ -417,9 +468,12 @@ function cacheFindings(
     // A cost only when it goes stale while still in use: a lifetime under a day (or none) makes that likely.
     const lt = pv.freshnessLifetime;
     const soon = lt === null || lt < LONG_LIFETIME;
-    add('no-validator', { when: soon ? (lt === null ? ', which is at once' : ` after ${humanDuration(lt)}`) : '' }, soon ? 'warning' : 'info');
-  }
-  else if (storableAnywhere && hasValidator && f.status === 200 && !cc.has('no-store')) add('cacheable-with-validator');
+    add(
+      'no-validator',
+      { when: soon ? (lt === null ? ', which is at once' : ` after ${humanDuration(lt)}`) : '' },
+      soon ? 'warning' : 'info',
+    );
+  } else if (storableAnywhere && hasValidator && f.status === 200 && !cc.has('no-store')) add('cacheable-with-validator');
 
   // Dates and ages
   if (f.date.raw === null) add('date-missing');
@@ -431,7 +485,8 @@ function cacheFindings(
   if (x.status !== 304) {
     for (const [name, display] of Object.entries(SINGLETON_REPEAT_FIELDS)) {
       const values = fieldLines(x.responseHeaders, name);
-      if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1) add('field-repeated', { field: display, count: values.length });
+      if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1)
+        add('field-repeated', { field: display, count: values.length });
     }
   }
   obsoleteDate('Date', f.date, add);
@@ -488,7 +543,8 @@ function cacheFindings(
     add('public-with-authorization', { directive });
   }
   if (f.hasSetCookie && shared.view.storable) {
-    const shielded = (noCacheFields ?? '').toLowerCase().includes('set-cookie') || (privateFields ?? '').toLowerCase().includes('set-cookie');
+    const shielded =
+      (noCacheFields ?? '').toLowerCase().includes('set-cookie') || (privateFields ?? '').toLowerCase().includes('set-cookie');
     if (!shielded) add('set-cookie-shared');
   }
   const lifetime = pv.freshnessLifetime;
@@ -513,7 +569,15 @@ function cacheFindings(
 
   // Storability and state
   if (pv.heuristic && lifetime !== null && lifetime < DELTA_CAP) add('heuristic-freshness', { lifetime });
-  else if (pv.storable && !explicit && !pv.heuristic && !priv.noCache && !cc.has('must-revalidate') && f.method === 'GET' && x.status !== 304) {
+  else if (
+    pv.storable &&
+    !explicit &&
+    !pv.heuristic &&
+    !priv.noCache &&
+    !cc.has('must-revalidate') &&
+    f.method === 'GET' &&
+    x.status !== 304
+  ) {
     // Storable yet stale at once: browsers estimate a lifetime from Last-Modified only (RFC 9111 §4.2.2).
     add('no-explicit-freshness');
   }
@@ -523,7 +587,11 @@ function cacheFindings(
   }
   const reqNoCache = f.reqCc.names.has('no-cache') || f.reqPragma.noCache || f.reqCc.deltas.get('max-age')?.seconds === 0;
   if (reqNoCache) {
-    const value = f.reqCc.names.has('no-cache') ? 'Cache-Control: no-cache' : f.reqPragma.noCache ? 'Pragma: no-cache' : 'Cache-Control: max-age=0';
+    const value = f.reqCc.names.has('no-cache')
+      ? 'Cache-Control: no-cache'
+      : f.reqPragma.noCache
+        ? 'Pragma: no-cache'
+        : 'Cache-Control: max-age=0';
     add('request-no-cache', { value });
   }
 

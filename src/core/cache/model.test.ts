@@ -16,7 +16,11 @@ function req(t: number, extra: Partial<ModelRequest> = {}): ModelRequest {
   return { url: URL_A, method: 'GET', headers: [], time: t, ...extra };
 }
 /** Stores `first` through a full exchange at T and returns the model. */
-function primed(first: Record<string, string>, browser: 'rfc' | 'chrome' | 'firefox' = 'rfc', kind: 'private' | 'shared' = 'private'): CacheModel {
+function primed(
+  first: Record<string, string>,
+  browser: 'rfc' | 'chrome' | 'firefox' = 'rfc',
+  kind: 'private' | 'shared' = 'private',
+): CacheModel {
   const m = new CacheModel({ browser, kind });
   const r = req(T);
   expect(m.receive(r, m.lookup(r), res(first))?.outcome).toBe('stored');
@@ -71,7 +75,10 @@ describe('cache model: multi-step behaviour', () => {
   });
 
   it('Chrome keeps Content-Type and ETag of the stored response on a 304; the RFC cache updates them', () => {
-    for (const [browser, expected] of [['chrome', 'text/css'], ['rfc', 'text/plain']] as const) {
+    for (const [browser, expected] of [
+      ['chrome', 'text/css'],
+      ['rfc', 'text/plain'],
+    ] as const) {
       const m = primed({ 'Cache-Control': 'max-age=1', ETag: '"v1"', 'Content-Type': 'text/css' }, browser);
       const r = req(T + 10);
       m.receive(r, m.lookup(r), res({ ETag: '"v1"', 'Content-Type': 'text/plain' }, T + 10, 304));
@@ -107,7 +114,10 @@ describe('cache model: multi-step behaviour', () => {
   });
 
   it('a successful POST invalidates the URL and its same-origin Location (RFC); Chrome only the URL', () => {
-    for (const [browser, targetKept] of [['rfc', false], ['chrome', true]] as const) {
+    for (const [browser, targetKept] of [
+      ['rfc', false],
+      ['chrome', true],
+    ] as const) {
       const m = new CacheModel({ browser });
       const target = 'https://example.com/target';
       const get = (u: string, t: number) => ({ url: u, method: 'GET', headers: [], time: t });
@@ -121,7 +131,10 @@ describe('cache model: multi-step behaviour', () => {
   });
 
   it('a failed POST invalidates nothing in the RFC model, but does in Firefox', () => {
-    for (const [browser, kept] of [['rfc', true], ['firefox', false]] as const) {
+    for (const [browser, kept] of [
+      ['rfc', true],
+      ['firefox', false],
+    ] as const) {
       const m = primed({ 'Cache-Control': 'max-age=600' }, browser);
       const post = { url: URL_A, method: 'POST', headers: [], time: T + 1 };
       m.receive(post, m.lookup(post), res({}, T + 1, 500));
@@ -130,7 +143,10 @@ describe('cache model: multi-step behaviour', () => {
   });
 
   it('a HEAD response freshens the stored GET response in the RFC model only', () => {
-    for (const [browser, after] of [['rfc', 'fresh'], ['chrome', 'network']] as const) {
+    for (const [browser, after] of [
+      ['rfc', 'fresh'],
+      ['chrome', 'network'],
+    ] as const) {
       const m = primed({ 'Cache-Control': 'max-age=1' }, browser);
       const head = req(T + 10, { method: 'HEAD' });
       m.receive(head, m.lookup(head), res({ 'Cache-Control': 'max-age=600' }, T + 10));
@@ -139,7 +155,10 @@ describe('cache model: multi-step behaviour', () => {
   });
 
   it('a POST response is reused for a GET only as RFC 9110 §9.3.3 allows, and never by browsers', () => {
-    for (const [browser, action] of [['rfc', 'fresh'], ['chrome', 'network']] as const) {
+    for (const [browser, action] of [
+      ['rfc', 'fresh'],
+      ['chrome', 'network'],
+    ] as const) {
       const m = new CacheModel({ browser });
       const post = { url: URL_A, method: 'POST', headers: [], time: T };
       m.receive(post, m.lookup(post), res({ 'Cache-Control': 'max-age=600', 'Content-Location': URL_A }));
@@ -170,7 +189,10 @@ describe('cache model: requests, loads and profiles', () => {
     expect(primed(fresh, 'firefox').lookup(req(T + 1, sub))).toMatchObject({ action: 'fresh', reason: 'reload-subresource' });
     expect(primed(fresh, 'firefox').lookup(req(T + 1, page))).toMatchObject({ action: 'revalidate', reason: 'reload-main' });
     const immutable = { 'Cache-Control': 'max-age=600, immutable', ETag: '"i"' };
-    for (const [url, reason] of [['http://example.com/', 'reload-main'], ['https://example.com/', 'reload-immutable']]) {
+    for (const [url, reason] of [
+      ['http://example.com/', 'reload-main'],
+      ['https://example.com/', 'reload-immutable'],
+    ]) {
       const m = new CacheModel({ browser: 'firefox' });
       const r = req(T, { url });
       m.receive(r, m.lookup(r), res(immutable));
@@ -180,7 +202,9 @@ describe('cache model: requests, loads and profiles', () => {
   });
 
   it('a subresource with no-cache and an ETag is revalidated on reload because of no-cache, not as the page', () => {
-    const d = primed({ 'Cache-Control': 'no-cache', ETag: '"n"' }, 'chrome').lookup(req(T + 1, { load: 'reload', destination: 'subresource' }));
+    const d = primed({ 'Cache-Control': 'no-cache', ETag: '"n"' }, 'chrome').lookup(
+      req(T + 1, { load: 'reload', destination: 'subresource' }),
+    );
     expect(d).toMatchObject({ action: 'revalidate', reason: 'response-no-cache' });
     expect(d.plain).not.toMatch(/page itself/);
   });
@@ -198,7 +222,11 @@ describe('cache model: requests, loads and profiles', () => {
   });
 
   it('Firefox does not reuse a fresh 404; Chrome and the RFC do', () => {
-    for (const [browser, action] of [['rfc', 'fresh'], ['chrome', 'fresh'], ['firefox', 'network']] as const) {
+    for (const [browser, action] of [
+      ['rfc', 'fresh'],
+      ['chrome', 'fresh'],
+      ['firefox', 'network'],
+    ] as const) {
       const m = new CacheModel({ browser });
       m.receive(req(T), m.lookup(req(T)), res({ 'Cache-Control': 'max-age=600' }, T, 404));
       expect(m.lookup(req(T + 1)).action).toBe(action);
@@ -317,7 +345,10 @@ describe('Chromium behaviours found by the lab matrix (tests/e2e/cache-matrix.te
     const m = primed({ 'Cache-Control': 'max-age=1, stale-while-revalidate=600', ETag: '"w"' }, 'chrome');
     expect(m.lookup(req(T + 10, { destination: 'subresource' })).action).toBe('stale-while-revalidate');
     expect(m.lookup(req(T + 10, { destination: 'document' })).action).toBe('revalidate');
-    expect(primed({ 'Cache-Control': 'max-age=1, stale-while-revalidate=600', ETag: '"w"' }).lookup(req(T + 10, { destination: 'document' })).action).toBe('stale-while-revalidate');
+    expect(
+      primed({ 'Cache-Control': 'max-age=1, stale-while-revalidate=600', ETag: '"w"' }).lookup(req(T + 10, { destination: 'document' }))
+        .action,
+    ).toBe('stale-while-revalidate');
   });
   it('a 304 that says no-store removes the stored response', () => {
     const m = primed({ 'Cache-Control': 'max-age=1', ETag: '"n"' }, 'chrome');
@@ -327,7 +358,10 @@ describe('Chromium behaviours found by the lab matrix (tests/e2e/cache-matrix.te
   });
   it('Vary: * with an ETag is validated with If-None-Match only in Chrome; not reused at all by the RFC cache', () => {
     const v = { 'Cache-Control': 'max-age=600', Vary: '*', ETag: '"v"', 'Last-Modified': date(T - 100) };
-    expect(primed(v, 'chrome').lookup(req(T + 1))).toMatchObject({ action: 'revalidate', conditional: [{ name: 'If-None-Match', value: '"v"' }] });
+    expect(primed(v, 'chrome').lookup(req(T + 1))).toMatchObject({
+      action: 'revalidate',
+      conditional: [{ name: 'If-None-Match', value: '"v"' }],
+    });
     expect(primed(v, 'rfc').lookup(req(T + 1))).toMatchObject({ action: 'network', reason: 'vary-star' });
   });
   it('Chrome revalidates only 200 and 206: a stale 404 with Last-Modified is fetched in full', () => {

@@ -121,45 +121,146 @@ const FETCH = 'https://fetch.spec.whatwg.org/#http-network-or-cache-fetch';
 
 /** Sentences (plain, then rule and link) for each reason; `{...}` filled by the model. */
 export const DECISION_TEXT: Readonly<Record<DecisionReason, { plain: string; rule: string; link: string }>> = {
-  'no-entry': { plain: 'Nothing is stored for this URL yet, so the request goes to the server.', rule: 'A cache can only reuse a response it stored (RFC 9111 §4).', link: `${RFC}#section-4` },
+  'no-entry': {
+    plain: 'Nothing is stored for this URL yet, so the request goes to the server.',
+    rule: 'A cache can only reuse a response it stored (RFC 9111 §4).',
+    link: `${RFC}#section-4`,
+  },
   'vary-mismatch': {
-    plain: 'A copy is stored, but it was made for a request with different {fields}, so it does not match and the request goes to the server.',
+    plain:
+      'A copy is stored, but it was made for a request with different {fields}, so it does not match and the request goes to the server.',
     rule: 'Vary: the stored request and the new one must agree on every listed field (RFC 9111 §4.1).',
     link: `${RFC}#section-4.1`,
   },
-  'vary-star': { plain: 'The stored copy has Vary: *, which never matches a later request: the request goes to the server.', rule: 'RFC 9111 §4.1: Vary: * always fails to match.', link: `${RFC}#section-4.1` },
-  'unsafe-method': { plain: '{method} changes things on the server, so caches pass it through (and forget what they stored for the URL once it succeeds).', rule: 'RFC 9111 §4 and §4.4: unsafe methods are forwarded and invalidate.', link: `${RFC}#section-4.4` },
-  method: { plain: 'Responses to {method} are not reused, so the request goes to the server.', rule: 'RFC 9111 §4: the method must allow reuse.', link: `${RFC}#section-4` },
-  fresh: { plain: 'Fresh for another {remaining}: served from the cache without contacting the server.', rule: 'A fresh stored response may be reused without validation (RFC 9111 §4.2).', link: `${RFC}#section-4.2` },
-  'fresh-max-stale': { plain: 'Stale, but the request accepts a stale copy (max-stale), so the cache serves it.', rule: 'RFC 9111 §5.2.1.2 max-stale.', link: `${RFC}#section-5.2.1.2` },
-  'force-cache': { plain: 'The page asked for any stored copy (cache mode force-cache), fresh or not, so the cache serves it.', rule: 'Fetch: cache mode "force-cache" uses a stored response regardless of its freshness.', link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode' },
+  'vary-star': {
+    plain: 'The stored copy has Vary: *, which never matches a later request: the request goes to the server.',
+    rule: 'RFC 9111 §4.1: Vary: * always fails to match.',
+    link: `${RFC}#section-4.1`,
+  },
+  'unsafe-method': {
+    plain: '{method} changes things on the server, so caches pass it through (and forget what they stored for the URL once it succeeds).',
+    rule: 'RFC 9111 §4 and §4.4: unsafe methods are forwarded and invalidate.',
+    link: `${RFC}#section-4.4`,
+  },
+  method: {
+    plain: 'Responses to {method} are not reused, so the request goes to the server.',
+    rule: 'RFC 9111 §4: the method must allow reuse.',
+    link: `${RFC}#section-4`,
+  },
+  fresh: {
+    plain: 'Fresh for another {remaining}: served from the cache without contacting the server.',
+    rule: 'A fresh stored response may be reused without validation (RFC 9111 §4.2).',
+    link: `${RFC}#section-4.2`,
+  },
+  'fresh-max-stale': {
+    plain: 'Stale, but the request accepts a stale copy (max-stale), so the cache serves it.',
+    rule: 'RFC 9111 §5.2.1.2 max-stale.',
+    link: `${RFC}#section-5.2.1.2`,
+  },
+  'force-cache': {
+    plain: 'The page asked for any stored copy (cache mode force-cache), fresh or not, so the cache serves it.',
+    rule: 'Fetch: cache mode "force-cache" uses a stored response regardless of its freshness.',
+    link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode',
+  },
   'stale-while-revalidate': {
-    plain: 'Stale, but inside its stale-while-revalidate window: served from the cache at once while a fresh copy is fetched in the background.',
+    plain:
+      'Stale, but inside its stale-while-revalidate window: served from the cache at once while a fresh copy is fetched in the background.',
     rule: 'RFC 5861 §3: stale-while-revalidate.',
     link: 'https://www.rfc-editor.org/rfc/rfc5861#section-3',
   },
-  stale: { plain: 'Stale (its lifetime has run out): the next use sends a conditional request with {validators}; if unchanged, the server answers 304 and the stored body is reused.', rule: 'A stale response must be validated before reuse (RFC 9111 §4.2, §4.3.1).', link: `${RFC}#section-4.3.1` },
-  'stale-no-validator': { plain: 'Stale and without a validator (no ETag or Last-Modified): downloaded again in full.', rule: 'Without a validator a stale response cannot be revalidated (RFC 9111 §4.3.1).', link: `${RFC}#section-4.3.1` },
-  'response-no-cache': { plain: 'no-cache: every use sends a conditional request with {validators} first; if unchanged, the server answers 304.', rule: 'RFC 9111 §5.2.2.4 no-cache.', link: `${RFC}#section-5.2.2.4` },
-  'request-no-cache': { plain: 'The request said no-cache, so the stored copy is checked with the server ({validators}) before use.', rule: 'RFC 9111 §5.2.1.4 (request no-cache).', link: `${RFC}#section-5.2.1.4` },
-  'request-no-cache-bypass': { plain: 'The request said no-cache; this browser then skips its cache and downloads the response in full.', rule: 'Browser behaviour (see the profile source).', link: `${RFC}#section-5.2.1.4` },
-  'request-max-age': { plain: 'The request accepts a copy at most {value} s old; this one is older, so it is checked with the server.', rule: 'RFC 9111 §5.2.1.1 max-age (request).', link: `${RFC}#section-5.2.1.1` },
-  'request-min-fresh': { plain: 'The request wants a copy fresh for at least {value} s more; this one is not, so it is checked with the server.', rule: 'RFC 9111 §5.2.1.3 min-fresh.', link: `${RFC}#section-5.2.1.3` },
-  'request-no-store': { plain: 'The request said no-store: the cache neither uses nor keeps a copy.', rule: 'RFC 9111 §5.2.1.5 (request no-store).', link: `${RFC}#section-5.2.1.5` },
-  'conditional-request': { plain: 'The page sent its own conditional headers, so the browser passes the request to the server untouched (and does not store the answer).', rule: 'Fetch: a request with If-* headers in cache mode "default" is treated as "no-store".', link: FETCH },
-  'mode-no-store': { plain: 'The page asked to bypass the cache (cache mode no-store): straight to the server, and nothing is kept.', rule: 'Fetch cache mode "no-store".', link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode' },
-  'mode-reload': { plain: 'The page asked for a fresh download (cache mode reload): straight to the server; the answer is stored.', rule: 'Fetch cache mode "reload".', link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode' },
-  'mode-no-cache': { plain: 'The page asked the browser to check with the server (cache mode no-cache): a conditional request with {validators}.', rule: 'Fetch cache mode "no-cache".', link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode' },
-  'only-if-cached-miss': { plain: 'Only a stored copy was acceptable and there is none usable: the request fails (504).', rule: 'RFC 9111 §5.2.1.7 only-if-cached.', link: `${RFC}#section-5.2.1.7` },
-  'reload-main': { plain: 'A normal reload makes {browser} check the page itself with the server ({validators}).', rule: 'Browser reload behaviour (see the profile source).', link: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html' },
+  stale: {
+    plain:
+      'Stale (its lifetime has run out): the next use sends a conditional request with {validators}; if unchanged, the server answers 304 and the stored body is reused.',
+    rule: 'A stale response must be validated before reuse (RFC 9111 §4.2, §4.3.1).',
+    link: `${RFC}#section-4.3.1`,
+  },
+  'stale-no-validator': {
+    plain: 'Stale and without a validator (no ETag or Last-Modified): downloaded again in full.',
+    rule: 'Without a validator a stale response cannot be revalidated (RFC 9111 §4.3.1).',
+    link: `${RFC}#section-4.3.1`,
+  },
+  'response-no-cache': {
+    plain: 'no-cache: every use sends a conditional request with {validators} first; if unchanged, the server answers 304.',
+    rule: 'RFC 9111 §5.2.2.4 no-cache.',
+    link: `${RFC}#section-5.2.2.4`,
+  },
+  'request-no-cache': {
+    plain: 'The request said no-cache, so the stored copy is checked with the server ({validators}) before use.',
+    rule: 'RFC 9111 §5.2.1.4 (request no-cache).',
+    link: `${RFC}#section-5.2.1.4`,
+  },
+  'request-no-cache-bypass': {
+    plain: 'The request said no-cache; this browser then skips its cache and downloads the response in full.',
+    rule: 'Browser behaviour (see the profile source).',
+    link: `${RFC}#section-5.2.1.4`,
+  },
+  'request-max-age': {
+    plain: 'The request accepts a copy at most {value} s old; this one is older, so it is checked with the server.',
+    rule: 'RFC 9111 §5.2.1.1 max-age (request).',
+    link: `${RFC}#section-5.2.1.1`,
+  },
+  'request-min-fresh': {
+    plain: 'The request wants a copy fresh for at least {value} s more; this one is not, so it is checked with the server.',
+    rule: 'RFC 9111 §5.2.1.3 min-fresh.',
+    link: `${RFC}#section-5.2.1.3`,
+  },
+  'request-no-store': {
+    plain: 'The request said no-store: the cache neither uses nor keeps a copy.',
+    rule: 'RFC 9111 §5.2.1.5 (request no-store).',
+    link: `${RFC}#section-5.2.1.5`,
+  },
+  'conditional-request': {
+    plain:
+      'The page sent its own conditional headers, so the browser passes the request to the server untouched (and does not store the answer).',
+    rule: 'Fetch: a request with If-* headers in cache mode "default" is treated as "no-store".',
+    link: FETCH,
+  },
+  'mode-no-store': {
+    plain: 'The page asked to bypass the cache (cache mode no-store): straight to the server, and nothing is kept.',
+    rule: 'Fetch cache mode "no-store".',
+    link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode',
+  },
+  'mode-reload': {
+    plain: 'The page asked for a fresh download (cache mode reload): straight to the server; the answer is stored.',
+    rule: 'Fetch cache mode "reload".',
+    link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode',
+  },
+  'mode-no-cache': {
+    plain: 'The page asked the browser to check with the server (cache mode no-cache): a conditional request with {validators}.',
+    rule: 'Fetch cache mode "no-cache".',
+    link: 'https://fetch.spec.whatwg.org/#concept-request-cache-mode',
+  },
+  'only-if-cached-miss': {
+    plain: 'Only a stored copy was acceptable and there is none usable: the request fails (504).',
+    rule: 'RFC 9111 §5.2.1.7 only-if-cached.',
+    link: `${RFC}#section-5.2.1.7`,
+  },
+  'reload-main': {
+    plain: 'A normal reload makes {browser} check the page itself with the server ({validators}).',
+    rule: 'Browser reload behaviour (see the profile source).',
+    link: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
+  },
   'reload-subresource': {
-    plain: 'A normal reload makes {browser} check only the page itself; this resource is fresh for another {remaining} and is reused without asking.',
+    plain:
+      'A normal reload makes {browser} check only the page itself; this resource is fresh for another {remaining} and is reused without asking.',
     rule: 'Browser reload behaviour (see the profile source); a fresh stored response may be reused (RFC 9111 §4.2).',
     link: 'https://blog.chromium.org/2017/01/reload-reloaded-faster-and-leaner-page_26.html',
   },
-  'reload-all': { plain: 'A normal reload makes {browser} check every resource with the server ({validators}).', rule: 'Browser reload behaviour (see the profile source).', link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
-  'reload-immutable': { plain: 'A normal reload reuses it without asking: it is immutable and still fresh.', rule: 'RFC 8246 §2 immutable.', link: 'https://www.rfc-editor.org/rfc/rfc8246#section-2' },
-  'hard-reload': { plain: 'A hard reload (Shift+reload) skips the cache: downloaded again in full.', rule: 'Browsers bypass the cache on a forced reload.', link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload' },
+  'reload-all': {
+    plain: 'A normal reload makes {browser} check every resource with the server ({validators}).',
+    rule: 'Browser reload behaviour (see the profile source).',
+    link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload',
+  },
+  'reload-immutable': {
+    plain: 'A normal reload reuses it without asking: it is immutable and still fresh.',
+    rule: 'RFC 8246 §2 immutable.',
+    link: 'https://www.rfc-editor.org/rfc/rfc8246#section-2',
+  },
+  'hard-reload': {
+    plain: 'A hard reload (Shift+reload) skips the cache: downloaded again in full.',
+    rule: 'Browsers bypass the cache on a forced reload.',
+    link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Caching#reload_and_force_reload',
+  },
 };
 
 /** Methods a cache may answer from storage (RFC 9110 §9.2.1 safe, and cacheable: GET, HEAD). */
@@ -212,7 +313,8 @@ export class CacheModel {
       if (onlyIfCached) return this.dec(c, 'unavailable', 'only-if-cached-miss');
       const other = found.other;
       // A variant that does not match can still be validated: a 304 shows it suits this request too (§4.3.1).
-      const validates = found.reason === 'vary-mismatch' ? p.varyMismatchValidates.value : found.reason === 'vary-star' && p.varyStarValidates.value;
+      const validates =
+        found.reason === 'vary-mismatch' ? p.varyMismatchValidates.value : found.reason === 'vary-star' && p.varyStarValidates.value;
       if (other && validates) {
         const validators = this.mismatchValidators(conditionalFor(other), other.status);
         if (validators.length) return this.dec(c, 'revalidate', found.reason, other, { conditional: validators, params: found.params });
@@ -248,7 +350,13 @@ export class CacheModel {
     return this.profile.varyMismatchValidators.value === 'etag-only' ? all.filter((h) => h.name === 'If-None-Match') : all;
   }
 
-  private dec(c: LookupContext, action: CacheAction, reason: DecisionReason, entry: StoredResponse | null = null, extra: DecisionExtra = {}): CacheDecision {
+  private dec(
+    c: LookupContext,
+    action: CacheAction,
+    reason: DecisionReason,
+    entry: StoredResponse | null = null,
+    extra: DecisionExtra = {},
+  ): CacheDecision {
     if (extra.mayStore === undefined) extra.mayStore = !c.noStoreReq && c.mode !== 'no-store';
     return this.decision(action, reason, entry, c.req, extra);
   }
@@ -298,7 +406,16 @@ export class CacheModel {
 
     if (mode === 'force-cache' || (onlyIfCached && mode !== 'no-cache')) return this.dec(c, 'fresh', 'force-cache', entry, { view });
     // Fetch: mode "no-cache" sends Cache-Control: max-age=0 (unless the page set Cache-Control) and validates.
-    if (mode === 'no-cache') return this.reval(c, entry, validators, view, 'mode-no-cache', undefined, fieldValues(headers, 'cache-control').length ? [] : [{ name: 'Cache-Control', value: 'max-age=0' }]);
+    if (mode === 'no-cache')
+      return this.reval(
+        c,
+        entry,
+        validators,
+        view,
+        'mode-no-cache',
+        undefined,
+        fieldValues(headers, 'cache-control').length ? [] : [{ name: 'Cache-Control', value: 'max-age=0' }],
+      );
 
     // Reloads (browser behaviour; RFC 9111 leaves reload to the user agent).
     if (req.load === 'reload') {
@@ -306,7 +423,8 @@ export class CacheModel {
       const isPage = req.destination === 'document' || req.destination === 'iframe';
       const mainOnly = rule === 'revalidate-main' && isPage && (req.destination === 'document' || p.reloadValidatesFrames.value);
       if (rule === 'revalidate-all' || mainOnly) {
-        const immutable = facts.cc.names.has('immutable') && p.immutableOnReload.value && (!p.immutableHttpsOnly.value || req.url.startsWith('https:'));
+        const immutable =
+          facts.cc.names.has('immutable') && p.immutableOnReload.value && (!p.immutableHttpsOnly.value || req.url.startsWith('https:'));
         if (v.fresh && immutable && !view.noCache) {
           return this.dec(c, 'fresh', 'reload-immutable', entry, { view });
         }
@@ -317,14 +435,18 @@ export class CacheModel {
 
     // Request directives (RFC 9111 §5.2.1), as each profile reads them.
     const pragmaNoCache =
-      reqCc.directives.length === 0 && p.requestPragma.value === 'like-no-cache' && headers.length > 0 && parsePragma(fieldValues(headers, 'pragma')).noCache;
+      reqCc.directives.length === 0 &&
+      p.requestPragma.value === 'like-no-cache' &&
+      headers.length > 0 &&
+      parsePragma(fieldValues(headers, 'pragma')).noCache;
     if (reqCc.names.has('no-cache') || pragmaNoCache) {
       if (p.requestNoCache.value === 'bypass') return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
       return this.reval(c, entry, validators, view, 'request-no-cache');
     }
     const reqMaxAge = reqCc.deltas.get('max-age')?.seconds ?? null;
     if (reqMaxAge !== null && v.currentAge > reqMaxAge && (reqMaxAge === 0 || p.requestMaxAge.value)) {
-      if (reqMaxAge === 0 && p.requestMaxAgeZero.value === 'bypass') return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
+      if (reqMaxAge === 0 && p.requestMaxAgeZero.value === 'bypass')
+        return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
       return this.reval(c, entry, validators, view, 'request-max-age', { value: reqMaxAge });
     }
     const minFresh = reqCc.deltas.get('min-fresh')?.seconds ?? null;
@@ -333,7 +455,9 @@ export class CacheModel {
     }
     if (facts.vary.star) {
       const star = p.varyStarValidates.value ? this.mismatchValidators(validators, entry.status) : NO_VALIDATORS;
-      return star.length ? this.dec(c, 'revalidate', 'vary-star', entry, { view, conditional: star }) : this.dec(c, 'network', 'vary-star', entry, { view });
+      return star.length
+        ? this.dec(c, 'revalidate', 'vary-star', entry, { view, conditional: star })
+        : this.dec(c, 'network', 'vary-star', entry, { view });
     }
     if (view.noCache) return this.reval(c, entry, validators, view, 'response-no-cache');
     if (v.fresh) return this.dec(c, 'fresh', subresourceReload ? 'reload-subresource' : 'fresh', entry, { view });
@@ -367,7 +491,14 @@ export class CacheModel {
       const age = computeView(this.facts(entry, req.time), this.kind, p, req.time).view.currentAge;
       headers = [...headers.filter((h) => h.name.toLowerCase() !== 'age'), { name: 'Age', value: String(Math.floor(age)) }];
     }
-    const base = { status: entry.status, headers, requestTime: entry.requestTime, responseTime: entry.responseTime, body: entry.body, id: entry.id };
+    const base = {
+      status: entry.status,
+      headers,
+      requestTime: entry.requestTime,
+      responseTime: entry.responseTime,
+      body: entry.body,
+      id: entry.id,
+    };
     if (!p.conditionalRequestBypass.value && entry.status === 200 && conditionMatches(req.headers ?? [], entry)) {
       return { ...base, status: 304, body: undefined };
     }
@@ -391,7 +522,12 @@ export class CacheModel {
         }
       }
       // A shared cache that can neither reach the origin nor serve stale answers 504 (RFC 9111 §5.2.2.2, §4.2.4).
-      if (this.kind === 'shared') return { response: { status: 504, headers: [], requestTime: req.time, responseTime: req.time }, outcome: 'not-stored', invalidated };
+      if (this.kind === 'shared')
+        return {
+          response: { status: 504, headers: [], requestTime: req.time, responseTime: req.time },
+          outcome: 'not-stored',
+          invalidated,
+        };
       return null;
     }
     // §4.4: a non-error response to an unsafe method invalidates the target URI and Location / Content-Location.
@@ -480,7 +616,11 @@ export class CacheModel {
 
   private update(target: StoredResponse, res: ModelResponse): void {
     const skip = this.profile.notUpdatedBy304.value;
-    target.headers = updateHeaders(target.headers, storedFields(res.headers, this.profile.notStoredFields.value, this.profile.dropsConnectionFields.value), skip);
+    target.headers = updateHeaders(
+      target.headers,
+      storedFields(res.headers, this.profile.notStoredFields.value, this.profile.dropsConnectionFields.value),
+      skip,
+    );
     target.requestTime = res.requestTime;
     target.responseTime = res.responseTime;
   }
@@ -554,13 +694,18 @@ export class CacheModel {
 
   private facts(entry: StoredResponse, now: number): ResponseFacts {
     return buildFacts(
-      { url: entry.url, method: entry.method, requestHeaders: entry.requestHeaders, requestTimeMs: entry.requestTime * 1000, responseTimeMs: entry.responseTime * 1000 },
+      {
+        url: entry.url,
+        method: entry.method,
+        requestHeaders: entry.requestHeaders,
+        requestTimeMs: entry.requestTime * 1000,
+        responseTimeMs: entry.responseTime * 1000,
+      },
       entry.status,
       this.kind === 'shared' ? targetedFields(entry.headers) : entry.headers,
       now,
     );
   }
-
 
   private decision(
     action: CacheAction,
@@ -606,7 +751,6 @@ export class CacheModel {
 
 // ---------------------------------------------------------------- small pure helpers
 
-
 /** The cache key's primary part: the target URI without its fragment (RFC 9111 §2). */
 export function primaryKey(url: string): string {
   const hash = url.indexOf('#');
@@ -617,7 +761,8 @@ const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmod
 function hasConditional(headers: HeaderList): boolean {
   for (const h of headers) {
     const n = h?.name;
-    if (typeof n !== 'string' || n.length < 8 || (n.charCodeAt(0) | 32) !== 105 || (n.charCodeAt(1) | 32) !== 102 || n.charCodeAt(2) !== 45) continue;
+    if (typeof n !== 'string' || n.length < 8 || (n.charCodeAt(0) | 32) !== 105 || (n.charCodeAt(1) | 32) !== 102 || n.charCodeAt(2) !== 45)
+      continue;
     if (CONDITIONAL.includes(n.toLowerCase())) return true;
   }
   return false;
@@ -756,7 +901,8 @@ function validTargetedField(lines: string[]): boolean {
 /** RFC 9111 §3.1: the fields a cache keeps: not those the Connection field names, nor the profile's exceptions. */
 function storedFields(headers: HeaderList, skip: ReadonlySet<string>, dropConnection: boolean): HeaderList {
   const connection = new Set<string>();
-  if (dropConnection) for (const v of fieldValues(headers, 'connection')) for (const t of v.split(',')) if (t.trim()) connection.add(t.trim().toLowerCase());
+  if (dropConnection)
+    for (const v of fieldValues(headers, 'connection')) for (const t of v.split(',')) if (t.trim()) connection.add(t.trim().toLowerCase());
   if (connection.size === 0 && skip.size === 0) return headers;
   return headers.filter((h) => {
     const n = h.name.toLowerCase();
@@ -803,7 +949,6 @@ function startsWithAny(name: string, skip: ReadonlySet<string>): boolean {
   return false;
 }
 
-
 // ---------------------------------------------------------------- the engine's questions
 
 export interface NextRequest {
@@ -844,7 +989,13 @@ export function replay(history: readonly ExchangeRecord[], opts: CacheModelOptio
       destination: destinationOf(x),
     };
     const decision = model.lookup(req);
-    const res: ModelResponse = { status: x.status, headers: x.responseHeaders ?? [], requestTime: req.time, responseTime: (x.responseTimeMs ?? 0) / 1000, id: x.id };
+    const res: ModelResponse = {
+      status: x.status,
+      headers: x.responseHeaders ?? [],
+      requestTime: req.time,
+      responseTime: (x.responseTimeMs ?? 0) / 1000,
+      id: x.id,
+    };
     if (x.status === 304 && decision.entry) {
       model.receive(req, { ...decision, action: 'revalidate' }, res);
       continue;
@@ -862,13 +1013,24 @@ export function destinationOf(x: Pick<ExchangeRecord, 'resourceType' | 'navigati
 }
 
 /** What the next use of a URL does, given the exchanges seen so far (oldest first). */
-export function predictNext(history: readonly ExchangeRecord[], next: NextRequest, ctx: { browser: BrowserProfile; now?: number }): Prediction {
+export function predictNext(
+  history: readonly ExchangeRecord[],
+  next: NextRequest,
+  ctx: { browser: BrowserProfile; now?: number },
+): Prediction {
   const model = replay(history, { kind: 'private', browser: ctx.browser });
   return predictWith(model, next);
 }
 
 export function predictWith(model: CacheModel, next: NextRequest): Prediction {
-  const d = model.lookup({ url: next.url, method: next.method, headers: next.headers, time: next.now, load: next.load, destination: next.destination });
+  const d = model.lookup({
+    url: next.url,
+    method: next.method,
+    headers: next.headers,
+    time: next.now,
+    load: next.load,
+    destination: next.destination,
+  });
   return {
     action: d.action === 'unavailable' ? 'network' : d.action,
     reason: d.reason,

@@ -319,7 +319,7 @@ export const CACHE_NOTES = {
   'vary-host': note(
     'info',
     'Vary: Host adds nothing: the cache key already holds the host, since it is part of the URL.',
-    'A stored response is selected by its target URI first, then by the fields Vary names (RFC 9111 §4, §4.1); Host always matches the URI\'s authority.',
+    "A stored response is selected by its target URI first, then by the fields Vary names (RFC 9111 §4, §4.1); Host always matches the URI's authority.",
     `${RFC9111}#section-4.1`,
   ),
   'vary-duplicate': note(
@@ -336,7 +336,7 @@ export const CACHE_NOTES = {
   ),
   'not-modified-content-headers': note(
     'info',
-    'This 304 Not Modified carries {fields}, which describe a body it does not have; a cache may copy them over the stored response\'s own.',
+    "This 304 Not Modified carries {fields}, which describe a body it does not have; a cache may copy them over the stored response's own.",
     'A 304 should not carry representation metadata other than Cache-Control, Content-Location, Date, ETag, Expires and Vary (RFC 9110 §15.4.5); caches update the stored headers from it (RFC 9111 §4.3.4).',
     `${RFC9110}#section-15.4.5`,
   ),
@@ -348,7 +348,7 @@ export const CACHE_NOTES = {
   ),
   'set-cookie-shared': note(
     'warning',
-    'This response sets a cookie and a shared cache (CDN, proxy) may store it, so one visitor\'s cookie could be handed to others.',
+    "This response sets a cookie and a shared cache (CDN, proxy) may store it, so one visitor's cookie could be handed to others.",
     'Caches may store and reuse Set-Cookie with a response unless private or no-cache="Set-Cookie" says otherwise (RFC 9111 §3.1, §7.3; RFC 6265bis §8.7).',
     `${RFC9111}#section-7.3`,
   ),
@@ -436,7 +436,7 @@ export const CACHE_NOTES = {
   ),
   'revalidated-304-unlinked': note(
     'info',
-    'A 304 Not Modified with no earlier response to this URL in the recording: the copy it freshened was stored before recording began, so it is judged from the 304\'s own headers.',
+    "A 304 Not Modified with no earlier response to this URL in the recording: the copy it freshened was stored before recording began, so it is judged from the 304's own headers.",
     'A 304 refers to a response already stored by the client (RFC 9110 §15.4.5).',
     `${RFC9110}#section-15.4.5`,
   ),
@@ -465,14 +465,16 @@ export const CACHE_FIXES: Readonly<Record<CacheNoteId, string>> = {
   'no-store-with-others': 'Send Cache-Control: no-store alone if nothing may be stored; otherwise drop no-store.',
   'private-s-maxage': 'Drop s-maxage (private keeps shared caches out), or drop private if CDNs may store it.',
   'must-revalidate-no-lifetime': 'Add max-age (e.g. max-age=60, must-revalidate), or send no-cache if every use must be checked.',
-  'max-age-zero-not-no-cache': 'Send Cache-Control: no-cache if every use must be checked; max-age=0 lets caches serve it stale when the server is unreachable.',
+  'max-age-zero-not-no-cache':
+    'Send Cache-Control: no-cache if every use must be checked; max-age=0 lets caches serve it stale when the server is unreachable.',
   'no-cache-qualified': 'Send a plain no-cache, or no-store for the fields that must never be stored; browsers ignore the field list.',
   'private-qualified': 'Send a plain private, or keep the listed fields out of the response.',
   'no-cache-no-validator': 'Add an ETag (or Last-Modified) so each check can be a 304; or send no-store if it is never reused.',
   'immutable-short-lifetime': 'Use immutable only with a long max-age on versioned URLs, e.g. max-age=31536000, immutable.',
   'cc-directives-conflict': 'Keep one: {keep}.',
   'public-redundant': 'Drop public; it only matters for responses to requests with Authorization.',
-  'no-explicit-freshness': 'Send an explicit lifetime, e.g. Cache-Control: max-age=3600 (with an ETag), or no-cache if every use must be checked.',
+  'no-explicit-freshness':
+    'Send an explicit lifetime, e.g. Cache-Control: max-age=3600 (with an ETag), or no-cache if every use must be checked.',
   'stale-while-revalidate': 'Nothing to change: this is what stale-while-revalidate does.',
   'stale-if-error': 'Nothing to change in browsers (they ignore it); CDNs honour it.',
   'no-validator': 'Add an ETag (or Last-Modified) so a stale copy can be revalidated with a 304.',

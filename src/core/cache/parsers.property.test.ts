@@ -52,7 +52,10 @@ describe('parsers never throw and stay bounded', () => {
   });
 
   it('explainCache over arbitrary headers and times', () => {
-    const header = fc.record({ name: fc.constantFrom('Cache-Control', 'Date', 'Expires', 'Age', 'ETag', 'Last-Modified', 'Vary', 'Pragma', 'Set-Cookie', 'X'), value: fieldValue });
+    const header = fc.record({
+      name: fc.constantFrom('Cache-Control', 'Date', 'Expires', 'Age', 'ETag', 'Last-Modified', 'Vary', 'Pragma', 'Set-Cookie', 'X'),
+      value: fieldValue,
+    });
     fc.assert(
       fc.property(
         fc.array(header, { maxLength: 12 }),
@@ -89,9 +92,33 @@ describe('explainCache on damaged records', () => {
     const damaged = [
       {},
       { id: 'a', url: 42, method: null, status: 'x', requestHeaders: null, responseHeaders: 'nope' },
-      { id: 'b', url: 'https://e.com/', method: 'GET', status: 304, requestHeaders: [null, { name: 1 }], responseHeaders: [null, { name: 'ETag' }] },
-      { id: 'd', url: 'https://e.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [null, { name: 'ETag', value: '"1"' }] },
-      { id: 'c', url: 'https://e.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: NaN, responseTimeMs: Infinity, source: 'disk-cache' },
+      {
+        id: 'b',
+        url: 'https://e.com/',
+        method: 'GET',
+        status: 304,
+        requestHeaders: [null, { name: 1 }],
+        responseHeaders: [null, { name: 'ETag' }],
+      },
+      {
+        id: 'd',
+        url: 'https://e.com/',
+        method: 'GET',
+        status: 200,
+        requestHeaders: [],
+        responseHeaders: [null, { name: 'ETag', value: '"1"' }],
+      },
+      {
+        id: 'c',
+        url: 'https://e.com/',
+        method: 'GET',
+        status: 200,
+        requestHeaders: [],
+        responseHeaders: [],
+        requestTimeMs: NaN,
+        responseTimeMs: Infinity,
+        source: 'disk-cache',
+      },
     ];
     for (const d of damaged) {
       const e = explainCache(d as never, { browser: 'chrome', now: NaN }, damaged as never);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DELTA_CAP,
-  parseAge,
-  parseCacheControl,
-  parseDateField,
-  parseETag,
-  parseHttpDate,
-  parsePragma,
-  parseVary,
-} from './parsers';
+import { DELTA_CAP, parseAge, parseCacheControl, parseDateField, parseETag, parseHttpDate, parsePragma, parseVary } from './parsers';
 
 const ids = (findings: ReadonlyArray<{ id: string }>) => findings.map((f) => f.id);
 const NOW_2023 = 1700000000;

@@ -403,7 +403,14 @@ export function parseImfFixdateFast(raw: string): ParsedHttpDate | null {
   if (raw.length !== 29 || raw.charCodeAt(3) !== 44) return null;
   const day = packed3(raw, 0);
   if (day < 0 || SHORT_DAY_CODES[day] !== 1) return null;
-  if (raw.charCodeAt(4) !== 32 || raw.charCodeAt(7) !== 32 || raw.charCodeAt(11) !== 32 || raw.charCodeAt(16) !== 32 || raw.charCodeAt(25) !== 32) return null;
+  if (
+    raw.charCodeAt(4) !== 32 ||
+    raw.charCodeAt(7) !== 32 ||
+    raw.charCodeAt(11) !== 32 ||
+    raw.charCodeAt(16) !== 32 ||
+    raw.charCodeAt(25) !== 32
+  )
+    return null;
   if ((raw.charCodeAt(26) | 0x20) !== 0x67 || (raw.charCodeAt(27) | 0x20) !== 0x6d || (raw.charCodeAt(28) | 0x20) !== 0x74) return null; // gmt
   const code = packed3(raw, 8);
   const month = code < 0 ? 0 : (MONTH_CODES[code] ?? 0);
@@ -537,7 +544,20 @@ export function parsePragma(lines: readonly string[]): ParsedPragma {
 const LENIENT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** Zone names the lenient readers know (hours from UTC); any other name is ignored (read as UTC). */
-const ZONES: Readonly<Record<string, number>> = { gmt: 0, utc: 0, ut: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 };
+const ZONES: Readonly<Record<string, number>> = {
+  gmt: 0,
+  utc: 0,
+  ut: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+};
 
 /**
  * A date read the way browsers read Expires: token by token, in any order, case-insensitively, with or without

@@ -127,7 +127,17 @@ function storesStatus(this: CacheProfile, status: number): boolean {
 const NOTHING: ReadonlySet<number> = new Set();
 const NO_FIELDS: ReadonlySet<string> = new Set();
 /** RFC 9111 §3.2 / §3.1: fields that describe the connection, never stored or updated. */
-const HOP_BY_HOP: ReadonlySet<string> = new Set(['connection', 'proxy-connection', 'keep-alive', 'te', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authentication-info', 'proxy-authorization']);
+const HOP_BY_HOP: ReadonlySet<string> = new Set([
+  'connection',
+  'proxy-connection',
+  'keep-alive',
+  'te',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authentication-info',
+  'proxy-authorization',
+]);
 
 /** RFC 9110 §15.1: statuses that are heuristically cacheable by default. */
 export const RFC_HEURISTIC_STATUSES: ReadonlySet<number> = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
@@ -136,16 +146,16 @@ export const RFC_HEURISTIC_STATUSES: ReadonlySet<number> = new Set([200, 203, 20
  * Statuses a cache is taken to understand (RFC 9110 §15 registrations) for must-understand (RFC 9111 §5.2.2.3).
  */
 export const UNDERSTOOD_STATUSES: ReadonlySet<number> = new Set([
-  200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407,
-  408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 426, 500, 501, 502, 503, 504, 505,
+  200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411,
+  412, 413, 414, 415, 416, 417, 421, 422, 426, 500, 501, 502, 503, 504, 505,
 ]);
 
 const CHROMIUM_SRC = 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc (GetFreshnessLifetimes)';
-const FIREFOX_SRC =
-  'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ComputeFreshnessLifetime)';
+const FIREFOX_SRC = 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (ComputeFreshnessLifetime)';
 
 const FETCH_CONDITIONAL = 'https://fetch.spec.whatwg.org/#http-network-or-cache-fetch (If-* headers in mode "default" set mode "no-store")';
-const CHROMIUM_SPECIAL_HEADERS = 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (kSpecialHeaders)';
+const CHROMIUM_SPECIAL_HEADERS =
+  'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (kSpecialHeaders)';
 const FIREFOX_CHANNEL = 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp';
 
 const RFC: CacheProfile = {
@@ -179,7 +189,10 @@ const RFC: CacheProfile = {
   notUpdatedBy304: { value: HOP_BY_HOP, source: 'RFC 9111 §3.2 (fields excepted from storage in §3.1, and Content-Length)' },
   postReuse: { value: true, source: 'RFC 9110 §9.3.3' },
   storesPartial: { value: false, source: 'RFC 9111 §3.3 (combining partial content is optional; not modelled)' },
-  unreusedStatuses: { value: { statuses: NOTHING, from: null }, source: 'RFC 9111 §3 (any final status may be stored with explicit freshness)' },
+  unreusedStatuses: {
+    value: { statuses: NOTHING, from: null },
+    source: 'RFC 9111 §3 (any final status may be stored with explicit freshness)',
+  },
   lenientExpires: { value: false, source: 'RFC 9111 §5.3 (an invalid Expires means already expired)' },
   ageParsing: { value: 'strict', source: 'RFC 9111 §5.1 (an invalid Age is ignored)' },
   deltaParsing: { value: 'strict', source: 'RFC 9111 §1.2.2' },
@@ -267,61 +280,149 @@ const CHROME: CacheProfile = {
   },
   reloadValidatesFrames: {
     value: false,
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/core/loader/frame_loader.cc (only the reloaded frame gets ValidateCache)',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/core/loader/frame_loader.cc (only the reloaded frame gets ValidateCache)',
   },
   conditionalRequestBypass: { value: true, source: FETCH_CONDITIONAL },
   requestNoCache: { value: 'bypass', source: CHROMIUM_SPECIAL_HEADERS + ' (no-cache: LOAD_BYPASS_CACHE)' },
   requestMaxAgeZero: { value: 'revalidate', source: CHROMIUM_SPECIAL_HEADERS + ' (max-age=0: LOAD_VALIDATE_CACHE)' },
-  requestNoStore: { value: 'rfc', source: CHROMIUM_SPECIAL_HEADERS + ' (no-store is not read on requests); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-no-store' },
-  honoursMinFresh: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)' },
-  honoursMaxStale: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)' },
-  staleWhileRevalidate: { value: true, source: 'https://chromestatus.com/feature/5050913014153216 (Chrome 75)' },
-  staleIfError: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (no stale-if-error)' },
-  headUpdates: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json head-200-update, head-200-freshness-update' },
-  notUpdatedBy304: {
-    value: new Set([...HOP_BY_HOP, 'www-authenticate', 'trailer', 'content-location', 'content-md5', 'etag', 'content-encoding', 'content-range', 'content-type', 'x-frame-options', 'x-xss-protection', 'x-content-', 'x-webkit-']),
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc (kNonUpdatedHeaders, kNonUpdatedHeaderPrefixes)',
+  requestNoStore: {
+    value: 'rfc',
+    source:
+      CHROMIUM_SPECIAL_HEADERS +
+      ' (no-store is not read on requests); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-no-store',
   },
-  postReuse: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (POST entries are keyed by upload id, never served to GET)' },
+  honoursMinFresh: {
+    value: false,
+    source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)',
+  },
+  honoursMaxStale: {
+    value: false,
+    source: CHROMIUM_SPECIAL_HEADERS + ' (request directives other than no-cache and max-age=0 are not read)',
+  },
+  staleWhileRevalidate: { value: true, source: 'https://chromestatus.com/feature/5050913014153216 (Chrome 75)' },
+  staleIfError: {
+    value: false,
+    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (no stale-if-error)',
+  },
+  headUpdates: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json head-200-update, head-200-freshness-update',
+  },
+  notUpdatedBy304: {
+    value: new Set([
+      ...HOP_BY_HOP,
+      'www-authenticate',
+      'trailer',
+      'content-location',
+      'content-md5',
+      'etag',
+      'content-encoding',
+      'content-range',
+      'content-type',
+      'x-frame-options',
+      'x-xss-protection',
+      'x-content-',
+      'x-webkit-',
+    ]),
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_response_headers.cc (kNonUpdatedHeaders, kNonUpdatedHeaderPrefixes)',
+  },
+  postReuse: {
+    value: false,
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (POST entries are keyed by upload id, never served to GET)',
+  },
   storesPartial: { value: false, source: 'not modelled (Chromium combines ranges in partial_data.cc)' },
   unreusedStatuses: { value: { statuses: NOTHING, from: null }, source: CHROMIUM_SRC },
   lenientExpires: {
     value: true,
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:base/time/time.cc (Time::FromString, NSPR prtime.c); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-expires-invalid-*',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:base/time/time.cc (Time::FromString, NSPR prtime.c); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-expires-invalid-*',
     note: 'Chrome reads this malformed Expires date anyway and keeps the response fresh until then; by the RFC an invalid date means already expired.',
   },
   ageParsing: { value: 'strict', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json age-parse-*' },
-  deltaParsing: { value: 'strict', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-decimal-*, -100a' },
-  hugeValues: { value: 'cap', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-max-plus, freshness-expires-far-future' },
-  spaceBeforeEquals: { value: 'ignored', source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-space-before-equals' },
-  mustUnderstand: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json status-200-must-understand (no-store wins)' },
+  deltaParsing: {
+    value: 'strict',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-decimal-*, -100a',
+  },
+  hugeValues: {
+    value: 'cap',
+    source:
+      'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-max-plus, freshness-expires-far-future',
+  },
+  spaceBeforeEquals: {
+    value: 'ignored',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json freshness-max-age-space-before-equals',
+  },
+  mustUnderstand: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json status-200-must-understand (no-store wins)',
+  },
   generatesAge: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (a cached response is returned as stored)' },
-  requestMaxAge: { value: false, source: CHROMIUM_SPECIAL_HEADERS + ' (only max-age=0 is read); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-ma1' },
+  requestMaxAge: {
+    value: false,
+    source:
+      CHROMIUM_SPECIAL_HEADERS +
+      ' (only max-age=0 is read); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json ccreq-ma1',
+  },
   requestPragma: { value: 'like-no-cache', source: CHROMIUM_SPECIAL_HEADERS + ' (Pragma: no-cache forces a fetch)' },
-  variants: { value: 'one', source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (one entry per cache key); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-invalidate' },
-  varyNormalises: { value: false, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (an MD5 of the raw values); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-normalise-space' },
-  varyMismatchValidates: { value: true, source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (vary mismatch: VALIDATION_SYNCHRONOUS)' },
+  variants: {
+    value: 'one',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache.cc (one entry per cache key); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-invalidate',
+  },
+  varyNormalises: {
+    value: false,
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (an MD5 of the raw values); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json vary-normalise-space',
+  },
+  varyMismatchValidates: {
+    value: true,
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (vary mismatch: VALIDATION_SYNCHRONOUS)',
+  },
   varyMismatchValidators: {
     value: 'etag-only',
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ConditionalizeRequest: on vary_mismatch_ only If-None-Match is kept); tests/e2e/cache-matrix.test.ts (Chromium here)',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ConditionalizeRequest: on vary_mismatch_ only If-None-Match is kept); tests/e2e/cache-matrix.test.ts (Chromium here)',
   },
   varyStarValidates: {
     value: true,
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (Vary: * stored, never matches: vary_mismatch_ validation); tests/e2e/cache-matrix.test.ts (Chromium here)',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_vary_data.cc (Vary: * stored, never matches: vary_mismatch_ validation); tests/e2e/cache-matrix.test.ts (Chromium here)',
   },
   conditionalizableStatuses: {
     value: new Set([200, 206]),
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (IsResponseConditionalizable: only cached 200 or 206); tests/e2e/cache-matrix.test.ts (Chromium here)',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (IsResponseConditionalizable: only cached 200 or 206); tests/e2e/cache-matrix.test.ts (Chromium here)',
   },
   staleWhileRevalidateFor: {
     value: 'subresources',
-    source: 'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/platform/loader/fetch/resource_fetcher.cc (only ResourceFetcher::PrepareRequest allows a stale response; navigations validate); tests/e2e/cache-matrix.test.ts (Chromium here)',
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/renderer/platform/loader/fetch/resource_fetcher.cc (only ResourceFetcher::PrepareRequest allows a stale response; navigations validate); tests/e2e/cache-matrix.test.ts (Chromium here)',
   },
-  invalidatingMethods: { value: new Set(['POST', 'PUT', 'DELETE', 'PATCH']), source: 'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ShouldPassThrough: POST, PUT, DELETE, PATCH doom the entry); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-M-SEARCH' },
-  invalidatesLocations: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-location, invalidate-*-cl' },
-  invalidatesOnError: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-failed' },
-  dropsConnectionFields: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-omit-headers-listed-in-Connection' },
-  notStoredFields: { value: new Set(['clear-site-data']), source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-store-Clear-Site-Data' },
+  invalidatingMethods: {
+    value: new Set(['POST', 'PUT', 'DELETE', 'PATCH']),
+    source:
+      'https://source.chromium.org/chromium/chromium/src/+/main:net/http/http_cache_transaction.cc (ShouldPassThrough: POST, PUT, DELETE, PATCH doom the entry); https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-M-SEARCH',
+  },
+  invalidatesLocations: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-location, invalidate-*-cl',
+  },
+  invalidatesOnError: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json invalidate-*-failed',
+  },
+  dropsConnectionFields: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-omit-headers-listed-in-Connection',
+  },
+  notStoredFields: {
+    value: new Set(['clear-site-data']),
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/chrome.json headers-store-Clear-Site-Data',
+  },
   storesStatus,
 };
 
@@ -344,7 +445,8 @@ const FIREFOX: CacheProfile = {
   },
   permanentStatuses: {
     value: new Set([410]),
-    source: FIREFOX_SRC + ' ("Assign an infinite heuristic lifetime" for 410 only); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
+    source:
+      FIREFOX_SRC + ' ("Assign an infinite heuristic lifetime" for 410 only); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
     note: 'Firefox treats a {status} without explicit freshness as fresh forever.',
   },
   pragmaNoCache: {
@@ -365,7 +467,8 @@ const FIREFOX: CacheProfile = {
   },
   duplicateDelta: {
     value: 'last',
-    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (each occurrence overwrites the last)',
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (each occurrence overwrites the last)',
     note: 'Firefox uses the last {name} value ({value} s) where the RFC model treats the conflict as stale.',
   },
   qualifiedNoCache: {
@@ -383,13 +486,21 @@ const FIREFOX: CacheProfile = {
     source: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control#immutable',
     note: 'Firefox honours immutable: a normal reload will not revalidate it while fresh.',
   },
-  immutableHttpsOnly: { value: true, source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp (DetermineFramingAndImmutability: isImmutable requires isHttps); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
+  immutableHttpsOnly: {
+    value: true,
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp (DetermineFramingAndImmutability: isImmutable requires isHttps); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
+  },
   reload: {
     value: 'revalidate-main',
     source:
       'https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (CalculateChannelLoadFlags: since Firefox 100, browser.soft_reload.only_force_validate_top_level_document); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
   },
-  reloadValidatesFrames: { value: false, source: 'https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (only the top-level document is force-validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
+  reloadValidatesFrames: {
+    value: false,
+    source:
+      'https://searchfox.org/mozilla-central/source/docshell/base/nsDocShellLoadState.cpp (only the top-level document is force-validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
+  },
   conditionalRequestBypass: { value: true, source: FETCH_CONDITIONAL },
   requestNoCache: { value: 'revalidate', source: FIREFOX_CHANNEL },
   requestMaxAgeZero: { value: 'revalidate', source: FIREFOX_CHANNEL },
@@ -398,10 +509,14 @@ const FIREFOX: CacheProfile = {
   honoursMaxStale: { value: true, source: FIREFOX_CHANNEL },
   staleWhileRevalidate: { value: true, source: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1536511' },
   staleIfError: { value: false, source: FIREFOX_CHANNEL },
-  headUpdates: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json head-200-update, head-200-freshness-update' },
+  headUpdates: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json head-200-update, head-200-freshness-update',
+  },
   notUpdatedBy304: {
     value: new Set([...HOP_BY_HOP, 'content-encoding', 'content-location', 'content-md5', 'content-range', 'content-type']),
-    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (UpdateHeaders); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json 304-etag-update-response-Content-*',
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpResponseHead.cpp (UpdateHeaders); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json 304-etag-update-response-Content-*',
   },
   postReuse: { value: false, source: FIREFOX_CHANNEL + ' (POST responses are keyed by post id)' },
   storesPartial: { value: false, source: 'not modelled' },
@@ -411,36 +526,73 @@ const FIREFOX: CacheProfile = {
   },
   lenientExpires: {
     value: true,
-    source: 'https://searchfox.org/mozilla-central/source/nsprpub/pr/src/misc/prtime.c (PR_ParseTimeString); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-expires-invalid-*',
+    source:
+      'https://searchfox.org/mozilla-central/source/nsprpub/pr/src/misc/prtime.c (PR_ParseTimeString); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-expires-invalid-*',
     note: 'Firefox reads this malformed Expires date anyway and keeps the response fresh until then; by the RFC an invalid date means already expired.',
   },
-  ageParsing: { value: 'leading-digits', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json age-parse-negative, -float, -parameter' },
+  ageParsing: {
+    value: 'leading-digits',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json age-parse-negative, -float, -parameter',
+  },
   deltaParsing: {
     value: 'leading-digits',
-    source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (SecondsValue); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-decimal-*, -100a',
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/CacheControlParser.cpp (SecondsValue); https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-decimal-*, -100a',
     note: 'Firefox reads the leading digits of this max-age ({value} s); by the RFC the value is invalid.',
   },
   hugeValues: {
     value: 'expired',
-    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-max-plus, freshness-expires-far-future (32-bit times)',
+    source:
+      'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-max-plus, freshness-expires-far-future (32-bit times)',
     note: 'Firefox cannot hold a lifetime this long (beyond 2^32 seconds or the year 2106) and treats the response as expired.',
   },
-  spaceBeforeEquals: { value: 'read', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-space-before-equals' },
-  mustUnderstand: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json status-200-must-understand (no-store wins)' },
+  spaceBeforeEquals: {
+    value: 'read',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json freshness-max-age-space-before-equals',
+  },
+  mustUnderstand: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json status-200-must-understand (no-store wins)',
+  },
   generatesAge: { value: false, source: FIREFOX_CHANNEL },
   requestMaxAge: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json ccreq-ma1' },
-  requestPragma: { value: 'ignored', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json pragma-request-no-cache' },
-  variants: { value: 'one', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-invalidate (one entry per URL)' },
+  requestPragma: {
+    value: 'ignored',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json pragma-request-no-cache',
+  },
+  variants: {
+    value: 'one',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-invalidate (one entry per URL)',
+  },
   varyNormalises: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json vary-normalise-space' },
-  varyMismatchValidates: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json conditional-etag-vary-headers-mismatch' },
+  varyMismatchValidates: {
+    value: true,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json conditional-etag-vary-headers-mismatch',
+  },
   varyMismatchValidators: { value: 'all', source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
-  varyStarValidates: { value: true, source: 'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp (ResponseWouldVary: "*" would vary, so the entry is validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)' },
+  varyStarValidates: {
+    value: true,
+    source:
+      'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttpChannel.cpp (ResponseWouldVary: "*" would vary, so the entry is validated); tests/e2e/cache-matrix-firefox.test.ts (Firefox ESR here)',
+  },
   conditionalizableStatuses: { value: null, source: 'RFC 9111 §4.3.1 (not observed otherwise)' },
   staleWhileRevalidateFor: { value: 'all', source: 'RFC 5861 §3 (not observed otherwise)' },
-  invalidatingMethods: { value: 'all-unsafe', source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-M-SEARCH' },
-  invalidatesLocations: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-location' },
-  invalidatesOnError: { value: true, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-failed' },
-  dropsConnectionFields: { value: false, source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json headers-omit-headers-listed-in-Connection' },
+  invalidatingMethods: {
+    value: 'all-unsafe',
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-M-SEARCH',
+  },
+  invalidatesLocations: {
+    value: true,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-location',
+  },
+  invalidatesOnError: {
+    value: true,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json invalidate-*-failed',
+  },
+  dropsConnectionFields: {
+    value: false,
+    source: 'https://github.com/http-tests/cache-tests/blob/main/results/firefox.json headers-omit-headers-listed-in-Connection',
+  },
   notStoredFields: { value: NO_FIELDS, source: FIREFOX_CHANNEL },
   storesStatus,
 };

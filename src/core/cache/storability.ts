@@ -30,15 +30,15 @@ export const STORE_WHY: Readonly<Record<StoreReason, string>> = {
   'ok-private': 'Storable: private allows the browser (and only the browser) to store it.',
   'ok-heuristic-status': 'Storable: status {status} may be cached by default (RFC 9110 §15.1).',
   'no-response': 'Nothing to store: no response arrived.',
-  method: 'Not storable: responses to {method} are not cached (only GET and HEAD, or POST with explicit freshness and a matching Content-Location).',
+  method:
+    'Not storable: responses to {method} are not cached (only GET and HEAD, or POST with explicit freshness and a matching Content-Location).',
   'not-final': 'Not storable: {status} is an interim response.',
   'status-304': 'A 304 is not stored itself: it freshens the response the cache already holds.',
   'request-no-store': 'Not storable: the request said Cache-Control: no-store.',
   'must-understand': 'Not storable: must-understand is set and status {status} is not one caches understand.',
   'no-store': 'Not storable: Cache-Control: no-store.',
   private: 'Not storable here: private forbids shared caches (CDNs, proxies) from storing it.',
-  authorization:
-    'Not storable here: the request carried Authorization and the response lacks public, s-maxage or must-revalidate.',
+  authorization: 'Not storable here: the request carried Authorization and the response lacks public, s-maxage or must-revalidate.',
   status: 'Not storable: status {status} is not cacheable by default and nothing (max-age, Expires, public) allows it.',
 };
 
@@ -84,4 +84,3 @@ function resolvesTo(location: string, url: string): boolean {
     return false;
   }
 }
-

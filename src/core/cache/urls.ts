@@ -168,7 +168,23 @@ export function isWatchedFile(shape: UrlShape, resourceType: string | undefined)
   return WATCHED_EXTENSIONS.has(shape.extension) || (resourceType !== undefined && WATCHED_TYPES.has(resourceType));
 }
 
-const STATIC_EXTENSIONS = new Set(['css', 'js', 'mjs', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'woff', 'woff2', 'ttf', 'otf', 'ico']);
+const STATIC_EXTENSIONS = new Set([
+  'css',
+  'js',
+  'mjs',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'avif',
+  'svg',
+  'woff',
+  'woff2',
+  'ttf',
+  'otf',
+  'ico',
+]);
 const STATIC_TYPES = new Set(['stylesheet', 'script', 'image', 'font']);
 
 /** A static file (style, script, image, font) as opposed to a page or an API answer, whose freshness is by design. */

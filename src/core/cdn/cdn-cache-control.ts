@@ -17,20 +17,48 @@ interface DirectiveDef {
 
 /** Directives a CDN cache acts on (RFC 9111 §5.2.2 semantics, RFC 9213 §2 targeting). */
 const DIRECTIVES: Record<string, DirectiveDef> = {
-  'max-age': { seconds: true, plain: 'The CDN may keep and reuse this copy for {value} seconds.', rule: 'RFC 9111 §5.2.2.1 max-age, applied by the targeted CDN only (RFC 9213 §2).' },
-  's-maxage': { seconds: true, plain: 'The CDN may keep this copy for {value} seconds (shared-cache lifetime).', rule: 'RFC 9111 §5.2.2.10 s-maxage.' },
+  'max-age': {
+    seconds: true,
+    plain: 'The CDN may keep and reuse this copy for {value} seconds.',
+    rule: 'RFC 9111 §5.2.2.1 max-age, applied by the targeted CDN only (RFC 9213 §2).',
+  },
+  's-maxage': {
+    seconds: true,
+    plain: 'The CDN may keep this copy for {value} seconds (shared-cache lifetime).',
+    rule: 'RFC 9111 §5.2.2.10 s-maxage.',
+  },
   'no-store': { plain: 'The CDN must not keep a copy at all.', rule: 'RFC 9111 §5.2.2.5 no-store, for the targeted CDN.' },
   'no-cache': { plain: 'The CDN may keep a copy but must check with the origin before each reuse.', rule: 'RFC 9111 §5.2.2.4 no-cache.' },
   private: { plain: 'Meant for one user only: a CDN must not store it.', rule: 'RFC 9111 §5.2.2.7 private.' },
-  public: { plain: 'The CDN may store it even where it normally would not (for example with Authorization).', rule: 'RFC 9111 §5.2.2.9 public.' },
-  'must-revalidate': { plain: 'Once stale, the CDN must revalidate instead of serving the old copy.', rule: 'RFC 9111 §5.2.2.2 must-revalidate.' },
+  public: {
+    plain: 'The CDN may store it even where it normally would not (for example with Authorization).',
+    rule: 'RFC 9111 §5.2.2.9 public.',
+  },
+  'must-revalidate': {
+    plain: 'Once stale, the CDN must revalidate instead of serving the old copy.',
+    rule: 'RFC 9111 §5.2.2.2 must-revalidate.',
+  },
   'proxy-revalidate': { plain: 'Like must-revalidate, for shared caches.', rule: 'RFC 9111 §5.2.2.8 proxy-revalidate.' },
-  'stale-while-revalidate': { seconds: true, plain: 'For {value} seconds after expiry the CDN may serve the stale copy while it refreshes in the background.', rule: 'RFC 5861 §3 stale-while-revalidate.' },
-  'stale-if-error': { seconds: true, plain: 'For {value} seconds after expiry the CDN may serve the stale copy if the origin fails.', rule: 'RFC 5861 §4 stale-if-error.' },
-  'no-transform': { plain: 'The CDN must not change the body (no recompression or image optimisation).', rule: 'RFC 9111 §5.2.2.6 no-transform.' },
+  'stale-while-revalidate': {
+    seconds: true,
+    plain: 'For {value} seconds after expiry the CDN may serve the stale copy while it refreshes in the background.',
+    rule: 'RFC 5861 §3 stale-while-revalidate.',
+  },
+  'stale-if-error': {
+    seconds: true,
+    plain: 'For {value} seconds after expiry the CDN may serve the stale copy if the origin fails.',
+    rule: 'RFC 5861 §4 stale-if-error.',
+  },
+  'no-transform': {
+    plain: 'The CDN must not change the body (no recompression or image optimisation).',
+    rule: 'RFC 9111 §5.2.2.6 no-transform.',
+  },
   immutable: { plain: 'The content will never change while fresh.', rule: 'RFC 8246 immutable.' },
   // Surrogate-Control (Edge Architecture Specification) adds content="ESI/1.0"
-  content: { plain: 'Asks the edge to process the body (usually ESI includes).', rule: 'W3C Edge Architecture Specification 1.0, Surrogate-Control content.' },
+  content: {
+    plain: 'Asks the edge to process the body (usually ESI includes).',
+    rule: 'W3C Edge Architecture Specification 1.0, Surrogate-Control content.',
+  },
 };
 
 const LINK = 'https://www.rfc-editor.org/rfc/rfc9213#section-2';
@@ -56,11 +84,20 @@ function valueText(v: unknown): string | undefined {
 function explain(name: string, value: string | undefined): Explained {
   const def = Object.prototype.hasOwnProperty.call(DIRECTIVES, name) ? DIRECTIVES[name] : undefined;
   if (!def) {
-    return { name, value, known: false, plain: `"${name}" is not a directive CDNs are known to act on; it is ignored.`, rule: 'RFC 9111 §5.2.3: unknown directives are ignored.', link: LINK };
+    return {
+      name,
+      value,
+      known: false,
+      plain: `"${name}" is not a directive CDNs are known to act on; it is ignored.`,
+      rule: 'RFC 9111 §5.2.3: unknown directives are ignored.',
+      link: LINK,
+    };
   }
   let known = true;
   if (def.seconds && (value === undefined || !/^\d+$/.test(value))) known = false;
-  const plain = known ? def.plain.replace('{value}', value ?? '') : `${name} needs a whole number of seconds; "${value ?? ''}" is not one, so the CDN ignores it.`;
+  const plain = known
+    ? def.plain.replace('{value}', value ?? '')
+    : `${name} needs a whole number of seconds; "${value ?? ''}" is not one, so the CDN ignores it.`;
   return { name, ...(value !== undefined ? { value } : {}), known, plain, rule: def.rule, link: LINK };
 }
 
@@ -93,7 +130,9 @@ export function parseCdnCacheControl(header: string, lines: string[]): CdnCacheC
       directives.push(explain(name, bare));
     }
     const out: CdnCacheControlParse = { header, directives, invalid: false };
-    const bad = directives.filter((d) => !d.known && Object.prototype.hasOwnProperty.call(DIRECTIVES, d.name)).map((d) => `${d.name}=${d.value ?? ''}`);
+    const bad = directives
+      .filter((d) => !d.known && Object.prototype.hasOwnProperty.call(DIRECTIVES, d.name))
+      .map((d) => `${d.name}=${d.value ?? ''}`);
     if (bad.length) out.badValues = bad.slice(0, 8);
     const repeated = repeatedNames(text);
     if (repeated.length) out.repeated = repeated;
@@ -104,7 +143,14 @@ export function parseCdnCacheControl(header: string, lines: string[]): CdnCacheC
       const eq = entry.indexOf('=');
       const name = (eq < 0 ? entry : entry.slice(0, eq)).trim().toLowerCase().slice(0, 64);
       if (!name) continue;
-      const value = eq < 0 ? undefined : entry.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').slice(0, 256);
+      const value =
+        eq < 0
+          ? undefined
+          : entry
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/, '$1')
+              .slice(0, 256);
       directives.push(explain(name, value));
     }
     return { header, directives, invalid: true };

@@ -5,7 +5,10 @@ import { explainCdn } from './index';
 import type { ExchangeRecord } from '../types';
 
 // The shared reference file and HAR fixtures (../shared beside the repository, or CACHE_LENS_SHARED).
-const cases = readSharedJson<{ format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> }>('reference', 'cdn-cases.json');
+const cases = readSharedJson<{ format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> }>(
+  'reference',
+  'cdn-cases.json',
+);
 const hars: Record<string, string> = Object.fromEntries(sharedHarFiles().map((f) => [f, readSharedText('fixtures', 'har', f)]));
 
 describe('cdn-cases.json through runCdnCase', () => {
@@ -28,7 +31,9 @@ describe('cdn-cases.json through runCdnCase', () => {
 
 describe('explainCdn over the HAR fixtures', () => {
   const files = Object.keys(hars);
-  it('finds the fixtures', () => { expect(files.length).toBeGreaterThan(10); });
+  it('finds the fixtures', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
   for (const path of files) {
     it(`${path.split('/').pop()} explains every entry without throwing`, () => {
       const har = JSON.parse(hars[path]!.replace(/^\uFEFF/, ''));

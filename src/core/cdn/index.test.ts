@@ -10,13 +10,27 @@ const ctx = { browser: 'chrome' as const, now: 1_700_000_000 };
 
 function exchange(headers: Record<string, string | string[]>, extra: Partial<ExchangeRecord> = {}): ExchangeRecord {
   const responseHeaders = Object.entries(headers).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value })));
-  return { id: '1', url: 'https://example.com/api/data', method: 'GET', status: 200, requestHeaders: [], responseHeaders, requestTimeMs: 0, responseTimeMs: 0, source: 'network', ...extra };
+  return {
+    id: '1',
+    url: 'https://example.com/api/data',
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders,
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+    ...extra,
+  };
 }
 const ids = (r: { findings: Array<{ id: string }> }) => r.findings.map((f) => f.id);
 
 describe('provider table', () => {
   it('covers every provider id of the cdn-cases conventions, each entry with a vendor reference', () => {
-    const want = 'cloudflare fastly cloudfront akamai google azure vercel netlify bunny keycdn sucuri imperva alibaba tencent edgio cdn77 varnish nginx ats'.split(' ');
+    const want =
+      'cloudflare fastly cloudfront akamai google azure vercel netlify bunny keycdn sucuri imperva alibaba tencent edgio cdn77 varnish nginx ats'.split(
+        ' ',
+      );
     const have = PROVIDERS.map((p) => p.id);
     for (const id of want) expect(have).toContain(id);
     expect(new Set(have).size).toBe(have.length); // one entry per id
@@ -36,35 +50,71 @@ describe('identification', () => {
     expect(explainCdn(exchange({ age: '300' }), ctx).cdn).toBeNull();
     expect(ids(explainCdn(exchange({ age: '300' }), ctx))).toContain('age-without-cdn');
     // Over plain http a Squid Via may be the user's own forward proxy: not the site's cache.
-    expect(explainCdn(exchange({ via: '1.1 proxy.corp.example (squid/4.10)', 'x-cache': 'MISS from proxy.corp.example' }, { url: 'http://example.com/' }), ctx).cdn).toBeNull();
+    expect(
+      explainCdn(
+        exchange({ via: '1.1 proxy.corp.example (squid/4.10)', 'x-cache': 'MISS from proxy.corp.example' }, { url: 'http://example.com/' }),
+        ctx,
+      ).cdn,
+    ).toBeNull();
     expect(explainCdn(exchange({ 'x-served-by': '44f77bef9757b092723b0a6870733b02' }), ctx).cdn).toBeNull();
   });
   it('a lone "cache" Server-Timing metric is not Akamai; the cdn-cache + edge pair is', () => {
     expect(explainCdn(exchange({ 'server-timing': 'cache;desc="hit-front"' }), ctx).cdn).toBeNull();
-    expect(explainCdn(exchange({ 'server-timing': 'cdn-cache; desc=MISS, edge; dur=12, origin; dur=80' }), ctx)).toMatchObject({ cdn: 'akamai', cacheStatus: 'miss' });
+    expect(explainCdn(exchange({ 'server-timing': 'cdn-cache; desc=MISS, edge; dur=12, origin; dur=80' }), ctx)).toMatchObject({
+      cdn: 'akamai',
+      cacheStatus: 'miss',
+    });
   });
   it('stacked: Cloudflare in front of a Fastly origin is Cloudflare, and the stack is reported', () => {
-    const r = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6074-FRA', 'cf-cache-status': 'MISS', 'x-served-by': 'cache-fra-eddf8230045-FRA', 'x-cache': 'HIT', server: 'cloudflare' }), ctx);
+    const r = explainCdn(
+      exchange({
+        'cf-ray': '8a1f2c3d4e5f6074-FRA',
+        'cf-cache-status': 'MISS',
+        'x-served-by': 'cache-fra-eddf8230045-FRA',
+        'x-cache': 'HIT',
+        server: 'cloudflare',
+      }),
+      ctx,
+    );
     expect(r.cdn).toBe('cloudflare');
     expect(r.cacheStatus).toBe('miss');
     expect(ids(r)).toContain('cdn-stacked');
   });
   it('stacked: the provider owning the server address is the one the browser talked to (Imperva in front of CloudFront)', () => {
     // pagexray arcelormittal.com HAR (2018): Incapsula headers and CloudFront headers, server IP in Imperva's range
-    const h = { via: '1.1 d975c23165964b20999503339a61d1af.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'Dj3Hn', 'x-cdn': 'Incapsula', 'x-cache': 'Miss from cloudfront', 'x-iinfo': '14-23460695-23460696 NNNN CT(1 -1 0)' };
+    const h = {
+      via: '1.1 d975c23165964b20999503339a61d1af.cloudfront.net (CloudFront)',
+      'x-amz-cf-id': 'Dj3Hn',
+      'x-cdn': 'Incapsula',
+      'x-cache': 'Miss from cloudfront',
+      'x-iinfo': '14-23460695-23460696 NNNN CT(1 -1 0)',
+    };
     const r = explainCdn(exchange(h, { serverIp: '192.230.77.73' }), ctx);
     expect(r).toMatchObject({ cdn: 'imperva', ipOwner: 'imperva' });
     expect(r.findings.find((f) => f.id === 'cdn-stacked')?.summary).toMatch(/CloudFront/);
   });
   it('stacked via Via order: the later hop is nearer the browser', () => {
-    const r = explainCdn(exchange({ via: '1.1 varnish, 1.1 abc123.cloudfront.net (CloudFront)', 'x-served-by': 'cache-iad2120-IAD', 'x-cache': 'Miss from cloudfront' }), ctx);
+    const r = explainCdn(
+      exchange({
+        via: '1.1 varnish, 1.1 abc123.cloudfront.net (CloudFront)',
+        'x-served-by': 'cache-iad2120-IAD',
+        'x-cache': 'Miss from cloudfront',
+      }),
+      ctx,
+    );
     expect(r.cdn).toBe('cloudfront');
     expect(r.cacheStatus).toBe('miss');
   });
   it('self-hosted caches only when no CDN shows', () => {
-    expect(explainCdn(exchange({ 'x-varnish': '32770 3', via: '1.1 varnish (Varnish/7.4)' }), ctx)).toMatchObject({ cdn: 'varnish', cacheStatus: 'hit' });
+    expect(explainCdn(exchange({ 'x-varnish': '32770 3', via: '1.1 varnish (Varnish/7.4)' }), ctx)).toMatchObject({
+      cdn: 'varnish',
+      cacheStatus: 'hit',
+    });
     expect(explainCdn(exchange({ 'x-varnish': '32770' }), ctx)).toMatchObject({ cdn: 'varnish', cacheStatus: 'miss' });
-    expect(explainCdn(exchange({ server: 'nginx', 'x-cache-status': 'UPDATING' }), ctx)).toMatchObject({ cdn: 'nginx', cacheStatus: 'stale' });
+    expect(explainCdn(exchange({ server: 'nginx', 'x-cache-status': 'UPDATING' }), ctx)).toMatchObject({
+      cdn: 'nginx',
+      cacheStatus: 'stale',
+    });
     expect(explainCdn(exchange({ server: 'ATS/9.2.9' }), ctx)).toMatchObject({ cdn: 'ats', cacheStatus: 'unknown' });
   });
   it('recognises the other providers from their documented fields', () => {
@@ -83,7 +133,12 @@ describe('identification', () => {
 
 describe('status normalisation', () => {
   it('reads tiers by word, never by substring', () => {
-    expect(tierStatus('TCP_REFRESH_HIT from a96-7-128-201.deploy.akamaitechnologies.com (AkamaiGHost/10) (-)', { HIT: 'hit', TCP_REFRESH_HIT: 'revalidated' })).toBe('revalidated');
+    expect(
+      tierStatus('TCP_REFRESH_HIT from a96-7-128-201.deploy.akamaitechnologies.com (AkamaiGHost/10) (-)', {
+        HIT: 'hit',
+        TCP_REFRESH_HIT: 'revalidated',
+      }),
+    ).toBe('revalidated');
     expect(tierStatus('WHITE', { HIT: 'hit' })).toBeNull();
     expect(tierStatus('cp5018 hit/7', { HIT: 'hit' })).toBe('hit');
     expect(splitEntries('TCP_MISS from a (AkamaiGHost/1, x) (-), HIT')).toEqual(['TCP_MISS from a (AkamaiGHost/1, x) (-)', 'HIT']);
@@ -101,7 +156,9 @@ describe('status normalisation', () => {
     expect(ids(r)).toContain('tiered-hit');
   });
   it('RFC 9211 entries map by the conventions', () => {
-    const p = parseCacheStatus(['ExampleCache; fwd=stale; fwd-status=304, "Edge"; hit; ttl=-10, Other; fwd=stale, Last; hit; key="k"; detail=abc']);
+    const p = parseCacheStatus([
+      'ExampleCache; fwd=stale; fwd-status=304, "Edge"; hit; ttl=-10, Other; fwd=stale, Last; hit; key="k"; detail=abc',
+    ]);
     expect(p.invalid).toBe(false);
     expect(p.entries.map(cacheStatusEntryStatus)).toEqual(['revalidated', 'stale', 'expired', 'hit']);
     expect(p.entries[3]).toMatchObject({ cache: 'Last', hit: true, key: 'k', detail: 'abc' });
@@ -117,27 +174,45 @@ describe('status normalisation', () => {
 
 describe('explanations', () => {
   it('Cloudflare DYNAMIC on public, max-age=3600: not cached by default, a Cache Rule is needed', () => {
-    const r = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6074-FRA', 'cf-cache-status': 'DYNAMIC', 'cache-control': 'public, max-age=3600', 'content-type': 'application/json' }), ctx);
+    const r = explainCdn(
+      exchange({
+        'cf-ray': '8a1f2c3d4e5f6074-FRA',
+        'cf-cache-status': 'DYNAMIC',
+        'cache-control': 'public, max-age=3600',
+        'content-type': 'application/json',
+      }),
+      ctx,
+    );
     expect(r.cacheStatus).toBe('dynamic');
     expect(ids(r)).toContain('cf-dynamic-cacheable');
     expect(r.plain.join(' ')).toMatch(/Cache Rule/);
     expect(r.popCity).toBe('Frankfurt');
   });
   it('DYNAMIC with private Cache-Control is the plain DYNAMIC note', () => {
-    const r = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6074-FRA', 'cf-cache-status': 'DYNAMIC', 'cache-control': 'private, max-age=60' }), ctx);
+    const r = explainCdn(
+      exchange({ 'cf-ray': '8a1f2c3d4e5f6074-FRA', 'cf-cache-status': 'DYNAMIC', 'cache-control': 'private, max-age=60' }),
+      ctx,
+    );
     expect(ids(r)).toContain('cf-dynamic');
     expect(ids(r)).not.toContain('cf-dynamic-cacheable');
   });
   it('BYPASS with Set-Cookie says why', () => {
-    const r = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6075-CDG', 'cf-cache-status': 'BYPASS', 'set-cookie': 'a=b', 'cache-control': 'private' }), ctx);
+    const r = explainCdn(
+      exchange({ 'cf-ray': '8a1f2c3d4e5f6075-CDG', 'cf-cache-status': 'BYPASS', 'set-cookie': 'a=b', 'cache-control': 'private' }),
+      ctx,
+    );
     expect(ids(r)).toEqual(expect.arrayContaining(['status-bypass', 'bypass-set-cookie', 'bypass-private']));
   });
   it('CloudFront RefreshHit and Error', () => {
-    expect(explainCdn(exchange({ 'x-cache': 'RefreshHit from cloudfront', 'x-amz-cf-pop': 'FRA56-P1' }), ctx)).toMatchObject({ cacheStatus: 'revalidated', pop: 'FRA56-P1', popCity: 'Frankfurt' });
+    expect(explainCdn(exchange({ 'x-cache': 'RefreshHit from cloudfront', 'x-amz-cf-pop': 'FRA56-P1' }), ctx)).toMatchObject({
+      cacheStatus: 'revalidated',
+      pop: 'FRA56-P1',
+      popCity: 'Frankfurt',
+    });
     const err = explainCdn(exchange({ 'x-cache': 'Error from cloudfront', 'x-amz-cf-pop': 'IAD89-C3' }, { status: 502 }), ctx);
     expect(ids(err)).toEqual(expect.arrayContaining(['cloudfront-error', 'gateway-error']));
   });
-  it('Cloudflare 522 is Cloudflare\'s own timeout; a 502 from a plain origin says nothing here', () => {
+  it("Cloudflare 522 is Cloudflare's own timeout; a 502 from a plain origin says nothing here", () => {
     const r = explainCdn(exchange({ 'cf-ray': '8a1f2c3d4e5f6075-CDG', server: 'cloudflare' }, { status: 522 }), ctx);
     expect(r.findings.find((f) => f.id === 'gateway-error')?.summary).toMatch(/timed out/);
     expect(ids(explainCdn(exchange({ server: 'Apache' }, { status: 502 }), ctx))).not.toContain('gateway-error');
@@ -176,7 +251,10 @@ describe('explanations', () => {
     expect(explainServerIp('example.com')).toBeNull();
   });
   it('every finding has a summary, a rule and a link', () => {
-    const r = explainCdn(exchange({ 'cf-ray': 'x-FRA', 'cf-cache-status': 'HIT', 'cdn-cache-control': 'max-age=60' }, { serverIp: '104.21.48.200' }), ctx);
+    const r = explainCdn(
+      exchange({ 'cf-ray': 'x-FRA', 'cf-cache-status': 'HIT', 'cdn-cache-control': 'max-age=60' }, { serverIp: '104.21.48.200' }),
+      ctx,
+    );
     for (const f of r.findings) {
       expect(f.summary).not.toMatch(/\{\w+\}/);
       expect(f.rule).not.toMatch(/\{\w+\}/);

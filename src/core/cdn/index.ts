@@ -78,7 +78,10 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
       continue;
     }
     // Chrome's HAR export and some recorders join repeated field lines with "\n": each is a line of its own.
-    const parts = value.split('\n', 256).map((v) => v.trim()).filter((v) => v !== '');
+    const parts = value
+      .split('\n', 256)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     let list = map.get(name);
     if (!list) map.set(name, (list = []));
     for (const part of parts) if (list.length < 256) list.push(part);
@@ -188,7 +191,8 @@ function readPop(provider: Provider, fields: Map<string, string[]>): string | nu
     if (!lines || !lines.length) continue;
     let text: string;
     if (rule.entry === 'all') text = lines.join(', ');
-    else if (rule.entry === 'whole' || !rule.entry) text = lines[lines.length - 1]!; // lines is not empty (checked above)
+    else if (rule.entry === 'whole' || !rule.entry)
+      text = lines[lines.length - 1]!; // lines is not empty (checked above)
     else {
       const entries = splitEntries(lines.join(', '));
       text = (rule.entry === 'last' ? entries[entries.length - 1] : entries[0]) ?? '';
@@ -285,11 +289,13 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     const parsed = parseCdnCacheControl(header, lines);
     cdnCacheControl.push(...parsed.directives);
     const shown = lines.join(', ');
-    note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', { header, value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown });
+    note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', {
+      header,
+      value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown,
+    });
     if (parsed.badValues) note('cdn-cache-control-bad-value', { header, values: parsed.badValues.join(', ') });
     if (parsed.repeated) note('cdn-cache-control-duplicate', { header, names: parsed.repeated.join(', ') });
   }
-
 
   // ---------------------------------------------------------------- findings
   if (provider && byAddress) {
@@ -297,7 +303,14 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   } else if (provider && chosen) {
     const evidence = chosen.evidence.slice(0, 4).join('; ');
     note(provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
-    if (cdns.length > 1) note('cdn-stacked', { outer: provider.name, inner: cdns.slice(1).map((m) => providerOf(m).name).join(', ') });
+    if (cdns.length > 1)
+      note('cdn-stacked', {
+        outer: provider.name,
+        inner: cdns
+          .slice(1)
+          .map((m) => providerOf(m).name)
+          .join(', '),
+      });
     statusFindings(provider, reading, fields, values, note);
   } else if (reading) {
     note(`status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
@@ -308,7 +321,8 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   // Who owns the server address is always in ipOwner/ipOwnerName; a finding only when it adds something: the headers
   // name no CDN (the address alone reveals one), or they name a different CDN than the address owner.
   if (owner && x.serverIp) {
-    if (byAddress || !provider || provider.kind !== 'cdn') note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
+    if (byAddress || !provider || provider.kind !== 'cdn')
+      note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
     else if (owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
   }
 
@@ -317,7 +331,11 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   return {
     cdn: provider ? provider.id : null,
     cdnName: provider ? provider.name : null,
-    evidence: chosen ? chosen.evidence : byAddress && x.serverIp ? [`server address ${x.serverIp} (${owner.name} range, ${IP_RANGES_SOURCE_NAME})`] : [],
+    evidence: chosen
+      ? chosen.evidence
+      : byAddress && x.serverIp
+        ? [`server address ${x.serverIp} (${owner.name} range, ${IP_RANGES_SOURCE_NAME})`]
+        : [],
     cacheStatus,
     rawCacheStatus: reading ? reading.raw : null,
     pop,
@@ -335,12 +353,26 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 /** The table's provider with the address owner's id, else a bare one named by the range table (no header rules). */
 function providerForOwner(owner: IpOwner): Provider {
   for (const p of PROVIDERS) if (p.id === owner.id) return p;
-  return { id: owner.id, name: owner.name, kind: 'cdn', link: 'https://github.com/projectdiscovery/cdncheck', signatures: [], status: [], pop: [] };
+  return {
+    id: owner.id,
+    name: owner.name,
+    kind: 'cdn',
+    link: 'https://github.com/projectdiscovery/cdncheck',
+    signatures: [],
+    status: [],
+    pop: [],
+  };
 }
 
 type Note = (id: string, params?: Record<string, string | number>) => void;
 
-function statusFindings(provider: Provider, reading: StatusReading | null, fields: Map<string, string[]>, values: Map<string, string>, note: Note): void {
+function statusFindings(
+  provider: Provider,
+  reading: StatusReading | null,
+  fields: Map<string, string[]>,
+  values: Map<string, string>,
+  note: Note,
+): void {
   const name = provider.name;
   if (!reading) {
     if (provider.id === 'cloudflare') note('cf-no-status');
@@ -393,8 +425,14 @@ function gatewayFindings(status: number, provider: Provider | null, reading: Sta
   // Who wrote the error page: a cache outcome means the CDN forwarded the origin's error (HIT on an error is a
   // cached error); CloudFront's "Error" and Cloudflare without CF-Cache-Status mean the CDN produced it.
   if (reading && reading.status !== 'unknown') note('gateway-passed-through', { name: provider.name, status, raw: reading.raw });
-  else if (provider.id === 'cloudfront' && reading && /^Error\b/i.test(reading.tiers[0]?.raw ?? '')) note('gateway-by-cdn', { name: provider.name, status, evidence: 'X-Cache: Error from cloudfront.' });
-  else if (provider.id === 'cloudflare' && !reading) note('gateway-by-cdn', { name: provider.name, status, evidence: 'CF-Ray without CF-Cache-Status: the response did not come through the cache layer from the origin.' });
+  else if (provider.id === 'cloudfront' && reading && /^Error\b/i.test(reading.tiers[0]?.raw ?? ''))
+    note('gateway-by-cdn', { name: provider.name, status, evidence: 'X-Cache: Error from cloudfront.' });
+  else if (provider.id === 'cloudflare' && !reading)
+    note('gateway-by-cdn', {
+      name: provider.name,
+      status,
+      evidence: 'CF-Ray without CF-Cache-Status: the response did not come through the cache layer from the origin.',
+    });
 }
 
 /**

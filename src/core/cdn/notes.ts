@@ -112,27 +112,30 @@ export const CDN_NOTES: NoteCatalog = {
     severity: 'warning',
     summary:
       'Cloudflare did not cache this although Cache-Control allows it ({cacheControl}). By default Cloudflare only caches static file types (.css, .js, images, fonts, ...), not HTML, JSON or API responses; a Cache Rule must make this URL eligible. Browsers still cache it.',
-    rule: 'CF-Cache-Status: DYNAMIC means the resource was not eligible for Cloudflare\'s cache under the zone\'s default behaviour and rules.',
+    rule: "CF-Cache-Status: DYNAMIC means the resource was not eligible for Cloudflare's cache under the zone's default behaviour and rules.",
     link: CF_CACHE,
   },
   'cf-dynamic': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'Cloudflare passed this to the origin without caching it: this file type is not cached by default and no Cache Rule made it eligible.',
+    summary:
+      'Cloudflare passed this to the origin without caching it: this file type is not cached by default and no Cache Rule made it eligible.',
     rule: 'CF-Cache-Status: DYNAMIC (not eligible for cache).',
     link: CF_CACHE,
   },
   'cf-no-status': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'Cloudflare handled this (CF-Ray) but sent no CF-Cache-Status: a Worker, a redirect rule or a security rule probably produced the response, so the cache was not consulted.',
+    summary:
+      'Cloudflare handled this (CF-Ray) but sent no CF-Cache-Status: a Worker, a redirect rule or a security rule probably produced the response, so the cache was not consulted.',
     rule: 'CF-Cache-Status is only added when the response went through the cache layer.',
     link: 'https://developers.cloudflare.com/workers/cache/debugging/',
   },
   'vercel-revalidated': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'Vercel\'s REVALIDATED is not an HTTP 304 check: the cached entry had been invalidated (for example by a tag purge) and was fetched again from the origin.',
+    summary:
+      "Vercel's REVALIDATED is not an HTTP 304 check: the cached entry had been invalidated (for example by a tag purge) and was fetched again from the origin.",
     rule: 'X-Vercel-Cache: REVALIDATED.',
     link: 'https://vercel.com/docs/caching/cache-status',
   },
@@ -153,14 +156,15 @@ export const CDN_NOTES: NoteCatalog = {
   'google-age-only': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'Google\'s edge sends no hit/miss field; an Age of {age} s means the copy was stored in a Google cache for that long.',
+    summary: "Google's edge sends no hit/miss field; an Age of {age} s means the copy was stored in a Google cache for that long.",
     rule: 'Cloud CDN adds Age to responses served from its cache.',
     link: 'https://cloud.google.com/cdn/docs/caching#age-header',
   },
   'age-without-cdn': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'Age: {age} says some cache on the way (a proxy, or a CDN that hides itself) served a stored copy, but no known CDN headers say which.',
+    summary:
+      'Age: {age} says some cache on the way (a proxy, or a CDN that hides itself) served a stored copy, but no known CDN headers say which.',
     rule: 'Age is the time since the response was generated or validated at the origin (RFC 9111 §5.1). Age alone does not identify a CDN.',
     link: 'https://www.rfc-editor.org/rfc/rfc9111#section-5.1',
   },
@@ -202,7 +206,8 @@ export const CDN_NOTES: NoteCatalog = {
   'cdn-cache-control-bad-value': {
     topic: 'cdn',
     severity: 'warning',
-    summary: '{header} gives {values}, which is not a whole number of seconds: the CDN ignores that directive and falls back to what else it was told.',
+    summary:
+      '{header} gives {values}, which is not a whole number of seconds: the CDN ignores that directive and falls back to what else it was told.',
     rule: 'RFC 9213 §2: directives take the value types of RFC 9111 (delta-seconds as a non-negative Integer); a targeted cache ignores a directive whose value it cannot use.',
     link: RFC9213 + '#section-2',
   },
@@ -217,35 +222,39 @@ export const CDN_NOTES: NoteCatalog = {
     topic: 'cdn',
     severity: 'info',
     summary:
-      'The server address {ip} belongs to {owner}. Your browser talked to {owner}\'s edge, not to the site\'s own server: DNS for this host points at the CDN (for Cloudflare, a proxied "orange cloud" record), so the origin\'s real address stays hidden and every request passes through the CDN (TLS, firewall, caching).',
+      "The server address {ip} belongs to {owner}. Your browser talked to {owner}'s edge, not to the site's own server: DNS for this host points at the CDN (for Cloudflare, a proxied \"orange cloud\" record), so the origin's real address stays hidden and every request passes through the CDN (TLS, firewall, caching).",
     rule: '{ip} is inside a published {owner} range ({source}).',
     link: 'https://developers.cloudflare.com/dns/proxy-status/',
   },
   'ip-not-cdn': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'The address {ip} is not in any published CDN range: it is probably the site\'s own server (or a cloud host), reached directly.',
+    summary:
+      "The address {ip} is not in any published CDN range: it is probably the site's own server (or a cloud host), reached directly.",
     rule: '{ip} is outside every range in {source}.',
     link: 'https://developers.cloudflare.com/dns/proxy-status/',
   },
   'ip-owner-differs': {
     topic: 'cdn',
     severity: 'info',
-    summary: 'The headers point to {cdn}, but the address {ip} belongs to {owner}: CDNs are stacked ({owner} in front), or the address ranges are out of date.',
+    summary:
+      'The headers point to {cdn}, but the address {ip} belongs to {owner}: CDNs are stacked ({owner} in front), or the address ranges are out of date.',
     rule: 'Header signature: {cdn}; IP range owner: {owner}.',
     link: 'https://developer.mozilla.org/en-US/docs/Glossary/CDN',
   },
   'gateway-passed-through': {
     topic: 'cdn',
     severity: 'info',
-    summary: '{name} passed this {status} on from the origin side (it reports a cache outcome, {raw}): the error was produced behind it, by the origin\'s own proxy or application, not by {name}.',
+    summary:
+      "{name} passed this {status} on from the origin side (it reports a cache outcome, {raw}): the error was produced behind it, by the origin's own proxy or application, not by {name}.",
     rule: 'A CDN-generated error carries no cache outcome; a forwarded one does.',
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
   },
   'gateway-by-cdn': {
     topic: 'cdn',
     severity: 'info',
-    summary: '{name} generated this {status} itself: it never got a usable answer from the origin, so the fault is the origin being down, unreachable or too slow (or a TLS problem between them).',
+    summary:
+      '{name} generated this {status} itself: it never got a usable answer from the origin, so the fault is the origin being down, unreachable or too slow (or a TLS problem between them).',
     rule: '{evidence}',
     link: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.6',
   },
@@ -263,32 +272,41 @@ export const CDN_NOTES: NoteCatalog = {
  */
 export const CDN_FIXES: Readonly<Record<string, string>> = {
   'cdn-identified': 'Nothing to change.',
-  'cdn-stacked': 'Nothing to change if both layers are intended; otherwise remove the inner one, or make sure its caching rules agree with the outer one\'s.',
+  'cdn-stacked':
+    "Nothing to change if both layers are intended; otherwise remove the inner one, or make sure its caching rules agree with the outer one's.",
   'self-hosted-cache': 'Nothing to change.',
   'status-hit': 'Nothing to change: the edge served its copy.',
-  'status-miss': 'Nothing to change if misses are rare; if this URL always misses, give it a longer s-maxage (or CDN-Cache-Control: max-age) so the edge keeps it.',
-  'status-expired': 'Lengthen the CDN lifetime (s-maxage or CDN-Cache-Control: max-age) if the content changes less often, and send an ETag so the edge can revalidate.',
+  'status-miss':
+    'Nothing to change if misses are rare; if this URL always misses, give it a longer s-maxage (or CDN-Cache-Control: max-age) so the edge keeps it.',
+  'status-expired':
+    'Lengthen the CDN lifetime (s-maxage or CDN-Cache-Control: max-age) if the content changes less often, and send an ETag so the edge can revalidate.',
   'status-stale': 'Nothing to change if stale-while-revalidate or stale-if-error is meant; if the origin failed, check it.',
   'status-revalidated': 'Nothing to change: a 304 from the origin saved the body.',
-  'status-bypass': 'If this URL should be cached, check the CDN rules and the response (Set-Cookie, private, no-store) that made it bypass.',
-  'bypass-set-cookie': 'Set cookies on uncached responses (the page\'s API calls), and send cacheable responses without Set-Cookie.',
-  'bypass-private': 'Nothing to change if the response is per-user; if it is the same for everyone, send Cache-Control: public, s-maxage=… instead of {cacheControl}.',
+  'status-bypass':
+    'If this URL should be cached, check the CDN rules and the response (Set-Cookie, private, no-store) that made it bypass.',
+  'bypass-set-cookie': "Set cookies on uncached responses (the page's API calls), and send cacheable responses without Set-Cookie.",
+  'bypass-private':
+    'Nothing to change if the response is per-user; if it is the same for everyone, send Cache-Control: public, s-maxage=… instead of {cacheControl}.',
   'status-dynamic': 'If this URL should be cached, add a CDN rule that makes it eligible and send s-maxage (or CDN-Cache-Control).',
-  'status-unknown': 'Nothing to change; to see cache outcomes, enable the CDN\'s debug header or send Cache-Status (RFC 9211).',
+  'status-unknown': "Nothing to change; to see cache outcomes, enable the CDN's debug header or send Cache-Status (RFC 9211).",
   'tiered-hit': 'Nothing to change: the inner tier saved a trip to the origin.',
-  'cf-dynamic-cacheable': 'Add a Cloudflare Cache Rule that makes this URL eligible for cache (Cache eligibility: Eligible for cache), keeping Cache-Control as it is.',
+  'cf-dynamic-cacheable':
+    'Add a Cloudflare Cache Rule that makes this URL eligible for cache (Cache eligibility: Eligible for cache), keeping Cache-Control as it is.',
   'cf-dynamic': 'Nothing to change if the URL is dynamic; otherwise add a Cache Rule that makes it eligible for cache.',
-  'cf-no-status': 'Nothing to change if a Worker or a rule answered on purpose; if it should come from cache, route it through the cache (fetch with cf.cacheEverything, or the Cache API).',
+  'cf-no-status':
+    'Nothing to change if a Worker or a rule answered on purpose; if it should come from cache, route it through the cache (fetch with cf.cacheEverything, or the Cache API).',
   'vercel-revalidated': 'Nothing to change: the entry was purged and fetched again.',
-  'cloudfront-error': 'Check the origin CloudFront forwards to (is it up, is the origin domain and protocol right, does it answer in time?).',
+  'cloudfront-error':
+    'Check the origin CloudFront forwards to (is it up, is the origin domain and protocol right, does it answer in time?).',
   'imperva-opaque': 'Nothing to change; ask Imperva support to decode X-Iinfo if you need the cache outcome.',
   'google-age-only': 'Nothing to change.',
   'age-without-cdn': 'Nothing to change; to know which cache served it, have it send Cache-Status (RFC 9211) or Via.',
   'ip-owner': 'Nothing to change.',
   'ip-not-cdn': 'Nothing to change if the site is meant to be served directly; otherwise point its DNS at the CDN.',
   'ip-owner-differs': 'Nothing to change if the CDNs are stacked on purpose; otherwise update the address ranges.',
-  'gateway-passed-through': 'Look behind the CDN: the origin\'s own proxy or application produced this {status}.',
-  'gateway-by-cdn': 'Check the origin from the CDN\'s side: is it up, reachable from the CDN\'s addresses, answering in time, with a valid certificate?',
+  'gateway-passed-through': "Look behind the CDN: the origin's own proxy or application produced this {status}.",
+  'gateway-by-cdn':
+    "Check the origin from the CDN's side: is it up, reachable from the CDN's addresses, answering in time, with a valid certificate?",
   'gateway-error': 'Check the server behind the proxy or CDN: is it running, reachable, and answering in time?',
   'cache-status-invalid': 'Send Cache-Status as a Structured Field List, e.g. Cache-Status: ExampleCDN; hit; ttl=3600.',
   'cache-status-unknown-param': 'Drop the unregistered parameters ({params}), or put vendor detail in the detail parameter.',
@@ -305,12 +323,14 @@ export const CDN_FIXES: Readonly<Record<string, string>> = {
  */
 export const GATEWAY_STATUS: Record<number, { meaning: string; rule: string; byLayer: boolean }> = {
   502: {
-    meaning: 'Bad Gateway: {layer} reached for the origin server but got no usable answer (the app is down, refused the connection, or sent something invalid). The fault is usually behind {layer}, not in it.',
+    meaning:
+      'Bad Gateway: {layer} reached for the origin server but got no usable answer (the app is down, refused the connection, or sent something invalid). The fault is usually behind {layer}, not in it.',
     rule: 'RFC 9110 §15.6.3 502: a gateway received an invalid response from the inbound server.',
     byLayer: false,
   },
   503: {
-    meaning: 'Service Unavailable: the origin (or {layer} itself) is overloaded or down for maintenance; a Retry-After field may say when to try again.',
+    meaning:
+      'Service Unavailable: the origin (or {layer} itself) is overloaded or down for maintenance; a Retry-After field may say when to try again.',
     rule: 'RFC 9110 §15.6.4 503.',
     byLayer: false,
   },
@@ -319,12 +339,40 @@ export const GATEWAY_STATUS: Record<number, { meaning: string; rule: string; byL
     rule: 'RFC 9110 §15.6.5 504: a gateway did not receive a timely response from the upstream server.',
     byLayer: false,
   },
-  520: { meaning: 'Cloudflare 520: the origin returned an empty, unknown or unexpected response.', rule: 'Cloudflare-generated error 520.', byLayer: true },
-  521: { meaning: 'Cloudflare 521: the origin web server refused the connection (it is down or blocks Cloudflare).', rule: 'Cloudflare-generated error 521.', byLayer: true },
+  520: {
+    meaning: 'Cloudflare 520: the origin returned an empty, unknown or unexpected response.',
+    rule: 'Cloudflare-generated error 520.',
+    byLayer: true,
+  },
+  521: {
+    meaning: 'Cloudflare 521: the origin web server refused the connection (it is down or blocks Cloudflare).',
+    rule: 'Cloudflare-generated error 521.',
+    byLayer: true,
+  },
   522: { meaning: 'Cloudflare 522: the TCP connection to the origin timed out.', rule: 'Cloudflare-generated error 522.', byLayer: true },
-  523: { meaning: 'Cloudflare 523: the origin is unreachable (DNS or routing problem).', rule: 'Cloudflare-generated error 523.', byLayer: true },
-  524: { meaning: 'Cloudflare 524: the origin accepted the connection but did not answer in time (about 100 s).', rule: 'Cloudflare-generated error 524.', byLayer: true },
-  525: { meaning: 'Cloudflare 525: the TLS handshake between Cloudflare and the origin failed.', rule: 'Cloudflare-generated error 525.', byLayer: true },
-  526: { meaning: 'Cloudflare 526: the origin\'s TLS certificate is invalid (Full (strict) mode).', rule: 'Cloudflare-generated error 526.', byLayer: true },
-  530: { meaning: 'Cloudflare 530: Cloudflare could not resolve or reach the origin (shown with a 1xxx error).', rule: 'Cloudflare-generated error 530.', byLayer: true },
+  523: {
+    meaning: 'Cloudflare 523: the origin is unreachable (DNS or routing problem).',
+    rule: 'Cloudflare-generated error 523.',
+    byLayer: true,
+  },
+  524: {
+    meaning: 'Cloudflare 524: the origin accepted the connection but did not answer in time (about 100 s).',
+    rule: 'Cloudflare-generated error 524.',
+    byLayer: true,
+  },
+  525: {
+    meaning: 'Cloudflare 525: the TLS handshake between Cloudflare and the origin failed.',
+    rule: 'Cloudflare-generated error 525.',
+    byLayer: true,
+  },
+  526: {
+    meaning: "Cloudflare 526: the origin's TLS certificate is invalid (Full (strict) mode).",
+    rule: 'Cloudflare-generated error 526.',
+    byLayer: true,
+  },
+  530: {
+    meaning: 'Cloudflare 530: Cloudflare could not resolve or reach the origin (shown with a 1xxx error).',
+    rule: 'Cloudflare-generated error 530.',
+    byLayer: true,
+  },
 };

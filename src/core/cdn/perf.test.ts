@@ -5,13 +5,27 @@ import type { ExchangeRecord } from '../types';
 import { readSharedJson } from '../../../tests/support/shared';
 
 // 10,000 exchanges with the header mixes of the reference cases (every provider, tiers, RFC 9211, negatives).
-const cases = readSharedJson<{ cases: unknown }>('reference', 'cdn-cases.json').cases as Array<{ status: number; headers: Record<string, string | string[]> }>;
+const cases = readSharedJson<{ cases: unknown }>('reference', 'cdn-cases.json').cases as Array<{
+  status: number;
+  headers: Record<string, string | string[]>;
+}>;
 const ips = ['104.21.48.200', '151.101.1.1', '13.32.0.1', '192.0.2.1', '2606:4700::6810:1', undefined];
 const exchanges: ExchangeRecord[] = Array.from({ length: 10_000 }, (_, i) => {
   const c = cases[i % cases.length]!;
   const responseHeaders = Object.entries(c.headers).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value })));
   responseHeaders.push({ name: 'Date', value: 'Sat, 21 Nov 2026 21:00:00 GMT' }, { name: 'Content-Length', value: String(i) });
-  return { id: String(i), url: `https://example.com/${i}`, method: 'GET', status: c.status, requestHeaders: [], responseHeaders, requestTimeMs: 0, responseTimeMs: 0, source: 'network', serverIp: ips[i % ips.length] };
+  return {
+    id: String(i),
+    url: `https://example.com/${i}`,
+    method: 'GET',
+    status: c.status,
+    requestHeaders: [],
+    responseHeaders,
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+    serverIp: ips[i % ips.length],
+  };
 });
 
 describe('speed (best of several rounds: the machine is shared)', () => {

@@ -50,7 +50,7 @@ const AIRPORTS =
   'CMB Colombo;CTU Chengdu;DAC Dhaka;DEL New Delhi;HAN Hanoi;HKG Hong Kong;HND Tokyo;HYD Hyderabad;' +
   'ICN Seoul;GMP Seoul;KHI Karachi;KIX Osaka;ITM Osaka;KTM Kathmandu;KUL Kuala Lumpur;LHE Lahore;MAA Chennai;' +
   'MFM Macau;MNL Manila;NRT Tokyo;PEK Beijing;PKX Beijing;PVG Shanghai;SHA Shanghai;SGN Ho Chi Minh City;' +
-  'SIN Singapore;SZX Shenzhen;TPE Taipei;TSA Taipei;ULN Ulaanbaatar;XIY Xi\'an;WUH Wuhan;HGH Hangzhou;' +
+  "SIN Singapore;SZX Shenzhen;TPE Taipei;TSA Taipei;ULN Ulaanbaatar;XIY Xi'an;WUH Wuhan;HGH Hangzhou;" +
   'NKG Nanjing;TAO Qingdao;TSN Tianjin;SHE Shenyang;DLC Dalian;XMN Xiamen;FOC Fuzhou;CSX Changsha;' +
   'KMG Kunming;NNG Nanning;HAK Haikou;CGO Zhengzhou;TNA Jinan;HFE Hefei;KHN Nanchang;TYN Taiyuan;' +
   'SJW Shijiazhuang;HRB Harbin;CGQ Changchun;URC Ürümqi;LHW Lanzhou;KWE Guiyang;FUK Fukuoka;CTS Sapporo;' +
@@ -67,7 +67,7 @@ const AIRPORTS =
   'ACC Accra;ADD Addis Ababa;ALG Algiers;CAI Cairo;CMN Casablanca;RBA Rabat;CPT Cape Town;DAR Dar es Salaam;' +
   'DKR Dakar;DUR Durban;JNB Johannesburg;KGL Kigali;LAD Luanda;LOS Lagos;ABV Abuja;MBA Mombasa;MPM Maputo;' +
   'MRU Port Louis;NBO Nairobi;TUN Tunis;EBB Kampala;LUN Lusaka;HRE Harare;GBE Gaborone;WDH Windhoek;' +
-  'OUA Ouagadougou;ABJ Abidjan;COO Cotonou;LFW Lomé;FIH Kinshasa;DLA Douala;NDJ N\'Djamena;KRT Khartoum;' +
+  "OUA Ouagadougou;ABJ Abidjan;COO Cotonou;LFW Lomé;FIH Kinshasa;DLA Douala;NDJ N'Djamena;KRT Khartoum;" +
   'JIB Djibouti;TNR Antananarivo;RUN Saint-Denis (Réunion);ASK Yamoussoukro;BJM Bujumbura;FNA Freetown;' +
   'ROB Monrovia;BKO Bamako;NKC Nouakchott;ORN Oran;TIP Tripoli;' +
   // Oceania

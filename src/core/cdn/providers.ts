@@ -221,7 +221,8 @@ const WIKIMEDIA_STATUS: StatusTable = {
  */
 const GOOGLE_SERVERS = /^(?:gws|sffe|ESF|GSE|Golfe2|cafe|xbfe|Google Tag Manager(?: \(scaffolding\))?)\s*$/;
 
-const CLOUDFRONT_TIMING = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header';
+const CLOUDFRONT_TIMING =
+  'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header';
 
 /** An Akamai X-Cache / X-Cache-Remote entry: "TCP_HIT from a23-45-67-89.deploy.akamaitechnologies.com (AkamaiGHost/...)". */
 const AKAMAI_ENTRY = /\bfrom a[\d-]+\.deploy\.akamaitechnologies\.com\b|\(AkamaiGHost\//i;
@@ -306,12 +307,33 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://developers.cloudflare.com/cache/concepts/cache-responses/',
     signatures: [
-      { all: [{ header: 'cf-ray', pattern: /^[0-9a-f]{8,32}(?:-[A-Z]{3,4})?$/i }], ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/' },
+      {
+        all: [{ header: 'cf-ray', pattern: /^[0-9a-f]{8,32}(?:-[A-Z]{3,4})?$/i }],
+        ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/',
+      },
       { all: [{ header: 'cf-cache-status' }], ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/' },
-      { all: [{ header: 'server', pattern: /^cloudflare(?:-nginx)?$/i }], ref: 'https://developers.cloudflare.com/fundamentals/reference/http-headers/' },
+      {
+        all: [{ header: 'server', pattern: /^cloudflare(?:-nginx)?$/i }],
+        ref: 'https://developers.cloudflare.com/fundamentals/reference/http-headers/',
+      },
     ],
-    status: [{ header: 'cf-cache-status', style: 'list', table: CLOUDFLARE_STATUS, order: 'nearest-last', ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/' }],
-    pop: [{ header: 'cf-ray', pattern: /-([A-Z]{3,4})$/i, entry: 'whole', ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/' }],
+    status: [
+      {
+        header: 'cf-cache-status',
+        style: 'list',
+        table: CLOUDFLARE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/',
+      },
+    ],
+    pop: [
+      {
+        header: 'cf-ray',
+        pattern: /-([A-Z]{3,4})$/i,
+        entry: 'whole',
+        ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/',
+      },
+    ],
   },
   {
     id: 'imperva',
@@ -319,9 +341,18 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
     signatures: [
-      { all: [{ header: 'x-iinfo' }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
-      { all: [{ header: 'x-cdn', pattern: /^(Imperva|Incapsula)/i }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
-      { all: [{ header: 'set-cookie', pattern: /(?:^|,\s*)(?:visid_incap_|incap_ses_)\d+/ }], ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/cookies-used.htm' },
+      {
+        all: [{ header: 'x-iinfo' }],
+        ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
+      },
+      {
+        all: [{ header: 'x-cdn', pattern: /^(Imperva|Incapsula)/i }],
+        ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
+      },
+      {
+        all: [{ header: 'set-cookie', pattern: /(?:^|,\s*)(?:visid_incap_|incap_ses_)\d+/ }],
+        ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/cookies-used.htm',
+      },
     ],
     status: [],
     pop: [],
@@ -332,11 +363,22 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://docs.sucuri.net/website-firewall/performance/caching-options/',
     signatures: [
-      { all: [{ header: 'x-sucuri-id' }], ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/' },
+      {
+        all: [{ header: 'x-sucuri-id' }],
+        ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/',
+      },
       { all: [{ header: 'x-sucuri-cache' }], ref: 'https://docs.sucuri.net/website-firewall/performance/caching-options/' },
       { all: [{ header: 'server', pattern: /^Sucuri\/Cloudproxy/i }], ref: 'https://docs.sucuri.net/website-firewall/' },
     ],
-    status: [{ header: 'x-sucuri-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://docs.sucuri.net/website-firewall/performance/caching-options/' }],
+    status: [
+      {
+        header: 'x-sucuri-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://docs.sucuri.net/website-firewall/performance/caching-options/',
+      },
+    ],
     pop: [],
   },
   {
@@ -345,17 +387,29 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
     signatures: [
-      { all: [{ header: 'x-cache', pattern: /akamaitechnologies\.com|AkamaiGHost/i }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
-      { all: [{ header: 'x-cache-remote', pattern: /akamaitechnologies\.com|AkamaiGHost/i }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+      {
+        all: [{ header: 'x-cache', pattern: /akamaitechnologies\.com|AkamaiGHost/i }],
+        ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+      },
+      {
+        all: [{ header: 'x-cache-remote', pattern: /akamaitechnologies\.com|AkamaiGHost/i }],
+        ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+      },
       { all: [{ header: 'akamai-cache-status' }], ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
       { all: [{ header: 'akamai-grn' }], ref: 'https://techdocs.akamai.com/property-mgr/reference/latest-global-request-number' },
       // X-Akamai-Request-ID, -Staging (pragma-headers), -Transformed (Image Manager), -Http2-Push (server push), ...
       { all: [{ header: 'x-akamai-', prefix: true }], ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
       { all: [{ header: 'server', pattern: /^(AkamaiGHost|AkamaiNetStorage)\b/i }], ref: 'https://techdocs.akamai.com/netstorage/docs' },
       // Image and Video Manager / Resource Optimizer answer with their own product name.
-      { all: [{ header: 'server', pattern: /^Akamai (?:Image Manager|Resource Optimizer)\s*$/i }], ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
+      {
+        all: [{ header: 'server', pattern: /^Akamai (?:Image Manager|Resource Optimizer)\s*$/i }],
+        ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand',
+      },
       // Akamai's own Server-Timing metrics (ak_p, akam*): a metric name, never a word inside another provider's desc.
-      { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*(?:ak_p|akam[a-z0-9_-]*)\s*(?:;|,|$)/i }], ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
+      {
+        all: [{ header: 'server-timing', pattern: /(?:^|,)\s*(?:ak_p|akam[a-z0-9_-]*)\s*(?:;|,|$)/i }],
+        ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header',
+      },
       {
         // mPulse pair: both metrics must be there, a lone "cache" or "edge" metric is someone else's.
         all: [
@@ -366,10 +420,37 @@ export const PROVIDERS: readonly Provider[] = [
       },
     ],
     status: [
-      { header: 'akamai-cache-status', style: 'list', table: AKAMAI_CACHE_STATUS, order: 'nearest-first', ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status' },
-      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', own: AKAMAI_ENTRY, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
-      { header: 'x-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, own: AKAMAI_ENTRY, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
-      { header: 'server-timing', style: 'server-timing', metric: 'cdn-cache', table: HIT_MISS, ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
+      {
+        header: 'akamai-cache-status',
+        style: 'list',
+        table: AKAMAI_CACHE_STATUS,
+        order: 'nearest-first',
+        ref: 'https://techdocs.akamai.com/property-mgr/docs/return-cache-status',
+      },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-first',
+        own: AKAMAI_ENTRY,
+        ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+      },
+      {
+        header: 'x-cache-remote',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-first',
+        inner: true,
+        own: AKAMAI_ENTRY,
+        ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+      },
+      {
+        header: 'server-timing',
+        style: 'server-timing',
+        metric: 'cdn-cache',
+        table: HIT_MISS,
+        ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header',
+      },
     ],
     pop: [],
   },
@@ -379,20 +460,52 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html',
     signatures: [
-      { all: [{ header: 'x-amz-cf-id' }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-      { all: [{ header: 'x-amz-cf-pop' }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-      { all: [{ header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-      { all: [{ header: 'x-cache', pattern: /\bfrom cloudfront\b/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html' },
-      { all: [{ header: 'server', pattern: /^CloudFront$/i }], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/troubleshooting-response-errors.html' },
+      {
+        all: [{ header: 'x-amz-cf-id' }],
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+      },
+      {
+        all: [{ header: 'x-amz-cf-pop' }],
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+      },
+      {
+        all: [{ header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/i }],
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+      },
+      {
+        all: [{ header: 'x-cache', pattern: /\bfrom cloudfront\b/i }],
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html',
+      },
+      {
+        all: [{ header: 'server', pattern: /^CloudFront$/i }],
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/troubleshooting-response-errors.html',
+      },
       // Server-Timing from a response headers policy: cdn-pop / cdn-rid metrics (a metric name, not a word in a desc).
       { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*cdn-(?:pop|rid)\s*;\s*desc=/i }], ref: CLOUDFRONT_TIMING },
     ],
     status: [
-      { header: 'x-cache', style: 'list', table: CLOUDFRONT_STATUS, order: 'nearest-last', own: / from cloudfront\s*$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' },
-      { header: 'server-timing', style: 'server-timing-name', table: { 'CDN-CACHE-HIT': 'hit', 'CDN-CACHE-MISS': 'miss', 'CDN-CACHE-REFRESH': 'revalidated' }, ref: CLOUDFRONT_TIMING },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: CLOUDFRONT_STATUS,
+        order: 'nearest-last',
+        own: / from cloudfront\s*$/i,
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html',
+      },
+      {
+        header: 'server-timing',
+        style: 'server-timing-name',
+        table: { 'CDN-CACHE-HIT': 'hit', 'CDN-CACHE-MISS': 'miss', 'CDN-CACHE-REFRESH': 'revalidated' },
+        ref: CLOUDFRONT_TIMING,
+      },
     ],
     pop: [
-      { header: 'x-amz-cf-pop', pattern: /^([A-Z0-9-]{3,20})$/i, entry: 'last', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
+      {
+        header: 'x-amz-cf-pop',
+        pattern: /^([A-Z0-9-]{3,20})$/i,
+        entry: 'last',
+        ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+      },
       // The same edge id when only the Server-Timing policy is on: cdn-pop;desc="PHX50-C2".
       { header: 'server-timing', pattern: /(?:^|,)\s*cdn-pop\s*;\s*desc="?([A-Z0-9-]{3,20})"?/i, entry: 'all', ref: CLOUDFRONT_TIMING },
     ],
@@ -404,20 +517,44 @@ export const PROVIDERS: readonly Provider[] = [
     link: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/',
     signatures: [
       // Fastly's X-Served-By entries are cache-<pop><node>-<POP>; an opaque hash (GitHub's app servers) is not Fastly.
-      { all: [{ header: 'x-served-by', pattern: /(?:^|,\s*)cache-[a-z0-9-]+-[A-Z]{3}\b/ }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
+      {
+        all: [{ header: 'x-served-by', pattern: /(?:^|,\s*)cache-[a-z0-9-]+-[A-Z]{3}\b/ }],
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/',
+      },
       { all: [{ header: 'x-fastly-request-id' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
       { all: [{ header: 'fastly-debug-digest' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
       { all: [{ header: 'fastly-restarts' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
-      { all: [{ header: 'fastly-debug-path' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/' },
+      {
+        all: [{ header: 'fastly-debug-path' }],
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/',
+      },
       { all: [{ header: 'fastly-debug-ttl' }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-TTL/' },
       // Fastly's Server-Timing metrics are named fastly* (WebPageTest's table looks Fastly up by it); a metric name only.
-      { all: [{ header: 'server-timing', pattern: /(?:^|,)\s*fastly[a-z0-9_-]*\s*(?:;|,|$)/i }], ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
+      {
+        all: [{ header: 'server-timing', pattern: /(?:^|,)\s*fastly[a-z0-9_-]*\s*(?:;|,|$)/i }],
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/',
+      },
       // Not X-Timer plus "Via: 1.1 varnish": other Varnish fleets write the same pair (platform.twitter.com in
       // PerfCascade's wpt_h2_www.nghttp2.org.har: X-Served-By mtc-tw-iad2-5-TWIAD2, Twitter's own address). The pair
       // is a Varnish habit, not proof of Fastly; X-Served-By in Fastly's node format is.
     ],
-    status: [{ header: 'x-cache', style: 'list', table: FASTLY_STATUS, order: 'nearest-last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/' }],
-    pop: [{ header: 'x-served-by', pattern: /-([A-Z]{3})$/, entry: 'last', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' }],
+    status: [
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: FASTLY_STATUS,
+        order: 'nearest-last',
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Cache/',
+      },
+    ],
+    pop: [
+      {
+        header: 'x-served-by',
+        pattern: /-([A-Z]{3})$/,
+        entry: 'last',
+        ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/',
+      },
+    ],
   },
   {
     id: 'azure',
@@ -426,12 +563,31 @@ export const PROVIDERS: readonly Provider[] = [
     link: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol',
     signatures: [
       { all: [{ header: 'x-azure-ref' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
-      { all: [{ header: 'x-azure-ref-originshield' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
+      {
+        all: [{ header: 'x-azure-ref-originshield' }],
+        ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol',
+      },
       { all: [{ header: 'x-msedge-ref' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
       { all: [{ header: 'x-fd-int-roxy-purgeid' }], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', own: /^(?:TCP_[A-Z_]+|PRIVATE_NOSTORE|CONFIG_NOCACHE|UNCACHEABLE|N\/A)\s*$/, ref: 'https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers' }],
-    pop: [{ header: 'x-msedge-ref', pattern: /Ref B:\s*([A-Z0-9]+)/i, entry: 'whole', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' }],
+    status: [
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-last',
+        own: /^(?:TCP_[A-Z_]+|PRIVATE_NOSTORE|CONFIG_NOCACHE|UNCACHEABLE|N\/A)\s*$/,
+        ref: 'https://learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers',
+      },
+    ],
+    pop: [
+      {
+        header: 'x-msedge-ref',
+        pattern: /Ref B:\s*([A-Z0-9]+)/i,
+        entry: 'whole',
+        ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol',
+      },
+    ],
   },
   {
     id: 'google',
@@ -439,10 +595,19 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'cdn',
     link: 'https://cloud.google.com/cdn/docs/caching',
     signatures: [
-      { all: [{ header: 'via', pattern: /(?:^|,\s*)1\.1 google(?:\s*$|\s*,)/i }], ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies' },
-      { all: [{ header: 'server', pattern: /^(Google Frontend|gfe)/i }], ref: 'https://cloud.google.com/appengine/docs/standard/reference/request-response-headers' },
+      {
+        all: [{ header: 'via', pattern: /(?:^|,\s*)1\.1 google(?:\s*$|\s*,)/i }],
+        ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies',
+      },
+      {
+        all: [{ header: 'server', pattern: /^(Google Frontend|gfe)/i }],
+        ref: 'https://cloud.google.com/appengine/docs/standard/reference/request-response-headers',
+      },
       // The Google Front End terminates every Google service; each front-end product names itself in Server.
-      { all: [{ header: 'server', pattern: GOOGLE_SERVERS }], ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service' },
+      {
+        all: [{ header: 'server', pattern: GOOGLE_SERVERS }],
+        ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service',
+      },
     ],
     status: [],
     pop: [],
@@ -457,8 +622,23 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'cdn-pullzone' }], ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
       { all: [{ header: 'cdn-requestid' }, { header: 'cdn-cache' }], ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
     ],
-    status: [{ header: 'cdn-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://docs.bunny.net/docs/cdn-response-headers' }],
-    pop: [{ header: 'server', pattern: /^BunnyCDN-([A-Z0-9]+)-/i, entry: 'whole', ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute' }],
+    status: [
+      {
+        header: 'cdn-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://docs.bunny.net/docs/cdn-response-headers',
+      },
+    ],
+    pop: [
+      {
+        header: 'server',
+        pattern: /^BunnyCDN-([A-Z0-9]+)-/i,
+        entry: 'whole',
+        ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute',
+      },
+    ],
   },
   {
     id: 'keycdn',
@@ -470,8 +650,18 @@ export const PROVIDERS: readonly Provider[] = [
       // X-Edge-Location is also CDN77's field: KeyCDN writes a four-letter code (country + city, "defr"), CDN77 a place name.
       { all: [{ header: 'x-edge-location', pattern: /^[a-z]{4}$/ }], ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
-    pop: [{ header: 'x-edge-location', pattern: /^([a-z]{4})$/, entry: 'whole', ref: 'https://www.keycdn.com/support/keycdn-http-headers' }],
+    status: [
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://www.keycdn.com/support/keycdn-http-headers',
+      },
+    ],
+    pop: [
+      { header: 'x-edge-location', pattern: /^([a-z]{4})$/, entry: 'whole', ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
+    ],
   },
   {
     id: 'cdn77',
@@ -487,10 +677,29 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-edge-ip' }], ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
     ],
     status: [
-      { header: 'x-77-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' },
-      { header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
+      {
+        header: 'x-77-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers',
+      },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77',
+      },
     ],
-    pop: [{ header: 'x-77-pop', pattern: /^([A-Za-z0-9-]{2,32})$/, entry: 'whole', ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers' }],
+    pop: [
+      {
+        header: 'x-77-pop',
+        pattern: /^([A-Za-z0-9-]{2,32})$/,
+        entry: 'whole',
+        ref: 'https://client.cdn77.com/support/knowledgebase/cdn-resource/http-headers',
+      },
+    ],
   },
   {
     id: 'edgio',
@@ -499,24 +708,59 @@ export const PROVIDERS: readonly Provider[] = [
     link: 'https://docs.edg.io/guides/v7/performance/response',
     signatures: [
       // Edgecast: Server "ECS (fra/D1B2)", "ECAcc (lhd/...)", "ECD (...)"
-      { all: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \([a-z]{3}\/[0-9A-F]+\)/i }], ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
+      {
+        all: [{ header: 'server', pattern: /^EC(?:S|Acc|D) \([a-z]{3}\/[0-9A-F]+\)/i }],
+        ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm',
+      },
       { all: [{ header: 'x-ec-custom-error' }], ref: 'https://docs.edgecast.com/cdn/Content/HRE/Features/Custom_Error_Pages.htm' },
       // Debug cache headers: "TCP_HIT from ECD (jfz/0FE8)" names the edge platform and its POP.
-      { all: [{ header: 'x-ec-cache', pattern: / from EC[A-Za-z]* \([a-z]{3}\/[0-9A-F]+\)/ }], ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+      {
+        all: [{ header: 'x-ec-cache', pattern: / from EC[A-Za-z]* \([a-z]{3}\/[0-9A-F]+\)/ }],
+        ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm',
+      },
       // Edgio Applications (Layer0): x-0-* headers
       { all: [{ header: 'x-0-status' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
       { all: [{ header: 'x-0-t' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
       { all: [{ header: 'x-edg-mr' }], ref: 'https://docs.edg.io/guides/v7/performance/response' },
     ],
     status: [
-      { header: 'x-ec-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-first', ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
-      { header: 'x-ec-cache-remote', style: 'list', table: SQUID_STATUS, order: 'nearest-first', inner: true, ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
-      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://docs.edgecast.com/cdn/Content/Knowledge_Base/X-EC-Debug.htm' },
+      {
+        header: 'x-ec-cache',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-first',
+        ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm',
+      },
+      {
+        header: 'x-ec-cache-remote',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-first',
+        inner: true,
+        ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm',
+      },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-last',
+        ref: 'https://docs.edgecast.com/cdn/Content/Knowledge_Base/X-EC-Debug.htm',
+      },
     ],
     pop: [
       // The edge that answered: X-EC-Cache when debug headers were asked for, else the Server token.
-      { header: 'x-ec-cache', pattern: / \(([a-z]{3})\/[0-9A-F]+\)/, entry: 'whole', ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
-      { header: 'server', pattern: /^EC(?:S|Acc|D) \(([a-z]{3})\//i, entry: 'whole', ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
+      {
+        header: 'x-ec-cache',
+        pattern: / \(([a-z]{3})\/[0-9A-F]+\)/,
+        entry: 'whole',
+        ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm',
+      },
+      {
+        header: 'server',
+        pattern: /^EC(?:S|Acc|D) \(([a-z]{3})\//i,
+        entry: 'whole',
+        ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm',
+      },
     ],
   },
   {
@@ -528,9 +772,20 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'eagleid' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
       { all: [{ header: 'ali-swift-global-savetime' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
       { all: [{ header: 'x-swift-cachetime' }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
-      { all: [{ header: 'via', pattern: /\b(?:cache\d+\.l2[a-z]+\d+|kunlun\d+\.[a-z]+\d+)\[/i }], ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
+      {
+        all: [{ header: 'via', pattern: /\b(?:cache\d+\.l2[a-z]+\d+|kunlun\d+\.[a-z]+\d+)\[/i }],
+        ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers',
+      },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' }],
+    status: [
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SQUID_STATUS,
+        order: 'nearest-last',
+        ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers',
+      },
+    ],
     pop: [],
   },
   {
@@ -545,8 +800,20 @@ export const PROVIDERS: readonly Provider[] = [
       { all: [{ header: 'x-nws-log-uuid' }], ref: 'https://www.tencentcloud.com/document/product/228' },
     ],
     status: [
-      { header: 'eo-cache-status', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
-      { header: 'x-cache-lookup', style: 'list', table: { 'CACHE HIT': 'hit', 'CACHE MISS': 'miss', HIT: 'hit', MISS: 'miss' }, order: 'nearest-last', ref: 'https://www.tencentcloud.com/document/product/228' },
+      {
+        header: 'eo-cache-status',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://www.tencentcloud.com/document/product/1145/54212',
+      },
+      {
+        header: 'x-cache-lookup',
+        style: 'list',
+        table: { 'CACHE HIT': 'hit', 'CACHE MISS': 'miss', HIT: 'hit', MISS: 'miss' },
+        order: 'nearest-last',
+        ref: 'https://www.tencentcloud.com/document/product/228',
+      },
     ],
     pop: [],
   },
@@ -562,8 +829,23 @@ export const PROVIDERS: readonly Provider[] = [
       // Before the rename (ZEIT Now) the edge answered "Server: now".
       { all: [{ header: 'server', pattern: /^now$/i }], ref: 'https://vercel.com/blog/zeit-is-now-vercel' },
     ],
-    status: [{ header: 'x-vercel-cache', style: 'list', table: VERCEL_STATUS, order: 'nearest-last', ref: 'https://vercel.com/docs/caching/cache-status' }],
-    pop: [{ header: 'x-vercel-id', pattern: /^([a-z]{3}\d+)::/i, entry: 'whole', ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' }],
+    status: [
+      {
+        header: 'x-vercel-cache',
+        style: 'list',
+        table: VERCEL_STATUS,
+        order: 'nearest-last',
+        ref: 'https://vercel.com/docs/caching/cache-status',
+      },
+    ],
+    pop: [
+      {
+        header: 'x-vercel-id',
+        pattern: /^([a-z]{3}\d+)::/i,
+        entry: 'whole',
+        ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id',
+      },
+    ],
   },
   {
     id: 'netlify',
@@ -634,7 +916,12 @@ export const PROVIDERS: readonly Provider[] = [
     name: 'Instart',
     kind: 'cdn',
     link: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/',
-    signatures: [{ all: [{ header: 'x-instart-request-id' }], ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/' }],
+    signatures: [
+      {
+        all: [{ header: 'x-instart-request-id' }],
+        ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/',
+      },
+    ],
     status: [],
     pop: [],
   },
@@ -658,11 +945,20 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'self-hosted',
     link: 'https://varnish-cache.org/docs/trunk/reference/vcl-var.html',
     signatures: [
-      { all: [{ header: 'x-varnish', pattern: /^\s*\d+(?:\s+\d+)?\s*$/ }], ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
+      {
+        all: [{ header: 'x-varnish', pattern: /^\s*\d+(?:\s+\d+)?\s*$/ }],
+        ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html',
+      },
       { all: [{ header: 'via', pattern: /\bvarnish\b/i }], ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
     ],
     status: [
-      { header: 'x-cache', style: 'list', table: SIMPLE_STATUS, order: 'nearest-last', ref: 'https://varnish-cache.org/docs/trunk/users-guide/increasing-your-hitrate.html' },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: SIMPLE_STATUS,
+        order: 'nearest-last',
+        ref: 'https://varnish-cache.org/docs/trunk/users-guide/increasing-your-hitrate.html',
+      },
       { header: 'x-varnish', style: 'varnish-xid', ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
     ],
     pop: [],
@@ -697,11 +993,16 @@ export const PROVIDERS: readonly Provider[] = [
     signatures: [
       // Squid's Via comment names it: "1.1 proxy.example (squid/5.7)".
       { all: [{ header: 'via', pattern: /\(squid(?:\/[\w.]+)?\)/i }], ref: 'https://www.squid-cache.org/Doc/config/via/' },
-      { all: [{ header: 'server', pattern: /^squid(?:\/|\s*$)/i }], ref: 'https://www.squid-cache.org/Doc/config/httpd_suppress_version_string/' },
+      {
+        all: [{ header: 'server', pattern: /^squid(?:\/|\s*$)/i }],
+        ref: 'https://www.squid-cache.org/Doc/config/httpd_suppress_version_string/',
+      },
       // X-Cache / X-Cache-Lookup: "HIT from <host>" (Squid's own pair of fields).
       { all: [{ header: 'x-cache-lookup', pattern: /^(?:HIT|MISS|NONE) from \S+/ }], ref: 'https://wiki.squid-cache.org/SquidFaq/' },
     ],
-    status: [{ header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://wiki.squid-cache.org/SquidFaq/' }],
+    status: [
+      { header: 'x-cache', style: 'list', table: SQUID_STATUS, order: 'nearest-last', ref: 'https://wiki.squid-cache.org/SquidFaq/' },
+    ],
     pop: [],
   },
   {
@@ -710,12 +1011,30 @@ export const PROVIDERS: readonly Provider[] = [
     kind: 'self-hosted',
     link: 'https://docs.trafficserver.apache.org/en/latest/appendices/faq.en.html',
     signatures: [
-      { all: [{ header: 'server', pattern: /^ATS\/\d/i }], ref: 'https://docs.trafficserver.apache.org/en/latest/admin-guide/files/records.yaml.en.html#proxy-config-http-response-server-str' },
-      { all: [{ header: 'via', pattern: /ApacheTrafficServer/i }], ref: 'https://docs.trafficserver.apache.org/en/latest/appendices/faq.en.html' },
+      {
+        all: [{ header: 'server', pattern: /^ATS\/\d/i }],
+        ref: 'https://docs.trafficserver.apache.org/en/latest/admin-guide/files/records.yaml.en.html#proxy-config-http-response-server-str',
+      },
+      {
+        all: [{ header: 'via', pattern: /ApacheTrafficServer/i }],
+        ref: 'https://docs.trafficserver.apache.org/en/latest/appendices/faq.en.html',
+      },
     ],
     status: [
-      { header: 'x-cache-status', style: 'list', table: WIKIMEDIA_STATUS, order: 'nearest-last', ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview' },
-      { header: 'x-cache', style: 'list', table: WIKIMEDIA_STATUS, order: 'nearest-last', ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview' },
+      {
+        header: 'x-cache-status',
+        style: 'list',
+        table: WIKIMEDIA_STATUS,
+        order: 'nearest-last',
+        ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview',
+      },
+      {
+        header: 'x-cache',
+        style: 'list',
+        table: WIKIMEDIA_STATUS,
+        order: 'nearest-last',
+        ref: 'https://wikitech.wikimedia.org/wiki/Caching_overview',
+      },
     ],
     pop: [],
   },

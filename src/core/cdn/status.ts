@@ -190,7 +190,9 @@ export function parseCacheStatus(lines: string[]): CacheStatusParse {
         if (!known) {
           if (!unknownParams.includes(param) && unknownParams.length < MAX_PARAM_NOTES) unknownParams.push(param.slice(0, 64));
         } else if (!paramValueOk(param, value) && badParams.length < MAX_PARAM_NOTES) {
-          badParams.push(`${param}=${String(value instanceof Token ? value.toString() : typeof value === 'string' ? JSON.stringify(value) : value).slice(0, 64)}`);
+          badParams.push(
+            `${param}=${String(value instanceof Token ? value.toString() : typeof value === 'string' ? JSON.stringify(value) : value).slice(0, 64)}`,
+          );
         }
       }
       const entry: CacheStatusEntry = { cache: name, hit: params.get('hit') === true };
@@ -255,7 +257,10 @@ export function serverTimingDesc(lines: string[], metric: string): string | null
       for (const p of parts.slice(1)) {
         const eq = p.indexOf('=');
         if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== 'desc') continue;
-        return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+        return p
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1');
       }
     }
   }

@@ -23,7 +23,11 @@ describe('cookie-cases.json through the public API', () => {
 describe('parse-then-send', () => {
   const base = { kind: 'parse-then-send', now: 1767225600 };
   it('sends what the response stored, to the parse URL by default', () => {
-    const out = runCookieCase({ ...base, requestUrl: 'http://home.example.org/cookie-parser?x', setCookie: ['b=2; Path=/', 'a=1; Path=/cookie-parser', 'c=3; Domain=other.org'] });
+    const out = runCookieCase({
+      ...base,
+      requestUrl: 'http://home.example.org/cookie-parser?x',
+      setCookie: ['b=2; Path=/', 'a=1; Path=/cookie-parser', 'c=3; Domain=other.org'],
+    });
     expect(out).toEqual({ sent: ['a', 'b'], cookieHeader: 'a=1; b=2' });
   });
   it('takes the request from send, and reports null when nothing goes', () => {
@@ -33,7 +37,11 @@ describe('parse-then-send', () => {
     expect(runCookieCase({ ...c, send: { now: base.now + 10 } }).sent).toEqual(['x']);
   });
   it('applies the send context (cross-site subresource, expiry by a later now)', () => {
-    const c = { ...base, requestUrl: 'https://a.example/', setCookie: ['lax=1; SameSite=Lax', 'none=1; SameSite=None; Secure', 'short=1; Max-Age=5'] };
+    const c = {
+      ...base,
+      requestUrl: 'https://a.example/',
+      setCookie: ['lax=1; SameSite=Lax', 'none=1; SameSite=None; Secure', 'short=1; Max-Age=5'],
+    };
     expect(runCookieCase({ ...c, send: { navigation: 'subresource', topLevelUrl: 'https://b.example/' } }).sent).toEqual(['none']);
     expect(runCookieCase({ ...c, send: { now: base.now + 6 } }).sent).toEqual(['lax', 'none']);
   });

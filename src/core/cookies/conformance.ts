@@ -6,7 +6,20 @@ import type { CookiePolicy, JarCookie } from '../types';
 import { cookiesForRequest } from './send';
 import { storeSetCookies } from './store';
 
-const FIELDS = ['name', 'value', 'domain', 'hostOnly', 'path', 'secure', 'httpOnly', 'sameSite', 'partitioned', 'partitionKey', 'persistent', 'expires'] as const;
+const FIELDS = [
+  'name',
+  'value',
+  'domain',
+  'hostOnly',
+  'path',
+  'secure',
+  'httpOnly',
+  'sameSite',
+  'partitioned',
+  'partitionKey',
+  'persistent',
+  'expires',
+] as const;
 
 function view(c: JarCookie, withCreationTime: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -35,7 +48,11 @@ function sendAfter(c: any, parse: StepContext, jar: JarCookie[]): Record<string,
   const s = c?.send && typeof c.send === 'object' ? c.send : {};
   const has = (k: string): boolean => s[k] !== undefined;
   const requestUrl = has('requestUrl') ? String(s.requestUrl) : parse.requestUrl;
-  const navigation = has('navigation') ? (s.navigation === 'subresource' ? ('subresource' as const) : ('top-level' as const)) : ('top-level' as const);
+  const navigation = has('navigation')
+    ? s.navigation === 'subresource'
+      ? ('subresource' as const)
+      : ('top-level' as const)
+    : ('top-level' as const);
   const r = cookiesForRequest({
     jar,
     requestUrl,

@@ -55,10 +55,24 @@ function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSet
   const known = knownAttribute(a.key);
   const value = a.value === '' ? undefined : clip(a.value, 200);
   if (a.oversized) {
-    return { name: a.name, value, known: false, plain: 'Ignored: the value is longer than 1024 bytes.', rule: 'Attribute values over 1024 octets are dropped.', link: sec('5.6') };
+    return {
+      name: a.name,
+      value,
+      known: false,
+      plain: 'Ignored: the value is longer than 1024 bytes.',
+      rule: 'Attribute values over 1024 octets are dropped.',
+      link: sec('5.6'),
+    };
   }
   if (!known) {
-    return { name: a.name, value, known: false, plain: 'Not a cookie attribute browsers know: ignored.', rule: 'Unrecognised cookie-av names are ignored.', link: sec('5.6') };
+    return {
+      name: a.name,
+      value,
+      known: false,
+      plain: 'Not a cookie attribute browsers know: ignored.',
+      rule: 'Unrecognised cookie-av names are ignored.',
+      link: sec('5.6'),
+    };
   }
   let valid = true;
   if (a.key === 'expires') valid = !p.badExpires.includes(a.value);
@@ -98,9 +112,11 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   let unknown = 0;
   for (const a of p.attributes) {
     if (a.oversized) out.push(cookieNote('cookie-attribute-oversized', { name, attribute: clip(a.name, 40) }));
-    else if (!knownAttribute(a.key) && unknown++ < 3) out.push(cookieNote('cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
+    else if (!knownAttribute(a.key) && unknown++ < 3)
+      out.push(cookieNote('cookie-attribute-unknown', { name, attribute: clip(a.name, 40) }));
   }
-  if (p.repeatedAttributes) out.push(cookieNote('cookie-attribute-duplicate', { name, attributes: clip(p.repeatedAttributes.join(', '), 80) }));
+  if (p.repeatedAttributes)
+    out.push(cookieNote('cookie-attribute-duplicate', { name, attributes: clip(p.repeatedAttributes.join(', '), 80) }));
   if (p.emptyDomain) out.push(cookieNote('cookie-domain-empty', { name }));
   if (p.name === '') out.push(cookieNote('cookie-nameless', { value: clip(p.value, 80) }));
   const folded = FOLDED.exec(p.value);
@@ -108,10 +124,18 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const c = f.cookie;
   if (!c || reason === 'expired') return out;
   if (p.bothMaxAgeAndExpires) out.push(cookieNote('cookie-max-age-and-expires', { name }));
-  if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain)) out.push(cookieNote('cookie-domain-idn', { name, domain: c.domain }));
+  if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain))
+    out.push(cookieNote('cookie-domain-idn', { name, domain: c.domain }));
   if (p.capped && c.expires !== null) out.push(cookieNote('cookie-expiry-capped', { name, date: isoDay(c.expires) }));
-  if (f.requestSecure && !c.secure && reason === undefined) out.push(cookieNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', { name }));
-  if (f.contextUnknown) out.push(cookieNote('cookie-samesite-context-unknown', { name, sameSite: c.sameSite === 'unspecified' ? 'SameSite-less (Lax by default)' : `SameSite=${c.sameSite === 'lax' ? 'Lax' : 'Strict'}` }));
+  if (f.requestSecure && !c.secure && reason === undefined)
+    out.push(cookieNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', { name }));
+  if (f.contextUnknown)
+    out.push(
+      cookieNote('cookie-samesite-context-unknown', {
+        name,
+        sameSite: c.sameSite === 'unspecified' ? 'SameSite-less (Lax by default)' : `SameSite=${c.sameSite === 'lax' ? 'Lax' : 'Strict'}`,
+      }),
+    );
   const sessionLike = (SESSION_NAME.test(p.name) || purposeCategory === 'Security') && !CSRF_NAME.test(p.name);
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
@@ -126,7 +150,8 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   if (reason === undefined) {
     if (prefixOf(c.name) === '__Host-') out.push(cookieNote('cookie-prefix-host', { name }));
     // SameSite=None opts out of cross-site protection, so only Lax or Strict counts here.
-    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict')) out.push(cookieNote('cookie-well-protected', { name }));
+    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict'))
+      out.push(cookieNote('cookie-well-protected', { name }));
   }
   return out;
 }

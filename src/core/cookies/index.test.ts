@@ -5,31 +5,76 @@ import { explainCookies, parseCookieHeader, setCookieLines } from './index';
 const NOW = 1767225600;
 function exchange(over: Partial<ExchangeRecord>): ExchangeRecord {
   return {
-    id: '1', url: 'https://www.example.com/login', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [],
-    requestTimeMs: NOW * 1000, responseTimeMs: NOW * 1000, source: 'network', navigation: 'top-level', ...over,
+    id: '1',
+    url: 'https://www.example.com/login',
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: NOW * 1000,
+    responseTimeMs: NOW * 1000,
+    source: 'network',
+    navigation: 'top-level',
+    ...over,
   };
 }
 
 describe('explainCookies', () => {
-  it('splits Firefox\'s newline-joined Set-Cookie values and keeps separate header entries', () => {
-    const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'a=1\nb=2' }, { name: 'set-cookie', value: 'c=3, d=4' }] });
+  it("splits Firefox's newline-joined Set-Cookie values and keeps separate header entries", () => {
+    const x = exchange({
+      responseHeaders: [
+        { name: 'Set-Cookie', value: 'a=1\nb=2' },
+        { name: 'set-cookie', value: 'c=3, d=4' },
+      ],
+    });
     expect(setCookieLines(x)).toEqual(['a=1', 'b=2', 'c=3, d=4']);
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
     expect(e.setCookies.map((s) => s.cookie?.name)).toEqual(['a', 'b', 'c']);
     expect(e.findings.some((f) => f.id === 'cookie-folded-header')).toBe(true);
   });
   it('parses the Cookie request header, nameless pairs included', () => {
-    expect(parseCookieHeader('a=1; b=x=y;  ; bare')).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 'x=y' }, { name: '', value: 'bare' }]);
+    expect(parseCookieHeader('a=1; b=x=y;  ; bare')).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: 'x=y' },
+      { name: '', value: 'bare' },
+    ]);
     const e = explainCookies(exchange({ requestHeaders: [{ name: 'Cookie', value: 'sid=abc' }] }), { browser: 'chrome', now: NOW });
     expect(e.requestCookies).toEqual([{ name: 'sid', value: 'abc' }]);
     expect(e.send).toBeNull();
   });
   it('computes the send model against the jar snapshot and the third-party context', () => {
     const x = exchange({
-      url: 'https://cdn.tracker.test/p.gif', navigation: 'subresource', topLevelUrl: 'https://www.example.com/', method: 'GET',
+      url: 'https://cdn.tracker.test/p.gif',
+      navigation: 'subresource',
+      topLevelUrl: 'https://www.example.com/',
+      method: 'GET',
       jarSnapshot: [
-        { name: 'lax', value: '1', domain: 'cdn.tracker.test', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null },
-        { name: 'none', value: '2', domain: 'tracker.test', hostOnly: false, path: '/', secure: true, httpOnly: false, sameSite: 'none', partitioned: false, persistent: false, expires: null },
+        {
+          name: 'lax',
+          value: '1',
+          domain: 'cdn.tracker.test',
+          hostOnly: true,
+          path: '/',
+          secure: true,
+          httpOnly: false,
+          sameSite: 'lax',
+          partitioned: false,
+          persistent: false,
+          expires: null,
+        },
+        {
+          name: 'none',
+          value: '2',
+          domain: 'tracker.test',
+          hostOnly: false,
+          path: '/',
+          secure: true,
+          httpOnly: false,
+          sameSite: 'none',
+          partitioned: false,
+          persistent: false,
+          expires: null,
+        },
       ],
       responseHeaders: [{ name: 'set-cookie', value: 'id=9; SameSite=None; Secure' }],
     });
@@ -47,22 +92,57 @@ describe('explainCookies', () => {
   it('flags session-looking cookies without HttpOnly or Secure, with purposes and signed payloads', () => {
     const b64url = (s: string): string => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     const jwt = `${b64url('{"alg":"HS256"}')}.${b64url('{"u":1}')}.${'x'.repeat(43)}`;
-    const x = exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `session_token=${jwt}; Path=/` }, { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Max-Age=99999999; Expires=Wed, 01 Jul 2026 12:00:00 GMT' }] });
+    const x = exchange({
+      responseHeaders: [
+        { name: 'Set-Cookie', value: `session_token=${jwt}; Path=/` },
+        { name: 'Set-Cookie', value: '_ga=GA1.1.1.1; Max-Age=99999999; Expires=Wed, 01 Jul 2026 12:00:00 GMT' },
+      ],
+    });
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
     const ids = e.setCookies[0]!.findings.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['cookie-not-secure-on-https', 'cookie-session-without-httponly', 'cookie-signed-not-encrypted', 'cookie-samesite-missing']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'cookie-not-secure-on-https',
+        'cookie-session-without-httponly',
+        'cookie-signed-not-encrypted',
+        'cookie-samesite-missing',
+      ]),
+    );
     expect(e.setCookies[0]?.signed?.payload).toBe('{"u":1}');
-    const django = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: 'sessionid=abc; Secure' }, { name: 'Set-Cookie', value: 'AMP_TOKEN=x; Secure' }] }), { browser: 'chrome', now: NOW });
+    const django = explainCookies(
+      exchange({
+        responseHeaders: [
+          { name: 'Set-Cookie', value: 'sessionid=abc; Secure' },
+          { name: 'Set-Cookie', value: 'AMP_TOKEN=x; Secure' },
+        ],
+      }),
+      { browser: 'chrome', now: NOW },
+    );
     expect(django.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-session-without-httponly'))).toEqual([true, false]);
     // Double-submit CSRF tokens are read by page scripts on purpose: no HttpOnly advice for them.
-    const csrf = explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `x-csrf-jwt=${jwt}; Secure` }, { name: 'Set-Cookie', value: 'XSRF-TOKEN=abc; Secure' }] }), { browser: 'chrome', now: NOW });
+    const csrf = explainCookies(
+      exchange({
+        responseHeaders: [
+          { name: 'Set-Cookie', value: `x-csrf-jwt=${jwt}; Secure` },
+          { name: 'Set-Cookie', value: 'XSRF-TOKEN=abc; Secure' },
+        ],
+      }),
+      { browser: 'chrome', now: NOW },
+    );
     expect(csrf.findings.map((f) => f.id)).not.toContain('cookie-session-without-httponly');
     // A name that merely contains "session" (a flag such as session_only) is not a login cookie.
     const names = ['PHPSESSID', 'JSESSIONID', 'laravel_session', 'rack.session', 'connect.sid', 'session_only', 'sessionStorageHint'];
-    const flagged = names.map((n) => explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `${n}=v; Secure` }] }), { browser: 'chrome', now: NOW }).findings.some((f) => f.id === 'cookie-session-without-httponly'));
+    const flagged = names.map((n) =>
+      explainCookies(exchange({ responseHeaders: [{ name: 'Set-Cookie', value: `${n}=v; Secure` }] }), {
+        browser: 'chrome',
+        now: NOW,
+      }).findings.some((f) => f.id === 'cookie-session-without-httponly'),
+    );
     expect(flagged).toEqual([true, true, true, true, true, false, false]);
     expect(e.setCookies[1]?.purpose?.category).toBe('Analytics');
-    expect(e.setCookies[1]?.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']));
+    expect(e.setCookies[1]?.findings.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['cookie-expiry-capped', 'cookie-max-age-and-expires']),
+    );
     expect(e.setCookies[1]?.lifetime).toContain('400-day maximum');
     for (const f of e.findings) expect(f.summary.length && f.rule.length && f.link.startsWith('https://')).toBeTruthy();
   });
@@ -75,23 +155,55 @@ describe('explainCookies', () => {
 
 describe('explainCookies: the jar the request saw', () => {
   const set = (value: string) => ({ name: 'Set-Cookie', value });
-  const jarEntry = { name: 'sid', value: 'new', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'lax' as const, partitioned: false, persistent: false, expires: null };
+  const jarEntry = {
+    name: 'sid',
+    value: 'new',
+    domain: 'www.example.com',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    partitioned: false,
+    persistent: false,
+    expires: null,
+  };
   it('does not count a cookie this response set as sent (snapshot read after the response)', () => {
-    const x = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 + 50 });
+    const x = exchange({
+      responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')],
+      jarSnapshot: [jarEntry],
+      jarSnapshotMs: NOW * 1000 + 50,
+    });
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
     expect(e.send?.sent).toEqual([]);
     expect(e.send?.cookieHeader).toBeNull();
   });
   it('still counts it when the request carried it, or when the snapshot describes the request time', () => {
-    const carried = exchange({ requestHeaders: [{ name: 'Cookie', value: 'sid=old' }], responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 + 50 });
+    const carried = exchange({
+      requestHeaders: [{ name: 'Cookie', value: 'sid=old' }],
+      responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')],
+      jarSnapshot: [jarEntry],
+      jarSnapshotMs: NOW * 1000 + 50,
+    });
     expect(explainCookies(carried, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
-    const before = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [jarEntry], jarSnapshotMs: NOW * 1000 });
+    const before = exchange({
+      responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')],
+      jarSnapshot: [jarEntry],
+      jarSnapshotMs: NOW * 1000,
+    });
     expect(explainCookies(before, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
-    const older = exchange({ responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')], jarSnapshot: [{ ...jarEntry, creationTime: NOW - 3600 }], jarSnapshotMs: NOW * 1000 + 50 });
+    const older = exchange({
+      responseHeaders: [set('sid=new; Secure; HttpOnly; SameSite=Lax')],
+      jarSnapshot: [{ ...jarEntry, creationTime: NOW - 3600 }],
+      jarSnapshotMs: NOW * 1000 + 50,
+    });
     expect(explainCookies(older, { browser: 'chrome', now: NOW }).send?.sent).toHaveLength(1);
   });
   it('SameSite=None is not "well protected"; Lax and Strict are', () => {
-    const e = explainCookies(exchange({ responseHeaders: [set('a=1; Secure; HttpOnly; SameSite=None'), set('b=1; Secure; HttpOnly; SameSite=Strict')] }), { browser: 'chrome', now: NOW });
+    const e = explainCookies(
+      exchange({ responseHeaders: [set('a=1; Secure; HttpOnly; SameSite=None'), set('b=1; Secure; HttpOnly; SameSite=Strict')] }),
+      { browser: 'chrome', now: NOW },
+    );
     expect(e.setCookies.map((r) => r.findings.some((f) => f.id === 'cookie-well-protected'))).toEqual([false, true]);
   });
 });
@@ -105,8 +217,17 @@ describe('explainCookies: a cookie without Secure under HSTS', () => {
     expect(ids(exchange({ responseHeaders: [set('a=1; HttpOnly')] }))).toContain('cookie-not-secure-on-https');
     // max-age=0 removes the policy; a domain cookie reaches hosts the policy does not cover.
     expect(ids(exchange({ responseHeaders: [set('a=1; HttpOnly'), hsts('max-age=0')] }))).toContain('cookie-not-secure-on-https');
-    expect(ids(exchange({ responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')] }))).toContain('cookie-not-secure-on-https');
-    expect(ids(exchange({ url: 'https://example.com/', responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')] }))).toContain('cookie-not-secure-hsts');
+    expect(ids(exchange({ responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')] }))).toContain(
+      'cookie-not-secure-on-https',
+    );
+    expect(
+      ids(
+        exchange({
+          url: 'https://example.com/',
+          responseHeaders: [set('a=1; Domain=example.com'), hsts('max-age=31536000; includeSubDomains')],
+        }),
+      ),
+    ).toContain('cookie-not-secure-hsts');
   });
   it('every finding carries a fix', () => {
     const e = explainCookies(exchange({ responseHeaders: [set('a=1'), set('b=2; SameSite=Sideways')] }), { browser: 'chrome', now: NOW });
@@ -116,7 +237,8 @@ describe('explainCookies: a cookie without Secure under HSTS', () => {
 });
 
 describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY_DOMAIN)', () => {
-  const run = (...lines: string[]) => explainCookies(exchange({ responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })) }), { browser: 'chrome', now: NOW });
+  const run = (...lines: string[]) =>
+    explainCookies(exchange({ responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })) }), { browser: 'chrome', now: NOW });
   it('names repeated attributes once each, as first written, and the last one still decides', () => {
     const e = run('a=1; Path=/; path=/x; Max-Age=10; Max-Age=20; Path=/y');
     const f = e.findings.find((x) => x.id === 'cookie-attribute-duplicate');

@@ -62,7 +62,12 @@ export function parseCookieHeader(value: string): Array<{ name: string; value: s
  * snapshot cookie is taken as set here when it has the identity and value of a cookie this response stored and
  * either its creation time is not before the request or, lacking one, the recorded Cookie header does not name it.
  */
-function jarBeforeResponse(x: ExchangeRecord, jar: JarCookie[], results: SetCookieResult[], requestCookies: Array<{ name: string }>): JarCookie[] {
+function jarBeforeResponse(
+  x: ExchangeRecord,
+  jar: JarCookie[],
+  results: SetCookieResult[],
+  requestCookies: Array<{ name: string }>,
+): JarCookie[] {
   const setHere: JarCookie[] = [];
   for (const r of results) if (r.stored && r.cookie) setHere.push(r.cookie);
   if (setHere.length === 0) return jar;
@@ -95,7 +100,10 @@ function hstsOf(x: ExchangeRecord): { includeSubDomains: boolean } | undefined {
     const [rawName = '', ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
     if (name === 'max-age') {
-      const v = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+      const v = rest
+        .join('=')
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       if (/^\d+$/.test(v)) maxAge = Number(v);
     } else if (name === 'includesubdomains') includeSubDomains = true;
   }
@@ -181,7 +189,8 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
       if (findings.length > 200) break;
       findings.push(cookieNote(`cookie-not-sent-${n.reason}`, { name: n.cookie.name.slice(0, 100) }));
     }
-    for (const name of detail.laxAllowUnsafe.slice(0, 20)) findings.push(cookieNote('cookie-lax-allow-unsafe', { name: name.slice(0, 100) }));
+    for (const name of detail.laxAllowUnsafe.slice(0, 20))
+      findings.push(cookieNote('cookie-lax-allow-unsafe', { name: name.slice(0, 100) }));
   }
 
   const c = stored.context;
@@ -190,7 +199,8 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   if (c.thirdParty && hasCookies) {
     findings.push(cookieNote('cookie-third-party-context', { topLevelSite: c.topLevelSite ?? 'unknown' }));
   }
-  if (lines.length > MAX_SET_COOKIE_LINES) findings.push(cookieNote('cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
+  if (lines.length > MAX_SET_COOKIE_LINES)
+    findings.push(cookieNote('cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
   else if (lines.length >= MANY_COOKIES) findings.push(cookieNote('cookie-many', { count: lines.length }));
   const setCookies = collapseRepeats(stored.results);
   // Per-cookie findings stay on each SetCookieResult; the area list carries them too, capped.

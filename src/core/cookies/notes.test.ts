@@ -7,29 +7,86 @@ const NOW = 1767225600;
 const jwt = `${btoa('{"alg":"HS256"}')}.${btoa('{"u":1}')}.${'x'.repeat(43)}`.replace(/=/g, '');
 
 function x(over: Partial<ExchangeRecord>): ExchangeRecord {
-  return { id: 'n', url: 'https://www.example.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [], requestTimeMs: 0, responseTimeMs: 0, source: 'network', navigation: 'top-level', ...over };
+  return {
+    id: 'n',
+    url: 'https://www.example.com/',
+    method: 'GET',
+    status: 200,
+    requestHeaders: [],
+    responseHeaders: [],
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+    navigation: 'top-level',
+    ...over,
+  };
 }
 const set = (...values: string[]) => values.map((value) => ({ name: 'Set-Cookie', value }));
 function jar(over: Partial<JarCookie>): JarCookie {
-  return { name: 'j', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null, creationTime: NOW - 1000, ...over };
+  return {
+    name: 'j',
+    value: '1',
+    domain: 'www.example.com',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    partitioned: false,
+    persistent: false,
+    expires: null,
+    creationTime: NOW - 1000,
+    ...over,
+  };
 }
 
 /** Scenarios that between them should raise every note in the catalogue. */
 const scenarios: ExchangeRecord[] = [
-  x({ responseHeaders: set('=', 'a=\u0001', `big=${'x'.repeat(5000)}`, 'd=1; Domain=other.test', 'p=1; Domain=co.uk', 'e=1; Max-Age=0', 'n=1; SameSite=None', '__Secure-x=1', 'q=1; Partitioned; Secure; SameSite=None', 'r=1; Partitioned') }),
-  x({ url: 'http://www.example.com/', responseHeaders: set('s=1; Secure', 'sid=2'), jarSnapshot: [jar({ name: 'sid', secure: true })] }),
-  x({ url: 'https://a.example.com/px', navigation: 'subresource', topLevelUrl: 'https://news.test/', cookiePolicy: { blockThirdPartyCookies: true }, responseHeaders: set('u=1', 'v=1; SameSite=None; Secure') }),
   x({
-    url: 'https://www.example.com/a', navigation: 'subresource', topLevelUrl: 'https://news.test/', cookiePolicy: { blockThirdPartyCookies: true },
+    responseHeaders: set(
+      '=',
+      'a=\u0001',
+      `big=${'x'.repeat(5000)}`,
+      'd=1; Domain=other.test',
+      'p=1; Domain=co.uk',
+      'e=1; Max-Age=0',
+      'n=1; SameSite=None',
+      '__Secure-x=1',
+      'q=1; Partitioned; Secure; SameSite=None',
+      'r=1; Partitioned',
+    ),
+  }),
+  x({ url: 'http://www.example.com/', responseHeaders: set('s=1; Secure', 'sid=2'), jarSnapshot: [jar({ name: 'sid', secure: true })] }),
+  x({
+    url: 'https://a.example.com/px',
+    navigation: 'subresource',
+    topLevelUrl: 'https://news.test/',
+    cookiePolicy: { blockThirdPartyCookies: true },
+    responseHeaders: set('u=1', 'v=1; SameSite=None; Secure'),
+  }),
+  x({
+    url: 'https://www.example.com/a',
+    navigation: 'subresource',
+    topLevelUrl: 'https://news.test/',
+    cookiePolicy: { blockThirdPartyCookies: true },
     jarSnapshot: [
-      jar({ name: 'dm', domain: 'example.org' }), jar({ name: 'pm', path: '/b' }), jar({ name: 'ex', expires: NOW - 1 }),
-      jar({ name: 'st', sameSite: 'strict' }), jar({ name: 'lx' }), jar({ name: 'un', sameSite: 'unspecified' }),
-      jar({ name: 'pk', sameSite: 'none', partitioned: true, partitionKey: 'https://other.test' }), jar({ name: 'tp', sameSite: 'none' }),
+      jar({ name: 'dm', domain: 'example.org' }),
+      jar({ name: 'pm', path: '/b' }),
+      jar({ name: 'ex', expires: NOW - 1 }),
+      jar({ name: 'st', sameSite: 'strict' }),
+      jar({ name: 'lx' }),
+      jar({ name: 'un', sameSite: 'unspecified' }),
+      jar({ name: 'pk', sameSite: 'none', partitioned: true, partitionKey: 'https://other.test' }),
+      jar({ name: 'tp', sameSite: 'none' }),
     ],
   }),
   x({ url: 'http://www.example.com/', jarSnapshot: [jar({ name: 'so' })] }),
   x({ url: 'https://xn--lve-6lad.example.com/', responseHeaders: set('idn=1; Domain=élève.example.com') }),
-  x({ method: 'POST', initiatorUrl: 'https://evil.test/', jarSnapshot: [jar({ name: 'young', sameSite: 'unspecified', creationTime: NOW - 10 })] }),
+  x({
+    method: 'POST',
+    initiatorUrl: 'https://evil.test/',
+    jarSnapshot: [jar({ name: 'young', sameSite: 'unspecified', creationTime: NOW - 10 })],
+  }),
   x({ url: 'https://cdn.test/x', navigation: 'subresource', responseHeaders: set('z=1') }),
   x({
     responseHeaders: set(
@@ -64,7 +121,8 @@ describe('cookie notes catalogue', () => {
       expect(n.rule.length, id).toBeGreaterThan(10);
       expect(n.link, id).toMatch(/^https:\/\//);
     }
-    for (const s of scenarios) for (const f of explainCookies(s, { browser: 'chrome', now: NOW }).findings) expect(f.summary, f.id).not.toMatch(/\{\w+\}/);
+    for (const s of scenarios)
+      for (const f of explainCookies(s, { browser: 'chrome', now: NOW }).findings) expect(f.summary, f.id).not.toMatch(/\{\w+\}/);
   });
   it('every note says what to change, and the finding carries it filled in', () => {
     const withoutFix = Object.keys(COOKIE_NOTES).filter((id) => !Object.hasOwn(COOKIE_FIXES, id));

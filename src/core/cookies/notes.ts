@@ -12,7 +12,10 @@ for (const [reason, t] of Object.entries(REJECT_REASONS) as Array<[CookieRejectR
   const def: NoteDef = {
     topic: 'cookie',
     severity: reason === 'expired' ? 'info' : 'error',
-    summary: reason === 'expired' ? 'Cookie "{name}" arrives already expired: it is a deletion, not stored. ' + t.plain : `Cookie "{name}" was rejected: ${t.plain}`,
+    summary:
+      reason === 'expired'
+        ? 'Cookie "{name}" arrives already expired: it is a deletion, not stored. ' + t.plain
+        : `Cookie "{name}" was rejected: ${t.plain}`,
     rule: t.firefox ? `${t.rule} Firefox: ${t.firefox}` : t.rule,
     link: t.link,
   };
@@ -20,7 +23,9 @@ for (const [reason, t] of Object.entries(REJECT_REASONS) as Array<[CookieRejectR
 }
 
 const notSentNotes: NoteCatalog = {};
-for (const [reason, t] of Object.entries(NOT_SENT_REASONS) as Array<[CookieNotSentReason, (typeof NOT_SENT_REASONS)[CookieNotSentReason]]>) {
+for (const [reason, t] of Object.entries(NOT_SENT_REASONS) as Array<
+  [CookieNotSentReason, (typeof NOT_SENT_REASONS)[CookieNotSentReason]]
+>) {
   notSentNotes[`cookie-not-sent-${reason}`] = {
     topic: 'cookie',
     // By consequence: a cookie withheld because its own attributes (Secure, SameSite=Strict/Lax, Partitioned, its
@@ -46,14 +51,16 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-not-secure-hsts': {
     topic: 'cookie',
     severity: 'info',
-    summary: 'Cookie "{name}" is set over HTTPS without Secure; this host sends Strict-Transport-Security, so the browser will not make a plain-HTTP request that could carry it (once it has seen that header).',
+    summary:
+      'Cookie "{name}" is set over HTTPS without Secure; this host sends Strict-Transport-Security, so the browser will not make a plain-HTTP request that could carry it (once it has seen that header).',
     rule: 'HSTS (RFC 6797) turns every http:// URL of the host (and its subdomains with includeSubDomains) into https:// before the request is made; Secure still guards the first visit and hosts the policy does not cover.',
     link: sec('5.6.5'),
   },
   'cookie-session-without-httponly': {
     topic: 'cookie',
     severity: 'warning',
-    summary: 'Cookie "{name}" looks like a login/session cookie but has no HttpOnly: any script on the page (including injected ones) can read it.',
+    summary:
+      'Cookie "{name}" looks like a login/session cookie but has no HttpOnly: any script on the page (including injected ones) can read it.',
     rule: 'HttpOnly keeps a cookie out of document.cookie; session identifiers should always carry it.',
     link: sec('5.6.6'),
   },
@@ -165,7 +172,8 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-folded-header': {
     topic: 'cookie',
     severity: 'warning',
-    summary: 'The value of "{name}" contains ", {next}=": this looks like two Set-Cookie headers folded into one line. Browsers never split on commas.',
+    summary:
+      'The value of "{name}" contains ", {next}=": this looks like two Set-Cookie headers folded into one line. Browsers never split on commas.',
     rule: 'Set-Cookie must not be combined with commas; each cookie needs its own header line.',
     link: sec('3'),
   },
@@ -186,7 +194,8 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-domain-idn': {
     topic: 'cookie',
     severity: 'warning',
-    summary: 'Cookie "{name}" has a Domain written with non-ASCII letters. Chrome reads it as {domain} and stores it; RFC 6265bis says to ignore such a cookie. Write the punycode form.',
+    summary:
+      'Cookie "{name}" has a Domain written with non-ASCII letters. Chrome reads it as {domain} and stores it; RFC 6265bis says to ignore such a cookie. Write the punycode form.',
     rule: 'A Domain attribute with characters outside US-ASCII makes RFC 6265bis §5.7 ignore the cookie; Chrome converts it to its A-label (IDNA) form instead.',
     link: sec('5.7'),
   },
@@ -207,7 +216,8 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-lax-allow-unsafe': {
     topic: 'cookie',
     severity: 'info',
-    summary: 'Cookie "{name}" was sent only because it is less than 2 minutes old (Chrome\'s Lax-allowing-unsafe exception for cross-site POST navigations).',
+    summary:
+      'Cookie "{name}" was sent only because it is less than 2 minutes old (Chrome\'s Lax-allowing-unsafe exception for cross-site POST navigations).',
     rule: 'Chrome sends an unspecified-SameSite cookie on a top-level cross-site unsafe request during its first 120 seconds.',
     link: sec('5.6.7.2'),
   },
@@ -221,14 +231,16 @@ export const COOKIE_NOTES: NoteCatalog = {
   'cookie-samesite-context-unknown': {
     topic: 'cookie',
     severity: 'info',
-    summary: 'Cookie "{name}" was stored on the assumption that this request is same-site: the recording does not say which page made it. Were it cross-site, Chrome would refuse this {sameSite} cookie.',
+    summary:
+      'Cookie "{name}" was stored on the assumption that this request is same-site: the recording does not say which page made it. Were it cross-site, Chrome would refuse this {sameSite} cookie.',
     rule: 'A cookie that is not SameSite=None is ignored on a cross-site subresource response (Lax-by-default for unspecified). Deciding that needs the top-level site, which this entry lacks (no page, initiator or Referer ties it to one).',
     link: sec('5.7'),
   },
   'cookie-set-repeated': {
     topic: 'cookie',
     severity: 'info',
-    summary: 'Cookie "{name}" is set {count} times in this response (same name, domain and path): each line replaces the one before, so only the last counts. Shown once, as the last line set it.',
+    summary:
+      'Cookie "{name}" is set {count} times in this response (same name, domain and path): each line replaces the one before, so only the last counts. Shown once, as the last line set it.',
     rule: 'Set-Cookie lines are processed in order; a cookie with the same name, domain, host-only flag and path replaces the stored one.',
     link: sec('5.7'),
   },
@@ -247,18 +259,22 @@ export const COOKIE_NOTES: NoteCatalog = {
  */
 const REJECT_FIXES: Record<CookieRejectReason, string> = {
   empty: 'Send a name=value pair, or drop the header.',
-  'invalid-characters': 'Remove control characters from the line; write a non-ASCII Domain in its punycode form; give a nameless cookie a name if its value holds "=".',
+  'invalid-characters':
+    'Remove control characters from the line; write a non-ASCII Domain in its punycode form; give a nameless cookie a name if its value holds "=".',
   'too-large': 'Keep name and value under 4096 bytes together: store the data server-side and send an identifier.',
   'domain-mismatch': 'Set Domain to this host or one of its parent domains, or leave Domain out for a host-only cookie.',
   'public-suffix': 'Set Domain to your registrable domain (e.g. example.co.uk, not co.uk), or leave it out.',
   'secure-from-insecure': 'Set this cookie from an https:// response, or drop Secure (only for data that may travel in clear).',
   'samesite-none-insecure': 'Add Secure (and serve the response over HTTPS) to keep SameSite=None.',
-  'invalid-prefix': 'Meet the prefix rules (Secure, from HTTPS; for __Host-: Path=/ and no Domain; for __Http-: HttpOnly), or rename the cookie.',
+  'invalid-prefix':
+    'Meet the prefix rules (Secure, from HTTPS; for __Host-: Path=/ and no Domain; for __Http-: HttpOnly), or rename the cookie.',
   expired: 'Nothing to change if this is meant to delete the cookie; otherwise send a future Expires or a positive Max-Age.',
-  'samesite-context': 'If the page is http:// and this request https:// on the same domain (or the reverse), serve the whole site over HTTPS. Otherwise, if this cookie must be set in cross-site requests (embeds, third-party fetches), send SameSite=None; Secure; else set it from a same-site response or a top-level navigation.',
+  'samesite-context':
+    'If the page is http:// and this request https:// on the same domain (or the reverse), serve the whole site over HTTPS. Otherwise, if this cookie must be set in cross-site requests (embeds, third-party fetches), send SameSite=None; Secure; else set it from a same-site response or a top-level navigation.',
   'partitioned-insecure': 'Add Secure to the Partitioned cookie and serve it over HTTPS.',
   'overwrite-secure': 'Set the cookie from HTTPS (with Secure), or give the insecure one another name.',
-  'third-party-blocked': 'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site; otherwise expect it to be blocked.',
+  'third-party-blocked':
+    'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site; otherwise expect it to be blocked.',
 };
 
 const NOT_SENT_FIXES: Record<CookieNotSentReason, string> = {
@@ -266,10 +282,12 @@ const NOT_SENT_FIXES: Record<CookieNotSentReason, string> = {
   'path-mismatch': 'Nothing, if intended; otherwise set the cookie with Path=/ (or a path that covers this URL).',
   expired: 'Nothing, if intended; otherwise give the cookie a longer Max-Age when it is set.',
   'secure-only': 'Request this URL over HTTPS.',
-  'partition-mismatch': 'Nothing, if intended: a partitioned cookie belongs to one top-level site; drop Partitioned only if the cookie must be shared across sites.',
+  'partition-mismatch':
+    'Nothing, if intended: a partitioned cookie belongs to one top-level site; drop Partitioned only if the cookie must be shared across sites.',
   'samesite-strict': 'Nothing, if intended; use SameSite=Lax if the cookie must follow links from other sites.',
   'samesite-lax': 'Nothing, if intended; use SameSite=None; Secure if the cookie must go on cross-site subrequests or POSTs.',
-  'samesite-unspecified-lax': 'Say what you mean: SameSite=None; Secure if this cookie must go on cross-site requests, SameSite=Lax if not.',
+  'samesite-unspecified-lax':
+    'Say what you mean: SameSite=None; Secure if this cookie must go on cross-site requests, SameSite=Lax if not.',
   'third-party-blocked': 'Add Partitioned (with Secure) if the cookie only needs to work inside this embedding site.',
 };
 
@@ -290,17 +308,20 @@ const OTHER_FIXES: Record<string, string> = {
   'cookie-attribute-oversized': 'Shorten the attribute value below 1024 bytes.',
   'cookie-attribute-unknown': 'Remove the attribute (or fix its spelling); browsers ignore it.',
   'cookie-attribute-duplicate': 'Send each attribute once, with the value you mean ({attributes}).',
-  'cookie-domain-empty': 'Leave Domain out for a host-only cookie, or write the domain (e.g. Domain=example.com) to share it with subdomains.',
+  'cookie-domain-empty':
+    'Leave Domain out for a host-only cookie, or write the domain (e.g. Domain=example.com) to share it with subdomains.',
   'cookie-nameless': 'Give the cookie a name: name=value.',
   'cookie-folded-header': 'Send each cookie in its own Set-Cookie header line; never join them with commas.',
   'cookie-signed-not-encrypted': 'Keep secrets out of the cookie, or encrypt it (not just sign it).',
   'cookie-prefix-host': 'Nothing: keep it.',
   'cookie-domain-idn': 'Write the Domain attribute in punycode ({domain}).',
   'cookie-well-protected': 'Nothing: keep it.',
-  'cookie-third-party-context': 'Nothing, if intended; a cookie that must work here needs SameSite=None; Secure, and Partitioned if it is per embedding site.',
+  'cookie-third-party-context':
+    'Nothing, if intended; a cookie that must work here needs SameSite=None; Secure, and Partitioned if it is per embedding site.',
   'cookie-lax-allow-unsafe': 'Add SameSite=None; Secure if the cookie must go on cross-site POSTs after its first 2 minutes.',
   'cookie-context-assumed': 'Record the page too (a HAR with pages, or with _initiator or Referer) so the same-site context can be judged.',
-  'cookie-samesite-context-unknown': 'Nothing in the header, if the request is same-site; if it can be cross-site, send SameSite=None; Secure. Recording the page lets this be judged.',
+  'cookie-samesite-context-unknown':
+    'Nothing in the header, if the request is same-site; if it can be cross-site, send SameSite=None; Secure. Recording the page lets this be judged.',
   'cookie-set-repeated': 'Send one Set-Cookie line per cookie: the one with the value you mean to keep.',
   'cookie-too-many-lines': 'Send far fewer Set-Cookie lines: browsers keep about 180 cookies per domain.',
 };

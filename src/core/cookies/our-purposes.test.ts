@@ -24,7 +24,12 @@ describe('purposes ours adds to the Open Cookie Database', () => {
   it('covers each family the issue names: session, stickiness, consent, bot protection', () => {
     const cats = new Set(OUR_PURPOSES.map((o) => o.category));
     for (const c of ['Login/session', 'Load balancing', 'Consent', 'Bot protection']) expect(cats.has(c), c).toBe(true);
-    for (const [name, cat] of [['PHPSESSID', 'Login/session'], ['euconsent-v2', 'Consent'], ['cf_clearance', 'Bot protection'], ['BIGipServerpool_web', 'Load balancing']] as const) {
+    for (const [name, cat] of [
+      ['PHPSESSID', 'Login/session'],
+      ['euconsent-v2', 'Consent'],
+      ['cf_clearance', 'Bot protection'],
+      ['BIGipServerpool_web', 'Load balancing'],
+    ] as const) {
       expect(purposeFor(name, null, null, {}).category, name).toBe(cat);
     }
   });

@@ -18,17 +18,49 @@ export const TRACKING_CATEGORIES: ReadonlySet<string> = new Set(['Analytics', 'M
  */
 export const OUR_PURPOSES: ReadonlyArray<{ pattern: RegExp; category: string; platform: string; description: string }> = [
   // AWS ALB/ELB stickiness: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/sticky-sessions.html
-  { pattern: /^AWS(ALB|ALBCORS|ALBTG|ALBTGCORS|ELB|ELBCORS)$/, category: 'Load balancing', platform: 'AWS Elastic Load Balancing', description: 'Stickiness: keeps your requests on the same backend server.' },
+  {
+    pattern: /^AWS(ALB|ALBCORS|ALBTG|ALBTGCORS|ELB|ELBCORS)$/,
+    category: 'Load balancing',
+    platform: 'AWS Elastic Load Balancing',
+    description: 'Stickiness: keeps your requests on the same backend server.',
+  },
   // HAProxy's classic "cookie SERVERID insert" (HAProxy configuration manual, "cookie"); F5 BIG-IP persistence cookies.
-  { pattern: /^(SERVERID|SRVNAME|ROUTEID|route|BIGipServer.*|TS01[0-9a-f]{6})$/, category: 'Load balancing', platform: 'Load balancer (HAProxy, F5 BIG-IP, Apache mod_proxy_balancer)', description: 'Stickiness: names the backend server that should answer this browser next time.' },
+  {
+    pattern: /^(SERVERID|SRVNAME|ROUTEID|route|BIGipServer.*|TS01[0-9a-f]{6})$/,
+    category: 'Load balancing',
+    platform: 'Load balancer (HAProxy, F5 BIG-IP, Apache mod_proxy_balancer)',
+    description: 'Stickiness: names the backend server that should answer this browser next time.',
+  },
   // Azure App Service ARR affinity; Google Cloud load balancer; Kubernetes ingress-nginx affinity.
-  { pattern: /^(ARRAffinity|ARRAffinitySameSite|GCLB|INGRESSCOOKIE)$/, category: 'Load balancing', platform: 'Cloud load balancer', description: 'Stickiness: keeps your requests on the same instance.' },
+  {
+    pattern: /^(ARRAffinity|ARRAffinitySameSite|GCLB|INGRESSCOOKIE)$/,
+    category: 'Load balancing',
+    platform: 'Cloud load balancer',
+    description: 'Stickiness: keeps your requests on the same instance.',
+  },
   // Consent management platforms (IAB TCF v2 euconsent-v2, OneTrust, Cookiebot, Didomi, Osano/cookieconsent).
-  { pattern: /^(euconsent(-v2)?|OptanonConsent|OptanonAlertBoxClosed|CookieConsent|cookieconsent_status|didomi_token|usprivacy|cmplz_.*|borlabs-cookie)$/, category: 'Consent', platform: 'Consent manager', description: 'Remembers which cookies you agreed to.' },
+  {
+    pattern:
+      /^(euconsent(-v2)?|OptanonConsent|OptanonAlertBoxClosed|CookieConsent|cookieconsent_status|didomi_token|usprivacy|cmplz_.*|borlabs-cookie)$/,
+    category: 'Consent',
+    platform: 'Consent manager',
+    description: 'Remembers which cookies you agreed to.',
+  },
   // Bot protection: Cloudflare, Akamai Bot Manager, Imperva, DataDome, PerimeterX/HUMAN.
-  { pattern: /^(__cf_bm|cf_clearance|_abck|bm_sz|bm_sv|bm_mi|ak_bmsc|datadome|reese84|incap_ses_.*|visid_incap_.*|nlbi_.*|_px[0-9a-z]*)$/, category: 'Bot protection', platform: 'Bot protection service', description: 'Tells people from bots; checked by the site or its CDN.' },
+  {
+    pattern: /^(__cf_bm|cf_clearance|_abck|bm_sz|bm_sv|bm_mi|ak_bmsc|datadome|reese84|incap_ses_.*|visid_incap_.*|nlbi_.*|_px[0-9a-z]*)$/,
+    category: 'Bot protection',
+    platform: 'Bot protection service',
+    description: 'Tells people from bots; checked by the site or its CDN.',
+  },
   // Framework session cookies (PHP, Java servlet, ASP.NET, Express, Rails, Laravel, Django).
-  { pattern: /^(PHPSESSID|JSESSIONID|ASP\.NET_SessionId|\.ASPXAUTH|connect\.sid|_session_id|[a-z0-9_]+_session|laravel_session|sessionid|csrftoken|XSRF-TOKEN)$/i, category: 'Login/session', platform: 'Web framework', description: 'Keeps you signed in or ties requests to your session.' },
+  {
+    pattern:
+      /^(PHPSESSID|JSESSIONID|ASP\.NET_SessionId|\.ASPXAUTH|connect\.sid|_session_id|[a-z0-9_]+_session|laravel_session|sessionid|csrftoken|XSRF-TOKEN)$/i,
+    category: 'Login/session',
+    platform: 'Web framework',
+    description: 'Keeps you signed in or ties requests to your session.',
+  },
 ];
 
 export interface OverviewPurpose {
@@ -44,11 +76,22 @@ export interface OverviewPurpose {
 /** Broad database categories our list may refine (AWSALB is "Functional" there, load-balancer stickiness here). */
 const REFINABLE = new Set(['Functional', 'Necessary', 'Security']);
 
-export function purposeFor(name: string, engine: CookiePurpose | null, lookup: PurposeLookup | null, where: { host?: string | null; domain?: string | null }): OverviewPurpose {
+export function purposeFor(
+  name: string,
+  engine: CookiePurpose | null,
+  lookup: PurposeLookup | null,
+  where: { host?: string | null; domain?: string | null },
+): OverviewPurpose {
   const p = engine ?? lookup?.(name, where) ?? null;
   const ours = OUR_PURPOSES.find((o) => o.pattern.test(name));
   if (ours && (!p || REFINABLE.has(p.category)))
-    return { category: ours.category, platform: ours.platform, description: ours.description, source: 'ours', ...(p ? { ocdCategory: p.category } : {}) };
+    return {
+      category: ours.category,
+      platform: ours.platform,
+      description: ours.description,
+      source: 'ours',
+      ...(p ? { ocdCategory: p.category } : {}),
+    };
   if (p) return { category: p.category, platform: p.platform, description: p.description, source: 'ocd' };
   return { category: 'Unknown', platform: null, description: null, source: 'unknown' };
 }

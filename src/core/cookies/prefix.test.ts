@@ -7,9 +7,9 @@ const store = (url: string, ...lines: string[]) => storeSetCookies({ requestUrl:
 
 describe('cookie name prefixes', () => {
   it('finds the most specific prefix, case-insensitively', () => {
-    expect(['__Host-Http-a', '__host-http-a', '__Host-a', '__Http-a', '__HTTP-a', '__Secure-a', '__Hostile', 'a'].map(namePrefixOf)).toEqual([
-      '__Host-Http-', '__Host-Http-', '__Host-', '__Http-', '__Http-', '__Secure-', null, null,
-    ]);
+    expect(
+      ['__Host-Http-a', '__host-http-a', '__Host-a', '__Http-a', '__HTTP-a', '__Secure-a', '__Hostile', 'a'].map(namePrefixOf),
+    ).toEqual(['__Host-Http-', '__Host-Http-', '__Host-', '__Http-', '__Http-', '__Secure-', null, null]);
     expect(prefixOf('__Host-Http-a')).toBe('__Host-');
     expect(prefixOf('__Http-a')).toBeNull();
   });
@@ -32,7 +32,13 @@ describe('cookie name prefixes', () => {
   });
   it('refuses a nameless cookie whose value looks prefixed', () => {
     expect(store('https://a.example/', '__Http-x; Secure; HttpOnly')[0]?.rejectReason).toBe('invalid-prefix');
-    expect(prefixProblems({ cookie: { name: '', value: '__host-http-a', secure: true, httpOnly: true, hostOnly: true, path: '/' }, pathAttribute: true, secureOrigin: true })).toHaveLength(1);
+    expect(
+      prefixProblems({
+        cookie: { name: '', value: '__host-http-a', secure: true, httpOnly: true, hostOnly: true, path: '/' },
+        pathAttribute: true,
+        secureOrigin: true,
+      }),
+    ).toHaveLength(1);
   });
 });
 
@@ -48,12 +54,33 @@ describe('every reason a Set-Cookie fails', () => {
   });
   it('lists all failing prefix conditions in one entry, and the reasons in RFC 6265bis order', () => {
     const r = store('http://www.a.example/', '__Host-x=1; Domain=other.example; SameSite=None; Partitioned')[0]!;
-    expect(r.rejectReasons?.map((x) => x.reason)).toEqual(['domain-mismatch', 'samesite-none-insecure', 'invalid-prefix', 'partitioned-insecure']);
+    expect(r.rejectReasons?.map((x) => x.reason)).toEqual([
+      'domain-mismatch',
+      'samesite-none-insecure',
+      'invalid-prefix',
+      'partitioned-insecure',
+    ]);
     const prefix = r.rejectReasons?.find((x) => x.reason === 'invalid-prefix')?.why ?? '';
-    for (const words of ['requires the Secure attribute', 'secure origin', 'forbids a Domain attribute', 'explicit Path=/']) expect(prefix).toContain(words);
+    for (const words of ['requires the Secure attribute', 'secure origin', 'forbids a Domain attribute', 'explicit Path=/'])
+      expect(prefix).toContain(words);
   });
   it('an expired cookie that also fails another check deletes nothing', () => {
-    const jar = [{ name: 'k', value: '1', domain: 'a.example', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'unspecified' as const, partitioned: false, persistent: false, expires: null, creationTime: NOW - 5 }];
+    const jar = [
+      {
+        name: 'k',
+        value: '1',
+        domain: 'a.example',
+        hostOnly: true,
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'unspecified' as const,
+        partitioned: false,
+        persistent: false,
+        expires: null,
+        creationTime: NOW - 5,
+      },
+    ];
     const r = storeSetCookies({ requestUrl: 'http://a.example/', setCookie: ['k=; Max-Age=0; Secure; Path=/'], jar, now: NOW });
     expect(r.results[0]?.rejectReasons?.map((x) => x.reason)).toEqual(['secure-from-insecure', 'expired']);
     expect(r.jar).toHaveLength(1);

@@ -31,7 +31,11 @@ export interface PrefixRule {
 
 /** Longest prefix first: "__Host-Http-x" is a __Host-Http- cookie, which is also a __Host- one. */
 export const PREFIX_RULES: PrefixRule[] = [
-  { prefix: '__Host-Http-', requires: ['secure-attribute', 'secure-origin', 'no-domain', 'path-root', 'http-only'], ref: 'Chromium CookiePrefix (__Host-Http-)' },
+  {
+    prefix: '__Host-Http-',
+    requires: ['secure-attribute', 'secure-origin', 'no-domain', 'path-root', 'http-only'],
+    ref: 'Chromium CookiePrefix (__Host-Http-)',
+  },
   { prefix: '__Host-', requires: ['secure-attribute', 'secure-origin', 'no-domain', 'path-root'], ref: 'RFC 6265bis §5.7 step 20' },
   { prefix: '__Http-', requires: ['secure-attribute', 'secure-origin', 'http-only'], ref: 'Chromium CookiePrefix (__Http-)' },
   { prefix: '__Secure-', requires: ['secure-attribute', 'secure-origin'], ref: 'RFC 6265bis §5.7 step 19' },

@@ -63,7 +63,8 @@ const CHROME: CookieProfile = {
   },
   thirdPartyJar: {
     value: 'shared',
-    source: 'https://privacysandbox.com/news/privacy-sandbox-next-steps/ (third-party cookies stay on by default; a user or policy may block them)',
+    source:
+      'https://privacysandbox.com/news/privacy-sandbox-next-steps/ (third-party cookies stay on by default; a user or policy may block them)',
   },
   rejectOrder: { value: REJECT_ORDER, source: ORDER_SOURCE },
 };
@@ -78,7 +79,8 @@ const FIREFOX: CookieProfile = {
   laxAllowUnsafeSeconds: { value: null, source: 'No Lax-by-default, so no exception to it' },
   thirdPartyJar: {
     value: 'partitioned',
-    source: 'https://blog.mozilla.org/en/mozilla/firefox-rolls-out-total-cookie-protection-by-default-to-all-users-worldwide/ (Total Cookie Protection, default since Firefox 103)',
+    source:
+      'https://blog.mozilla.org/en/mozilla/firefox-rolls-out-total-cookie-protection-by-default-to-all-users-worldwide/ (Total Cookie Protection, default since Firefox 103)',
   },
   rejectOrder: { value: REJECT_ORDER, source: ORDER_SOURCE },
 };

@@ -9,7 +9,35 @@ import { storeSetCookies } from './store';
 
 const NOW = 1767225600;
 // Strings mixing control characters, separators, non-ASCII and lone surrogates.
-const nasty = fc.string({ unit: fc.constantFrom('a', '=', ';', ' ', '\t', '\u0000', '\u001f', '\u007f', '.', '-', '/', 'é', '\ud800', '😀', '"', ',', ':', '1', 'Domain', 'Path', 'Max-Age', 'Expires', 'SameSite', '__Host-'), maxLength: 200 });
+const nasty = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    '=',
+    ';',
+    ' ',
+    '\t',
+    '\u0000',
+    '\u001f',
+    '\u007f',
+    '.',
+    '-',
+    '/',
+    'é',
+    '\ud800',
+    '😀',
+    '"',
+    ',',
+    ':',
+    '1',
+    'Domain',
+    'Path',
+    'Max-Age',
+    'Expires',
+    'SameSite',
+    '__Host-',
+  ),
+  maxLength: 200,
+});
 const anyString = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), nasty);
 
 describe('cookie parsers never throw and stay bounded', () => {
@@ -54,9 +82,15 @@ describe('cookie parsers never throw and stay bounded', () => {
   it('handles 10,000 Set-Cookie lines in one response', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => `c${i}=${i}; Path=/; Max-Age=${i}; SameSite=Lax; Secure`);
     const x: ExchangeRecord = {
-      id: 'big', url: 'https://a.example.com/', method: 'GET', status: 200, requestHeaders: [], source: 'network',
+      id: 'big',
+      url: 'https://a.example.com/',
+      method: 'GET',
+      status: 200,
+      requestHeaders: [],
+      source: 'network',
       responseHeaders: [...lines.map((value) => ({ name: 'set-cookie', value })), { name: 'set-cookie', value: 'extra=1' }],
-      requestTimeMs: 0, responseTimeMs: 0,
+      requestTimeMs: 0,
+      responseTimeMs: 0,
     };
     const e = explainCookies(x, { browser: 'chrome', now: NOW });
     expect(e.setCookies).toHaveLength(10_000);

@@ -7,10 +7,15 @@ describe('Open Cookie Database', () => {
     expect(readCommitted()).toBe(generate());
   });
   it('parses quoted CSV fields with commas, quotes and newlines', () => {
-    expect(parseCsv('a,"b, c","say ""hi""\nthere"\r\nx,,y\n')).toEqual([['a', 'b, c', 'say "hi"\nthere'], ['x', '', 'y']]);
+    expect(parseCsv('a,"b, c","say ""hi""\nthere"\r\nx,,y\n')).toEqual([
+      ['a', 'b, c', 'say "hi"\nthere'],
+      ['x', '', 'y'],
+    ]);
   });
   it('keeps exact and wildcard entries apart', () => {
-    const db = buildCookieDb('ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n1,P,Analytics,_x_,,"d, quoted",1 day,C,u,1\n2,Q,Functional,_x_long,,e,,C,u,0\n');
+    const db = buildCookieDb(
+      'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n1,P,Analytics,_x_,,"d, quoted",1 day,C,u,1\n2,Q,Functional,_x_long,,e,,C,u,0\n',
+    );
     expect(db.exact).toEqual({ _x_long: 1 });
     expect(db.prefixes).toEqual([['_x_', 0]]);
     expect(db.entries[0]).toEqual(['_x_', 0, 0, 'd, quoted', '1 day']);
@@ -37,12 +42,19 @@ describe('Open Cookie Database', () => {
     const c = compactCookieDb(db);
     expect(c.texts).toEqual(['', 'same', '1 day', 'other']);
     expect(c.domainLists).toEqual(['', 'x.com']);
-    expect(c.rows).toEqual([['a', 0, 0, 1, 2, 1, 0], ['b', 0, 0, 1, 2, 0, 0], ['c_', 1, 1, 3, 0, 1, 1]]);
+    expect(c.rows).toEqual([
+      ['a', 0, 0, 1, 2, 1, 0],
+      ['b', 0, 0, 1, 2, 0, 0],
+      ['c_', 1, 1, 3, 0, 1, 1],
+    ]);
   });
   it('an entry naming another site does not give a generic name its purpose (sessionid is not Instagram marketing on every site)', () => {
     expect(lookupPurpose('sessionid', { host: 'www.shop.example', domain: 'www.shop.example' })).toBeNull();
     expect(lookupPurpose('sessionid')).toBeNull();
-    expect(lookupPurpose('sessionid', { host: 'www.instagram.com', domain: 'instagram.com' })).toMatchObject({ platform: 'Instagram', category: 'Marketing' });
+    expect(lookupPurpose('sessionid', { host: 'www.instagram.com', domain: 'instagram.com' })).toMatchObject({
+      platform: 'Instagram',
+      category: 'Marketing',
+    });
     expect(lookupPurpose('sessionid', { host: 'www.instagram.com', domain: 'instagram.com' })?.possibly).toBeUndefined();
     // Two platforms list "token", each for its own domain.
     expect(lookupPurpose('token', { host: 'ib.adnxs.com', domain: 'adnxs.com' })).toMatchObject({ platform: 'Xandr' });

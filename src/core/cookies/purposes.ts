@@ -120,8 +120,10 @@ function hostMatches(h: string | null | undefined, listed: string): boolean {
   if (!host.includes('.')) return false;
   if (host === listed) return true;
   // The cookie's host is under the listed one, or the cookie's Domain is a parent of it (Domain=google.com for accounts.google.com).
-  return (host.length > listed.length && host.endsWith(listed) && host.charCodeAt(host.length - listed.length - 1) === 0x2e) ||
-    (listed.length > host.length && listed.endsWith(host) && listed.charCodeAt(listed.length - host.length - 1) === 0x2e);
+  return (
+    (host.length > listed.length && host.endsWith(listed) && host.charCodeAt(host.length - listed.length - 1) === 0x2e) ||
+    (listed.length > host.length && listed.endsWith(host) && listed.charCodeAt(listed.length - host.length - 1) === 0x2e)
+  );
 }
 
 /**

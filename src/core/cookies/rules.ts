@@ -38,7 +38,8 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
     link: sec('5.6'),
   },
   'invalid-characters': {
-    plain: 'The header contains a control character (or a Domain with non-ASCII letters that is not this site), so the browser threw the whole line away.',
+    plain:
+      'The header contains a control character (or a Domain with non-ASCII letters that is not this site), so the browser threw the whole line away.',
     rule: 'A set-cookie-string containing a CTL other than HTAB (%x00-08, %x0A-1F, %x7F) is ignored; so is a cookie whose Domain attribute holds non-ASCII characters (RFC 6265bis; Chrome instead reads such a Domain in punycode and keeps the cookie when that names the host), and (Chrome) a nameless cookie whose value contains "=".',
     link: sec('5.6'),
   },
@@ -53,7 +54,8 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
     link: sec('5.7'),
   },
   'public-suffix': {
-    plain: 'The Domain attribute is a public suffix (like co.uk or github.io): a cookie there would reach unrelated sites, so it was refused.',
+    plain:
+      'The Domain attribute is a public suffix (like co.uk or github.io): a cookie there would reach unrelated sites, so it was refused.',
     rule: 'A Domain attribute that is a public suffix is ignored when it equals the request host (the cookie becomes host-only), and the cookie is rejected otherwise. Public Suffix List, ICANN and private sections, with its default rule "*": a top-level domain not on the list (.test, .local, localhost) is a public suffix too.',
     link: sec('5.7'),
   },
@@ -78,7 +80,8 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
     link: sec('5.7'),
   },
   'samesite-context': {
-    plain: 'A cross-site request (an embedded image, script or fetch) may only set SameSite=None cookies; this one is Lax, Strict or unspecified.',
+    plain:
+      'A cross-site request (an embedded image, script or fetch) may only set SameSite=None cookies; this one is Lax, Strict or unspecified.',
     rule: 'If the same-site-flag is not "None" and the response is to a cross-site request that is not a top-level navigation, the cookie is ignored. Unspecified counts as Lax (Lax-by-default).',
     link: sec('5.7'),
     firefox: 'Firefox does not apply Lax-by-default, so it stores a cookie without SameSite here.',
@@ -95,9 +98,9 @@ export const REJECT_REASONS: Record<CookieRejectReason, RuleText> = {
   },
   'third-party-blocked': {
     plain: 'Third-party cookies are blocked, and this cookie was set in a third-party context without being Partitioned.',
-    rule: 'The user agent\'s cookie policy may ignore cookies in a cross-site context; partitioned (CHIPS) cookies remain allowed.',
+    rule: "The user agent's cookie policy may ignore cookies in a cross-site context; partitioned (CHIPS) cookies remain allowed.",
     link: sec('5.3'),
-    firefox: 'Firefox\'s Total Cookie Protection partitions third-party cookies by the top-level site instead of blocking them.',
+    firefox: "Firefox's Total Cookie Protection partitions third-party cookies by the top-level site instead of blocking them.",
   },
 };
 
@@ -109,7 +112,7 @@ export const NOT_SENT_REASONS: Record<CookieNotSentReason, RuleText> = {
     link: sec('5.8.3'),
   },
   'path-mismatch': {
-    plain: 'The cookie\'s Path does not cover this URL.',
+    plain: "The cookie's Path does not cover this URL.",
     rule: 'The request path must path-match the cookie path (equal, or start with it at a "/" boundary).',
     link: sec('5.1.4'),
   },
@@ -125,7 +128,7 @@ export const NOT_SENT_REASONS: Record<CookieNotSentReason, RuleText> = {
   },
   'partition-mismatch': {
     plain: 'The cookie is Partitioned under another top-level site, so it is invisible here.',
-    rule: 'A partitioned cookie is sent only when the request\'s partition key (the top-level site) equals the cookie\'s.',
+    rule: "A partitioned cookie is sent only when the request's partition key (the top-level site) equals the cookie's.",
     link: MDN_CHIPS,
   },
   'samesite-strict': {
@@ -152,16 +155,7 @@ export const NOT_SENT_REASONS: Record<CookieNotSentReason, RuleText> = {
   },
 };
 
-export type AttributeKey =
-  | 'expires'
-  | 'max-age'
-  | 'domain'
-  | 'path'
-  | 'secure'
-  | 'httponly'
-  | 'samesite'
-  | 'partitioned'
-  | 'priority';
+export type AttributeKey = 'expires' | 'max-age' | 'domain' | 'path' | 'secure' | 'httponly' | 'samesite' | 'partitioned' | 'priority';
 
 /** Known attributes (lower-case names). Unknown ones are ignored by browsers and explained as such. */
 export const ATTRIBUTES: Record<AttributeKey, RuleText & { name: string }> = {
@@ -204,7 +198,8 @@ export const ATTRIBUTES: Record<AttributeKey, RuleText & { name: string }> = {
   },
   samesite: {
     name: 'SameSite',
-    plain: 'Controls whether the cookie goes along on requests from other sites: Strict (never), Lax (top-level GET links only), None (always, needs Secure).',
+    plain:
+      'Controls whether the cookie goes along on requests from other sites: Strict (never), Lax (top-level GET links only), None (always, needs Secure).',
     rule: 'Values strict, lax, none (case-insensitive); any other value counts as unspecified, which Chrome enforces as Lax.',
     link: sec('5.6.7'),
     firefox: 'Firefox treats a missing SameSite as None (no Lax-by-default).',

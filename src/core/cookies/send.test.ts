@@ -5,14 +5,29 @@ import { cookiesForRequest } from './send';
 const NOW = 1767225600;
 function c(over: Partial<JarCookie>): JarCookie {
   return {
-    name: 'a', value: '1', domain: 'a.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false,
-    sameSite: 'unspecified', partitioned: false, persistent: false, expires: null, creationTime: NOW - 1000, ...over,
+    name: 'a',
+    value: '1',
+    domain: 'a.example.com',
+    hostOnly: true,
+    path: '/',
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    partitioned: false,
+    persistent: false,
+    expires: null,
+    creationTime: NOW - 1000,
+    ...over,
   };
 }
 
 describe('cookiesForRequest', () => {
   it('orders by longer path first, then creation time, and serializes nameless cookies bare', () => {
-    const jar = [c({ name: 'root', path: '/', creationTime: 1 }), c({ name: '', value: 'bare', path: '/', creationTime: 0 }), c({ name: 'deep', path: '/a/b', creationTime: 9 })];
+    const jar = [
+      c({ name: 'root', path: '/', creationTime: 1 }),
+      c({ name: '', value: 'bare', path: '/', creationTime: 0 }),
+      c({ name: 'deep', path: '/a/b', creationTime: 9 }),
+    ];
     const r = cookiesForRequest({ jar, requestUrl: 'https://a.example.com/a/b/c', now: NOW });
     expect(r.sent.map((s) => s.jarIndex)).toEqual([2, 1, 0]);
     expect(r.cookieHeader).toBe('deep=1; bare; root=1');
@@ -20,9 +35,14 @@ describe('cookiesForRequest', () => {
   it('reports path-mismatch and secure-only', () => {
     const jar = [c({ name: 'p', path: '/docs' }), c({ name: 's', secure: true })];
     const r = cookiesForRequest({ jar, requestUrl: 'http://a.example.com/docsx', now: NOW });
-    expect(r.notSent.map((n) => [n.cookie.name, n.reason])).toEqual([['p', 'path-mismatch'], ['s', 'secure-only']]);
+    expect(r.notSent.map((n) => [n.cookie.name, n.reason])).toEqual([
+      ['p', 'path-mismatch'],
+      ['s', 'secure-only'],
+    ]);
     expect(r.cookieHeader).toBeNull();
-    expect(cookiesForRequest({ jar: [c({ secure: true, domain: 'localhost' })], requestUrl: 'http://localhost:3000/', now: NOW }).sent).toHaveLength(1);
+    expect(
+      cookiesForRequest({ jar: [c({ secure: true, domain: 'localhost' })], requestUrl: 'http://localhost:3000/', now: NOW }).sent,
+    ).toHaveLength(1);
   });
   it('sends a partitioned cookie only under its top-level site', () => {
     const jar = [c({ name: 'chip', secure: true, sameSite: 'none', partitioned: true, partitionKey: 'https://shop.test' })];
@@ -31,8 +51,17 @@ describe('cookiesForRequest', () => {
     expect(cookiesForRequest({ ...embedded, topLevelUrl: 'https://news.test/' }).notSent[0]?.reason).toBe('partition-mismatch');
   });
   it('blocks unpartitioned third-party cookies when the policy says so', () => {
-    const jar = [c({ name: 'n', secure: true, sameSite: 'none' }), c({ name: 'p', secure: true, sameSite: 'none', partitioned: true, partitionKey: 'https://news.test' })];
-    const req = { jar, requestUrl: 'https://a.example.com/px', navigation: 'subresource' as const, topLevelUrl: 'https://news.test/', now: NOW };
+    const jar = [
+      c({ name: 'n', secure: true, sameSite: 'none' }),
+      c({ name: 'p', secure: true, sameSite: 'none', partitioned: true, partitionKey: 'https://news.test' }),
+    ];
+    const req = {
+      jar,
+      requestUrl: 'https://a.example.com/px',
+      navigation: 'subresource' as const,
+      topLevelUrl: 'https://news.test/',
+      now: NOW,
+    };
     expect(cookiesForRequest(req).sent).toHaveLength(2); // no policy: both go (p's partition key matches)
     const blocked = cookiesForRequest({ ...req, cookiePolicy: { blockThirdPartyCookies: true } });
     expect(blocked.notSent.map((n) => n.reason)).toEqual(['third-party-blocked']);
@@ -52,7 +81,13 @@ describe('cookiesForRequest', () => {
   });
   it('accepts cookies-API snapshots that say no_restriction', () => {
     const jar = [c({ name: 'x', secure: true, sameSite: 'no_restriction' as any })];
-    const r = cookiesForRequest({ jar, requestUrl: 'https://a.example.com/', navigation: 'subresource', topLevelUrl: 'https://other.test/', now: NOW });
+    const r = cookiesForRequest({
+      jar,
+      requestUrl: 'https://a.example.com/',
+      navigation: 'subresource',
+      topLevelUrl: 'https://other.test/',
+      now: NOW,
+    });
     expect(r.sent).toHaveLength(1);
   });
 });

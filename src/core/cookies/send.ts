@@ -46,7 +46,9 @@ export function cookiesForRequest(input: SendInput): SendDetail {
   const req = parseRequestUrl(input.requestUrl);
   const out: SendDetail = { sent: [], notSent: [], cookieHeader: null, context: null, laxAllowUnsafe: [] };
   if (!req) {
-    jar.forEach((cookie, jarIndex) => out.notSent.push({ jarIndex, cookie, reason: 'domain-mismatch', why: 'The request URL could not be parsed.' }));
+    jar.forEach((cookie, jarIndex) =>
+      out.notSent.push({ jarIndex, cookie, reason: 'domain-mismatch', why: 'The request URL could not be parsed.' }),
+    );
     return out;
   }
   const topLevel = input.navigation !== 'subresource';
@@ -71,7 +73,12 @@ export function cookiesForRequest(input: SendInput): SendDetail {
     else if (cookie.secure && !req.secure) reason = 'secure-only';
     else if (cookie.partitioned && (cookie.partitionKey ?? null) !== partitionKey) reason = 'partition-mismatch';
     // Total Cookie Protection (Firefox): a cookie kept in a top-level site's jar is only seen under that site.
-    else if (profile.thirdPartyJar.value === 'partitioned' && typeof cookie.partitionKey === 'string' && cookie.partitionKey !== partitionKey) reason = 'partition-mismatch';
+    else if (
+      profile.thirdPartyJar.value === 'partitioned' &&
+      typeof cookie.partitionKey === 'string' &&
+      cookie.partitionKey !== partitionKey
+    )
+      reason = 'partition-mismatch';
     else if (ctx.crossSite) {
       const sameSite = normalizeSameSite(cookie.sameSite);
       const laxLike = sameSite === 'lax' || (sameSite === 'unspecified' && laxByDefault);
@@ -96,6 +103,7 @@ export function cookiesForRequest(input: SendInput): SendDetail {
     if (byPath !== 0) return byPath;
     return (a.cookie.creationTime ?? 0) - (b.cookie.creationTime ?? 0);
   });
-  if (out.sent.length) out.cookieHeader = out.sent.map(({ cookie }) => (cookie.name === '' ? cookie.value : `${cookie.name}=${cookie.value}`)).join('; ');
+  if (out.sent.length)
+    out.cookieHeader = out.sent.map(({ cookie }) => (cookie.name === '' ? cookie.value : `${cookie.name}=${cookie.value}`)).join('; ');
   return out;
 }

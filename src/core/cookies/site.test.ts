@@ -12,10 +12,23 @@ function viaUrl(u: string) {
 describe('site helpers', () => {
   it('the fast URL path agrees with WHATWG URL', () => {
     const samples = [
-      'https://a.example.com/dir/page?next=/x/y', 'http://localhost:8080/', 'https://a.example.com', 'https://a.example.com:8443/x#frag',
-      'https://EXAMPLE.com/A/b', 'https://a.example.com/a/../b', 'https://a.example.com/%2e%2e/b', 'https://127.1/', 'http://0x7f.0.0.1/',
-      'https://a.example.com/sp ace', 'https://xn--exmple-cua.com/', 'https://exämple.com/', 'https://[::1]:3000/p', 'wss://a.example.com/s',
-      'https://a.example.com/a/./b/', 'https://a.example.com\\\\evil.com/', 'https://user:pw@a.example.com/',
+      'https://a.example.com/dir/page?next=/x/y',
+      'http://localhost:8080/',
+      'https://a.example.com',
+      'https://a.example.com:8443/x#frag',
+      'https://EXAMPLE.com/A/b',
+      'https://a.example.com/a/../b',
+      'https://a.example.com/%2e%2e/b',
+      'https://127.1/',
+      'http://0x7f.0.0.1/',
+      'https://a.example.com/sp ace',
+      'https://xn--exmple-cua.com/',
+      'https://exämple.com/',
+      'https://[::1]:3000/p',
+      'wss://a.example.com/s',
+      'https://a.example.com/a/./b/',
+      'https://a.example.com\\\\evil.com/',
+      'https://user:pw@a.example.com/',
     ];
     for (const u of samples) expect(parseRequestUrl(u), u).toMatchObject(viaUrl(u));
     fc.assert(
@@ -32,11 +45,24 @@ describe('site helpers', () => {
     expect(pathMatch('/docs/x', '/docs')).toBe(true);
     expect(pathMatch('/docsx', '/docs')).toBe(false);
     expect(pathMatch('/docs/x', '/docs/')).toBe(true);
-    expect([defaultPath(''), defaultPath('/'), defaultPath('/a'), defaultPath('/a/b'), defaultPath('x')]).toEqual(['/', '/', '/', '/a', '/']);
+    expect([defaultPath(''), defaultPath('/'), defaultPath('/a'), defaultPath('/a/b'), defaultPath('x')]).toEqual([
+      '/',
+      '/',
+      '/',
+      '/a',
+      '/',
+    ]);
   });
   it('knows public suffixes, private section included', () => {
     expect(['co.uk', 'uk', 'github.io', 'com'].map(isPublicSuffix)).toEqual([true, true, true, true]);
-    expect(['example.co.uk', '', 'example.com.', 'web-platform.test', '127.0.0.1', '::1'].map(isPublicSuffix)).toEqual([false, false, false, false, false, false]);
+    expect(['example.co.uk', '', 'example.com.', 'web-platform.test', '127.0.0.1', '::1'].map(isPublicSuffix)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it('applies the list\'s default rule "*": a TLD not on the list is a public suffix', () => {
     expect(['test', 'local', 'localhost', 'zzz'].map(isPublicSuffix)).toEqual([true, true, true, true]);
@@ -46,9 +72,15 @@ describe('site helpers', () => {
   });
   it('computes the schemeful same-site context', () => {
     const req = parseRequestUrl('https://api.example.com/x')!;
-    expect(siteContext(req, { navigation: 'subresource', topLevelUrl: 'https://www.example.com/' })).toMatchObject({ crossSite: false, thirdParty: false });
+    expect(siteContext(req, { navigation: 'subresource', topLevelUrl: 'https://www.example.com/' })).toMatchObject({
+      crossSite: false,
+      thirdParty: false,
+    });
     expect(siteContext(req, { navigation: 'subresource', topLevelUrl: 'http://www.example.com/' })).toMatchObject({ crossSite: true });
-    expect(siteContext(req, { navigation: 'top-level', initiatorUrl: 'https://evil.test/' })).toMatchObject({ crossSite: true, thirdParty: false });
+    expect(siteContext(req, { navigation: 'top-level', initiatorUrl: 'https://evil.test/' })).toMatchObject({
+      crossSite: true,
+      thirdParty: false,
+    });
     expect(siteContext(req, { navigation: 'subresource' })).toMatchObject({ crossSite: false, assumed: true });
   });
 });

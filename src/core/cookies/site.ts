@@ -46,7 +46,13 @@ function looksLikeIp(host: string): boolean {
 /** True for https/wss and for http(s) on localhost / loopback, which browsers treat as secure contexts. */
 export function isSecureScheme(scheme: string, host: string): boolean {
   if (scheme === 'https' || scheme === 'wss') return true;
-  return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '127.0.0.1' ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 /**

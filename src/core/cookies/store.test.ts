@@ -7,8 +7,19 @@ const base = { now: NOW };
 
 function jarCookie(over: Partial<JarCookie>): JarCookie {
   return {
-    name: 'a', value: '1', domain: 'example.com', hostOnly: false, path: '/', secure: false, httpOnly: false,
-    sameSite: 'unspecified', partitioned: false, persistent: false, expires: null, creationTime: NOW - 100, ...over,
+    name: 'a',
+    value: '1',
+    domain: 'example.com',
+    hostOnly: false,
+    path: '/',
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    partitioned: false,
+    persistent: false,
+    expires: null,
+    creationTime: NOW - 100,
+    ...over,
   };
 }
 
@@ -18,7 +29,9 @@ describe('storeSetCookies', () => {
       const r = storeSetCookies({ ...base, requestUrl: url, setCookie: ['s=1; Secure'] });
       expect(r.results[0]?.stored, url).toBe(true);
     }
-    expect(storeSetCookies({ ...base, requestUrl: 'http://127.example.com/', setCookie: ['s=1; Secure'] }).results[0]?.rejectReason).toBe('secure-from-insecure');
+    expect(storeSetCookies({ ...base, requestUrl: 'http://127.example.com/', setCookie: ['s=1; Secure'] }).results[0]?.rejectReason).toBe(
+      'secure-from-insecure',
+    );
   });
   it('ignores a public-suffix Domain equal to the host (host-only) and rejects it otherwise', () => {
     const same = storeSetCookies({ ...base, requestUrl: 'https://github.io/', setCookie: ['a=1; Domain=github.io'] });
@@ -39,7 +52,12 @@ describe('storeSetCookies', () => {
     expect(r.jar).toHaveLength(1);
     expect(r.jar[0]).toMatchObject({ value: '2', creationTime: 5 });
     expect(r.removed).toEqual([]);
-    const d = storeSetCookies({ ...base, requestUrl: 'https://a.example.com/', setCookie: ['k=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/'], jar });
+    const d = storeSetCookies({
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      setCookie: ['k=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/'],
+      jar,
+    });
     expect(d.results[0]).toMatchObject({ stored: false, rejectReason: 'expired', deletes: true });
     expect(d.removed).toEqual(jar);
     expect(d.jar).toEqual([]);
@@ -47,7 +65,12 @@ describe('storeSetCookies', () => {
   });
   it('does not delete a cookie of another identity', () => {
     const jar = [jarCookie({ name: 'k', domain: 'a.example.com', hostOnly: true, path: '/' })];
-    const d = storeSetCookies({ ...base, requestUrl: 'https://a.example.com/', setCookie: ['k=; Max-Age=0; Domain=a.example.com; Path=/'], jar });
+    const d = storeSetCookies({
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      setCookie: ['k=; Max-Age=0; Domain=a.example.com; Path=/'],
+      jar,
+    });
     expect(d.results[0]!.deletes).toBeUndefined();
     expect(d.jar).toHaveLength(1);
   });
@@ -56,23 +79,42 @@ describe('storeSetCookies', () => {
     expect(r.results[0]?.cookie?.partitionKey).toBe('https://example.com');
   });
   it('rejects a __Secure- nameless value and a __Secure- cookie without Secure', () => {
-    const r = storeSetCookies({ ...base, requestUrl: 'https://a.example.com/', setCookie: ['__Secure-x; Secure', '__SECURE-a=1', '__Secure-b=1; Secure'] });
+    const r = storeSetCookies({
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      setCookie: ['__Secure-x; Secure', '__SECURE-a=1', '__Secure-b=1; Secure'],
+    });
     expect(r.results.map((x) => x.rejectReason ?? 'stored')).toEqual(['invalid-prefix', 'invalid-prefix', 'stored']);
     expect(r.results[2]?.prefix).toBe('__Secure-');
   });
   it('stores an unspecified-SameSite cookie cross-site under the Firefox profile only', () => {
-    const ctx = { ...base, requestUrl: 'https://a.example.com/p', setCookie: ['u=1'], navigation: 'subresource' as const, topLevelUrl: 'https://other.test/' };
+    const ctx = {
+      ...base,
+      requestUrl: 'https://a.example.com/p',
+      setCookie: ['u=1'],
+      navigation: 'subresource' as const,
+      topLevelUrl: 'https://other.test/',
+    };
     expect(storeSetCookies(ctx).results[0]?.rejectReason).toBe('samesite-context');
     expect(storeSetCookies({ ...ctx, browser: 'firefox' }).results[0]?.stored).toBe(true);
     expect(storeSetCookies(ctx).context).toMatchObject({ crossSite: true, thirdParty: true, topLevelSite: 'https://other.test' });
   });
   it('lets a cross-site top-level navigation set Lax cookies', () => {
-    const r = storeSetCookies({ ...base, requestUrl: 'https://a.example.com/', setCookie: ['l=1; SameSite=Lax'], initiatorUrl: 'https://evil.test/' });
+    const r = storeSetCookies({
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      setCookie: ['l=1; SameSite=Lax'],
+      initiatorUrl: 'https://evil.test/',
+    });
     expect(r.context.crossSite).toBe(true);
     expect(r.results[0]?.stored).toBe(true);
   });
   it('explains scope and lifetime in words', () => {
-    const r = storeSetCookies({ ...base, requestUrl: 'https://www.example.com/app/page', setCookie: ['a=1; Max-Age=2505600; Path=/app', 'b=1; Domain=example.com'] });
+    const r = storeSetCookies({
+      ...base,
+      requestUrl: 'https://www.example.com/app/page',
+      setCookie: ['a=1; Max-Age=2505600; Path=/app', 'b=1; Domain=example.com'],
+    });
     expect(r.results[0]?.scope[0]).toBe('host-only: sent to www.example.com but not to shop.example.com');
     expect(r.results[0]?.scope[1]).toContain('sent for every path under /app');
     expect(r.results[0]?.lifetime).toBe('expires in 29 days (2026-01-30)');
@@ -86,17 +128,35 @@ describe('storeSetCookies', () => {
     expect(r.results.every((x) => !x.stored)).toBe(true);
   });
   it('reports the first failing reason in the documented order', () => {
-    const http = storeSetCookies({ ...base, requestUrl: 'http://a.example.com/', setCookie: ['__Host-x=1; Secure; Partitioned; SameSite=None; Max-Age=0'] });
+    const http = storeSetCookies({
+      ...base,
+      requestUrl: 'http://a.example.com/',
+      setCookie: ['__Host-x=1; Secure; Partitioned; SameSite=None; Max-Age=0'],
+    });
     expect(http.results[0]?.rejectReason).toBe('secure-from-insecure');
     const https = storeSetCookies({
       ...base,
       requestUrl: 'https://a.example.com/',
-      setCookie: ['a=1; SameSite=None; Partitioned; Max-Age=0', '__Secure-b=1; Partitioned; Max-Age=0', 'c=1; Partitioned; Max-Age=0', 'd=1; Max-Age=0; Domain=example.org'],
+      setCookie: [
+        'a=1; SameSite=None; Partitioned; Max-Age=0',
+        '__Secure-b=1; Partitioned; Max-Age=0',
+        'c=1; Partitioned; Max-Age=0',
+        'd=1; Max-Age=0; Domain=example.org',
+      ],
     });
-    expect(https.results.map((r) => r.rejectReason)).toEqual(['samesite-none-insecure', 'invalid-prefix', 'partitioned-insecure', 'domain-mismatch']);
+    expect(https.results.map((r) => r.rejectReason)).toEqual([
+      'samesite-none-insecure',
+      'invalid-prefix',
+      'partitioned-insecure',
+      'domain-mismatch',
+    ]);
     const blocked = storeSetCookies({
-      ...base, requestUrl: 'https://a.example.com/', navigation: 'subresource', topLevelUrl: 'https://news.test/',
-      cookiePolicy: { blockThirdPartyCookies: true }, setCookie: ['n=1; SameSite=None; Secure; Max-Age=0'],
+      ...base,
+      requestUrl: 'https://a.example.com/',
+      navigation: 'subresource',
+      topLevelUrl: 'https://news.test/',
+      cookiePolicy: { blockThirdPartyCookies: true },
+      setCookie: ['n=1; SameSite=None; Secure; Max-Age=0'],
     });
     expect(blocked.results[0]?.rejectReason).toBe('third-party-blocked');
   });
@@ -115,13 +175,17 @@ describe('storeSetCookies: hosts outside the Public Suffix List, IPv6', () => {
     const r = storeSetCookies({ ...base, requestUrl: 'http://localhost:3000/', setCookie: ['a=1; Domain=localhost'] });
     expect(r.results[0]?.stored).toBe(true);
     expect(r.results[0]?.cookie).toMatchObject({ domain: 'localhost', hostOnly: true });
-    expect(storeSetCookies({ ...base, requestUrl: 'http://app.localhost/', setCookie: ['a=1; Domain=localhost'] }).results[0]?.rejectReason).toBe('public-suffix');
+    expect(
+      storeSetCookies({ ...base, requestUrl: 'http://app.localhost/', setCookie: ['a=1; Domain=localhost'] }).results[0]?.rejectReason,
+    ).toBe('public-suffix');
   });
   it('matches Domain=[::1] on http://[::1]/ (brackets on the attribute, none on the host)', () => {
     const r = storeSetCookies({ ...base, requestUrl: 'http://[::1]:8080/x', setCookie: ['a=1; Domain=[::1]'] });
     expect(r.results[0]?.stored).toBe(true);
     expect(r.results[0]?.cookie?.domain).toBe('::1');
-    expect(storeSetCookies({ ...base, requestUrl: 'http://[::1]/', setCookie: ['a=1; Domain=[::2]'] }).results[0]?.rejectReason).toBe('domain-mismatch');
+    expect(storeSetCookies({ ...base, requestUrl: 'http://[::1]/', setCookie: ['a=1; Domain=[::2]'] }).results[0]?.rejectReason).toBe(
+      'domain-mismatch',
+    );
   });
 });
 
@@ -157,11 +221,22 @@ describe('storeSetCookies: non-ASCII Domain (IDN)', () => {
 
 describe('samesite-context names a cross-scheme page', () => {
   it('an http page loading from https on its own domain: cross-site since Schemeful Same-Site, and the why says so', () => {
-    const r = storeSetCookies({ requestUrl: 'https://static.example.com/px', navigation: 'subresource', topLevelUrl: 'http://www.example.com/', setCookie: ['id=1'], now: 1767225600 });
+    const r = storeSetCookies({
+      requestUrl: 'https://static.example.com/px',
+      navigation: 'subresource',
+      topLevelUrl: 'http://www.example.com/',
+      setCookie: ['id=1'],
+      now: 1767225600,
+    });
     expect(r.results[0]?.rejectReason).toBe('samesite-context');
     expect(r.results[0]?.rejectWhy).toMatch(/http:\/\/ and this request https:\/\/.*HTTPS/);
-    const other = storeSetCookies({ requestUrl: 'https://ads.test/px', navigation: 'subresource', topLevelUrl: 'https://www.example.com/', setCookie: ['id=1'], now: 1767225600 });
+    const other = storeSetCookies({
+      requestUrl: 'https://ads.test/px',
+      navigation: 'subresource',
+      topLevelUrl: 'https://www.example.com/',
+      setCookie: ['id=1'],
+      now: 1767225600,
+    });
     expect(other.results[0]!.rejectWhy).not.toMatch(/Schemeful/);
   });
 });
-

@@ -183,7 +183,8 @@ function decide(
   }
   // Chrome refuses a nameless cookie whose value holds "=": sent back as "a=b" it would read as a cookie named "a"
   // (https://github.com/httpwg/http-extensions/issues/1210). Seen with Chromium 156 here on http-state name0017/name0025.
-  if (p.name === '' && p.value.includes('=')) return { reasons: [{ reason: 'invalid-characters', detail: 'a nameless cookie may not have "=" in its value' }] };
+  if (p.name === '' && p.value.includes('='))
+    return { reasons: [{ reason: 'invalid-characters', detail: 'a nameless cookie may not have "=" in its value' }] };
 
   let domainAttr = domainValue === undefined ? '' : bareDomain(domainValue);
   let publicSuffix = false;
@@ -220,7 +221,8 @@ function decide(
   }
   const decision: Decision = { cookie, reasons };
   // The page is unknown (a HAR entry no page claims): the cookie is stored as if same-site, and the finding says so.
-  if (reasons.length === 0 && ctx.assumed && input.navigation === 'subresource' && enforcedSameSite(facts) !== 'none') decision.contextUnknown = true;
+  if (reasons.length === 0 && ctx.assumed && input.navigation === 'subresource' && enforcedSameSite(facts) !== 'none')
+    decision.contextUnknown = true;
   return decision;
 }
 
@@ -232,9 +234,7 @@ function hstsCovers(hsts: StoreInput['hsts'], cookie: JarCookie | undefined, req
 
 export function storeSetCookies(input: StoreInput): StoreResult {
   const req = parseRequestUrl(input.requestUrl);
-  const ctx: SiteContext = req
-    ? siteContext(req, input)
-    : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
+  const ctx: SiteContext = req ? siteContext(req, input) : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
   const profile = cookieProfileFor(input.browser);
   const original = Array.isArray(input.jar) ? input.jar : [];
   const lines = Array.isArray(input.setCookie) ? input.setCookie : [];

@@ -8,7 +8,12 @@ describe('words', () => {
     expect(isoDay(Number.NaN)).toBe('an unrepresentable date');
   });
   it('durations pick a readable unit', () => {
-    expect([duration(45), duration(600), duration(3 * 3600), duration(29 * 86400)]).toEqual(['45 seconds', '10 minutes', '3 hours', '29 days']);
+    expect([duration(45), duration(600), duration(3 * 3600), duration(29 * 86400)]).toEqual([
+      '45 seconds',
+      '10 minutes',
+      '3 hours',
+      '29 days',
+    ]);
   });
   it('lifetime words', () => {
     expect(lifetimeWords({ persistent: false, expires: null }, 0)).toBe('session cookie: gone when the browser closes');

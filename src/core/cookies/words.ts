@@ -49,8 +49,14 @@ export function scopeWords(c: JarCookie): string[] {
   const out: string[] = [];
   if (c.hostOnly) out.push(`host-only: sent to ${c.domain} but not to ${siblingOf(c.domain)}`);
   else out.push(`domain cookie: sent to ${c.domain} and every subdomain of it (e.g. www.${c.domain})`);
-  out.push(c.path === '/' ? 'sent for every path on the host' : `sent for every path under ${c.path} (and ${c.path} itself), not elsewhere`);
-  out.push(c.secure ? 'Secure: only over HTTPS (or to localhost)' : 'not Secure: also sent over plain HTTP, where anyone on the network can read it');
+  out.push(
+    c.path === '/' ? 'sent for every path on the host' : `sent for every path under ${c.path} (and ${c.path} itself), not elsewhere`,
+  );
+  out.push(
+    c.secure
+      ? 'Secure: only over HTTPS (or to localhost)'
+      : 'not Secure: also sent over plain HTTP, where anyone on the network can read it',
+  );
   out.push(c.httpOnly ? 'HttpOnly: JavaScript cannot read it' : 'readable by JavaScript on the page (document.cookie)');
   switch (c.sameSite) {
     case 'strict':

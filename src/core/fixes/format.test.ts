@@ -4,7 +4,13 @@ import { FIX_SNIPPETS } from './snippets';
 
 describe('fixes: command-line text', () => {
   it('text: one line per id that has snippets, in the order given, nothing for the others', () => {
-    const lines = fixesText(['cacheable-with-validator', 'pragma-in-response', 'constructor', 'expires-overridden', 'cookie-samesite-missing']);
+    const lines = fixesText([
+      'cacheable-with-validator',
+      'pragma-in-response',
+      'constructor',
+      'expires-overridden',
+      'cookie-samesite-missing',
+    ]);
     expect(lines[0]).toMatch(/^fixes \(/);
     expect(lines.slice(1)).toEqual([
       '  pragma-in-response       Cache-Control: no-cache, and no Pragma',
@@ -20,8 +26,11 @@ describe('fixes: command-line text', () => {
 
   it('markdown: a collapsed block per id with every server, fences closed, angle brackets escaped outside code', () => {
     const md = fixesMarkdown(['cookie-samesite-missing', 'no-validator']).join('\n');
-    expect(md).toContain('<details><summary><code>cookie-samesite-missing</code>: Set-Cookie: &lt;name&gt;=&lt;value&gt;; SameSite=Lax</summary>');
-    for (const label of ['nginx', 'Apache httpd', 'Express', 'Caddy', 'Cloudflare Worker']) expect(md).toContain(`${label} ([docs](https://`);
+    expect(md).toContain(
+      '<details><summary><code>cookie-samesite-missing</code>: Set-Cookie: &lt;name&gt;=&lt;value&gt;; SameSite=Lax</summary>',
+    );
+    for (const label of ['nginx', 'Apache httpd', 'Express', 'Caddy', 'Cloudflare Worker'])
+      expect(md).toContain(`${label} ([docs](https://`);
     expect(md.match(/^```/gm)!.length % 2).toBe(0);
     expect(md.match(/<details>/g)!.length).toBe(2);
     expect(md).not.toContain('Cloudflare Transform Rule'); // no-validator has no Cloudflare snippet

@@ -36,7 +36,10 @@ export function fixesText(ids: Iterable<string>): string[] {
   const rows = withSnippets(ids);
   if (rows.length === 0) return [];
   const w = Math.max(...rows.map(([id]) => id.length));
-  return ["fixes (the header to send; each server's snippet: --format markdown):", ...rows.map(([id, s]) => `  ${id.padEnd(w)}  ${fixLine(s)}`)];
+  return [
+    "fixes (the header to send; each server's snippet: --format markdown):",
+    ...rows.map(([id, s]) => `  ${id.padEnd(w)}  ${fixLine(s)}`),
+  ];
 }
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -10,7 +10,10 @@ import type { ExchangeRecord, Finding } from '../types';
 import { DOCS, FIX_SNIPPETS, snippetsFor, withSnippets } from './snippets';
 
 /** Every area's notes module: its catalogue (`*_NOTES`) and its fix sentences (any `*_FIXES` export). */
-const AREAS = { cache: cacheNotes, cookies: cookieNotes, cdn: cdnNotes, proxy: proxyNotes, engine: engineNotes } as Record<string, Record<string, unknown>>;
+const AREAS = { cache: cacheNotes, cookies: cookieNotes, cdn: cdnNotes, proxy: proxyNotes, engine: engineNotes } as Record<
+  string,
+  Record<string, unknown>
+>;
 
 function exportsEnding(mod: Record<string, unknown>, suffix: string): Array<Record<string, unknown>> {
   return Object.entries(mod)
@@ -18,7 +21,9 @@ function exportsEnding(mod: Record<string, unknown>, suffix: string): Array<Reco
     .map(([, v]) => v as Record<string, unknown>);
 }
 
-const CATALOGUE_IDS = new Set(Object.values(AREAS).flatMap((m) => exportsEnding(m, '_NOTES').flatMap((c) => Object.keys(c as NoteCatalog))));
+const CATALOGUE_IDS = new Set(
+  Object.values(AREAS).flatMap((m) => exportsEnding(m, '_NOTES').flatMap((c) => Object.keys(c as NoteCatalog))),
+);
 const FIXES = Object.values(AREAS).flatMap((m) => exportsEnding(m, '_FIXES'));
 const hasFix = (id: string) => FIXES.some((f) => Object.hasOwn(f, id) && typeof f[id] === 'string' && f[id].length > 0);
 
@@ -41,8 +46,14 @@ describe('fixes: catalogues', () => {
   it('every catalogue id has a fix sentence, apart from the listed gaps', () => {
     expect(CATALOGUE_IDS.size).toBeGreaterThan(100);
     const missing = [...CATALOGUE_IDS].filter((id) => !hasFix(id)).sort();
-    expect(missing.filter((id) => !WITHOUT_FIX_YET.includes(id)), 'ids without a fix').toEqual([]);
-    expect(WITHOUT_FIX_YET.filter((id) => !missing.includes(id)), 'listed as without a fix, but they have one now: drop them from the list').toEqual([]);
+    expect(
+      missing.filter((id) => !WITHOUT_FIX_YET.includes(id)),
+      'ids without a fix',
+    ).toEqual([]);
+    expect(
+      WITHOUT_FIX_YET.filter((id) => !missing.includes(id)),
+      'listed as without a fix, but they have one now: drop them from the list',
+    ).toEqual([]);
   });
 
   it('every snippet belongs to a catalogue id (no orphan data)', () => {
@@ -50,13 +61,27 @@ describe('fixes: catalogues', () => {
   });
 
   it('covers the findings a header change fixes', () => {
-    for (const id of ['no-validator', 'heuristic-freshness', 'long-max-age-unversioned', 'versioned-without-immutable', 'public-with-authorization',
-      'set-cookie-shared', 'vary-user-agent', 'vary-cookie', 'pragma-in-response', 'expires-invalid', 'expires-overridden', 'cookie-not-secure-on-https',
-      'cookie-session-without-httponly', 'cookie-samesite-missing']) {
+    for (const id of [
+      'no-validator',
+      'heuristic-freshness',
+      'long-max-age-unversioned',
+      'versioned-without-immutable',
+      'public-with-authorization',
+      'set-cookie-shared',
+      'vary-user-agent',
+      'vary-cookie',
+      'pragma-in-response',
+      'expires-invalid',
+      'expires-overridden',
+      'cookie-not-secure-on-https',
+      'cookie-session-without-httponly',
+      'cookie-samesite-missing',
+    ]) {
       expect(snippetsFor({ id }), id).toBeDefined();
     }
     // Facts and good news have nothing to configure.
-    for (const id of ['no-store', 'cacheable-with-validator', 'revalidated-304', 'cookie-well-protected', 'status-hit', 'engine-error']) expect(snippetsFor({ id }), id).toBeUndefined();
+    for (const id of ['no-store', 'cacheable-with-validator', 'revalidated-304', 'cookie-well-protected', 'status-hit', 'engine-error'])
+      expect(snippetsFor({ id }), id).toBeUndefined();
   });
 });
 
@@ -105,12 +130,13 @@ describe('fixes: the table', () => {
 
 describe('fixes: lookup', () => {
   it('own properties only', () => {
-    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'NO-VALIDATOR']) expect(snippetsFor({ id }), id).toBeUndefined();
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'NO-VALIDATOR'])
+      expect(snippetsFor({ id }), id).toBeUndefined();
     expect(snippetsFor({ id: 42 } as unknown as Finding)).toBeUndefined();
     expect(snippetsFor(null as unknown as Finding)).toBeUndefined();
   });
 
-  it('withSnippets gives the findings that have one the shared object, leaves the others and the engine\'s own alone', () => {
+  it("withSnippets gives the findings that have one the shared object, leaves the others and the engine's own alone", () => {
     const rec: ExchangeRecord = {
       id: 'a',
       url: 'https://www.example.com/page',
@@ -132,7 +158,10 @@ describe('fixes: lookup', () => {
     const ids = e.findings.map((f) => f.id);
     expect(ids).toContain('pragma-in-response');
     expect(ids).toContain('cookie-samesite-missing');
-    expect(e.findings.some((f) => 'snippets' in f), 'the engine itself leaves them out').toBe(false);
+    expect(
+      e.findings.some((f) => 'snippets' in f),
+      'the engine itself leaves them out',
+    ).toBe(false);
     const out = withSnippets(e.findings);
     expect(out).not.toBe(e.findings);
     expect(out.length).toBe(e.findings.length);
@@ -144,7 +173,10 @@ describe('fixes: lookup', () => {
       } else expect(f, f.id).toBe(e.findings[i]);
     }
     expect(out.find((f) => f.id === 'pragma-in-response')!.snippets!.header).toBe('Cache-Control: no-cache');
-    expect(e.findings.some((f) => 'snippets' in f), 'the engine\'s findings are not changed').toBe(false);
+    expect(
+      e.findings.some((f) => 'snippets' in f),
+      "the engine's findings are not changed",
+    ).toBe(false);
     const again = withSnippets(out);
     for (let i = 0; i < out.length; i++) expect(again[i]).toBe(out[i]);
   });

@@ -58,7 +58,10 @@ function fields(set: readonly Field[], remove: readonly string[] = [], note?: st
   const q = (v: string) => JSON.stringify(v);
   const nginx = [
     '# inside the location that serves these responses',
-    ...set.flatMap(([n, v]) => [`proxy_hide_header ${n};  # proxied apps: drop the upstream's own ${n}`, `add_header ${n} ${q(v)} always;`]),
+    ...set.flatMap(([n, v]) => [
+      `proxy_hide_header ${n};  # proxied apps: drop the upstream's own ${n}`,
+      `add_header ${n} ${q(v)} always;`,
+    ]),
     ...remove.map((n) => `proxy_hide_header ${n};`),
   ];
   const apache = [
@@ -73,7 +76,13 @@ function fields(set: readonly Field[], remove: readonly string[] = [], note?: st
     '});',
     ...(remove.length ? [`// and stop sending ${remove.join(', ')} where the app sets it`] : []),
   ];
-  const caddy = ['header {', ...set.map(([n, v]) => `\t${n} ${q(v)}`), ...remove.map((n) => `\t-${n}`), '\tdefer  # after a reverse_proxy has copied the upstream fields', '}'];
+  const caddy = [
+    'header {',
+    ...set.map(([n, v]) => `\t${n} ${q(v)}`),
+    ...remove.map((n) => `\t-${n}`),
+    '\tdefer  # after a reverse_proxy has copied the upstream fields',
+    '}',
+  ];
   const cloudflare = [
     'Rules > Overview > Create rule > Response Header Transform Rule; when the request matches the URLs concerned:',
     ...set.map(([n, v]) => `Set static: ${n} = ${v}`),
@@ -110,14 +119,17 @@ function cookieAttribute(attr: 'Secure' | 'HttpOnly' | 'SameSite=Lax', note?: st
       name === 'SameSite'
         ? [
             '# inside the location that proxies to the application (nginx 1.19.3+); one line per cookie that lacks SameSite:',
-            "# the regular expression ~ would also replace the SameSite other cookies chose",
+            '# the regular expression ~ would also replace the SameSite other cookies chose',
             `proxy_cookie_flags <name> ${nginxFlag};`,
           ].join('\n')
         : ['# inside the location that proxies to the application (nginx 1.19.3+)', `proxy_cookie_flags ~ ${nginxFlag};`].join('\n'),
       DOCS.nginxCookieFlags,
     ),
     apache: snippet(
-      ['# mod_headers; PCRE lookahead: only lines without the attribute', `Header edit Set-Cookie "(?i)^(?!.*${present})(.*)$" "$1; ${attr}"`].join('\n'),
+      [
+        '# mod_headers; PCRE lookahead: only lines without the attribute',
+        `Header edit Set-Cookie "(?i)^(?!.*${present})(.*)$" "$1; ${attr}"`,
+      ].join('\n'),
       DOCS.apacheHeader,
     ),
     express: snippet(
@@ -171,7 +183,7 @@ function validators(): FixSnippets {
     note: 'Servers send ETag and Last-Modified for the files they serve themselves; a proxied application must send its own ETag (Express does for res.send).',
     nginx: snippet(['# inside the location that serves the files (on by default)', 'etag on;'].join('\n'), DOCS.nginxEtag),
     apache: snippet(['# files served by httpd (the default since 2.4)', 'FileETag MTime Size'].join('\n'), DOCS.apacheFileEtag),
-    express: snippet(["// an ETag from the body of every res.send()", "app.set('etag', 'strong');"].join('\n'), DOCS.expressEtag),
+    express: snippet(['// an ETag from the body of every res.send()', "app.set('etag', 'strong');"].join('\n'), DOCS.expressEtag),
     caddy: snippet(['# file_server sends ETag and Last-Modified', 'file_server'].join('\n'), DOCS.caddyFileServer),
   };
 }
@@ -179,13 +191,25 @@ function validators(): FixSnippets {
 // ------------------------------------------------------------------------------------------------ the table
 
 const CC = 'Cache-Control';
-const versioned = fields([[CC, 'max-age=31536000, immutable']], [], 'Only for URLs with a content hash or version in them: a new file gets a new URL.');
+const versioned = fields(
+  [[CC, 'max-age=31536000, immutable']],
+  [],
+  'Only for URLs with a content hash or version in them: a new file gets a new URL.',
+);
 const noCache = fields([[CC, 'no-cache']]);
 const privateOnly = fields([[CC, 'private']], [], 'Keep your lifetime if you had one: private, max-age=N.');
 const withoutExpires = fields([[CC, 'max-age=3600']], ['Expires'], 'Pick the lifetime that suits the resource.');
-const vary = fields([['Vary', 'Accept-Encoding']], [], 'Name the request fields the response really depends on; Accept-Encoding is the usual one.');
+const vary = fields(
+  [['Vary', 'Accept-Encoding']],
+  [],
+  'Name the request fields the response really depends on; Accept-Encoding is the usual one.',
+);
 const validator = validators();
-const explicitLifetime = fields([[CC, 'max-age=3600']], [], 'Pick the lifetime that suits the resource; no-cache if it must always be checked.');
+const explicitLifetime = fields(
+  [[CC, 'max-age=3600']],
+  [],
+  'Pick the lifetime that suits the resource; no-cache if it must always be checked.',
+);
 
 /** Finding id → its snippets. Ids come from the catalogues in src/core/<area>/notes.ts (snippets.test.ts checks). */
 export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
@@ -195,7 +219,11 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
   'no-cache-qualified': noCache,
   'private-qualified': privateOnly,
   'public-private-conflict': fields([[CC, 'private']], [], 'Or public, if the response is the same for every user.'),
-  'must-revalidate-no-lifetime': fields([[CC, 'max-age=60, must-revalidate']], [], 'Pick the lifetime; or no-cache if every use must be checked.'),
+  'must-revalidate-no-lifetime': fields(
+    [[CC, 'max-age=60, must-revalidate']],
+    [],
+    'Pick the lifetime; or no-cache if every use must be checked.',
+  ),
   'no-cache-no-validator': validator,
   'no-validator': validator,
   'immutable-short-lifetime': versioned,
@@ -206,7 +234,11 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
   'no-explicit-freshness': explicitLifetime,
   // 'no-store' has none on purpose: usually nothing is to change (personal or one-time data), and a snippet would
   // invite caching exactly those.
-  'long-max-age-unversioned': fields([[CC, 'no-cache']], [], 'Or put a content hash in the URL and keep the long max-age (with immutable).'),
+  'long-max-age-unversioned': fields(
+    [[CC, 'no-cache']],
+    [],
+    'Or put a content hash in the URL and keep the long max-age (with immutable).',
+  ),
   'pragma-in-response': fields([[CC, 'no-cache']], ['Pragma']),
   'expires-invalid': withoutExpires,
   'expires-without-date': withoutExpires,
@@ -218,18 +250,42 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
   'vary-user-agent': vary,
   'vary-host': vary,
   'vary-many': vary,
-  'vary-cookie': fields([[CC, 'private'], ['Vary', 'Accept-Encoding']], [], 'For per-user responses; keep your lifetime if you had one: private, max-age=N.'),
+  'vary-cookie': fields(
+    [
+      [CC, 'private'],
+      ['Vary', 'Accept-Encoding'],
+    ],
+    [],
+    'For per-user responses; keep your lifetime if you had one: private, max-age=N.',
+  ),
   'public-with-authorization': privateOnly,
-  'set-cookie-shared': fields([[CC, 'private']], [], 'On the responses that set cookies; keep your lifetime if you had one: private, max-age=N.'),
+  'set-cookie-shared': fields(
+    [[CC, 'private']],
+    [],
+    'On the responses that set cookies; keep your lifetime if you had one: private, max-age=N.',
+  ),
   // ---------------------------------------------------------------- cookies (src/core/cookies/notes.ts)
   'cookie-not-secure-on-https': cookieAttribute('Secure'),
   'cookie-not-secure-hsts': cookieAttribute('Secure'),
-  'cookie-rejected-samesite-none-insecure': cookieAttribute('Secure', 'Adds Secure to every cookie set where it is pasted; the site must be served over HTTPS.'),
-  'cookie-rejected-partitioned-insecure': cookieAttribute('Secure', 'Adds Secure to every cookie set where it is pasted; the site must be served over HTTPS.'),
-  'cookie-session-without-httponly': cookieAttribute('HttpOnly', 'Adds HttpOnly to every cookie set where it is pasted; leave out cookies page scripts must read.'),
+  'cookie-rejected-samesite-none-insecure': cookieAttribute(
+    'Secure',
+    'Adds Secure to every cookie set where it is pasted; the site must be served over HTTPS.',
+  ),
+  'cookie-rejected-partitioned-insecure': cookieAttribute(
+    'Secure',
+    'Adds Secure to every cookie set where it is pasted; the site must be served over HTTPS.',
+  ),
+  'cookie-session-without-httponly': cookieAttribute(
+    'HttpOnly',
+    'Adds HttpOnly to every cookie set where it is pasted; leave out cookies page scripts must read.',
+  ),
   'cookie-samesite-missing': cookieAttribute('SameSite=Lax'),
   // ---------------------------------------------------------------- proxies (src/core/proxy/notes.ts)
-  'xff-echoed': fields([], ['Forwarded', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Forwarded-Host', 'X-Real-IP'], 'Stops reflecting what the proxies told the application.'),
+  'xff-echoed': fields(
+    [],
+    ['Forwarded', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Forwarded-Host', 'X-Real-IP'],
+    'Stops reflecting what the proxies told the application.',
+  ),
 });
 
 /** The snippets for a finding, or undefined when no server configuration fixes it. Own properties only. */

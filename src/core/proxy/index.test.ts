@@ -3,7 +3,18 @@ import { explainProxy, parseForwarded, parseVia, parseXForwardedFor, isPrivateAd
 import type { ExchangeRecord, HeaderList } from '../types';
 
 function exchange(req: HeaderList, res: HeaderList, extra: Partial<ExchangeRecord> = {}): ExchangeRecord {
-  return { id: '1', url: 'https://myapp.example.com/', method: 'GET', status: 200, requestHeaders: req, responseHeaders: res, requestTimeMs: 0, responseTimeMs: 0, source: 'network', ...extra };
+  return {
+    id: '1',
+    url: 'https://myapp.example.com/',
+    method: 'GET',
+    status: 200,
+    requestHeaders: req,
+    responseHeaders: res,
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+    ...extra,
+  };
 }
 const ids = (r: { findings: Array<{ id: string }> }) => r.findings.map((f) => f.id);
 
@@ -24,7 +35,10 @@ describe('Via (RFC 9110 §7.6.3)', () => {
 
 describe('Forwarded (RFC 7239)', () => {
   it('reads multiple elements, quoted strings, bracketed IPv6 with port, case-insensitive names', () => {
-    const f = parseForwarded(['for=192.0.2.60;proto=http;By=203.0.113.43', 'For="[2001:db8:cafe::17]:4711", for=unknown;host="ex\\"ample.com"']);
+    const f = parseForwarded([
+      'for=192.0.2.60;proto=http;By=203.0.113.43',
+      'For="[2001:db8:cafe::17]:4711", for=unknown;host="ex\\"ample.com"',
+    ]);
     expect(f.invalid).toEqual([]);
     expect(f.elements).toEqual([
       { for: '192.0.2.60', proto: 'http', by: '203.0.113.43' },
@@ -66,7 +80,15 @@ describe('explainProxy', () => {
     expect(ids(r)).toContain('xff-echoed');
   });
   it('a single XFF entry is not the trap; fields sent by the browser are flagged', () => {
-    const r = explainProxy(exchange([{ name: 'x-forwarded-for', value: '1.2.3.4' }, { name: 'X-Real-IP', value: '1.2.3.4' }], []));
+    const r = explainProxy(
+      exchange(
+        [
+          { name: 'x-forwarded-for', value: '1.2.3.4' },
+          { name: 'X-Real-IP', value: '1.2.3.4' },
+        ],
+        [],
+      ),
+    );
     expect(ids(r)).not.toContain('xff-trap');
     expect(ids(r)).toContain('xff-from-browser');
     expect(r.xRealIp).toBe('1.2.3.4');
@@ -76,7 +98,15 @@ describe('explainProxy', () => {
     expect(r.xForwardedFor).toEqual(['1.1.1.1']);
   });
   it('X-Forwarded-Proto http on an https page is a TLS-termination warning', () => {
-    const r = explainProxy(exchange([], [{ name: 'x-forwarded-proto', value: 'http' }, { name: 'x-forwarded-host', value: 'myapp.example.com' }]));
+    const r = explainProxy(
+      exchange(
+        [],
+        [
+          { name: 'x-forwarded-proto', value: 'http' },
+          { name: 'x-forwarded-host', value: 'myapp.example.com' },
+        ],
+      ),
+    );
     expect(r.xForwardedProto).toBe('http');
     expect(r.xForwardedHost).toBe('myapp.example.com');
     expect(ids(r)).toContain('proto-downgrade');
@@ -90,16 +120,43 @@ describe('explainProxy', () => {
     expect(ids(explainProxy(exchange([], [], { status: 502 })))).not.toContain('proxy-gateway-error');
   });
   it('Forwarded and XFF together are noted; nothing at all gives an empty explanation', () => {
-    const r = explainProxy(exchange([], [{ name: 'forwarded', value: 'for=192.0.2.60' }, { name: 'x-forwarded-for', value: '192.0.2.60' }]));
+    const r = explainProxy(
+      exchange(
+        [],
+        [
+          { name: 'forwarded', value: 'for=192.0.2.60' },
+          { name: 'x-forwarded-for', value: '192.0.2.60' },
+        ],
+      ),
+    );
     expect(ids(r)).toContain('forwarded-and-xff');
     const empty = explainProxy(exchange([], []));
-    expect(empty).toEqual({ via: [], forwarded: [], xForwardedFor: [], xForwardedProto: null, xForwardedHost: null, xRealIp: null, plain: [], findings: [] });
+    expect(empty).toEqual({
+      via: [],
+      forwarded: [],
+      xForwardedFor: [],
+      xForwardedProto: null,
+      xForwardedHost: null,
+      xRealIp: null,
+      plain: [],
+      findings: [],
+    });
   });
 });
 
 describe('Via lines joined with "\\n" (Chrome HAR export)', () => {
   it('every hop is kept, none is invalid', () => {
-    const x = { id: '1', url: 'https://example.com/', method: 'GET', status: 200, requestHeaders: [], responseHeaders: [{ name: 'Via', value: '1.1 varnish\n1.1 abc.cloudfront.net (CloudFront)' }], requestTimeMs: 0, responseTimeMs: 0, source: 'network' as const };
+    const x = {
+      id: '1',
+      url: 'https://example.com/',
+      method: 'GET',
+      status: 200,
+      requestHeaders: [],
+      responseHeaders: [{ name: 'Via', value: '1.1 varnish\n1.1 abc.cloudfront.net (CloudFront)' }],
+      requestTimeMs: 0,
+      responseTimeMs: 0,
+      source: 'network' as const,
+    };
     const r = explainProxy(x);
     expect(r.via.map((h) => h.received)).toEqual(['varnish', 'abc.cloudfront.net']);
     expect(r.findings.map((f) => f.id)).not.toContain('via-invalid');

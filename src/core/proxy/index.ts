@@ -25,7 +25,15 @@ export function proxyNote(id: string, params?: Record<string, string | number>):
 const MAX_HEADER_LINES = 10_000;
 
 /** The fields explainProxy reads (lower case). */
-const WANTED: ReadonlySet<string> = new Set(['via', 'forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'proxy-status']);
+const WANTED: ReadonlySet<string> = new Set([
+  'via',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-real-ip',
+  'proxy-status',
+]);
 /** Proxy-Status entries explained at most, one finding each (the parse itself keeps up to 16). */
 const MAX_STATUS_NOTES = 4;
 const WANTED_LENGTHS: ReadonlySet<number> = new Set([...WANTED].map((n) => n.length));
@@ -79,7 +87,11 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
 
   // Via on the response: the chain that carried the response back (origin side first).
   const via = parseVia(lines(res, 'via'));
-  if (via.hops.length) note('via-hops', { count: via.hops.length, hops: short(via.hops.map((h) => h.received + (h.comment ? ` (${h.comment})` : '')).join(' → '), 200) });
+  if (via.hops.length)
+    note('via-hops', {
+      count: via.hops.length,
+      hops: short(via.hops.map((h) => h.received + (h.comment ? ` (${h.comment})` : '')).join(' → '), 200),
+    });
   for (const entry of via.invalid.slice(0, 3)) note('via-invalid', { entry });
 
   // Proxy-Status (RFC 9209) on the response: how each intermediary handled it.
@@ -107,13 +119,18 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
 
   const fwd = pick('forwarded');
   const forwarded = parseForwarded(fwd.list);
-  if (forwarded.elements.length) note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0]?.for ?? 'not given' });
+  if (forwarded.elements.length)
+    note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0]?.for ?? 'not given' });
   for (const entry of forwarded.invalid.slice(0, 3)) note('forwarded-invalid', { entry });
 
   const xffField = pick('x-forwarded-for');
   const xff = parseXForwardedFor(xffField.list);
   if (xff.addresses.length) {
-    note('xff-chain', { where: xffField.where === 'request' ? 'in the request' : 'echoed in the response', count: xff.addresses.length, chain: short(xff.addresses.join(', '), 200) });
+    note('xff-chain', {
+      where: xffField.where === 'request' ? 'in the request' : 'echoed in the response',
+      count: xff.addresses.length,
+      chain: short(xff.addresses.join(', '), 200),
+    });
     const [firstAddress, ...others] = xff.addresses;
     const lastAddress = others.at(-1);
     if (firstAddress !== undefined && lastAddress !== undefined) note('xff-trap', { first: firstAddress, last: lastAddress });
@@ -145,11 +162,16 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
     note('xff-echoed', { header: name, value: short(value, 80) });
   }
 
-  if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http') note('proto-downgrade', { proto: xForwardedProto });
+  if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http')
+    note('proto-downgrade', { proto: xForwardedProto });
 
   // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
-  const gateway = typeof x.status === 'number' && Object.prototype.hasOwnProperty.call(PROXY_GATEWAY_STATUS, x.status) ? PROXY_GATEWAY_STATUS[x.status] : undefined;
-  if (gateway && via.hops.length) note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0]!.received }); // hops.length checked
+  const gateway =
+    typeof x.status === 'number' && Object.prototype.hasOwnProperty.call(PROXY_GATEWAY_STATUS, x.status)
+      ? PROXY_GATEWAY_STATUS[x.status]
+      : undefined;
+  if (gateway && via.hops.length)
+    note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0]!.received }); // hops.length checked
 
   return {
     via: via.hops,

@@ -30,14 +30,16 @@ export const PROXY_NOTES: NoteCatalog = {
   'forwarded-invalid': {
     topic: 'proxy',
     severity: 'warning',
-    summary: 'A Forwarded element is malformed: "{entry}". IPv6 addresses must be quoted and bracketed ("[2001:db8::1]"), values with special characters quoted.',
+    summary:
+      'A Forwarded element is malformed: "{entry}". IPv6 addresses must be quoted and bracketed ("[2001:db8::1]"), values with special characters quoted.',
     rule: 'forwarded-pair = token "=" value; node = IPv4 / "[" IPv6 "]" / "unknown" / obfuscated, with an optional port (RFC 7239 §4, §6).',
     link: FORWARDED + '#section-6',
   },
   'xff-chain': {
     topic: 'proxy',
     severity: 'info',
-    summary: 'X-Forwarded-For ({where}) lists {count} address(es): {chain}. The first is the client as claimed, each later one is a proxy the request went through.',
+    summary:
+      'X-Forwarded-For ({where}) lists {count} address(es): {chain}. The first is the client as claimed, each later one is a proxy the request went through.',
     rule: 'Each proxy appends the address it received the connection from.',
     link: XFF,
   },
@@ -45,7 +47,7 @@ export const PROXY_NOTES: NoteCatalog = {
     topic: 'proxy',
     severity: 'warning',
     summary:
-      'Double-proxy trap: with several proxies (say Cloudflare then Apache) the right-most entry ({last}) is the nearest proxy, not the user. The left-most ({first}) was written by whoever sent the request and can be forged. Trust only entries your own proxies added, counting from the right: with two proxies read the second from the right (Werkzeug ProxyFix x_for=2), or use the CDN\'s own field (CF-Connecting-IP).',
+      "Double-proxy trap: with several proxies (say Cloudflare then Apache) the right-most entry ({last}) is the nearest proxy, not the user. The left-most ({first}) was written by whoever sent the request and can be forged. Trust only entries your own proxies added, counting from the right: with two proxies read the second from the right (Werkzeug ProxyFix x_for=2), or use the CDN's own field (CF-Connecting-IP).",
     rule: 'X-Forwarded-For is appended to, never rewritten: only the right-most N entries, for N trusted proxies, are reliable.',
     link: XFF + '#security_and_privacy_concerns',
   },
@@ -59,14 +61,16 @@ export const PROXY_NOTES: NoteCatalog = {
   'xff-from-browser': {
     topic: 'proxy',
     severity: 'warning',
-    summary: 'The request left the browser already carrying {header}: the page\'s own script (fetch or XHR can set it), an extension or a local tool added it. A server that believes the left-most entry would trust this made-up address.',
+    summary:
+      "The request left the browser already carrying {header}: the page's own script (fetch or XHR can set it), an extension or a local tool added it. A server that believes the left-most entry would trust this made-up address.",
     rule: 'Forwarding fields are meant to be added by proxies, not clients; clients can put anything in them.',
     link: XFF + '#security_and_privacy_concerns',
   },
   'xff-echoed': {
     topic: 'proxy',
     severity: 'info',
-    summary: 'The response echoes forwarding information ({header}: {value}): the server reflects what its proxies told it, which also reveals internal addresses.',
+    summary:
+      'The response echoes forwarding information ({header}: {value}): the server reflects what its proxies told it, which also reveals internal addresses.',
     rule: 'Forwarding fields are request fields; in a response they are only a reflection.',
     link: XFF,
   },
@@ -87,7 +91,8 @@ export const PROXY_NOTES: NoteCatalog = {
   'proto-downgrade': {
     topic: 'proxy',
     severity: 'warning',
-    summary: 'The page was fetched over https but X-Forwarded-Proto says "{proto}": a proxy terminated TLS and the application saw plain HTTP. Apps that ignore this field build http:// links or loop redirecting to https.',
+    summary:
+      'The page was fetched over https but X-Forwarded-Proto says "{proto}": a proxy terminated TLS and the application saw plain HTTP. Apps that ignore this field build http:// links or loop redirecting to https.',
     rule: 'Behind a TLS-terminating proxy the application must read X-Forwarded-Proto (ProxyFix x_proto=1) to know the original scheme.',
     link: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-Proto',
   },
@@ -135,7 +140,8 @@ export const PROXY_FIXES: Readonly<Record<string, string>> = {
   'forwarded-chain': 'Nothing to change; trust only the elements your own proxies appended.',
   'forwarded-invalid': 'Quote values with special characters and write IPv6 nodes as "[2001:db8::1]" (with the quotes).',
   'xff-chain': 'Nothing to change; read the client address from the right, skipping your own proxies.',
-  'xff-trap': 'Configure the application to trust exactly your proxies (e.g. ProxyFix x_for=2, nginx set_real_ip_from) or read the CDN\'s own client-address field.',
+  'xff-trap':
+    "Configure the application to trust exactly your proxies (e.g. ProxyFix x_for=2, nginx set_real_ip_from) or read the CDN's own client-address field.",
   'xff-invalid': 'Have each proxy append only the address it received the connection from.',
   'xff-from-browser': 'Remove whatever adds {header} on the client side; proxies add forwarding fields, browsers do not.',
   'xff-echoed': 'Stop reflecting {header} in responses: it reveals internal addresses.',
@@ -152,7 +158,8 @@ export const PROXY_FIXES: Readonly<Record<string, string>> = {
 /** Gateway statuses as a reverse proxy (Apache, nginx, a load balancer) reports them. RFC 9110 §15.6. */
 export const PROXY_GATEWAY_STATUS: Record<number, { meaning: string; rule: string }> = {
   502: {
-    meaning: 'Bad Gateway: the reverse proxy could not get an answer from the application behind it. Most often the app is not running or listens on another port than the proxy expects.',
+    meaning:
+      'Bad Gateway: the reverse proxy could not get an answer from the application behind it. Most often the app is not running or listens on another port than the proxy expects.',
     rule: 'RFC 9110 §15.6.3 502.',
   },
   503: {

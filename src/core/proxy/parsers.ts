@@ -174,7 +174,14 @@ export function isPrivateAddress(text: string): boolean {
   if (v4 !== null) {
     const a = v4 >>> 24;
     const b = (v4 >>> 16) & 0xff;
-    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   const v6 = parseIPv6(bare);
   if (v6 === null) return false;

@@ -6,12 +6,22 @@ import { describeProxyStatus, parseProxyStatus, PROXY_ERROR_TYPES } from './stat
 import type { ExchangeRecord, HeaderList } from '../types';
 
 function exchange(res: HeaderList): ExchangeRecord {
-  return { id: '1', url: 'https://app.example/', method: 'GET', status: 502, requestHeaders: [], responseHeaders: res, requestTimeMs: 0, responseTimeMs: 0, source: 'network' };
+  return {
+    id: '1',
+    url: 'https://app.example/',
+    method: 'GET',
+    status: 502,
+    requestHeaders: [],
+    responseHeaders: res,
+    requestTimeMs: 0,
+    responseTimeMs: 0,
+    source: 'network',
+  };
 }
 const ps = (...values: string[]) => explainProxy(exchange(values.map((value) => ({ name: 'Proxy-Status', value }))));
 
 describe('Proxy-Status (RFC 9209)', () => {
-  it('explains each entry: the proxy, the error type in plain words, the next hop, with the error type\'s section', () => {
+  it("explains each entry: the proxy, the error type in plain words, the next hop, with the error type's section", () => {
     const e = ps('ExampleProxy; error=http_protocol_error', 'AnotherProxy; next-hop=example.com');
     const found = e.findings.filter((f) => f.id === 'proxy-status');
     expect(found.map((f) => f.summary)).toEqual([

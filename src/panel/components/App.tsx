@@ -82,13 +82,14 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
       <SearchStatus store={store} />
       {r && r.droppedForTab > 0 && (
         <div class="banner info">
-          {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per tab.
+          {r.droppedForTab} older request{r.droppedForTab === 1 ? ' was' : 's were'} dropped to stay within the limit of {r.maxPerTab} per
+          tab.
         </div>
       )}
       {r && (r as RetentionStatus).storage?.quotaErrors ? (
         <div class="banner warn" role="status" data-storage="quota">
-          The browser's storage for Cache Lens is full: the oldest {(r as RetentionStatus).storage!.trimmedForQuota} recorded requests were dropped to
-          keep recording (about {(r as RetentionStatus).storage!.quotaCap ?? '?'} are kept).
+          The browser's storage for Cache Lens is full: the oldest {(r as RetentionStatus).storage!.trimmedForQuota} recorded requests were
+          dropped to keep recording (about {(r as RetentionStatus).storage!.quotaCap ?? '?'} are kept).
         </div>
       ) : null}
       {store.notice.value && (
@@ -128,14 +129,28 @@ function Body({ store }: { store: PanelStore }) {
   const status = store.status.value;
   if (status === 'loading') return <Empty title="Loading the recording…" text="Asking the background for this tab's requests." />;
   if (status === 'no-tab')
-    return <Empty title="No tab to show" text="Open this page from DevTools, or add ?tabId=N to its URL (pop-out mode). You can also drop a HAR file here." />;
+    return (
+      <Empty
+        title="No tab to show"
+        text="Open this page from DevTools, or add ?tabId=N to its URL (pop-out mode). You can also drop a HAR file here."
+      />
+    );
   if (status === 'disconnected')
-    return <Empty title="Lost the connection to the extension" text="The extension was reloaded or updated. Close and reopen DevTools (or this page)." />;
+    return (
+      <Empty
+        title="Lost the connection to the extension"
+        text="The extension was reloaded or updated. Close and reopen DevTools (or this page)."
+      />
+    );
   if (store.records.value.length === 0)
     return (
       <Empty
         title="No requests recorded yet"
-        text={status === 'imported' ? 'The HAR file held no entries.' : 'Reload the page to record its requests, or drop a HAR file here to explain it.'}
+        text={
+          status === 'imported'
+            ? 'The HAR file held no entries.'
+            : 'Reload the page to record its requests, or drop a HAR file here to explain it.'
+        }
       />
     );
   if (store.filtered.value.length === 0)

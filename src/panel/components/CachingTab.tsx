@@ -9,8 +9,7 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
   // Everything below is the engine's answer at one moment, e.cache.now: the panel's clock (store.judgedAtSec).
   const c = e.cache;
   const receivedSec = x.responseTimeMs / 1000;
-  const sharedDiffers =
-    c.shared.storable !== c.private.storable || c.shared.freshnessLifetime !== c.private.freshnessLifetime;
+  const sharedDiffers = c.shared.storable !== c.private.storable || c.shared.freshnessLifetime !== c.private.freshnessLifetime;
   const later = store.laterSameUrl(x);
   const next = later[0] ?? null;
   const revalidatedBy = later.find((o) => store.explainRecord(o)?.cache.revalidation?.previousId === x.id);
@@ -21,7 +20,13 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
       <p class="lead">
         <strong>{sourceSentence(x, e)}</strong> {loads.applies.plain}
       </p>
-      <Section title={<><Term id="freshness">Freshness</Term> timeline</>}>
+      <Section
+        title={
+          <>
+            <Term id="freshness">Freshness</Term> timeline
+          </>
+        }
+      >
         <Lane label="Browser (private cache)" view={c.private} receivedSec={receivedSec} nowSec={c.now} />
         {sharedDiffers && <Lane label="CDN / proxy (shared cache)" view={c.shared} receivedSec={receivedSec} nowSec={c.now} />}
         {c.private.browserNotes.map((n, i) => (
@@ -69,7 +74,13 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
       </Section>
 
       {(c.revalidation || revalidatedBy) && (
-        <Section title={<><Term id="revalidation">Revalidation</Term> story</>}>
+        <Section
+          title={
+            <>
+              <Term id="revalidation">Revalidation</Term> story
+            </>
+          }
+        >
           {c.revalidation && (
             <div class="story">
               <p>{c.revalidation.plain}</p>
@@ -77,7 +88,11 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
                 {c.revalidation.inferred ? 'Inferred (the browser hides the 304 from extensions). ' : ''}
                 <Term id="validator">Validator</Term>: {c.revalidation.validator}
                 {c.revalidation.validatorValue ? ` ${c.revalidation.validatorValue}` : ''}
-                {c.revalidation.matched === true ? ' — matched, the stored copy was reused.' : c.revalidation.matched === false ? ' — did not match, a new copy was downloaded.' : ''}
+                {c.revalidation.matched === true
+                  ? ' — matched, the stored copy was reused.'
+                  : c.revalidation.matched === false
+                    ? ' — did not match, a new copy was downloaded.'
+                    : ''}
               </p>
               <button type="button" class="link-button" onClick={() => store.select(c.revalidation!.previousId)}>
                 Go to the response it revalidated
@@ -116,7 +131,9 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
           <dd>{c.lastModified !== null ? dateTime(c.lastModified) : 'none'}</dd>
           <dt>Date</dt>
           <dd>{c.date !== null ? dateTime(c.date) : 'none'}</dd>
-          <dt><Term id="age">Age</Term></dt>
+          <dt>
+            <Term id="age">Age</Term>
+          </dt>
           <dd>{c.age !== null ? `${c.age} s` : 'none'}</dd>
         </dl>
       </Section>
@@ -194,11 +211,20 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
           'no freshness lifetime'
         ) : (
           <>
-            fresh for {duration(lifetime)}, {view.heuristic ? <Term id="heuristic">{lifetimeSource(view.freshnessSource, true)}</Term> : lifetimeSource(view.freshnessSource, false)}
+            fresh for {duration(lifetime)},{' '}
+            {view.heuristic ? (
+              <Term id="heuristic">{lifetimeSource(view.freshnessSource, true)}</Term>
+            ) : (
+              lifetimeSource(view.freshnessSource, false)
+            )}
           </>
         )}
       </div>
-      <div class="timeline" role="img" aria-label={`${label}: received, fresh until ${until !== null ? dateTime(until) : 'never'}, then stale`}>
+      <div
+        class="timeline"
+        role="img"
+        aria-label={`${label}: received, fresh until ${until !== null ? dateTime(until) : 'never'}, then stale`}
+      >
         {until !== null && <div class="fresh" style={{ width: pct(until) }} />}
         <div class="stale-part" style={{ left: until !== null ? pct(until) : '0%' }} />
         {until !== null && view.staleWhileRevalidate ? (
@@ -213,7 +239,9 @@ function Lane({ label, view, receivedSec, nowSec }: { label: string; view: Cache
       <div class="timeline-labels">
         <span>received {dateTime(receivedSec)}</span>
         <span>{until !== null ? `fresh until ${dateTime(until)}` : 'never fresh'}</span>
-        {until !== null && view.staleWhileRevalidate ? <span class="swr-label">then stale-while-revalidate until {dateTime(until + view.staleWhileRevalidate)}</span> : null}
+        {until !== null && view.staleWhileRevalidate ? (
+          <span class="swr-label">then stale-while-revalidate until {dateTime(until + view.staleWhileRevalidate)}</span>
+        ) : null}
         <span>then stale</span>
       </div>
       <p class="countdown" aria-live="off">

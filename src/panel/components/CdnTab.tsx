@@ -20,7 +20,10 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
       <Section title="Chain">
         {/* Drawn in the order the engine's text names the hops: the response's way from the origin to you. Via lists
             hops in the order they were added, so its first entry is the one nearest the origin (RFC 9110 §7.6.3). */}
-        <p class="muted">The response&apos;s way, from the origin to you{hops.length > 1 ? ' (Via lists hops in the order they were added: the first is nearest the origin)' : ''}.</p>
+        <p class="muted">
+          The response&apos;s way, from the origin to you
+          {hops.length > 1 ? ' (Via lists hops in the order they were added: the first is nearest the origin)' : ''}.
+        </p>
         <ol class="chain" aria-label="Path of the response from the origin to the browser">
           <li class="hop origin">
             <strong>
@@ -45,10 +48,20 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
                 {cdn.cdnName} <Term id="edge">edge</Term>
               </strong>
               <span>
-                {cdn.pop ? <><Term id="pop">PoP</Term> {cdn.pop}{cdn.popCity ? ` · ${cdn.popCity}` : ''}</> : 'PoP not given'}
+                {cdn.pop ? (
+                  <>
+                    <Term id="pop">PoP</Term> {cdn.pop}
+                    {cdn.popCity ? ` · ${cdn.popCity}` : ''}
+                  </>
+                ) : (
+                  'PoP not given'
+                )}
               </span>
               {known(cdn.cacheStatus) && (
-                <span class={`cache-status cs-${cdn.cacheStatus}`} title={cdn.rawCacheStatus ? `as sent: ${cdn.rawCacheStatus}` : undefined}>
+                <span
+                  class={`cache-status cs-${cdn.cacheStatus}`}
+                  title={cdn.rawCacheStatus ? `as sent: ${cdn.rawCacheStatus}` : undefined}
+                >
                   cache {cdn.cacheStatus!.toUpperCase()}
                 </span>
               )}
@@ -62,7 +75,11 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
         </ol>
         <p>
           Server IP: <code>{x.serverIp || 'unknown (cache hits carry none)'}</code>
-          {cdn.ipOwner ? ` — in ${cdn.ipOwner}'s published ranges: you reached the CDN, not the origin.` : x.serverIp ? ' — not in a known CDN range.' : ''}
+          {cdn.ipOwner
+            ? ` — in ${cdn.ipOwner}'s published ranges: you reached the CDN, not the origin.`
+            : x.serverIp
+              ? ' — not in a known CDN range.'
+              : ''}
         </p>
       </Section>
 
@@ -104,12 +121,26 @@ export function CdnTab({ x, e }: { x: ExchangeRecord; e: Explanation }) {
       )}
 
       {(proxy.xForwardedFor.length > 0 || proxy.forwarded.length > 0 || proxy.xRealIp || proxy.plain.length > 0) && (
-        <Section title={<><Term id="x-forwarded-for">Forwarding headers</Term></>}>
+        <Section
+          title={
+            <>
+              <Term id="x-forwarded-for">Forwarding headers</Term>
+            </>
+          }
+        >
           <dl class="facts">
             {proxy.forwarded.length > 0 && (
               <>
                 <dt>Forwarded</dt>
-                <dd>{proxy.forwarded.map((f) => Object.entries(f).map(([k, v]) => `${k}=${v}`).join(';')).join(', ')}</dd>
+                <dd>
+                  {proxy.forwarded
+                    .map((f) =>
+                      Object.entries(f)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(';'),
+                    )
+                    .join(', ')}
+                </dd>
               </>
             )}
             {proxy.xForwardedFor.length > 0 && (
@@ -161,11 +192,14 @@ function leadSentence(e: Explanation): string {
   const { cdn, proxy } = e;
   if (cdn.cdnName) {
     const where = cdn.pop ? ` at ${cdn.pop}${cdn.popCity ? ` (${cdn.popCity})` : ''}` : '';
-    const status = known(cdn.cacheStatus) ? `; its cache reported ${cdn.cacheStatus!.toUpperCase()}` : '; it did not say whether its cache had a copy';
+    const status = known(cdn.cacheStatus)
+      ? `; its cache reported ${cdn.cacheStatus!.toUpperCase()}`
+      : '; it did not say whether its cache had a copy';
     return `Served through ${cdn.cdnName}${where}${status}.`;
   }
   if (cdn.cacheStatusEntries.length)
     return `No CDN recognised, but ${cdn.cacheStatusEntries.length === 1 ? 'a cache' : `${cdn.cacheStatusEntries.length} caches`} reported in Cache-Status (RFC 9211): ${cdn.cacheStatusEntries.map((c) => `${c.cache} ${c.hit ? 'hit' : 'miss'}`).join(', ')}.`;
-  if (proxy.via.length) return `No CDN recognised, but ${proxy.via.length} proxy hop${proxy.via.length === 1 ? '' : 's'} announced ${proxy.via.length === 1 ? 'itself' : 'themselves'} in Via.`;
+  if (proxy.via.length)
+    return `No CDN recognised, but ${proxy.via.length} proxy hop${proxy.via.length === 1 ? '' : 's'} announced ${proxy.via.length === 1 ? 'itself' : 'themselves'} in Via.`;
   return 'No CDN or proxy announced itself in the response headers.';
 }

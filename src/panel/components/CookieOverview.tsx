@@ -45,11 +45,17 @@ export function CookieOverview({ store }: { store: PanelStore }) {
   return (
     <section class="overview" aria-label="Cookies overview">
       <p class="lead">
-        {rows.length} cookie{rows.length === 1 ? '' : 's'} seen: <strong>{tracking} tracking</strong> (an analytics or marketing cookie set or sent in a{' '}
-        <Term id="third-party">third-party</Term> context), {third} third-party, {rejected} rejected at least once.
+        {rows.length} cookie{rows.length === 1 ? '' : 's'} seen: <strong>{tracking} tracking</strong> (an analytics or marketing cookie set
+        or sent in a <Term id="third-party">third-party</Term> context), {third} third-party, {rejected} rejected at least once.
       </p>
       <div class="overview-filters" role="group" aria-label="Cookie filters">
-        <input type="search" aria-label="Filter cookies by name or site" placeholder="Name or site" value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          aria-label="Filter cookies by name or site"
+          placeholder="Name or site"
+          value={text.value}
+          onInput={(e) => (text.value = e.currentTarget.value)}
+        />
         <select aria-label="Purpose" value={purpose.value} onChange={(e) => (purpose.value = e.currentTarget.value)}>
           <option value="">Any purpose</option>
           {purposes.map((p) => (
@@ -159,7 +165,9 @@ function OverviewRow({ r, store, open, hide }: { r: OverviewCookie; store: Panel
           `${r.sentCount}×`
         )}
       </td>
-      <td class="ov-why" data-label="Why here">{r.why}</td>
+      <td class="ov-why" data-label="Why here">
+        {r.why}
+      </td>
     </tr>
   );
 }

@@ -24,8 +24,17 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
   return (
     <div class="tab-body">
       <p class="lead">
-        This request was {c.sameSiteContext === 'cross-site' ? <Term id="same-site">cross-site</Term> : <Term id="same-site">same-site</Term>}
-        {c.thirdParty ? <> (<Term id="third-party">third-party</Term>)</> : ''}. It set {c.setCookies.length} cookie
+        This request was{' '}
+        {c.sameSiteContext === 'cross-site' ? <Term id="same-site">cross-site</Term> : <Term id="same-site">same-site</Term>}
+        {c.thirdParty ? (
+          <>
+            {' '}
+            (<Term id="third-party">third-party</Term>)
+          </>
+        ) : (
+          ''
+        )}
+        . It set {c.setCookies.length} cookie
         {c.setCookies.length === 1 ? '' : 's'} and sent {c.send ? c.send.sent.length : c.requestCookies.length}.
       </p>
 
@@ -53,7 +62,11 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
               items={c.send.sent}
               line={(s) => (
                 <>
-                  <NameValue name={s.cookie.name} value={s.cookie.value} hide={hide} /> <span class="muted">({s.cookie.domain}{s.cookie.path})</span>
+                  <NameValue name={s.cookie.name} value={s.cookie.value} hide={hide} />{' '}
+                  <span class="muted">
+                    ({s.cookie.domain}
+                    {s.cookie.path})
+                  </span>
                   <Purpose store={store} name={s.cookie.name} domain={s.cookie.domain} />
                 </>
               )}
@@ -108,15 +121,18 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
 
       <Section title="Findings">
         {/* a not-sent reason is said once, in the list above, not again as a finding */}
-        <FindingList findings={send ? c.findings.filter((f) => !f.id.startsWith('cookie-not-sent-')) : c.findings} empty="No cookie findings." />
+        <FindingList
+          findings={send ? c.findings.filter((f) => !f.id.startsWith('cookie-not-sent-')) : c.findings}
+          empty="No cookie findings."
+        />
       </Section>
 
       {jarOffered ? (
         <JarView store={store} url={x.url} />
       ) : (
         <p class="muted jar-unavailable">
-          Imported traffic: it is explained from the HAR alone. This browser&apos;s cookie jar is not used, since it holds
-          this browser&apos;s cookies now, not the ones of the browser that recorded the file.
+          Imported traffic: it is explained from the HAR alone. This browser&apos;s cookie jar is not used, since it holds this
+          browser&apos;s cookies now, not the ones of the browser that recorded the file.
         </p>
       )}
     </div>
@@ -154,12 +170,14 @@ function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean;
         {s.scope.map((line, i) => (
           <li key={i}>{r(line)}</li>
         ))}
-        <li>{ck && ck.expires !== null && ck.expires > nowSec ? `${r(s.lifetime)} — ${countdown(ck.expires - nowSec)} left` : r(s.lifetime)}</li>
+        <li>
+          {ck && ck.expires !== null && ck.expires > nowSec ? `${r(s.lifetime)} — ${countdown(ck.expires - nowSec)} left` : r(s.lifetime)}
+        </li>
       </ul>
       <p class="flags">
         {ck?.hostOnly && <Term id="host-only">host-only</Term>} {ck?.secure && <Term id="secure">Secure</Term>}{' '}
-        {ck?.httpOnly && <Term id="httponly">HttpOnly</Term>}{' '}
-        {ck && <Term id="samesite">SameSite={ck.sameSite}</Term>} {ck?.partitioned && <Term id="partitioned">Partitioned</Term>}{' '}
+        {ck?.httpOnly && <Term id="httponly">HttpOnly</Term>} {ck && <Term id="samesite">SameSite={ck.sameSite}</Term>}{' '}
+        {ck?.partitioned && <Term id="partitioned">Partitioned</Term>}{' '}
         {(s.namePrefix ?? s.prefix) && <code>{s.namePrefix ?? s.prefix} prefix</code>}
       </p>
       {s.purpose && (
@@ -252,8 +270,21 @@ function PurposeTag({ category }: { category: string }) {
 }
 
 /** A short list as a list; a long one as a window of one-line rows. */
-function CookieLines<T>({ label, items, line, cls }: { label: string; items: readonly T[]; line: (item: T) => preact.ComponentChildren; cls?: string }) {
-  if (items.length > CARD_LIMIT) return <VirtualList items={items} label={`${label} (${items.length})`} row={(it) => <span class={`vline ${cls ?? ''}`}>{line(it)}</span>} />;
+function CookieLines<T>({
+  label,
+  items,
+  line,
+  cls,
+}: {
+  label: string;
+  items: readonly T[];
+  line: (item: T) => preact.ComponentChildren;
+  cls?: string;
+}) {
+  if (items.length > CARD_LIMIT)
+    return (
+      <VirtualList items={items} label={`${label} (${items.length})`} row={(it) => <span class={`vline ${cls ?? ''}`}>{line(it)}</span>} />
+    );
   return (
     <ul class="cookie-list" aria-label={label}>
       {items.map((it, i) => (
@@ -279,8 +310,8 @@ function ManySetCookies({ list, hide, nowSec }: { list: SetCookieResult[]; hide:
     <>
       <p class="summary">
         {list.length} Set-Cookie lines: {list.length - rejected} stored, {rejected} rejected
-        {purposes.size > 0 ? `; known purposes: ${[...purposes].map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}. Pick one for its
-        full explanation.
+        {purposes.size > 0 ? `; known purposes: ${[...purposes].map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}. Pick one for its full
+        explanation.
       </p>
       <VirtualList
         items={list}
@@ -331,27 +362,27 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
             <p class="muted">The jar holds no cookie for this URL.</p>
           ) : (
             <div class="jar-scroll">
-            <table class="jar">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Value</th>
-                  <th>Purpose</th>
-                  <th>Domain</th>
-                  <th>Path</th>
-                  <th>Expires</th>
-                  <th>Flags</th>
-                  <th>
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {jar.cookies.map((ck, i) => (
-                  <JarRow key={i} ck={ck} hide={hide} store={store} />
-                ))}
-              </tbody>
-            </table>
+              <table class="jar">
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>Value</th>
+                    <th>Purpose</th>
+                    <th>Domain</th>
+                    <th>Path</th>
+                    <th>Expires</th>
+                    <th>Flags</th>
+                    <th>
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {jar.cookies.map((ck, i) => (
+                    <JarRow key={i} ck={ck} hide={hide} store={store} />
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
           <div class="jar-actions">
@@ -369,7 +400,13 @@ function JarView({ store, url }: { store: PanelStore; url: string }) {
 }
 
 function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: PanelStore }) {
-  const flags = [ck.hostOnly ? 'host-only' : 'domain', ck.secure && 'Secure', ck.httpOnly && 'HttpOnly', `SameSite=${ck.sameSite}`, ck.partitioned && `Partitioned (${ck.partitionKey ?? '?'})`]
+  const flags = [
+    ck.hostOnly ? 'host-only' : 'domain',
+    ck.secure && 'Secure',
+    ck.httpOnly && 'HttpOnly',
+    `SameSite=${ck.sameSite}`,
+    ck.partitioned && `Partitioned (${ck.partitionKey ?? '?'})`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -377,14 +414,20 @@ function JarRow({ ck, hide, store }: { ck: JarCookie; hide: boolean; store: Pane
       <td class="jar-name" data-label="Name">
         <code>{ck.name || '(nameless)'}</code>
       </td>
-      <td class="value" data-label="Value">{mask(ck.value, hide)}</td>
+      <td class="value" data-label="Value">
+        {mask(ck.value, hide)}
+      </td>
       <td class="jar-purpose" data-label="Purpose">
         <Purpose store={store} name={ck.name} domain={ck.domain} />
       </td>
       <td data-label="Domain">{ck.domain}</td>
       <td data-label="Path">{ck.path}</td>
-      <td class="jar-wrap" data-label="Expires">{ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
-      <td class="jar-wrap" data-label="Flags">{flags}</td>
+      <td class="jar-wrap" data-label="Expires">
+        {ck.expires === null ? 'session' : new Date(ck.expires * 1000).toISOString().slice(0, 16).replace('T', ' ')}
+      </td>
+      <td class="jar-wrap" data-label="Flags">
+        {flags}
+      </td>
       <td class="jar-delete">
         <button type="button" aria-label={`Delete cookie ${ck.name}`} onClick={() => store.deleteCookie(ck)}>
           Delete

@@ -15,7 +15,14 @@ import type { Redactor } from '../redact';
  * selected exchange again every second (a new explanation object each time); its secrets are collected again then,
  * and when they are the same strings the redactor (an index over up to 10,000 values) is kept.
  */
-let lastRedactor: { hide: boolean; x: ExchangeRecord; e: Explanation | null; jar: JarCookie[] | undefined; secrets: Secrets; r: Redactor } | null = null;
+let lastRedactor: {
+  hide: boolean;
+  x: ExchangeRecord;
+  e: Explanation | null;
+  jar: JarCookie[] | undefined;
+  secrets: Secrets;
+  r: Redactor;
+} | null = null;
 type Secrets = ReturnType<typeof collectSecrets>;
 const sameSet = (a: Set<string>, b: Set<string>) => {
   if (a.size !== b.size) return false;
@@ -26,11 +33,19 @@ function redactorFor(hide: boolean, x: ExchangeRecord, e: Explanation | null, ja
   const l = lastRedactor;
   if (l && l.hide === hide && l.x === x && l.e === e && l.jar === jar) return l.r;
   if (!hide) {
-    lastRedactor = { hide, x, e, jar, secrets: { values: new Set(), names: new Set() }, r: makeRedactor(false, { values: new Set(), names: new Set() }) };
+    lastRedactor = {
+      hide,
+      x,
+      e,
+      jar,
+      secrets: { values: new Set(), names: new Set() },
+      r: makeRedactor(false, { values: new Set(), names: new Set() }),
+    };
     return lastRedactor.r;
   }
   const secrets = collectSecrets(x, e, jar);
-  const r = l && l.hide && sameSet(l.secrets.values, secrets.values) && sameSet(l.secrets.names, secrets.names) ? l.r : makeRedactor(true, secrets);
+  const r =
+    l && l.hide && sameSet(l.secrets.values, secrets.values) && sameSet(l.secrets.names, secrets.names) ? l.r : makeRedactor(true, secrets);
   lastRedactor = { hide, x, e, jar, secrets, r };
   return r;
 }
@@ -106,21 +121,21 @@ export function DetailPane({ store }: { store: PanelStore }) {
         </span>
       </div>
       <RedactContext.Provider value={redact}>
-      <div class="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {!e && tab !== 'headers' && !store.engineReady.value ? (
-          <p class="muted">Loading the explanation engine…</p>
-        ) : !e && tab !== 'headers' ? (
-          <p class="error">The engine could not explain this exchange. Its raw headers are under Headers.</p>
-        ) : tab === 'caching' ? (
-          <CachingTab store={store} x={x} e={e!} />
-        ) : tab === 'cookies' ? (
-          <CookiesTab store={store} x={x} e={e!} />
-        ) : tab === 'cdn' ? (
-          <CdnTab x={x} e={e!} />
-        ) : (
-          <HeadersTab x={x} e={e} hide={hide} />
-        )}
-      </div>
+        <div class="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+          {!e && tab !== 'headers' && !store.engineReady.value ? (
+            <p class="muted">Loading the explanation engine…</p>
+          ) : !e && tab !== 'headers' ? (
+            <p class="error">The engine could not explain this exchange. Its raw headers are under Headers.</p>
+          ) : tab === 'caching' ? (
+            <CachingTab store={store} x={x} e={e!} />
+          ) : tab === 'cookies' ? (
+            <CookiesTab store={store} x={x} e={e!} />
+          ) : tab === 'cdn' ? (
+            <CdnTab x={x} e={e!} />
+          ) : (
+            <HeadersTab x={x} e={e} hide={hide} />
+          )}
+        </div>
       </RedactContext.Provider>
     </section>
   );

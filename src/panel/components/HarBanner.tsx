@@ -9,8 +9,9 @@ export function HarBanner({ store }: { store: PanelStore }) {
   return (
     <div class="banner info har-banner" role="status">
       <span>
-        Showing {name ? <strong>{name}</strong> : 'an imported HAR file'} on its own: {live ? "this tab's live requests are kept apart until you go back" : 'no live tab is recorded here'}. Export HAR
-        writes this file's requests only.
+        Showing {name ? <strong>{name}</strong> : 'an imported HAR file'} on its own:{' '}
+        {live ? "this tab's live requests are kept apart until you go back" : 'no live tab is recorded here'}. Export HAR writes this file's
+        requests only.
       </span>{' '}
       <JudgedAt store={store} />{' '}
       {live && (

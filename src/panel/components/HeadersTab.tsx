@@ -12,7 +12,9 @@ export function HeadersTab({ x, e }: { x: ExchangeRecord; e: Explanation | null;
   const r = useRedact();
   const hidden = [...(e?.hidden ?? [])];
   if (x.requestHeadersIncomplete && hidden.length === 0)
-    hidden.push('The browser hid some request headers from the extension (e.g. If-None-Match, If-Modified-Since). Open DevTools before loading the page to see them.');
+    hidden.push(
+      'The browser hid some request headers from the extension (e.g. If-None-Match, If-Modified-Since). Open DevTools before loading the page to see them.',
+    );
   return (
     <div class="tab-body">
       <Section title="General">

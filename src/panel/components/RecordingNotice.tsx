@@ -38,15 +38,15 @@ export function RecordingNotice({ store }: { store: PanelStore }) {
       )}
       {lost > 0 && (
         <div class="banner warn" role="status" data-recording="lost">
-          {lost} request{lost === 1 ? '' : 's'} may be missing or incomplete: the browser stopped Cache Lens's background
-          while {lost === 1 ? 'it was' : 'they were'} under way and did not pass on how {lost === 1 ? 'it' : 'they'} ended (marked
-          "response events lost" in the list).
+          {lost} request{lost === 1 ? '' : 's'} may be missing or incomplete: the browser stopped Cache Lens's background while{' '}
+          {lost === 1 ? 'it was' : 'they were'} under way and did not pass on how {lost === 1 ? 'it' : 'they'} ended (marked "response
+          events lost" in the list).
         </div>
       )}
       {facts.memoryCacheHidden && !inDevtools && (
         <div class="banner info" role="status" data-recording="memory-cache">
-          Memory-cache hits cannot be seen while DevTools is closed on this tab: Chrome reports them only to DevTools. Open
-          DevTools on the tab to record them too.
+          Memory-cache hits cannot be seen while DevTools is closed on this tab: Chrome reports them only to DevTools. Open DevTools on the
+          tab to record them too.
         </div>
       )}
     </>

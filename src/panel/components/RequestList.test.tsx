@@ -24,12 +24,31 @@ describe('request list', () => {
       cookie: (x) => ({
         cookies: {
           ...explanation(x).cookies,
-          setCookies: [{ index: 0, raw: 'a=1; Secure', stored: false, rejectReason: 'secure-from-insecure', attributes: [], scope: [], lifetime: 'session', prefix: null, purpose: null, signed: null, findings: [] }],
+          setCookies: [
+            {
+              index: 0,
+              raw: 'a=1; Secure',
+              stored: false,
+              rejectReason: 'secure-from-insecure',
+              attributes: [],
+              scope: [],
+              lifetime: 'session',
+              prefix: null,
+              purpose: null,
+              signed: null,
+              findings: [],
+            },
+          ],
         },
       }),
     });
     const { store } = makeStore(ex.fn);
-    store.receive(snapshot([record({ id: 'cdn', url: 'https://example.com/lib/app.js?v=2' }), record({ id: 'cookie', status: 404, method: 'POST', source: 'disk-cache' })]));
+    store.receive(
+      snapshot([
+        record({ id: 'cdn', url: 'https://example.com/lib/app.js?v=2' }),
+        record({ id: 'cookie', status: 404, method: 'POST', source: 'disk-cache' }),
+      ]),
+    );
     render(<App store={store} />);
     const [r1, r2] = rows();
     expect(r1.textContent).toContain('200');
@@ -47,11 +66,19 @@ describe('request list', () => {
 
   it('labels a 304 and an inferred revalidation as revalidated, from the engine result only', () => {
     const ex = fakeExplainer({
-      inferred: (x) => ({ cache: { ...explanation(x).cache, revalidation: { previousId: 'a', inferred: true, validator: 'etag', matched: true, plain: 'p' } } }),
+      inferred: (x) => ({
+        cache: { ...explanation(x).cache, revalidation: { previousId: 'a', inferred: true, validator: 'etag', matched: true, plain: 'p' } },
+      }),
     });
     const { store } = makeStore(ex.fn);
     // the adapters record a 304 as source 'revalidated'; the engine's result carries it (and its own inferences)
-    store.receive(snapshot([record({ id: 'r304', status: 304, source: 'revalidated' }), record({ id: 'inferred', source: 'disk-cache' }), record({ id: 'hit', source: 'disk-cache' })]));
+    store.receive(
+      snapshot([
+        record({ id: 'r304', status: 304, source: 'revalidated' }),
+        record({ id: 'inferred', source: 'disk-cache' }),
+        record({ id: 'hit', source: 'disk-cache' }),
+      ]),
+    );
     render(<App store={store} />);
     expect(rows()[0].textContent).toContain('revalidated (304)');
     expect(rows()[1].textContent).toContain('revalidated (inferred)');

@@ -7,7 +7,18 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ExchangeRecord } from '../../core/types';
 import type { ListItem, PanelStore } from '../store';
-import { cdnLabel, isPending, cookieCell, cookieCellWords, cookieCounts, freshnessLabel, freshnessTitle, shortName, sourceLabel, typeLabel } from '../format';
+import {
+  cdnLabel,
+  isPending,
+  cookieCell,
+  cookieCellWords,
+  cookieCounts,
+  freshnessLabel,
+  freshnessTitle,
+  shortName,
+  sourceLabel,
+  typeLabel,
+} from '../format';
 import { headline } from '../../core/headline';
 import { dismissOnEscape, SeverityBadge, Term } from './common';
 import { TRACKING_CATEGORIES } from '../cookie-overview';
@@ -51,7 +62,8 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
   // Only these rows are explained; each reads the panel clock through store.explainRecord, so as time passes the
   // rows on screen (and nothing else) are judged again.
   const windowRows = [];
-  for (let i = first; i < last; i++) windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} selected={selectedId} />);
+  for (let i = first; i < last; i++)
+    windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} selected={selectedId} />);
 
   function onKeyDown(ev: KeyboardEvent) {
     const page = Math.max(1, Math.floor(height.value / ROW_HEIGHT) - 1);
@@ -67,7 +79,8 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
     }
   }
 
-  const activeDescendant = selectedId && items.some((it) => it.kind === 'exchange' && it.record.id === selectedId) ? `row-${selectedId}` : undefined;
+  const activeDescendant =
+    selectedId && items.some((it) => it.kind === 'exchange' && it.record.id === selectedId) ? `row-${selectedId}` : undefined;
 
   return (
     <div
@@ -82,19 +95,37 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
       onKeyDown={onKeyDown}
     >
       <div class="row header" role="row" aria-rowindex={1}>
-        <span role="columnheader" title="HTTP status code">Status</span>
-        <span role="columnheader" class="col-method" title="Request method">Method</span>
-        <span role="columnheader" title="Last part of the URL (hover a name for the full URL)">Name</span>
-        <span role="columnheader" class="col-type" title="Resource type">Type</span>
-        <span role="columnheader" class="col-from" title="Where the response came from: network, disk or memory cache, service worker, or revalidated">From</span>
-        <span role="columnheader" class="col-cdn" title="CDN, its cache status and PoP">CDN</span>
+        <span role="columnheader" title="HTTP status code">
+          Status
+        </span>
+        <span role="columnheader" class="col-method" title="Request method">
+          Method
+        </span>
+        <span role="columnheader" title="Last part of the URL (hover a name for the full URL)">
+          Name
+        </span>
+        <span role="columnheader" class="col-type" title="Resource type">
+          Type
+        </span>
+        <span
+          role="columnheader"
+          class="col-from"
+          title="Where the response came from: network, disk or memory cache, service worker, or revalidated"
+        >
+          From
+        </span>
+        <span role="columnheader" class="col-cdn" title="CDN, its cache status and PoP">
+          CDN
+        </span>
         <span role="columnheader">
           <Term id="freshness">Freshness</Term>
         </span>
         <span role="columnheader" class="col-cookies legend-cell">
           <CookiesLegend />
         </span>
-        <span role="columnheader" title="The most important finding for this response">Findings</span>
+        <span role="columnheader" title="The most important finding for this response">
+          Findings
+        </span>
       </div>
       <div class="rows" role="rowgroup" style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {windowRows}
@@ -113,7 +144,12 @@ function Row({ item, index, store, selected }: { item: ListItem; index: number; 
     return (
       <div class="row page-row" role="row" aria-rowindex={index + 2} style={style} aria-expanded={!item.collapsed}>
         <span role="gridcell" class="page-cell">
-          <button type="button" class="page-toggle" onClick={() => store.togglePage(item.page.id)} aria-label={`${item.collapsed ? 'Expand' : 'Collapse'} page ${item.page.url}`}>
+          <button
+            type="button"
+            class="page-toggle"
+            onClick={() => store.togglePage(item.page.id)}
+            aria-label={`${item.collapsed ? 'Expand' : 'Collapse'} page ${item.page.url}`}
+          >
             {item.collapsed ? '▸' : '▾'}
           </button>{' '}
           <span class="page-url">{item.page.url}</span>{' '}
@@ -128,7 +164,19 @@ function Row({ item, index, store, selected }: { item: ListItem; index: number; 
   return <ExchangeRow x={item.record} index={index} store={store} selected={selected === item.record.id} style={style} />;
 }
 
-function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; index: number; store: PanelStore; selected: boolean; style: Record<string, string> }) {
+function ExchangeRow({
+  x,
+  index,
+  store,
+  selected,
+  style,
+}: {
+  x: ExchangeRecord;
+  index: number;
+  store: PanelStore;
+  selected: boolean;
+  style: Record<string, string>;
+}) {
   // a request still in flight is not explained yet: it is pending
   const pending = isPending(x);
   const e = pending ? null : store.explainRecord(x);
@@ -150,13 +198,27 @@ function ExchangeRow({ x, index, store, selected, style }: { x: ExchangeRecord; 
       style={style}
       onClick={() => store.select(x.id)}
     >
-      <span role="gridcell" title={x.error ?? x.statusText ?? ''}>{status}</span>
-      <span role="gridcell" class="col-method">{x.method}</span>
-      <span role="gridcell" class="name" title={x.url}>{shortName(x.url)}</span>
-      <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>{typeLabel(x.resourceType)}</span>
-      <span role="gridcell" class="col-from">{pending ? 'pending' : sourceLabel(x, e)}</span>
-      <span role="gridcell" class="col-cdn">{cdnLabel(e)}</span>
-      <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>{freshnessLabel(e)}</span>
+      <span role="gridcell" title={x.error ?? x.statusText ?? ''}>
+        {status}
+      </span>
+      <span role="gridcell" class="col-method">
+        {x.method}
+      </span>
+      <span role="gridcell" class="name" title={x.url}>
+        {shortName(x.url)}
+      </span>
+      <span role="gridcell" class="col-type" title={x.resourceType ?? ''}>
+        {typeLabel(x.resourceType)}
+      </span>
+      <span role="gridcell" class="col-from">
+        {pending ? 'pending' : sourceLabel(x, e)}
+      </span>
+      <span role="gridcell" class="col-cdn">
+        {cdnLabel(e)}
+      </span>
+      <span role="gridcell" class="col-fresh" title={freshnessTitle(e)}>
+        {freshnessLabel(e)}
+      </span>
       <span role="gridcell" class="col-cookies" title={cookieWords} aria-label={cookieWords}>
         {cookieCell(k)}
         {tracking.length ? ' ⚑' : ''}
@@ -190,7 +252,6 @@ function CookiesLegend() {
   );
 }
 
-
 /** Names and purposes of the analytics/marketing cookies a third-party request set or sent (the overview's rule). */
 function trackingCookies(e: NonNullable<ReturnType<PanelStore['explainRecord']>>, x: ExchangeRecord, store: PanelStore): string[] {
   if (!e.cookies.thirdParty) return [];
@@ -206,7 +267,9 @@ function trackingCookies(e: NonNullable<ReturnType<PanelStore['explainRecord']>>
     const cat = s.purpose?.category ?? store.purposeOf(name, s.cookie?.domain ?? host).category;
     if (TRACKING_CATEGORIES.has(cat)) out.push(`${cat.toLowerCase()} ${name || '(nameless)'}`);
   }
-  const sent = e.cookies.send ? e.cookies.send.sent.map((s) => s.cookie) : e.cookies.requestCookies.map((r) => ({ name: r.name, domain: host }));
+  const sent = e.cookies.send
+    ? e.cookies.send.sent.map((s) => s.cookie)
+    : e.cookies.requestCookies.map((r) => ({ name: r.name, domain: host }));
   for (const c of sent) {
     const cat = store.purposeOf(c.name, c.domain).category;
     if (TRACKING_CATEGORIES.has(cat)) out.push(`${cat.toLowerCase()} ${c.name || '(nameless)'}`);

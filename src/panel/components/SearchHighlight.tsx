@@ -82,7 +82,8 @@ export function SearchStatus({ store }: { store: PanelStore }) {
   const at = s.matches.value.indexOf(store.selectedId.value ?? '');
   return (
     <div class="banner info search-status" role="status">
-      Search “{text}”: {n === 0 ? 'no request matches' : at >= 0 ? `${at + 1} of ${n} matching requests` : `${n} matching request${n === 1 ? '' : 's'}`}
+      Search “{text}”:{' '}
+      {n === 0 ? 'no request matches' : at >= 0 ? `${at + 1} of ${n} matching requests` : `${n} matching request${n === 1 ? '' : 's'}`}
       {n > 1 && (
         <>
           {' '}

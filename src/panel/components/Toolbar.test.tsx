@@ -16,7 +16,30 @@ function setup() {
       cookies: {
         ...explanation(x).cookies,
         thirdParty: true,
-        send: { sent: [], notSent: [{ jarIndex: 0, reason: 'samesite-lax', why: 'w', cookie: { name: 'sid', value: '1', domain: 'example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null } }], cookieHeader: null },
+        send: {
+          sent: [],
+          notSent: [
+            {
+              jarIndex: 0,
+              reason: 'samesite-lax',
+              why: 'w',
+              cookie: {
+                name: 'sid',
+                value: '1',
+                domain: 'example.com',
+                hostOnly: true,
+                path: '/',
+                secure: true,
+                httpOnly: false,
+                sameSite: 'lax',
+                partitioned: false,
+                persistent: false,
+                expires: null,
+              },
+            },
+          ],
+          cookieHeader: null,
+        },
       },
     }),
   });

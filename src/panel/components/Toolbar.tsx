@@ -48,15 +48,30 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           <button type="button" aria-pressed={store.view.value === 'requests'} onClick={() => (store.view.value = 'requests')}>
             Requests
           </button>
-          <button type="button" aria-pressed={store.view.value === 'cookies'} onClick={() => (store.view.value = 'cookies')} title="Every cookie seen: purpose, party, tracking" aria-label="Cookies overview">
+          <button
+            type="button"
+            aria-pressed={store.view.value === 'cookies'}
+            onClick={() => (store.view.value = 'cookies')}
+            title="Every cookie seen: purpose, party, tracking"
+            aria-label="Cookies overview"
+          >
             Cookies<span class="wide-only"> overview</span>
           </button>
         </div>
-        <button type="button" onClick={() => store.clear()} title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}>
+        <button
+          type="button"
+          onClick={() => store.clear()}
+          title={imported ? 'Close the imported HAR and go back to live traffic' : 'Clear the recording of this tab'}
+        >
           Clear
         </button>
         <label class="opt" title="Keep requests of earlier pages when the tab navigates">
-          <input type="checkbox" checked={store.preserveLog.value} disabled={imported} onChange={(e) => store.setPreserveLog(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={store.preserveLog.value}
+            disabled={imported}
+            onChange={(e) => store.setPreserveLog(e.currentTarget.checked)}
+          />
           Preserve log
         </label>
         <label class="opt" title="Show new requests as they arrive">
@@ -64,7 +79,12 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           Live{pending ? ` (${pending} new)` : ''}
         </label>
         <label title="Mask cookie values, e.g. when sharing your screen">
-          <input type="checkbox" name="hide-values" checked={store.hideValues.value} onChange={(e) => (store.hideValues.value = e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            name="hide-values"
+            checked={store.hideValues.value}
+            onChange={(e) => (store.hideValues.value = e.currentTarget.checked)}
+          />
           Hide values
         </label>
         {har && (
@@ -87,13 +107,23 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
               class="opt"
               onClick={() => har.exportHar()}
               disabled={store.records.value.length === 0}
-              title={store.hideValues.value ? 'Cookie values are masked in the file while Hide values is on' : 'Save the requests shown as HAR 1.2'}
+              title={
+                store.hideValues.value
+                  ? 'Cookie values are masked in the file while Hide values is on'
+                  : 'Save the requests shown as HAR 1.2'
+              }
             >
               Export HAR
             </button>
           </>
         )}
-        <button type="button" class="more-toggle" aria-expanded={more.value} aria-controls="toolbar-filters" onClick={() => (more.value = !more.value)}>
+        <button
+          type="button"
+          class="more-toggle"
+          aria-expanded={more.value}
+          aria-controls="toolbar-filters"
+          onClick={() => (more.value = !more.value)}
+        >
           {more.value ? 'Fewer options' : 'Options'}
         </button>
         <span class="count opt" aria-live="polite">
@@ -139,7 +169,12 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select class="opt" aria-label="Came from" value={f.source} onChange={(e) => store.setFilter('source', e.currentTarget.value as ResponseSource | '')}>
+        <select
+          class="opt"
+          aria-label="Came from"
+          value={f.source}
+          onChange={(e) => store.setFilter('source', e.currentTarget.value as ResponseSource | '')}
+        >
           <option value="">Any source</option>
           {SOURCES.map((s) => (
             <option key={s} value={s}>
@@ -147,16 +182,31 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
             </option>
           ))}
         </select>
-        <select class="opt" aria-label="CDN" value={f.cdn} onChange={(e) => store.setFilter('cdn', e.currentTarget.value)} onFocus={() => (store.cdnScan.value = true)} onPointerDown={() => (store.cdnScan.value = true)}>
+        <select
+          class="opt"
+          aria-label="CDN"
+          value={f.cdn}
+          onChange={(e) => store.setFilter('cdn', e.currentTarget.value)}
+          onFocus={() => (store.cdnScan.value = true)}
+          onPointerDown={() => (store.cdnScan.value = true)}
+        >
           <option value="">Any CDN</option>
           <option value="none">No CDN</option>
-          {(f.cdn && !store.cdnNames.value.includes(f.cdn) && f.cdn !== 'none' ? [f.cdn, ...store.cdnNames.value] : store.cdnNames.value).map((c) => (
+          {(f.cdn && !store.cdnNames.value.includes(f.cdn) && f.cdn !== 'none'
+            ? [f.cdn, ...store.cdnNames.value]
+            : store.cdnNames.value
+          ).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
         </select>
-        <select class="opt" aria-label="Findings severity" value={f.severity} onChange={(e) => store.setFilter('severity', e.currentTarget.value as Severity | '')}>
+        <select
+          class="opt"
+          aria-label="Findings severity"
+          value={f.severity}
+          onChange={(e) => store.setFilter('severity', e.currentTarget.value as Severity | '')}
+        >
           <option value="">Any findings</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>

@@ -13,13 +13,36 @@ function setup(select?: string) {
     ck: (x) => ({
       cookies: {
         ...explanation(x).cookies,
-        setCookies: [{ index: 0, raw: 'a=1; Secure', stored: false, rejectReason: 'secure-from-insecure', attributes: [], scope: [], lifetime: 'session', prefix: null, purpose: null, signed: null, findings: [] }],
-        requestCookies: [{ name: 'sid', value: '1' }, { name: 'b', value: '2' }],
+        setCookies: [
+          {
+            index: 0,
+            raw: 'a=1; Secure',
+            stored: false,
+            rejectReason: 'secure-from-insecure',
+            attributes: [],
+            scope: [],
+            lifetime: 'session',
+            prefix: null,
+            purpose: null,
+            signed: null,
+            findings: [],
+          },
+        ],
+        requestCookies: [
+          { name: 'sid', value: '1' },
+          { name: 'b', value: '2' },
+        ],
       },
     }),
   });
   const { store } = makeStore(ex.fn);
-  store.receive(snapshot([record({ id: 'a', url: 'https://example.com/a.js', resourceType: 'xmlhttprequest' }), record({ id: 'ck', url: 'https://example.com/ck' }), record({ id: 'c' })]));
+  store.receive(
+    snapshot([
+      record({ id: 'a', url: 'https://example.com/a.js', resourceType: 'xmlhttprequest' }),
+      record({ id: 'ck', url: 'https://example.com/ck' }),
+      record({ id: 'c' }),
+    ]),
+  );
   render(<App store={store} har={{ importFile: vi.fn(), exportHar: vi.fn() }} requestAccess={() => {}} />);
   if (select) act(() => store.select(select));
   return { store };
@@ -30,7 +53,12 @@ function accName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return label;
   const by = el.getAttribute('aria-labelledby');
-  if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim();
   const wrap = el.closest('label');
   if (wrap && wrap !== el) return wrap.textContent!.trim();
   return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
@@ -53,7 +81,9 @@ describe('accessibility', () => {
     setup();
     const grid = screen.getByRole('grid', { name: 'Recorded requests' });
     expect(grid.tabIndex).toBe(0);
-    const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent!.replace(/Cookies column.*/s, '').trim());
+    const headers = within(grid)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent!.replace(/Cookies column.*/s, '').trim());
     expect(headers.slice(0, 5)).toEqual(['Status', 'Method', 'Name', 'Type', 'From']);
     expect(headers).toContain('Findings');
     const group = within(grid).getByRole('rowgroup');

@@ -166,9 +166,14 @@ export function snippetBlocks(snippets: FixSnippets | undefined): SnippetBlock[]
   const out: SnippetBlock[] = [];
   for (const [key, v] of Object.entries(snippets ?? {})) {
     if (SNIPPET_META.has(key)) continue;
-    const entry = typeof v === 'string' ? { code: v } : v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'string' ? (v as { code: string; doc?: string; kind?: string }) : null;
+    const entry =
+      typeof v === 'string'
+        ? { code: v }
+        : v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'string'
+          ? (v as { code: string; doc?: string; kind?: string })
+          : null;
     if (!entry || entry.code.trim() === '') continue;
-    const kind = 'kind' in entry && typeof entry.kind === 'string' ? CLOUDFLARE_KINDS[entry.kind] ?? entry.kind : null;
+    const kind = 'kind' in entry && typeof entry.kind === 'string' ? (CLOUDFLARE_KINDS[entry.kind] ?? entry.kind) : null;
     const label = (SNIPPET_LABELS[key] ?? key) + (kind ? ` (${kind})` : '');
     out.push({ key, label, code: entry.code, ...('doc' in entry && typeof entry.doc === 'string' ? { doc: entry.doc } : {}) });
   }

@@ -9,7 +9,11 @@ import { FIX_SNIPPETS } from '../../core/fixes/snippets';
 
 afterEach(cleanup);
 
-function open(over: (x: ExchangeRecord) => Partial<Explanation>, tab: 'Caching' | 'Cookies', responseHeaders = [{ name: 'Set-Cookie', value: 'sid=s3cr3t-v4lue; Secure' }]) {
+function open(
+  over: (x: ExchangeRecord) => Partial<Explanation>,
+  tab: 'Caching' | 'Cookies',
+  responseHeaders = [{ name: 'Set-Cookie', value: 'sid=s3cr3t-v4lue; Secure' }],
+) {
   const { store } = makeStore(fakeExplainer({ a: over }).fn);
   store.receive(snapshot([record({ id: 'a', responseHeaders })]));
   render(<App store={store} />);
@@ -22,13 +26,25 @@ const SNIPPETS: FixSnippets = {
   header: 'Cache-Control: public, max-age=31536000, immutable',
   note: 'Only for versioned URLs.',
   removes: ['Expires'],
-  nginx: { code: 'add_header Cache-Control "public, max-age=31536000, immutable";', doc: 'https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header' },
+  nginx: {
+    code: 'add_header Cache-Control "public, max-age=31536000, immutable";',
+    doc: 'https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header',
+  },
   express: { code: "res.set('Set-Cookie', 'sid=s3cr3t-v4lue; Secure; HttpOnly')", doc: 'https://expressjs.com/en/5x/api.html#res.set' },
   cloudflare: { code: 'export default {}', doc: 'https://developers.cloudflare.com/workers/runtime-apis/headers/', kind: 'worker' },
 };
 const CODES = [SNIPPETS.header, SNIPPETS.nginx!.code, SNIPPETS.express!.code, SNIPPETS.cloudflare!.code];
 const finding = (over: Partial<Finding> & Record<string, unknown> = {}): Finding =>
-  ({ id: 'no-validator', topic: 'cache', severity: 'warning', summary: 'No validator.', rule: 'RFC 9111 §4.3.', link: 'https://www.rfc-editor.org/rfc/rfc9111#section-4.3', fix: 'Send an ETag.', ...over }) as Finding;
+  ({
+    id: 'no-validator',
+    topic: 'cache',
+    severity: 'warning',
+    summary: 'No validator.',
+    rule: 'RFC 9111 §4.3.',
+    link: 'https://www.rfc-editor.org/rfc/rfc9111#section-4.3',
+    fix: 'Send an ETag.',
+    ...over,
+  }) as Finding;
 
 describe("a finding's fix, snippets and repeats", () => {
   it('shows the fix, every snippet the engine gave as a copyable block in its order, and how often it repeated', async () => {
@@ -59,7 +75,16 @@ describe("a finding's fix, snippets and repeats", () => {
   });
 
   it('no snippets, no block; Hide values withholds the snippets that quote values, and only those', () => {
-    const store = open((x) => ({ cache: { ...explanation(x).cache, findings: [finding({ snippets: SNIPPETS }), finding({ id: 'not-a-fixable-id', summary: 'Other.' })] }, findings: [] }), 'Caching');
+    const store = open(
+      (x) => ({
+        cache: {
+          ...explanation(x).cache,
+          findings: [finding({ snippets: SNIPPETS }), finding({ id: 'not-a-fixable-id', summary: 'Other.' })],
+        },
+        findings: [],
+      }),
+      'Caching',
+    );
     expect(document.querySelectorAll('.snippets')).toHaveLength(1);
     act(() => {
       store.hideValues.value = true;
@@ -74,7 +99,17 @@ describe("a finding's fix, snippets and repeats", () => {
 
 describe('Set-Cookie cards: every reject reason, the name prefix, repeated lines', () => {
   const card = (over: Partial<SetCookieResult>): SetCookieResult => ({
-    index: 0, raw: '__Host-Http-sid=1; Domain=example.com', stored: false, attributes: [], scope: [], lifetime: 'session', prefix: '__Host-', purpose: null, signed: null, findings: [], ...over,
+    index: 0,
+    raw: '__Host-Http-sid=1; Domain=example.com',
+    stored: false,
+    attributes: [],
+    scope: [],
+    lifetime: 'session',
+    prefix: '__Host-',
+    purpose: null,
+    signed: null,
+    findings: [],
+    ...over,
   });
 
   it('lists every reason, the first one first, with the code only in the tooltip', () => {
@@ -99,7 +134,10 @@ describe('Set-Cookie cards: every reject reason, the name prefix, repeated lines
       'Cookies',
     );
     const reasons = [...document.querySelectorAll('.reject-reasons li')];
-    expect(reasons.map((li) => li.textContent)).toEqual(['First: the __Host-Http- prefix needs Secure, Path=/ and no Domain.', 'Second: a Secure cookie cannot be set over http.']);
+    expect(reasons.map((li) => li.textContent)).toEqual([
+      'First: the __Host-Http- prefix needs Secure, Path=/ and no Domain.',
+      'Second: a Secure cookie cannot be set over http.',
+    ]);
     expect(reasons.map((li) => li.getAttribute('title'))).toEqual(['invalid-prefix', 'secure-from-insecure']);
     expect(document.querySelector('.cookie-card .reject')!.textContent).toContain('Rejected, for 2 reasons');
     const card0 = document.querySelector('.cookie-card')!.textContent!;
@@ -109,7 +147,15 @@ describe('Set-Cookie cards: every reject reason, the name prefix, repeated lines
   });
 
   it('one reason stays one sentence; without rejectReasons the first reason is shown', () => {
-    open((x) => ({ cookies: { ...explanation(x).cookies, setCookies: [card({ rejectReason: 'expired', rejectWhy: 'It had already expired.', namePrefix: undefined })] } }), 'Cookies');
+    open(
+      (x) => ({
+        cookies: {
+          ...explanation(x).cookies,
+          setCookies: [card({ rejectReason: 'expired', rejectWhy: 'It had already expired.', namePrefix: undefined })],
+        },
+      }),
+      'Cookies',
+    );
     expect(document.querySelector('.cookie-card .reject')!.textContent).toBe('Rejected: It had already expired.');
     expect(document.querySelector('.cookie-card')!.textContent).toContain('__Host- prefix');
     expect(document.querySelectorAll('.reject-reasons')).toHaveLength(0);

@@ -20,7 +20,17 @@ const jwt = (payload: object) =>
   `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.c2ln`;
 
 const jarCookie = (name: string, value: string, path = '/'): JarCookie => ({
-  name, value, domain: 'example.com', hostOnly: true, path, secure: true, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null,
+  name,
+  value,
+  domain: 'example.com',
+  hostOnly: true,
+  path,
+  secure: true,
+  httpOnly: false,
+  sameSite: 'lax',
+  partitioned: false,
+  persistent: false,
+  expires: null,
 });
 
 /** Every marker starts with MRK so one regex finds any of them. */
@@ -101,7 +111,14 @@ describe('Hide values (real engine)', () => {
     expect(document.body.textContent).toContain('xMRKSELF5=•••');
     // the live jar, read through the cookies API
     fireEvent.click(screen.getByRole('button', { name: 'Show jar' }));
-    act(() => store.receive({ type: 'bg>panel:jar', v: 1, requestId: store.jar.value!.requestId, cookies: [jarCookie('', 'MRKLIVEJAR12'), jarCookie('j', 'MRKLIVEJAR13')] }));
+    act(() =>
+      store.receive({
+        type: 'bg>panel:jar',
+        v: 1,
+        requestId: store.jar.value!.requestId,
+        cookies: [jarCookie('', 'MRKLIVEJAR12'), jarCookie('j', 'MRKLIVEJAR13')],
+      }),
+    );
     expect(document.querySelector('table.jar')).toBeTruthy();
     expect(everything()).not.toMatch(MARKERS);
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
@@ -136,7 +153,12 @@ describe('redactor', () => {
   it('collects values from headers, the explanation and the jar; HAR records are masked', () => {
     const x = markedRecord();
     const s = collectSecrets(x, explain(x, { browser: 'chrome', now: NOW_MS / 1000 }));
-    for (const v of ['MRKNAMELESS1', 'MRKNAMELESS4', 'MRKSELF5', 'MRKREJECT6', 'MRKJOINED9', 'MRKPATH10', 'MRKJARNAMELESS11']) expect(s.values.has(v), v).toBe(true);
-    expect(JSON.stringify(redactRecords([x]).map((r) => [r.requestHeaders, r.responseHeaders.filter((h) => h.name !== 'X-Echo'), r.jarSnapshot]))).not.toMatch(/=MRK|MRKNAMELESS|MRKJOINED|MRKPATH/);
+    for (const v of ['MRKNAMELESS1', 'MRKNAMELESS4', 'MRKSELF5', 'MRKREJECT6', 'MRKJOINED9', 'MRKPATH10', 'MRKJARNAMELESS11'])
+      expect(s.values.has(v), v).toBe(true);
+    expect(
+      JSON.stringify(
+        redactRecords([x]).map((r) => [r.requestHeaders, r.responseHeaders.filter((h) => h.name !== 'X-Echo'), r.jarSnapshot]),
+      ),
+    ).not.toMatch(/=MRK|MRKNAMELESS|MRKJOINED|MRKPATH/);
   });
 });

@@ -12,10 +12,29 @@ afterEach(cleanup);
 const N = 3000;
 function setCookie(i: number): SetCookieResult {
   return {
-    index: i, raw: `c${i}=secret${i}; Path=/`, stored: i % 100 !== 7, attributes: [], scope: [`scope line ${i}`], lifetime: 'session', prefix: null,
-    purpose: i % 10 === 0 ? { category: 'Analytics', platform: 'Google Analytics', description: 'counts visits' } : null, signed: null,
+    index: i,
+    raw: `c${i}=secret${i}; Path=/`,
+    stored: i % 100 !== 7,
+    attributes: [],
+    scope: [`scope line ${i}`],
+    lifetime: 'session',
+    prefix: null,
+    purpose: i % 10 === 0 ? { category: 'Analytics', platform: 'Google Analytics', description: 'counts visits' } : null,
+    signed: null,
     findings: [{ id: 'f', topic: 'cookie', severity: 'info', summary: `finding ${i}`, rule: 'r', link: 'https://x.test/' }],
-    cookie: { name: `c${i}`, value: `secret${i}`, domain: 'example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null },
+    cookie: {
+      name: `c${i}`,
+      value: `secret${i}`,
+      domain: 'example.com',
+      hostOnly: true,
+      path: '/',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax',
+      partitioned: false,
+      persistent: false,
+      expires: null,
+    },
   };
 }
 
@@ -82,7 +101,9 @@ describe('thousands of cookies', () => {
         // from the second explanation on, the engine reads a payload only it knows and quotes it in a finding
         const payload = calls > 1 ? 'LATERSECRET42' : 'FIRSTSECRET41';
         const sc = { ...setCookie(0), raw: 'tok=plainvalue1; Path=/', signed: { format: 'other' as const, payload, plain: 'signed' } };
-        return { cookies: { ...explanation(r).cookies, setCookies: [sc], findings: [{ ...sc.findings[0], summary: `payload ${payload}` }] } };
+        return {
+          cookies: { ...explanation(r).cookies, setCookies: [sc], findings: [{ ...sc.findings[0], summary: `payload ${payload}` }] },
+        };
       },
     });
     const { store } = makeStore(ex.fn);

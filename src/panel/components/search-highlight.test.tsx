@@ -11,7 +11,13 @@ afterEach(cleanup);
 describe('search on screen', () => {
   it('marks the matching rows, says which match is shown, and opens it in the detail pane', async () => {
     const { store } = makeStore();
-    store.receive(snapshot([record({ id: 'a', url: 'https://example.com/app.js' }), record({ id: 'b', url: 'https://example.com/b.css' }), record({ id: 'c', url: 'https://example.com/app.css' })]));
+    store.receive(
+      snapshot([
+        record({ id: 'a', url: 'https://example.com/app.js' }),
+        record({ id: 'b', url: 'https://example.com/b.css' }),
+        record({ id: 'c', url: 'https://example.com/app.css' }),
+      ]),
+    );
     render(<App store={store} />);
     const search = panelSearch(store);
     await act(() => search('performSearch', 'app'));

@@ -46,7 +46,9 @@ export function createFilterStore({ records, engineReady, explainForFilter, purp
   /** Any filter set: page groups without a match are then left out of the list. */
   const filtering = computed(() => {
     const f = filters.value;
-    return f.text.trim() !== '' || f.type !== '' || f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== '';
+    return (
+      f.text.trim() !== '' || f.type !== '' || f.source !== '' || f.cdn !== '' || f.cookieProblems || f.thirdParty || f.severity !== ''
+    );
   });
 
   const filtered = computed(() => {

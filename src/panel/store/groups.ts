@@ -7,9 +7,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ExchangeRecord } from '../../core/types';
 import type { PageRecord } from '../../shared/protocol';
 
-export type ListItem =
-  | { kind: 'page'; page: PageRecord; count: number; collapsed: boolean }
-  | { kind: 'exchange'; record: ExchangeRecord };
+export type ListItem = { kind: 'page'; page: PageRecord; count: number; collapsed: boolean } | { kind: 'exchange'; record: ExchangeRecord };
 
 const NO_PAGE = '(no page)';
 

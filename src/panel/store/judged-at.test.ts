@@ -96,7 +96,19 @@ describe('imported HAR: no live cookie jar', () => {
     const before = sent.length;
     const x = store.records.value[0];
     store.requestJar(x.url);
-    store.deleteCookie({ name: 'sid', value: '1', domain: 'old.example', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'lax', partitioned: false, persistent: false, expires: null });
+    store.deleteCookie({
+      name: 'sid',
+      value: '1',
+      domain: 'old.example',
+      hostOnly: true,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      partitioned: false,
+      persistent: false,
+      expires: null,
+    });
     expect(sent.length).toBe(before);
     expect(store.jar.value?.error).toMatch(/only available while recording a tab/);
     expect(store.explainAgainstJar(x)).toBeNull();

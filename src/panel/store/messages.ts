@@ -35,7 +35,13 @@ export interface MessageDeps {
 }
 
 /** Live recording messages; while an imported HAR is shown they are set aside (see backToLive). */
-const LIVE_TRAFFIC = new Set<BgToPanel['type']>(['bg>panel:snapshot', 'bg>panel:upsert', 'bg>panel:page', 'bg>panel:cleared', 'bg>panel:retention']);
+const LIVE_TRAFFIC = new Set<BgToPanel['type']>([
+  'bg>panel:snapshot',
+  'bg>panel:upsert',
+  'bg>panel:page',
+  'bg>panel:cleared',
+  'bg>panel:retention',
+]);
 
 export function createMessageStore(d: MessageDeps) {
   const { data } = d;
@@ -80,7 +86,8 @@ export function createMessageStore(d: MessageDeps) {
           d.retention.value = msg.retention;
           break;
         case 'bg>panel:jar':
-          if (d.jar.value && d.jar.value.requestId === msg.requestId) d.jar.value = { ...d.jar.value, loading: false, cookies: msg.cookies, error: msg.error };
+          if (d.jar.value && d.jar.value.requestId === msg.requestId)
+            d.jar.value = { ...d.jar.value, loading: false, cookies: msg.cookies, error: msg.error };
           break;
         case 'bg>panel:deleted':
           if (!msg.ok) d.notice.value = `Could not delete the cookie${msg.error ? `: ${msg.error}` : ''}.`;

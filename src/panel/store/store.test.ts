@@ -31,7 +31,12 @@ describe('panel store', () => {
     const { store } = makeStore(ex.fn);
     store.receive(snapshot([record({ id: 'a' })]));
     store.explainById('a');
-    store.receive({ type: 'bg>panel:upsert', v: 1, tabId: 7, exchanges: [record({ id: 'a', status: 304 }), record({ id: 'b', requestTimeMs: NOW_MS - 200_000 })] });
+    store.receive({
+      type: 'bg>panel:upsert',
+      v: 1,
+      tabId: 7,
+      exchanges: [record({ id: 'a', status: 304 }), record({ id: 'b', requestTimeMs: NOW_MS - 200_000 })],
+    });
     expect(store.records.value.map((x) => x.id)).toEqual(['b', 'a']);
     expect(store.getRecord('a')!.status).toBe(304);
     store.explainById('a');
@@ -45,7 +50,13 @@ describe('panel store', () => {
       return fakeExplainer().fn(x, _ctx, history);
     });
     const url = 'https://example.com/app.css';
-    store.receive(snapshot([record({ id: 'first', url }), record({ id: 'second', url, requestTimeMs: NOW_MS - 1000, responseTimeMs: NOW_MS - 900 }), record({ id: 'other' })]));
+    store.receive(
+      snapshot([
+        record({ id: 'first', url }),
+        record({ id: 'second', url, requestTimeMs: NOW_MS - 1000, responseTimeMs: NOW_MS - 900 }),
+        record({ id: 'other' }),
+      ]),
+    );
     store.explainById('second');
     expect(seen).toEqual([['first']]);
   });
@@ -111,7 +122,9 @@ describe('panel store', () => {
       { id: 'p2', tabId: 7, url: 'https://example.com/two', startedMs: NOW_MS - 10_000, dropped: 0 },
       { id: 'p1', tabId: 7, url: 'https://example.com/one', startedMs: NOW_MS - 90_000, dropped: 3 },
     ];
-    store.receive(snapshot([record({ id: 'a', pageId: 'p1' }), record({ id: 'b', pageId: 'p2' }), record({ id: 'c', pageId: 'p1' })], pages));
+    store.receive(
+      snapshot([record({ id: 'a', pageId: 'p1' }), record({ id: 'b', pageId: 'p2' }), record({ id: 'c', pageId: 'p1' })], pages),
+    );
     const shape = () => store.items.value.map((i) => (i.kind === 'page' ? `[${i.page.id}:${i.count}]` : i.record.id));
     expect(shape()).toEqual(['[p1:2]', 'a', 'c', '[p2:1]', 'b']);
     store.togglePage('p1');

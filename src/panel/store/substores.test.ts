@@ -42,7 +42,33 @@ describe('sub-stores', () => {
       a: (x) => ({
         cookies: {
           ...explanation(x).cookies,
-          setCookies: [{ index: 0, raw: '_ga=1', stored: true, attributes: [], scope: [], lifetime: 'session', prefix: null, purpose: null, signed: null, findings: [], cookie: { name: '_ga', value: '1', domain: 'example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', partitioned: false, persistent: false, expires: null } }],
+          setCookies: [
+            {
+              index: 0,
+              raw: '_ga=1',
+              stored: true,
+              attributes: [],
+              scope: [],
+              lifetime: 'session',
+              prefix: null,
+              purpose: null,
+              signed: null,
+              findings: [],
+              cookie: {
+                name: '_ga',
+                value: '1',
+                domain: 'example.com',
+                hostOnly: true,
+                path: '/',
+                secure: false,
+                httpOnly: false,
+                sameSite: 'lax',
+                partitioned: false,
+                persistent: false,
+                expires: null,
+              },
+            },
+          ],
         },
       }),
     });
@@ -50,7 +76,9 @@ describe('sub-stores', () => {
     store.receive(snapshot([record({ id: 'a', responseHeaders: [{ name: 'Set-Cookie', value: '_ga=1' }] })]));
     const categories = () => store.overview.value.map((c) => c.purpose.category);
     expect(categories()).toEqual(['Unknown']);
-    store.setPurposeLookup((name) => (name === '_ga' ? { category: 'Analytics', platform: 'Google Analytics', description: 'Distinguishes users.' } : null));
+    store.setPurposeLookup((name) =>
+      name === '_ga' ? { category: 'Analytics', platform: 'Google Analytics', description: 'Distinguishes users.' } : null,
+    );
     expect(categories()).toEqual(['Analytics']);
   });
 });

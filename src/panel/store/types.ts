@@ -2,11 +2,7 @@
 import type { BrowserProfile, ExchangeRecord, JarCookie } from '../../core/types';
 import type { Explanation } from '../../core/explanation';
 
-export type Explainer = (
-  x: ExchangeRecord,
-  ctx: { browser: BrowserProfile; now: number },
-  history?: ExchangeRecord[],
-) => Explanation;
+export type Explainer = (x: ExchangeRecord, ctx: { browser: BrowserProfile; now: number }, history?: ExchangeRecord[]) => Explanation;
 
 export type PanelStatus = 'loading' | 'ready' | 'no-tab' | 'disconnected' | 'imported';
 export type DetailTab = 'caching' | 'cookies' | 'cdn' | 'headers';

@@ -132,7 +132,11 @@ export function makeStore(explain: Explainer = fakeExplainer().fn) {
   return { store, sent };
 }
 
-export function snapshot(exchanges: ExchangeRecord[], pages: PageRecord[] = [{ id: 'p1', tabId: 7, url: 'https://example.com/', startedMs: NOW_MS - 70_000, dropped: 0 }], hasHostAccess = true) {
+export function snapshot(
+  exchanges: ExchangeRecord[],
+  pages: PageRecord[] = [{ id: 'p1', tabId: 7, url: 'https://example.com/', startedMs: NOW_MS - 70_000, dropped: 0 }],
+  hasHostAccess = true,
+) {
   return {
     type: 'bg>panel:snapshot' as const,
     v: 1 as const,
@@ -149,6 +153,14 @@ export function snapshot(exchanges: ExchangeRecord[], pages: PageRecord[] = [{ i
 export function manyRecords(n: number): ExchangeRecord[] {
   const out: ExchangeRecord[] = [];
   for (let i = 0; i < n; i++)
-    out.push(record({ id: `r${i}`, url: `https://example.com/asset-${i}.${i % 3 === 0 ? 'css' : 'js'}`, requestTimeMs: NOW_MS - 100_000 + i, responseTimeMs: NOW_MS - 99_000 + i, resourceType: i % 3 === 0 ? 'stylesheet' : 'script' }));
+    out.push(
+      record({
+        id: `r${i}`,
+        url: `https://example.com/asset-${i}.${i % 3 === 0 ? 'css' : 'js'}`,
+        requestTimeMs: NOW_MS - 100_000 + i,
+        responseTimeMs: NOW_MS - 99_000 + i,
+        resourceType: i % 3 === 0 ? 'stylesheet' : 'script',
+      }),
+    );
   return out;
 }

@@ -11,7 +11,16 @@ export function oldHar(cacheControl = 'max-age=600'): string {
         {
           startedDateTime: '2015-06-01T10:00:00.000Z',
           time: 120,
-          request: { method: 'GET', url: 'https://old.example/app.js', httpVersion: 'HTTP/1.1', headers: [{ name: 'Cookie', value: 'sid=1' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+          request: {
+            method: 'GET',
+            url: 'https://old.example/app.js',
+            httpVersion: 'HTTP/1.1',
+            headers: [{ name: 'Cookie', value: 'sid=1' }],
+            queryString: [],
+            cookies: [],
+            headersSize: -1,
+            bodySize: 0,
+          },
           response: {
             status: 200,
             statusText: 'OK',

@@ -122,10 +122,13 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
       await session.send('ServiceWorker.stopAllWorkers');
       // The target id survives a restart; the worker's own start time tells the new instance from the old one.
       // (Any network event wakes the stopped worker again at once.)
-      await waitFor(async () => {
-        const now = await startedMs();
-        return now !== before && now !== -1;
-      }, { what: 'service worker restarted', timeout: 15000, interval: 50 }).catch(() => {
+      await waitFor(
+        async () => {
+          const now = await startedMs();
+          return now !== before && now !== -1;
+        },
+        { what: 'service worker restarted', timeout: 15000, interval: 50 },
+      ).catch(() => {
         /* no event woke it yet: it stays stopped, which is what was asked */
       });
     },
@@ -182,7 +185,10 @@ export async function openPanelPage(context: BrowserContext, extensionId: string
 }
 
 /** Polls until `check` returns a truthy value (or throws on timeout with the last value). */
-export async function waitFor<T>(check: () => Promise<T>, { timeout = 15000, interval = 100, what = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => Promise<T>,
+  { timeout = 15000, interval = 100, what = 'condition' } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {

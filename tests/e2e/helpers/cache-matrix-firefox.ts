@@ -35,7 +35,13 @@ export const MATRIX_FIREFOX_PREFS: Record<string, unknown> = {
 /** A plain firefox-esr (no extension), headless, with MATRIX_FIREFOX_PREFS. */
 export async function launchPlainFirefox(): Promise<Browser> {
   // acceptInsecureCerts: the lab's https origin has a self-signed certificate (the https run of immutable).
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, acceptInsecureCerts: true, extraPrefsFirefox: MATRIX_FIREFOX_PREFS });
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: MATRIX_FIREFOX_PREFS,
+  });
 }
 
 /** What BiDi reported for one response to a matrix URL (network.responseCompleted / fetchError via puppeteer). */
@@ -65,7 +71,9 @@ const CONDITIONAL = ['if-none-match', 'if-modified-since'];
  */
 export function classifyFirefox(server: MatrixLogEntry[], bidi: BidiResponse[]): Observed {
   const brief = server.map((e) => ({ seq: e.seq, kind: e.kind, status: e.status }));
-  const conditional = server.flatMap((e) => e.requestHeaders.filter((h) => CONDITIONAL.includes(h.name.toLowerCase())).map((h) => `${h.name}: ${h.value}`));
+  const conditional = server.flatMap((e) =>
+    e.requestHeaders.filter((h) => CONDITIONAL.includes(h.name.toLowerCase())).map((h) => `${h.name}: ${h.value}`),
+  );
   const reported = bidi.filter((b) => !b.failed);
   const use = reported[0];
   const cached = !!use && use.fromCache && use.status !== 304;
@@ -94,7 +102,12 @@ export function classifyFirefox(server: MatrixLogEntry[], bidi: BidiResponse[]):
 
 /** A step that did not use the URL at all (reloading a redirect's target): nothing to judge. */
 export function notUsed(server: MatrixLogEntry[], bidi: BidiResponse[]): Observed {
-  const out: Observed = { action: null, server: server.map((e) => ({ seq: e.seq, kind: e.kind, status: e.status })), browser: 'none', conditional: [] };
+  const out: Observed = {
+    action: null,
+    server: server.map((e) => ({ seq: e.seq, kind: e.kind, status: e.status })),
+    browser: 'none',
+    conditional: [],
+  };
   if (server.length || bidi.some((b) => !b.failed)) out.inconsistent = 'a reload of the redirect target used the redirecting URL';
   return out;
 }

@@ -43,7 +43,9 @@ const CONDITIONAL = ['if-none-match', 'if-modified-since'];
  */
 export function classify(server: MatrixLogEntry[], browser: Observed['browser'], wire?: Observed['wire']): Observed {
   const brief = server.map((e) => ({ seq: e.seq, kind: e.kind, status: e.status }));
-  const conditional = server.flatMap((e) => e.requestHeaders.filter((h) => CONDITIONAL.includes(h.name.toLowerCase())).map((h) => `${h.name}: ${h.value}`));
+  const conditional = server.flatMap((e) =>
+    e.requestHeaders.filter((h) => CONDITIONAL.includes(h.name.toLowerCase())).map((h) => `${h.name}: ${h.value}`),
+  );
   const out: Observed = { action: null, server: brief, browser, conditional };
   const cached = browser === 'disk-cache' || browser === 'memory-cache';
   if (browser === 'none') {
@@ -62,8 +64,10 @@ export function classify(server: MatrixLogEntry[], browser: Observed['browser'],
   out.action = server[0].kind === 'full' ? 'network' : 'revalidate';
   if (wire) {
     out.wire = wire;
-    if (wire.conditional !== (server[0].kind !== 'full')) out.inconsistent = `the browser says the request ${wire.conditional ? 'carried' : 'carried no'} validators, the origin says ${server[0].kind}`;
-    else if (wire.status !== null && wire.status !== server[0].status) out.inconsistent = `the browser saw status ${wire.status} on the wire, the origin sent ${server[0].status}`;
+    if (wire.conditional !== (server[0].kind !== 'full'))
+      out.inconsistent = `the browser says the request ${wire.conditional ? 'carried' : 'carried no'} validators, the origin says ${server[0].kind}`;
+    else if (wire.status !== null && wire.status !== server[0].status)
+      out.inconsistent = `the browser saw status ${wire.status} on the wire, the origin sent ${server[0].status}`;
   }
   return out;
 }

@@ -127,11 +127,15 @@ async function main(): Promise<number> {
   }
   for (const r of reports) {
     const pct = r.total ? ((100 * r.agree) / r.total).toFixed(1) : '0';
-    console.log(`FIGURE cache-tests (${r.profile}): ${r.agree}/${r.total} agree (${pct}%), ${r.listed.length} listed departures, ${r.excluded} excluded`);
+    console.log(
+      `FIGURE cache-tests (${r.profile}): ${r.agree}/${r.total} agree (${pct}%), ${r.listed.length} listed departures, ${r.excluded} excluded`,
+    );
   }
   for (const r of reports) {
     for (const u of r.unlisted) {
-      console.log(`DISAGREES ${r.profile} ${u.id}: expected ${u.expected ? 'pass' : 'fail'}, model ${u.model === true ? 'passes' : 'fails: ' + u.model.join(': ')}`);
+      console.log(
+        `DISAGREES ${r.profile} ${u.id}: expected ${u.expected ? 'pass' : 'fail'}, model ${u.model === true ? 'passes' : 'fails: ' + u.model.join(': ')}`,
+      );
     }
     for (const id of r.fixed) console.log(`AGREES NOW ${r.profile} ${id}: remove it from departures.json`);
   }

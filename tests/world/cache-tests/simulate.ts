@@ -125,10 +125,11 @@ class Origin {
     let status: number = Array.isArray(r.response_status) ? r.response_status[0] : 200;
     if (typeof r.expected_type === 'string' && r.expected_type.endsWith('validated')) {
       // Like the suite's server, the previous request's configured values (dates filled in once sent).
-    const prev: HeaderList = (this.requests[num - 2]?.response_headers ?? []).map((h) => ({ name: h[0], value: String(h[1]) }));
+      const prev: HeaderList = (this.requests[num - 2]?.response_headers ?? []).map((h) => ({ name: h[0], value: String(h[1]) }));
       const lm = get(prev, 'last-modified');
       const etag = get(prev, 'etag');
-      if ((lm !== null && get(headers, 'if-modified-since') === lm) || (etag !== null && get(headers, 'if-none-match') === etag)) status = 304;
+      if ((lm !== null && get(headers, 'if-modified-since') === lm) || (etag !== null && get(headers, 'if-none-match') === etag))
+        status = 304;
       else status = 999;
     }
     const path = new URL(url).pathname;
@@ -212,7 +213,10 @@ function exchange(cache: CacheModel, origin: Origin, req: ModelRequest, nowMs: n
   const toClient = (m: ModelResponse): ClientResponse => ({ status: m.status, headers: [...m.headers], body: String(m.body ?? '') });
   if (decision.action === 'unavailable') return 'network-error';
   if (decision.action === 'fresh') return toClient(cache.serve(req, decision.entry!));
-  const base = decision.action === 'revalidate' || decision.action === 'stale-while-revalidate' ? [...stripConditional(req.headers ?? []), ...decision.conditional] : (req.headers ?? []);
+  const base =
+    decision.action === 'revalidate' || decision.action === 'stale-while-revalidate'
+      ? [...stripConditional(req.headers ?? []), ...decision.conditional]
+      : (req.headers ?? []);
   const forwarded = [...base, ...decision.forward];
   const send = () => origin.handle(req.url, req.method ?? 'GET', forwarded, nowMs);
   if (decision.action === 'stale-while-revalidate') {
@@ -243,7 +247,12 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
     if (r.expected_type === 'not_cached') check(setup, resNum === num, `Response ${num} comes from cache`);
   }
   if ('expected_status' in r) {
-    if (r.expected_status !== null) check(isSetupFor(r, 'expected_status'), res.status === r.expected_status, `Response ${num} status is ${res.status}, not ${r.expected_status}`);
+    if (r.expected_status !== null)
+      check(
+        isSetupFor(r, 'expected_status'),
+        res.status === r.expected_status,
+        `Response ${num} status is ${res.status}, not ${r.expected_status}`,
+      );
   } else if ('response_status' in r) {
     check(true, res.status === r.response_status[0], `Response ${num} status is ${res.status}, not ${r.response_status[0]}`);
   } else if (res.status === 999) {
@@ -262,8 +271,14 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
       const value = get(res.headers, h[0]);
       if (h.length > 2) {
         check(setup, value !== null, `Response ${num} ${h[0]} header not present.`);
-        if (h[1] === '=') check(setup, value === get(res.headers, h[2]), `Response ${num} header ${h[0]} is ${value}, should match ${h[2]}`);
-        else if (h[1] === '>') check(setup, Number.parseInt(value ?? '', 10) > h[2], `Response ${num} header ${h[0]} is ${value}, should be bigger than ${h[2]}`);
+        if (h[1] === '=')
+          check(setup, value === get(res.headers, h[2]), `Response ${num} header ${h[0]} is ${value}, should match ${h[2]}`);
+        else if (h[1] === '>')
+          check(
+            setup,
+            Number.parseInt(value ?? '', 10) > h[2],
+            `Response ${num} header ${h[0]} is ${value}, should be bigger than ${h[2]}`,
+          );
         else throw new Error(`unknown operator ${h[1]}`);
         continue;
       }
@@ -281,7 +296,12 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
   if (Array.isArray(r.expected_interim_responses)) throw new Failure('Setup', 'interim responses are not simulated');
   if (r.check_body === false) return;
   if ('expected_response_text' in r) {
-    if (r.expected_response_text !== null) check(isSetupFor(r, 'expected_response_text'), res.body === r.expected_response_text, `Response body is "${res.body}", not "${r.expected_response_text}"`);
+    if (r.expected_response_text !== null)
+      check(
+        isSetupFor(r, 'expected_response_text'),
+        res.body === r.expected_response_text,
+        `Response body is "${res.body}", not "${r.expected_response_text}"`,
+      );
   } else if ('response_body' in r && r.response_body !== null) {
     check(true, res.body === r.response_body, `Response body is "${res.body}", not "${r.response_body}"`);
   } else if (!NO_BODY_STATUS.has(res.status) && r.request_method !== 'HEAD') {
@@ -300,7 +320,8 @@ function checkServer(requests: ReqConfig[], responses: ClientResponse[], log: Se
     const validating: string[] = [];
     if ('expected_type' in r) {
       if (r.expected_type === 'cached') continue;
-      if (r.expected_type === 'not_cached') check(setup, seen?.requestNum === num, `Response ${num} comes from cache (${seen?.requestNum} on server)`);
+      if (r.expected_type === 'not_cached')
+        check(setup, seen?.requestNum === num, `Response ${num} comes from cache (${seen?.requestNum} on server)`);
       if (r.expected_type === 'etag_validated') validating.push('if-none-match');
       if (r.expected_type === 'lm_validated') validating.push('if-modified-since');
     }
@@ -333,6 +354,11 @@ function checkServer(requests: ReqConfig[], responses: ClientResponse[], log: Se
         check(true, received === value, `Response ${num} header ${name} is "${received}", not "${value}"`);
       }
     }
-    if ('expected_method' in r) check(isSetupFor(r, 'expected_method'), seen?.method === r.expected_method, `Request ${num} had method ${seen?.method}, not ${r.expected_method}`);
+    if ('expected_method' in r)
+      check(
+        isSetupFor(r, 'expected_method'),
+        seen?.method === r.expected_method,
+        `Request ${num} had method ${seen?.method}, not ${r.expected_method}`,
+      );
   }
 }

@@ -55,46 +55,130 @@ interface HeaderRule {
 const HEADER_RULES: HeaderRule[] = [
   { cdn: 'cloudflare', header: 'cf-ray', ref: 'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/' },
   { cdn: 'cloudflare', header: 'cf-cache-status', ref: 'https://developers.cloudflare.com/cache/concepts/cache-responses/' },
-  { cdn: 'cloudflare', header: 'server', value: /^cloudflare/i, ref: 'https://developers.cloudflare.com/fundamentals/reference/http-headers/' },
-  { cdn: 'cloudfront', header: 'x-amz-cf-id', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-  { cdn: 'cloudfront', header: 'x-amz-cf-pop', ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-  { cdn: 'cloudfront', header: 'via', value: /\(CloudFront\)/, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html' },
-  { cdn: 'cloudfront', header: 'server-timing', value: /cdn-pop;desc=/, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header' },
-  { cdn: 'cloudfront', header: 'x-cache', value: / from cloudfront$/i, ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html' },
-  { cdn: 'fastly', header: 'x-served-by', value: /(^|, )cache-[a-z0-9-]+-[A-Z]{3}$/, ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/' },
+  {
+    cdn: 'cloudflare',
+    header: 'server',
+    value: /^cloudflare/i,
+    ref: 'https://developers.cloudflare.com/fundamentals/reference/http-headers/',
+  },
+  {
+    cdn: 'cloudfront',
+    header: 'x-amz-cf-id',
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+  },
+  {
+    cdn: 'cloudfront',
+    header: 'x-amz-cf-pop',
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+  },
+  {
+    cdn: 'cloudfront',
+    header: 'via',
+    value: /\(CloudFront\)/,
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+  },
+  {
+    cdn: 'cloudfront',
+    header: 'server-timing',
+    value: /cdn-pop;desc=/,
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#server-timing-header',
+  },
+  {
+    cdn: 'cloudfront',
+    header: 'x-cache',
+    value: / from cloudfront$/i,
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html',
+  },
+  {
+    cdn: 'fastly',
+    header: 'x-served-by',
+    value: /(^|, )cache-[a-z0-9-]+-[A-Z]{3}$/,
+    ref: 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/',
+  },
   { cdn: 'fastly', header: 'x-fastly-request-id', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/' },
   { cdn: 'fastly', header: 'fastly-debug-digest', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug/' },
   { cdn: 'fastly', header: 'fastly-debug-ttl', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-TTL/' },
-  { cdn: 'fastly', header: 'fastly-debug-path', ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/' },
+  {
+    cdn: 'fastly',
+    header: 'fastly-debug-path',
+    ref: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Debug-Path/',
+  },
   { cdn: 'akamai', header: 'server', value: /^Akamai/i, ref: 'https://techdocs.akamai.com/image-manager/docs/image-manager-overview' },
-  { cdn: 'akamai', header: 'x-cache', value: /akamaitechnologies\.com/, ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
+  {
+    cdn: 'akamai',
+    header: 'x-cache',
+    value: /akamaitechnologies\.com/,
+    ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers',
+  },
   { cdn: 'akamai', header: 'x-akamai-request-id', ref: 'https://techdocs.akamai.com/edge-diagnostics/docs/pragma-headers' },
   { cdn: 'akamai', header: 'x-akamai-transformed', ref: 'https://techdocs.akamai.com/ivm/docs/test-images-on-demand' },
   { cdn: 'akamai', header: 'x-akamai-http2-push', ref: 'https://techdocs.akamai.com/property-mgr/docs/http2-server-push' },
   { cdn: 'akamai', header: 'akamai-grn', ref: 'https://techdocs.akamai.com/property-mgr/reference/latest-global-request-number' },
-  { cdn: 'akamai', header: 'server-timing', value: /cdn-cache; ?desc=/, ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
-  { cdn: 'akamai', header: 'server-timing', value: /(^|[,\n] ?)ak_p;/, ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header' },
-  { cdn: 'imperva', header: 'x-iinfo', ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
-  { cdn: 'imperva', header: 'x-cdn', value: /^(Incapsula|Imperva)/, ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm' },
+  {
+    cdn: 'akamai',
+    header: 'server-timing',
+    value: /cdn-cache; ?desc=/,
+    ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header',
+  },
+  {
+    cdn: 'akamai',
+    header: 'server-timing',
+    value: /(^|[,\n] ?)ak_p;/,
+    ref: 'https://techdocs.akamai.com/property-mgr/docs/server-timing-header',
+  },
+  {
+    cdn: 'imperva',
+    header: 'x-iinfo',
+    ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
+  },
+  {
+    cdn: 'imperva',
+    header: 'x-cdn',
+    value: /^(Incapsula|Imperva)/,
+    ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
+  },
   { cdn: 'azure', header: 'x-msedge-ref', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
   { cdn: 'azure', header: 'x-azure-ref', ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol' },
   { cdn: 'keycdn', header: 'server', value: /^keycdn/i, ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
   { cdn: 'keycdn', header: 'x-edge-location', value: /^[a-z]{4}$/, ref: 'https://www.keycdn.com/support/keycdn-http-headers' },
-  { cdn: 'google', header: 'server', value: /^(gws|sffe|ESF|GSE|Golfe2|Google Frontend|gfe)$/, ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service' },
+  {
+    cdn: 'google',
+    header: 'server',
+    value: /^(gws|sffe|ESF|GSE|Golfe2|Google Frontend|gfe)$/,
+    ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service',
+  },
   { cdn: 'google', header: 'via', value: /^1\.1 google$/, ref: 'https://cloud.google.com/load-balancing/docs/https#target-proxies' },
   { cdn: 'highwinds', header: 'x-hw', ref: 'https://community.stackpath.com/ (Highwinds X-HW: <timestamp>.<pop code>)' },
-  { cdn: 'edgio', header: 'server', value: /^EC(S|Acc|D) \(/, ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm' },
+  {
+    cdn: 'edgio',
+    header: 'server',
+    value: /^EC(S|Acc|D) \(/,
+    ref: 'https://docs.edgecast.com/cdn/Content/HTTP_and_HTTPS_Data_Delivery/Server.htm',
+  },
   { cdn: 'vercel', header: 'x-vercel-id', ref: 'https://vercel.com/docs/headers/response-headers#x-vercel-id' },
   { cdn: 'netlify', header: 'x-nf-request-id', ref: 'https://docs.netlify.com/platform/caching/' },
   { cdn: 'bunny', header: 'server', value: /^BunnyCDN/, ref: 'https://docs.bunny.net/cdn/troubleshooting/run-traceroute' },
-  { cdn: 'sucuri', header: 'x-sucuri-id', ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/' },
+  {
+    cdn: 'sucuri',
+    header: 'x-sucuri-id',
+    ref: 'https://docs.sucuri.net/website-firewall/troubleshooting/bypassing-the-firewall-for-testing/',
+  },
   { cdn: 'twitter', header: 'server', value: /^tsa_[a-z]$/, ref: 'WebPageTest CDN table (Twitter: Server tsa_b)' },
-  { cdn: 'edgio', header: 'x-ec-cache', value: / from EC[A-Za-z]* \([a-z]{3}\//, ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm' },
+  {
+    cdn: 'edgio',
+    header: 'x-ec-cache',
+    value: / from EC[A-Za-z]* \([a-z]{3}\//,
+    ref: 'https://docs.edgecast.com/pci-cdn/Content/Knowledge_Base/X_EC_Debug.htm',
+  },
   { cdn: 'netlify', header: 'server', value: /^Netlify$/, ref: 'https://docs.netlify.com/platform/caching/' },
   { cdn: 'bunny', header: 'cdn-pullzone', ref: 'https://docs.bunny.net/docs/cdn-response-headers' },
   { cdn: 'cdn77', header: 'x-edge-ip', ref: 'https://client.cdn77.com/support/knowledgebase/caching-http-headers/headers-added-by-cdn77' },
   { cdn: 'sucuri', header: 'server', value: /^Sucuri\/Cloudproxy/, ref: 'https://docs.sucuri.net/website-firewall/' },
-  { cdn: 'instart', header: 'x-instart-request-id', ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/' },
+  {
+    cdn: 'instart',
+    header: 'x-instart-request-id',
+    ref: 'https://docs.instartlogic.com/cdn/troubleshooting-delivery-issues/response-headers/',
+  },
   { cdn: 'fly', header: 'fly-request-id', ref: 'https://fly.io/docs/networking/request-headers/' },
   { cdn: 'alibaba', header: 'eagleid', ref: 'https://www.alibabacloud.com/help/en/cdn/user-guide/http-headers' },
   { cdn: 'tencent', header: 'eo-log-uuid', ref: 'https://www.tencentcloud.com/document/product/1145/54212' },
@@ -105,9 +189,24 @@ const HEADER_RULES: HeaderRule[] = [
   // Self-hosted caches (only when no CDN is labelled).
   { cdn: 'varnish', header: 'x-varnish', value: /^\d+( \d+)?$/, ref: 'https://varnish-cache.org/docs/trunk/reference/vcl-var.html' },
   { cdn: 'varnish', header: 'via', value: /varnish/i, ref: 'https://varnish-cache.org/docs/trunk/reference/varnishd.html' },
-  { cdn: 'ats', header: 'server', value: /^ATS\//, ref: 'https://docs.trafficserver.apache.org/en/latest/admin-guide/files/records.yaml.en.html' },
-  { cdn: 'nginx', header: 'x-proxy-cache', value: /^(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)$/, ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status' },
-  { cdn: 'nginx', header: 'x-cache-status', value: /^(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)$/, ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status' },
+  {
+    cdn: 'ats',
+    header: 'server',
+    value: /^ATS\//,
+    ref: 'https://docs.trafficserver.apache.org/en/latest/admin-guide/files/records.yaml.en.html',
+  },
+  {
+    cdn: 'nginx',
+    header: 'x-proxy-cache',
+    value: /^(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)$/,
+    ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
+  },
+  {
+    cdn: 'nginx',
+    header: 'x-cache-status',
+    value: /^(HIT|MISS|BYPASS|EXPIRED|STALE|UPDATING|REVALIDATED)$/,
+    ref: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_cache_status',
+  },
 ];
 const SELF_HOSTED = new Set(['varnish', 'nginx', 'ats', 'squid']);
 
@@ -115,18 +214,68 @@ const SELF_HOSTED = new Set(['varnish', 'nginx', 'ats', 'squid']);
  * Stacked CDNs: which provider answered the browser when headers name two. A provider that rewrites or strips the
  * response (a security proxy in front of a CDN) is in front; a CDN that merely passes its origin's headers is behind.
  */
-const FRONT = ['cloudflare', 'imperva', 'sucuri', 'akamai', 'cloudfront', 'fastly', 'azure', 'google', 'keycdn', 'highwinds', 'edgio', 'vercel', 'netlify', 'bunny', 'cdn77', 'alibaba', 'tencent', 'instart', 'fly', 'stackpath', 'cdnetworks', 'section-io', 'twitter'];
+const FRONT = [
+  'cloudflare',
+  'imperva',
+  'sucuri',
+  'akamai',
+  'cloudfront',
+  'fastly',
+  'azure',
+  'google',
+  'keycdn',
+  'highwinds',
+  'edgio',
+  'vercel',
+  'netlify',
+  'bunny',
+  'cdn77',
+  'alibaba',
+  'tencent',
+  'instart',
+  'fly',
+  'stackpath',
+  'cdnetworks',
+  'section-io',
+  'twitter',
+];
 
 // ------------------------------------------------------------------ 2. hosts the provider owns
 
 const HOST_RULES: Array<{ cdn: string; suffixes: string[]; ref: string }> = [
   {
     cdn: 'google',
-    suffixes: ['google.com', 'google.se', 'google.co.kr', 'google.co.uk', 'googleapis.com', 'gstatic.com', 'googlesyndication.com', 'doubleclick.net', 'google-analytics.com', 'googletagmanager.com', 'googletagservices.com', 'googleadservices.com', '2mdn.net', 'youtube.com', 'ytimg.com', 'ggpht.com', 'googleusercontent.com'],
+    suffixes: [
+      'google.com',
+      'google.se',
+      'google.co.kr',
+      'google.co.uk',
+      'googleapis.com',
+      'gstatic.com',
+      'googlesyndication.com',
+      'doubleclick.net',
+      'google-analytics.com',
+      'googletagmanager.com',
+      'googletagservices.com',
+      'googleadservices.com',
+      '2mdn.net',
+      'youtube.com',
+      'ytimg.com',
+      'ggpht.com',
+      'googleusercontent.com',
+    ],
     ref: 'https://cloud.google.com/docs/security/infrastructure/design#google-front-end-service (every Google service is served through the Google Front End)',
   },
-  { cdn: 'cloudfront', suffixes: ['cloudfront.net'], ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-returned.html' },
-  { cdn: 'akamai', suffixes: ['akamaihd.net', 'akamaized.net', 'akamai.net', 'edgesuite.net', 'edgekey.net'], ref: 'https://techdocs.akamai.com/property-mgr/docs/edge-hostnames' },
+  {
+    cdn: 'cloudfront',
+    suffixes: ['cloudfront.net'],
+    ref: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-returned.html',
+  },
+  {
+    cdn: 'akamai',
+    suffixes: ['akamaihd.net', 'akamaized.net', 'akamai.net', 'edgesuite.net', 'edgekey.net'],
+    ref: 'https://techdocs.akamai.com/property-mgr/docs/edge-hostnames',
+  },
   { cdn: 'fastly', suffixes: ['fastly.net', 'fastlylb.net'], ref: 'https://docs.fastly.com/en/guides/working-with-domains' },
   { cdn: 'azure', suffixes: ['azureedge.net', 'azurefd.net'], ref: 'https://learn.microsoft.com/azure/frontdoor/front-door-overview' },
   { cdn: 'cloudflare', suffixes: ['cdnjs.cloudflare.com'], ref: 'https://cdnjs.com/about' },
@@ -138,17 +287,65 @@ const HOST_RULES: Array<{ cdn: string; suffixes: string[]; ref: string }> = [
 const IP_RULES: Array<{ cdn: string; cidrs: string[]; ref: string }> = [
   {
     cdn: 'cloudflare',
-    cidrs: ['173.245.48.0/20', '103.21.244.0/22', '103.22.200.0/22', '103.31.4.0/22', '141.101.64.0/18', '108.162.192.0/18', '190.93.240.0/20', '188.114.96.0/20', '197.234.240.0/22', '198.41.128.0/17', '162.158.0.0/15', '104.16.0.0/13', '104.24.0.0/14', '172.64.0.0/13', '131.0.72.0/22'],
+    cidrs: [
+      '173.245.48.0/20',
+      '103.21.244.0/22',
+      '103.22.200.0/22',
+      '103.31.4.0/22',
+      '141.101.64.0/18',
+      '108.162.192.0/18',
+      '190.93.240.0/20',
+      '188.114.96.0/20',
+      '197.234.240.0/22',
+      '198.41.128.0/17',
+      '162.158.0.0/15',
+      '104.16.0.0/13',
+      '104.24.0.0/14',
+      '172.64.0.0/13',
+      '131.0.72.0/22',
+    ],
     ref: 'https://www.cloudflare.com/ips-v4',
   },
   {
     cdn: 'fastly',
-    cidrs: ['23.235.32.0/20', '43.249.72.0/22', '103.244.50.0/24', '103.245.222.0/23', '103.245.224.0/24', '104.156.80.0/20', '140.248.64.0/18', '140.248.128.0/17', '146.75.0.0/17', '151.101.0.0/16', '157.52.64.0/18', '167.82.0.0/17', '167.82.128.0/20', '167.82.160.0/20', '167.82.224.0/20', '172.111.64.0/18', '185.31.16.0/22', '199.27.72.0/21', '199.232.0.0/16'],
+    cidrs: [
+      '23.235.32.0/20',
+      '43.249.72.0/22',
+      '103.244.50.0/24',
+      '103.245.222.0/23',
+      '103.245.224.0/24',
+      '104.156.80.0/20',
+      '140.248.64.0/18',
+      '140.248.128.0/17',
+      '146.75.0.0/17',
+      '151.101.0.0/16',
+      '157.52.64.0/18',
+      '167.82.0.0/17',
+      '167.82.128.0/20',
+      '167.82.160.0/20',
+      '167.82.224.0/20',
+      '172.111.64.0/18',
+      '185.31.16.0/22',
+      '199.27.72.0/21',
+      '199.232.0.0/16',
+    ],
     ref: 'https://api.fastly.com/public-ip-list',
   },
   {
     cdn: 'imperva',
-    cidrs: ['199.83.128.0/21', '198.143.32.0/19', '149.126.72.0/21', '103.28.248.0/22', '45.64.64.0/22', '185.11.124.0/22', '192.230.64.0/18', '107.154.0.0/16', '45.60.0.0/16', '45.223.0.0/16', '131.125.128.0/17'],
+    cidrs: [
+      '199.83.128.0/21',
+      '198.143.32.0/19',
+      '149.126.72.0/21',
+      '103.28.248.0/22',
+      '45.64.64.0/22',
+      '185.11.124.0/22',
+      '192.230.64.0/18',
+      '107.154.0.0/16',
+      '45.60.0.0/16',
+      '45.223.0.0/16',
+      '131.125.128.0/17',
+    ],
     ref: 'https://docs.imperva.com/bundle/z-kb-articles-knowledgebase/page/200627686.html (Imperva IP ranges)',
   },
 ];
@@ -178,7 +375,14 @@ function ipOwner(ip: string | null): { cdn: string; ref: string } | null {
 /** The field's lines, split where a recorder joined lines with a newline. */
 function values(h: Headers, name: string): string[] {
   const out: string[] = [];
-  for (const [n, v] of h) if (n.toLowerCase() === name) out.push(...v.split('\n').map((s) => s.trim()).filter(Boolean));
+  for (const [n, v] of h)
+    if (n.toLowerCase() === name)
+      out.push(
+        ...v
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
   return out;
 }
 
@@ -195,7 +399,11 @@ function popOf(cdn: string, h: Headers): string | null {
       return one('x-amz-cf-pop') ?? (st ? st[1] : null);
     }
     case 'fastly': {
-      const sb = values(h, 'x-served-by').join(', ').split(',').map((s) => s.trim()).filter(Boolean);
+      const sb = values(h, 'x-served-by')
+        .join(', ')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const last = sb[sb.length - 1];
       const m = last ? /-([A-Z]{3})$/.exec(last) : null;
       return m ? m[1] : null;
@@ -228,7 +436,16 @@ function popOf(cdn: string, h: Headers): string | null {
   }
 }
 
-const CF_STATUS: Record<string, string> = { HIT: 'hit', MISS: 'miss', EXPIRED: 'expired', STALE: 'stale', UPDATING: 'stale', REVALIDATED: 'revalidated', BYPASS: 'bypass', DYNAMIC: 'dynamic' };
+const CF_STATUS: Record<string, string> = {
+  HIT: 'hit',
+  MISS: 'miss',
+  EXPIRED: 'expired',
+  STALE: 'stale',
+  UPDATING: 'stale',
+  REVALIDATED: 'revalidated',
+  BYPASS: 'bypass',
+  DYNAMIC: 'dynamic',
+};
 
 function statusOf(cdn: string, h: Headers): string | null {
   switch (cdn) {
@@ -246,7 +463,10 @@ function statusOf(cdn: string, h: Headers): string | null {
     }
     case 'fastly': {
       // One entry per shielding layer, nearest the browser last; a copy served by any layer is a hit.
-      const tiers = values(h, 'x-cache').join(', ').split(',').map((s) => s.trim().toUpperCase());
+      const tiers = values(h, 'x-cache')
+        .join(', ')
+        .split(',')
+        .map((s) => s.trim().toUpperCase());
       if (!tiers.length || tiers[0] === '') return null;
       if (tiers.some((t) => t.startsWith('HIT'))) return 'hit';
       if (tiers[tiers.length - 1] === 'PASS') return 'bypass';
@@ -258,7 +478,10 @@ function statusOf(cdn: string, h: Headers): string | null {
       const m = /cdn-cache; ?desc=([A-Z_]+)/.exec(st);
       if (m) return ({ HIT: 'hit', MISS: 'miss', REVALIDATE: 'revalidated' } as Record<string, string>)[m[1]] ?? null;
       const x = /^TCP_(MEM_HIT|HIT|MISS|REFRESH_HIT|REFRESH_MISS)\b/.exec(values(h, 'x-cache')[0] ?? '');
-      if (x) return ({ MEM_HIT: 'hit', HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', REFRESH_MISS: 'expired' } as Record<string, string>)[x[1]];
+      if (x)
+        return (
+          { MEM_HIT: 'hit', HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', REFRESH_MISS: 'expired' } as Record<string, string>
+        )[x[1]];
       return null;
     }
     case 'azure':
@@ -286,7 +509,9 @@ function statusOf(cdn: string, h: Headers): string | null {
       return ({ HIT: 'hit', MISS: 'miss' } as Record<string, string>)[(values(h, 'x-sucuri-cache')[0] ?? '').toUpperCase()] ?? null;
     case 'netlify': {
       // RFC 9211 members, origin side first; a member with the bare hit parameter served the copy.
-      const members = values(h, 'cache-status').join(', ').split(/,(?=\s*")/);
+      const members = values(h, 'cache-status')
+        .join(', ')
+        .split(/,(?=\s*")/);
       if (!members.length || members[0] === '') return null;
       if (members.some((m) => /;\s*hit\s*(;|$)/.test(m) && !/fwd=stale/.test(m))) return 'hit';
       if (members.every((m) => /fwd=(uri-)?miss/.test(m))) return 'miss';
@@ -296,7 +521,11 @@ function statusOf(cdn: string, h: Headers): string | null {
     case 'varnish': {
       // Wikimedia's per-layer X-Cache ("cp1052 miss(0), cp3007 hit(10), cp3008 frontend hit(2)"), nearest layer last:
       // a copy served by any layer means the origin was not asked (https://wikitech.wikimedia.org/wiki/Caching_overview).
-      const layers = values(h, 'x-cache').join(', ').split(',').map((s) => s.trim()).filter((s) => /^cp\d+ /.test(s));
+      const layers = values(h, 'x-cache')
+        .join(', ')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => /^cp\d+ /.test(s));
       if (layers.length) {
         if (layers.some((l) => /\bhit\b/.test(l) || / hit\/\d+$/.test(l))) return 'hit';
         if (layers.every((l) => /\bmiss\b/.test(l))) return 'miss';
@@ -364,8 +593,10 @@ function rank(cdn: string): number {
 // ------------------------------------------------------------------ which headers are stored
 
 /** Only what a CDN rule anywhere could read: no bodies, no cookie values, no content or security policies. */
-const KEEP = /^(server|via|age|cache-status|server-timing|x-.*|cf-.*|akamai-.*|fastly-.*|cdn-.*|eagleid|eo-.*|ali-swift-.*|section-io-id|zy-server|bln-version|surrogate-key|set-cookie|cache-control)$/i;
-const DROP = /^(x-frame-options|x-xss-protection|x-content-type-options|x-csrf-jwt|x-ua-compatible|x-robots-tag|x-aspnet-version|x-connection-hash|x-transaction|x-twitter-response-tags|x-li-uuid|x-fb-debug|x-request-id|x_req_id|x-uuid|x-fs-uuid)$/i;
+const KEEP =
+  /^(server|via|age|cache-status|server-timing|x-.*|cf-.*|akamai-.*|fastly-.*|cdn-.*|eagleid|eo-.*|ali-swift-.*|section-io-id|zy-server|bln-version|surrogate-key|set-cookie|cache-control)$/i;
+const DROP =
+  /^(x-frame-options|x-xss-protection|x-content-type-options|x-csrf-jwt|x-ua-compatible|x-robots-tag|x-aspnet-version|x-connection-hash|x-transaction|x-twitter-response-tags|x-li-uuid|x-fb-debug|x-request-id|x_req_id|x-uuid|x-fs-uuid)$/i;
 
 export function keepHeaders(list: Array<{ name: string; value: string }>): Headers {
   const out: Headers = [];
@@ -373,7 +604,11 @@ export function keepHeaders(list: Array<{ name: string; value: string }>): Heade
     if (!KEEP.test(name) || DROP.test(name)) continue;
     let v = String(value);
     // Cookie values are personal: keep the name only (a WAF's cookie name is a documented signature).
-    if (/^set-cookie$/i.test(name)) v = v.split('\n').map((c) => c.split('=')[0].trim() + '=…').join('\n');
+    if (/^set-cookie$/i.test(name))
+      v = v
+        .split('\n')
+        .map((c) => c.split('=')[0].trim() + '=…')
+        .join('\n');
     out.push([name, v.length > 300 ? v.slice(0, 300) : v]);
   }
   return out;
@@ -408,7 +643,15 @@ function fromHars(): Capture[] {
       const key = JSON.stringify([url, ip, status, headers]);
       if (seen.has(key)) return;
       seen.add(key);
-      const c: Capture = { id: `${file.replace(/\.har$/, '')}#${i}`, source: `shared/fixtures/har/${file}`, url, ip, status, headers, label: label(headers, url, ip) };
+      const c: Capture = {
+        id: `${file.replace(/\.har$/, '')}#${i}`,
+        source: `shared/fixtures/har/${file}`,
+        url,
+        ip,
+        status,
+        headers,
+        label: label(headers, url, ip),
+      };
       if (typeof e._cdn_provider === 'string' && e._cdn_provider) c.wpt = e._cdn_provider;
       out.push(c);
     });

@@ -59,7 +59,8 @@ function judge(c: Capture): Outcome {
   const wrong: string[] = [];
   if (r.cdn !== c.label.cdn) wrong.push(`cdn ${r.cdn} (label ${c.label.cdn})`);
   if (c.label.pop !== null && r.pop !== c.label.pop) wrong.push(`pop ${r.pop} (label ${c.label.pop})`);
-  if (c.label.cacheStatus !== null && r.cacheStatus !== c.label.cacheStatus) wrong.push(`status ${r.cacheStatus} (label ${c.label.cacheStatus})`);
+  if (c.label.cacheStatus !== null && r.cacheStatus !== c.label.cacheStatus)
+    wrong.push(`status ${r.cacheStatus} (label ${c.label.cacheStatus})`);
   return { c, cdn: r.cdn, pop: r.pop, cacheStatus: r.cacheStatus, wrong };
 }
 
@@ -112,10 +113,14 @@ function main(): number {
 
   console.log(`cdn-captures: ${passed} passed, ${failed} failed`);
   console.log(`FIGURE cdn-captures identity recall: ${found}/${labelled.length} (${pct(found, labelled.length)})`);
-  console.log(`FIGURE cdn-captures precision: ${named.length - falseProviders}/${named.length} (${pct(named.length - falseProviders, named.length)}), ${falseProviders} false provider(s)`);
+  console.log(
+    `FIGURE cdn-captures precision: ${named.length - falseProviders}/${named.length} (${pct(named.length - falseProviders, named.length)}), ${falseProviders} false provider(s)`,
+  );
   console.log(`FIGURE cdn-captures PoP accuracy: ${popsRight}/${pops.length} (${pct(popsRight, pops.length)})`);
   console.log(`FIGURE cdn-captures cache-status accuracy: ${statusRight}/${statuses.length} (${pct(statusRight, statuses.length)})`);
-  console.log(`FIGURE cdn-captures WebPageTest cross-check: engine agrees on ${wptAgree}/${wpt.length}; ${wptNoEvidence} of WebPageTest's names (from DNS) have no header, host or published-range evidence`);
+  console.log(
+    `FIGURE cdn-captures WebPageTest cross-check: engine agrees on ${wptAgree}/${wpt.length}; ${wptNoEvidence} of WebPageTest's names (from DNS) have no header, host or published-range evidence`,
+  );
   const list = process.argv.includes('--list');
   for (const line of list ? report : report.slice(0, 40)) console.log(line);
   if (!list && report.length > 40) console.log(`... ${report.length - 40} more (--list)`);

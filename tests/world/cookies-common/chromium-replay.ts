@@ -49,7 +49,12 @@ function serve(port: number): Promise<Server> {
       const cookie = headers.find((l) => /^cookie:/i.test(l))?.replace(/^cookie:\s*/i, '');
       const shown = cookie === undefined ? '-' : Buffer.from(cookie, 'latin1').toString('hex');
       const body = `<!doctype html><pre id="c">${shown}</pre>`;
-      socket.end(Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`, 'latin1'));
+      socket.end(
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+          'latin1',
+        ),
+      );
     });
     socket.on('error', () => {});
   });
@@ -67,7 +72,15 @@ async function replay(c: Case): Promise<string> {
   try {
     const { stdout } = await run(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${profile}`, '--host-resolver-rules=MAP * 127.0.0.1', '--dump-dom', set.href],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        `--user-data-dir=${profile}`,
+        '--host-resolver-rules=MAP * 127.0.0.1',
+        '--dump-dom',
+        set.href,
+      ],
       { encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 24 },
     );
     const m = /<pre id="c">(-|[0-9a-f]*)<\/pre>/.exec(stdout);

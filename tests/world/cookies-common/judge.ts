@@ -24,11 +24,18 @@ export function readSuperseded(path: string): SupersededEntry[] {
     return [];
   }
   const list = Array.isArray(doc) ? doc : Array.isArray((doc as { cases?: unknown })?.cases) ? (doc as { cases: unknown[] }).cases : [];
-  return list.filter((e): e is SupersededEntry => !!e && typeof (e as SupersededEntry).id === 'string' && typeof (e as SupersededEntry).reason === 'string');
+  return list.filter(
+    (e): e is SupersededEntry => !!e && typeof (e as SupersededEntry).id === 'string' && typeof (e as SupersededEntry).reason === 'string',
+  );
 }
 
 /** Prints `<suite>: N passed, N failed`, a FIGURE line and the details; returns the number of failures. */
-export async function judgeSuite(suite: string, casesPath: string, supersededPath: string, out: (l: string) => void = (l) => console.log(l)): Promise<number> {
+export async function judgeSuite(
+  suite: string,
+  casesPath: string,
+  supersededPath: string,
+  out: (l: string) => void = (l) => console.log(l),
+): Promise<number> {
   const result = await runCaseFile(casesPath);
   if (result.error) {
     out(`${suite}: 0 passed, 1 failed`);
@@ -53,7 +60,8 @@ export async function judgeSuite(suite: string, casesPath: string, supersededPat
   for (const c of doc.cases) if (typeof c?.id === 'string') ids.add(c.id);
   for (const [id, reason] of listed) {
     if (!ids.has(id)) problems.push(`FAIL ${suite} ${id} is on superseded.json but is not a case (${reason})`);
-    else if (!disagreeing.has(id)) problems.push(`FAIL ${suite} ${id} is on superseded.json but now agrees: take it off the list (${reason})`);
+    else if (!disagreeing.has(id))
+      problems.push(`FAIL ${suite} ${id} is on superseded.json but now agrees: take it off the list (${reason})`);
   }
   const failed = problems.filter((l) => l.startsWith('FAIL ')).length;
   out(`${suite}: ${total - failed} passed, ${failed} failed`);
@@ -81,7 +89,8 @@ export function chromiumFigure(suite: string, casesPath: string, tsvPath: string
   if (!head) return `${suite}: the recorded Chromium run has no header`;
   const at = Number(head[2]);
   const cases = new Map<string, Record<string, unknown>>();
-  for (const c of (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: Array<Record<string, unknown>> }).cases) cases.set(String(c.id), c);
+  for (const c of (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: Array<Record<string, unknown>> }).cases)
+    cases.set(String(c.id), c);
   let agree = 0;
   let total = 0;
   const differ: string[] = [];

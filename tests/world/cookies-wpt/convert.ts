@@ -83,10 +83,13 @@ function rowsOf(file: string, helperSource: string, pageOrigin: string): Row[] {
   const sandbox: Record<string, unknown> = {};
   vm.createContext(sandbox);
   vm.runInContext(helperSource, sandbox, { timeout: 2000 });
-  sandbox.httpCookieTest = (cookie: unknown, expected: unknown, name: unknown, defaultPath?: unknown) => rows.push({ helper: 'http', cookie, expected, name, defaultPath });
-  sandbox.httpRedirectCookieTest = (cookie: unknown, expected: unknown, name: unknown, location: unknown) => rows.push({ helper: 'redirect', cookie, expected, name, location });
+  sandbox.httpCookieTest = (cookie: unknown, expected: unknown, name: unknown, defaultPath?: unknown) =>
+    rows.push({ helper: 'http', cookie, expected, name, defaultPath });
+  sandbox.httpRedirectCookieTest = (cookie: unknown, expected: unknown, name: unknown, location: unknown) =>
+    rows.push({ helper: 'redirect', cookie, expected, name, location });
   sandbox.domCookieTest = () => undefined;
-  sandbox.set_prefixed_cookie_via_http_test = (options: Row['options']) => rows.push({ helper: 'prefix', cookie: null, expected: null, name: (options as { title?: unknown })?.title, options });
+  sandbox.set_prefixed_cookie_via_http_test = (options: Row['options']) =>
+    rows.push({ helper: 'prefix', cookie: null, expected: null, name: (options as { title?: unknown })?.title, options });
   sandbox.set_prefixed_cookie_via_dom_test = () => undefined;
   sandbox.self = { origin: pageOrigin };
   sandbox.document = { location: { hostname: new URL(pageOrigin).hostname } };
@@ -136,7 +139,11 @@ for (const file of pages(join(vendor, 'cookies'))) {
   // The page a row runs on: *.www.* pages open on the www subdomain, and so does domain-child.sub.html (domain.sub.html
   // opens it there). Relative fetches and iframes stay on the page's origin.
   const onWww = rel.endsWith('domain-child.sub.html') || /\.www\./.test(rel);
-  const pageOrigin = /\.https\./.test(rel) ? `https://${onWww ? 'www.' : ''}${HOST}:${HTTPS_PORT}` : onWww ? `http://www.${HOST}:${PORT}` : origin;
+  const pageOrigin = /\.https\./.test(rel)
+    ? `https://${onWww ? 'www.' : ''}${HOST}:${HTTPS_PORT}`
+    : onWww
+      ? `http://www.${HOST}:${PORT}`
+      : origin;
   const pageUrl = `${pageOrigin}/${rel}`;
   for (const row of rowsOf(file, helperSource, pageOrigin)) {
     if (row.helper === 'prefix') {
@@ -146,7 +153,11 @@ for (const file of pages(join(vendor, 'cookies'))) {
     const lines = (Array.isArray(row.cookie) ? row.cookie : [row.cookie]).map((c) => wireLine(String(c)));
     const set = `${pageOrigin}/cookies/resources/cookie.py?set=${encodeURIComponent(JSON.stringify(row.cookie))}`;
     const readAt =
-      row.helper === 'redirect' ? String(row.location) : row.defaultPath === false ? pageUrl : `${pageOrigin}/cookies/resources/echo-cookie.html`;
+      row.helper === 'redirect'
+        ? String(row.location)
+        : row.defaultPath === false
+          ? pageUrl
+          : `${pageOrigin}/cookies/resources/echo-cookie.html`;
     const id = uniqueId(rel, row.name);
     const expected = String(row.expected ?? '');
     cases.push({
@@ -170,7 +181,8 @@ const doc = {
   conventions: {
     hosts: `wptserve defaults: ${HOST}, www.${HOST}, www1.${HOST}, www2.www.${HOST}, ${ALT_HOST}; port ${PORT} (http), ${HTTPS_PORT} (https).`,
     time: `now = ${NOW} (2026-01-01T00:00:00Z) for both steps.`,
-    request: 'The Set-Cookie response answers a same-site fetch from the test page; the cookies are then read (document.cookie) at the URL in send.requestUrl.',
+    request:
+      'The Set-Cookie response answers a same-site fetch from the test page; the cookies are then read (document.cookie) at the URL in send.requestUrl.',
     expect: 'cookieHeader: document.cookie as the test expects it, or null for an empty string.',
   },
   cases,

@@ -53,7 +53,12 @@ const server = createServer((socket) => {
       const cookie = lines.find((l) => /^cookie:/i.test(l))?.replace(/^cookie:\s*/i, '') ?? '';
       // Bytes as received (latin1 round-trip keeps UTF-8 cookies intact); hex so the page carries them verbatim.
       const body = `<!doctype html><pre id="c">${Buffer.from(cookie, 'latin1').toString('hex')}</pre>`;
-      out.push(Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`, 'latin1'));
+      out.push(
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+          'latin1',
+        ),
+      );
     }
     socket.end(Buffer.concat(out));
   });
@@ -97,7 +102,9 @@ const names = process.argv.slice(2).length
 server.listen(PORT, '127.0.0.1', async () => {
   console.log(`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}\tat ${Math.floor(Date.now() / 1000)}`);
   for (const name of names) {
-    const expected = readFileSync(join(dataDir, `${name}-expected`), 'utf8').replace(/^Cookie:/, '').trim();
+    const expected = readFileSync(join(dataDir, `${name}-expected`), 'utf8')
+      .replace(/^Cookie:/, '')
+      .trim();
     console.log(`${name}\tsuite: ${expected === '' ? 'null' : JSON.stringify(expected)}\tchromium: ${await runOne(name)}`);
   }
   server.close();

@@ -23,23 +23,56 @@ const vendor = join(here, 'vendor');
 
 /** The field parsers of our areas (vendor/httplint/field/parsers/<name>.py). */
 export const FIELD_FILES = [
-  'age', 'cache_control', 'cache_status', 'cdn_cache_control', 'cookie', 'date', 'etag', 'expires', 'last_modified',
-  'pragma', 'proxy_status', 'set_cookie', 'vary', 'via', 'x_cache', 'x_cache_lookup',
+  'age',
+  'cache_control',
+  'cache_status',
+  'cdn_cache_control',
+  'cookie',
+  'date',
+  'etag',
+  'expires',
+  'last_modified',
+  'pragma',
+  'proxy_status',
+  'set_cookie',
+  'vary',
+  'via',
+  'x_cache',
+  'x_cache_lookup',
 ];
 /** Other vendored files that define notes. */
 const NOTE_FILES = [
-  'httplint/cache.py', 'httplint/status.py', 'httplint/field/__init__.py', 'httplint/field/utils.py',
-  'httplint/field/singleton_field.py', 'httplint/field/structured_field.py',
+  'httplint/cache.py',
+  'httplint/status.py',
+  'httplint/field/__init__.py',
+  'httplint/field/utils.py',
+  'httplint/field/singleton_field.py',
+  'httplint/field/structured_field.py',
   ...FIELD_FILES.map((f) => `httplint/field/parsers/${f}.py`),
 ];
 const MESSAGE_TESTS = ['test/test_cache.py', 'test/test_status.py'];
 const CATEGORIES_IN_SCOPE = new Set(['CACHING', 'COOKIES', 'VALIDATION']);
 /** Notes of other categories that httplint raises on the fields of our areas. */
 const GENERIC_IN_SCOPE = new Set([
-  'SINGLE_HEADER_REPEAT', 'BAD_DATE_SYNTAX', 'DATE_OBSOLETE', 'BAD_SYNTAX', 'RESPONSE_HDR_IN_REQUEST',
-  'REQUEST_HDR_IN_RESPONSE', 'FIELD_DEPRECATED', 'STRUCTURED_FIELD_PARSE_ERROR', 'DUPLICATE_KEY', 'DATE_CLOCKLESS',
-  'DATE_INCORRECT', 'DATE_CORRECT', 'AGE_PENALTY', 'LM_FUTURE', 'LM_PRESENT', 'PRAGMA_OTHER', 'VIA_PRESENT',
-  'VARY_NEGOTIATE', 'HEADER_SHOULD_NOT_BE_IN_304',
+  'SINGLE_HEADER_REPEAT',
+  'BAD_DATE_SYNTAX',
+  'DATE_OBSOLETE',
+  'BAD_SYNTAX',
+  'RESPONSE_HDR_IN_REQUEST',
+  'REQUEST_HDR_IN_RESPONSE',
+  'FIELD_DEPRECATED',
+  'STRUCTURED_FIELD_PARSE_ERROR',
+  'DUPLICATE_KEY',
+  'DATE_CLOCKLESS',
+  'DATE_INCORRECT',
+  'DATE_CORRECT',
+  'AGE_PENALTY',
+  'LM_FUTURE',
+  'LM_PRESENT',
+  'PRAGMA_OTHER',
+  'VIA_PRESENT',
+  'VARY_NEGOTIATE',
+  'HEADER_SHOULD_NOT_BE_IN_304',
 ]);
 /** The URL httplint's FakeResponseLinter and FakeRequestLinter use (httplint/field/tests.py). */
 const BASE_URI = 'http://example.com/foo/bar';
@@ -256,7 +289,13 @@ function fieldCases(notes: NoteInfo[], skipped: Array<{ source: string; reason: 
       }
       const inputs = evalList(balanced(c.body, c.body.indexOf('[', inputsAt)), consts).map(String);
       const en = /expected_notes(?:: NoteClassListType)? = (\[[^\]]*\])/.exec(c.body);
-      const expected = en ? en[1].slice(1, -1).split(',').map((s) => s.trim()).filter(Boolean) : [];
+      const expected = en
+        ? en[1]
+            .slice(1, -1)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
       const request = /linter_class = FakeRequestLinter/.test(c.body) || /RequestLinterProtocol\]/.test(c.base);
       cases.push({
         id: `${f}/${c.name}`,
@@ -296,9 +335,7 @@ function messageCases(notes: NoteInfo[], skipped: Array<{ source: string; reason
         continue;
       }
       const loop = /for (\w+) in (\[[^\]]*\]):/.exec(body);
-      const envs: Array<Record<string, string>> = loop
-        ? evalList(loop[2], new Map()).map((v) => ({ [loop[1]]: String(v) }))
-        : [{}];
+      const envs: Array<Record<string, string>> = loop ? evalList(loop[2], new Map()).map((v) => ({ [loop[1]]: String(v) })) : [{}];
       envs.forEach((env, k) => {
         // [(name, value), ...]: read as a flat list of pairs
         const flat = evalList(listSrc.replace(/[()]/g, ' '), new Map(), env).map(String);

@@ -122,7 +122,9 @@ function exclusive(note: string, mapping: Record<string, Mapping>): boolean {
   const m = mapping[note];
   if (!('finding' in m) || m.broader) return false;
   const ids = [m.finding].flat();
-  return Object.entries(mapping).every(([other, o]) => other === note || !('finding' in o) || ![o.finding].flat().some((id) => ids.includes(id)));
+  return Object.entries(mapping).every(
+    ([other, o]) => other === note || !('finding' in o) || ![o.finding].flat().some((id) => ids.includes(id)),
+  );
 }
 
 export interface Verdict {
@@ -139,14 +141,16 @@ export function judge(c: Case, mapping: Record<string, Mapping>): Verdict {
   for (const n of c.expected) {
     const m = Object.hasOwn(mapping, n) ? mapping[n] : undefined;
     if (!m) problems.push(`${n}: not in mapping.json`);
-    else if (!('departure' in m) && !raised(e, m)) problems.push(`${n} expected, ${'finding' in m ? [m.finding].flat().join('|') : m.field} missing`);
+    else if (!('departure' in m) && !raised(e, m))
+      problems.push(`${n} expected, ${'finding' in m ? [m.finding].flat().join('|') : m.field} missing`);
   }
   for (const n of c.absent) {
     const m = Object.hasOwn(mapping, n) ? mapping[n] : undefined;
     if (!m) problems.push(`${n}: not in mapping.json`);
     // Absence is checked where the finding stands for this note alone: a field is a description httplint splits
     // into exclusive notes differently, and a finding several notes share (or one a broader rule raises) says more.
-    else if ('finding' in m && exclusive(n, mapping) && raised(e, m)) problems.push(`${n} not expected, but ${[m.finding].flat().join('|')} raised`);
+    else if ('finding' in m && exclusive(n, mapping) && raised(e, m))
+      problems.push(`${n} not expected, but ${[m.finding].flat().join('|')} raised`);
   }
   return { id: c.id, agrees: problems.length === 0, problems, findings: e.findings.map((f) => f.id) };
 }

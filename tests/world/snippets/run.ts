@@ -64,10 +64,19 @@ const port = (s: { address(): string | AddressInfo | null }) => (s.address() as 
 
 function freePort(): Promise<number> {
   const s = createServer();
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => { const p = port(s); s.close(() => resolve(p)); }));
+  return new Promise((resolve) =>
+    s.listen(0, '127.0.0.1', () => {
+      const p = port(s);
+      s.close(() => resolve(p));
+    }),
+  );
 }
 
-interface Got { status: number; headers: IncomingHttpHeaders; raw: string[] }
+interface Got {
+  status: number;
+  headers: IncomingHttpHeaders;
+  raw: string[];
+}
 
 function get(url: string): Promise<Got> {
   return new Promise((resolve, reject) => {
@@ -104,7 +113,11 @@ function attrName(a: string): string {
 }
 
 function attrs(cookie: string): string[] {
-  return cookie.split(';').slice(1).map((p) => p.trim()).filter(Boolean);
+  return cookie
+    .split(';')
+    .slice(1)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -124,10 +137,16 @@ function judge(s: FixSnippets, got: Got, baseline: Got | null): string[] {
       const had = attrs(before[i]).some((a) => attrName(a) === want);
       const a = attrs(after[i]);
       const expected = had ? attrs(before[i]) : [...attrs(before[i]), attr];
-      const norm = (l: string[]) => l.map((x) => x.toLowerCase().replace(/\s+/g, '')).sort().join(';');
-      if (after[i].split(';')[0] !== before[i].split(';')[0] || norm(a) !== norm(expected)) problems.push(`Set-Cookie "${after[i]}" (was "${before[i]}")`);
+      const norm = (l: string[]) =>
+        l
+          .map((x) => x.toLowerCase().replace(/\s+/g, ''))
+          .sort()
+          .join(';');
+      if (after[i].split(';')[0] !== before[i].split(';')[0] || norm(a) !== norm(expected))
+        problems.push(`Set-Cookie "${after[i]}" (was "${before[i]}")`);
     }
-    if (!before.some((c) => !attrs(c).some((a) => attrName(a) === want))) problems.push('the baseline already had the attribute everywhere: nothing was tested');
+    if (!before.some((c) => !attrs(c).some((a) => attrName(a) === want)))
+      problems.push('the baseline already had the attribute everywhere: nothing was tested');
     return problems;
   }
   if (isValidatorFix(s)) {
@@ -168,7 +187,10 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => { clearTimeout(t); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -191,7 +213,10 @@ interface ServerKit {
 }
 
 function indent(code: string, pad: string): string {
-  return code.split('\n').map((l) => pad + l).join('\n');
+  return code
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -228,11 +253,15 @@ const NGINX: ServerKit = {
   },
   check(file) {
     // -e: nginx opens its error log before reading the config; the built-in path needs root.
-    const r = spawnSync('nginx', ['-t', '-q', '-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], { encoding: 'utf8' });
+    const r = spawnSync('nginx', ['-t', '-q', '-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], {
+      encoding: 'utf8',
+    });
     return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim() };
   },
   start(file) {
-    return spawn('nginx', ['-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return spawn('nginx', ['-e', join(root, 'nginx', 'error.log'), '-p', join(root, 'nginx'), '-c', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   },
 };
 
@@ -274,7 +303,12 @@ const APACHE: ServerKit = {
   },
 };
 
-const CADDY_ENV = { ...process.env, XDG_DATA_HOME: join(root, 'caddy', 'data'), XDG_CONFIG_HOME: join(root, 'caddy', 'config'), HOME: join(root, 'caddy') };
+const CADDY_ENV = {
+  ...process.env,
+  XDG_DATA_HOME: join(root, 'caddy', 'data'),
+  XDG_CONFIG_HOME: join(root, 'caddy', 'config'),
+  HOME: join(root, 'caddy'),
+};
 
 const CADDY: ServerKit = {
   name: 'caddy',
@@ -290,14 +324,25 @@ const CADDY: ServerKit = {
   },
   check(file) {
     const r = spawnSync('caddy', ['validate', '--config', file, '--adapter', 'caddyfile'], { encoding: 'utf8', env: CADDY_ENV });
-    return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.split('\n').filter((l) => !/"level":"info"/.test(l)).join('\n').trim() };
+    return {
+      ok: r.status === 0,
+      out: `${r.stdout}${r.stderr}`
+        .split('\n')
+        .filter((l) => !/"level":"info"/.test(l))
+        .join('\n')
+        .trim(),
+    };
   },
   start(file) {
     return spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { stdio: ['ignore', 'pipe', 'pipe'], env: CADDY_ENV });
   },
 };
 
-interface Tally { passed: number; failed: number; skipped?: string }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped?: string;
+}
 
 function report(label: string, t: Tally, detail: string) {
   if (t.skipped) console.log(`FIGURE snippets-${label}: SKIPPED, ${t.skipped}`);
@@ -312,10 +357,20 @@ function fail(label: string, id: string, why: string) {
 }
 
 async function runServer(kit: ServerKit, backendPort: number): Promise<Tally> {
-  const entries = ids.filter((id) => FIX_SNIPPETS[id][kit.name])// <name>: the one blank a snippet may leave the developer (nginx names cookies one by one); here, the cookie the
+  const entries = ids
+    .filter((id) => FIX_SNIPPETS[id][kit.name]) // <name>: the one blank a snippet may leave the developer (nginx names cookies one by one); here, the cookie the
     // backend sets without the attribute.
-    .map((id): [string, string, boolean] => [id, FIX_SNIPPETS[id][kit.name]!.code.replaceAll('<name>', 'sid'), isValidatorFix(FIX_SNIPPETS[id])]);
-  if (!has(kit.binary)) return { passed: 0, failed: 0, skipped: `${kit.binary} is not installed (apt-get install ${kit.binary}); ${entries.length} snippets not checked` };
+    .map((id): [string, string, boolean] => [
+      id,
+      FIX_SNIPPETS[id][kit.name]!.code.replaceAll('<name>', 'sid'),
+      isValidatorFix(FIX_SNIPPETS[id]),
+    ]);
+  if (!has(kit.binary))
+    return {
+      passed: 0,
+      failed: 0,
+      skipped: `${kit.binary} is not installed (apt-get install ${kit.binary}); ${entries.length} snippets not checked`,
+    };
   mkdirSync(join(root, kit.name), { recursive: true });
   const t: Tally = { passed: 0, failed: 0 };
   // 1. Each snippet alone, through the server's own config check.
@@ -372,7 +427,9 @@ async function runExpress(): Promise<Tally> {
     const app = express();
     mount(app);
     app.get('/', route);
-    const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
     try {
       return await get(`http://127.0.0.1:${port(server)}/`);
     } finally {
@@ -410,7 +467,9 @@ async function runWorkers(backendPort: number): Promise<Tally & { described: num
         const worker = new Function(cf.code.replace(/^export default /m, 'return '))() as { fetch(r: Request): Promise<Response> };
         const res = await worker.fetch(new Request(`http://127.0.0.1:${backendPort}/`));
         const raw: string[] = [];
-        res.headers.forEach((v, n) => { if (n !== 'set-cookie') raw.push(n, v); });
+        res.headers.forEach((v, n) => {
+          if (n !== 'set-cookie') raw.push(n, v);
+        });
         for (const c of res.headers.getSetCookie()) raw.push('set-cookie', c);
         await res.text();
         const problems = judge(s, { status: res.status, headers: {}, raw }, null);
@@ -443,15 +502,28 @@ async function runWorkers(backendPort: number): Promise<Tally & { described: num
     for (const kit of [NGINX, APACHE, CADDY]) {
       const t = await runServer(kit, port(b));
       failed += t.failed;
-      const how = kit.name === 'nginx' ? 'nginx -t, then a request' : kit.name === 'apache' ? 'apache2 -t, then a request' : 'caddy validate, then a request';
+      const how =
+        kit.name === 'nginx'
+          ? 'nginx -t, then a request'
+          : kit.name === 'apache'
+            ? 'apache2 -t, then a request'
+            : 'caddy validate, then a request';
       report(kit.name, t, `${t.passed + t.failed} snippets (${how}), ${t.failed} failed`);
     }
     const ex = await runExpress();
     failed += ex.failed;
-    report('express', ex, `${ex.passed + ex.failed} snippets mounted in Express ${(await import('express/package.json', { with: { type: 'json' } })).default.version}, ${ex.failed} failed`);
+    report(
+      'express',
+      ex,
+      `${ex.passed + ex.failed} snippets mounted in Express ${(await import('express/package.json', { with: { type: 'json' } })).default.version}, ${ex.failed} failed`,
+    );
     const cf = await runWorkers(port(b));
     failed += cf.failed;
-    report('cloudflare', cf, `${cf.workers} Workers run under Node's fetch/Response, ${cf.failed} failed; ${cf.described} Transform Rule descriptions matched to the table (not run: no Cloudflare here)`);
+    report(
+      'cloudflare',
+      cf,
+      `${cf.workers} Workers run under Node's fetch/Response, ${cf.failed} failed; ${cf.described} Transform Rule descriptions matched to the table (not run: no Cloudflare here)`,
+    );
   } finally {
     await new Promise((resolve) => b.close(resolve));
     if (!process.env.KEEP) rmSync(root, { recursive: true, force: true });
