@@ -190,7 +190,7 @@ describe('Recorder (Firefox): the DevTools log of a reload', () => {
       rows = await store.exchangesForTab(5);
     }
     expect(rows.map((r) => r.url)).toEqual([SVG, SVG]);
-    const hit = rows.find((r) => r.id !== rows[0].id && r.requestTimeMs > t0 + 100)!;
+    const hit = rows.find((r) => r.id !== rows[0]!.id && r.requestTimeMs > t0 + 100)!;
     expect(hit).toMatchObject({ source: 'memory-cache', resourceType: 'image' });
     expect(hit.responseHeaders.find((h) => h.name === 'Date')?.value).toBe(DATE);
     store.close();

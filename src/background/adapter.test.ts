@@ -65,7 +65,7 @@ describe('headersFromWebRequest', () => {
   });
 
   it('decodes binaryValue as Latin-1', () => {
-    expect(headersFromWebRequest([{ name: 'X-Bin', binaryValue: [0x63, 0x61, 0x66, 0xe9] }])[0].value).toBe('café');
+    expect(headersFromWebRequest([{ name: 'X-Bin', binaryValue: [0x63, 0x61, 0x66, 0xe9] }])[0]?.value).toBe('café');
   });
 });
 

@@ -59,7 +59,7 @@ function headerValue(h: { value?: string; binaryValue?: ArrayLike<number> }): st
   if (h.binaryValue) {
     // Chrome gives non-UTF-8 values as bytes; show them as Latin-1 (RFC 9110 §5.5 obs-text).
     let s = '';
-    for (let i = 0; i < h.binaryValue.length; i++) s += String.fromCharCode(h.binaryValue[i]);
+    for (let i = 0; i < h.binaryValue.length; i++) s += String.fromCharCode(h.binaryValue[i]!); // i < length
     return s;
   }
   return '';
@@ -420,7 +420,10 @@ export function recordFromHar(id: string, entry: HarEntryLike, tabId: number, ta
   const startMs = Number.isNaN(start) ? 0 : start;
   const t = entry.timings ?? {};
   let beforeHeaders = 0;
-  for (const phase of PHASES_BEFORE_HEADERS) if ((t[phase] ?? -1) > 0) beforeHeaders += t[phase];
+  for (const phase of PHASES_BEFORE_HEADERS) {
+    const ms = t[phase] ?? -1;
+    if (ms > 0) beforeHeaders += ms;
+  }
   const type = entry._resourceType ? resourceTypeFromHar(entry._resourceType) : undefined;
   const record: ExchangeRecord = {
     id,
@@ -498,7 +501,7 @@ const TYPE_BY_MEDIA: Array<[RegExp, string]> = [
 ];
 
 export function resourceTypeFromContentType(contentType: string | undefined): string | undefined {
-  const media = contentType?.split(';')[0].trim().toLowerCase();
+  const media = contentType?.split(';')[0]!.trim().toLowerCase();
   if (!media) return undefined;
   for (const [re, type] of TYPE_BY_MEDIA) if (re.test(media)) return type;
   return undefined;

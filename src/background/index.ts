@@ -136,8 +136,9 @@ chrome.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(chang
 // storage.session back to the worker, each with the whole record (journal.ts)
 // (https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged).
 chrome.storage.local.onChanged.addListener((changes) => {
-  if (!changes[SETTINGS_KEY]) return;
-  void ready.then(() => recorder.store!.setRetention({ ...DEFAULT_RETENTION, ...(changes[SETTINGS_KEY].newValue ?? {}) }));
+  const change = changes[SETTINGS_KEY];
+  if (!change) return;
+  void ready.then(() => recorder.store!.setRetention({ ...DEFAULT_RETENTION, ...(change.newValue ?? {}) }));
 });
 
 // ------------------------------------------------------------------------------------------------ messaging

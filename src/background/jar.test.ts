@@ -21,7 +21,13 @@ function fakeApi() {
   const calls: Array<{ url: string; top?: string; store?: string; resolve: (jar: JarCookie[]) => void; reject: (e: unknown) => void }> = [];
   const fetcher = (url: string, top: string | undefined, store?: string) =>
     new Promise<JarCookie[]>((resolve, reject) => calls.push({ url, top, store, resolve, reject }));
-  return { calls, fetcher };
+  /** The i-th call; a test that releases a call the cache never made fails here, not with a TypeError. */
+  const call = (i: number) => {
+    const c = calls[i];
+    if (!c) throw new Error(`no cookies API call #${i} (made ${calls.length})`);
+    return c;
+  };
+  return { calls, call, fetcher };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -33,7 +39,7 @@ describe('JarCache', () => {
     const pending = Array.from({ length: 500 }, (_, i) => cache.get(`http://lab.test/burst/item/${i}`, 'http://lab.test/burst'));
     expect(api.calls.length).toBe(1);
     expect(cache.peek('http://lab.test/x', 'http://lab.test/')).toBeUndefined();
-    api.calls[0].resolve([cookie('a')]);
+    api.call(0).resolve([cookie('a')]);
     const readings = await Promise.all(pending);
     expect(new Set(readings).size).toBe(1);
     expect(readings[0]).toEqual({ jar: [cookie('a')], takenMs: 1000 });
@@ -87,7 +93,7 @@ describe('JarCache', () => {
     const cache = new JarCache(api.fetcher);
     const waiting = cache.get('http://lab.test/', undefined);
     cache.invalidate({ domain: 'lab.test' });
-    api.calls[0].resolve([cookie('old')]);
+    api.call(0).resolve([cookie('old')]);
     expect((await waiting).jar).toEqual([cookie('old')]);
     expect(cache.peek('http://lab.test/', undefined)).toBeUndefined();
     void cache.get('http://lab.test/', undefined);
@@ -99,12 +105,12 @@ describe('JarCache', () => {
     let now = 1000;
     const cache = new JarCache(api.fetcher, () => now);
     void cache.get('http://lab.test/', undefined);
-    api.calls[0].resolve([]);
+    api.call(0).resolve([]);
     await tick();
     now = 2000;
     const fresh = cache.get('http://lab.test/', undefined, undefined, 2000);
     expect(api.calls.length).toBe(2);
-    api.calls[1].resolve([cookie('new')]);
+    api.call(1).resolve([cookie('new')]);
     expect(await fresh).toEqual({ jar: [cookie('new')], takenMs: 2000 });
     expect(cache.peek('http://lab.test/', undefined)?.jar).toEqual([cookie('new')]);
   });
@@ -113,7 +119,7 @@ describe('JarCache', () => {
     const api = fakeApi();
     const cache = new JarCache(api.fetcher);
     const p = cache.get('http://lab.test/', undefined);
-    api.calls[0].reject(new Error('boom'));
+    api.call(0).reject(new Error('boom'));
     await expect(p).rejects.toThrow('boom');
     void cache.get('http://lab.test/', undefined);
     expect(api.calls.length).toBe(2);
@@ -133,7 +139,7 @@ describe('JarCache', () => {
     let now = 1_000_000;
     const cache = new JarCache(api.fetcher, () => now);
     void cache.get('http://lab.test/', undefined);
-    api.calls[0].resolve([{ ...cookie('short'), persistent: true, expires: 1030 }, cookie('session')]);
+    api.call(0).resolve([{ ...cookie('short'), persistent: true, expires: 1030 }, cookie('session')]);
     await tick();
     now = 1_029_000;
     expect(cache.peek('http://lab.test/', undefined)).toBeDefined();

@@ -123,7 +123,7 @@ export class JarCache {
     if (hit && hit.startedMs >= notBefore && this.now() < hit.staleAtMs) return hit.pending;
     const startedMs = this.now();
     const entry: JarEntry = {
-      site: key.split('|')[1],
+      site: key.split('|')[1]!, // key() builds `store|site|top`
       startedMs,
       staleAtMs: Infinity,
       pending: undefined as unknown as Promise<JarReading>,

@@ -33,13 +33,13 @@ export class ListenerStats {
   } {
     const n = Math.min(this.count, CAPACITY);
     const sorted = Array.from(this.samples.subarray(0, n)).sort((a, b) => a - b);
-    const at = (q: number) => (n ? sorted[Math.min(n - 1, Math.floor(q * (n - 1)))] : 0);
+    const at = (q: number) => (n ? sorted[Math.min(n - 1, Math.floor(q * (n - 1)))]! : 0); // index in [0, n - 1]
     const sum = sorted.reduce((a, b) => a + b, 0);
     return {
       events: this.count,
       medianMs: at(0.5),
       p99Ms: at(0.99),
-      maxMs: n ? sorted[n - 1] : 0,
+      maxMs: n ? sorted[n - 1]! : 0,
       meanMs: n ? sum / n : 0,
       totalMs: sum,
       perEvent: { ...this.perEvent },

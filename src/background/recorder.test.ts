@@ -133,7 +133,7 @@ describe('Recorder: never invent', () => {
     await store.flush();
     const [r] = await store.exchangesForTab(5);
     expect(r).toMatchObject({ status: 200, endTimeMs: 36_000 });
-    expect(r.error).toBeUndefined();
+    expect(r?.error).toBeUndefined();
     store.close();
   });
 });

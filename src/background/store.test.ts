@@ -131,7 +131,7 @@ describe('ExchangeStore', () => {
     expect((await store.exchangesForTab(1)).map((r) => r.id)).toEqual(rs.slice(2).map((r) => r.id));
     expect(await store.retentionStats(1)).toEqual({ droppedForTab: 2, droppedTotal: 2, maxPerTab: 3, maxTotal: 100 });
     expect((await store.retentionStats(2)).droppedForTab).toBe(0);
-    expect((await store.pagesForTab(1))[0].dropped).toBe(2);
+    expect((await store.pagesForTab(1))[0]?.dropped).toBe(2);
   });
 
   it('bounds retention overall, oldest first across tabs', async () => {
@@ -251,7 +251,7 @@ describe('ExchangeStore under a quota', () => {
     expect(stored.length).toBeLessThanOrEqual(100);
     const ids = new Set(stored.map((r) => r.id));
     expect(ids.has(all.at(-1)!.id)).toBe(true);
-    expect(ids.has(all[0].id)).toBe(false);
+    expect(ids.has(all[0]!.id)).toBe(false);
     // Oldest first: what is kept is a run of the newest.
     const kept = all.filter((r) => ids.has(r.id));
     expect(kept).toEqual(all.slice(all.length - kept.length));
@@ -303,8 +303,8 @@ describe("ExchangeStore finalAtOnce (the background's setting)", () => {
     await store.flush();
     expect((await store.storedExchanges()).map((r) => r.id).sort()).toEqual([inFlight.id, done.id].sort());
     expect(flushed).toHaveLength(1);
-    expect(flushed[0].ids.sort()).toEqual([inFlight.id, done.id].sort());
-    expect(flushed[0].takenAt).toBeGreaterThanOrEqual(before);
+    expect(flushed[0]!.ids.sort()).toEqual([inFlight.id, done.id].sort());
+    expect(flushed[0]!.takenAt).toBeGreaterThanOrEqual(before);
     expect(store.pending).toBe(0);
   });
 

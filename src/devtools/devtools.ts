@@ -55,9 +55,10 @@ function flush(): void {
     try {
       port ??= connect();
       const now = Date.now();
-      while (posted.length && posted[0].at < now - RESEND_MS) posted.shift();
+      while (posted.length && posted[0]!.at < now - RESEND_MS) posted.shift();
       while (pending.length) {
-        port.postMessage(pending[0]);
+        const message = pending[0]!; // length checked
+        port.postMessage(message);
         posted.push({ at: now, message: pending.shift()! });
       }
     } catch {

@@ -4,20 +4,26 @@ import { forwardSearch } from './search-forward';
 function fakePanel(withSearch: boolean) {
   const listeners: Record<string, (...a: any[]) => void> = {};
   const ev = (name: string) => ({ addListener: (cb: (...a: any[]) => void) => void (listeners[name] = cb) });
-  return { panel: { onShown: ev('shown'), ...(withSearch ? { onSearch: ev('search') } : {}) }, listeners };
+  /** Call the listener registered for `name`; fails plainly when none was. */
+  const fire = (name: string, ...a: unknown[]) => {
+    const cb = listeners[name];
+    if (!cb) throw new Error(`no ${name} listener`);
+    cb(...a);
+  };
+  return { panel: { onShown: ev('shown'), ...(withSearch ? { onSearch: ev('search') } : {}) }, listeners, fire };
 }
 
 describe('forwardSearch', () => {
   it("forwards DevTools' search calls to the panel window it was shown in", () => {
-    const { panel, listeners } = fakePanel(true);
+    const { panel, fire } = fakePanel(true);
     expect(forwardSearch(panel)).toBe(true);
     const hook = vi.fn();
     // before the panel was shown there is no window: nothing happens, nothing throws
-    listeners.search('performSearch', 'x');
-    listeners.shown({ __cacheLensSearch: hook } as unknown as Window);
-    listeners.search('performSearch', 'etag');
-    listeners.search('nextSearchResult');
-    listeners.search('cancelSearch');
+    fire('search', 'performSearch', 'x');
+    fire('shown', { __cacheLensSearch: hook } as unknown as Window);
+    fire('search', 'performSearch', 'etag');
+    fire('search', 'nextSearchResult');
+    fire('search', 'cancelSearch');
     expect(hook.mock.calls).toEqual([
       ['performSearch', 'etag'],
       ['nextSearchResult', undefined],

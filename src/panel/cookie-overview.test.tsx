@@ -49,18 +49,23 @@ describe('Cookies overview', () => {
     const now = NOW_MS / 1000;
     const rows = buildOverview(records(), (x) => explain(x, { browser: 'chrome', now }), lookupPurpose);
     const by = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(by.IDE.purpose).toMatchObject({ category: 'Marketing', source: 'ocd' });
-    expect(by.IDE.thirdParty).toBe(true);
-    expect(by.IDE.tracking).toBe(true);
-    expect(by.IDE.setCount).toBe(1);
-    expect(by.IDE.sentCount).toBe(1);
-    expect(by.IDE.why).toMatch(/^Tracking: Marketing in the Open Cookie Database .*third-party.*news\.example/);
-    expect(by._ga.purpose.category).toBe('Analytics');
-    expect(by._ga.tracking).toBe(false); // first-party analytics is not tracking across sites
-    expect(by.AWSALB.purpose).toMatchObject({ category: 'Load balancing', source: 'ours', ocdCategory: 'Functional' });
-    expect(by.AWSALB.why).toContain("Load balancing by Cache Lens's own list");
-    expect(by.mystery.purpose).toMatchObject({ category: 'Unknown', source: 'unknown' });
-    expect(rows[0].name).toBe('IDE'); // tracking first
+    const row = (name: string) => {
+      const r = by[name];
+      if (!r) throw new Error(`no row for ${name}`);
+      return r;
+    };
+    expect(row('IDE').purpose).toMatchObject({ category: 'Marketing', source: 'ocd' });
+    expect(row('IDE').thirdParty).toBe(true);
+    expect(row('IDE').tracking).toBe(true);
+    expect(row('IDE').setCount).toBe(1);
+    expect(row('IDE').sentCount).toBe(1);
+    expect(row('IDE').why).toMatch(/^Tracking: Marketing in the Open Cookie Database .*third-party.*news\.example/);
+    expect(row('_ga').purpose.category).toBe('Analytics');
+    expect(row('_ga').tracking).toBe(false); // first-party analytics is not tracking across sites
+    expect(row('AWSALB').purpose).toMatchObject({ category: 'Load balancing', source: 'ours', ocdCategory: 'Functional' });
+    expect(row('AWSALB').why).toContain("Load balancing by Cache Lens's own list");
+    expect(row('mystery').purpose).toMatchObject({ category: 'Unknown', source: 'unknown' });
+    expect(rows[0]?.name).toBe('IDE'); // tracking first
   });
 
   it('answers "which cookies track me" in one view, and leads to where a cookie was set', () => {

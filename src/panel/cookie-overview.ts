@@ -51,7 +51,7 @@ function hostOf(url: string | undefined | null): string {
 }
 
 function pair(raw: string): { name: string; value: string } {
-  const p = raw.split(';')[0];
+  const p = raw.split(';')[0]!;
   const eq = p.indexOf('=');
   return eq < 0 ? { name: '', value: p.trim() } : { name: p.slice(0, eq).trim(), value: p.slice(eq + 1).trim() };
 }
@@ -136,7 +136,7 @@ export function buildOverview(
     const party = row.thirdParty
       ? `third-party: set or sent on a request to another site than the page${row.topSites.length ? ` (${row.topSites.join(', ')})` : ''}`
       : 'first-party: only seen on requests to the page’s own site';
-    row.why = row.tracking ? `Tracking: ${named}, and ${party}.` : `${named[0].toUpperCase()}${named.slice(1)}; ${party}.`;
+    row.why = row.tracking ? `Tracking: ${named}, and ${party}.` : `${named.charAt(0).toUpperCase()}${named.slice(1)}; ${party}.`;
   }
   return [...rows.values()].sort(
     (a, b) =>

@@ -12,7 +12,7 @@ describe('HAR import', () => {
     expect(store.status.value).toBe('imported');
     expect(store.records.value.length).toBeGreaterThan(10);
     expect(store.pages.value.length).toBeGreaterThan(0);
-    expect(store.items.value[0].kind).toBe('page');
+    expect(store.items.value[0]?.kind).toBe('page');
     expect(store.notice.value).toBeNull();
   });
   it('says what is wrong with a file that is not a HAR and keeps the current recording', () => {

@@ -52,7 +52,7 @@ else {
 
 function currentOrigin(): string | null {
   const pages = store.pages.value;
-  const url = pages.length ? pages[pages.length - 1].url : store.records.value.at(-1)?.url;
+  const url = pages.length ? pages[pages.length - 1]!.url : store.records.value.at(-1)?.url;
   try {
     return url ? new URL(url).origin : null;
   } catch {

@@ -52,7 +52,9 @@ function matcher(value: string, exact: boolean): { test: (s: string) => boolean;
   const re = /^\/(.+)\/([a-z]*)$/.exec(value);
   if (re) {
     try {
-      const r = new RegExp(re[1], re[2].includes('i') ? re[2] : re[2] + 'i');
+      const source = re[1]!; // (.+) and ([a-z]*) always take part in a match
+      const flags = re[2]!;
+      const r = new RegExp(source, flags.includes('i') ? flags : flags + 'i');
       return { test: (s) => r.test(s), error: null };
     } catch (err) {
       return { test: () => false, error: `${value}: ${(err as Error).message}` };
@@ -154,7 +156,7 @@ function candidates(
     case 'method':
       return [x.method];
     case 'mime-type':
-      return [(header(x, 'content-type') ?? '').split(';')[0].trim()];
+      return [(header(x, 'content-type') ?? '').split(';')[0]!.trim()];
     case 'resource-type':
       return [x.resourceType ?? 'other'];
     case 'has-response-header':
@@ -170,7 +172,7 @@ function candidates(
       return c ? (c.send ? c.send.sent.map((s) => s.cookie.name) : c.requestCookies.map((r) => r.name)) : [];
     }
     case 'set-cookie-name':
-      return (e()?.cookies.setCookies ?? []).map((s) => s.cookie?.name ?? s.raw.split(/[=;]/)[0].trim());
+      return (e()?.cookies.setCookies ?? []).map((s) => s.cookie?.name ?? s.raw.split(/[=;]/)[0]!.trim());
     case 'cdn': {
       const name = e()?.cdn.cdnName;
       return name ? [name] : [];

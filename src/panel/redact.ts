@@ -86,7 +86,7 @@ export function collectSecrets(
       if (n === 'cookie') for (const p of h.value.split(';')) addCookie(pairName(p), pairValue(p));
       else if (n === 'set-cookie')
         for (const line of h.value.split('\n')) {
-          const pair = line.split(';')[0];
+          const pair = line.split(';')[0]!;
           addCookie(pairName(pair), pairValue(pair));
         }
     }
@@ -100,7 +100,7 @@ export function collectSecrets(
     const c = e.cookies;
     for (const s of c.setCookies) {
       if (s.cookie) addCookie(s.cookie.name, s.cookie.value);
-      const pair = s.raw.split(';')[0];
+      const pair = s.raw.split(';')[0]!;
       addCookie(pairName(pair), pairValue(pair));
       if (s.signed) values.add(s.signed.payload);
     }

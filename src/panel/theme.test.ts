@@ -65,10 +65,10 @@ describe('theme', () => {
     followTheme(theme, { devtools: devtoolsTheme(), onDevtoolsChange: onDevtoolsThemeChange, fromUrl: 'dark', media: media as never });
     expect(html()).toBe('light');
     expect(listeners).toHaveLength(1);
-    listeners[0]('dark');
+    listeners[0]!('dark');
     expect(theme.value).toBe('dark');
     expect(html()).toBe('dark');
-    listeners[0]('firebug'); // Firefox's third theme is a light one
+    listeners[0]!('firebug'); // Firefox's third theme is a light one
     expect(html()).toBe('light');
     media.flip(true);
     expect(html()).toBe('light');

@@ -97,7 +97,7 @@ describe('popup', () => {
     expect(text('.cdn')).toBe('Fastly');
     expect(text('.status .badge')).toBe('HIT');
     expect(text('.pop')).toBe('Frankfurt (FRA)');
-    expect(text('.verdict')).toBe(`In the browser: ${explain(records[2], { browser: 'chrome', now: NOW_MS / 1000 }).cache.nextUse.plain}`);
+    expect(text('.verdict')).toBe(`In the browser: ${explain(records[2]!, { browser: 'chrome', now: NOW_MS / 1000 }).cache.nextUse.plain}`);
     expect(text('.cookies')).toBe("Cookies: the page's 3 responses set 2 cookies, 1 rejected.");
     // the worst finding of the page, and where it is
     expect(document.querySelector('.worst')!.className).toContain('sev-error');
@@ -109,7 +109,7 @@ describe('popup', () => {
     render(<PopupApp store={store} fallback={null} webPage />);
     expect(document.querySelector('.empty')!.textContent).toContain('Nothing recorded for this page yet');
     cleanup();
-    render(<PopupApp store={store} fallback={records[2]} webPage />);
+    render(<PopupApp store={store} fallback={records[2]!} webPage />);
     expect(document.querySelector('.status .badge')!.textContent).toBe('HIT');
     expect(document.querySelector('.cookies')!.textContent).toBe('Cookies: the document set no cookies.');
     cleanup();

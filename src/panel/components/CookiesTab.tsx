@@ -142,7 +142,7 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
 function SetCookieCard({ s, hide, nowSec }: { s: SetCookieResult; hide: boolean; nowSec: number }) {
   const r = useRedact();
   const ck = s.cookie;
-  const pair = s.raw.split(';')[0];
+  const pair = s.raw.split(';')[0]!;
   const eq = pair.indexOf('=');
   // without a parsed cookie, name and value come from the raw pair ("a=b"; a pair without "=" is all value)
   const name = ck ? ck.name : eq < 0 ? '' : pair.slice(0, eq).trim();
@@ -215,10 +215,11 @@ function RejectReasons({ s }: { s: SetCookieResult }) {
   const r = useRedact();
   const reasons = s.rejectReasons?.length ? s.rejectReasons : s.rejectWhy ? [{ reason: s.rejectReason, why: s.rejectWhy }] : [];
   if (reasons.length === 0) return null;
-  if (reasons.length === 1)
+  const [only] = reasons;
+  if (reasons.length === 1 && only)
     return (
-      <p class="reject" title={reasons[0].reason}>
-        Rejected: {r(reasons[0].why)}
+      <p class="reject" title={only.reason}>
+        Rejected: {r(only.why)}
       </p>
     );
   return (
@@ -324,7 +325,7 @@ function ManySetCookies({ list, hide, nowSec }: { list: SetCookieResult[]; hide:
 }
 
 function SetCookieLine({ s, hide, selected, onOpen }: { s: SetCookieResult; hide: boolean; selected: boolean; onOpen: () => void }) {
-  const pair = s.raw.split(';')[0];
+  const pair = s.raw.split(';')[0]!;
   const eq = pair.indexOf('=');
   const name = s.cookie ? s.cookie.name : eq < 0 ? '' : pair.slice(0, eq).trim();
   const value = s.cookie ? s.cookie.value : eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();

@@ -50,7 +50,7 @@ describe('detail pane', () => {
     expect(text).toContain('max-age=3600');
     expect(text).toContain('Any cache may reuse this response for 1 hour without asking the server.');
     expect(text).toContain('RFC 9111 §5.2.2.1: max-age sets the freshness lifetime in seconds.');
-    expect(screen.getAllByRole('link', { name: 'RFC 9111 §5.2.2.1' })[0].getAttribute('href')).toBe(
+    expect(screen.getAllByRole('link', { name: 'RFC 9111 §5.2.2.1' })[0]!.getAttribute('href')).toBe(
       'https://www.rfc-editor.org/rfc/rfc9111#section-5.2.2.1',
     );
     expect(text).toMatch(/Fresh.*for another 59 min 00 s/);
@@ -306,7 +306,7 @@ describe('detail pane', () => {
                     notSent: [
                       {
                         jarIndex: 0,
-                        cookie: x.jarSnapshot[0],
+                        cookie: x.jarSnapshot[0]!, // the jar this test sends holds a cookie
                         reason: 'samesite-lax',
                         why: 'Lax cookies stay home on cross-site subresources.',
                       },

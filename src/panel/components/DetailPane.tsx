@@ -79,8 +79,9 @@ export function DetailPane({ store }: { store: PanelStore }) {
     else if (ev.key === 'End') next = TABS.length - 1;
     if (next >= 0) {
       ev.preventDefault();
-      store.detailTab.value = TABS[next].id;
-      (document.getElementById(`tab-${TABS[next].id}`) as HTMLElement | null)?.focus();
+      const id = TABS[next]!.id; // next is in [0, TABS.length - 1]
+      store.detailTab.value = id;
+      (document.getElementById(`tab-${id}`) as HTMLElement | null)?.focus();
     }
   }
 

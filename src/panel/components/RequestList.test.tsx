@@ -51,6 +51,7 @@ describe('request list', () => {
     );
     render(<App store={store} />);
     const [r1, r2] = rows();
+    if (!r1 || !r2) throw new Error('expected two rows');
     expect(r1.textContent).toContain('200');
     expect(r1.textContent).toContain('app.js?v=2');
     expect(r1.textContent).toContain('Cloudflare HIT · FRA');
@@ -80,9 +81,9 @@ describe('request list', () => {
       ]),
     );
     render(<App store={store} />);
-    expect(rows()[0].textContent).toContain('revalidated (304)');
-    expect(rows()[1].textContent).toContain('revalidated (inferred)');
-    expect(rows()[2].textContent).toContain('disk cache');
+    expect(rows()[0]?.textContent).toContain('revalidated (304)');
+    expect(rows()[1]?.textContent).toContain('revalidated (inferred)');
+    expect(rows()[2]?.textContent).toContain('disk cache');
     // the "Came from" filter asks the engine too: the inferred revalidation counts as revalidated
     act(() => store.setFilter('source', 'revalidated'));
     expect([...rows()].map((r) => r.querySelector('.name')!.textContent)).toEqual(['r304.js', 'inferred.js']);

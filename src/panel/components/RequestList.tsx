@@ -62,15 +62,18 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
   // Only these rows are explained; each reads the panel clock through store.explainRecord, so as time passes the
   // rows on screen (and nothing else) are judged again.
   const windowRows = [];
-  for (let i = first; i < last; i++)
-    windowRows.push(<Row key={itemKey(items[i])} item={items[i]} index={i} store={store} selected={selectedId} />);
+  for (let i = first; i < last; i++) {
+    const item = items[i]!; // first >= 0, last <= items.length
+    windowRows.push(<Row key={itemKey(item)} item={item} index={i} store={store} selected={selectedId} />);
+  }
 
   function onKeyDown(ev: KeyboardEvent) {
     const page = Math.max(1, Math.floor(height.value / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -1e9, End: 1e9 };
-    if (ev.key in moves) {
+    const move = moves[ev.key];
+    if (move !== undefined) {
       ev.preventDefault();
-      store.moveSelection(moves[ev.key]);
+      store.moveSelection(move);
     } else if (ev.key === 'Enter' && store.selectedId.value) {
       ev.preventDefault();
       onOpen?.();

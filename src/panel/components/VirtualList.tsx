@@ -29,7 +29,7 @@ export function VirtualList<T>({ items, maxHeight = 330, label, row, head }: Vir
   for (let i = first; i < last; i++)
     rows.push(
       <div key={i} class="vrow" role="listitem" style={{ transform: `translateY(${i * VROW_HEIGHT}px)`, height: `${VROW_HEIGHT}px` }}>
-        {row(items[i], i)}
+        {row(items[i]!, i) /* first >= 0, last <= items.length */}
       </div>,
     );
   return (

@@ -66,7 +66,7 @@ describe('imported HAR (real engine)', () => {
     act(() => importHarText(store, oldHar('max-age=600')));
     expect(document.querySelector('.judged-at')!.textContent).toContain('Judged at 2015-06-01 10:00:01 UTC');
     expect(freshCell()).toBe('fresh 10 min');
-    act(() => store.select(store.records.value[0].id));
+    act(() => store.select(store.records.value[0]!.id));
     expect(lead()).toMatch(/Fresh for another 10 min/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Judge at the current time' }));
@@ -88,7 +88,7 @@ describe('imported HAR (real engine)', () => {
     expect(screen.getByRole('button', { name: 'Show jar' })).toBeTruthy();
 
     act(() => importHarText(store, oldHar()));
-    act(() => store.select(store.records.value[0].id));
+    act(() => store.select(store.records.value[0]!.id));
     fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
     const text = document.querySelector('.tab-panel')!.textContent!;
     expect(screen.queryByRole('button', { name: /jar/i })).toBeNull();

@@ -43,7 +43,7 @@ function setup() {
   const x: ExchangeRecord = record({ id: 'big', responseHeaders: headers });
   const list = Array.from({ length: N }, (_, i) => setCookie(i));
   const ex = fakeExplainer({
-    big: (r) => ({ cookies: { ...explanation(r).cookies, setCookies: list, findings: list.slice(0, 60).map((s) => s.findings[0]) } }),
+    big: (r) => ({ cookies: { ...explanation(r).cookies, setCookies: list, findings: list.slice(0, 60).map((s) => s.findings[0]!) } }), // setCookie() gives each one finding
   });
   const { store } = makeStore(ex.fn);
   store.receive(snapshot([x]));
@@ -102,7 +102,7 @@ describe('thousands of cookies', () => {
         const payload = calls > 1 ? 'LATERSECRET42' : 'FIRSTSECRET41';
         const sc = { ...setCookie(0), raw: 'tok=plainvalue1; Path=/', signed: { format: 'other' as const, payload, plain: 'signed' } };
         return {
-          cookies: { ...explanation(r).cookies, setCookies: [sc], findings: [{ ...sc.findings[0], summary: `payload ${payload}` }] },
+          cookies: { ...explanation(r).cookies, setCookies: [sc], findings: [{ ...sc.findings[0]!, summary: `payload ${payload}` }] },
         };
       },
     });

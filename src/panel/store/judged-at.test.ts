@@ -14,7 +14,7 @@ async function cliNow(path: string): Promise<number> {
   let out = '';
   const code = await runCli([path, '--json'], { out: (t) => void (out += t), err: () => {} });
   expect(code).toBeLessThan(2);
-  return JSON.parse(out.split('\n')[0]).nowEpoch as number;
+  return JSON.parse(out.split('\n')[0]!).nowEpoch as number;
 }
 
 describe('imported HAR: judged at capture time', () => {
@@ -35,7 +35,7 @@ describe('imported HAR: judged at capture time', () => {
     importHarText(store, oldHar());
     const capture = Math.ceil(Date.parse('2015-06-01T10:00:00.120Z') / 1000);
     expect(store.judgedAtSec.value).toBe(capture);
-    const x = store.records.value[0];
+    const x = store.records.value[0]!; // the HAR has entries
     expect(store.explainRecord(x)!.cache.now).toBe(capture);
     // the wall clock moving on changes nothing while judged at capture time
     store.nowMs.value = NOW_MS + 5000;
@@ -94,7 +94,7 @@ describe('imported HAR: no live cookie jar', () => {
     expect(store.jarOffered.value).toBe(false);
     expect(store.jar.value).toBeNull();
     const before = sent.length;
-    const x = store.records.value[0];
+    const x = store.records.value[0]!; // the HAR has entries
     store.requestJar(x.url);
     store.deleteCookie({
       name: 'sid',

@@ -29,7 +29,7 @@ export function searchPattern(text: string): RegExp | null {
   const re = /^\/(.+)\/([a-z]*)$/.exec(t);
   if (re) {
     try {
-      return new RegExp(re[1], 'gi');
+      return new RegExp(re[1]!, 'gi'); // (.+) always takes part in a match
     } catch {
       return null;
     }
@@ -86,7 +86,7 @@ export function createSearchStore({ items, selectedId, hideValues, explainForFil
     const from = at >= 0 ? at : current.value;
     const next = from < 0 ? (delta > 0 ? 0 : list.length - 1) : (from + delta + list.length) % list.length;
     current.value = next;
-    selectedId.value = list[next];
+    selectedId.value = list[next]!; // next is in [0, list.length - 1]
   }
 
   return {
@@ -100,7 +100,7 @@ export function createSearchStore({ items, selectedId, hideValues, explainForFil
       text.value = q;
       const list = matches.value;
       current.value = list.length ? 0 : -1;
-      if (list.length) selectedId.value = list[0];
+      if (list.length) selectedId.value = list[0]!;
     },
     next: () => move(1),
     previous: () => move(-1),

@@ -19,7 +19,7 @@ export function createSelectionStore({ records, items }: { records: ReadonlySign
     if (list.length === 0) return;
     const cur = list.findIndex((i) => i.record.id === selectedId.value);
     const next = cur < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, cur + delta));
-    selectedId.value = list[next].record.id;
+    selectedId.value = list[next]!.record.id; // next is clamped to [0, list.length - 1]
   }
 
   return {

@@ -10,7 +10,7 @@ describe('panel store', () => {
     expect(store.status.value).toBe('ready');
     expect(store.records.value).toHaveLength(1000);
     expect(ex.calls).toHaveLength(0);
-    const x = store.records.value[5];
+    const x = store.records.value[5]!; // 1000 records, checked above
     store.explainRecord(x);
     store.explainRecord(x);
     expect(ex.calls).toEqual(['r5']);
