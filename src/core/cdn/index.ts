@@ -10,7 +10,7 @@ import { CDN_FIXES, CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
 import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
 import { cityForPop } from './pops';
-import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6, type IpOwner } from './ip';
+import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6, sharedOwnerForIp, type IpOwner } from './ip';
 import { parseCdnCacheControl } from './cdn-cache-control';
 
 export { cdnForIp, parseIPv4, parseIPv6 } from './ip';
@@ -242,7 +242,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   const https = typeof x.url === 'string' && /^https:/i.test(x.url);
   const matches = matchProviders(fields, values).filter((m) => https || !providerOf(m).httpsOnly);
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
-  const owner = cdnForIp(x.serverIp);
+  const owner = sharedOwnerForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
   const order = (a: Match, b: Match) => {
     const ao = providerOf(a).id === ipOwner ? 1 : 0;
@@ -351,7 +351,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 }
 
 /** The table's provider with the address owner's id, else a bare one named by the range table (no header rules). */
-function providerForOwner(owner: IpOwner): Provider {
+function providerForOwner(owner: Readonly<IpOwner>): Provider {
   for (const p of PROVIDERS) if (p.id === owner.id) return p;
   return {
     id: owner.id,

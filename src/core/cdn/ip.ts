@@ -90,17 +90,27 @@ export interface IpOwner {
 
 /** The CDN or WAF provider whose published ranges contain `ip`, or null. Binary search, O(log n). */
 export function cdnForIp(ip: string | null | undefined): IpOwner | null {
-  if (!ip || typeof ip !== 'string') return null;
-  // A page talks to a handful of addresses many times over: remember the last answers.
-  const known = OWNER_MEMO.get(ip);
-  if (known !== undefined) return known && { ...known };
-  const found = lookup(ip);
-  if (OWNER_MEMO.size >= 1024) OWNER_MEMO.clear();
-  if (ip.length <= 64) OWNER_MEMO.set(ip, found);
+  const found = sharedOwnerForIp(ip);
   return found && { ...found };
 }
 
-const OWNER_MEMO = new Map<string, IpOwner | null>();
+/**
+ * cdnForIp without the copy: the memoised answer itself, frozen, for callers inside the engine that only read it
+ * (explainCdn), so an explanation allocates no owner object.
+ */
+export function sharedOwnerForIp(ip: string | null | undefined): Readonly<IpOwner> | null {
+  if (!ip || typeof ip !== 'string') return null;
+  // A page talks to a handful of addresses many times over: remember the last answers.
+  const known = OWNER_MEMO.get(ip);
+  if (known !== undefined) return known;
+  const looked = lookup(ip);
+  const found = looked && Object.freeze(looked);
+  if (OWNER_MEMO.size >= 1024) OWNER_MEMO.clear();
+  if (ip.length <= 64) OWNER_MEMO.set(ip, found);
+  return found;
+}
+
+const OWNER_MEMO = new Map<string, Readonly<IpOwner> | null>();
 
 /**
  * A plain dotted quad as recorded (no spaces, brackets, port or leading zeros), read without regular expressions;

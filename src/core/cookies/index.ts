@@ -160,7 +160,8 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     setCookie: lines,
     now,
     jar: x.jarSnapshot,
-    hsts: hstsOf(x),
+    // Only read when a line sets a cookie: skip the header scan for the many responses that set none.
+    hsts: lines.length > 0 ? hstsOf(x) : undefined,
   });
   const findings: Finding[] = [];
 

@@ -36,7 +36,12 @@ const WANTED: ReadonlySet<string> = new Set([
 ]);
 /** Proxy-Status entries explained at most, one finding each (the parse itself keeps up to 16). */
 const MAX_STATUS_NOTES = 4;
-const WANTED_LENGTHS: ReadonlySet<number> = new Set([...WANTED].map((n) => n.length));
+/** WANTED_LENGTHS[n] is true when some wanted name has n characters (an array index, cheaper than a Set). */
+const WANTED_LENGTHS: readonly boolean[] = (() => {
+  const out: boolean[] = [];
+  for (const n of WANTED) out[n.length] = true;
+  return out;
+})();
 const NO_LINES: string[] = [];
 
 /**
@@ -49,7 +54,7 @@ function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | nu
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
-    if (!h || typeof h.name !== 'string' || !WANTED_LENGTHS.has(h.name.length)) continue;
+    if (!h || typeof h.name !== 'string' || WANTED_LENGTHS[h.name.length] !== true) continue;
     const name = h.name.toLowerCase();
     if (!WANTED.has(name)) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
@@ -84,6 +89,10 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const note = (id: string, params?: Record<string, string | number>) => findings.push(proxyNote(id, params));
   const req = fieldLines(x.requestHeaders);
   const res = fieldLines(x.responseHeaders);
+  // Most exchanges carry none of the fields read here: the answer is then empty, without parsing anything.
+  if (req === null && res === null) {
+    return { via: [], forwarded: [], xForwardedFor: [], xForwardedProto: null, xForwardedHost: null, xRealIp: null, plain: [], findings };
+  }
 
   // Via on the response: the chain that carried the response back (origin side first).
   const via = parseVia(lines(res, 'via'));
