@@ -371,7 +371,7 @@ function esc(s: unknown): string {
 
 function rawHeaders(req: IncomingMessage): HeaderList {
   const out: HeaderList = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push({ name: req.rawHeaders[i], value: req.rawHeaders[i + 1] });
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push({ name: req.rawHeaders[i]!, value: req.rawHeaders[i + 1]! }); // i + 1 < length
   return out;
 }
 
@@ -478,7 +478,7 @@ export function createMatrix(): Matrix {
 
     const noStore: Fields = [['Cache-Control', 'no-store']];
     const [run, second, dest, leaf] = seg;
-    if (!RUN_RE.test(run ?? '')) {
+    if (run === undefined || !RUN_RE.test(run)) {
       write(req, res, 404, [['Content-Type', 'text/plain'], ...noStore], 'bad run id', entry);
       return true;
     }

@@ -906,7 +906,7 @@ route('/edge/', (x) => {
       'Via: the proxy that handled the response.',
       'The chain diagram: browser → lab-edge → origin.',
     ],
-    body: `<ul>${LAB_SECTIONS[3].pages
+    body: `<ul>${LAB_SECTIONS[3]!.pages
       .slice(1)
       .map((p) => `<li>${link(e + p.path, p.title)}</li>`)
       .join('')}</ul>`,

@@ -42,8 +42,8 @@ describe('npm start (scripts/start.mjs)', () => {
   it('--lab-only serves the lab, prints what to click, and stops cleanly on Ctrl-C', async () => {
     const run = start(['--lab-only']);
     const out = await run.ready;
-    const http = /index\s+(http:\/\/lab\.test:\d+)\//.exec(out)![1];
-    const edge = /edge cache\s+(http:\/\/edge\.lab\.test:\d+)\//.exec(out)![1];
+    const http = /index\s+(http:\/\/lab\.test:\d+)\//.exec(out)![1]!;
+    const edge = /edge cache\s+(http:\/\/edge\.lab\.test:\d+)\//.exec(out)![1]!;
     expect(out).toContain('What to do');
     expect((await labRequest(`${http}/`)).status).toBe(200);
     expect((await labRequest(`${edge}/edge/cached`)).headers['cache-status']).toMatch(/^lab-edge;/);
@@ -62,7 +62,7 @@ describe('npm start (scripts/start.mjs)', () => {
     for (let i = 0; i < 50 && !warned.test(run.output()); i++) await new Promise((r) => setTimeout(r, 100));
     const out = run.output();
     expect(out).toMatch(warned);
-    const http = /index\s+(http:\/\/lab\.test:\d+)\//.exec(out)![1];
+    const http = /index\s+(http:\/\/lab\.test:\d+)\//.exec(out)![1]!;
     expect((await labRequest(`${http}/cache/max-age`)).status).toBe(200);
     expect((await run.stop()).code).toBe(0);
   });

@@ -93,15 +93,15 @@ describe('lab origin', () => {
     const s = await labRequest(`${lab.httpOrigin}/cookies/signed`);
     const jwt = s.setCookie
       .find((c) => c.startsWith('jwt_session='))!
-      .split(';')[0]
-      .split('=')[1];
-    expect(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).sub).toBe('student-42');
+      .split(';')[0]!
+      .split('=')[1]!; // it starts with `jwt_session=`
+    expect(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()).sub).toBe('student-42');
     const flask = s.setCookie
       .find((c) => c.startsWith('session='))!
-      .split(';')[0]
+      .split(';')[0]!
       .slice('session='.length);
     expect(flask.split('.')).toHaveLength(3);
-    expect(JSON.parse(Buffer.from(flask.split('.')[0], 'base64url').toString()).user_id).toBe(42);
+    expect(JSON.parse(Buffer.from(flask.split('.')[0]!, 'base64url').toString()).user_id).toBe(42);
   });
 
   it('serves every page the index links to, each saying what to look for', async () => {

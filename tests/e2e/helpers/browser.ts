@@ -134,7 +134,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
     },
     async currentServiceWorker() {
       const live = context.serviceWorkers().filter((w) => isOurs(w) && !stale.has(w));
-      if (live.length) return live[live.length - 1];
+      if (live.length) return live[live.length - 1]!;
       return context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w) && !stale.has(w), timeout: 20000 });
     },
     async close() {
@@ -170,7 +170,7 @@ export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number
   const id = await serviceWorker.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
     const hit = tabs.filter((t) => t.url === u);
-    return hit.length === 1 ? hit[0].id! : hit.length === 0 ? -2 : -3;
+    return hit.length === 1 ? hit[0]!.id! : hit.length === 0 ? -2 : -3;
   }, url);
   if (id === -2) throw new Error(`no tab with URL ${url}`);
   if (id === -3) throw new Error(`several tabs with URL ${url}; make it unique`);

@@ -89,7 +89,7 @@ export function classifyFirefox(server: MatrixLogEntry[], bidi: BidiResponse[]):
     return out;
   }
   if (server.length > 1) out.inconsistent = `the origin saw ${server.length} requests for one use`;
-  const first = server[0];
+  const first = server[0]!; // server.length checked above
   if (cached) {
     out.action = 'stale-while-revalidate';
     return out;

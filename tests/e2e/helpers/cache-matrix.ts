@@ -61,13 +61,14 @@ export function classify(server: MatrixLogEntry[], browser: Observed['browser'],
     return out;
   }
   if (server.length > 1) out.inconsistent = `the origin saw ${server.length} requests for one use`;
-  out.action = server[0].kind === 'full' ? 'network' : 'revalidate';
+  const first = server[0]!; // server.length checked above
+  out.action = first.kind === 'full' ? 'network' : 'revalidate';
   if (wire) {
     out.wire = wire;
-    if (wire.conditional !== (server[0].kind !== 'full'))
-      out.inconsistent = `the browser says the request ${wire.conditional ? 'carried' : 'carried no'} validators, the origin says ${server[0].kind}`;
-    else if (wire.status !== null && wire.status !== server[0].status)
-      out.inconsistent = `the browser saw status ${wire.status} on the wire, the origin sent ${server[0].status}`;
+    if (wire.conditional !== (first.kind !== 'full'))
+      out.inconsistent = `the browser says the request ${wire.conditional ? 'carried' : 'carried no'} validators, the origin says ${first.kind}`;
+    else if (wire.status !== null && wire.status !== first.status)
+      out.inconsistent = `the browser saw status ${wire.status} on the wire, the origin sent ${first.status}`;
   }
   return out;
 }
