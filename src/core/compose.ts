@@ -207,11 +207,11 @@ export function createExplainer(engines: Engines): Explainer {
         }
       }
     }
-    let hidden: readonly string[] = [];
+    let hidden: readonly string[] = NONE_HIDDEN;
     try {
       hidden = hiddenHeaders(x);
     } catch {
-      hidden = [];
+      hidden = NONE_HIDDEN;
     }
     const rec = (x ?? {}) as Partial<ExchangeRecord>;
     return {

@@ -232,15 +232,21 @@ export function cdnNote(id: string, params?: Record<string, string | number>): F
 
 // ------------------------------------------------------------------ explainCdn
 
+/** explainCdn's memo of combined field values, reused from call to call (cleared at the start of each). */
+const SCRATCH_VALUES = new Map<string, string>();
+
 export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanation {
   const fields = fieldMap(x);
-  const values = new Map<string, string>();
+  // Combined values of multi-line or long fields for this response only (emptied here, so nothing outlives the call).
+  const values = SCRATCH_VALUES;
+  if (values.size) values.clear();
   const findings: Finding[] = [];
   const note = (id: string, params?: Record<string, string | number>) => findings.push(cdnNote(id, params));
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const https = typeof x.url === 'string' && /^https:/i.test(x.url);
-  const matches = matchProviders(fields, values).filter((m) => https || !providerOf(m).httpsOnly);
+  const found = matchProviders(fields, values);
+  const matches = https ? found : found.filter((m) => !providerOf(m).httpsOnly);
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = sharedOwnerForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;

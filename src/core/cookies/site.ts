@@ -32,6 +32,8 @@ class BoundedMemo<V> {
 }
 
 const urlMemo = new BoundedMemo<RequestParts | null>(512);
+/** URL → schemeful site (siteOfUrl). */
+const siteMemo = new BoundedMemo<string | null>(512);
 const registrableMemo = new BoundedMemo<string>(1024);
 const suffixMemo = new BoundedMemo<boolean>(1024);
 
@@ -140,7 +142,12 @@ export function siteOf(parts: RequestParts): string {
 }
 
 export function siteOfUrl(url: string | null | undefined): string | null {
-  const p = parseRequestUrl(url);
+  if (typeof url !== 'string' || url.length > 4096) return siteOfParts(parseRequestUrl(url));
+  // The same top-level and initiator URLs come back on every exchange of a page: remember their sites.
+  return siteMemo.get(url, (u) => siteOfParts(parseRequestUrl(u)));
+}
+
+function siteOfParts(p: RequestParts | null): string | null {
   return p ? siteOf(p) : null;
 }
 
