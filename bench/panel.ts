@@ -21,22 +21,29 @@ import { ensureBuilt, launchChromium, REPO_ROOT, tabIdOf, type LaunchedChromium 
 import type { ExchangeRecord } from '../src/core/types';
 
 const distArg = process.argv.indexOf('--dist');
-const dist = distArg > 0 ? process.argv[distArg + 1] : ensureBuilt();
+const distGiven = distArg > 0 ? process.argv[distArg + 1] : ensureBuilt();
+if (distGiven === undefined) throw new Error('--dist needs a folder');
+const dist: string = distGiven;
 const N = 10_000;
 const onlyCookies = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'cookies';
+
+/** What the import measurement keeps on the panel's window (ms, performance.now()). */
+type ImportTimes = { __t0: number; __firstRow: number; __firstExplained: number };
 
 // ---------------------------------------------------------------- bundle size
 function chunkImports(file: string): { statics: string[]; dynamics: string[] } {
   const src = readFileSync(file, 'utf8');
   const rel = (p: string) => posix.join(posix.dirname(file), p);
-  const statics = [...src.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => rel(m[1]));
-  const dynamics = [...src.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => rel(m[1]));
+  const statics = [...src.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) =>
+    rel(m[1]!),
+  );
+  const dynamics = [...src.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => rel(m[1]!));
   return { statics, dynamics };
 }
 
 function bundleSizes() {
   const html = readFileSync(join(dist, 'src/panel/index.html'), 'utf8');
-  const entries = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => join(dist, m[1]));
+  const entries = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => join(dist, m[1]!));
   const initial = new Set<string>();
   const lazy = new Set<string>();
   const walk = (f: string, set: Set<string>) => {
@@ -59,8 +66,9 @@ function bundleSizes() {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+// NaN for no samples
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 
 // ---------------------------------------------------------------- a response with thousands of Set-Cookie lines
 function manyCookieRecord(n: number, tabId: number): ExchangeRecord {
@@ -168,12 +176,10 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
             headersShown: () => q('#panel-headers .vlist .vrow') && !masked('#panel-headers .vlist'),
           };
           const deadline = t0 + 60_000;
+          const condition = conditions[done];
+          if (!condition) return reject(new Error(`no condition named ${done}`));
           const check = () =>
-            conditions[done]()
-              ? resolve()
-              : performance.now() > deadline
-                ? reject(new Error(`timed out: ${done}`))
-                : requestAnimationFrame(check);
+            condition() ? resolve() : performance.now() > deadline ? reject(new Error(`timed out: ${done}`)) : requestAnimationFrame(check);
           check();
         });
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -208,7 +214,7 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
       store.explainAt(x, Math.floor(Date.now() / 1000));
       times.push(performance.now() - t0);
     }
-    return Math.round(times.sort((a, b) => a - b)[1]);
+    return Math.round(times.sort((a, b) => a - b)[1]!); // three samples
   }, record.id);
   const select = await step('select', 'selected');
   await panel.waitForTimeout(300);
@@ -310,7 +316,7 @@ async function main() {
 
     // ------------------------------------------------ import -> first rows
     await panel.evaluate(() => {
-      const w = window as unknown as Record<string, number>;
+      const w = window as unknown as ImportTimes;
       w.__t0 = 0;
       w.__firstRow = 0;
       w.__firstExplained = 0;
@@ -329,13 +335,13 @@ async function main() {
       document.querySelector('input[type=file]')!.addEventListener('change', () => (w.__t0 = performance.now()), { capture: true });
     });
     await panel.setInputFiles('input[type=file]', harFile);
-    await panel.waitForFunction(() => (window as unknown as Record<string, number>).__firstExplained > 0, null, { timeout: 60000 });
+    await panel.waitForFunction(() => (window as unknown as ImportTimes).__firstExplained > 0, null, { timeout: 60000 });
     const importTimes = await panel.evaluate(() => {
-      const w = window as unknown as Record<string, number>;
+      const w = window as unknown as ImportTimes;
       return { firstRow: w.__firstRow - w.__t0, firstExplained: w.__firstExplained - w.__t0 };
     });
     const harPhases = await panel.evaluate(() => {
-      const w = window as unknown as Record<string, number>;
+      const w = window as unknown as ImportTimes;
       const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
       return {
         readFile: mark('cache-lens:har-text') - w.__t0,

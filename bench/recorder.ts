@@ -85,7 +85,7 @@ function summariseProfile(p: {
   const self = new Map<string, number>();
   let total = 0;
   for (let i = 0; i < p.samples.length; i++) {
-    const n = byId.get(p.samples[i])!;
+    const n = byId.get(p.samples[i]!)!;
     const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const f = n.callFrame;
     const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
@@ -159,7 +159,7 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
       );
       if (!panel) {
         const { tabIdOf, openPanelPage } = await import('../tests/e2e/helpers/browser');
-        panel = await openPanelPage(chromium.context, chromium.extensionId, await tabIdOf(chromium.serviceWorker, group[0]));
+        panel = await openPanelPage(chromium.context, chromium.extensionId, await tabIdOf(chromium.serviceWorker, group[0]!)); // a group has 1 to 4 tabs
       }
       await Promise.all(
         group.map(async (page, k) => {
@@ -262,7 +262,7 @@ try {
     }>('stats()');
     const heapAfter = await workerHeap(chromium);
     await page.close();
-    if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1];
+    if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1] ?? NaN;
     results.push({
       run,
       build: other ? compareDir : 'dist/chrome-e2e',
@@ -293,7 +293,7 @@ try {
   }
 
   const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN; // NaN for none
   if (asJson) console.log(JSON.stringify({ bareBurstWallMs: bareWalls, results }, null, 2));
   else {
     console.log(

@@ -41,8 +41,9 @@ const GOAL_MS = 200;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; // m >= 1 when the length is even
 }
 
 /** Median and best wall time (ms) of a timed function. */
@@ -61,17 +62,17 @@ function time(fn: () => unknown): Timing {
  * Several functions timed in alternation (a, b, c, a, b, c, ...), so a load spike from other processes hits each of
  * them alike and their ratio stays fair on a busy machine.
  */
-function timeTogether(fns: Array<() => unknown>, iterations = ITERATIONS): Timing[] {
+function timeTogether<F extends Array<() => unknown>>(fns: [...F], iterations = ITERATIONS): { [K in keyof F]: Timing } {
   for (let i = 0; i < WARMUP; i++) for (const fn of fns) sink = fn();
   const runs: number[][] = fns.map(() => []);
   for (let i = 0; i < iterations; i++) {
     fns.forEach((fn, k) => {
       const t = performance.now();
       sink = fn();
-      runs[k].push(performance.now() - t);
+      runs[k]!.push(performance.now() - t); // one list per function
     });
   }
-  return runs.map((r) => ({ med: median(r), best: Math.min(...r) }));
+  return runs.map((r) => ({ med: median(r), best: Math.min(...r) })) as { [K in keyof F]: Timing };
 }
 
 const rows: Array<[string, string, string, string, string]> = [];
@@ -231,7 +232,7 @@ writeFileSync(harPath, harText);
 const cli = join(ROOT, 'scripts/explain.ts');
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 for (const mode of [['--json'], []] as string[][]) {
-  const cmd = [process.execPath, '--import', 'tsx', cli, harPath, ...mode];
+  const cmd: [string, ...string[]] = [process.execPath, '--import', 'tsx', cli, harPath, ...mode];
   const runs: number[] = [];
   let rssKb = NaN;
   let status: number | null = 0;
@@ -277,8 +278,8 @@ rmSync(dir, { recursive: true, force: true });
 const mem = process.memoryUsage();
 const maxRssKb = process.resourceUsage().maxRSS;
 const HEAD = ['what', 'median', 'best', 'entries', 'note'];
-const w = HEAD.map((h, i) => Math.max(...rows.map((r) => r[i].length), h.length));
-const line = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ');
+const w = HEAD.map((h, i) => Math.max(...rows.map((r) => (r[i] ?? '').length), h.length));
+const line = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(w[i] ?? 0) : c.padEnd(w[i] ?? 0))).join('  ');
 console.log(
   `Cache Lens bench: ${ENTRIES} synthetic entries (seed 42, ${(harText.length / 1048576).toFixed(1)} MB HAR, ${totalLines} Set-Cookie lines, generated in ${genMs.toFixed(0)} ms)`,
 );
@@ -359,7 +360,7 @@ async function benchCacheLensBin(): Promise<void> {
       return statSync(file).size;
     };
     const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-    const run = (cmd: string[], env: Record<string, string> = {}) => {
+    const run = (cmd: [string, ...string[]], env: Record<string, string> = {}) => {
       const t = performance.now();
       const r = timeBin
         ? spawnSync(timeBin, ['-f', '%M', ...cmd], {
@@ -376,8 +377,13 @@ async function benchCacheLensBin(): Promise<void> {
 
     const ten = join(work, 'bbc-x10.har');
     const tenSize = await repeat(ten, 10);
-    const floorCmd = [process.execPath, '-e', 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))', ten];
-    const binCmd = [process.execPath, bin, ten, '--format', 'json'];
+    const floorCmd: [string, ...string[]] = [
+      process.execPath,
+      '-e',
+      'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))',
+      ten,
+    ];
+    const binCmd: [string, ...string[]] = [process.execPath, bin, ten, '--format', 'json'];
     const floor: number[] = [];
     const ours: number[] = [];
     let status: number | null = 0;
