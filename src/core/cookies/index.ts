@@ -9,7 +9,8 @@ import { bySeverity } from '../notes';
 import { cookieNote } from './notes';
 import { utf8Length } from './parse';
 import { cookiesForRequest } from './send';
-import { MAX_SET_COOKIE_LINES, sameIdentity, storeSetCookies } from './store';
+import { MAX_SET_COOKIE_LINES, sameIdentity, storeSetCookies, type StoreResult } from './store';
+import { parseRequestUrl, siteContext, type SiteContext } from './site';
 
 export { storeSetCookies, MAX_SET_COOKIE_LINES, type StoreInput, type StoreResult } from './store';
 export { cookiesForRequest, type SendInput, type SendDetail } from './send';
@@ -142,6 +143,19 @@ function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
   return out;
 }
 
+/** The same-site context of a request, as storeSetCookies works it out (assumed same-site for an unreadable URL). */
+function contextFor(
+  url: string,
+  navigation: 'top-level' | 'subresource',
+  topLevelUrl: string | undefined,
+  initiatorUrl: string | null,
+): SiteContext {
+  const req = parseRequestUrl(url);
+  return req
+    ? siteContext(req, { navigation, topLevelUrl, initiatorUrl })
+    : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
+}
+
 export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation {
   const now = typeof ctx?.now === 'number' && Number.isFinite(ctx.now) ? ctx.now : Math.floor((x.responseTimeMs || 0) / 1000);
   const navigation = x.navigation ?? (x.resourceType === 'main_frame' ? 'top-level' : x.resourceType ? 'subresource' : 'top-level');
@@ -150,19 +164,24 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   const browser = ctx?.browser;
   const lines = setCookieLines(x);
   // Object literals, not spreads of a shared context: spreading it cost more than the whole storage model (profiled).
-  const stored = storeSetCookies({
-    requestUrl: x.url,
-    navigation,
-    topLevelUrl,
-    initiatorUrl,
-    cookiePolicy: x.cookiePolicy,
-    browser,
-    setCookie: lines,
-    now,
-    jar: x.jarSnapshot,
-    // Only read when a line sets a cookie: skip the header scan for the many responses that set none.
-    hsts: lines.length > 0 ? hstsOf(x) : undefined,
-  });
+  // A response that sets no cookie stores nothing: only the same-site context is needed (what storeSetCookies gives
+  // back for no lines), without the store's copy of the jar and its other lists.
+  const stored: Pick<StoreResult, 'results' | 'context'> =
+    lines.length === 0
+      ? { results: [], context: contextFor(x.url, navigation, topLevelUrl, initiatorUrl) }
+      : storeSetCookies({
+          requestUrl: x.url,
+          navigation,
+          topLevelUrl,
+          initiatorUrl,
+          cookiePolicy: x.cookiePolicy,
+          browser,
+          setCookie: lines,
+          now,
+          jar: x.jarSnapshot,
+          // Only read when a line sets a cookie: skip the header scan for the many responses that set none.
+          hsts: lines.length > 0 ? hstsOf(x) : undefined,
+        });
   const findings: Finding[] = [];
 
   const requestHeaders = Array.isArray(x.requestHeaders) ? x.requestHeaders : [];
