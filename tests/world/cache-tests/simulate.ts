@@ -169,7 +169,7 @@ export function simulate(test: TestDef, profile: Profile): Outcome {
   const responses: ClientResponse[] = [];
   try {
     for (let i = 0; i < requests.length; i++) {
-      const r = requests[i];
+      const r = requests[i]!; // i < requests.length
       const num = i + 1;
       const prev = responses[i - 1];
       let url = `${BASE}/test/${uuid}`;
@@ -313,7 +313,7 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
 function checkServer(requests: ReqConfig[], responses: ClientResponse[], log: ServerRecord[], profile: Profile): void {
   let k = 0;
   for (let i = 0; i < requests.length; i++) {
-    const r = requests[i];
+    const r = requests[i]!; // i < requests.length
     const num = i + 1;
     const setup = isSetupFor(r, 'expected_type');
     const seen = log[k];
@@ -328,7 +328,11 @@ function checkServer(requests: ReqConfig[], responses: ClientResponse[], log: Se
     k++;
     for (const v of validating) {
       check(setup, seen !== undefined, `request ${num} wasn't sent to server`);
-      check(setup, get(seen.headers, v) !== null, `request ${num} doesn't have ${v} header`);
+      check(
+        setup,
+        get(seen!.headers, v) !== null, // the check above threw when seen is undefined
+        `request ${num} doesn't have ${v} header`,
+      );
     }
     if (Array.isArray(r.expected_request_headers)) {
       const s = isSetupFor(r, 'expected_request_headers');

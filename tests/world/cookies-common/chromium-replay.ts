@@ -37,7 +37,7 @@ function serve(port: number): Promise<Server> {
       const end = buf.indexOf('\r\n\r\n');
       if (end < 0) return;
       const [requestLine, ...headers] = buf.subarray(0, end).toString('latin1').split('\r\n');
-      const target = requestLine.split(' ')[1] ?? '/';
+      const target = requestLine!.split(' ')[1] ?? '/'; // split() gives at least one part
       if (current && !current.served && target === current.setPath) {
         current.served = true;
         const out = ['HTTP/1.1 302 Found'];
@@ -86,7 +86,7 @@ async function replay(c: Case): Promise<string> {
     const m = /<pre id="c">(-|[0-9a-f]*)<\/pre>/.exec(stdout);
     if (!m) return '(no result page)';
     if (m[1] === '-' || m[1] === '') return 'null';
-    return JSON.stringify(Buffer.from(m[1], 'hex').toString('utf8'));
+    return JSON.stringify(Buffer.from(m[1]!, 'hex').toString('utf8'));
   } catch (e) {
     return `(failed: ${(e as Error).message.split('\n')[0]})`;
   } finally {

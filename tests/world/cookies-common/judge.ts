@@ -96,12 +96,12 @@ export function chromiumFigure(suite: string, casesPath: string, tsvPath: string
   const differ: string[] = [];
   for (const line of lines.slice(1)) {
     const m = /^([^\t]+)\t(?:suite|case): .*\tchromium: (.*)$/.exec(line);
-    const c = m && cases.get(m[1]);
+    const c = m && cases.get(m[1]!);
     if (!m || !c) continue;
     total++;
     const engine = runCookieCase({ ...c, now: at, send: { ...((c.send as object) ?? {}), now: at } }).cookieHeader ?? null;
     if (JSON.stringify(engine) === m[2]) agree++;
-    else differ.push(m[1]);
+    else differ.push(m[1]!);
   }
   const day = new Date(at * 1000).toISOString().slice(0, 10);
   return `${suite}: engine agrees with ${head[1]} (run recorded ${day}) on ${agree}/${total} replayed cases${differ.length ? `; differs on: ${differ.slice(0, 8).join(' | ')}` : ''}`;

@@ -72,7 +72,7 @@ function pages(dir: string): string[] {
 
 function inlineScripts(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) if (!/\ssrc=/.test(m[1] ?? '')) out.push(m[2]);
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) if (!/\ssrc=/.test(m[1] ?? '')) out.push(m[2]!);
   return out;
 }
 

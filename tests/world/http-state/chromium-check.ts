@@ -29,7 +29,7 @@ const server = createServer((socket) => {
     if (end < 0) return;
     const head = buf.subarray(0, end).toString('latin1');
     const [requestLine, ...lines] = head.split('\r\n');
-    const target = requestLine.split(' ')[1] ?? '/';
+    const target = requestLine!.split(' ')[1] ?? '/'; // split() gives at least one part
     const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
     const out: Buffer[] = [];
     if (target.startsWith('/cookie-parser?')) {
@@ -86,7 +86,7 @@ async function runOne(name: string): Promise<string> {
     );
     const m = /<pre id="c">([0-9a-f]*)<\/pre>/.exec(dom);
     if (!m) return '(no result page)';
-    const header = Buffer.from(m[1], 'hex').toString('utf8');
+    const header = Buffer.from(m[1]!, 'hex').toString('utf8');
     return header === '' ? 'null' : JSON.stringify(header);
   } catch (e) {
     return `(failed: ${(e as Error).message.split('\n')[0]})`;

@@ -35,7 +35,7 @@ function headersOf(text: string): Header[] {
   const out: Header[] = [];
   for (const line of text.split('\n')) {
     const m = /(\S+):\s*(.*)/.exec(line);
-    if (m) out.push({ name: m[1], value: m[2] });
+    if (m) out.push({ name: m[1]!, value: m[2]! });
   }
   return out;
 }

@@ -93,7 +93,7 @@ function get(url: string): Promise<Got> {
 /** Every value of a field as sent (rawHeaders keeps duplicates). */
 function values(got: Got, name: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < got.raw.length; i += 2) if (got.raw[i].toLowerCase() === name.toLowerCase()) out.push(got.raw[i + 1]);
+  for (let i = 0; i < got.raw.length; i += 2) if (got.raw[i]!.toLowerCase() === name.toLowerCase()) out.push(got.raw[i + 1]!); // rawHeaders: name, value pairs
   return out;
 }
 
@@ -105,11 +105,11 @@ function isValidatorFix(s: FixSnippets): boolean {
 
 function cookieAttr(s: FixSnippets): string | null {
   const m = /^Set-Cookie: <name>=<value>; (.+)$/.exec(s.header);
-  return m ? m[1] : null;
+  return m ? m[1]! : null;
 }
 
 function attrName(a: string): string {
-  return a.split('=')[0].trim().toLowerCase();
+  return a.split('=')[0]!.trim().toLowerCase();
 }
 
 function attrs(cookie: string): string[] {
@@ -134,16 +134,17 @@ function judge(s: FixSnippets, got: Got, baseline: Got | null): string[] {
     const after = values(got, 'set-cookie');
     if (after.length !== before.length) problems.push(`${after.length} Set-Cookie lines, ${before.length} before`);
     for (let i = 0; i < Math.min(before.length, after.length); i++) {
-      const had = attrs(before[i]).some((a) => attrName(a) === want);
-      const a = attrs(after[i]);
-      const expected = had ? attrs(before[i]) : [...attrs(before[i]), attr];
+      const was = before[i]!; // i < both lengths
+      const now = after[i]!;
+      const had = attrs(was).some((a) => attrName(a) === want);
+      const a = attrs(now);
+      const expected = had ? attrs(was) : [...attrs(was), attr];
       const norm = (l: string[]) =>
         l
           .map((x) => x.toLowerCase().replace(/\s+/g, ''))
           .sort()
           .join(';');
-      if (after[i].split(';')[0] !== before[i].split(';')[0] || norm(a) !== norm(expected))
-        problems.push(`Set-Cookie "${after[i]}" (was "${before[i]}")`);
+      if (now.split(';')[0] !== was.split(';')[0] || norm(a) !== norm(expected)) problems.push(`Set-Cookie "${now}" (was "${was}")`);
     }
     if (!before.some((c) => !attrs(c).some((a) => attrName(a) === want)))
       problems.push('the baseline already had the attribute everywhere: nothing was tested');
@@ -151,7 +152,7 @@ function judge(s: FixSnippets, got: Got, baseline: Got | null): string[] {
   }
   if (isValidatorFix(s)) {
     const etag = values(got, 'etag');
-    if (etag.length !== 1 || !/^"[^"]*"$/.test(etag[0])) problems.push(`ETag ${JSON.stringify(etag)} (want one strong ETag)`);
+    if (etag.length !== 1 || !/^"[^"]*"$/.test(etag[0]!)) problems.push(`ETag ${JSON.stringify(etag)} (want one strong ETag)`);
     return problems;
   }
   for (const line of s.header ? s.header.split('\n') : []) {
@@ -200,6 +201,12 @@ function has(cmd: string): boolean {
 }
 
 const ids = Object.keys(FIX_SNIPPETS).sort();
+/** The snippets of a catalogue id (ids come from FIX_SNIPPETS itself). */
+function snippet(id: string): FixSnippets {
+  const s = FIX_SNIPPETS[id];
+  if (!s) throw new Error(`no fix snippets for ${id}`);
+  return s;
+}
 const slug = (id: string) => id.replace(/[^a-z0-9-]/g, '');
 
 interface ServerKit {
@@ -358,13 +365,9 @@ function fail(label: string, id: string, why: string) {
 
 async function runServer(kit: ServerKit, backendPort: number): Promise<Tally> {
   const entries = ids
-    .filter((id) => FIX_SNIPPETS[id][kit.name]) // <name>: the one blank a snippet may leave the developer (nginx names cookies one by one); here, the cookie the
+    .filter((id) => snippet(id)[kit.name]) // <name>: the one blank a snippet may leave the developer (nginx names cookies one by one); here, the cookie the
     // backend sets without the attribute.
-    .map((id): [string, string, boolean] => [
-      id,
-      FIX_SNIPPETS[id][kit.name]!.code.replaceAll('<name>', 'sid'),
-      isValidatorFix(FIX_SNIPPETS[id]),
-    ]);
+    .map((id): [string, string, boolean] => [id, snippet(id)[kit.name]!.code.replaceAll('<name>', 'sid'), isValidatorFix(snippet(id))]);
   if (!has(kit.binary))
     return {
       passed: 0,
@@ -396,7 +399,7 @@ async function runServer(kit: ServerKit, backendPort: number): Promise<Tally> {
     await waitForPort(listen, child, () => log.slice(-2000));
     const baseline = await get(`http://127.0.0.1:${listen}/s/baseline/`);
     for (const [id, , files] of valid) {
-      const s = FIX_SNIPPETS[id];
+      const s = snippet(id);
       const got = await get(`http://127.0.0.1:${listen}/s/${slug(id)}/${files ? 'app.js' : ''}`);
       const problems = judge(s, got, files ? null : baseline);
       if (problems.length) {
@@ -438,7 +441,7 @@ async function runExpress(): Promise<Tally> {
   };
   const baseline = await serve(() => {});
   for (const id of ids) {
-    const s = FIX_SNIPPETS[id];
+    const s = snippet(id);
     if (!s.express) continue;
     try {
       const got = await serve((app) => new Function('app', s.express!.code)(app));
@@ -458,7 +461,7 @@ async function runExpress(): Promise<Tally> {
 async function runWorkers(backendPort: number): Promise<Tally & { described: number; workers: number }> {
   const t = { passed: 0, failed: 0, described: 0, workers: 0 };
   for (const id of ids) {
-    const s = FIX_SNIPPETS[id];
+    const s = snippet(id);
     const cf = s.cloudflare;
     if (!cf) continue;
     if (cf.kind === 'worker') {
