@@ -353,7 +353,7 @@ const IP_RULES: Array<{ cdn: string; cidrs: string[]; ref: string }> = [
 function v4(ip: string): number | null {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
   if (!m) return null;
-  return ((+m[1] << 24) >>> 0) + (+m[2] << 16) + (+m[3] << 8) + +m[4];
+  return ((+m[1]! << 24) >>> 0) + (+m[2]! << 16) + (+m[3]! << 8) + +m[4]!; // four non-optional groups
 }
 
 function ipOwner(ip: string | null): { cdn: string; ref: string } | null {
@@ -363,7 +363,7 @@ function ipOwner(ip: string | null): { cdn: string; ref: string } | null {
     for (const cidr of rule.cidrs) {
       const [base, bits] = cidr.split('/');
       const size = 2 ** (32 - Number(bits));
-      const start = v4(base)!;
+      const start = v4(base!)!; // split()[0]; the table's CIDRs are IPv4
       if (n >= start && n < start + size) return { cdn: rule.cdn, ref: rule.ref };
     }
   }
@@ -392,11 +392,11 @@ function popOf(cdn: string, h: Headers): string | null {
     case 'cloudflare': {
       const ray = one('cf-ray'); // "<hex id>-<IATA>"
       const m = ray ? /-([A-Z]{3,4})$/.exec(ray) : null;
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     case 'cloudfront': {
       const st = /cdn-pop;desc="?([A-Z0-9-]+)/.exec(values(h, 'server-timing').join(','));
-      return one('x-amz-cf-pop') ?? (st ? st[1] : null);
+      return one('x-amz-cf-pop') ?? (st ? st[1]! : null);
     }
     case 'fastly': {
       const sb = values(h, 'x-served-by')
@@ -406,30 +406,30 @@ function popOf(cdn: string, h: Headers): string | null {
         .filter(Boolean);
       const last = sb[sb.length - 1];
       const m = last ? /-([A-Z]{3})$/.exec(last) : null;
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     case 'keycdn':
       return one('x-edge-location');
     case 'edgio': {
       // "ECS (dcb/7EA3)" in Server, or "TCP_HIT from ECD (jfz/0FE8)" in X-EC-Cache: the three letters are the POP.
       const m = /\(([a-z]{3})\/[0-9A-F]+\)/.exec(one('x-ec-cache') ?? one('server') ?? '');
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     case 'azure': {
       const m = /Ref B: ([A-Z0-9]+)/.exec(one('x-msedge-ref') ?? '');
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     case 'fly': {
       const m = /-([a-z]{3})$/.exec(one('fly-request-id') ?? '');
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     case 'vercel': {
       const id = one('x-vercel-id');
-      return id ? id.split('::')[0] : null;
+      return id ? id.split('::')[0]! : null;
     }
     case 'bunny': {
       const m = /^BunnyCDN-([A-Z0-9]+)-/.exec(one('server') ?? '');
-      return m ? m[1] : null;
+      return m ? m[1]! : null;
     }
     default:
       return null;
@@ -451,15 +451,16 @@ function statusOf(cdn: string, h: Headers): string | null {
   switch (cdn) {
     case 'cloudflare': {
       const v = (values(h, 'cf-cache-status')[0] ?? '').toUpperCase();
-      return Object.prototype.hasOwnProperty.call(CF_STATUS, v) ? CF_STATUS[v] : null;
+      return Object.prototype.hasOwnProperty.call(CF_STATUS, v) ? CF_STATUS[v]! : null;
     }
     case 'cloudfront': {
       const m = /^(Hit|Miss|RefreshHit) from cloudfront$/i.exec(values(h, 'x-cache')[0] ?? '');
       if (!m) {
         const st = /(?:^|,)cdn-cache-(hit|miss|refresh)(?:,|;|$)/.exec(values(h, 'server-timing').join(','));
-        return st ? ({ hit: 'hit', miss: 'miss', refresh: 'revalidated' } as Record<string, string>)[st[1]] : null;
+        return st ? ({ hit: 'hit', miss: 'miss', refresh: 'revalidated' } as Record<string, string>)[st[1]!]! : null; // the regex allows only these three
       }
-      return m[1].toLowerCase() === 'refreshhit' ? 'revalidated' : m[1].toLowerCase();
+      const said = m[1]!.toLowerCase();
+      return said === 'refreshhit' ? 'revalidated' : said;
     }
     case 'fastly': {
       // One entry per shielding layer, nearest the browser last; a copy served by any layer is a hit.
@@ -476,12 +477,12 @@ function statusOf(cdn: string, h: Headers): string | null {
     case 'akamai': {
       const st = values(h, 'server-timing').join(',');
       const m = /cdn-cache; ?desc=([A-Z_]+)/.exec(st);
-      if (m) return ({ HIT: 'hit', MISS: 'miss', REVALIDATE: 'revalidated' } as Record<string, string>)[m[1]] ?? null;
+      if (m) return ({ HIT: 'hit', MISS: 'miss', REVALIDATE: 'revalidated' } as Record<string, string>)[m[1]!] ?? null;
       const x = /^TCP_(MEM_HIT|HIT|MISS|REFRESH_HIT|REFRESH_MISS)\b/.exec(values(h, 'x-cache')[0] ?? '');
       if (x)
         return (
           { MEM_HIT: 'hit', HIT: 'hit', MISS: 'miss', REFRESH_HIT: 'revalidated', REFRESH_MISS: 'expired' } as Record<string, string>
-        )[x[1]];
+        )[x[1]!]!; // the regex allows only these five
       return null;
     }
     case 'azure':
@@ -491,7 +492,7 @@ function statusOf(cdn: string, h: Headers): string | null {
     case 'alibaba': {
       // First word of X-Cache: HIT/MISS, or a Squid-style code (Azure documents TCP_HIT, TCP_REMOTE_HIT, TCP_MISS,
       // PRIVATE_NOSTORE, CONFIG_NOCACHE).
-      const v = (values(h, 'x-cache')[0] ?? '').toUpperCase().split(' ')[0];
+      const v = (values(h, 'x-cache')[0] ?? '').toUpperCase().split(' ')[0]!;
       if (/^(TCP_)?(REMOTE_|MEM_)?HIT$/.test(v)) return 'hit';
       if (/^(TCP_)?MISS$/.test(v)) return 'miss';
       if (/^(PRIVATE_NOSTORE|CONFIG_NOCACHE)$/.test(v)) return 'bypass';
@@ -499,7 +500,7 @@ function statusOf(cdn: string, h: Headers): string | null {
     }
     case 'edgio': {
       const v = /^TCP_(HIT|MISS)\b/.exec(values(h, 'x-ec-cache')[0] ?? '');
-      return v ? v[1].toLowerCase() : null;
+      return v ? v[1]!.toLowerCase() : null;
     }
     case 'bunny':
       return ({ HIT: 'hit', MISS: 'miss' } as Record<string, string>)[(values(h, 'cdn-cache')[0] ?? '').toUpperCase()] ?? null;
@@ -574,7 +575,7 @@ export function label(h: Headers, url: string, ip: string | null): Label {
     cdn = owner.cdn;
     by.push(`ip:${owner.ref}`);
   } else if (cdns.length) {
-    cdn = [...cdns].sort((a, b) => rank(a) - rank(b))[0];
+    cdn = [...cdns].sort((a, b) => rank(a) - rank(b))[0]!; // cdns is not empty
   } else if (hostCdn) {
     cdn = hostCdn;
     by.push(`host:${host}`);
@@ -607,7 +608,7 @@ export function keepHeaders(list: Array<{ name: string; value: string }>): Heade
     if (/^set-cookie$/i.test(name))
       v = v
         .split('\n')
-        .map((c) => c.split('=')[0].trim() + '=…')
+        .map((c) => c.split('=')[0]!.trim() + '=…')
         .join('\n');
     out.push([name, v.length > 300 ? v.slice(0, 300) : v]);
   }
