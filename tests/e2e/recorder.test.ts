@@ -59,9 +59,12 @@ describe('recorder (Chromium, webRequest)', () => {
 
   it('snapshots the jar when a response sets cookies, HttpOnly cookies included', async () => {
     const { records, page } = await visit(`${lab.httpOrigin}/cookies/httponly`);
-    const doc = await waitFor(async () => (await records()).find((r) => path(r) === '/cookies/httponly' && r.jarSnapshot?.length), {
-      what: 'jar snapshot',
-    });
+    // The record first carries the jar as it was when the request left (without this response's cookies), then the
+    // reading taken after the response; wait for that second one (under load it can trail the first by a while).
+    const doc = await waitFor(
+      async () => (await records()).find((r) => path(r) === '/cookies/httponly' && r.jarSnapshot?.some((c) => c.name === 'lab_session')),
+      { what: 'the jar snapshot taken after the response, with its lab_session cookie' },
+    );
     const session = doc.jarSnapshot!.find((c) => c.name === 'lab_session');
     expect(session).toMatchObject({ httpOnly: true, domain: 'lab.test', hostOnly: true, path: '/', sameSite: 'lax' });
     expect(doc.jarSnapshot!.find((c) => c.name === 'js_visible')?.httpOnly).toBe(false);
