@@ -128,7 +128,7 @@ function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i];
+    const c = src[i]!; // i < src.length
     if (/\s/.test(c)) i++;
     else if ((c === 'b' || c === 'r') && (src[i + 1] === '"' || src[i + 1] === "'")) {
       const s = pyString(src, i + 1);
@@ -159,6 +159,10 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
   const toks = tokenize(src);
   let p = 0;
   const peek = () => toks[p];
+  const atOp = (v: string) => {
+    const t = peek();
+    return t?.t === 'op' && t.v === v;
+  };
   const take = (v?: string) => {
     const t = toks[p++];
     if (v !== undefined && (t?.t !== 'op' || t.v !== v)) throw new Error(`expected ${v} in ${src.slice(0, 80)}`);
@@ -166,6 +170,7 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
   };
   function atom(): Val {
     const t = take();
+    if (!t) throw new Error(`unexpected end in ${src.slice(0, 80)}`);
     if (t.t === 'str') {
       let s = t.v;
       while (peek()?.t === 'str') s += (take() as { v: string }).v; // implicit concatenation
@@ -173,7 +178,7 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
     }
     if (t.t === 'num') return t.v;
     if (t.t === 'name') {
-      if (Object.hasOwn(env, t.v)) return env[t.v];
+      if (Object.hasOwn(env, t.v)) return env[t.v]!;
       const c = consts.get(t.v);
       if (c === undefined) throw new Error(`unknown name ${t.v}`);
       return c;
@@ -187,7 +192,7 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
   }
   function term(): Val {
     let v = atom();
-    while (peek()?.t === 'op' && peek().v === '*') {
+    while (atOp('*')) {
       take();
       const r = atom();
       v = typeof v === 'string' ? v.repeat(r as number) : typeof r === 'string' ? r.repeat(v) : v * r;
@@ -196,7 +201,7 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
   }
   function expr(): Val {
     let v = term();
-    while (peek()?.t === 'op' && peek().v === '+') {
+    while (atOp('+')) {
       take();
       const r = term();
       v = typeof v === 'string' ? v + String(r) : (v as number) + (r as number);
@@ -205,9 +210,9 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
   }
   take('[');
   const out: Val[] = [];
-  while (!(peek()?.t === 'op' && peek().v === ']')) {
+  while (!atOp(']')) {
     out.push(expr());
-    if (peek()?.t === 'op' && peek().v === ',') take();
+    if (atOp(',')) take();
   }
   take(']');
   return out;
@@ -230,7 +235,7 @@ function balanced(src: string, i: number, open = '[', close = ']'): string {
 
 function constants(src: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of src.matchAll(/^([A-Z_][A-Z0-9_]*) = (\d+)\s*$/gm)) out.set(m[1], Number(m[2]));
+  for (const m of src.matchAll(/^([A-Z_][A-Z0-9_]*) = (\d+)\s*$/gm)) out.set(m[1]!, Number(m[2]));
   return out;
 }
 
@@ -243,7 +248,7 @@ function classes(src: string): Array<{ name: string; base: string; body: string 
     const start = m.index + m[0].length;
     const rest = src.slice(start);
     const end = /^\S/m.exec(rest);
-    out.push({ name: m[1], base: m[2], body: end ? rest.slice(0, end.index) : rest });
+    out.push({ name: m[1]!, base: m[2]!, body: end ? rest.slice(0, end.index) : rest });
   }
   return out;
 }
@@ -290,7 +295,7 @@ function fieldCases(notes: NoteInfo[], skipped: Array<{ source: string; reason: 
       const inputs = evalList(balanced(c.body, c.body.indexOf('[', inputsAt)), consts).map(String);
       const en = /expected_notes(?:: NoteClassListType)? = (\[[^\]]*\])/.exec(c.body);
       const expected = en
-        ? en[1]
+        ? en[1]!
             .slice(1, -1)
             .split(',')
             .map((s) => s.trim())
@@ -319,7 +324,8 @@ function messageCases(notes: NoteInfo[], skipped: Array<{ source: string; reason
   for (const file of MESSAGE_TESTS) {
     const src = readFileSync(join(vendor, file), 'utf8');
     for (const m of src.matchAll(/^    def (test_\w+)\(self\):\n((?:        .*\n|\s*\n)*)/gm)) {
-      const [, name, body] = m;
+      const name = m[1]!; // both groups always take part
+      const body = m[2]!;
       const source = `${file}#${name}`;
       const topline = /process_response_topline\(b"HTTP\/1\.1", b"(\d{3})"/.exec(body);
       const hdrAt = body.indexOf('process_headers(');
@@ -328,19 +334,19 @@ function messageCases(notes: NoteInfo[], skipped: Array<{ source: string; reason
         continue;
       }
       const listSrc = balanced(body, body.indexOf('[', hdrAt));
-      const expected = [...body.matchAll(/assertIn\((\w+), notes\)/g)].map((x) => x[1]);
-      const absent = [...body.matchAll(/assertNotIn\((\w+), notes\)/g)].map((x) => x[1]);
+      const expected = [...body.matchAll(/assertIn\((\w+), notes\)/g)].map((x) => x[1]!);
+      const absent = [...body.matchAll(/assertNotIn\((\w+), notes\)/g)].map((x) => x[1]!);
       if (![...expected, ...absent].some((n) => inScope.has(n))) {
         skipped.push({ source, reason: 'asserts no note of our areas' });
         continue;
       }
       const loop = /for (\w+) in (\[[^\]]*\]):/.exec(body);
-      const envs: Array<Record<string, string>> = loop ? evalList(loop[2], new Map()).map((v) => ({ [loop[1]]: String(v) })) : [{}];
+      const envs: Array<Record<string, string>> = loop ? evalList(loop[2]!, new Map()).map((v) => ({ [loop[1]!]: String(v) })) : [{}];
       envs.forEach((env, k) => {
         // [(name, value), ...]: read as a flat list of pairs
         const flat = evalList(listSrc.replace(/[()]/g, ' '), new Map(), env).map(String);
         const headers: Array<[string, string]> = [];
-        for (let j = 0; j + 1 < flat.length; j += 2) headers.push([flat[j], flat[j + 1]]);
+        for (let j = 0; j + 1 < flat.length; j += 2) headers.push([flat[j]!, flat[j + 1]!]); // j + 1 < length
         cases.push({
           id: `${file.replace(/^test\/|\.py$/g, '')}/${name}${envs.length > 1 ? `/${k}` : ''}`,
           source,

@@ -113,14 +113,14 @@ function raised(e: Explanation, m: Mapping): boolean {
     const ids = Array.isArray(m.finding) ? m.finding : [m.finding];
     return e.findings.some((f) => ids.includes(f.id));
   }
-  if ('field' in m) return Object.hasOwn(FIELDS, m.field) ? FIELDS[m.field](e) : false;
+  if ('field' in m) return Object.hasOwn(FIELDS, m.field) ? FIELDS[m.field]!(e) : false;
   return false;
 }
 
 /** Whether every finding the note maps to is mapped from this note only (and not marked as broader). */
 function exclusive(note: string, mapping: Record<string, Mapping>): boolean {
   const m = mapping[note];
-  if (!('finding' in m) || m.broader) return false;
+  if (!m || !('finding' in m) || m.broader) return false;
   const ids = [m.finding].flat();
   return Object.entries(mapping).every(
     ([other, o]) => other === note || !('finding' in o) || ![o.finding].flat().some((id) => ids.includes(id)),
@@ -175,7 +175,7 @@ function main(): number {
     if (v.agrees && !isListed) passed++;
     else if (!v.agrees && isListed) {
       // A listed departure may name what the engine says instead; it must still say it.
-      const missing = (departures[c.id].instead ?? []).filter((id) => !v.findings.includes(id));
+      const missing = (departures[c.id]!.instead ?? []).filter((id) => !v.findings.includes(id)); // listed: present
       if (missing.length) {
         failed++;
         console.log(`LISTED ${c.id}: the engine no longer raises ${missing.join(', ')} as departures.json says`);
@@ -222,7 +222,7 @@ function main(): number {
       }
     }
   }
-  const inScope = notes.filter((n) => Object.hasOwn(mapping, n.id)).map((n) => mapping[n.id]);
+  const inScope = notes.filter((n) => Object.hasOwn(mapping, n.id)).map((n) => mapping[n.id]!); // filtered to mapped ids
   const toFinding = inScope.filter((m) => 'finding' in m).length;
   const toField = inScope.filter((m) => 'field' in m).length;
   const toDeparture = inScope.filter((m) => 'departure' in m).length;
