@@ -69,9 +69,13 @@ class NestedSession {
 
 describe('the panel inside real DevTools (CDP route)', () => {
   it("shows the Cache Lens panel in DevTools with the inspected tab's requests explained, and DevTools' search box reaches it", async () => {
-    const cdp = await chromium.cdp();
+    // A browser-level session: chromium.cdp() would open a tab of its own, and with --auto-open-devtools-for-tabs a
+    // second DevTools window, so the DevTools target found below could inspect that tab instead of ours (the race
+    // behind an intermittent "cannot record this page (about:)" here).
+    const cdp = await chromium.browserCdp();
     // One tab only, so there is exactly one DevTools window (--auto-open-devtools-for-tabs opens one per tab).
-    const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+    const page = await waitFor(async () => chromium.context.pages()[0], { what: 'the first tab', timeout: 20000 });
+    expect(chromium.context.pages()).toHaveLength(1);
     const targets = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos;
     const devtools = await waitFor(
       async () => (await targets()).find((t) => t.url.startsWith('devtools://devtools/bundled/devtools_app.html')),
