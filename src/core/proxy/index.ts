@@ -36,17 +36,21 @@ const WANTED: ReadonlySet<string> = new Set([
 ]);
 /** Proxy-Status entries explained at most, one finding each (the parse itself keeps up to 16). */
 const MAX_STATUS_NOTES = 4;
-/** WANTED_LENGTHS[n] is true when some wanted name has n characters (an array index, cheaper than a Set). */
-const WANTED_LENGTHS: readonly boolean[] = (() => {
-  const out: boolean[] = [];
-  for (const n of WANTED) out[n.length] = true;
+/**
+ * WANTED_FIRST[n] has bit k set when a wanted name of n characters starts with the k-th letter (a = 0): most field
+ * names (Content-Type, Accept-Encoding, cf-cache-status...) are then passed over by a few number operations.
+ */
+const WANTED_FIRST: readonly number[] = (() => {
+  const out: number[] = [];
+  for (const n of WANTED) out[n.length] = (out[n.length] ?? 0) | (1 << (n.charCodeAt(0) - 97)); // names start with a-z
+  for (let i = 0; i < out.length; i++) out[i] ??= 0;
   return out;
 })();
 const NO_LINES: string[] = [];
 
 /**
- * One pass over a header list: the wanted fields' values by lower-case name, in wire order. Names whose length no
- * wanted field has are skipped without lower-casing them (most of a response's fields).
+ * One pass over a header list: the wanted fields' values by lower-case name, in wire order. Names whose length and
+ * first letter no wanted field has are skipped without lower-casing them (most of a response's fields).
  */
 function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | null {
   if (!Array.isArray(headers)) return null;
@@ -54,8 +58,16 @@ function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | nu
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
-    if (!h || typeof h.name !== 'string' || WANTED_LENGTHS[h.name.length] !== true) continue;
-    const name = h.name.toLowerCase();
+    if (!h) continue;
+    const raw = h.name;
+    if (typeof raw !== 'string') continue;
+    const letters = WANTED_FIRST[raw.length];
+    if (letters === undefined || letters === 0) continue;
+    // | 0x20 lower-cases A-Z and keeps a-z; no other character lower-cases to a-z but U+0130 (i) and U+212A (k),
+    // and a shift of 32 or more is taken mod 32 by JavaScript, so the range test comes first.
+    const k = (raw.charCodeAt(0) | 0x20) - 97;
+    if (k < 0 || k > 25 || (letters & (1 << k)) === 0) continue;
+    const name = raw.toLowerCase();
     if (!WANTED.has(name)) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
     out ??= new Map();
@@ -80,13 +92,34 @@ function firstValue(list: string[]): string | null {
   return v ? v.slice(0, 256) : null;
 }
 
+/**
+ * Adds a finding. A module function rather than a closure made in each explainProxy call: making that closure cost
+ * more than most calls' own work (and esbuild's keepNames, which tsx applies, names each one as it is made).
+ */
+function addNote(findings: Finding[], id: string, params?: Record<string, string | number>): void {
+  findings.push(proxyNote(id, params));
+}
+
 function short(v: string, n = 120): string {
   return v.length > n ? v.slice(0, n - 3) + '...' : v;
 }
 
+/** A forwarding field as picked by explainProxy: the request's own lines, else a response echo. */
+interface Picked {
+  list: string[];
+  where: 'request' | 'response' | null;
+}
+
+/** Forwarding fields: the request's own (what the browser sent) first, else a response echo. */
+function pick(req: Map<string, string[]> | null, res: Map<string, string[]> | null, name: string): Picked {
+  const inReq = lines(req, name);
+  if (inReq.length) return { list: inReq, where: 'request' };
+  const inRes = lines(res, name);
+  return inRes.length ? { list: inRes, where: 'response' } : { list: [], where: null };
+}
+
 export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const findings: Finding[] = [];
-  const note = (id: string, params?: Record<string, string | number>) => findings.push(proxyNote(id, params));
   const req = fieldLines(x.requestHeaders);
   const res = fieldLines(x.responseHeaders);
   // Most exchanges carry none of the fields read here: the answer is then empty, without parsing anything.
@@ -97,63 +130,55 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   // Via on the response: the chain that carried the response back (origin side first).
   const via = parseVia(lines(res, 'via'));
   if (via.hops.length)
-    note('via-hops', {
+    addNote(findings, 'via-hops', {
       count: via.hops.length,
       hops: short(via.hops.map((h) => h.received + (h.comment ? ` (${h.comment})` : '')).join(' → '), 200),
     });
-  for (const entry of via.invalid.slice(0, 3)) note('via-invalid', { entry });
+  for (const entry of via.invalid.slice(0, 3)) addNote(findings, 'via-invalid', { entry });
 
   // Proxy-Status (RFC 9209) on the response: how each intermediary handled it.
   const psLines = lines(res, 'proxy-status');
   if (psLines.length) {
     const ps = parseProxyStatus(psLines);
-    if (ps.invalid) note('proxy-status-invalid');
+    if (ps.invalid) addNote(findings, 'proxy-status-invalid');
     for (const e of ps.entries.slice(0, MAX_STATUS_NOTES)) {
       const d = describeProxyStatus(e);
       const f = proxyNote('proxy-status', { proxy: e.proxy, meaning: d.meaning });
       f.link = d.link; // the section of the error type reported
       findings.push(f);
     }
-    if (ps.unknownParams.length) note('proxy-status-unknown-param', { params: ps.unknownParams.join(', ') });
-    if (ps.badParams.length) note('proxy-status-bad-param', { params: ps.badParams.join(', ') });
+    if (ps.unknownParams.length) addNote(findings, 'proxy-status-unknown-param', { params: ps.unknownParams.join(', ') });
+    if (ps.badParams.length) addNote(findings, 'proxy-status-bad-param', { params: ps.badParams.join(', ') });
   }
 
-  // Forwarding fields: the request's own (what the browser sent) first, else a response echo.
-  const pick = (name: string): { list: string[]; where: 'request' | 'response' | null } => {
-    const inReq = lines(req, name);
-    if (inReq.length) return { list: inReq, where: 'request' };
-    const inRes = lines(res, name);
-    return inRes.length ? { list: inRes, where: 'response' } : { list: [], where: null };
-  };
-
-  const fwd = pick('forwarded');
+  const fwd = pick(req, res, 'forwarded');
   const forwarded = parseForwarded(fwd.list);
   if (forwarded.elements.length)
-    note('forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0]?.for ?? 'not given' });
-  for (const entry of forwarded.invalid.slice(0, 3)) note('forwarded-invalid', { entry });
+    addNote(findings, 'forwarded-chain', { count: forwarded.elements.length, first: forwarded.elements[0]?.for ?? 'not given' });
+  for (const entry of forwarded.invalid.slice(0, 3)) addNote(findings, 'forwarded-invalid', { entry });
 
-  const xffField = pick('x-forwarded-for');
+  const xffField = pick(req, res, 'x-forwarded-for');
   const xff = parseXForwardedFor(xffField.list);
   if (xff.addresses.length) {
-    note('xff-chain', {
+    addNote(findings, 'xff-chain', {
       where: xffField.where === 'request' ? 'in the request' : 'echoed in the response',
       count: xff.addresses.length,
       chain: short(xff.addresses.join(', '), 200),
     });
     const [firstAddress, ...others] = xff.addresses;
     const lastAddress = others.at(-1);
-    if (firstAddress !== undefined && lastAddress !== undefined) note('xff-trap', { first: firstAddress, last: lastAddress });
-    for (const entry of xff.invalid.slice(0, 3)) note('xff-invalid', { entry });
+    if (firstAddress !== undefined && lastAddress !== undefined) addNote(findings, 'xff-trap', { first: firstAddress, last: lastAddress });
+    for (const entry of xff.invalid.slice(0, 3)) addNote(findings, 'xff-invalid', { entry });
   }
-  if (forwarded.elements.length && xff.addresses.length) note('forwarded-and-xff');
+  if (forwarded.elements.length && xff.addresses.length) addNote(findings, 'forwarded-and-xff');
 
-  const proto = pick('x-forwarded-proto');
-  const host = pick('x-forwarded-host');
-  const realIp = pick('x-real-ip');
+  const proto = pick(req, res, 'x-forwarded-proto');
+  const host = pick(req, res, 'x-forwarded-host');
+  const realIp = pick(req, res, 'x-real-ip');
   const xForwardedProto = firstValue(proto.list);
   const xForwardedHost = firstValue(host.list);
   const xRealIp = firstValue(realIp.list);
-  if (xRealIp) note('x-real-ip', { value: xRealIp });
+  if (xRealIp) addNote(findings, 'x-real-ip', { value: xRealIp });
 
   // Where the fields were seen.
   const fromBrowser = [
@@ -164,15 +189,15 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
     ['X-Real-IP', realIp.where],
   ] as const;
   const sentByBrowser = fromBrowser.filter(([, w]) => w === 'request').map(([n]) => n);
-  if (sentByBrowser.length) note('xff-from-browser', { header: sentByBrowser.join(', ') });
+  if (sentByBrowser.length) addNote(findings, 'xff-from-browser', { header: sentByBrowser.join(', ') });
   for (const [name, where] of fromBrowser) {
     if (where !== 'response') continue;
     const value = lines(res, name.toLowerCase()).join(', ');
-    note('xff-echoed', { header: name, value: short(value, 80) });
+    addNote(findings, 'xff-echoed', { header: name, value: short(value, 80) });
   }
 
   if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http')
-    note('proto-downgrade', { proto: xForwardedProto });
+    addNote(findings, 'proto-downgrade', { proto: xForwardedProto });
 
   // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
   const gateway =
@@ -180,7 +205,7 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
       ? PROXY_GATEWAY_STATUS[x.status]
       : undefined;
   if (gateway && via.hops.length)
-    note('proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0]!.received }); // hops.length checked
+    addNote(findings, 'proxy-gateway-error', { meaning: gateway.meaning, rule: gateway.rule, proxy: via.hops[0]!.received }); // hops.length checked
 
   return {
     via: via.hops,
