@@ -260,7 +260,7 @@ describe.skipIf(!HAS_FIREFOX)('cache matrix (firefox)', () => {
     await Promise.all(
       workers.map(async (w) => {
         while (next < units.length) {
-          const u = units[next++];
+          const u = units[next++]!; // next < units.length, checked just above with no await between
           results.push(...(await runUnit(w, u.entry, u.dest, u.secure)));
         }
       }),

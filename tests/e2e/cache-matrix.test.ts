@@ -126,8 +126,9 @@ function browserReport(events: Ev[], url: string): { report: Observed['browser']
   const starts = events.filter(
     (e) => e.method === 'Network.requestWillBeSent' && e.params.request.url === url && !e.params.redirectResponse,
   );
-  if (!starts.length) return { report: 'none', ids: [] };
-  const id = starts[0].params.requestId;
+  const first = starts[0];
+  if (!first) return { report: 'none', ids: [] };
+  const id = first.params.requestId;
   const hop = events.find(
     (e) => e.method === 'Network.requestWillBeSent' && e.params.requestId === id && e.params.redirectResponse?.url === url,
   );
@@ -265,7 +266,7 @@ describe('cache matrix (chromium)', () => {
     await Promise.all(
       workers.map(async (w) => {
         while (next < units.length) {
-          const u = units[next++];
+          const u = units[next++]!; // next < units.length, checked just above with no await between
           results.push(...(await runUnit(w, u.entry, u.dest)));
         }
       }),

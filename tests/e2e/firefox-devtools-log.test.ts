@@ -33,7 +33,9 @@ beforeAll(async () => {
     // The Network panel shown, so the netmonitor collects from the start.
     prefs: { 'devtools.toolbox.selectedTool': 'netmonitor' },
   });
-  inspected = (await browser.pages())[0];
+  const [first] = await browser.pages();
+  if (!first) throw new Error('Firefox started with no page to inspect');
+  inspected = first;
   await inspected.goto(`${lab.httpOrigin}${E2E_OPEN_PANEL_PATH}`).catch(() => {});
   const prefix = `moz-extension://${UUID}/src/panel/index.html`;
   const found = await waitFor(

@@ -194,7 +194,7 @@ describe('panel views (Chromium, pop-out URL)', () => {
     await panel.setViewportSize({ width: 400, height: 700 });
     await panel.screenshot({ path: join(ARTIFACTS, 'panel-views-overview-400.png') });
     expect(await panel.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(400);
-    const overview = await panel.locator('.overview').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    const overview = await panel.locator('.overview').evaluate((el): [number, number] => [el.scrollWidth, el.clientWidth]);
     expect(overview[0], 'overview scrolls sideways').toBeLessThanOrEqual(overview[1]);
     const why = (await ide.locator('.ov-why').boundingBox())!;
     expect(why.x + why.width).toBeLessThanOrEqual(400);
@@ -225,7 +225,9 @@ describe('panel views (Chromium, pop-out URL)', () => {
     expect(toolbar!.height).toBeLessThanOrEqual(62);
     const jar = await panel.evaluate(() => {
       const cells = [...document.querySelectorAll('table.jar tbody tr:first-child td')] as HTMLElement[];
-      const line = parseFloat(getComputedStyle(cells[0]).lineHeight) || 17;
+      const first = cells[0];
+      if (!first) throw new Error('the jar has no first row');
+      const line = parseFloat(getComputedStyle(first).lineHeight) || 17;
       // the height of each cell's content (cells stretch to the row; their text does not)
       const contentHeight = (c: HTMLElement) => {
         const r = document.createRange();
@@ -241,7 +243,7 @@ describe('panel views (Chromium, pop-out URL)', () => {
     expect(await panel.evaluate(() => [document.scrollingElement!.scrollHeight, innerHeight])).toEqual([height, height]);
     expect((await panel.locator('.toolbar').boundingBox())!.y).toBe(0);
     // the list's columns fit its pane (beside or above the details): no sideways scrolling to reach Findings
-    const list = await panel.locator('.request-list').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    const list = await panel.locator('.request-list').evaluate((el): [number, number] => [el.scrollWidth, el.clientWidth]);
     expect(list[0], 'request list scrolls sideways').toBeLessThanOrEqual(list[1]);
     const cut = await cutOff(panel);
     expect(cut.out, JSON.stringify(cut)).toEqual([]);
