@@ -55,20 +55,101 @@ const SIGNATURE_INDEX: ReadonlyMap<string, IndexedSignature[]> = (() => {
   return index;
 })();
 
+/**
+ * Fields with many candidate signatures (Server, Via, X-CDN, Server-Timing) → their value → whether each candidate's
+ * first condition holds. Those values repeat from response to response, and the tests are pure (no g or y flag,
+ * checked here), so each value is tested against the table once. Bounded: a memo is cleared when full.
+ */
+const FIRST_MEMO: ReadonlyMap<string, Map<string, readonly boolean[]>> = (() => {
+  const memo = new Map<string, Map<string, readonly boolean[]>>();
+  for (const [name, list] of SIGNATURE_INDEX) {
+    const pure = list.every(({ signature }) => !signature.all[0].pattern?.global && !signature.all[0].pattern?.sticky);
+    if (list.length >= 4 && pure) memo.set(name, new Map());
+  }
+  return memo;
+})();
+const FIRST_MEMO_MAX = 512;
+
+/** The memoised first-condition results of a field's candidates (FIRST_MEMO), or null when the field has no memo. */
+function firstConditionResults(name: string, candidates: readonly IndexedSignature[], value: string): readonly boolean[] | null {
+  const memo = FIRST_MEMO.get(name);
+  if (memo === undefined) return null;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const results = candidates.map(({ signature }) => {
+    const pattern = signature.all[0].pattern;
+    return pattern === undefined || pattern.test(value);
+  });
+  if (value.length <= 256) {
+    if (memo.size >= FIRST_MEMO_MAX) memo.clear();
+    memo.set(value, results);
+  }
+  return results;
+}
+
 /** Signatures on a family of field names (a single prefix condition, such as x-akamai-*). */
 const PREFIX_SIGNATURES: readonly IndexedSignature[] = PROVIDERS.flatMap((provider, p) =>
   provider.signatures.filter((s) => s.all.length === 1 && s.all[0].prefix).map((signature) => ({ provider: p, signature })),
 );
 
-/** Field lines by lower-case name, in wire order. */
+/**
+ * Every field name explainCdn and status.ts ever look up: the providers' signature, status and PoP fields, the
+ * generic ones, the CDN-targeted cache fields and the few read by name below. A field outside this set (and outside
+ * the prefix families) can change nothing, so fieldMap leaves it out.
+ */
+const READ_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>(['age', 'cache-status', 'cache-control', 'set-cookie']);
+  for (const p of PROVIDERS) {
+    for (const s of p.signatures) for (const c of s.all) if (!c.prefix) names.add(c.header);
+    for (const src of p.status) names.add(src.header);
+    for (const rule of p.pop) names.add(rule.header);
+  }
+  for (const src of GENERIC_STATUS) names.add(src.header);
+  for (const { header } of CDN_CACHE_CONTROL_FIELDS) names.add(header);
+  return names;
+})();
+
+/** Field-name families matched by prefix (x-akamai-*): a longer name starting with one is read too. */
+const READ_PREFIXES: readonly string[] = PROVIDERS.flatMap((p) =>
+  p.signatures.flatMap((s) => s.all.filter((c) => c.prefix).map((c) => c.header)),
+);
+
+/**
+ * A field name as recorded → its lower-case form when explainCdn reads it, else null. Pages repeat the same few dozen
+ * names on every response, so each is lower-cased and looked up once (bounded: cleared when full).
+ */
+const NAME_MEMO = new Map<string, string | null>();
+const NAME_MEMO_MAX = 4096;
+
+function readName(raw: string): string | null {
+  const known = NAME_MEMO.get(raw);
+  if (known !== undefined) return known;
+  const name = raw.toLowerCase();
+  let read = READ_NAMES.has(name);
+  for (let i = 0; !read && i < READ_PREFIXES.length; i++) {
+    const prefix = READ_PREFIXES[i]!;
+    read = name.length > prefix.length && name.startsWith(prefix);
+  }
+  const out = read ? name : null;
+  if (raw.length <= 256) {
+    if (NAME_MEMO.size >= NAME_MEMO_MAX) NAME_MEMO.clear();
+    NAME_MEMO.set(raw, out);
+  }
+  return out;
+}
+
+/** Field lines by lower-case name, in wire order: only the fields explainCdn reads (READ_NAMES, READ_PREFIXES). */
 function fieldMap(x: ExchangeRecord): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const headers = Array.isArray(x.responseHeaders) ? x.responseHeaders : [];
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
-    if (!h || typeof h.name !== 'string') continue;
-    const name = h.name.toLowerCase();
+    if (!h) continue;
+    const raw = h.name;
+    if (typeof raw !== 'string') continue;
+    const name = readName(raw);
+    if (name === null) continue;
     const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
     if (value.indexOf('\n') < 0) {
       // One line (nearly every field): no split, and a one-element list for a name seen first.
@@ -112,31 +193,31 @@ interface Match {
 function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): Match[] {
   const found: Match[] = [];
   const seen: Array<string | undefined> = [];
-  const record = (provider: number): Match => {
-    let m: Match | undefined;
-    for (const f of found) if (f.provider === provider) m = f;
-    if (!m) {
-      m = { provider, evidence: [], viaPos: -1 };
-      found.push(m);
-    }
-    return m;
-  };
   for (const name of fields.keys()) {
     for (const { provider, signature } of PREFIX_SIGNATURES) {
       const cond = signature.all[0];
       if (name.length <= cond.header.length || !name.startsWith(cond.header)) continue;
       const v = combined(fields, name, values) ?? '';
       if (cond.pattern && !cond.pattern.test(v)) continue;
-      const m = record(provider);
+      const m = record(found, provider);
       const shown = name + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
       if (!m.evidence.includes(shown)) m.evidence.push(shown);
     }
     const candidates = SIGNATURE_INDEX.get(name);
     if (!candidates) continue;
-    for (const { provider, signature } of candidates) {
+    // Every candidate's first condition is on this field: its value is read once, and its tests come from the memo
+    // when the field has one (Server, tested against some fifty signatures).
+    const first = combined(fields, name, values) ?? ''; // the field is present (a key of fields)
+    const firstOk = firstConditionResults(name, candidates, first);
+    for (let k = 0; k < candidates.length; k++) {
+      const { provider, signature } = candidates[k]!;
       const conds = signature.all;
+      if (firstOk !== null) {
+        if (!firstOk[k]) continue;
+      } else if (conds[0].pattern !== undefined && !conds[0].pattern.test(first)) continue;
+      seen[0] = first;
       let ok = true;
-      for (let c = 0; c < conds.length; c++) {
+      for (let c = 1; c < conds.length; c++) {
         const cond = conds[c]!;
         const v = combined(fields, cond.header, values);
         seen[c] = v;
@@ -146,7 +227,7 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
         }
       }
       if (!ok) continue;
-      const m = record(provider);
+      const m = record(found, provider);
       for (let c = 0; c < conds.length; c++) {
         const cond = conds[c]!;
         const v = seen[c]!; // set by the loop above, which reached every condition (ok)
@@ -157,6 +238,17 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
     }
   }
   return found;
+}
+
+/** The match of a provider, added to `found` on its first piece of evidence. */
+function record(found: Match[], provider: number): Match {
+  let m: Match | undefined;
+  for (const f of found) if (f.provider === provider) m = f;
+  if (!m) {
+    m = { provider, evidence: [], viaPos: -1 };
+    found.push(m);
+  }
+  return m;
 }
 
 /** Index of the last Via entry the pattern matches (entries are appended hop by hop, so later = nearer the browser). */
@@ -181,6 +273,15 @@ function providerOf(m: Match): Provider {
 function nearestFirst(a: Match, b: Match): number {
   if (a.viaPos >= 0 && b.viaPos >= 0 && a.viaPos !== b.viaPos) return b.viaPos - a.viaPos;
   return a.provider - b.provider;
+}
+
+/** Nearest the browser first: the provider owning the server address, then nearestFirst. */
+function sortMatches(list: Match[], ipOwner: string | null): void {
+  list.sort((a, b) => {
+    const ao = providerOf(a).id === ipOwner ? 1 : 0;
+    const bo = providerOf(b).id === ipOwner ? 1 : 0;
+    return bo - ao || nearestFirst(a, b);
+  });
 }
 
 // ------------------------------------------------------------------ small readers
@@ -241,7 +342,6 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   const values = SCRATCH_VALUES;
   if (values.size) values.clear();
   const findings: Finding[] = [];
-  const note = (id: string, params?: Record<string, string | number>) => findings.push(cdnNote(id, params));
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const https = typeof x.url === 'string' && /^https:/i.test(x.url);
@@ -250,16 +350,11 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = sharedOwnerForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
-  const order = (a: Match, b: Match) => {
-    const ao = providerOf(a).id === ipOwner ? 1 : 0;
-    const bo = providerOf(b).id === ipOwner ? 1 : 0;
-    return bo - ao || nearestFirst(a, b);
-  };
   const cdns: Match[] = [];
   const selfHosted: Match[] = [];
   for (const m of matches) (providerOf(m).kind === 'cdn' ? cdns : selfHosted).push(m);
-  if (cdns.length > 1) cdns.sort(order);
-  if (selfHosted.length > 1) selfHosted.sort(order);
+  if (cdns.length > 1) sortMatches(cdns, ipOwner);
+  if (selfHosted.length > 1) sortMatches(selfHosted, ipOwner);
   // The server address is the second signal: with no CDN header, an address in a CDN's published ranges names it
   // (a self-hosted cache seen in the headers then sits behind that CDN).
   const byAddress = !cdns.length && owner !== null && !ADDRESS_NOT_PROOF.has(owner.id);
@@ -271,9 +366,10 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   let cacheStatusParse: CacheStatusParse | null = null;
   if (csLines) {
     cacheStatusParse = parseCacheStatus(csLines);
-    if (cacheStatusParse.invalid) note('cache-status-invalid');
-    if (cacheStatusParse.unknownParams) note('cache-status-unknown-param', { params: cacheStatusParse.unknownParams.join(', ') });
-    if (cacheStatusParse.badParams) note('cache-status-bad-param', { params: cacheStatusParse.badParams.join(', ') });
+    if (cacheStatusParse.invalid) addNote(findings, 'cache-status-invalid');
+    if (cacheStatusParse.unknownParams)
+      addNote(findings, 'cache-status-unknown-param', { params: cacheStatusParse.unknownParams.join(', ') });
+    if (cacheStatusParse.badParams) addNote(findings, 'cache-status-bad-param', { params: cacheStatusParse.badParams.join(', ') });
   }
   const cacheStatusEntries: CacheStatusEntry[] = cacheStatusParse?.entries ?? [];
 
@@ -295,44 +391,44 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
     const parsed = parseCdnCacheControl(header, lines);
     cdnCacheControl.push(...parsed.directives);
     const shown = lines.join(', ');
-    note(parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', {
+    addNote(findings, parsed.invalid ? 'cdn-cache-control-invalid' : 'cdn-cache-control', {
       header,
       value: shown.length > 120 ? shown.slice(0, 117) + '...' : shown,
     });
-    if (parsed.badValues) note('cdn-cache-control-bad-value', { header, values: parsed.badValues.join(', ') });
-    if (parsed.repeated) note('cdn-cache-control-duplicate', { header, names: parsed.repeated.join(', ') });
+    if (parsed.badValues) addNote(findings, 'cdn-cache-control-bad-value', { header, values: parsed.badValues.join(', ') });
+    if (parsed.repeated) addNote(findings, 'cdn-cache-control-duplicate', { header, names: parsed.repeated.join(', ') });
   }
 
   // ---------------------------------------------------------------- findings
   if (provider && byAddress) {
-    if (reading) statusFindings(provider, reading, fields, values, note);
+    if (reading) statusFindings(provider, reading, fields, values, findings);
   } else if (provider && chosen) {
     const evidence = chosen.evidence.slice(0, 4).join('; ');
-    note(provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
+    addNote(findings, provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
     if (cdns.length > 1)
-      note('cdn-stacked', {
+      addNote(findings, 'cdn-stacked', {
         outer: provider.name,
         inner: cdns
           .slice(1)
           .map((m) => providerOf(m).name)
           .join(', '),
       });
-    statusFindings(provider, reading, fields, values, note);
+    statusFindings(provider, reading, fields, values, findings);
   } else if (reading) {
-    note(`status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
+    addNote(findings, `status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
   } else if (age !== null && age > 0) {
-    note('age-without-cdn', { age });
+    addNote(findings, 'age-without-cdn', { age });
   }
 
   // Who owns the server address is always in ipOwner/ipOwnerName; a finding only when it adds something: the headers
   // name no CDN (the address alone reveals one), or they name a different CDN than the address owner.
   if (owner && x.serverIp) {
     if (byAddress || !provider || provider.kind !== 'cdn')
-      note('ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
-    else if (owner.id !== provider.id) note('ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
+      addNote(findings, 'ip-owner', { ip: x.serverIp, owner: owner.name, source: IP_RANGES_SOURCE_NAME });
+    else if (owner.id !== provider.id) addNote(findings, 'ip-owner-differs', { ip: x.serverIp, owner: owner.name, cdn: provider.name });
   }
 
-  gatewayFindings(x.status, provider, reading, note);
+  gatewayFindings(x.status, provider, reading, findings);
 
   return {
     cdn: provider ? provider.id : null,
@@ -370,53 +466,60 @@ function providerForOwner(owner: Readonly<IpOwner>): Provider {
   };
 }
 
-type Note = (id: string, params?: Record<string, string | number>) => void;
+/**
+ * Adds a CDN finding. A module function rather than a closure made in each explainCdn call: making that closure cost
+ * more than a call's own work (and esbuild's keepNames, which tsx applies, names each one as it is made).
+ */
+function addNote(findings: Finding[], id: string, params?: Record<string, string | number>): void {
+  findings.push(cdnNote(id, params));
+}
 
 function statusFindings(
   provider: Provider,
   reading: StatusReading | null,
   fields: Map<string, string[]>,
   values: Map<string, string>,
-  note: Note,
+  findings: Finding[],
 ): void {
   const name = provider.name;
   if (!reading) {
-    if (provider.id === 'cloudflare') note('cf-no-status');
-    else if (provider.id === 'imperva') note('imperva-opaque');
+    if (provider.id === 'cloudflare') addNote(findings, 'cf-no-status');
+    else if (provider.id === 'imperva') addNote(findings, 'imperva-opaque');
     else if (provider.id === 'google') {
       const age = readAge(fields);
-      if (age !== null && age > 0) note('google-age-only', { age });
-      else note('status-unknown', { name, raw: 'none' });
-    } else note('status-unknown', { name, raw: 'none' });
+      if (age !== null && age > 0) addNote(findings, 'google-age-only', { age });
+      else addNote(findings, 'status-unknown', { name, raw: 'none' });
+    } else addNote(findings, 'status-unknown', { name, raw: 'none' });
     return;
   }
   const params = { name, header: reading.header, raw: reading.raw };
   const cacheControl = combined(fields, 'cache-control', values) ?? '';
   if (reading.status === 'dynamic' && provider.id === 'cloudflare') {
-    if (SHARED_ALLOWED.test(cacheControl) && !SHARED_FORBIDDEN.test(cacheControl)) note('cf-dynamic-cacheable', { cacheControl });
-    else note('cf-dynamic');
+    if (SHARED_ALLOWED.test(cacheControl) && !SHARED_FORBIDDEN.test(cacheControl))
+      addNote(findings, 'cf-dynamic-cacheable', { cacheControl });
+    else addNote(findings, 'cf-dynamic');
     return;
   }
   if (provider.id === 'vercel' && /^\s*REVALIDATED\s*$/i.test(reading.raw)) {
-    note('vercel-revalidated');
+    addNote(findings, 'vercel-revalidated');
     return;
   }
   if (provider.id === 'cloudfront' && reading.tiers[0]?.raw && /^Error\b/i.test(reading.tiers[0].raw)) {
-    note('cloudfront-error');
+    addNote(findings, 'cloudfront-error');
     return;
   }
-  note(`status-${reading.status}`, params);
+  addNote(findings, `status-${reading.status}`, params);
   if (reading.decidedBy > 0) {
     const t = reading.tiers[reading.decidedBy]!; // decidedBy indexes tiers
-    note('tiered-hit', { tier: t.cache ?? t.raw, tiers: reading.tiers.map((tier) => tier.raw).join(' | ') });
+    addNote(findings, 'tiered-hit', { tier: t.cache ?? t.raw, tiers: reading.tiers.map((tier) => tier.raw).join(' | ') });
   }
   if (reading.status === 'bypass' || reading.status === 'dynamic') {
-    if (fields.has('set-cookie')) note('bypass-set-cookie');
-    if (SHARED_FORBIDDEN.test(cacheControl)) note('bypass-private', { cacheControl });
+    if (fields.has('set-cookie')) addNote(findings, 'bypass-set-cookie');
+    if (SHARED_FORBIDDEN.test(cacheControl)) addNote(findings, 'bypass-private', { cacheControl });
   }
 }
 
-function gatewayFindings(status: number, provider: Provider | null, reading: StatusReading | null, note: Note): void {
+function gatewayFindings(status: number, provider: Provider | null, reading: StatusReading | null, findings: Finding[]): void {
   const cacheStatus = reading ? reading.status : null;
   if (typeof status !== 'number' || !Object.prototype.hasOwnProperty.call(GATEWAY_STATUS, status)) return;
   const def = GATEWAY_STATUS[status]!; // an own property (checked above)
@@ -426,15 +529,16 @@ function gatewayFindings(status: number, provider: Provider | null, reading: Sta
     // A bare 502/503/504 may still come from a proxy; the proxy area explains those with Via evidence.
     return;
   }
-  note('gateway-error', { meaning: def.meaning.replace(/\{layer\}/g, layer), rule: def.rule, status });
+  addNote(findings, 'gateway-error', { meaning: def.meaning.replace(/\{layer\}/g, layer), rule: def.rule, status });
   if (!provider || provider.kind !== 'cdn' || def.byLayer) return;
   // Who wrote the error page: a cache outcome means the CDN forwarded the origin's error (HIT on an error is a
   // cached error); CloudFront's "Error" and Cloudflare without CF-Cache-Status mean the CDN produced it.
-  if (reading && reading.status !== 'unknown') note('gateway-passed-through', { name: provider.name, status, raw: reading.raw });
+  if (reading && reading.status !== 'unknown')
+    addNote(findings, 'gateway-passed-through', { name: provider.name, status, raw: reading.raw });
   else if (provider.id === 'cloudfront' && reading && /^Error\b/i.test(reading.tiers[0]?.raw ?? ''))
-    note('gateway-by-cdn', { name: provider.name, status, evidence: 'X-Cache: Error from cloudfront.' });
+    addNote(findings, 'gateway-by-cdn', { name: provider.name, status, evidence: 'X-Cache: Error from cloudfront.' });
   else if (provider.id === 'cloudflare' && !reading)
-    note('gateway-by-cdn', {
+    addNote(findings, 'gateway-by-cdn', {
       name: provider.name,
       status,
       evidence: 'CF-Ray without CF-Cache-Status: the response did not come through the cache layer from the origin.',

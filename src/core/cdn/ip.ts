@@ -100,11 +100,13 @@ export function cdnForIp(ip: string | null | undefined): IpOwner | null {
  */
 export function sharedOwnerForIp(ip: string | null | undefined): Readonly<IpOwner> | null {
   if (!ip || typeof ip !== 'string') return null;
-  // A page talks to a handful of addresses many times over: remember the last answers.
+  // A plain dotted quad (nearly every recorded address) is read and searched faster than a memo is consulted.
+  const plain = plainIPv4(ip);
+  if (plain >= 0) return owner(search(RANGES.v4, plain));
+  // Other forms: a page talks to a handful of addresses many times over, so remember the last answers.
   const known = OWNER_MEMO.get(ip);
   if (known !== undefined) return known;
-  const looked = lookup(ip);
-  const found = looked && Object.freeze(looked);
+  const found = lookup(ip);
   if (OWNER_MEMO.size >= 1024) OWNER_MEMO.clear();
   if (ip.length <= 64) OWNER_MEMO.set(ip, found);
   return found;
@@ -142,7 +144,7 @@ function plainIPv4(s: string): number {
   return value * 256 + part;
 }
 
-function lookup(ip: string): IpOwner | null {
+function lookup(ip: string): Readonly<IpOwner> | null {
   const plain = plainIPv4(ip);
   if (plain >= 0) return owner(search(RANGES.v4, plain));
   const addr = bareAddress(ip);
@@ -168,10 +170,14 @@ function search<T extends number | string>(ranges: Array<[T, T, number]>, x: T):
   return -1;
 }
 
-function owner(index: number): IpOwner | null {
+/** One frozen owner per range-table provider, shared by every answer (cdnForIp hands out copies). */
+const OWNERS: ReadonlyArray<Readonly<IpOwner>> = RANGES.providers.map((p) =>
+  Object.freeze({ id: p.id, name: p.name, category: p.category }),
+);
+
+function owner(index: number): Readonly<IpOwner> | null {
   if (index < 0) return null;
-  const p = RANGES.providers[index];
-  return p ? { id: p.id, name: p.name, category: p.category } : null;
+  return OWNERS[index] ?? null;
 }
 
 export const IP_RANGES_SOURCE = RANGES.source;
