@@ -6,8 +6,17 @@ import type { HeaderList } from './types';
  * character for one. So most names are ruled out by their length, without a lower-cased copy of each.
  */
 function sameName(have: string, wanted: string, ascii: boolean): boolean {
-  if (ascii && typeof have === 'string' && have.length !== wanted.length) return false;
-  return have === wanted || have.toLowerCase() === wanted;
+  if (!ascii || typeof have !== 'string') return have === wanted || have.toLowerCase() === wanted;
+  if (have.length !== wanted.length) return false;
+  if (have === wanted) return true;
+  // Character by character instead of a lower-cased copy of every same-length name (most are written capitalised).
+  for (let i = 0; i < have.length; i++) {
+    const h = have.charCodeAt(i);
+    const w = wanted.charCodeAt(i);
+    if (h === w) continue;
+    if (h >= 0x41 && h <= 0x5a ? h + 0x20 !== w : !(h === 0x212a && w === 0x6b)) return false;
+  }
+  return true;
 }
 
 function isAscii(s: string): boolean {

@@ -62,6 +62,8 @@ export function fill(template: string, params: Record<string, string | number> |
 export function applyNote(catalog: NoteCatalog, id: string, params?: Record<string, string | number>): Finding {
   const def = catalog[id];
   if (!def) throw new Error(`unknown note id ${id}`); // programming error, never input-driven
+  // Two literals rather than a spread of an optional part: the spread cost a second object per finding.
+  if (!params) return { id, topic: def.topic, severity: def.severity, summary: def.summary, rule: def.rule, link: def.link };
   return {
     id,
     topic: def.topic,
@@ -69,7 +71,7 @@ export function applyNote(catalog: NoteCatalog, id: string, params?: Record<stri
     summary: fill(def.summary, params),
     rule: fill(def.rule, params),
     link: def.link,
-    ...(params ? { params } : {}),
+    params,
   };
 }
 

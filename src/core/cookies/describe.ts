@@ -77,7 +77,10 @@ function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSet
   let valid = true;
   if (a.key === 'expires') valid = !p.badExpires.includes(a.value);
   else if (a.key === 'max-age') valid = !p.badMaxAge.includes(a.value);
-  else if (a.key === 'samesite') valid = ['strict', 'lax', 'none'].includes(a.value.toLowerCase());
+  else if (a.key === 'samesite') {
+    const v = a.value.toLowerCase();
+    valid = v === 'strict' || v === 'lax' || v === 'none';
+  }
   const plain = valid ? known.plain : `Invalid value, ignored. ${known.plain}`;
   return { name: known.name, value, known: valid, plain, rule: attributeRule(a.key as AttributeKey, known), link: known.link };
 }
@@ -99,15 +102,18 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   const name = clip(p.name, 100);
   const reason = f.reasons[0]?.reason;
   // One finding per distinct failing reason (a prefix failing two conditions is one finding; its why lists both).
-  const seen = new Set<CookieRejectReason>();
-  for (const r of f.reasons) {
-    if (seen.has(r.reason)) continue;
-    seen.add(r.reason);
-    out.push(cookieNote(`cookie-rejected-${r.reason}`, { name }));
+  const reasons = f.reasons;
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i]!;
+    let again = false;
+    for (let j = 0; j < i && !again; j++) again = reasons[j]!.reason === r.reason;
+    if (!again) out.push(cookieNote(`cookie-rejected-${r.reason}`, { name }));
   }
   if (p.error) return out;
-  for (const v of p.badExpires.slice(0, 3)) out.push(cookieNote('cookie-expires-invalid', { name, value: clip(v, 80) }));
-  for (const v of p.badMaxAge.slice(0, 3)) out.push(cookieNote('cookie-max-age-invalid', { name, value: clip(v, 80) }));
+  for (let i = 0; i < p.badExpires.length && i < 3; i++)
+    out.push(cookieNote('cookie-expires-invalid', { name, value: clip(p.badExpires[i]!, 80) }));
+  for (let i = 0; i < p.badMaxAge.length && i < 3; i++)
+    out.push(cookieNote('cookie-max-age-invalid', { name, value: clip(p.badMaxAge[i]!, 80) }));
   if (p.sameSiteInvalid !== undefined) out.push(cookieNote('cookie-samesite-invalid', { name, value: clip(p.sameSiteInvalid, 80) }));
   let unknown = 0;
   for (const a of p.attributes) {

@@ -119,6 +119,14 @@ function hstsOf(x: ExchangeRecord): { includeSubDomains: boolean } | undefined {
  */
 function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
   if (results.length < 2) return results;
+  // A few lines (most responses): compare them pairwise, no key strings, and return them as they are when no two
+  // set the same cookie with the same outcome (what the grouping below would find).
+  if (results.length <= 16) {
+    let repeated = false;
+    for (let i = 1; i < results.length && !repeated; i++)
+      for (let j = 0; j < i && !repeated; j++) repeated = sameGroup(results[i]!, results[j]!);
+    if (!repeated) return results;
+  }
   const groups = new Map<string, { kept: SetCookieResult; count: number }>();
   for (const r of results) {
     const c = r.cookie;
@@ -141,6 +149,21 @@ function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
     out.push(kept);
   }
   return out;
+}
+
+/** Whether collapseRepeats' group keys of two results are equal (field by field: no field holds the separators). */
+function sameGroup(a: SetCookieResult, b: SetCookieResult): boolean {
+  if (!a.stored !== !b.stored || (a.rejectReason ?? '') !== (b.rejectReason ?? '')) return false;
+  const ca = a.cookie;
+  const cb = b.cookie;
+  if (!ca || !cb) return !ca && !cb && a.raw === b.raw;
+  return (
+    ca.name === cb.name &&
+    ca.domain === cb.domain &&
+    ca.hostOnly === cb.hostOnly &&
+    ca.path === cb.path &&
+    (ca.partitionKey ?? '') === (cb.partitionKey ?? '')
+  );
 }
 
 /** The same-site context of a request, as storeSetCookies works it out (assumed same-site for an unreadable URL). */
@@ -230,13 +253,15 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   }
   findings.sort(bySeverity);
 
-  return {
+  const out: CookieExplanation = {
     setCookies,
     requestCookies,
     send,
     sameSiteContext: c.crossSite ? 'cross-site' : 'same-site',
     thirdParty: c.thirdParty,
     findings,
-    ...(c.assumed && navigation === 'subresource' ? { sameSiteContextAssumed: true as const } : {}),
   };
+  // Added last, as the spread it replaces did (a spread cost an object per call).
+  if (c.assumed && navigation === 'subresource') out.sameSiteContextAssumed = true;
+  return out;
 }

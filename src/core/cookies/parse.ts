@@ -187,6 +187,10 @@ function capExpiry(t: number, now: number, out: ParsedSetCookie): number {
   return t < EARLIEST ? EARLIEST : t;
 }
 
+/** parseSetCookie's scratch lists of attribute keys seen in the line being parsed (it does not re-enter). */
+const SEEN_KEYS: string[] = [];
+const SEEN_NAMES: string[] = [];
+
 export function parseSetCookie(line: string, now: number): ParsedSetCookie {
   const out: ParsedSetCookie = {
     name: '',
@@ -227,8 +231,9 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
   if (semi < 0) return out;
 
   let expiresSeen = false;
-  // Attribute keys seen, to report repeats: a Map, so a name like __proto__ is only a key.
-  const seenKeys = new Map<string, string>();
+  // Attribute keys seen (and each one's first spelling), to report repeats: the module's scratch lists, searched
+  // linearly (at most MAX_ATTRIBUTES), so a name like __proto__ is only a string and no Map is made per line.
+  let seen = 0;
   let pos = semi + 1;
   while (pos <= line.length) {
     let next = line.indexOf(';', pos);
@@ -240,10 +245,17 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
     const value = aeq < 0 ? '' : trimWsp(av.slice(aeq + 1));
     if (name === '' && value === '') continue;
     const key = name.toLowerCase();
-    const first = seenKeys.get(key);
-    if (first === undefined) {
-      if (seenKeys.size < MAX_ATTRIBUTES) seenKeys.set(key, name);
-    } else if (!(out.repeatedAttributes ??= []).includes(first) && out.repeatedAttributes.length < 8) out.repeatedAttributes.push(first);
+    let k = 0;
+    while (k < seen && SEEN_KEYS[k] !== key) k++;
+    if (k === seen) {
+      if (seen < MAX_ATTRIBUTES) {
+        SEEN_KEYS[seen] = key;
+        SEEN_NAMES[seen++] = name;
+      }
+    } else {
+      const first = SEEN_NAMES[k]!; // set with SEEN_KEYS[k]
+      if (!(out.repeatedAttributes ??= []).includes(first) && out.repeatedAttributes.length < 8) out.repeatedAttributes.push(first);
+    }
     const attr: ParsedAttribute = { name, value, key };
     if (out.attributes.length < MAX_ATTRIBUTES) out.attributes.push(attr);
     else out.attributesDropped++;

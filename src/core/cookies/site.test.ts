@@ -29,6 +29,13 @@ describe('site helpers', () => {
       'https://a.example.com/a/./b/',
       'https://a.example.com\\\\evil.com/',
       'https://user:pw@a.example.com/',
+      'https://a.example.com/static/app.v2.min.js?x=1',
+      'https://a.example.com/a/..',
+      'https://a.example.com/a/.',
+      'https://a.example.com/a/.b/c..d/...',
+      'https://a.example.com/a/%2E%2e/b',
+      'https://a.example.com/a/.%2e/b',
+      'https://a.example.com/a/../b.png#f',
     ];
     for (const u of samples) expect(parseRequestUrl(u), u).toMatchObject(viaUrl(u));
     fc.assert(

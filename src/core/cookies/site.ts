@@ -59,10 +59,12 @@ export function isSecureScheme(scheme: string, host: string): boolean {
 
 /**
  * Fast path for the common shape (http/https/ws/wss, plain lower-case ASCII host, path without anything the WHATWG
- * URL parser would rewrite); everything else goes through URL so the result matches what the browser sees.
+ * URL parser would rewrite); everything else goes through URL so the result matches what the browser sees. A dot in
+ * the path is kept as written unless it makes a dot segment ("/./", "/../", %2e forms), which DOT_SEGMENT sends to URL.
  */
-const SIMPLE_URL = /^(https?|wss?):\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9\-_~!$&'()*+,;=:@%/]*)?(?:[?#]|$)/;
+const SIMPLE_URL = /^(https?|wss?):\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9\-_~!$&'()*+,;=:@%/.]*)?(?:[?#]|$)/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)|%2e/i;
+const NUMERIC_HOST = /^[0-9.]+$|(^|\.)0x/i;
 
 function fastParse(u: string): RequestParts | null | undefined {
   const m = SIMPLE_URL.exec(u);
@@ -73,7 +75,7 @@ function fastParse(u: string): RequestParts | null | undefined {
   if (DOT_SEGMENT.test(path)) return undefined;
   const isIp = looksLikeIp(host);
   // URL canonicalises IPv4 forms like 0x7f.1 or 127.1; leave anything numeric-looking but not dotted-quad to it.
-  if (!isIp && /^[0-9.]+$|(^|\.)0x/i.test(host)) return undefined;
+  if (!isIp && NUMERIC_HOST.test(host)) return undefined;
   return { scheme, host, path, isIp, secure: isSecureScheme(scheme, host) };
 }
 
@@ -136,9 +138,18 @@ function siteScheme(scheme: string): string {
   return scheme;
 }
 
+/** Host → "https://registrable-domain" and "http://...": the site strings made once per host, not per call. */
+const httpsSiteMemo = new BoundedMemo<string>(1024);
+const httpSiteMemo = new BoundedMemo<string>(1024);
+const makeHttpsSite = (host: string): string => `https://${registrableDomain(host)}`;
+const makeHttpSite = (host: string): string => `http://${registrableDomain(host)}`;
+
 /** "scheme://registrable-domain", the schemeful site (also the CHIPS partition key). */
 export function siteOf(parts: RequestParts): string {
-  return `${siteScheme(parts.scheme)}://${registrableDomain(parts.host)}`;
+  const scheme = siteScheme(parts.scheme);
+  if (scheme === 'https') return httpsSiteMemo.get(parts.host, makeHttpsSite);
+  if (scheme === 'http') return httpSiteMemo.get(parts.host, makeHttpSite);
+  return `${scheme}://${registrableDomain(parts.host)}`;
 }
 
 export function siteOfUrl(url: string | null | undefined): string | null {

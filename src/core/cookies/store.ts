@@ -232,6 +232,26 @@ function hstsCovers(hsts: StoreInput['hsts'], cookie: JarCookie | undefined, req
   return cookie.hostOnly || (hsts.includeSubDomains && cookie.domain === req.host);
 }
 
+/** No jar cookie of that name (read only). */
+const NO_COOKIES: JarCookie[] = [];
+
+function indexAdd(byName: Map<string, JarCookie[]>, c: JarCookie): void {
+  const list = byName.get(c.name);
+  if (list) list.push(c);
+  else byName.set(c.name, [c]);
+}
+
+function indexRemove(byName: Map<string, JarCookie[]>, c: JarCookie): void {
+  const list = byName.get(c.name);
+  if (list) list.splice(list.indexOf(c), 1);
+}
+
+/** The first cookie of the list with c's identity. */
+function sameIdentityIn(list: JarCookie[] | undefined, c: JarCookie): JarCookie | undefined {
+  if (list) for (let i = 0; i < list.length; i++) if (sameIdentity(list[i]!, c)) return list[i];
+  return undefined;
+}
+
 export function storeSetCookies(input: StoreInput): StoreResult {
   const req = parseRequestUrl(input.requestUrl);
   const ctx: SiteContext = req ? siteContext(req, input) : { crossSite: false, thirdParty: false, topLevelSite: null, assumed: true };
@@ -240,20 +260,12 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   const lines = Array.isArray(input.setCookie) ? input.setCookie : [];
   // Most responses set no cookie: skip building the indexes.
   if (lines.length === 0) return { results: [], jar: original.slice(), removed: [], context: ctx };
-  const originals = new Set(original);
+  // The cookies of the input jar (to list the ones deleted); none to look up when the jar was empty.
+  const originals = original.length ? new Set(original) : null;
   let jar = original.slice();
   // Same-name index so identity and Secure-shadowing checks stay linear over 10,000-line responses.
   const byName = new Map<string, JarCookie[]>();
-  const indexAdd = (c: JarCookie): void => {
-    const list = byName.get(c.name);
-    if (list) list.push(c);
-    else byName.set(c.name, [c]);
-  };
-  const indexRemove = (c: JarCookie): void => {
-    const list = byName.get(c.name);
-    if (list) list.splice(list.indexOf(c), 1);
-  };
-  for (const c of jar) if (c && typeof c === 'object') indexAdd(c);
+  for (const c of jar) if (c && typeof c === 'object') indexAdd(byName, c);
   const removed: JarCookie[] = [];
   const results: SetCookieResult[] = [];
   const count = Math.min(lines.length, MAX_SET_COOKIE_LINES);
@@ -262,30 +274,30 @@ export function storeSetCookies(input: StoreInput): StoreResult {
     const line = lines[index];
     const raw = typeof line === 'string' ? line : String(line ?? '');
     const p = parseSetCookie(raw, input.now);
-    const d = decide(p, req, ctx, input, byName.get(p.name) ?? [], profile);
+    const d = decide(p, req, ctx, input, byName.get(p.name) ?? NO_COOKIES, profile);
     let deletes = false;
     const first = d.reasons[0];
     // Only a cookie whose one problem is being expired deletes: any other failure aborts the storage steps first.
     const onlyExpired = d.reasons.length === 1 && first?.reason === 'expired';
     if (d.cookie && (first === undefined || onlyExpired)) {
       const c = d.cookie;
-      const old = (byName.get(c.name) ?? []).find((o) => sameIdentity(o, c));
+      const old = sameIdentityIn(byName.get(c.name), c);
       if (onlyExpired) {
         if (old) {
           deletes = true;
           jar = jar.filter((x) => x !== old);
-          indexRemove(old);
-          if (originals.has(old)) removed.push(old);
+          indexRemove(byName, old);
+          if (originals?.has(old)) removed.push(old);
         }
       } else if (old) {
         // §5.7: the replacement keeps the old creation-time.
         c.creationTime = old.creationTime ?? c.creationTime;
         jar[jar.indexOf(old)] = c;
-        indexRemove(old);
-        indexAdd(c);
+        indexRemove(byName, old);
+        indexAdd(byName, c);
       } else {
         jar.push(c);
-        indexAdd(c);
+        indexAdd(byName, c);
       }
     }
     results.push(

@@ -14,14 +14,20 @@ export function isoDay(epochSeconds: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function unit(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "29 days", "3 hours", "45 seconds": the largest unit that keeps at least 2 of it (or 1 day). */
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (s < 120) return unit(s, 'second');
   if (s < 2 * 3600) return unit(Math.round(s / 60), 'minute');
   if (s < 2 * 86400) return unit(Math.round(s / 3600), 'hour');
@@ -45,32 +51,47 @@ function siblingOf(host: string): string {
   return `www.${host}`;
 }
 
+/** The first scope sentence by domain: the same few domains come back for every cookie of a page. */
+const HOST_ONLY_WORDS = new Map<string, string>();
+const DOMAIN_WORDS = new Map<string, string>();
+const WORDS_LIMIT = 1024;
+
+function domainWords(memo: Map<string, string>, domain: string, hostOnly: boolean): string {
+  let words = memo.get(domain);
+  if (words === undefined) {
+    words = hostOnly
+      ? `host-only: sent to ${domain} but not to ${siblingOf(domain)}`
+      : `domain cookie: sent to ${domain} and every subdomain of it (e.g. www.${domain})`;
+    if (memo.size >= WORDS_LIMIT) memo.clear();
+    memo.set(domain, words);
+  }
+  return words;
+}
+
+function sameSiteWords(sameSite: JarCookie['sameSite']): string {
+  switch (sameSite) {
+    case 'strict':
+      return 'SameSite=Strict: never sent when another site links or embeds here';
+    case 'lax':
+      return 'SameSite=Lax: sent cross-site only when following a link (top-level GET)';
+    case 'none':
+      return 'SameSite=None: sent on cross-site requests too (embeds, iframes, fetches)';
+    default:
+      return 'no SameSite: Chrome treats it as Lax, Firefox sends it cross-site';
+  }
+}
+
 export function scopeWords(c: JarCookie): string[] {
-  const out: string[] = [];
-  if (c.hostOnly) out.push(`host-only: sent to ${c.domain} but not to ${siblingOf(c.domain)}`);
-  else out.push(`domain cookie: sent to ${c.domain} and every subdomain of it (e.g. www.${c.domain})`);
-  out.push(
+  // One array literal of the five sentences every cookie has (sized to fit, unlike one grown by push).
+  const out = [
+    c.hostOnly ? domainWords(HOST_ONLY_WORDS, c.domain, true) : domainWords(DOMAIN_WORDS, c.domain, false),
     c.path === '/' ? 'sent for every path on the host' : `sent for every path under ${c.path} (and ${c.path} itself), not elsewhere`,
-  );
-  out.push(
     c.secure
       ? 'Secure: only over HTTPS (or to localhost)'
       : 'not Secure: also sent over plain HTTP, where anyone on the network can read it',
-  );
-  out.push(c.httpOnly ? 'HttpOnly: JavaScript cannot read it' : 'readable by JavaScript on the page (document.cookie)');
-  switch (c.sameSite) {
-    case 'strict':
-      out.push('SameSite=Strict: never sent when another site links or embeds here');
-      break;
-    case 'lax':
-      out.push('SameSite=Lax: sent cross-site only when following a link (top-level GET)');
-      break;
-    case 'none':
-      out.push('SameSite=None: sent on cross-site requests too (embeds, iframes, fetches)');
-      break;
-    default:
-      out.push('no SameSite: Chrome treats it as Lax, Firefox sends it cross-site');
-  }
+    c.httpOnly ? 'HttpOnly: JavaScript cannot read it' : 'readable by JavaScript on the page (document.cookie)',
+    sameSiteWords(c.sameSite),
+  ];
   if (c.partitioned) out.push(`partitioned: only visible while the top-level site is ${c.partitionKey ?? 'the same'}`);
   return out;
 }
