@@ -17,11 +17,21 @@ import {
   type ParsedAge,
   type ParsedCacheControl,
   type ParsedETag,
-  type ParsedHttpDate,
   type ParsedPragma,
   type ParsedVary,
 } from './parsers';
 import { firstLine, REQ_SLOTS, RES_SLOTS, scanFields, splitLines, type FieldValue } from './fields';
+
+/**
+ * The imported functions and tables the per-exchange path uses, bound once: run as CommonJS (tsx runs the bench and
+ * the scripts that way), every use of an imported name is a getter call on the exporting module's object.
+ */
+const scan = scanFields;
+const first = firstLine;
+const imfFixdate = parseImfFixdateFast;
+const RES = RES_SLOTS;
+const REQ = REQ_SLOTS;
+const AGE_CAP = DELTA_CAP;
 
 /** Absent Date/Expires/Last-Modified and Age, shared (facts are read-only): what the parsers return for no lines. */
 const NO_DATE: DateField = Object.freeze({ time: null, format: null, raw: null, multiple: false });
@@ -84,12 +94,16 @@ export interface ResponseFacts {
   /** Epoch seconds. */
   requestTime: number;
   responseTime: number;
+  /** Date, Last-Modified and Vary as scanned (the value of one field line, or the values of several; unsplit). */
+  rawDate: FieldValue;
+  rawLastModified: FieldValue;
+  rawVary: FieldValue;
 }
 
-const RES_SCRATCH: FieldValue[] = new Array<FieldValue>(RES_SLOTS.names.length).fill(undefined);
-const REQ_SCRATCH: FieldValue[] = new Array<FieldValue>(REQ_SLOTS.names.length).fill(undefined);
-const SET_COOKIE_SLOT = RES_SLOTS.names.indexOf('set-cookie');
-const AUTHORIZATION_SLOT = REQ_SLOTS.names.indexOf('authorization');
+const RES_SCRATCH: FieldValue[] = new Array<FieldValue>(RES.names.length).fill(undefined);
+const REQ_SCRATCH: FieldValue[] = new Array<FieldValue>(REQ.names.length).fill(undefined);
+const SET_COOKIE_SLOT = RES.names.indexOf('set-cookie');
+const AUTHORIZATION_SLOT = REQ.names.indexOf('authorization');
 
 /**
  * memoOne for a scanned field: a value sent on one field line is looked up as recorded (no newline check, no list),
@@ -111,29 +125,24 @@ function ccField(v: FieldValue, context: 'response' | 'request'): ParsedCacheCon
 }
 
 /**
- * The last IMF-fixdate read for each date field (Date, Expires, Last-Modified) and its time: exchanges recorded in
+ * The last IMF-fixdate read for each date field (Date, Expires, Last-Modified) and its reading: exchanges recorded in
  * the same second share their Date, a resource its Last-Modified, so the next value of a field is often the same
  * string and needs no parsing. One slot per field, so the three fields of one response do not push each other out.
+ * The reading itself is handed out again (frozen, like NO_DATE: facts are read-only), not a copy per exchange.
  */
-const lastImfRaw = ['', '', ''];
-const lastImf: [ParsedHttpDate, ParsedHttpDate, ParsedHttpDate] = [
-  { time: null, format: null },
-  { time: null, format: null },
-  { time: null, format: null },
-];
+const lastImfRaw: Array<string | null> = [null, null, null];
+const lastImf: [DateField, DateField, DateField] = [NO_DATE, NO_DATE, NO_DATE];
 
 function dateField(v: string | string[], nowSeconds: number, slot: 0 | 1 | 2): DateField {
   if (typeof v === 'string') {
-    if (v === lastImfRaw[slot]) {
-      const last = lastImf[slot];
-      return { time: last.time, format: last.format, raw: v, multiple: false };
-    }
+    if (v === lastImfRaw[slot]) return lastImf[slot];
     // An IMF-fixdate is checked at all 29 positions, so it holds no newline: no split needed.
-    const fast = parseImfFixdateFast(v);
+    const fast = imfFixdate(v);
     if (fast) {
+      const read: DateField = Object.freeze({ time: fast.time, format: fast.format, raw: v, multiple: false });
       lastImfRaw[slot] = v;
-      lastImf[slot] = fast;
-      return { time: fast.time, format: fast.format, raw: v, multiple: false };
+      lastImf[slot] = read;
+      return read;
     }
     if (v.indexOf('\n') < 0) return parseDateValue(v, nowSeconds);
   }
@@ -150,7 +159,7 @@ function ageField(v: string | string[]): ParsedAge {
       if (c < 48 || c > 57) break;
       n = n * 10 + (c - 48);
     }
-    if (k === v.length) return { value: Math.min(n, DELTA_CAP), findings: NO_FINDINGS };
+    if (k === v.length) return { value: Math.min(n, AGE_CAP), findings: NO_FINDINGS };
   }
   return parseAge(splitLines(v));
 }
@@ -158,34 +167,37 @@ function ageField(v: string | string[]): ParsedAge {
 /**
  * The facts as an object whose two costlier fields no judgement of storability, lifetime or age needs are read when
  * first asked for, once: the ETag (its parse) and Last-Modified (its date, needed only for a heuristic lifetime).
- * Everything else is read at construction, as before.
+ * Everything else is read at construction. The fields are declared only (no class-field initialisers): each is
+ * set once, in the constructor, always in the same order.
  */
 class Facts implements ResponseFacts {
-  url: string;
-  method: string;
-  status: number;
-  cc: ParsedCacheControl;
-  ccLines: number;
-  reqCc: ParsedCacheControl;
-  pragma: ParsedPragma;
-  reqPragma: ParsedPragma;
-  vary: ParsedVary;
-  date: DateField;
-  expires: DateField;
-  age: ParsedAge;
-  etagCount: number;
-  hasAuthorization: boolean;
-  hasSetCookie: boolean;
-  contentLocation: string | null;
-  ifNoneMatch: string | null;
-  ifModifiedSince: string | null;
-  requestTime: number;
-  responseTime: number;
-  private lmValue: FieldValue;
-  private lmRead: DateField | undefined = undefined;
-  private etagValue: FieldValue;
-  private etagRead: ParsedETag | null | undefined = undefined;
-  private readonly nowSeconds: number;
+  declare url: string;
+  declare method: string;
+  declare status: number;
+  declare cc: ParsedCacheControl;
+  declare ccLines: number;
+  declare reqCc: ParsedCacheControl;
+  declare pragma: ParsedPragma;
+  declare reqPragma: ParsedPragma;
+  declare vary: ParsedVary;
+  declare date: DateField;
+  declare expires: DateField;
+  declare age: ParsedAge;
+  declare etagCount: number;
+  declare hasAuthorization: boolean;
+  declare hasSetCookie: boolean;
+  declare contentLocation: string | null;
+  declare ifNoneMatch: string | null;
+  declare ifModifiedSince: string | null;
+  declare requestTime: number;
+  declare responseTime: number;
+  declare rawDate: FieldValue;
+  declare rawLastModified: FieldValue;
+  declare rawVary: FieldValue;
+  declare private lmRead: DateField | undefined;
+  declare private etagValue: FieldValue;
+  declare private etagRead: ParsedETag | null | undefined;
+  declare private readonly nowSeconds: number;
 
   constructor(
     x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
@@ -193,8 +205,8 @@ class Facts implements ResponseFacts {
     responseHeaders: HeaderList,
     nowSeconds: number,
   ) {
-    const res = scanFields(responseHeaders, RES_SLOTS, RES_SCRATCH, SET_COOKIE_SLOT);
-    const req = scanFields(x.requestHeaders, REQ_SLOTS, REQ_SCRATCH, AUTHORIZATION_SLOT);
+    const res = scan(responseHeaders, RES, RES_SCRATCH, SET_COOKIE_SLOT);
+    const req = scan(x.requestHeaders, REQ, REQ_SCRATCH, AUTHORIZATION_SLOT);
     const responseTime = finiteSeconds(x.responseTimeMs, nowSeconds);
     const requestTime = Math.min(finiteSeconds(x.requestTimeMs, responseTime), responseTime);
     const cc = res[0];
@@ -222,24 +234,31 @@ class Facts implements ResponseFacts {
     this.etagCount = etags === undefined ? 0 : typeof etags === 'string' && etags.indexOf('\n') < 0 ? 1 : splitLines(etags).length;
     this.hasAuthorization = req[AUTHORIZATION_SLOT] !== undefined;
     this.hasSetCookie = res[SET_COOKIE_SLOT] !== undefined;
-    this.contentLocation = firstLine(res[9]);
-    this.ifNoneMatch = firstLine(req[3]);
-    this.ifModifiedSince = firstLine(req[4]);
+    this.contentLocation = first(res[9]);
+    this.ifNoneMatch = first(req[3]);
+    this.ifModifiedSince = first(req[4]);
     this.requestTime = requestTime;
     this.responseTime = responseTime;
     // The scratch arrays are reused by the next call: keep the values themselves (strings, or a list of lines).
-    this.lmValue = res[5];
+    this.rawDate = date;
+    this.rawLastModified = res[5];
+    this.rawVary = vary;
+    this.lmRead = undefined;
     this.etagValue = etags;
+    this.etagRead = undefined;
     this.nowSeconds = nowSeconds;
   }
 
   get lastModified(): DateField {
-    if (this.lmRead === undefined) this.lmRead = this.lmValue === undefined ? NO_DATE : dateField(this.lmValue, this.nowSeconds, 2);
+    if (this.lmRead === undefined) {
+      const lm = this.rawLastModified;
+      this.lmRead = lm === undefined ? NO_DATE : dateField(lm, this.nowSeconds, 2);
+    }
     return this.lmRead;
   }
 
   get etag(): ParsedETag | null {
-    if (this.etagRead === undefined) this.etagRead = this.etagValue === undefined ? null : parseETag(firstLine(this.etagValue)!);
+    if (this.etagRead === undefined) this.etagRead = this.etagValue === undefined ? null : parseETag(first(this.etagValue)!);
     return this.etagRead;
   }
 }

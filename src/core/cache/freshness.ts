@@ -10,6 +10,16 @@ import { PROFILES, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles'
 import type { ResponseFacts } from './facts';
 import { hasUnqualified, storability, STORE_WHY, type StoreReason } from './storability';
 
+/**
+ * The imported functions and tables computeView uses for every view, bound once: run as CommonJS (tsx runs the bench
+ * and the scripts that way), every use of an imported name is a getter call on the exporting module's object.
+ */
+const judgeStorability = storability;
+const unqualified = hasUnqualified;
+const RFC = PROFILES.rfc;
+const HEURISTIC_STATUSES = RFC_HEURISTIC_STATUSES;
+const CAP = DELTA_CAP;
+
 // ---------------------------------------------------------------- freshness and age
 
 /** A profile rule that took a non-RFC branch for a response: [rule key, params]. */
@@ -25,7 +35,7 @@ export interface LifetimeResult {
 
 /** Effective "no-cache" for the whole response under a profile (qualified no-cache="field" does not count). */
 export function effectiveNoCache(f: ResponseFacts, profile: CacheProfile, departures?: LifetimeResult['departures']): boolean {
-  if (hasUnqualified(f.cc, 'no-cache')) return true;
+  if (unqualified(f.cc, 'no-cache')) return true;
   if (f.cc.names.has('no-cache') && profile.qualifiedNoCache.value === 'whole-response') {
     departures?.push(['qualifiedNoCache', {}]);
     return true;
@@ -122,11 +132,11 @@ function lifetimeInto(
   const status = f.status;
   if (profile.permanentStatuses.value.has(status)) {
     departures?.push(['permanentStatuses', { status }]);
-    set(DELTA_CAP, 'heuristic', true);
+    set(CAP, 'heuristic', true);
     return;
   }
   const isPublic = cc.names.has('public');
-  const rfcAllows = RFC_HEURISTIC_STATUSES.has(status) || isPublic;
+  const rfcAllows = HEURISTIC_STATUSES.has(status) || isPublic;
   let allowed = profile.heuristicStatuses.value.has(status) || (isPublic && profile.heuristicWithPublic.value);
   const limit = profile.heuristicStatusLimit.value;
   const overLimit = limit !== null && status >= limit;
@@ -167,10 +177,21 @@ export interface ViewResult {
   departures: readonly Departure[];
 }
 
-/** The storability sentences with placeholders; the others are used as they are (no parameters object per view). */
-const STORE_WHY_FILLED: Readonly<Record<StoreReason, boolean>> = Object.fromEntries(
-  (Object.keys(STORE_WHY) as StoreReason[]).map((r) => [r, /\{\w+\}/.test(STORE_WHY[r])]),
-) as Record<StoreReason, boolean>;
+/**
+ * Per storability reason: whether it allows storing ("ok-..."), its sentence, and whether the sentence has
+ * placeholders (the others are used as they are, no parameters object per view). One Map lookup per view.
+ */
+interface ReasonText {
+  ok: boolean;
+  text: string;
+  filled: boolean;
+}
+const REASON_TEXT = new Map<StoreReason, ReasonText>(
+  (Object.keys(STORE_WHY) as StoreReason[]).map((r) => [
+    r,
+    { ok: r.startsWith('ok-'), text: STORE_WHY[r], filled: /\{\w+\}/.test(STORE_WHY[r]) },
+  ]),
+);
 /**
  * Empty lists shared, frozen, between views (read-only, like the memoised directive lists): no departures (every view
  * but the private one under a browser profile) and no browser notes (the shared view, and most private ones).
@@ -201,9 +222,10 @@ function storeWhy(reason: StoreReason, status: number, method: string): string {
 
 export function computeView(f: ResponseFacts, kind: CacheKind, profile: CacheProfile, now: number): ViewResult {
   // The shared view is always the RFC's: a CDN or proxy is not the browser.
-  const p = kind === 'shared' ? PROFILES.rfc : profile;
-  const reason = storability(f, kind, p);
-  const storable = reason.startsWith('ok-');
+  const p = kind === 'shared' ? RFC : profile;
+  const reason = judgeStorability(f, kind, p);
+  const why = REASON_TEXT.get(reason)!; // every StoreReason has its entry (built from STORE_WHY)
+  const storable = why.ok;
   // Age as the profile reads it (Firefox reads "7200.0" as 7200 and "-1" as very old).
   const ageValue = f.age.value ?? (p.ageParsing.value === 'leading-digits' ? (f.age.lenient ?? null) : null);
   // currentAge(f, now), inline (no result object per view).
@@ -237,7 +259,7 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const view: CacheView = {
     kind,
     storable,
-    storableWhy: STORE_WHY_FILLED[reason] ? storeWhy(reason, f.status, f.method) : STORE_WHY[reason],
+    storableWhy: why.filled ? storeWhy(reason, f.status, f.method) : why.text,
     freshnessLifetime: storable ? lifetime : null,
     freshnessSource: storable ? source : 'none',
     heuristic: storable && heuristic,

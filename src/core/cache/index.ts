@@ -8,6 +8,7 @@ import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } fro
 import {
   DIRECTIVES,
   directiveConflicts,
+  type DirectiveConflict,
   NOT_IN_304,
   ownEntry,
   INVALID_DIRECTIVE_VALUE,
@@ -17,12 +18,13 @@ import {
   VARY_TEXT,
 } from './directives';
 import { buildFacts, type ResponseFacts } from './facts';
+import type { FieldValue } from './fields';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
 import { hasUnqualified } from './storability';
 import { CACHE_FIXES, CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { profileFor, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
-import { CacheModel, destinationOf, type CacheDecision, type StoredResponse } from './model';
+import { CacheModel, destinationOf, type CacheDecision, type ModelRequest, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
 import { humanDuration, isStaticAsset, isWatchedFile, urlShape } from './urls';
 
@@ -281,9 +283,14 @@ function nextUse(
       responseTime: f.responseTime,
       id: x.id,
     };
-    const req = { url: f.url, method: 'GET', headers: nextRequestHeaders(x), time: now, destination: destinationOf(x) };
-    navigation = toPrediction(model.decideFor({ ...req, load: 'navigation' }, entry, f, v));
-    reload = toPrediction(model.decideFor({ ...req, load: 'reload' }, entry, f, v));
+    // The two requests written out in full (one shape, no spread copy): the model reads their fields several times.
+    const url = f.url;
+    const reqHeaders = nextRequestHeaders(x);
+    const destination = destinationOf(x);
+    const nav: ModelRequest = { url, method: 'GET', headers: reqHeaders, time: now, load: 'navigation', destination, mode: undefined };
+    const rel: ModelRequest = { url, method: 'GET', headers: reqHeaders, time: now, load: 'reload', destination, mode: undefined };
+    navigation = toPrediction(model.decideFor(nav, entry, f, v));
+    reload = toPrediction(model.decideFor(rel, entry, f, v));
   }
   return {
     action: navigation.action,
@@ -362,7 +369,7 @@ function fieldLines(headers: HeaderList | undefined, name: string | null): strin
 }
 
 /** Members of a comma-separated list named more than once (case-insensitively), each once. */
-function repeatedMembers(lines: string[]): string[] {
+function repeatedMembers(lines: readonly string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const line of lines) {
@@ -374,6 +381,48 @@ function repeatedMembers(lines: string[]): string[] {
     }
   }
   return [...repeated];
+}
+
+const NO_MEMBERS: readonly string[] = Object.freeze([]);
+const SINGLETON_REPEATS = Object.entries(SINGLETON_REPEAT_FIELDS);
+
+/** A scanned field's lines as recorded (not split at newlines): fieldLines' reading of the same header list. */
+function linesOf(v: FieldValue): readonly string[] {
+  return v === undefined ? NO_MEMBERS : typeof v === 'string' ? [v] : v;
+}
+
+/**
+ * repeatedMembers of the scanned Vary lines. One line without a comma names one member (nothing repeats); other
+ * single lines repeat across a recording, so their answer is kept per value.
+ */
+const VARY_REPEATS = new Map<string, readonly string[]>();
+function varyRepeats(v: FieldValue): readonly string[] {
+  if (v === undefined) return NO_MEMBERS;
+  if (typeof v !== 'string') return repeatedMembers(v);
+  if (v.indexOf(',') < 0) return NO_MEMBERS;
+  let out = VARY_REPEATS.get(v);
+  if (out === undefined) {
+    const found = repeatedMembers([v]);
+    out = found.length ? Object.freeze(found) : NO_MEMBERS;
+    if (v.length <= 512) {
+      if (VARY_REPEATS.size >= 2048) VARY_REPEATS.clear();
+      VARY_REPEATS.set(v, out);
+    }
+  }
+  return out;
+}
+
+/** directiveConflicts of a parsed Cache-Control, kept per parse (parses are memoised per value); a pair needs two names. */
+const CONFLICTS = new WeakMap<ParsedCacheControl, readonly DirectiveConflict[]>();
+const NO_CONFLICTS: readonly DirectiveConflict[] = Object.freeze([]);
+function conflictsOf(cc: ParsedCacheControl): readonly DirectiveConflict[] {
+  if (cc.names.size < 2) return NO_CONFLICTS;
+  let out = CONFLICTS.get(cc);
+  if (out === undefined) {
+    const found = directiveConflicts(cc.names, cc.deltas);
+    CONFLICTS.set(cc, (out = found.length ? found : NO_CONFLICTS));
+  }
+  return out;
 }
 
 function obsoleteDate(header: string, field: DateField, add: (id: CacheNoteId, params?: Record<string, string | number>) => void): void {
@@ -413,7 +462,7 @@ function cacheFindings(
   if (cc.has('private') && cc.has('s-maxage')) add('private-s-maxage');
   const explicit = cc.has('max-age') || cc.has('s-maxage') || f.expires.raw !== null;
   const noCacheQualified = qualifiedFields(f.cc, 'no-cache') !== null;
-  for (const c of directiveConflicts(cc, f.cc.deltas)) {
+  for (const c of conflictsOf(f.cc)) {
     // no-cache="field" only concerns the listed fields: it does not contradict a lifetime.
     if (c.first === 'no-cache' && noCacheQualified) continue;
     add('cc-directives-conflict', { first: c.first, second: c.second, effect: c.effect, rule: c.rule, keep: c.keep });
@@ -483,8 +532,10 @@ function cacheFindings(
     add('date-invalid', { value: clip(f.date.raw, 60) }, parseHttpDateLenient(f.date.raw) !== null ? 'info' : 'warning');
   }
   if (x.status !== 304) {
-    for (const [name, display] of Object.entries(SINGLETON_REPEAT_FIELDS)) {
-      const values = fieldLines(x.responseHeaders, name);
+    // The facts were read from these very headers (not a 304, so no merge): their scanned lines are fieldLines'.
+    const scanned = Array.isArray(x.responseHeaders) && x.responseHeaders.length <= MAX_LINES;
+    for (const [name, display] of SINGLETON_REPEATS) {
+      const values = scanned ? linesOf(name === 'date' ? f.rawDate : f.rawLastModified) : fieldLines(x.responseHeaders, name);
       if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1)
         add('field-repeated', { field: display, count: values.length });
     }
@@ -530,7 +581,12 @@ function cacheFindings(
   if (f.vary.fields.includes('user-agent')) add('vary-user-agent', undefined, shared.view.storable ? 'warning' : 'info');
   if (f.vary.fields.includes('cookie')) add('vary-cookie');
   if (f.vary.fields.includes('host')) add('vary-host');
-  const varyRepeated = repeatedMembers(fieldLines(x.status === 304 ? [] : x.responseHeaders, 'vary'));
+  const varyRepeated =
+    x.status === 304
+      ? NO_MEMBERS
+      : Array.isArray(x.responseHeaders) && x.responseHeaders.length <= MAX_LINES
+        ? varyRepeats(f.rawVary)
+        : repeatedMembers(fieldLines(x.responseHeaders, 'vary'));
   if (varyRepeated.length) add('vary-duplicate', { fields: clip(varyRepeated.join(', '), 80) });
   const varied = f.vary.fields.filter((n) => n !== '*');
   if (varied.length >= VARY_MANY_FIELDS) add('vary-many', { count: varied.length, fields: clip(varied.join(', '), 80) });

@@ -715,7 +715,7 @@ export class CacheModel {
     extra: DecisionExtra,
   ): CacheDecision {
     const view = extra.view?.view;
-    const text = DECISION_TEXT[reason];
+    const text = DECISION_TEXTS.get(reason)!; // every reason has its sentence (DECISION_TEXT's type)
     const conditional = extra.conditional ?? NO_VALIDATORS;
     // Only the placeholders the sentence has are computed (this runs twice per explained exchange).
     const keys = textKeys(text.plain);
@@ -770,6 +770,15 @@ function hasConditional(headers: HeaderList): boolean {
 
 /** The validators from facts already read (no second parse): the same as conditionalFor(entry). */
 function validatorsOf(f: ResponseFacts): Readonly<HeaderList> {
+  // explainCache decides two loads (navigation, reload) from the same facts: their validators are read once.
+  if (f === lastValidatorFacts) return lastValidators;
+  lastValidatorFacts = f;
+  return (lastValidators = readValidators(f));
+}
+let lastValidatorFacts: ResponseFacts | null = null;
+let lastValidators: Readonly<HeaderList> = Object.freeze([]);
+
+function readValidators(f: ResponseFacts): Readonly<HeaderList> {
   const etag = f.etag && f.etag.value ? f.etag.value : '';
   const lm = f.lastModified.time !== null && f.lastModified.raw ? f.lastModified.raw.trim() : '';
   if (!etag && !lm) return NO_VALIDATORS;
@@ -779,6 +788,8 @@ function validatorsOf(f: ResponseFacts): Readonly<HeaderList> {
   return out;
 }
 const NO_VALIDATORS: Readonly<HeaderList> = Object.freeze([]);
+/** DECISION_TEXT as a Map: one hash lookup per decision instead of a keyed load over many different keys. */
+const DECISION_TEXTS = new Map(Object.entries(DECISION_TEXT) as Array<[DecisionReason, (typeof DECISION_TEXT)[DecisionReason]]>);
 const NO_LINES: readonly string[] = Object.freeze([]);
 /** A request without Cache-Control (most): one shared, read-only parse. */
 const NO_REQUEST_CC = parseCacheControl([], 'request');

@@ -5,6 +5,10 @@ import type { CacheKind } from '../explanation';
 import type { ParsedCacheControl } from './parsers';
 import type { ResponseFacts } from './facts';
 import { PROFILES, RFC_HEURISTIC_STATUSES, UNDERSTOOD_STATUSES, type CacheProfile } from './profiles';
+
+/** Bound once: run as CommonJS (tsx), every use of an imported name is a getter call on the exporting module. */
+const HEURISTIC_STATUSES = RFC_HEURISTIC_STATUSES;
+const UNDERSTOOD = UNDERSTOOD_STATUSES;
 // ---------------------------------------------------------------- storability (RFC 9111 §3)
 
 export type StoreReason =
@@ -62,7 +66,7 @@ export function storability(f: ResponseFacts, kind: CacheKind, profile: CachePro
   if (f.reqCc.names.has('no-store')) return 'request-no-store';
   let noStore = cc.has('no-store');
   if (cc.has('must-understand') && profile.mustUnderstand.value) {
-    if (!UNDERSTOOD_STATUSES.has(f.status)) return 'must-understand';
+    if (!UNDERSTOOD.has(f.status)) return 'must-understand';
     noStore = false; // RFC 9111 §5.2.2.3: a cache that understands the status ignores no-store
   }
   if (noStore) return 'no-store';
@@ -73,7 +77,7 @@ export function storability(f: ResponseFacts, kind: CacheKind, profile: CachePro
   if (explicit) return 'ok-explicit';
   if (cc.has('public')) return 'ok-public';
   if (kind === 'private' && cc.has('private')) return 'ok-private';
-  if (RFC_HEURISTIC_STATUSES.has(f.status)) return 'ok-heuristic-status';
+  if (HEURISTIC_STATUSES.has(f.status)) return 'ok-heuristic-status';
   return 'status';
 }
 
