@@ -246,8 +246,38 @@ describe('urlShape', () => {
       { numRuns: 5000 },
     );
     expect(urlShape('https://a.example/app.3f9a2c1b.js?x=1#y')).toEqual({ versioned: true, extension: 'js' });
+    expect(urlShape('https://a.example/assets/index-BZ_Jx9a-.js')).toEqual({ versioned: true, extension: 'js' });
+    expect(urlShape('https://a.example/assets/index-carousel.js')).toEqual({ versioned: false, extension: 'js' });
     expect(urlShape('https://a.example/style.css?v=2')).toEqual({ versioned: true, extension: 'css' });
     expect(urlShape('https://a.example/style.css')).toEqual({ versioned: false, extension: 'css' });
+  });
+});
+
+describe('urlShape on file names (the in-place bundler, short-hex, stamp and embedded-version tests)', () => {
+  it('agrees with the split-based reading for names made of name characters, dots and digits', () => {
+    const name = fc
+      .array(fc.constantFrom('a', 'B', 'f', 'x', 'v', '0', '1', '9', '.', '-', '_', '~', '@', '+', 'js', 'css', 'min'), {
+        minLength: 1,
+        maxLength: 24,
+      })
+      .map((a) => a.join(''));
+    // Shaped like bundler output too: a name, "-" or ".", a chunk of about eight characters, an extension.
+    const chunk = fc.string({ unit: fc.constantFrom('a', 'Z', 'g', '0', '7', 'f', '-', '_', '.'), minLength: 5, maxLength: 11 });
+    const bundled = fc
+      .tuple(
+        fc.constantFrom('index', 'app', 'v1.2', ''),
+        fc.constantFrom('-', '.', '_', '~'),
+        chunk,
+        fc.constantFrom('.js', '.css', '.min.js', '.x1', '', '.'),
+      )
+      .map(([a, sep, c, ext]) => a + sep + c + ext);
+    fc.assert(
+      fc.property(fc.oneof(name, bundled), fc.oneof(name, bundled), (dir, file) => {
+        const u = `https://a.example/${dir}/${file}`;
+        expect(urlShape(u)).toEqual(referenceShape(u));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -89,19 +89,88 @@ export function urlShape(url: string): UrlShape {
  * separators . - _ ~ @ + (a chunk holds no ".", so only the hash test applies to chunks).
  */
 function segmentVersioned(u: string, a: number, b: number): boolean {
-  const seg = u.slice(a, b);
-  if (looksLikeVersion(seg) || looksLikeHash(seg) || bundlerHash(seg) || EMBEDDED_VERSION.test(seg)) return true;
+  // In place where a test is a plain character scan; a regex runs only on a segment that could match it.
+  if (versionAt(u, a, b) || hashAt(u, a, b) || bundlerHashAt(u, a, b)) return true;
+  if (dottedDigits(u, a, b) && EMBEDDED_VERSION.test(u.slice(a, b))) return true;
   let start = a;
   for (let k = a; k <= b; k++) {
     const c = k < b ? u.charCodeAt(k) : 46;
     if (c === 46 || c === 45 || c === 95 || c === 126 || c === 64 || c === 43) {
       if (k - start >= 8 && hashAt(u, start, k)) return true;
-      if ((k - start === 6 || k - start === 7) && SHORT_HEX.test(u.slice(start, k))) return true;
-      if (k - start >= 8 && DIGIT_STAMP.test(u.slice(start, k))) return true;
+      if ((k - start === 6 || k - start === 7) && shortHexAt(u, start, k)) return true;
+      if (k - start >= 8 && digitsAt(u, start, k)) return true;
       start = k + 1;
     }
   }
   return false;
+}
+
+/** looksLikeVersion(u.slice(a, b)) without the slice. */
+function versionAt(u: string, a: number, b: number): boolean {
+  const c0 = a < b ? u.charCodeAt(a) : 0;
+  const v = c0 === 118 || c0 === 86; // "v" or "V"
+  let k = v ? a + 1 : a;
+  if (k >= b) return false;
+  let sawDigit = false;
+  let dots = 0;
+  for (; k < b; k++) {
+    const c = u.charCodeAt(k);
+    if (c >= 48 && c <= 57) sawDigit = true;
+    else if (c === 46 && sawDigit) dots++;
+    else return false;
+  }
+  return sawDigit && (dots > 0 || v);
+}
+
+/**
+ * bundlerHash(u.slice(a, b)) with BUNDLER_SUFFIX read in place: its extension holds no ".", so the only place it can
+ * match is the last "." of the segment, with eight name characters and a "-" or "." before it.
+ */
+function bundlerHashAt(u: string, a: number, b: number): boolean {
+  const dot = u.lastIndexOf('.', b - 1);
+  if (dot < a + 9 || b - dot - 1 < 1 || b - dot - 1 > 8) return false;
+  for (let k = dot + 1; k < b; k++) if (!isAlnum(u.charCodeAt(k))) return false;
+  for (let k = dot - 8; k < dot; k++) {
+    const c = u.charCodeAt(k);
+    if (!isAlnum(c) && c !== 45 && c !== 95) return false;
+  }
+  const before = u.charCodeAt(dot - 9);
+  return (before === 45 || before === 46) && bundlerHashChars(u.slice(dot - 8, dot));
+}
+
+/** EMBEDDED_VERSION needs a digit, ".", digit somewhere in u[a, b): without one it cannot match. */
+function dottedDigits(u: string, a: number, b: number): boolean {
+  for (let k = a + 1; k < b - 1; k++) {
+    if (u.charCodeAt(k) !== 46) continue;
+    const p = u.charCodeAt(k - 1);
+    const n = u.charCodeAt(k + 1);
+    if (p >= 48 && p <= 57 && n >= 48 && n <= 57) return true;
+  }
+  return false;
+}
+
+/** A short hex content hash as the chunk u[a, b) (`app.3f9a1c.js`): 6 or 7 of [0-9a-f], at least one digit and one letter. */
+function shortHexAt(u: string, a: number, b: number): boolean {
+  if (b - a !== 6 && b - a !== 7) return false;
+  let digit = false;
+  let letter = false;
+  for (let k = a; k < b; k++) {
+    const c = u.charCodeAt(k);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c >= 97 && c <= 102) letter = true;
+    else return false;
+  }
+  return digit && letter;
+}
+
+/** DIGIT_STAMP.test(u.slice(a, b)) in place: eight or more of [0-9]. */
+function digitsAt(u: string, a: number, b: number): boolean {
+  if (b - a < 8) return false;
+  for (let k = a; k < b; k++) {
+    const c = u.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -111,8 +180,6 @@ function segmentVersioned(u: string, a: number, b: number): boolean {
  * Real names of the common bundlers are the test data (urls.test.ts).
  */
 const BUNDLER_SUFFIX = /[-.]([A-Za-z0-9_-]{8})\.[A-Za-z0-9]{1,8}$/;
-/** Short hex content hashes (`app.3f9a1c.js`): 6 or 7 lower-case hex digits with at least one digit and one letter. */
-const SHORT_HEX = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{6,7}$/;
 
 /** A dotted version inside a name: `adrum-4.5.12.2461.js`, `jquery-1.12.4.min.js`, `fz-1.3.8-min.js`. */
 export const EMBEDDED_VERSION = /(?:^|[-_@.vV])\d+(?:\.\d+)+(?=[-_.+~]|$)/;
@@ -144,7 +211,11 @@ const SHORT_TOKEN = /^(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{6,12}$/;
 export function bundlerHash(segment: string): boolean {
   const m = BUNDLER_SUFFIX.exec(segment);
   if (!m) return false;
-  const h = m[1]!; // the group is not optional
+  return bundlerHashChars(m[1]!); // the group is not optional
+}
+
+/** The eight characters of a bundler suffix: a hash when they hold a digit, "-" or "_", or a capital after a lower-case letter somewhere. */
+function bundlerHashChars(h: string): boolean {
   return /[0-9_-]/.test(h) || (/[a-z]/.test(h) && /[A-Z]/.test(h.slice(1)));
 }
 
