@@ -64,7 +64,7 @@ const FIRST_MEMO: ReadonlyMap<string, Map<string, readonly boolean[]>> = (() => 
   const memo = new Map<string, Map<string, readonly boolean[]>>();
   for (const [name, list] of SIGNATURE_INDEX) {
     const pure = list.every(({ signature }) => !signature.all[0].pattern?.global && !signature.all[0].pattern?.sticky);
-    if (list.length >= 4 && pure) memo.set(name, new Map());
+    if (list.length >= 16 && pure) memo.set(name, new Map());
   }
   return memo;
 })();
@@ -183,6 +183,9 @@ function combined(fields: Map<string, string[]>, name: string, cache: Map<string
   return v;
 }
 
+/** A match's evidence before its first entry (replaced, never written to). */
+const NO_EVIDENCE: string[] = [];
+
 interface Match {
   provider: number;
   evidence: string[];
@@ -190,54 +193,74 @@ interface Match {
   viaPos: number;
 }
 
-function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): Match[] {
-  const found: Match[] = [];
-  const seen: Array<string | undefined> = [];
+/** matchProviders' answer when nothing matched (most responses): shared, never written to. */
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
+
+function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): readonly Match[] {
+  // Allocated on the first match only: an empty array that is pushed to gets room for 16 entries, and most responses
+  // match once or not at all.
+  let found: Match[] | null = null;
   for (const name of fields.keys()) {
     for (const { provider, signature } of PREFIX_SIGNATURES) {
       const cond = signature.all[0];
       if (name.length <= cond.header.length || !name.startsWith(cond.header)) continue;
       const v = combined(fields, name, values) ?? '';
       if (cond.pattern && !cond.pattern.test(v)) continue;
-      const m = record(found, provider);
-      const shown = name + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
-      if (!m.evidence.includes(shown)) m.evidence.push(shown);
+      found ??= [];
+      addEvidence(record(found, provider), name, v);
     }
     const candidates = SIGNATURE_INDEX.get(name);
     if (!candidates) continue;
-    // Every candidate's first condition is on this field: its value is read once, and its tests come from the memo
-    // when the field has one (Server, tested against some fifty signatures).
-    const first = combined(fields, name, values) ?? ''; // the field is present (a key of fields)
-    const firstOk = firstConditionResults(name, candidates, first);
+    // Every candidate's first condition is on this field: its value is read once (and only when a candidate needs
+    // it), and its tests come from the memo when the field has one (Server, tested against some fifty signatures).
+    const lines = fields.get(name)!; // name is a key of fields
+    let first: string | undefined;
+    let firstOk: readonly boolean[] | null | undefined;
     for (let k = 0; k < candidates.length; k++) {
       const { provider, signature } = candidates[k]!;
       const conds = signature.all;
+      const cond = conds[0];
+      if (cond.needle !== undefined && !someLineHas(lines, cond.needle)) continue;
+      first ??= combined(fields, name, values) ?? ''; // never undefined: the field is present
+      firstOk ??= firstConditionResults(name, candidates, first);
       if (firstOk !== null) {
         if (!firstOk[k]) continue;
-      } else if (conds[0].pattern !== undefined && !conds[0].pattern.test(first)) continue;
-      seen[0] = first;
+      } else if (cond.pattern !== undefined && !cond.pattern.test(first)) continue;
       let ok = true;
       for (let c = 1; c < conds.length; c++) {
         const cond = conds[c]!;
         const v = combined(fields, cond.header, values);
-        seen[c] = v;
         if (v === undefined || (cond.pattern !== undefined && !cond.pattern.test(v))) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
+      found ??= [];
       const m = record(found, provider);
       for (let c = 0; c < conds.length; c++) {
         const cond = conds[c]!;
-        const v = seen[c]!; // set by the loop above, which reached every condition (ok)
-        const shown = cond.header + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
-        if (!m.evidence.includes(shown)) m.evidence.push(shown);
+        // The value tested above: combined() gives the same string again within one call (values memoises the rest).
+        const v = c === 0 ? first : combined(fields, cond.header, values)!;
+        addEvidence(m, cond.header, v);
         if (cond.header === 'via' && cond.pattern) m.viaPos = Math.max(m.viaPos, viaPosition(v, cond.pattern));
       }
     }
   }
-  return found;
+  return found ?? NO_MATCHES;
+}
+
+/** Adds "name: value" (long values shortened) to a match's evidence, once. */
+function addEvidence(m: Match, name: string, v: string): void {
+  const shown = name + ': ' + (v.length > 80 ? v.slice(0, 77) + '...' : v);
+  if (m.evidence === NO_EVIDENCE) m.evidence = [shown];
+  else if (!m.evidence.includes(shown)) m.evidence.push(shown);
+}
+
+/** Whether a line contains the text (a condition's needle: no comma or space, so it never spans two joined lines). */
+function someLineHas(lines: readonly string[], needle: string): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.includes(needle)) return true;
+  return false;
 }
 
 /** The match of a provider, added to `found` on its first piece of evidence. */
@@ -245,7 +268,7 @@ function record(found: Match[], provider: number): Match {
   let m: Match | undefined;
   for (const f of found) if (f.provider === provider) m = f;
   if (!m) {
-    m = { provider, evidence: [], viaPos: -1 };
+    m = { provider, evidence: NO_EVIDENCE, viaPos: -1 }; // addEvidence replaces it with a one-entry list
     found.push(m);
   }
   return m;
@@ -253,6 +276,11 @@ function record(found: Match[], provider: number): Match {
 
 /** Index of the last Via entry the pattern matches (entries are appended hop by hop, so later = nearer the browser). */
 function viaPosition(via: string, pattern: RegExp): number {
+  if (via.indexOf(',') < 0 && via.length <= MAX_FIELD_CHARS) {
+    // One hop (the usual Via): what splitEntries would give, without building its list.
+    const hop = via.trim();
+    return hop !== '' && (pattern.test(hop) || pattern.test(', ' + hop)) ? 0 : -1;
+  }
   const hops = splitEntries(via);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;
@@ -285,6 +313,11 @@ function sortMatches(list: Match[], ipOwner: string | null): void {
 }
 
 // ------------------------------------------------------------------ small readers
+
+/** Whether the URL starts with "https:" in any case (as /^https:/i would say). */
+function isHttps(url: unknown): boolean {
+  return typeof url === 'string' && /^https:/i.test(url);
+}
 
 function readPop(provider: Provider, fields: Map<string, string[]>): string | null {
   for (const rule of provider.pop) {
@@ -344,17 +377,26 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   const findings: Finding[] = [];
 
   // Which CDN, or which self-hosted cache when no CDN shows.
-  const https = typeof x.url === 'string' && /^https:/i.test(x.url);
   const found = matchProviders(fields, values);
-  const matches = https ? found : found.filter((m) => !providerOf(m).httpsOnly);
+  const matches = found.some((m) => providerOf(m).httpsOnly) && !isHttps(x.url) ? found.filter((m) => !providerOf(m).httpsOnly) : found;
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = sharedOwnerForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
-  const cdns: Match[] = [];
-  const selfHosted: Match[] = [];
-  for (const m of matches) (providerOf(m).kind === 'cdn' ? cdns : selfHosted).push(m);
-  if (cdns.length > 1) sortMatches(cdns, ipOwner);
-  if (selfHosted.length > 1) sortMatches(selfHosted, ipOwner);
+  let cdns: readonly Match[] = NO_MATCHES;
+  let selfHosted: readonly Match[] = NO_MATCHES;
+  if (matches.length === 1) {
+    // One match (the usual case): no lists to build or sort.
+    if (providerOf(matches[0]!).kind === 'cdn') cdns = matches;
+    else selfHosted = matches;
+  } else if (matches.length > 1) {
+    const c: Match[] = [];
+    const s: Match[] = [];
+    for (const m of matches) (providerOf(m).kind === 'cdn' ? c : s).push(m);
+    if (c.length > 1) sortMatches(c, ipOwner);
+    if (s.length > 1) sortMatches(s, ipOwner);
+    cdns = c;
+    selfHosted = s;
+  }
   // The server address is the second signal: with no CDN header, an address in a CDN's published ranges names it
   // (a self-hosted cache seen in the headers then sits behind that CDN).
   const byAddress = !cdns.length && owner !== null && !ADDRESS_NOT_PROOF.has(owner.id);

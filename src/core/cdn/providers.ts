@@ -12,6 +12,11 @@ export interface HeaderCondition {
   pattern?: RegExp;
   /** The condition holds for any field whose name starts with `header` (Akamai's X-Akamai-* family). */
   prefix?: boolean;
+  /**
+   * Text that every value `pattern` matches contains, case for case, with no comma or space in it: a field none of
+   * whose lines contains it fails the condition without its lines being joined and searched (Set-Cookie, long).
+   */
+  needle?: string;
 }
 
 /** A signature holds when all of its conditions hold. */
@@ -350,7 +355,7 @@ export const PROVIDERS: readonly Provider[] = [
         ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/xray-debug-headers.htm',
       },
       {
-        all: [{ header: 'set-cookie', pattern: /(?:^|,\s*)(?:visid_incap_|incap_ses_)\d+/ }],
+        all: [{ header: 'set-cookie', pattern: /(?:^|,\s*)(?:visid_incap_|incap_ses_)\d+/, needle: 'incap_' }],
         ref: 'https://docs.imperva.com/bundle/cloud-application-security/page/cookies-used.htm',
       },
     ],

@@ -31,6 +31,11 @@ export interface StatusReading {
 
 /** Comma split that respects double quotes and parentheses (Akamai X-Cache carries "(AkamaiGHost/...)"). */
 export function splitEntries(value: string, max = MAX_TIERS): string[] {
+  if (max >= 1 && value.indexOf(',') < 0) {
+    // No comma (most fields): one entry, the whole (capped) value, and no list grown entry by entry.
+    const only = (value.length > MAX_FIELD_CHARS ? value.slice(0, MAX_FIELD_CHARS) : value).trim();
+    return only ? [only] : [];
+  }
   const out: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -72,6 +77,26 @@ export function tierStatus(entry: string, table: StatusTable): CdnCacheStatus | 
     if (Object.prototype.hasOwnProperty.call(table, word) && (best === null || word.length > best.length)) best = word;
   }
   return best === null ? null : table[best]!; // an own property (checked above)
+}
+
+/**
+ * tierStatus answers per status table, by entry: the same few entries ("HIT", "Hit from cloudfront") come back on
+ * response after response. Bounded: short entries only, and a table's memo is cleared when full.
+ */
+const TIER_MEMO = new WeakMap<StatusTable, Map<string, CdnCacheStatus | null>>();
+const TIER_MEMO_MAX = 256;
+
+function memoTierStatus(entry: string, table: StatusTable): CdnCacheStatus | null {
+  let memo = TIER_MEMO.get(table);
+  if (memo === undefined) TIER_MEMO.set(table, (memo = new Map()));
+  const known = memo.get(entry);
+  if (known !== undefined) return known;
+  const status = tierStatus(entry, table);
+  if (entry.length <= 64) {
+    if (memo.size >= TIER_MEMO_MAX) memo.clear();
+    memo.set(entry, status);
+  }
+  return status;
 }
 
 const SERVED = new Set<CdnCacheStatus>(['hit', 'stale', 'revalidated']);
@@ -277,14 +302,16 @@ function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheSt
   if (!lines || !lines.length) return null;
   switch (src.style) {
     case 'list': {
-      const entries = splitEntries(lines.join(', '));
-      const tiers: Tier[] = [];
+      const entries = splitEntries(lines.length === 1 ? lines[0]! : lines.join(', '));
+      let tiers: Tier[] | null = null; // made with its first tier: most fields have one
       for (const entry of entries) {
         if (src.own && !src.own.test(entry)) continue; // another cache's entry in a shared field
-        const status = tierStatus(entry, src.table ?? {});
-        tiers.push({ status: status ?? 'unknown', raw: entry.slice(0, 256), header: src.header });
+        const status = src.table ? memoTierStatus(entry, src.table) : null; // no table: no word is in it
+        const tier: Tier = { status: status ?? 'unknown', raw: entry.slice(0, 256), header: src.header };
+        if (tiers === null) tiers = [tier];
+        else tiers.push(tier);
       }
-      if (!tiers.length) return null;
+      if (tiers === null) return null;
       return src.order === 'nearest-last' ? tiers.reverse() : tiers;
     }
     case 'server-timing': {
