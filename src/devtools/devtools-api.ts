@@ -21,7 +21,7 @@ export function createPanel(title: string, iconPath: string, pagePath: string): 
     try {
       api().panels.create(title, iconPath, pagePath, (panel) => resolve(panel));
     } catch (err) {
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

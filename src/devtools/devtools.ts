@@ -16,7 +16,9 @@ const tabId = inspectedTabId();
 // (see search-forward.ts).
 createPanel('Cache Lens', iconUrl, '/src/panel/index.html').then(
   (panel) => forwardSearch(panel as unknown as Parameters<typeof forwardSearch>[0]),
-  (err) => console.error('Cache Lens: panel not created', err),
+  (err: unknown) => {
+    console.error('Cache Lens: panel not created', err);
+  },
 );
 
 let port: chrome.runtime.Port | null = null;
@@ -30,7 +32,7 @@ const RESEND_MS = 3000;
 let posted: Array<{ at: number; message: DevtoolsToBg }> = [];
 
 function connect(): chrome.runtime.Port {
-  const p = chrome.runtime.connect({ name: DEVTOOLS_PORT_PREFIX + tabId });
+  const p = chrome.runtime.connect({ name: `${DEVTOOLS_PORT_PREFIX}${tabId}` });
   p.onDisconnect.addListener(() => {
     // The background's service worker was stopped (or reloaded): what it may not have got goes to the next one, lazily.
     if (port !== p) return;

@@ -20,7 +20,7 @@ describe('forwardSearch', () => {
     const hook = vi.fn();
     // before the panel was shown there is no window: nothing happens, nothing throws
     fire('search', 'performSearch', 'x');
-    fire('shown', { __cacheLensSearch: hook } as unknown as Window);
+    fire('shown', { __cacheLensSearch: hook });
     fire('search', 'performSearch', 'etag');
     fire('search', 'nextSearchResult');
     fire('search', 'cancelSearch');

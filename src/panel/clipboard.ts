@@ -22,6 +22,8 @@ export async function copyText(text: string, doc: Document = document): Promise<
   area.select();
   let ok = false;
   try {
+    // Deprecated, but the only copy left in a DevTools panel when the Clipboard API is refused (see above).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     ok = doc.execCommand('copy');
   } catch {
     ok = false;

@@ -13,7 +13,7 @@ export function connect(store: PanelStore, tabId: number): { send(msg: PanelToBg
   function open() {
     let p: chrome.runtime.Port;
     try {
-      p = chrome.runtime.connect({ name: PANEL_PORT_PREFIX + tabId });
+      p = chrome.runtime.connect({ name: `${PANEL_PORT_PREFIX}${tabId}` });
     } catch {
       // "Extension context invalidated": the extension was reloaded under us.
       store.status.value = 'disconnected';

@@ -78,6 +78,8 @@ export function requestHostAccess(origin: string): Promise<boolean> {
   if (!permissions) return Promise.resolve(false);
   return new Promise((resolve) => {
     try {
+      // @types/chrome types the callback form as void; Firefox's chrome.* returns a promise from it all the same.
+      // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
       const ret = permissions.request({ origins: [`${origin}/*`] }, (granted) => resolve(!!granted)) as unknown;
       // Firefox's chrome.* returns a promise and may ignore the callback.
       if (ret && typeof (ret as Promise<boolean>).then === 'function')

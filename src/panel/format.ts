@@ -59,8 +59,8 @@ export function servedAs(x: ExchangeRecord, e: Explanation | null): NextUseActio
 
 export function cdnLabel(e: Explanation | null): string {
   if (!e?.cdn.cdnName) return '';
-  const parts = [e.cdn.cdnName];
-  if (e.cdn.cacheStatus && e.cdn.cacheStatus !== 'unknown') parts[0] += ' ' + e.cdn.cacheStatus.toUpperCase();
+  const status = e.cdn.cacheStatus && e.cdn.cacheStatus !== 'unknown' ? ` ${e.cdn.cacheStatus.toUpperCase()}` : '';
+  const parts = [`${e.cdn.cdnName}${status}`];
   if (e.cdn.pop) parts.push(e.cdn.pop);
   return parts.join(' · ');
 }

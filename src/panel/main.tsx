@@ -23,7 +23,7 @@ const store = createStore({ browser });
 // and fills in the explained ones when it arrives.
 void import('../core/explain').then(
   (engine) => store.setExplainer(engine.explain),
-  (err) => (store.notice.value = `The explanation engine failed to load: ${String(err)}`),
+  (err: unknown) => (store.notice.value = `The explanation engine failed to load: ${String(err)}`),
 );
 
 void import('../core/cookies/purposes').then(

@@ -108,7 +108,7 @@ describe('filter terms', () => {
 
   it('the CDN menu lists the CDNs recorded; "/" focuses the filter', () => {
     setup();
-    const cdn = screen.getByLabelText('CDN') as HTMLSelectElement;
+    const cdn = screen.getByLabelText<HTMLSelectElement>('CDN');
     expect([...cdn.options].map((o) => o.value)).toEqual(['', 'none', 'Cloudflare']);
     fireEvent.change(cdn, { target: { value: 'Cloudflare' } });
     expect(shown()).toEqual(['cf']);

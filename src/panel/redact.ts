@@ -152,15 +152,15 @@ export function makeRedactor(hide: boolean, secrets: { values: Set<string>; name
     let i = 0;
     const end = text.length - MIN_FREE;
     while (i <= end) {
-      const bucket = index.get(text.substr(i, MIN_FREE));
+      const bucket = index.get(text.slice(i, i + MIN_FREE));
       let hit: string | undefined;
       let keep = false;
       if (bucket)
         for (const len of bucket.lengths) {
           if (i + len > text.length) continue;
-          const k = bucket.keep.get(text.substr(i, len));
+          const k = bucket.keep.get(text.slice(i, i + len));
           if (k !== undefined) {
-            hit = text.substr(i, len);
+            hit = text.slice(i, i + len);
             keep = k;
             break;
           }

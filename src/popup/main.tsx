@@ -52,4 +52,4 @@ async function main() {
   render(<PopupApp store={store} fallback={fallback} webPage openPanel={openPanel} />, root);
 }
 
-main().catch((err) => render(<p class="error">Cache Lens could not read this tab: {String(err)}</p>, root));
+main().catch((err: unknown) => render(<p class="error">Cache Lens could not read this tab: {String(err)}</p>, root));

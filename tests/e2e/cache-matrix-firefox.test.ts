@@ -195,7 +195,7 @@ async function step(w: Worker, entry: MatrixEntry, dest: Dest, load: StepKind, s
     log()
       .slice(logStart)
       .every((e) => e.endTimeMs !== null);
-  await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20, timeout: 10000 }).catch(() => {});
+  await waitFor(() => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20, timeout: 10000 }).catch(() => {});
   if (!unused && log().length === logStart) {
     // Nothing reached the origin: did a background revalidation follow (stale-while-revalidate)?
     const swr = log().some((e) => e.responseHeaders.some((h) => /stale-while-revalidate/i.test(h.value)));
@@ -203,7 +203,7 @@ async function step(w: Worker, entry: MatrixEntry, dest: Dest, load: StepKind, s
     while (Date.now() < deadline && log().length === logStart) await sleep(20);
     if (log().length > logStart)
       await waitFor(
-        async () =>
+        () =>
           log()
             .slice(logStart)
             .every((e) => e.endTimeMs !== null),

@@ -216,14 +216,13 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
         .every((e) => e.endTimeMs !== null)
     );
   };
-  await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20 });
+  await waitFor(() => settled(), { what: `${entry.id}/${dest}/${load} to settle`, interval: 20 });
   let { report, wire } = browserReport(w.events.slice(evStart), resUrl);
   if ((report === 'disk-cache' || report === 'memory-cache') && log().length === logStart) {
     // Served from the cache: did a background revalidation follow (stale-while-revalidate)?
     const deadline = Date.now() + BACKGROUND_GRACE_MS;
     while (Date.now() < deadline && log().length === logStart) await new Promise((r) => setTimeout(r, 20));
-    if (log().length > logStart)
-      await waitFor(async () => settled(), { what: `${entry.id}/${dest}/${load} background request`, interval: 20 });
+    if (log().length > logStart) await waitFor(() => settled(), { what: `${entry.id}/${dest}/${load} background request`, interval: 20 });
     ({ report, wire } = browserReport(w.events.slice(evStart), resUrl));
   }
   const server: MatrixLogEntry[] = log().slice(logStart);

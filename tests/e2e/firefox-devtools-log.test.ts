@@ -110,7 +110,7 @@ describe.skipIf(!HAS_FIREFOX)('Firefox DevTools log (--devtools)', () => {
         const cells = await panel.evaluate((url: string) => {
           const out: Array<{ type: string; from: string }> = [];
           for (const row of document.querySelectorAll('.row.exchange')) {
-            if ((row.querySelector('.name') as HTMLElement | null)?.title !== url) continue;
+            if (row.querySelector<HTMLElement>('.name')?.title !== url) continue;
             out.push({
               type: (row.querySelector('.col-type') as HTMLElement).innerText.trim(),
               from: (row.querySelector('.col-from') as HTMLElement).innerText.trim(),

@@ -75,7 +75,9 @@ function databaseText(): Promise<string> {
     () =>
       new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('cache-lens');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => {
+          reject(open.error ?? new Error('IndexedDB: cache-lens did not open'));
+        };
         open.onsuccess = () => {
           const db = open.result;
           const names = [...db.objectStoreNames];
@@ -89,7 +91,9 @@ function databaseText(): Promise<string> {
             db.close();
             resolve(JSON.stringify(out));
           };
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => {
+            reject(tx.error ?? new Error('IndexedDB: the read failed'));
+          };
         };
       }),
   );
@@ -150,7 +154,7 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
     // The profile on disk: the control's tag reaches the extension's IndexedDB files (so the search can see a
     // record), the private tag no file at all.
     const extensionStorage = join(profile, 'storage', 'default');
-    await waitFor(async () => filesContaining(extensionStorage, regularTag).some((f) => f.startsWith(`moz-extension+++${UUID}`)) || null, {
+    await waitFor(() => filesContaining(extensionStorage, regularTag).some((f) => f.startsWith(`moz-extension+++${UUID}`)) || null, {
       what: 'the normal window tag in the extension IndexedDB files',
       timeout: 30000,
     });

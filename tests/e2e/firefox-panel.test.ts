@@ -53,8 +53,7 @@ async function tabWithPanel(): Promise<{ page: Page; panel: Page }> {
   return { page, panel };
 }
 
-const text = (panel: Page, selector: string) =>
-  panel.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', selector);
+const text = (panel: Page, selector: string) => panel.evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText ?? '', selector);
 
 /** Clicks the first list row whose name cell matches, then (optionally) a detail tab by its label. */
 async function openRow(panel: Page, name: RegExp, tab?: string) {

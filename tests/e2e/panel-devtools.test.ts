@@ -74,7 +74,7 @@ describe('the panel inside real DevTools (CDP route)', () => {
     // behind an intermittent "cannot record this page (about:)" here).
     const cdp = await chromium.browserCdp();
     // One tab only, so there is exactly one DevTools window (--auto-open-devtools-for-tabs opens one per tab).
-    const page = await waitFor(async () => chromium.context.pages()[0], { what: 'the first tab', timeout: 20000 });
+    const page = await waitFor(() => chromium.context.pages()[0], { what: 'the first tab', timeout: 20000 });
     expect(chromium.context.pages()).toHaveLength(1);
     const targets = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos;
     const devtools = await waitFor(
@@ -84,7 +84,7 @@ describe('the panel inside real DevTools (CDP route)', () => {
         timeout: 20000,
       },
     );
-    const front = await NestedSession.attach(cdp, devtools!.targetId);
+    const front = await NestedSession.attach(cdp, devtools.targetId);
     // Wait until the DevTools front-end has created the extension panels (the devtools page runs after load).
     const panelId = `chrome-extension://${chromium.extensionId}CacheLens`;
     await page.goto(`${lab.httpOrigin}/cache/max-age?devtools=1`, { waitUntil: 'load' });
@@ -107,23 +107,23 @@ describe('the panel inside real DevTools (CDP route)', () => {
         timeout: 20000,
       },
     );
-    const panel = await NestedSession.attach(cdp, frame!.targetId);
+    const panel = await NestedSession.attach(cdp, frame.targetId);
     // Reload so the recording surely has the page's subresources, with DevTools (and its HAR feed) open.
     await page.reload({ waitUntil: 'load' });
     let last = '';
     const text = await waitFor(
       async () => {
-        const t = await panel.evaluate<string>('document.body.innerText').catch((e) => String(e));
+        const t = await panel.evaluate<string>('document.body.innerText').catch((e: unknown) => String(e));
         last = t;
         return /max-age\.css/.test(t) && /fresh \d+ min/.test(t) ? t : '';
       },
       { what: 'max-age.css explained in the DevTools panel', timeout: 20000 },
-    ).catch((err) => {
-      throw new Error(`${err.message}\npanel text: ${last.slice(0, 800)}`);
+    ).catch((err: unknown) => {
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\npanel text: ${last.slice(0, 800)}`);
     });
     expect(text).toContain('max-age.css');
     // The panel found its tab through chrome.devtools.inspectedWindow.tabId (no ?tabId in its URL).
-    expect(frame!.url).not.toContain('tabId=');
+    expect(frame.url).not.toContain('tabId=');
     // Open the row and read the Caching tab inside DevTools.
     await panel.evaluate(
       `(() => { const rows = [...document.querySelectorAll('.row.exchange')]; rows.find((r) => r.textContent.includes('max-age.css')).click(); return true; })()`,
@@ -149,11 +149,13 @@ describe('the panel inside real DevTools (CDP route)', () => {
     let seen = '';
     const first = await waitFor(async () => /1 of (\d+) matching requests/.exec((seen = await status())), {
       what: 'the search from DevTools in the panel',
-    }).catch(async (err) => {
+    }).catch(async (err: unknown) => {
       const where = await front.evaluate<string>(
         `(async () => { const UI = await import('./ui/legacy/legacy.js'); const p = UI.InspectorView.InspectorView.instance().currentPanelDeprecated(); return String(p?.constructor?.name) + ' ' + typeof p?.performSearch; })()`,
       );
-      throw new Error(`${err.message}; panel search status: ${JSON.stringify(seen)}; DevTools panel: ${where}`);
+      throw new Error(
+        `${err instanceof Error ? err.message : String(err)}; panel search status: ${JSON.stringify(seen)}; DevTools panel: ${where}`,
+      );
     });
     const n = Number(first[1]);
     expect(n).toBeGreaterThanOrEqual(2);

@@ -41,7 +41,7 @@ function bigRecord(tabId: number): ExchangeRecord {
     responseTimeMs: now - 100,
     source: 'network',
     resourceType: 'main_frame',
-  } as ExchangeRecord;
+  };
 }
 
 beforeAll(async () => {

@@ -99,7 +99,7 @@ describe('panel views (Chromium, pop-out URL)', () => {
     await panel.locator('table.jar').waitFor();
     expect(names(await everything(panel))).not.toMatch(/LABVAL/);
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export HAR' }).click()]);
-    const har = readFileSync((await download.path())!, 'utf8');
+    const har = readFileSync(await download.path(), 'utf8');
     expect(har).toContain('hide-values');
     expect(names(har)).not.toMatch(/LABVAL/);
     await panel.getByRole('button', { name: 'Cookies overview' }).click();
@@ -163,7 +163,7 @@ describe('panel views (Chromium, pop-out URL)', () => {
     await panel.waitForTimeout(1500);
     expect(await names()).toEqual(['imported.js']);
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export HAR' }).click()]);
-    const entries = JSON.parse(readFileSync((await download.path())!, 'utf8')).log.entries as Array<{ request: { url: string } }>;
+    const entries = JSON.parse(readFileSync(await download.path(), 'utf8')).log.entries as Array<{ request: { url: string } }>;
     expect(entries.map((e) => e.request.url)).toEqual(['https://old.example/imported.js']);
     await panel.getByRole('button', { name: 'Back to live traffic' }).click();
     await expect.poll(names, { timeout: 15000 }).toContain('sticky?isolation=2');

@@ -155,7 +155,7 @@ function Body({ store }: { store: PanelStore }) {
     );
   if (store.filtered.value.length === 0)
     return <Empty title="No request matches the filters" text="Clear the filter text or pick “All” in the menus above." />;
-  return <RequestList store={store} onOpen={() => (document.querySelector('.tab-panel') as HTMLElement | null)?.focus()} />;
+  return <RequestList store={store} onOpen={() => document.querySelector<HTMLElement>('.tab-panel')?.focus()} />;
 }
 
 function Empty({ title, text }: { title: string; text: string }) {

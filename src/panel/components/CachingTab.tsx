@@ -42,10 +42,10 @@ export function CachingTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
         ) : (
           <ul class="explained-list">
             {c.responseDirectives.map((d, i) => (
-              <ExplainedItem key={'r' + i} item={d} />
+              <ExplainedItem key={`r${i}`} item={d} />
             ))}
             {c.requestDirectives.map((d, i) => (
-              <ExplainedItem key={'q' + i} item={{ ...d, name: `request: ${d.name}` }} />
+              <ExplainedItem key={`q${i}`} item={{ ...d, name: `request: ${d.name}` }} />
             ))}
           </ul>
         )}

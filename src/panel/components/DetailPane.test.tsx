@@ -46,7 +46,7 @@ const panel = () => screen.getByRole('tabpanel');
 describe('detail pane', () => {
   it('Caching: directive in plain language with rule and link, timeline, live countdown, on-reload prediction', () => {
     const { store } = open('a', {}, [record({ id: 'a' })]);
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('max-age=3600');
     expect(text).toContain('Any cache may reuse this response for 1 hour without asking the server.');
     expect(text).toContain('RFC 9111 §5.2.2.1: max-age sets the freshness lifetime in seconds.');
@@ -132,7 +132,7 @@ describe('detail pane', () => {
         a: (x) => ({
           cache: {
             ...explanation(x).cache,
-            nextUse: { ...explanation(x).cache.nextUse, loads, appliesTo: 'reload' } as Explanation['cache']['nextUse'],
+            nextUse: { ...explanation(x).cache.nextUse, loads, appliesTo: 'reload' },
           },
         }),
       },
@@ -238,7 +238,7 @@ describe('detail pane', () => {
       [record({ id: 'a' })],
       'cookies',
     );
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('host-only: sent to example.com but not to its subdomains');
     expect(text).toContain('session cookie: gone when the browser closes');
     expect(text).toContain('rejected');
@@ -359,7 +359,7 @@ describe('detail pane', () => {
       [record({ id: 'a', serverIp: '104.16.1.1' })],
       'cdn',
     );
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('Served through Cloudflare at FRA (Frankfurt); its cache reported HIT.');
     // drawn in the order the text names the hops: Via's first entry is nearest the origin (RFC 9110 §7.6.3)
     const hops = [...document.querySelectorAll('.chain > li')].map((li) => li.querySelector('strong')!.textContent);
@@ -520,17 +520,17 @@ describe('wording', () => {
       },
       [record({ id: 'a' })],
     );
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('Downloaded from the server.');
     expect(text).not.toContain('Came from');
     expect(text).toMatch(/fresh for 24 h, guessed by the browser from Last-Modified/);
     expect(text).not.toMatch(/from heuristic|\(heuristic\)/);
     fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
-    const cookies = panel().textContent!;
+    const cookies = panel().textContent;
     expect(cookies).not.toContain('[samesite-lax]');
     expect(cookies.split('stay home on cross-site subresources').length - 1).toBe(1);
     fireEvent.click(screen.getByRole('tab', { name: 'CDN & proxies' }));
-    const cdn = panel().textContent!;
+    const cdn = panel().textContent;
     expect(cdn).toContain('Served through Varnish Cache; it did not say whether its cache had a copy.');
     expect(cdn).not.toMatch(/UNKNOWN|32774/);
   });
@@ -542,7 +542,7 @@ describe('wording', () => {
       [record({ id: 'a' })],
       'cdn',
     );
-    const text = panel().textContent!;
+    const text = panel().textContent;
     expect(text).toContain('No CDN recognised, but a cache reported in Cache-Status (RFC 9211): lab-edge hit.');
     expect(text).not.toContain('No CDN or proxy announced itself');
   });

@@ -81,7 +81,7 @@ export function DetailPane({ store }: { store: PanelStore }) {
       ev.preventDefault();
       const id = TABS[next]!.id; // next is in [0, TABS.length - 1]
       store.detailTab.value = id;
-      (document.getElementById(`tab-${id}`) as HTMLElement | null)?.focus();
+      document.getElementById(`tab-${id}`)?.focus();
     }
   }
 
@@ -92,7 +92,7 @@ export function DetailPane({ store }: { store: PanelStore }) {
       onKeyDown={(ev) => {
         if (ev.key === 'Escape') {
           store.select(null);
-          (document.querySelector('.request-list') as HTMLElement | null)?.focus();
+          document.querySelector<HTMLElement>('.request-list')?.focus();
         }
       }}
     >

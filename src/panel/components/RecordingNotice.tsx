@@ -20,7 +20,8 @@ function reloadTab(tabId: number): void {
 }
 
 export function RecordingNotice({ store }: { store: PanelStore }) {
-  const facts = (store.retention.value as RetentionStatus | null)?.recorder;
+  const status: RetentionStatus | null = store.retention.value;
+  const facts = status?.recorder;
   const tabId = store.tabId.value;
   if (!facts || tabId === null || store.status.value === 'imported') return null;
   // Inside DevTools the network log is forwarded by definition; a pop-out page relies on what the background saw.

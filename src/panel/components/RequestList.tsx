@@ -94,7 +94,7 @@ export function RequestList({ store, onOpen }: { store: PanelStore; onOpen?: () 
       aria-activedescendant={activeDescendant}
       tabIndex={0}
       ref={ref}
-      onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
+      onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
     >
       <div class="row header" role="row" aria-rowindex={1}>

@@ -144,7 +144,7 @@ export function Toolbar({ store, har }: { store: PanelStore; har?: HarActions })
           onKeyDown={(e) => {
             // Down from the filter goes to the list (as in DevTools' Network panel)
             if (e.key === 'ArrowDown') {
-              const list = document.querySelector('.request-list') as HTMLElement | null;
+              const list = document.querySelector<HTMLElement>('.request-list');
               if (list) {
                 e.preventDefault();
                 list.focus();

@@ -42,7 +42,7 @@ export function VirtualList<T>({ items, maxHeight = 330, label, row, head }: Vir
         data-count={items.length}
         tabIndex={0}
         style={{ height: `${height}px` }}
-        onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
+        onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}
       >
         <div class="vlist-inner" style={{ height: `${total}px` }}>
           {rows}

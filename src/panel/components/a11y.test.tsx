@@ -60,7 +60,7 @@ function accName(el: Element): string {
       .join(' ')
       .trim();
   const wrap = el.closest('label');
-  if (wrap && wrap !== el) return wrap.textContent!.trim();
+  if (wrap && wrap !== el) return wrap.textContent.trim();
   return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
 }
 
@@ -83,7 +83,7 @@ describe('accessibility', () => {
     expect(grid.tabIndex).toBe(0);
     const headers = within(grid)
       .getAllByRole('columnheader')
-      .map((h) => h.textContent!.replace(/Cookies column.*/s, '').trim());
+      .map((h) => h.textContent.replace(/Cookies column.*/s, '').trim());
     expect(headers.slice(0, 5)).toEqual(['Status', 'Method', 'Name', 'Type', 'From']);
     expect(headers).toContain('Findings');
     const group = within(grid).getByRole('rowgroup');

@@ -105,7 +105,7 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
     <>
       <ul class="findings">
         {shown.map((f, i) => (
-          <li key={f.id + i} class={`finding finding-${f.severity}`}>
+          <li key={`${f.id}${i}`} class={`finding finding-${f.severity}`}>
             <SeverityBadge severity={f.severity} /> <span class="plain">{r(f.summary)}</span>
             <Repeats n={(f as FindingExtras).repeats} />
             {f.fix && (

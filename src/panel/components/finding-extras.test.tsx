@@ -34,17 +34,16 @@ const SNIPPETS: FixSnippets = {
   cloudflare: { code: 'export default {}', doc: 'https://developers.cloudflare.com/workers/runtime-apis/headers/', kind: 'worker' },
 };
 const CODES = [SNIPPETS.header, SNIPPETS.nginx!.code, SNIPPETS.express!.code, SNIPPETS.cloudflare!.code];
-const finding = (over: Partial<Finding> & Record<string, unknown> = {}): Finding =>
-  ({
-    id: 'no-validator',
-    topic: 'cache',
-    severity: 'warning',
-    summary: 'No validator.',
-    rule: 'RFC 9111 §4.3.',
-    link: 'https://www.rfc-editor.org/rfc/rfc9111#section-4.3',
-    fix: 'Send an ETag.',
-    ...over,
-  }) as Finding;
+const finding = (over: Partial<Finding> & Record<string, unknown> = {}): Finding => ({
+  id: 'no-validator',
+  topic: 'cache',
+  severity: 'warning',
+  summary: 'No validator.',
+  rule: 'RFC 9111 §4.3.',
+  link: 'https://www.rfc-editor.org/rfc/rfc9111#section-4.3',
+  fix: 'Send an ETag.',
+  ...over,
+});
 
 describe("a finding's fix, snippets and repeats", () => {
   it('shows the fix, every snippet the engine gave as a copyable block in its order, and how often it repeated', async () => {
@@ -60,7 +59,7 @@ describe("a finding's fix, snippets and repeats", () => {
     expect(li.querySelector('.snippet-note')!.textContent).toBe('Only for versioned URLs.');
     expect(li.querySelector('.snippet-removes')!.textContent).toBe('Remove: Expires');
     expect(li.querySelector('.snippet a[href="https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header"]')).not.toBeNull();
-    await act(async () => {
+    await act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy the nginx configuration' }));
     });
     expect(writeText).toHaveBeenCalledWith(SNIPPETS.nginx!.code);
@@ -89,7 +88,7 @@ describe("a finding's fix, snippets and repeats", () => {
     act(() => {
       store.hideValues.value = true;
     });
-    const text = document.querySelector('.tab-panel')!.textContent!;
+    const text = document.querySelector('.tab-panel')!.textContent;
     expect(text).not.toContain('s3cr3t-v4lue');
     expect([...document.querySelectorAll('.snippet-code')].map((c) => c.textContent)).toEqual([CODES[0], CODES[1], CODES[3]]);
     expect(document.querySelectorAll('.snippet-hidden')).toHaveLength(1);
@@ -140,7 +139,7 @@ describe('Set-Cookie cards: every reject reason, the name prefix, repeated lines
     ]);
     expect(reasons.map((li) => li.getAttribute('title'))).toEqual(['invalid-prefix', 'secure-from-insecure']);
     expect(document.querySelector('.cookie-card .reject')!.textContent).toContain('Rejected, for 2 reasons');
-    const card0 = document.querySelector('.cookie-card')!.textContent!;
+    const card0 = document.querySelector('.cookie-card')!.textContent;
     expect(card0).toContain('__Host-Http- prefix');
     expect(card0).not.toContain('__Host- prefix');
     expect(card0).toContain('and 2 identical lines after it, shown once');

@@ -15,9 +15,9 @@ import { oldHar } from '../test/har';
 
 afterEach(cleanup);
 
-const lead = () => document.querySelector('.tab-panel .lead')!.textContent!;
-const countdownText = () => document.querySelector('.tab-panel .countdown')!.textContent!;
-const freshCell = () => document.querySelector('.row.exchange .col-fresh')!.textContent!;
+const lead = () => document.querySelector('.tab-panel .lead')!.textContent;
+const countdownText = () => document.querySelector('.tab-panel .countdown')!.textContent;
+const freshCell = () => document.querySelector('.row.exchange .col-fresh')!.textContent;
 
 function liveStore() {
   const sent: unknown[] = [];
@@ -90,7 +90,7 @@ describe('imported HAR (real engine)', () => {
     act(() => importHarText(store, oldHar()));
     act(() => store.select(store.records.value[0]!.id));
     fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
-    const text = document.querySelector('.tab-panel')!.textContent!;
+    const text = document.querySelector('.tab-panel')!.textContent;
     expect(screen.queryByRole('button', { name: /jar/i })).toBeNull();
     expect(text).not.toContain('In the jar but not sent');
     expect(text).toContain('cookie jar is not used');

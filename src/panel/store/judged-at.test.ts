@@ -65,7 +65,7 @@ describe('imported HAR: judged at capture time', () => {
     store.setFilter('severity', 'info');
     let runs = 0;
     const stop = effect(() => {
-      void store.filtered.value;
+      const _read = store.filtered.value; // the read subscribes the effect
       runs++;
     });
     expect(ex.calls).toHaveLength(2000);

@@ -139,7 +139,10 @@ export function createMessageStore(d: MessageDeps) {
   function clear() {
     const t = d.tabId.value;
     // Clearing an imported HAR leaves it; the tab's own recording is untouched.
-    if (d.status.value === 'imported') return backToLive();
+    if (d.status.value === 'imported') {
+      backToLive();
+      return;
+    }
     batch(() => {
       data.setRecords([]);
       data.pages.value = [];

@@ -87,7 +87,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
   if (serviceWorker) {
     // On a fresh profile the extension installs while the browser starts; requests made before the worker has run
     // its top-level addListener calls (and the browser has registered them) are not reported to it at all.
-    await serviceWorker.evaluate(async () => (globalThis as any).__cacheLens?.ready());
+    await serviceWorker.evaluate(() => (globalThis as any).__cacheLens?.ready());
     await new Promise((r) => setTimeout(r, 500));
   }
   let browserSession: CDPSession | null = null;
@@ -147,7 +147,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
 
 /** Every record the background has (memory + IndexedDB), optionally for one tab (-1: the no-tab bucket). */
 export async function readRecords(serviceWorker: Worker, tabId?: number): Promise<ExchangeRecord[]> {
-  return serviceWorker.evaluate(async (t) => {
+  return serviceWorker.evaluate((t) => {
     const hook = (globalThis as any).__cacheLens;
     if (!hook) throw new Error('Cache Lens test hook missing on the background');
     return hook.readRecords(t);
@@ -156,12 +156,12 @@ export async function readRecords(serviceWorker: Worker, tabId?: number): Promis
 
 /** Records read from IndexedDB only (what survives a stopped worker). */
 export async function readStoredRecords(serviceWorker: Worker, tabId?: number): Promise<ExchangeRecord[]> {
-  return serviceWorker.evaluate(async (t) => (globalThis as any).__cacheLens.readStoredRecords(t), tabId);
+  return serviceWorker.evaluate((t) => (globalThis as any).__cacheLens.readStoredRecords(t), tabId);
 }
 
 /** Waits until the background has flushed its write queue to IndexedDB. */
 export async function flushRecords(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(async () => (globalThis as any).__cacheLens.flush());
+  await serviceWorker.evaluate(() => (globalThis as any).__cacheLens.flush());
 }
 
 /** The tab id of a page, found by the background via tabs.query on the page's URL (make URLs unique per test). */
@@ -186,14 +186,14 @@ export async function openPanelPage(context: BrowserContext, extensionId: string
 
 /** Polls until `check` returns a truthy value (or throws on timeout with the last value). */
 export async function waitFor<T>(
-  check: () => Promise<T>,
+  check: () => T | Promise<T>,
   { timeout = 15000, interval = 100, what = 'condition' } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {
     last = await check();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, interval));
   }

@@ -27,7 +27,7 @@ export interface RemoteTarget {
 }
 
 export async function attachTarget(browser: CDPSession, info: TargetInfo): Promise<RemoteTarget> {
-  const { sessionId } = (await browser.send('Target.attachToTarget', { targetId: info.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: info.targetId, flatten: false });
   let nextId = 1;
   const waiting = new Map<number, { resolve(v: any): void; reject(e: Error): void }>();
   const onMessage = (event: { sessionId: string; message: string }) => {
@@ -47,7 +47,16 @@ export async function attachTarget(browser: CDPSession, info: TargetInfo): Promi
         waiting.delete(id);
         reject(new Error(`${method} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      waiting.set(id, { resolve: (v) => (clearTimeout(timer), resolve(v)), reject: (e) => (clearTimeout(timer), reject(e)) });
+      waiting.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
       browser.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   return {
