@@ -334,6 +334,57 @@ function plainFinding(id: CacheNoteId): Finding {
   return f;
 }
 
+/**
+ * Findings with parameters repeat as well ("public-redundant" with the same reason, "stale-while-revalidate" with the
+ * same seconds), and so do severities set by consequence: one frozen object per note, parameter names and values (in
+ * their order) and severity, shared like plainFinding's. A tree of Maps, so a lookup builds no key. Bounded.
+ */
+interface FindingNode {
+  /** Parameter name → value → the node for the parameters so far. */
+  next: Map<string, Map<string | number, FindingNode>> | null;
+  /** Severity asked for ('' when the note's own) → the finding. */
+  found: Map<string, Finding> | null;
+}
+const NOTE_FINDINGS = new Map<CacheNoteId, FindingNode>();
+const MAX_FINDING_NODES = 8192;
+let findingNodes = 0;
+
+function noteFinding(id: CacheNoteId, params: Record<string, string | number> | undefined, severity: Severity | undefined): Finding {
+  if (params === undefined && severity === undefined) return plainFinding(id);
+  let node = NOTE_FINDINGS.get(id);
+  if (node === undefined) NOTE_FINDINGS.set(id, (node = newNode()));
+  if (params !== undefined) {
+    for (const name in params) {
+      const value = params[name]!; // an own key of params
+      node.next ??= new Map();
+      let byValue = node.next.get(name);
+      if (byValue === undefined) node.next.set(name, (byValue = new Map()));
+      let child = byValue.get(value);
+      if (child === undefined) byValue.set(value, (child = newNode()));
+      node = child;
+    }
+  }
+  node.found ??= new Map();
+  const key = severity ?? '';
+  let f = node.found.get(key);
+  if (f === undefined) {
+    const base = params ? withFix(applyNote(CACHE_NOTES, id, params), id, params) : plainFinding(id);
+    // Severity by consequence: a few notes are warnings only where the cost is real for this response.
+    f = severity && severity !== base.severity ? { ...base, severity } : base;
+    if (f.params) Object.freeze(f.params);
+    node.found.set(key, Object.freeze(f));
+  }
+  return f;
+}
+
+function newNode(): FindingNode {
+  if (++findingNodes > MAX_FINDING_NODES) {
+    NOTE_FINDINGS.clear();
+    findingNodes = 1;
+  }
+  return { next: null, found: null };
+}
+
 function copyFindings(list: readonly Finding[], out: Finding[]): void {
   for (let k = 0; k < list.length; k++) {
     const f = list[k]!;
@@ -442,9 +493,7 @@ function cacheFindings(
   copyFindings(f.reqCc.findings, out);
   copyFindings(f.age.findings, out);
   const add = (id: CacheNoteId, params?: Record<string, string | number>, severity?: Severity): void => {
-    const found = params ? withFix(applyNote(CACHE_NOTES, id, params), id, params) : plainFinding(id);
-    // Severity by consequence: a few notes are warnings only where the cost is real for this response.
-    out.push(severity && severity !== found.severity ? { ...found, severity } : found);
+    out.push(noteFinding(id, params, severity));
   };
   if (f.status <= 0) return out;
   const cc = f.cc.names;

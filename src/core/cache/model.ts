@@ -731,7 +731,7 @@ export class CacheModel {
         else if (k === 'fields') params.fields = 'headers';
         else params[k] = '';
       }
-      plain = fill(text.plain, params);
+      plain = filledSentence(text.plain, keys, params);
     }
     return {
       action,
@@ -793,6 +793,37 @@ const DECISION_TEXTS = new Map(Object.entries(DECISION_TEXT) as Array<[DecisionR
 const NO_LINES: readonly string[] = Object.freeze([]);
 /** A request without Cache-Control (most): one shared, read-only parse. */
 const NO_REQUEST_CC = parseCacheControl([], 'request');
+
+/**
+ * fill(sentence, params) kept per sentence and values of its placeholders (in textKeys order): decisions repeat
+ * ("Fresh for another 5 days"), so the same sentence is one shared string, not a new one per decision. A tree of
+ * Maps (no key is built); bounded.
+ */
+interface SentenceNode {
+  next: Map<string | number, SentenceNode> | null;
+  text: string | null;
+}
+const FILLED = new Map<string, SentenceNode>();
+let filledNodes = 0;
+function filledSentence(sentence: string, keys: readonly string[], params: Record<string, string | number>): string {
+  let node = FILLED.get(sentence);
+  if (node === undefined) FILLED.set(sentence, (node = sentenceNode()));
+  for (const k of keys) {
+    const v = params[k]!; // decision() sets every key of the sentence
+    node.next ??= new Map();
+    let child = node.next.get(v);
+    if (child === undefined) node.next.set(v, (child = sentenceNode()));
+    node = child;
+  }
+  return (node.text ??= fill(sentence, params));
+}
+function sentenceNode(): SentenceNode {
+  if (++filledNodes > 4096) {
+    FILLED.clear();
+    filledNodes = 1;
+  }
+  return { next: null, text: null };
+}
 
 /** The `{key}` placeholders of a sentence, once per sentence. */
 const TEXT_KEYS = new Map<string, string[]>();
