@@ -160,21 +160,40 @@ function shortMessage(e: unknown): string {
 
 type Area = 'cache' | 'cookies' | 'cdn' | 'proxy';
 
-function runArea<T extends { findings: Finding[] }>(area: Area, run: () => T, empty: () => T, errors: Finding[]): T {
-  try {
-    const out = run();
-    if (!out || typeof out !== 'object' || !Array.isArray(out.findings)) throw new TypeError('the area returned no explanation');
-    return out;
-  } catch (e) {
-    errors.push({ ...applyNote(ENGINE_NOTES, 'engine-error', { area, message: shortMessage(e) }), fix: ENGINE_FIXES['engine-error'] });
-    return empty();
-  }
+/** An area's answer as it came, or a TypeError when it is not an explanation (which the caller's catch turns into a finding). */
+function checked<T extends { findings: Finding[] }>(out: T): T {
+  if (!out || typeof out !== 'object' || !Array.isArray(out.findings)) throw new TypeError('the area returned no explanation');
+  return out;
+}
+
+/** The 'engine-error' finding of an area that threw. */
+function engineError(area: Area, e: unknown): Finding {
+  return { ...applyNote(ENGINE_NOTES, 'engine-error', { area, message: shortMessage(e) }), fix: ENGINE_FIXES['engine-error'] };
 }
 
 /** Severities worst first (SEVERITY_ORDER's order); a finding with any other severity is dropped. */
 const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Array<keyof typeof SEVERITY_ORDER>).sort(
   (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
 );
+
+/** Findings of one list with a known severity (junk entries dropped). */
+function countKnown(list: readonly Finding[]): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    if (f && typeof f === 'object' && SEVERITIES.includes(f.severity)) n++;
+  }
+  return n;
+}
+
+/** Appends the findings of `list` with this severity to out from index at; returns the next index. */
+function place(list: readonly Finding[], severity: string, out: Finding[], at: number): number {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    if (f && typeof f === 'object' && f.severity === severity) out[at++] = f;
+  }
+  return at;
+}
 
 const SOURCES: ReadonlySet<string> = new Set(['network', 'disk-cache', 'memory-cache', 'service-worker', 'revalidated', 'unknown']);
 
@@ -185,27 +204,53 @@ export interface Explainer {
 
 export function createExplainer(engines: Engines): Explainer {
   function explain(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): Explanation {
+    // Each area guarded in turn (no closures per call): one that throws or answers with something else becomes an
+    // engine-error finding and its safe empty area.
     const errors: Finding[] = [];
-    const cache = runArea(
-      'cache',
-      () => engines.explainCache(x, ctx, history),
-      () => emptyCache(ctx),
-      errors,
-    );
-    const cookies = runArea('cookies', () => engines.explainCookies(x, ctx), emptyCookies, errors);
-    const cdn = runArea('cdn', () => engines.explainCdn(x, ctx), emptyCdn, errors);
-    const proxy = runArea('proxy', () => engines.explainProxy(x), emptyProxy, errors);
+    let cache: CacheExplanation;
+    try {
+      cache = checked(engines.explainCache(x, ctx, history));
+    } catch (e) {
+      errors.push(engineError('cache', e));
+      cache = emptyCache(ctx);
+    }
+    let cookies: CookieExplanation;
+    try {
+      cookies = checked(engines.explainCookies(x, ctx));
+    } catch (e) {
+      errors.push(engineError('cookies', e));
+      cookies = emptyCookies();
+    }
+    let cdn: CdnExplanation;
+    try {
+      cdn = checked(engines.explainCdn(x, ctx));
+    } catch (e) {
+      errors.push(engineError('cdn', e));
+      cdn = emptyCdn();
+    }
+    let proxy: ProxyExplanation;
+    try {
+      proxy = checked(engines.explainProxy(x));
+    } catch (e) {
+      errors.push(engineError('proxy', e));
+      proxy = emptyProxy();
+    }
     // Worst first; within a severity, engine errors, then the areas in the order cache, cookies, cdn, proxy (what a
-    // stable sort by severity gives), built by one pass per severity instead of a sort with a comparator.
-    const findings: Finding[] = [];
-    const lists = [errors, cache.findings, cookies.findings, cdn.findings, proxy.findings];
-    for (const severity of SEVERITIES) {
-      for (const list of lists) {
-        for (let i = 0; i < list.length; i++) {
-          const f = list[i];
-          if (f && typeof f === 'object' && f.severity === severity) findings.push(f);
-        }
-      }
+    // stable sort by severity gives), placed by one pass per severity into a list sized to fit.
+    const c1 = cache.findings;
+    const c2 = cookies.findings;
+    const c3 = cdn.findings;
+    const c4 = proxy.findings;
+    const total = countKnown(errors) + countKnown(c1) + countKnown(c2) + countKnown(c3) + countKnown(c4);
+    const findings: Finding[] = total === 0 ? [] : new Array<Finding>(total);
+    let at = 0;
+    for (let k = 0; k < SEVERITIES.length && at < total; k++) {
+      const severity = SEVERITIES[k]!; // k < length
+      at = place(errors, severity, findings, at);
+      at = place(c1, severity, findings, at);
+      at = place(c2, severity, findings, at);
+      at = place(c3, severity, findings, at);
+      at = place(c4, severity, findings, at);
     }
     let hidden: readonly string[] = NONE_HIDDEN;
     try {

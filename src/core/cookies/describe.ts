@@ -81,8 +81,54 @@ function explainAttribute(a: ParsedSetCookie['attributes'][number], p: ParsedSet
     const v = a.value.toLowerCase();
     valid = v === 'strict' || v === 'lax' || v === 'none';
   }
+  // A valid attribute's explanation depends on its name and value only: the common ones (Path=/, Secure, HttpOnly,
+  // SameSite=Lax, a site's Max-Age and Domain) are made once and shared, frozen. Expires dates differ per cookie.
+  const shared = valid && a.key !== 'expires' ? sharedAttributes(a.key as AttributeKey) : undefined;
+  const hit = shared?.get(a.value);
+  if (hit) return hit;
   const plain = valid ? known.plain : `Invalid value, ignored. ${known.plain}`;
-  return { name: known.name, value, known: valid, plain, rule: attributeRule(a.key as AttributeKey, known), link: known.link };
+  const out: Explained = {
+    name: known.name,
+    value,
+    known: valid,
+    plain,
+    rule: attributeRule(a.key as AttributeKey, known),
+    link: known.link,
+  };
+  if (shared) {
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    shared.set(a.value, Object.freeze(out));
+  }
+  return out;
+}
+
+/** Valid known attributes' explanations by attribute and value as written (read only: shared between results). */
+const SHARED_ATTRIBUTES = new Map<AttributeKey, Map<string, Explained>>();
+const SHARED_LIMIT = 256;
+
+function sharedAttributes(key: AttributeKey): Map<string, Explained> {
+  let m = SHARED_ATTRIBUTES.get(key);
+  if (!m) SHARED_ATTRIBUTES.set(key, (m = new Map()));
+  return m;
+}
+
+/**
+ * Findings that name only the cookie (most of them) by note id and name, made once and shared between results,
+ * frozen (params too): the same few cookies come back on every response of a site.
+ */
+const NAMED_NOTES = new Map<string, Map<string, Finding>>();
+
+function namedNote(id: string, name: string): Finding {
+  let byName = NAMED_NOTES.get(id);
+  if (!byName) NAMED_NOTES.set(id, (byName = new Map()));
+  let f = byName.get(name);
+  if (!f) {
+    f = cookieNote(id, { name });
+    if (f.params) Object.freeze(f.params);
+    if (byName.size >= SHARED_LIMIT) byName.clear();
+    byName.set(name, Object.freeze(f));
+  }
+  return f;
 }
 
 /** The rule text with its Firefox note, built once per attribute rather than once per cookie. */
@@ -107,7 +153,7 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
     const r = reasons[i]!;
     let again = false;
     for (let j = 0; j < i && !again; j++) again = reasons[j]!.reason === r.reason;
-    if (!again) out.push(cookieNote(`cookie-rejected-${r.reason}`, { name }));
+    if (!again) out.push(namedNote(`cookie-rejected-${r.reason}`, name));
   }
   if (p.error) return out;
   for (let i = 0; i < p.badExpires.length && i < 3; i++)
@@ -123,18 +169,18 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   }
   if (p.repeatedAttributes)
     out.push(cookieNote('cookie-attribute-duplicate', { name, attributes: clip(p.repeatedAttributes.join(', '), 80) }));
-  if (p.emptyDomain) out.push(cookieNote('cookie-domain-empty', { name }));
+  if (p.emptyDomain) out.push(namedNote('cookie-domain-empty', name));
   if (p.name === '') out.push(cookieNote('cookie-nameless', { value: clip(p.value, 80) }));
   const folded = FOLDED.exec(p.value);
   if (folded) out.push(cookieNote('cookie-folded-header', { name, next: folded[1]! })); // the group is not optional
   const c = f.cookie;
   if (!c || reason === 'expired') return out;
-  if (p.bothMaxAgeAndExpires) out.push(cookieNote('cookie-max-age-and-expires', { name }));
+  if (p.bothMaxAgeAndExpires) out.push(namedNote('cookie-max-age-and-expires', name));
   if (reason === undefined && p.domain !== undefined && NON_ASCII.test(p.domain))
     out.push(cookieNote('cookie-domain-idn', { name, domain: c.domain }));
   if (p.capped && c.expires !== null) out.push(cookieNote('cookie-expiry-capped', { name, date: isoDay(c.expires) }));
   if (f.requestSecure && !c.secure && reason === undefined)
-    out.push(cookieNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', { name }));
+    out.push(namedNote(f.hsts ? 'cookie-not-secure-hsts' : 'cookie-not-secure-on-https', name));
   if (f.contextUnknown)
     out.push(
       cookieNote('cookie-samesite-context-unknown', {
@@ -146,20 +192,24 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   // Analytics "session" cookies (AMP_TOKEN, matomo_sessid, ...) are written by scripts on purpose. Marketing is not excluded:
   // the database files the generic name "sessionid" (Django's default) under Instagram (purposes.ts now only applies that entry on instagram.com).
   if (sessionLike && !c.httpOnly && purposeCategory !== 'Analytics') {
-    out.push(cookieNote('cookie-session-without-httponly', { name }));
+    out.push(namedNote('cookie-session-without-httponly', name));
   }
-  if (c.sameSite === 'none') out.push(cookieNote('cookie-samesite-none', { name }));
-  else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(cookieNote('cookie-samesite-missing', { name }));
+  if (c.sameSite === 'none') out.push(namedNote('cookie-samesite-none', name));
+  else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(namedNote('cookie-samesite-missing', name));
   const bytes = utf8Length(p.name) + utf8Length(p.value);
   if (bytes > HUGE_COOKIE) out.push(cookieNote('cookie-huge', { name, bytes }));
   if (signedFormat) out.push(cookieNote('cookie-signed-not-encrypted', { name, format: signedFormat }));
   if (reason === undefined) {
-    if (prefixOf(c.name) === '__Host-') out.push(cookieNote('cookie-prefix-host', { name }));
+    if (prefixOf(c.name) === '__Host-') out.push(namedNote('cookie-prefix-host', name));
     // SameSite=None opts out of cross-site protection, so only Lax or Strict counts here.
-    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict'))
-      out.push(cookieNote('cookie-well-protected', { name }));
+    if (c.secure && c.httpOnly && (c.sameSite === 'lax' || c.sameSite === 'strict')) out.push(namedNote('cookie-well-protected', name));
   }
   return out;
+}
+
+/** A list grown by push copied to one sized to fit (the result keeps it; the grown one has room for 17). */
+function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
 }
 
 const SIGNED_NAMES: Record<SignedCookieInfo['format'], string> = {
@@ -201,7 +251,7 @@ export function describeSetCookie(f: DecisionFacts): SetCookieResult {
     prefix,
     purpose,
     signed,
-    findings: findingsFor(f, purpose?.category ?? null, signed ? SIGNED_NAMES[signed.format] : null),
+    findings: fitted(findingsFor(f, purpose?.category ?? null, signed ? SIGNED_NAMES[signed.format] : null)),
   };
   const np = namePrefixOf(p.name);
   if (np) result.namePrefix = np;

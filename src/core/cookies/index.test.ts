@@ -268,4 +268,27 @@ describe('attribute hygiene (httplint SET_COOKIE_ATTRIBUTE_DUP, SET_COOKIE_EMPTY
     expect(e.setCookies[0]?.cookie?.hostOnly).toBe(true);
     expect(run('a=1; Domain=example.com').findings.some((x) => x.id === 'cookie-domain-empty')).toBe(false);
   });
+  it('shares read-only parts between results (frozen), never their lists, and repeats a cookie exactly', () => {
+    const line = 'sid=abc; Path=/; SameSite=None; Secure; Max-Age=60';
+    const a = run(line);
+    const b = run(line);
+    expect(b).toEqual(a);
+    const [ra, rb] = [a.setCookies[0]!, b.setCookies[0]!];
+    // Lists are each result's own: a repeat note pushed on one does not show on the other.
+    expect(ra.findings).not.toBe(rb.findings);
+    expect(ra.attributes).not.toBe(rb.attributes);
+    expect(ra.scope).not.toBe(rb.scope);
+    // The parts that are the same are shared and frozen, so no caller can change them for the other result.
+    const none = ra.findings.find((f) => f.id === 'cookie-samesite-none')!;
+    expect(rb.findings).toContain(none);
+    expect(Object.isFrozen(none) && Object.isFrozen(none.params)).toBe(true);
+    expect(Object.isFrozen(ra.attributes[0])).toBe(true);
+    // Two cookies of the same name on other hosts get their own texts.
+    const other = explainCookies(exchange({ url: 'https://shop.other.example/', responseHeaders: [{ name: 'Set-Cookie', value: line }] }), {
+      browser: 'chrome',
+      now: NOW,
+    });
+    expect(other.setCookies[0]?.scope[0]).toContain('shop.other.example');
+    expect(other.setCookies[0]?.findings.map((f) => f.summary)).toEqual(ra.findings.map((f) => f.summary));
+  });
 });

@@ -5,7 +5,7 @@
 import type { EngineContext, ExchangeRecord, Finding, JarCookie } from '../types';
 import type { CookieExplanation, SetCookieResult } from '../explanation';
 import { getAll } from '../headers';
-import { bySeverity } from '../notes';
+import { SEVERITY_ORDER } from '../notes';
 import { cookieNote } from './notes';
 import { utf8Length } from './parse';
 import { cookiesForRequest } from './send';
@@ -151,6 +151,42 @@ function collapseRepeats(results: SetCookieResult[]): SetCookieResult[] {
   return out;
 }
 
+/**
+ * The findings sorted worst first, stable (as sort(bySeverity) orders them), in a list sized to fit: one grown by
+ * push keeps room for 17 and the explanation keeps it. Every cookie note has one of the four severities.
+ */
+function worstFirst(list: Finding[]): Finding[] {
+  const n = list.length;
+  if (n === 0) return list;
+  if (n === 1) return [list[0]!];
+  const out = new Array<Finding>(n);
+  let at = 0;
+  for (let k = 0; k < SEVERITIES.length; k++) {
+    const severity = SEVERITIES[k]!; // k < length
+    for (let i = 0; i < n; i++) if (list[i]!.severity === severity) out[at++] = list[i]!;
+  }
+  return out;
+}
+
+/** The third-party finding by top-level site, made once per site and shared (frozen, params too). */
+const THIRD_PARTY_NOTES = new Map<string, Finding>();
+
+function thirdPartyNote(topLevelSite: string): Finding {
+  let f = THIRD_PARTY_NOTES.get(topLevelSite);
+  if (!f) {
+    f = cookieNote('cookie-third-party-context', { topLevelSite });
+    if (f.params) Object.freeze(f.params);
+    if (THIRD_PARTY_NOTES.size >= 256) THIRD_PARTY_NOTES.clear();
+    THIRD_PARTY_NOTES.set(topLevelSite, Object.freeze(f));
+  }
+  return f;
+}
+
+/** Severities worst first, as SEVERITY_ORDER ranks them. */
+const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Array<keyof typeof SEVERITY_ORDER>).sort(
+  (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
+);
+
 /** Whether collapseRepeats' group keys of two results are equal (field by field: no field holds the separators). */
 function sameGroup(a: SetCookieResult, b: SetCookieResult): boolean {
   if (!a.stored !== !b.stored || (a.rejectReason ?? '') !== (b.rejectReason ?? '')) return false;
@@ -240,7 +276,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   const hasCookies = lines.length > 0 || requestCookies.length > 0;
   if (c.assumed && navigation === 'subresource' && hasCookies) findings.push(cookieNote('cookie-context-assumed'));
   if (c.thirdParty && hasCookies) {
-    findings.push(cookieNote('cookie-third-party-context', { topLevelSite: c.topLevelSite ?? 'unknown' }));
+    findings.push(thirdPartyNote(c.topLevelSite ?? 'unknown'));
   }
   if (lines.length > MAX_SET_COOKIE_LINES)
     findings.push(cookieNote('cookie-too-many-lines', { count: lines.length, limit: MAX_SET_COOKIE_LINES }));
@@ -251,7 +287,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     if (findings.length > 500) break;
     findings.push(...r.findings);
   }
-  findings.sort(bySeverity);
+  const sorted = worstFirst(findings);
 
   const out: CookieExplanation = {
     setCookies,
@@ -259,7 +295,7 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
     send,
     sameSiteContext: c.crossSite ? 'cross-site' : 'same-site',
     thirdParty: c.thirdParty,
-    findings,
+    findings: sorted,
   };
   // Added last, as the spread it replaces did (a spread cost an object per call).
   if (c.assumed && navigation === 'subresource') out.sameSiteContextAssumed = true;

@@ -34,10 +34,23 @@ export function duration(seconds: number): string {
   return unit(Math.round(s / 86400), 'day');
 }
 
+/** lifetimeWords' sentences by expiry, for one `now` (a Max-Age gives every cookie of a run the same expiry). */
+const LIFETIMES = new Map<number, string>();
+let lifetimesNow = NaN;
+
 export function lifetimeWords(c: Pick<JarCookie, 'persistent' | 'expires'>, now: number, capped = false): string {
   if (!c.persistent || c.expires === null) return 'session cookie: gone when the browser closes';
   if (c.expires <= now) return 'already expired: this deletes the cookie';
-  const base = `expires in ${duration(c.expires - now)} (${isoDay(c.expires)})`;
+  if (now !== lifetimesNow) {
+    LIFETIMES.clear();
+    lifetimesNow = now;
+  }
+  let base = LIFETIMES.get(c.expires);
+  if (base === undefined) {
+    base = `expires in ${duration(c.expires - now)} (${isoDay(c.expires)})`;
+    if (LIFETIMES.size >= WORDS_LIMIT) LIFETIMES.clear();
+    LIFETIMES.set(c.expires, base);
+  }
   return capped ? `${base}, cut down to the 400-day maximum` : base;
 }
 
