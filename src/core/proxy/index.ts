@@ -180,20 +180,22 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
   const xRealIp = firstValue(realIp.list);
   if (xRealIp) addNote(findings, 'x-real-ip', { value: xRealIp });
 
-  // Where the fields were seen.
-  const fromBrowser = [
-    ['Forwarded', fwd.where],
-    ['X-Forwarded-For', xffField.where],
-    ['X-Forwarded-Proto', proto.where],
-    ['X-Forwarded-Host', host.where],
-    ['X-Real-IP', realIp.where],
-  ] as const;
-  const sentByBrowser = fromBrowser.filter(([, w]) => w === 'request').map(([n]) => n);
-  if (sentByBrowser.length) addNote(findings, 'xff-from-browser', { header: sentByBrowser.join(', ') });
-  for (const [name, where] of fromBrowser) {
-    if (where !== 'response') continue;
-    const value = lines(res, name.toLowerCase()).join(', ');
-    addNote(findings, 'xff-echoed', { header: name, value: short(value, 80) });
+  // Where the fields were seen (most exchanges with proxy fields carry only Via: nothing to say then).
+  if (fwd.where !== null || xffField.where !== null || proto.where !== null || host.where !== null || realIp.where !== null) {
+    const fromBrowser = [
+      ['Forwarded', fwd.where],
+      ['X-Forwarded-For', xffField.where],
+      ['X-Forwarded-Proto', proto.where],
+      ['X-Forwarded-Host', host.where],
+      ['X-Real-IP', realIp.where],
+    ] as const;
+    const sentByBrowser = fromBrowser.filter(([, w]) => w === 'request').map(([n]) => n);
+    if (sentByBrowser.length) addNote(findings, 'xff-from-browser', { header: sentByBrowser.join(', ') });
+    for (const [name, where] of fromBrowser) {
+      if (where !== 'response') continue;
+      const value = lines(res, name.toLowerCase()).join(', ');
+      addNote(findings, 'xff-echoed', { header: name, value: short(value, 80) });
+    }
   }
 
   if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http')

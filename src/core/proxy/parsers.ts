@@ -14,6 +14,7 @@ function capped(value: string): string {
 
 /** Split on `sep` outside double-quoted strings (with \-escapes) and, when `parens`, outside (comments). */
 export function splitOutside(value: string, sep: string, parens: boolean, max = MAX_ENTRIES): string[] {
+  if (max >= 1 && value.indexOf(sep) < 0) return [capped(value).trim()]; // no separator: one entry, as the loop gives
   const out: string[] = [];
   let quoted = false;
   let depth = 0;
