@@ -14,7 +14,6 @@ import type { BrowserProfile, Finding, Severity } from '../core/types';
 import { fixesMarkdown } from '../core/fixes/format';
 import { CLI_SCHEMA, SEVERITY_RANK } from '../lib/explain-har';
 import type { Format } from './args';
-import { explanationJson } from './json-out';
 import { clean, cleanBlock, safeJson } from './sanitize';
 import type { FileStats, RunStats } from './stats';
 import { entryText, summaryLine, summaryTable } from './text';
@@ -39,6 +38,17 @@ export interface Reporter {
   fileStart(h: FileHead): string;
   /** `e.findings` is already narrowed to the selected areas. */
   entry(h: FileHead, e: Explanation, index: number): string;
+  /** Written between two entries of one file (json: the comma of the entries array). */
+  entrySep?: string;
+  /**
+   * entry() keeps no state and reads nothing but `e` and `index` (json, text): entries may be written out of order,
+   * by another thread, and joined with entrySep.
+   */
+  stateless?: boolean;
+  /**
+   * The output is JSON text not yet made safe: the writer applies safeJson to it (json-out.ts does it on the bytes).
+   */
+  rawJson?: boolean;
   fileEnd(h: FileHead, s: FileStats): string;
   fileError(file: string, message: string): string;
   end(stats: RunStats): string;
@@ -69,6 +79,7 @@ function textReporter(o: ReporterOptions): Reporter {
         : `${clean(h.file)}: ${h.records} entries${h.creator ? ` written by ${clean(h.creator, 80)}` : ''}\n` +
           `judged at ${iso(h.now)} (${NOW_SOURCE[h.nowSource]}), browser profile: ${h.browser}\n\n`,
     entry: (_h, e, i) => (o.quiet ? '' : `${entryText(e, i).join('\n')}\n\n`),
+    stateless: true,
     fileEnd: (h, s) => (o.quiet ? '' : `${summaryLine(s)}\n\n`),
     fileError: () => '',
     // nothing explained (every file unreadable): the errors on stderr say it all
@@ -79,11 +90,9 @@ function textReporter(o: ReporterOptions): Reporter {
 // ------------------------------------------------------------------------------------------------ json
 
 function jsonReporter(): Reporter {
-  let first = true;
   return {
     start: () => '',
     fileStart: (h) => {
-      first = true;
       const head = JSON.stringify({
         schema: CLI_SCHEMA,
         now: iso(h.now),
@@ -94,14 +103,11 @@ function jsonReporter(): Reporter {
       });
       return safeJson(`${head.slice(0, -1)},"entries":[`);
     },
-    entry: (_h, e) => {
-      const s = explanationJson(e);
-      if (first) {
-        first = false;
-        return s;
-      }
-      return `,${s}`;
-    },
+    // safeJson is applied by the writer, on the bytes (rawJson)
+    entry: (_h, e) => JSON.stringify(e),
+    entrySep: ',',
+    stateless: true,
+    rawJson: true,
     fileEnd: () => ']}\n',
     fileError: () => '',
     end: () => '',

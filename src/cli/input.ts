@@ -1,5 +1,5 @@
 /** Finding the HAR files named on the command line (globs included) and reading them: whole or as a stream. */
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HarError, HarRecordBuilder, readHar, type HarImport } from '../core/har';
 import { checkRecordTimes, decodeHarBytes, sniffBom } from '../lib/explain-har';
@@ -128,7 +128,8 @@ export interface ReadResult {
   lines?: number[];
 }
 
-function statOrThrow(file: string): number {
+/** The size of a HAR file to read; UsageError when it cannot be read (as readHarFile says it). */
+export function statOrThrow(file: string): number {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new UsageError(`${file} is a folder, not a HAR file`);
@@ -163,6 +164,37 @@ export async function readHarFile(
   }
   checkRecordTimes(har.records);
   return { har, bytes: size, streamed: size > streamAbove, lines };
+}
+
+/** HAR bytes (a whole file) as a HAR, as readHarFile reads a file it does not stream. */
+export function harFromBytes(bytes: Uint8Array): HarImport {
+  const har = readHar(decodeHarBytes(bytes));
+  checkRecordTimes(har.records);
+  return har;
+}
+
+/**
+ * A whole file read into shared memory (another thread reads the same bytes), as many bytes as statOrThrow found.
+ * False when the file no longer has that size (the caller reads it the ordinary way).
+ */
+export function readInto(file: string, shared: SharedArrayBuffer): boolean {
+  const view = new Uint8Array(shared);
+  const size = view.length;
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, view, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === size && readSync(fd, new Uint8Array(1), 0, 1, size) === 0;
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 async function streamHar(file: string, size: number, progress?: ReadProgress): Promise<{ har: HarImport; lines: number[] }> {

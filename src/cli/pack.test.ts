@@ -61,11 +61,12 @@ beforeAll(async () => {
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--omit=dev', tarball], app);
 }, 240000);
 
-function npx(args: string[]) {
+function npx(args: string[], env: Record<string, string> = {}) {
   return spawnSync('npx', ['--no-install', 'cache-lens', ...args], {
     cwd: app,
     encoding: 'utf8',
-    env: { ...process.env, npm_config_update_notifier: 'false' },
+    maxBuffer: 1 << 28,
+    env: { ...process.env, npm_config_update_notifier: 'false', ...env },
   });
 }
 
@@ -111,6 +112,30 @@ describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
     const text = npx([SHARED_HAR]);
     expect(text.stdout).toMatch(/^== summary ==$/m);
     expect(npx(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('two threads write exactly what one thread writes (json, text, filters, --fail-on, several files)', () => {
+    const bbc = sharedPath('fixtures', 'har', 'perfcascade-www.bbc.co.uk.160529_8V_7R3.har');
+    const nyt = sharedPath('fixtures', 'har', 'pagexray-www.nytimes.com.har');
+    const runs: string[][] = [
+      [bbc, '--format', 'json'],
+      [bbc],
+      [bbc, nyt, ERROR_HAR, '--format', 'json', '--url', '*.js', '--browser', 'firefox'],
+      [bbc, '--url', 'no-such-url.example', '--format', 'json'],
+      [bbc, '--url', 'no-such-url.example'],
+      [nyt, bbc, '--only', 'cookies,cdn', '--fail-on', 'warning'],
+      [bbc, '--quiet', '--fail-on', 'error', '--now', '2016-06-01T00:00:00Z'],
+    ];
+    for (const args of runs) {
+      const one = npx(args, { CACHE_LENS_THREADS: '1' });
+      // every file on two threads, in chunks of a few entries, so the worker takes part and chunks interleave
+      const two = npx(args, { CACHE_LENS_PARALLEL_ABOVE: '0', CACHE_LENS_CHUNK: '5' });
+      expect(two.stderr, args.join(' ')).toBe(one.stderr);
+      expect(two.status, args.join(' ')).toBe(one.status);
+      expect(one.status === 0 || one.status === 3, args.join(' ')).toBe(true);
+      expect(two.stdout === one.stdout, args.join(' ')).toBe(true);
+      expect(one.stdout.length).toBeGreaterThan(0);
+    }
   });
 
   it('--fail-on error exits 3 on the error fixture; bad input exits 2', () => {

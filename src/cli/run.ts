@@ -10,7 +10,9 @@ import { HarError } from '../core/har';
 import { explainRecords, judgingMoment, selectFindings, urlMatcher } from '../lib/explain-har';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { reporter, type FileHead } from './formats';
-import { expandArgs, readHarChunks, readHarFile } from './input';
+import { expandArgs, harFromBytes, readHarChunks, readHarFile, readInto, STREAM_ABOVE_BYTES, statOrThrow, type ReadResult } from './input';
+import { OutBuffer } from './json-out';
+import { canRunParallel, PARALLEL_ABOVE_BYTES, ParallelFile, type ExplainJob } from './parallel';
 import { clean, cleanBlock } from './sanitize';
 import { addEntry, newFileStats, newStats } from './stats';
 
@@ -19,6 +21,8 @@ export const VERSION: string = PACKAGE_VERSION;
 export interface CliIo {
   /** May return a promise (stdout backpressure): the run waits for it before writing more. */
   out(text: string): void | Promise<void>;
+  /** The same as out(), as UTF-8 bytes (each a whole UTF-8 text): used instead of out() when given. */
+  outBytes?(bytes: Uint8Array): void | Promise<void>;
   err(text: string): void;
   /** stderr is a terminal: a progress line is shown for large files. */
   errIsTTY?: boolean;
@@ -36,10 +40,20 @@ export interface RunOptions {
   usage?: string;
   /** Files from this many bytes get a progress line when stderr is a terminal (tests lower it). */
   progressAbove?: number;
+  /**
+   * The script of a second thread (cli.js itself, see bin.ts): whole json and text files from `parallelAbove` bytes
+   * are explained by this thread and a worker together (parallel.ts). Without it, one thread does everything.
+   */
+  worker?: URL | string;
+  /** Default PARALLEL_ABOVE_BYTES (tests lower it). */
+  parallelAbove?: number;
+  /** Entries per chunk of the two threads (default parallel.ts's CHUNK; tests lower it). */
+  chunk?: number;
 }
 
 const PROGRESS_ABOVE = 16 * 1024 * 1024;
-const FLUSH_AT = 1 << 16;
+/** Output goes out in buffers of this many bytes (fewer, larger writes). */
+const FLUSH_AT = 1 << 20;
 
 /** A relative URI reference for a path (SARIF artifactLocation.uri): forward slashes, each segment percent-encoded. */
 export function fileUri(file: string, cwd: string): string {
@@ -81,25 +95,19 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
     return 0;
   }
 
-  let pending = '';
-  const write = async (s: string) => {
-    if (!s) return;
-    pending += s;
-    if (pending.length >= FLUSH_AT) {
-      const p = pending;
-      pending = '';
-      await io.out(p);
-    }
-  };
-  const flush = async () => {
-    if (pending) {
-      const p = pending;
-      pending = '';
-      await io.out(p);
-    }
-  };
-
   const rep = reporter(opts.format, { quiet: opts.quiet, failOn: opts.failOn, version: VERSION });
+  const sink = io.outBytes
+    ? (b: Uint8Array) => io.outBytes!(b)
+    : (b: Uint8Array) => io.out(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8'));
+  const out = new OutBuffer(sink, !!rep.rawJson, FLUSH_AT);
+  const write = (s: string): void | Promise<void> => out.add(s);
+  /** Bytes already made safe (a chunk from parallel.ts): after what is held. */
+  const writeBytes = async (b: Uint8Array) => {
+    await out.flush();
+    await sink(b);
+  };
+  const flush = () => out.flush();
+
   const stats = newStats();
   const match = urlMatcher(opts.url);
   let code = 0;
@@ -129,10 +137,49 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
           : undefined;
         if (file === '-' && !io.stdin) throw new UsageError('-: no standard input here');
         const wantLines = opts.format === 'sarif' || opts.format === 'github';
+        const abs = resolve(cwd, file);
+        // json and text of a whole file big enough: this thread and a worker (parallel.ts), reading shared bytes
+        let par: ParallelFile | null = null;
+        const readWithWorker = (): (ReadResult & { lines?: undefined }) | null => {
+          if (!ro.worker || !rep.stateless || wantLines) return null;
+          const size = statOrThrow(abs);
+          if (size > (ro.streamAbove ?? STREAM_ABOVE_BYTES) || size < (ro.parallelAbove ?? PARALLEL_ABOVE_BYTES) || !canRunParallel())
+            return null;
+          const shared = new SharedArrayBuffer(size);
+          const job: ExplainJob = {
+            file,
+            format: opts.format,
+            quiet: opts.quiet,
+            failOn: opts.failOn,
+            version: VERSION,
+            browser: opts.browser,
+            only: opts.only,
+            url: opts.url,
+            chunk: ro.chunk,
+          };
+          const p = new ParallelFile(ro.worker, job, shared);
+          let ok = false;
+          try {
+            ok = readInto(abs, shared);
+          } finally {
+            p.go(ok);
+          }
+          if (!ok) return null;
+          try {
+            const har = harFromBytes(new Uint8Array(shared));
+            par = p;
+            return { har, bytes: size, streamed: false };
+          } catch (e) {
+            p.stop();
+            throw e;
+          }
+        };
         const { har, bytes, lines } = await (
           file === '-'
             ? readHarChunks(io.stdin!, 'standard input').then((r) => ({ ...r, bytes: 0 }))
-            : readHarFile(resolve(cwd, file), { streamAbove: ro.streamAbove, progress, lines: wantLines })
+            : Promise.resolve()
+                .then(readWithWorker)
+                .then((r) => r ?? readHarFile(abs, { streamAbove: ro.streamAbove, progress, lines: wantLines }))
         ).catch((e: unknown) => {
           // name the file as given, not as resolved
           if (e instanceof UsageError) throw new UsageError(e.message.replace(resolve(cwd, file), file));
@@ -155,16 +202,41 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         };
         await write(rep.fileStart(head));
         const fs = newFileStats(file);
-        let i = 0;
         const total = har.records.length;
-        for (const raw of explainRecords(har.records, { browser: opts.browser, now })) {
-          const index = i++;
-          if (showProgress && bytes >= progressAbove && index % 500 === 0)
-            io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
-          if (match && !match(raw.url)) continue;
-          const e = selectFindings(raw, opts.only);
-          addEntry(stats, fs, e, index, e.findings, opts.failOn);
-          await write(rep.entry(head, e, index));
+        const explaining = (index: number) => {
+          io.err(`\r${program}: explaining ${clean(file, 60)} ${index}/${total}\x1b[K`);
+        };
+        if (par !== null) {
+          const shown = showProgress && bytes >= progressAbove ? explaining : undefined;
+          await (par as ParallelFile).explain(
+            har.records,
+            head,
+            stats,
+            fs,
+            writeBytes,
+            shown &&
+              ((done) => {
+                shown(done);
+              }),
+          );
+        } else {
+          const sep = rep.entrySep ?? '';
+          let first = true;
+          let i = 0;
+          for (const raw of explainRecords(har.records, { browser: opts.browser, now })) {
+            const index = i++;
+            if (showProgress && bytes >= progressAbove && index % 500 === 0) explaining(index);
+            if (match && !match(raw.url)) continue;
+            const e = selectFindings(raw, opts.only);
+            addEntry(stats, fs, e, index, e.findings, opts.failOn);
+            if (!first && sep) {
+              const w = write(sep);
+              if (w) await w;
+            }
+            first = false;
+            const w = write(rep.entry(head, e, index));
+            if (w) await w;
+          }
         }
         if (showProgress && bytes >= progressAbove) io.err('\r\x1b[K');
         stats.files.push(fs);
@@ -181,7 +253,9 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
     await write(rep.end(stats));
     await flush();
   } catch (e) {
-    await flush().catch(() => undefined);
+    await Promise.resolve()
+      .then(flush)
+      .catch(() => undefined);
     err(`internal error: ${(e as Error)?.message ?? String(e)}`);
     return 1;
   }

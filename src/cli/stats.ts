@@ -118,3 +118,31 @@ export function addEntry(
     }
   }
 }
+
+/**
+ * Adds the totals of a later run of entries (`more`, `moreFile`: counted by addEntry from fresh stats, on entries
+ * after every entry counted so far) to `stats` and `fs`: the same totals, finding rows (in first-seen order) and worst
+ * offenders as addEntry on every entry in order. The worst list is the first WORST entries ordered by errors, then
+ * warnings, then entry order, so it is the same whether taken over all entries or over the lists of two runs.
+ */
+export function mergeStats(stats: RunStats, fs: FileStats, more: RunStats, moreFile: FileStats): void {
+  for (const k of ['entries', 'storable', 'fresh', 'revalidate', 'viaCdn', 'cookiesSet', 'cookiesRejected'] as const) fs[k] += moreFile[k];
+  for (const s of ['error', 'warning', 'info', 'good'] as const) {
+    fs.bySeverity[s] += moreFile.bySeverity[s];
+    stats.total.bySeverity[s] += more.total.bySeverity[s];
+  }
+  stats.total.entries += more.total.entries;
+  stats.failing += more.failing;
+  for (const [id, row] of more.byId) {
+    const have = stats.byId.get(id);
+    if (have) {
+      have.count += row.count;
+      have.entries += row.entries;
+    } else stats.byId.set(id, { ...row });
+  }
+  if (more.worst.length) {
+    const w = [...stats.worst, ...more.worst];
+    w.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+    stats.worst = w.slice(0, WORST);
+  }
+}

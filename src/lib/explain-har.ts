@@ -50,6 +50,40 @@ export function* explainRecords(records: readonly ExchangeRecord[], ctx: EngineC
   }
 }
 
+/**
+ * The history explainRecords hands record `i`, for any `i` in any order: the latest HISTORY_CAP earlier records of
+ * the same URL. Lets several threads explain slices of one HAR, each slice as explainRecords would.
+ */
+export function historyIndex(records: readonly ExchangeRecord[]): (i: number) => readonly ExchangeRecord[] {
+  const byUrl = new Map<string, ExchangeRecord[]>();
+  const listOf: ExchangeRecord[][] = new Array<ExchangeRecord[]>(records.length);
+  const pos = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const x = records[i]!;
+    const key = typeof x?.url === 'string' ? x.url : '';
+    let list = byUrl.get(key);
+    if (!list) byUrl.set(key, (list = []));
+    listOf[i] = list;
+    pos[i] = list.length;
+    list.push(x);
+  }
+  const none: ExchangeRecord[] = [];
+  return (i) => {
+    const p = pos[i]!;
+    return p === 0 ? none : listOf[i]!.slice(Math.max(0, p - HISTORY_CAP), p);
+  };
+}
+
+/** One record explained as explainRecords explains it, given `historyIndex(records)`. */
+export function explainAt(
+  records: readonly ExchangeRecord[],
+  i: number,
+  ctx: EngineContext,
+  history: (i: number) => readonly ExchangeRecord[],
+): Explanation {
+  return engine.explain(records[i]!, ctx, history(i));
+}
+
 /** The largest |epoch ms| a JavaScript Date holds (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
 
