@@ -56,35 +56,40 @@ const SIGNATURE_INDEX: ReadonlyMap<string, IndexedSignature[]> = (() => {
 })();
 
 /**
- * Fields with many candidate signatures (Server, Via, X-CDN, Server-Timing) → their value → whether each candidate's
- * first condition holds. Those values repeat from response to response, and the tests are pure (no g or y flag,
- * checked here), so each value is tested against the table once. Bounded: a memo is cleared when full.
+ * Fields with many candidate signatures (Server: some fifty) → their value → the candidates (indexes into the field's
+ * SIGNATURE_INDEX list, in order) whose first condition holds. Server values repeat from response to response, and
+ * the tests are pure (no g or y flag, checked here), so a value is tested against the table once and the other
+ * candidates are not visited. Bounded: a memo is cleared when full. Fields with few candidates get no memo: Via
+ * values carry per-request ids often enough (CloudFront) that the memo's churn costs more than the tests.
  */
-const FIRST_MEMO: ReadonlyMap<string, Map<string, readonly boolean[]>> = (() => {
-  const memo = new Map<string, Map<string, readonly boolean[]>>();
+const FIRST_MEMO: ReadonlyMap<string, Map<string, readonly number[]>> = (() => {
+  const memo = new Map<string, Map<string, readonly number[]>>();
   for (const [name, list] of SIGNATURE_INDEX) {
-    const pure = list.every(({ signature }) => !signature.all[0].pattern?.global && !signature.all[0].pattern?.sticky);
+    const pure = list.every(({ signature: { all } }) => !all[0].pattern?.global && !all[0].pattern?.sticky && all[0].needle === undefined);
     if (list.length >= 16 && pure) memo.set(name, new Map());
   }
   return memo;
 })();
 const FIRST_MEMO_MAX = 512;
 
-/** The memoised first-condition results of a field's candidates (FIRST_MEMO), or null when the field has no memo. */
-function firstConditionResults(name: string, candidates: readonly IndexedSignature[], value: string): readonly boolean[] | null {
-  const memo = FIRST_MEMO.get(name);
-  if (memo === undefined) return null;
+/** The candidates whose first condition holds for the value, from the field's memo (FIRST_MEMO). */
+function firstConditionHits(
+  memo: Map<string, readonly number[]>,
+  candidates: readonly IndexedSignature[],
+  value: string,
+): readonly number[] {
   const known = memo.get(value);
   if (known !== undefined) return known;
-  const results = candidates.map(({ signature }) => {
-    const pattern = signature.all[0].pattern;
-    return pattern === undefined || pattern.test(value);
-  });
+  const hits: number[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const pattern = candidates[k]!.signature.all[0].pattern;
+    if (pattern === undefined || pattern.test(value)) hits.push(k);
+  }
   if (value.length <= 256) {
     if (memo.size >= FIRST_MEMO_MAX) memo.clear();
-    memo.set(value, results);
+    memo.set(value, hits);
   }
-  return results;
+  return hits;
 }
 
 /** Signatures on a family of field names (a single prefix condition, such as x-akamai-*). */
@@ -212,42 +217,55 @@ function matchProviders(fields: Map<string, string[]>, values: Map<string, strin
     const candidates = SIGNATURE_INDEX.get(name);
     if (!candidates) continue;
     // Every candidate's first condition is on this field: its value is read once (and only when a candidate needs
-    // it), and its tests come from the memo when the field has one (Server, tested against some fifty signatures).
+    // it); with a memo (Server, tested against some fifty signatures) only the candidates it holds for are visited.
+    const memo = FIRST_MEMO.get(name);
+    if (memo !== undefined) {
+      const first = combined(fields, name, values) ?? ''; // never undefined: the field is present
+      const hits = firstConditionHits(memo, candidates, first);
+      for (let j = 0; j < hits.length; j++) found = accept(found, candidates[hits[j]!]!, first, fields, values);
+      continue;
+    }
     const lines = fields.get(name)!; // name is a key of fields
     let first: string | undefined;
-    let firstOk: readonly boolean[] | null | undefined;
     for (let k = 0; k < candidates.length; k++) {
-      const { provider, signature } = candidates[k]!;
-      const conds = signature.all;
-      const cond = conds[0];
+      const candidate = candidates[k]!;
+      const cond = candidate.signature.all[0];
       if (cond.needle !== undefined && !someLineHas(lines, cond.needle)) continue;
       first ??= combined(fields, name, values) ?? ''; // never undefined: the field is present
-      firstOk ??= firstConditionResults(name, candidates, first);
-      if (firstOk !== null) {
-        if (!firstOk[k]) continue;
-      } else if (cond.pattern !== undefined && !cond.pattern.test(first)) continue;
-      let ok = true;
-      for (let c = 1; c < conds.length; c++) {
-        const cond = conds[c]!;
-        const v = combined(fields, cond.header, values);
-        if (v === undefined || (cond.pattern !== undefined && !cond.pattern.test(v))) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      found ??= [];
-      const m = record(found, provider);
-      for (let c = 0; c < conds.length; c++) {
-        const cond = conds[c]!;
-        // The value tested above: combined() gives the same string again within one call (values memoises the rest).
-        const v = c === 0 ? first : combined(fields, cond.header, values)!;
-        addEvidence(m, cond.header, v);
-        if (cond.header === 'via' && cond.pattern) m.viaPos = Math.max(m.viaPos, viaPosition(v, cond.pattern));
-      }
+      if (cond.pattern !== undefined && !cond.pattern.test(first)) continue;
+      found = accept(found, candidate, first, fields, values);
     }
   }
   return found ?? NO_MATCHES;
+}
+
+/**
+ * A candidate whose first condition holds (on `first`, its field's value): when its other conditions hold too, its
+ * provider is recorded with every condition's field as evidence. Returns the match list (made on the first match).
+ */
+function accept(
+  found: Match[] | null,
+  { provider, signature }: IndexedSignature,
+  first: string,
+  fields: Map<string, string[]>,
+  values: Map<string, string>,
+): Match[] | null {
+  const conds = signature.all;
+  for (let c = 1; c < conds.length; c++) {
+    const cond = conds[c]!;
+    const v = combined(fields, cond.header, values);
+    if (v === undefined || (cond.pattern !== undefined && !cond.pattern.test(v))) return found;
+  }
+  found ??= [];
+  const m = record(found, provider);
+  for (let c = 0; c < conds.length; c++) {
+    const cond = conds[c]!;
+    // The value tested above: combined() gives the same string again within one call (values memoises the rest).
+    const v = c === 0 ? first : combined(fields, cond.header, values)!;
+    addEvidence(m, cond.header, v);
+    if (cond.header === 'via' && cond.pattern) m.viaPos = Math.max(m.viaPos, viaPosition(v, cond.pattern));
+  }
+  return found;
 }
 
 /** Adds "name: value" (long values shortened) to a match's evidence, once. */

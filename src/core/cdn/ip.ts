@@ -102,7 +102,7 @@ export function sharedOwnerForIp(ip: string | null | undefined): Readonly<IpOwne
   if (!ip || typeof ip !== 'string') return null;
   // A plain dotted quad (nearly every recorded address) is read and searched faster than a memo is consulted.
   const plain = plainIPv4(ip);
-  if (plain >= 0) return owner(search(RANGES.v4, plain));
+  if (plain >= 0) return owner(searchV4(plain));
   // Other forms: a page talks to a handful of addresses many times over, so remember the last answers.
   const known = OWNER_MEMO.get(ip);
   if (known !== undefined) return known;
@@ -146,15 +146,40 @@ function plainIPv4(s: string): number {
 
 function lookup(ip: string): Readonly<IpOwner> | null {
   const plain = plainIPv4(ip);
-  if (plain >= 0) return owner(search(RANGES.v4, plain));
+  if (plain >= 0) return owner(searchV4(plain));
   const addr = bareAddress(ip);
   const v4 = parseIPv4(addr);
-  if (v4 !== null) return owner(search(RANGES.v4, v4));
+  if (v4 !== null) return owner(searchV4(v4));
   const v6 = parseIPv6(addr);
   if (v6 === null) return null;
   // IPv4-mapped IPv6 (::ffff:a.b.c.d) is an IPv4 address (RFC 4291 §2.5.5.2)
-  if (v6.startsWith('00000000000000000000ffff')) return owner(search(RANGES.v4, parseInt(v6.slice(24), 16)));
+  if (v6.startsWith('00000000000000000000ffff')) return owner(searchV4(parseInt(v6.slice(24), 16)));
   return owner(search(RANGES.v6, v6));
+}
+
+/**
+ * The IPv4 table as three flat typed arrays (start, end, provider index), for searchV4: a binary search over them
+ * reads a few kilobytes that stay in cache, where the table's [start, end, index] triples are each an object of its own.
+ */
+const V4_START = Uint32Array.from(RANGES.v4, (r) => r[0]);
+const V4_END = Uint32Array.from(RANGES.v4, (r) => r[1]);
+const V4_OWNER = Int32Array.from(RANGES.v4, (r) => r[2]);
+
+/** Whether every bound is a 32-bit unsigned integer, as the typed arrays need (the generator writes nothing else). */
+const V4_FLAT = RANGES.v4.every((r) => r[0] >>> 0 === r[0] && r[1] >>> 0 === r[1]);
+
+/** search(RANGES.v4, x) over the flat arrays: the same answer. */
+function searchV4(x: number): number {
+  if (!V4_FLAT) return search(RANGES.v4, x);
+  let lo = 0;
+  let hi = V4_START.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (x < V4_START[mid]!) hi = mid - 1;
+    else if (x > V4_END[mid]!) lo = mid + 1;
+    else return V4_OWNER[mid]!;
+  }
+  return -1;
 }
 
 function search<T extends number | string>(ranges: Array<[T, T, number]>, x: T): number {

@@ -183,6 +183,31 @@ function bareToString(v: unknown): string | undefined {
  * sent, origin-most first. Never throws.
  */
 export function parseCacheStatus(lines: string[]): CacheStatusParse {
+  // One short line (nearly every response): the parse is a function of the line, and the same few lines come back
+  // response after response, so it is remembered and handed out as a copy (the entries go into each explanation).
+  const only = lines.length === 1 ? lines[0]! : undefined;
+  if (only === undefined || only.length > 256) return parseCacheStatusLines(lines);
+  let parsed = CACHE_STATUS_MEMO.get(only);
+  if (parsed === undefined) {
+    parsed = parseCacheStatusLines(lines);
+    if (CACHE_STATUS_MEMO.size >= CACHE_STATUS_MEMO_MAX) CACHE_STATUS_MEMO.clear();
+    CACHE_STATUS_MEMO.set(only, parsed);
+  }
+  return copyParse(parsed);
+}
+
+const CACHE_STATUS_MEMO = new Map<string, CacheStatusParse>();
+const CACHE_STATUS_MEMO_MAX = 256;
+
+/** A copy of a remembered parse that shares nothing a caller could change. */
+function copyParse(p: CacheStatusParse): CacheStatusParse {
+  const out: CacheStatusParse = { entries: p.entries.map((e) => ({ ...e })), raws: p.raws.slice(), invalid: p.invalid };
+  if (p.unknownParams) out.unknownParams = p.unknownParams.slice();
+  if (p.badParams) out.badParams = p.badParams.slice();
+  return out;
+}
+
+function parseCacheStatusLines(lines: string[]): CacheStatusParse {
   const entries: CacheStatusEntry[] = [];
   const raws: string[] = [];
   let invalid = false;
