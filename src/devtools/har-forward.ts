@@ -1,34 +1,48 @@
 import type { HarEntryLike } from '../shared/protocol';
 
+/** `value?.[key]`, for a value of unknown shape (what DevTools hands over is not typed, and may lack any part). */
+function field(value: unknown, key: string): unknown {
+  return value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+}
+
+const stringOrUndefined = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /**
  * Copies only the HAR fields the background reads. DevTools' entry carries a getContent() function and bodies,
  * which cannot cross a port (Firefox's structured clone throws on functions) and are not needed.
  */
-export function toHarEntryLike(entry: any): HarEntryLike {
+export function toHarEntryLike(entry: unknown): HarEntryLike {
   const headers = (list: unknown) =>
-    Array.isArray(list) ? list.map((h: any) => ({ name: String(h?.name ?? ''), value: String(h?.value ?? '') })) : [];
+    Array.isArray(list) ? list.map((h: unknown) => ({ name: String(field(h, 'name') ?? ''), value: String(field(h, 'value') ?? '') })) : [];
+  const request = field(entry, 'request');
+  const response = field(entry, 'response');
+  const time = field(entry, 'time');
   const out: HarEntryLike = {
-    startedDateTime: String(entry?.startedDateTime ?? ''),
-    time: typeof entry?.time === 'number' ? entry.time : undefined,
+    startedDateTime: String(field(entry, 'startedDateTime') ?? ''),
+    time: typeof time === 'number' ? time : undefined,
     request: {
-      method: String(entry?.request?.method ?? 'GET'),
-      url: String(entry?.request?.url ?? ''),
-      headers: headers(entry?.request?.headers),
-      httpVersion: entry?.request?.httpVersion,
+      method: String(field(request, 'method') ?? 'GET'),
+      url: String(field(request, 'url') ?? ''),
+      headers: headers(field(request, 'headers')),
+      httpVersion: stringOrUndefined(field(request, 'httpVersion')),
     },
     response: {
-      status: Number(entry?.response?.status ?? 0),
-      statusText: entry?.response?.statusText,
-      headers: headers(entry?.response?.headers),
-      httpVersion: entry?.response?.httpVersion,
+      status: Number(field(response, 'status') ?? 0),
+      statusText: stringOrUndefined(field(response, 'statusText')),
+      headers: headers(field(response, 'headers')),
+      httpVersion: stringOrUndefined(field(response, 'httpVersion')),
     },
   };
-  if (typeof entry?.serverIPAddress === 'string') out.serverIPAddress = entry.serverIPAddress;
-  if (typeof entry?._fromCache === 'string') out._fromCache = entry._fromCache;
-  if (typeof entry?._resourceType === 'string') out._resourceType = entry._resourceType;
-  if (entry?.timings && typeof entry.timings === 'object') {
+  const serverIPAddress = field(entry, 'serverIPAddress');
+  if (typeof serverIPAddress === 'string') out.serverIPAddress = serverIPAddress;
+  const fromCache = field(entry, '_fromCache');
+  if (typeof fromCache === 'string') out._fromCache = fromCache;
+  const resourceType = field(entry, '_resourceType');
+  if (typeof resourceType === 'string') out._resourceType = resourceType;
+  const entryTimings = field(entry, 'timings');
+  if (entryTimings && typeof entryTimings === 'object') {
     const timings: Record<string, number> = {};
-    for (const [k, v] of Object.entries(entry.timings)) if (typeof v === 'number') timings[k] = v;
+    for (const [k, v] of Object.entries(entryTimings as Record<string, unknown>)) if (typeof v === 'number') timings[k] = v;
     out.timings = timings;
   }
   return out;

@@ -6,8 +6,10 @@
  */
 export async function copyText(text: string, doc: Document = document): Promise<boolean> {
   try {
-    if (doc.defaultView?.navigator.clipboard?.writeText) {
-      await doc.defaultView.navigator.clipboard.writeText(text);
+    // Absent outside secure contexts and in older browsers, whatever the DOM types say.
+    const clipboard: Partial<Clipboard> | undefined = doc.defaultView?.navigator.clipboard;
+    if (clipboard?.writeText) {
+      await clipboard.writeText(text);
       return true;
     }
   } catch {

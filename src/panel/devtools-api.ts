@@ -3,7 +3,28 @@
  * `browser` namespace off for extensions with a devtools page (../shared/notes/browser-testing.md), so the panel
  * calls `chrome.*` directly; Firefox exposes the same callback-style `chrome` namespace.
  */
-type Chromeish = typeof chrome;
+type ThemeListener = (name: string) => void;
+
+/**
+ * The part of `chrome` the panel uses, as it may be at run time: chrome.devtools exists only inside DevTools (not in a
+ * pop-out page or a plain tab), and what the browsers put in it differs, so every level is optional and every value
+ * read from it is checked.
+ */
+interface Chromeish {
+  devtools?: {
+    inspectedWindow?: { tabId?: unknown };
+    panels?: {
+      themeName?: unknown;
+      onThemeChanged?: { addListener?(l: ThemeListener): void; removeListener(l: ThemeListener): void };
+      /** Newer Chrome only, and not in its types. */
+      setThemeChangeHandler?: (l: ThemeListener | null) => void;
+    };
+  };
+  permissions?: {
+    // Chrome calls the callback; Firefox's chrome.* returns a promise and may not.
+    request(permissions: { origins: string[] }, callback: (granted: unknown) => void): unknown;
+  };
+}
 
 function chromeApi(): Chromeish | undefined {
   return (globalThis as { chrome?: Chromeish }).chrome;
@@ -47,12 +68,7 @@ export function devtoolsTheme(): Theme | null {
  */
 export function onDevtoolsThemeChange(cb: (theme: Theme) => void): () => void {
   try {
-    const panels = chromeApi()?.devtools?.panels as
-      | {
-          onThemeChanged?: { addListener(l: (n: string) => void): void; removeListener(l: (n: string) => void): void };
-          setThemeChangeHandler?: (l?: ((n: string) => void) | null) => void;
-        }
-      | undefined;
+    const panels = chromeApi()?.devtools?.panels;
     if (!panels) return () => {};
     const listener = (name: string) => {
       const t = themeFromName(name);
@@ -72,18 +88,20 @@ export function onDevtoolsThemeChange(cb: (theme: Theme) => void): () => void {
   return () => {};
 }
 
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return !!x && typeof (x as { then?: unknown }).then === 'function';
+}
+
 /** Asks for host access to one origin. Must run inside a click handler (user gesture). */
 export function requestHostAccess(origin: string): Promise<boolean> {
   const permissions = chromeApi()?.permissions;
   if (!permissions) return Promise.resolve(false);
   return new Promise((resolve) => {
     try {
-      // @types/chrome types the callback form as void; Firefox's chrome.* returns a promise from it all the same.
-      // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
-      const ret = permissions.request({ origins: [`${origin}/*`] }, (granted) => resolve(!!granted)) as unknown;
+      const ret = permissions.request({ origins: [`${origin}/*`] }, (granted) => resolve(!!granted));
       // Firefox's chrome.* returns a promise and may ignore the callback.
-      if (ret && typeof (ret as Promise<boolean>).then === 'function')
-        (ret as Promise<boolean>).then(
+      if (isThenable(ret))
+        ret.then(
           (g) => resolve(!!g),
           () => resolve(false),
         );

@@ -44,7 +44,9 @@ export function servedFrom(x: ExchangeRecord, e: Explanation | null): ResponseSo
 
 export function sourceLabel(x: ExchangeRecord, e: Explanation | null): string {
   const from = servedFrom(x, e);
-  if (from !== 'revalidated') return SOURCE_LABEL[from] ?? from;
+  // A source this build does not know (a record from a newer background) shows as it came.
+  const labels: Partial<Record<string, string>> = SOURCE_LABEL;
+  if (from !== 'revalidated') return labels[from] ?? from;
   if (e?.cache.revalidation?.inferred) return 'revalidated (inferred)';
   return (e?.status ?? x.status) === 304 ? 'revalidated (304)' : 'revalidated';
 }

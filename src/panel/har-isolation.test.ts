@@ -34,7 +34,7 @@ describe('HAR mode is isolated from live traffic', () => {
     vi.stubGlobal('document', { createElement: () => ({ click, remove() {} }), body: { append() {} } });
     harActions(store).exportHar();
     await vi.waitFor(() => expect(text).not.toBe(''));
-    const entries = JSON.parse(text).log.entries as Array<{ request: { url: string } }>;
+    const entries = (JSON.parse(text) as { log: { entries: Array<{ request: { url: string } }> } }).log.entries;
     expect(entries.map((e) => e.request.url)).toEqual(['https://old.example/app.js']);
     vi.unstubAllGlobals();
     vi.restoreAllMocks();

@@ -10,7 +10,8 @@ import type { PanelStore } from './store';
 export type SearchAction = 'performSearch' | 'cancelSearch' | 'nextSearchResult' | 'previousSearchResult';
 
 export function panelSearch(store: PanelStore) {
-  return (action: SearchAction | string, query?: string) => {
+  // DevTools' onSearch passes any string: a SearchAction or something newer, which is ignored.
+  return (action: string, query?: string) => {
     switch (action) {
       case 'performSearch':
         store.view.value = 'requests';

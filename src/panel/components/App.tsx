@@ -33,7 +33,7 @@ export function App({ store, har, requestAccess }: AppProps) {
       onDragLeave={() => (dragging.value = false)}
       onDrop={(e) => {
         dragging.value = false;
-        const file = e.dataTransfer?.files?.[0];
+        const file = e.dataTransfer?.files[0];
         if (!har || !file) return;
         e.preventDefault();
         har.importFile(file);

@@ -61,7 +61,7 @@ function accName(el: Element): string {
       .trim();
   const wrap = el.closest('label');
   if (wrap && wrap !== el) return wrap.textContent.trim();
-  return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
+  return el.textContent.trim() || (el.getAttribute('title') ?? '');
 }
 
 describe('accessibility', () => {

@@ -14,7 +14,7 @@ function cookiesTabText(headersWithheld: boolean): string {
   render(<App store={store} />);
   act(() => store.select('w'));
   fireEvent.click(screen.getByRole('tab', { name: 'Cookies' }));
-  return document.body.textContent ?? '';
+  return document.body.textContent;
 }
 
 describe('withheld headers', () => {

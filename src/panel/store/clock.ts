@@ -24,7 +24,7 @@ export function createClockStore({ clock, status }: { clock: () => number; statu
     judgeAt,
     captureSec,
     judgedAtSec,
-    tick() {
+    tick: () => {
       nowMs.value = clock();
     },
   };

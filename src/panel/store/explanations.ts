@@ -94,11 +94,11 @@ export function createExplanationStore({ browser, explain, judgedAtSec, data, ja
     explainForFilter,
     explainAt,
     explainAgainstJar,
-    explainById(id: string): Explanation | null {
+    explainById: (id: string): Explanation | null => {
       const x = data.getRecord(id);
       return x ? explainRecord(x) : null;
     },
-    setExplainer(fn: Explainer) {
+    setExplainer: (fn: Explainer) => {
       memo.clear();
       explainFn.value = fn;
     },

@@ -14,7 +14,7 @@ async function cliNow(path: string): Promise<number> {
   let out = '';
   const code = await runCli([path, '--json'], { out: (t) => void (out += t), err: () => {} });
   expect(code).toBeLessThan(2);
-  return JSON.parse(out.split('\n')[0]!).nowEpoch as number;
+  return (JSON.parse(out.split('\n')[0]!) as { nowEpoch: number }).nowEpoch;
 }
 
 describe('imported HAR: judged at capture time', () => {

@@ -48,7 +48,9 @@ export function createMessageStore(d: MessageDeps) {
   let requestSeq = 0;
 
   function receive(msg: BgToPanel) {
-    if (msg.v !== PROTOCOL_VERSION) return;
+    // The message crossed a port: it may come from a background of another version, whatever its type says.
+    const v: number = msg.v;
+    if (v !== PROTOCOL_VERSION) return;
     if ('tabId' in msg && d.tabId.value !== null && msg.tabId !== d.tabId.value) return;
     if (d.status.value === 'imported' && LIVE_TRAFFIC.has(msg.type)) return;
     batch(() => {

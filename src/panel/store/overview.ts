@@ -27,7 +27,7 @@ export function createOverviewStore({ records, engineReady, explainForFilter }: 
   return {
     purposeOf,
     overview,
-    setPurposeLookup(fn: PurposeLookup) {
+    setPurposeLookup: (fn: PurposeLookup) => {
       purposeLookup.value = fn;
     },
   };

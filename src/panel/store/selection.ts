@@ -27,7 +27,7 @@ export function createSelectionStore({ records, items }: { records: ReadonlySign
     detailTab,
     selected,
     moveSelection,
-    select(id: string | null) {
+    select: (id: string | null) => {
       selectedId.value = id;
     },
   };
