@@ -196,8 +196,11 @@ function findingsFor(f: DecisionFacts, purposeCategory: string | null, signedFor
   }
   if (c.sameSite === 'none') out.push(namedNote('cookie-samesite-none', name));
   else if (c.sameSite === 'unspecified' && p.sameSiteInvalid === undefined) out.push(namedNote('cookie-samesite-missing', name));
-  const bytes = utf8Length(p.name) + utf8Length(p.value);
-  if (bytes > HUGE_COOKIE) out.push(cookieNote('cookie-huge', { name, bytes }));
+  // At most 3 bytes per UTF-16 code unit: only a long name and value can pass the limit.
+  if ((p.name.length + p.value.length) * 3 > HUGE_COOKIE) {
+    const bytes = utf8Length(p.name) + utf8Length(p.value);
+    if (bytes > HUGE_COOKIE) out.push(cookieNote('cookie-huge', { name, bytes }));
+  }
   if (signedFormat) out.push(cookieNote('cookie-signed-not-encrypted', { name, format: signedFormat }));
   if (reason === undefined) {
     if (prefixOf(c.name) === '__Host-') out.push(namedNote('cookie-prefix-host', name));

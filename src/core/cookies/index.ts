@@ -246,7 +246,8 @@ export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExp
   const requestHeaders = Array.isArray(x.requestHeaders) ? x.requestHeaders : [];
   const cookieHeader = getAll(requestHeaders, 'cookie').join('; ');
   const requestCookies = cookieHeader ? parseCookieHeader(cookieHeader) : [];
-  const headerBytes = utf8Length(cookieHeader, LARGE_COOKIE_HEADER + 1);
+  // At most 3 bytes per UTF-16 code unit: only a long header can pass the limit.
+  const headerBytes = cookieHeader.length * 3 > LARGE_COOKIE_HEADER ? utf8Length(cookieHeader, LARGE_COOKIE_HEADER + 1) : 0;
   if (headerBytes > LARGE_COOKIE_HEADER) findings.push(cookieNote('cookie-request-header-large', { bytes: utf8Length(cookieHeader) }));
 
   let send: CookieExplanation['send'] = null;

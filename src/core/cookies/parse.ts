@@ -90,6 +90,21 @@ export function trimWsp(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/** s.slice(from, to) with SP and HTAB trimmed from both ends (trimWsp of that slice, without the untrimmed copy). */
+function sliceWsp(s: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && (s.charCodeAt(a) === 0x20 || s.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** The first index of the character `code` in s[from, to), or -1 (never looks past `to`). */
+function indexIn(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 // ------------------------------------------------------------------ cookie-date (RFC 6265bis §5.1.1)
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -99,28 +114,49 @@ function isDelimiter(c: number): boolean {
 }
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** Leading 1..max digits followed by end or a non-digit; returns the number or -1. */
-function leadingDigits(tok: string, from: number, min: number, max: number): { value: number; end: number } | null {
+/** The end of the run of digits that starts at s[from] and stays before `to`. */
+function digitsEnd(s: string, from: number, to: number): number {
   let i = from;
-  while (i < tok.length && isDigit(tok.charCodeAt(i))) i++;
-  const n = i - from;
-  if (n < min || n > max) return null;
-  return { value: Number(tok.slice(from, i)), end: i };
+  while (i < to && isDigit(s.charCodeAt(i))) i++;
+  return i;
 }
 
-function matchTime(tok: string): [number, number, number] | null {
-  const h = leadingDigits(tok, 0, 1, 2);
-  if (!h || tok.charCodeAt(h.end) !== 0x3a) return null;
-  const m = leadingDigits(tok, h.end + 1, 1, 2);
-  if (!m || tok.charCodeAt(m.end) !== 0x3a) return null;
-  const s = leadingDigits(tok, m.end + 1, 1, 2);
-  if (!s) return null;
-  return [h.value, m.value, s.value];
+/** The number written by the digits s[from, to) (at most 4 of them here, so exact). */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 0x30);
+  return v;
 }
 
-/** Epoch seconds, or null when the string is not a cookie-date. Bounded: looks at 64 tokens at most. */
+/**
+ * The month (0-11) named by the first three characters of s from `at`, case-insensitively, or -1. Only A-Z fold to a
+ * month's letters: the two other characters that lower-case to ASCII (KELVIN SIGN to "k", dotted capital I to "i"
+ * plus a mark) give no month's first three letters.
+ */
+function monthAt(s: string, at: number): number {
+  const a = s.charCodeAt(at);
+  const b = s.charCodeAt(at + 1);
+  const c = s.charCodeAt(at + 2);
+  for (let m = 0; m < MONTHS.length; m++) {
+    const name = MONTHS[m]!; // m < length
+    if (foldsTo(a, name.charCodeAt(0)) && foldsTo(b, name.charCodeAt(1)) && foldsTo(c, name.charCodeAt(2))) return m;
+  }
+  return -1;
+}
+
+/** Whether the character `c` lower-cases to the ASCII lower-case letter `lower`. */
+function foldsTo(c: number, lower: number): boolean {
+  return c === lower || (c >= 0x41 && c <= 0x5a && c + 0x20 === lower);
+}
+
+/**
+ * Epoch seconds, or null when the string is not a cookie-date. Bounded: looks at 64 tokens at most. Tokens are read
+ * in place (index ranges of the input), without a copy of each.
+ */
 export function parseCookieDate(input: string): number | null {
-  let time: [number, number, number] | null = null;
+  let hour = -1;
+  let minute = -1;
+  let second = -1;
   let day = -1;
   let month = -1;
   let year = -1;
@@ -133,41 +169,50 @@ export function parseCookieDate(input: string): number | null {
     while (i < len && !isDelimiter(input.charCodeAt(i))) i++;
     if (i === start) break;
     tokens++;
-    const tok = input.slice(start, i);
-    if (!time) {
-      const t = matchTime(tok);
-      if (t) {
-        time = t;
-        continue;
+    const end = i; // the token is input[start, end)
+    if (hour < 0) {
+      // time: 1*2DIGIT ":" 1*2DIGIT ":" 1*2DIGIT, anything after
+      const h = digitsEnd(input, start, end);
+      if (h - start >= 1 && h - start <= 2 && h < end && input.charCodeAt(h) === 0x3a) {
+        const m = digitsEnd(input, h + 1, end);
+        if (m - h - 1 >= 1 && m - h - 1 <= 2 && m < end && input.charCodeAt(m) === 0x3a) {
+          const sec = digitsEnd(input, m + 1, end);
+          if (sec - m - 1 >= 1 && sec - m - 1 <= 2) {
+            hour = digitsValue(input, start, h);
+            minute = digitsValue(input, h + 1, m);
+            second = digitsValue(input, m + 1, sec);
+            continue;
+          }
+        }
       }
     }
     if (day < 0) {
-      const d = leadingDigits(tok, 0, 1, 2);
-      if (d) {
-        day = d.value;
+      const d = digitsEnd(input, start, end);
+      if (d - start >= 1 && d - start <= 2) {
+        day = digitsValue(input, start, d);
         continue;
       }
     }
-    if (month < 0 && tok.length >= 3) {
-      const idx = MONTHS.indexOf(tok.slice(0, 3).toLowerCase());
+    if (month < 0 && end - start >= 3) {
+      const idx = monthAt(input, start);
       if (idx >= 0) {
         month = idx;
         continue;
       }
     }
     if (year < 0) {
-      const y = leadingDigits(tok, 0, 2, 4);
-      if (y) {
-        year = y.value;
+      const y = digitsEnd(input, start, end);
+      if (y - start >= 2 && y - start <= 4) {
+        year = digitsValue(input, start, y);
         continue;
       }
     }
   }
-  if (!time || day < 0 || month < 0 || year < 0) return null;
+  if (hour < 0 || day < 0 || month < 0 || year < 0) return null;
   if (year >= 70 && year <= 99) year += 1900;
   else if (year >= 0 && year <= 69) year += 2000;
-  if (day < 1 || day > 31 || year < 1601 || time[0] > 23 || time[1] > 59 || time[2] > 59) return null;
-  const ms = Date.UTC(year, month, day, time[0], time[1], time[2]);
+  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.UTC(year, month, day, hour, minute, second);
   // Date.UTC rolls 31 June over to 1 July: a date that does not exist is not a date.
   const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month) return null;
@@ -215,16 +260,20 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
     return out;
   }
   const semi = line.indexOf(';');
-  const pair = semi < 0 ? line : line.slice(0, semi);
-  const eq = pair.indexOf('=');
+  const pairEnd = semi < 0 ? line.length : semi;
+  const eq = indexIn(line, 0x3d, 0, pairEnd);
   // §5.6 step 3: no "=" means a nameless cookie whose value is the whole pair.
-  out.name = eq < 0 ? '' : trimWsp(pair.slice(0, eq));
-  out.value = trimWsp(eq < 0 ? pair : pair.slice(eq + 1));
+  out.name = eq < 0 ? '' : sliceWsp(line, 0, eq);
+  out.value = eq < 0 ? sliceWsp(line, 0, pairEnd) : sliceWsp(line, eq + 1, pairEnd);
   if (out.name === '' && out.value === '') {
     out.error = 'empty';
     return out;
   }
-  if (utf8Length(out.name, MAX_NAME_VALUE_BYTES) + utf8Length(out.value, MAX_NAME_VALUE_BYTES) > MAX_NAME_VALUE_BYTES) {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no count.
+  if (
+    (out.name.length + out.value.length) * 3 > MAX_NAME_VALUE_BYTES &&
+    utf8Length(out.name, MAX_NAME_VALUE_BYTES) + utf8Length(out.value, MAX_NAME_VALUE_BYTES) > MAX_NAME_VALUE_BYTES
+  ) {
     out.error = 'too-large';
     return out;
   }
@@ -238,11 +287,11 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
   while (pos <= line.length) {
     let next = line.indexOf(';', pos);
     if (next < 0) next = line.length;
-    const av = line.slice(pos, next);
+    // The cookie-av is line[pos, next): name and value cut from the line itself, trimmed, one slice each.
+    const aeq = indexIn(line, 0x3d, pos, next);
+    const name = sliceWsp(line, pos, aeq < 0 ? next : aeq);
+    const value = aeq < 0 ? '' : sliceWsp(line, aeq + 1, next);
     pos = next + 1;
-    const aeq = av.indexOf('=');
-    const name = trimWsp(aeq < 0 ? av : av.slice(0, aeq));
-    const value = aeq < 0 ? '' : trimWsp(av.slice(aeq + 1));
     if (name === '' && value === '') continue;
     const key = name.toLowerCase();
     let k = 0;
@@ -259,7 +308,7 @@ export function parseSetCookie(line: string, now: number): ParsedSetCookie {
     const attr: ParsedAttribute = { name, value, key };
     if (out.attributes.length < MAX_ATTRIBUTES) out.attributes.push(attr);
     else out.attributesDropped++;
-    if (utf8Length(value, MAX_ATTRIBUTE_BYTES) > MAX_ATTRIBUTE_BYTES) {
+    if (value.length * 3 > MAX_ATTRIBUTE_BYTES && utf8Length(value, MAX_ATTRIBUTE_BYTES) > MAX_ATTRIBUTE_BYTES) {
       attr.oversized = true;
       if (attr.value.length > 80) attr.value = attr.value.slice(0, 80) + '…';
       continue;
