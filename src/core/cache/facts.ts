@@ -165,13 +165,12 @@ function ageField(v: string | string[]): ParsedAge {
 }
 
 /**
- * The facts as an object whose two costlier fields no judgement of storability, lifetime or age needs are read when
- * first asked for, once: the ETag (its parse) and Last-Modified (its date, needed only for a heuristic lifetime).
+ * The facts as an object whose fields no judgement of storability, lifetime or age needs are read when first asked
+ * for, once: the ETag (its parse), Last-Modified (its date, needed only for a heuristic lifetime) and the URL.
  * Everything else is read at construction. The fields are declared only (no class-field initialisers): each is
  * set once, in the constructor, always in the same order.
  */
 class Facts implements ResponseFacts {
-  declare url: string;
   declare method: string;
   declare status: number;
   declare cc: ParsedCacheControl;
@@ -194,6 +193,8 @@ class Facts implements ResponseFacts {
   declare rawDate: FieldValue;
   declare rawLastModified: FieldValue;
   declare rawVary: FieldValue;
+  declare private x: { url: string };
+  declare private urlRead: string | undefined;
   declare private lmRead: DateField | undefined;
   declare private etagValue: FieldValue;
   declare private etagRead: ParsedETag | null | undefined;
@@ -212,14 +213,12 @@ class Facts implements ResponseFacts {
     const cc = res[0];
     const etags = res[6];
     const method = x.method;
-    const url = x.url;
     const pragma = res[1];
     const reqPragma = req[1];
     const vary = res[7];
     const date = res[3];
     const expires = res[2];
     const age = res[4];
-    this.url = typeof url === 'string' ? url : '';
     this.method = typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET';
     this.status = Number.isFinite(status) ? status : 0;
     this.cc = ccField(cc, 'response');
@@ -243,10 +242,21 @@ class Facts implements ResponseFacts {
     this.rawDate = date;
     this.rawLastModified = res[5];
     this.rawVary = vary;
+    this.x = x;
+    this.urlRead = undefined;
     this.lmRead = undefined;
     this.etagValue = etags;
     this.etagRead = undefined;
     this.nowSeconds = nowSeconds;
+  }
+
+  /** Read when first asked for: judging a GET or HEAD needs no URL (and its string need not be touched). */
+  get url(): string {
+    if (this.urlRead === undefined) {
+      const url = this.x.url;
+      this.urlRead = typeof url === 'string' ? url : '';
+    }
+    return this.urlRead;
   }
 
   get lastModified(): DateField {

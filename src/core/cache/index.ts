@@ -26,7 +26,7 @@ import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCache
 import { profileFor, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
 import { CacheModel, destinationOf, type CacheDecision, type ModelRequest, type StoredResponse } from './model';
 import { findRevalidation, mergeHeaders } from './revalidation';
-import { humanDuration, isStaticAsset, isWatchedFile, urlShape } from './urls';
+import { humanDuration, isStaticAsset, isWatchedFile, urlShape, type UrlShape } from './urls';
 
 export { CacheModel, predictNext, replay, DECISION_TEXT } from './model';
 export type { CacheDecision, ModelRequest, ModelResponse, NextRequest, Prediction, LoadKind, Destination } from './model';
@@ -349,8 +349,20 @@ const NOTE_FINDINGS = new Map<CacheNoteId, FindingNode>();
 const MAX_FINDING_NODES = 8192;
 let findingNodes = 0;
 
+/** Notes whose parameters are the exchange's own age or lifetime: they seldom repeat, so they are built each time. */
+const PER_EXCHANGE_NOTES: ReadonlySet<CacheNoteId> = new Set<CacheNoteId>([
+  'age-present',
+  'heuristic-freshness',
+  'stale-now',
+  'clock-skew',
+]);
+
 function noteFinding(id: CacheNoteId, params: Record<string, string | number> | undefined, severity: Severity | undefined): Finding {
   if (params === undefined && severity === undefined) return plainFinding(id);
+  if (params !== undefined && PER_EXCHANGE_NOTES.has(id)) {
+    const found = withFix(applyNote(CACHE_NOTES, id, params), id, params);
+    return severity && severity !== found.severity ? { ...found, severity } : found;
+  }
   let node = NOTE_FINDINGS.get(id);
   if (node === undefined) NOTE_FINDINGS.set(id, (node = newNode()));
   if (params !== undefined) {
@@ -435,6 +447,7 @@ function repeatedMembers(lines: readonly string[]): string[] {
 }
 
 const NO_MEMBERS: readonly string[] = Object.freeze([]);
+const NO_SHAPE: Readonly<UrlShape> = Object.freeze({ versioned: false, extension: '' });
 const SINGLETON_REPEATS = Object.entries(SINGLETON_REPEAT_FIELDS);
 
 /** A scanned field's lines as recorded (not split at newlines): fieldLines' reading of the same header list. */
@@ -584,7 +597,10 @@ function cacheFindings(
     // The facts were read from these very headers (not a 304, so no merge): their scanned lines are fieldLines'.
     const scanned = Array.isArray(x.responseHeaders) && x.responseHeaders.length <= MAX_LINES;
     for (const [name, display] of SINGLETON_REPEATS) {
-      const values = scanned ? linesOf(name === 'date' ? f.rawDate : f.rawLastModified) : fieldLines(x.responseHeaders, name);
+      // One scanned line (a string) is never a repeat: only a list of lines needs the check.
+      const raw = name === 'date' ? f.rawDate : name === 'last-modified' ? f.rawLastModified : null;
+      if (scanned && typeof raw === 'string') continue;
+      const values = scanned && raw !== null ? linesOf(raw) : fieldLines(x.responseHeaders, name);
       if (values.length > 1 && new Set(values.map((v) => v.trim())).size > 1)
         add('field-repeated', { field: display, count: values.length });
     }
@@ -637,8 +653,10 @@ function cacheFindings(
         ? varyRepeats(f.rawVary)
         : repeatedMembers(fieldLines(x.responseHeaders, 'vary'));
   if (varyRepeated.length) add('vary-duplicate', { fields: clip(varyRepeated.join(', '), 80) });
-  const varied = f.vary.fields.filter((n) => n !== '*');
-  if (varied.length >= VARY_MANY_FIELDS) add('vary-many', { count: varied.length, fields: clip(varied.join(', '), 80) });
+  if (f.vary.fields.length >= VARY_MANY_FIELDS) {
+    const varied = f.vary.fields.filter((n) => n !== '*');
+    if (varied.length >= VARY_MANY_FIELDS) add('vary-many', { count: varied.length, fields: clip(varied.join(', '), 80) });
+  }
   if (x.status === 304) {
     const extra = fieldLines(x.responseHeaders, null).filter((n) => ownEntry(NOT_IN_304, n) !== undefined);
     if (extra.length) add('not-modified-content-headers', { fields: [...new Set(extra)].map((n) => NOT_IN_304[n]).join(', ') });
@@ -654,7 +672,7 @@ function cacheFindings(
   }
   const lifetime = pv.freshnessLifetime;
   const explicitLifetime = pv.storable && !pv.heuristic && lifetime !== null && !priv.noCache;
-  const shape = explicitLifetime ? urlShape(f.url) : { versioned: false, extension: '' };
+  const shape = explicitLifetime ? urlShape(f.url) : NO_SHAPE;
   if (explicitLifetime && lifetime >= LONG_LIFETIME && !shape.versioned && isWatchedFile(shape, x.resourceType)) {
     add('long-max-age-unversioned', { lifetime: humanDuration(lifetime) });
   }
