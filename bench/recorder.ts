@@ -3,9 +3,13 @@
  * Reports recorded vs served, background time per event (measured in the worker with performance.now() around each
  * listener body), the time until everything is in IndexedDB, the worker's JS heap, and the burst's wall time with
  * and without the extension.
- *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json] [--profile] [--compare DIR]   (DIR: another chrome-e2e build, alternated with this one)
+ *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json] [--profile] [--compare DIR[,DIR...]] [--build DIR]
+ *     --compare: other chrome-e2e builds, each measured once per run beside this one, the order rotating between runs;
+ *     --build DIR: this one (default dist/chrome-e2e), e.g. a copy, so that a rebuild of dist/ during the run changes
+ *     nothing
  *   npx tsx bench/recorder.ts --long [--tabs 20] [--per-tab 2500]   (memory over a long session, see longSession)
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { startLab } from '../tests/lab/server';
 import { launchChromium, waitFor, type LaunchedChromium } from '../tests/e2e/helpers/browser';
 
@@ -95,8 +99,58 @@ function summariseProfile(p: {
   return { busyMs: total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, 25) };
 }
 
+/**
+ * CPU time (ms, user + system, from /proc: Linux only) of the browser's processes: the browser process and all its
+ * descendants, found by the profile directory on the browser's command line; `extension`: the extension's own
+ * renderer (--extension-process), where its service worker runs. Less at the mercy of the machine's load than wall
+ * time: what the extension adds to the browser's work, wherever it is done.
+ */
+function browserCpu(userDataDir: string): { totalMs: number; extensionMs: number; byKind: Record<string, number> } {
+  const tick = 10; // USER_HZ 100
+  const procs: Array<{ pid: number; ppid: number; ms: number; cmd: string }> = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      procs.push({ pid: Number(name), ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tick, cmd });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const root = procs.find((p) => p.cmd.includes(`--user-data-dir=${userDataDir}`) && !p.cmd.includes('--type='));
+  if (!root) return { totalMs: NaN, extensionMs: NaN, byKind: {} };
+  const tree = new Set([root.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs)
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+  }
+  let totalMs = 0;
+  let extensionMs = 0;
+  const byKind: Record<string, number> = {};
+  for (const p of procs) {
+    if (!tree.has(p.pid)) continue;
+    totalMs += p.ms;
+    if (p.cmd.includes('--extension-process')) extensionMs += p.ms;
+    const type = /--type=(\S+)/.exec(p.cmd)?.[1];
+    const kind = p.cmd.includes('--extension-process')
+      ? 'extension'
+      : type === 'utility'
+        ? (/--utility-sub-type=(\w+)/.exec(p.cmd)?.[1] ?? 'utility')
+        : (type ?? 'browser');
+    byKind[kind] = (byKind[kind] ?? 0) + p.ms;
+  }
+  return { totalMs, extensionMs, byKind };
+}
+
 async function burst(chromium: LaunchedChromium, origin: string, tag: string) {
   const page = await chromium.context.newPage();
+  const cpu0 = browserCpu(chromium.userDataDir);
   const t0 = performance.now();
   await page.goto(`${origin}/burst?n=${N}&${tag}`, { waitUntil: 'commit' });
   await waitFor(async () => (await page.textContent('#burst-status'))?.startsWith('done'), {
@@ -104,7 +158,10 @@ async function burst(chromium: LaunchedChromium, origin: string, tag: string) {
     interval: 20,
     what: 'burst done',
   });
-  return { wall: performance.now() - t0, page };
+  const wall = performance.now() - t0;
+  const cpu1 = browserCpu(chromium.userDataDir);
+  const cpuByKind = Object.fromEntries(Object.entries(cpu1.byKind).map(([k, ms]) => [k, ms - (cpu0.byKind[k] ?? 0)]));
+  return { wall, page, cpuMs: cpu1.totalMs - cpu0.totalMs, extensionCpuMs: cpu1.extensionMs - cpu0.extensionMs, cpuByKind };
 }
 
 /** JS heap of a page (the panel), after a collection. */
@@ -195,24 +252,30 @@ if (args.includes('--long')) {
 const results: any[] = [];
 try {
   // Baseline: the same burst with no extension at all, measured in every run beside the extension (alternately:
-  // the machine's load drifts within minutes), and with --compare DIR, another build of the extension too.
+  // the machine's load drifts within minutes), and with --compare, other builds of the extension too.
   const bareBurst = async (tag: string) => {
     const bare = await launchChromium({ extensionPath: null });
-    const wall = (await burst(bare, lab.httpOrigin, tag)).wall;
+    const { wall, cpuMs, cpuByKind } = await burst(bare, lab.httpOrigin, tag);
     await bare.close();
+    if (!asJson) console.log(`bare burst ${tag}: ${wall.toFixed(0)} ms, CPU ${cpuMs} ms ${JSON.stringify(cpuByKind)}`);
+    bareCpus.push(cpuMs);
     return wall;
   };
-  const compareDir = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
+  const bareCpus: number[] = [];
+  // --compare DIR[,DIR...]: other builds; every run measures each once, the order rotating from run to run.
+  const compareDirs = args.includes('--compare') ? (args[args.indexOf('--compare') + 1] ?? '').split(',').filter(Boolean) : [];
+  const buildDir = args.includes('--build') ? args[args.indexOf('--build') + 1] : undefined;
+  const builds: Array<string | undefined> = [buildDir, ...compareDirs];
   const bareWalls: number[] = [];
 
-  for (let i = 0; i < RUNS * (compareDir ? 2 : 1); i++) {
-    const run = compareDir ? Math.floor(i / 2) : i;
-    // With --compare: this build and the other take turns going first.
-    const other = compareDir !== null && (i + run) % 2 === 1;
+  for (let i = 0; i < RUNS * builds.length; i++) {
+    const run = Math.floor(i / builds.length);
+    const slot = i % builds.length;
+    const dir = builds[(slot + run) % builds.length];
     // One bare burst per run, right before its first build.
     let bareWall = NaN;
-    if (!compareDir || i % 2 === 0) bareWalls.push((bareWall = await bareBurst(`bare${i}`)));
-    const chromium = await launchChromium(other ? { extensionPath: compareDir } : {});
+    if (slot === 0) bareWalls.push((bareWall = await bareBurst(`bare${i}`)));
+    const chromium = await launchChromium(dir ? { extensionPath: dir } : {});
     const hook = <T>(fn: string) => chromium.serviceWorker.evaluate(`globalThis.__cacheLens.${fn}`) as Promise<T>;
     // Warm up (first navigation, store opened) then measure from a clean slate.
     const warm = await chromium.context.newPage();
@@ -232,11 +295,15 @@ try {
       await prof.send('Profiler.start');
     }
     const t0 = performance.now();
-    const { wall, page } = await burst(chromium, lab.httpOrigin, tag);
+    const { wall, page, cpuMs, extensionCpuMs, cpuByKind } = await burst(chromium, lab.httpOrigin, tag);
+    if (!asJson) console.log(`run ${run} ${dir ?? 'dist/chrome-e2e'}: ${wall.toFixed(0)} ms, CPU ${cpuMs} ms ${JSON.stringify(cpuByKind)}`);
     const served = lab.served('/burst/item/');
+    const waitFrom = performance.now();
     const stored = await waitFor(
       async () => {
         const count = await hook<number>(`storedCount('/burst/item/')`);
+        // A build that stores nothing (an experiment measuring the listeners alone) is not waited for.
+        if (count === 0 && performance.now() - waitFrom > 5000) throw new Error('nothing stored');
         return count >= served && (await hook<number>('pending()')) === 0 ? count : 0;
       },
       { timeout: 60000, interval: 10, what: 'all burst records in IndexedDB' },
@@ -249,7 +316,14 @@ try {
       console.log(`run ${run} worker profile: busy ${busyMs.toFixed(0)} ms (not idle), self time by function:`);
       for (const [k, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
     }
-    const timing = await hook<{ lastEventAt: number; lastFlushAt: number; flushWorkMs: number; flushes: number }>('timing()');
+    const timing = await hook<{
+      lastEventAt: number;
+      lastFlushAt: number;
+      flushWorkMs: number;
+      flushes: number;
+      puts?: number;
+      journalWrites?: number;
+    }>('timing()');
     const stats = await hook<{
       events: number;
       medianMs: number;
@@ -265,7 +339,7 @@ try {
     if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1] ?? NaN;
     results.push({
       run,
-      build: other ? compareDir : 'dist/chrome-e2e',
+      build: dir ?? 'dist/chrome-e2e',
       bareBurstWallMs: bareWall,
       ratio: wall / bareWall,
       n: N,
@@ -280,10 +354,19 @@ try {
       /** Mean listener time per event name (ms). */
       byEventMeanMs: Object.fromEntries(Object.entries(stats.perEventMs).map(([k, ms]) => [k, ms / Math.max(1, stats.perEvent[k] ?? 1)])),
       flushes: timing.flushes,
+      /** IndexedDB puts of exchange records (structured clones) per record stored; journal (storage.session) writes. */
+      putsPerRecord: (timing.puts ?? NaN) / Math.max(1, stored),
+      journalWrites: timing.journalWrites ?? NaN,
       flushWorkMs: timing.flushWorkMs,
       /** Listener time plus the synchronous part of the batched writes, spread over all events. */
       perEventWithWritesMs: (stats.totalMs + timing.flushWorkMs) / Math.max(1, stats.events),
+      /** Listener time plus the writes' synchronous part per request served (comparable between builds that listen to different events). */
+      perRequestMs: (stats.totalMs + timing.flushWorkMs) / Math.max(1, served),
       burstWallMs: wall,
+      /** CPU time of all the browser's processes over the burst, that of the extension's renderer, and the bare run's. */
+      burstCpuMs: cpuMs,
+      extensionCpuMs,
+      bareCpuMs: bareCpus[bareCpus.length - 1] ?? NaN,
       navigationToAllStoredMs: allStoredMs,
       lastEventToLastFlushMs: Math.max(0, timing.lastFlushAt - timing.lastEventAt),
       heapBeforeMB: heapBefore.usedMB,
@@ -309,12 +392,12 @@ try {
     }
     for (const r of results)
       console.log(
-        `run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes`,
+        `run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes; ${f(r.putsPerRecord, 2)} puts per record, ${r.journalWrites} journal writes; CPU ${f(r.burstCpuMs, 0)} ms (extension renderer ${f(r.extensionCpuMs, 0)}) against ${f(r.bareCpuMs, 0)} bare: +${f(r.burstCpuMs - r.bareCpuMs, 0)} ms`,
       );
     for (const build of new Set(results.map((r) => r.build as string))) {
       const rs = results.filter((r) => r.build === build);
       console.log(
-        `median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x, ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes`,
+        `median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x (${f(Math.min(...rs.map((r) => r.ratio)), 2)}-${f(Math.max(...rs.map((r) => r.ratio)), 2)}), ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes, ${f(median(rs.map((r) => r.perRequestMs)), 3)} ms per request; CPU +${f(median(rs.map((r) => r.burstCpuMs - r.bareCpuMs)), 0)} ms over bare (extension renderer ${f(median(rs.map((r) => r.extensionCpuMs)), 0)} ms)`,
       );
     }
     for (const r of results)

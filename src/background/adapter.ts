@@ -216,6 +216,9 @@ export function sourceFromWebRequest(fromCache: boolean, previous: ResponseSourc
 export function applyError(record: ExchangeRecord, d: WebRequestDetails): void {
   record.error = d.error ?? 'unknown error';
   record.endTimeMs = d.timeStamp;
+  // Chrome reports the server's address with the error too (a response cut off mid-body): onResponseStarted, which
+  // used to bring it first, is not listened to.
+  if (d.ip && !record.serverIp) record.serverIp = d.ip;
   if (typeof d.fromCache === 'boolean' && record.source === 'unknown') record.source = sourceFromWebRequest(d.fromCache, 'unknown');
 }
 

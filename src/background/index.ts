@@ -60,6 +60,10 @@ hub = new PanelHub(recorder, ready);
 // ------------------------------------------------------------------------------------------------ webRequest
 
 /**
+ * No onResponseStarted: in Chromium 156 it follows onHeadersReceived for every response, disk-cache hits included,
+ * and carries nothing that event and onCompleted do not (docs/recorder.md, Speed); each listener costs the browser
+ * an event dispatch per request.
+ *
  * Chrome hides Set-Cookie, Cookie, Referer... unless 'extraHeaders' is asked for; Firefox rejects that option and
  * shows them anyway (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle-of-requests).
  */
@@ -89,11 +93,6 @@ wr.onHeadersReceived.addListener(
 );
 wr.onBeforeRedirect.addListener(
   on('beforeRedirect', (d) => recorder.onBeforeRedirect(d)),
-  filter,
-  ['responseHeaders', ...EXTRA],
-);
-wr.onResponseStarted.addListener(
-  on('responseStarted', (d) => recorder.onResponseStarted(d)),
   filter,
   ['responseHeaders', ...EXTRA],
 );

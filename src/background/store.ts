@@ -171,6 +171,8 @@ export class ExchangeStore {
   /** Synchronous main-thread time spent queuing writes into transactions, and how many flushes (bench). */
   flushWorkMs = 0;
   flushes = 0;
+  /** Exchange puts issued in those flushes (each one a structured clone of the record; bench). */
+  puts = 0;
 
   static async open(options: StoreOptions = {}): Promise<ExchangeStore> {
     const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -236,6 +238,11 @@ export class ExchangeStore {
     }
     this.pageQueue.set(page.id, page);
     this.schedule(this.opts.completedFlushDelayMs);
+  }
+
+  /** Is this record queued (the queue holds the live object, so a change to it is written with the queue)? */
+  isQueued(id: string): boolean {
+    return this.queue.has(id);
   }
 
   /** Number of records not yet in IndexedDB. */
@@ -305,6 +312,7 @@ export class ExchangeStore {
     }
     this.flushWorkMs += performance.now() - t0;
     this.flushes++;
+    this.puts += batch.length;
     const done: Promise<void> = tx.done
       .then(
         () => {
@@ -398,6 +406,7 @@ export class ExchangeStore {
         for (const page of pages) void pageStore.put(page);
         this.flushWorkMs += performance.now() - t0;
         this.flushes++;
+        this.puts += batch.length;
         await tx.done;
       } catch (err) {
         // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.

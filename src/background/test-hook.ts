@@ -21,7 +21,15 @@ export interface CacheLensTestHook {
   /** Records committed to IndexedDB whose URL contains `part`. */
   storedCount(part: string): Promise<number>;
   /** performance.now() of the last listener call and of the last committed flush. */
-  timing(): { lastEventAt: number; lastFlushAt: number; now: number; flushWorkMs: number; flushes: number };
+  timing(): {
+    lastEventAt: number;
+    lastFlushAt: number;
+    now: number;
+    flushWorkMs: number;
+    flushes: number;
+    puts: number;
+    journalWrites: number;
+  };
   resetFlushWork(): void;
   /** cookies API readings the jar cache has made (one per site, top-level site and store until a cookie changes). */
   jarReadings(): number;
@@ -70,6 +78,8 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       now: performance.now(),
       flushWorkMs: recorder.store?.flushWorkMs ?? 0,
       flushes: recorder.store?.flushes ?? 0,
+      puts: recorder.store?.puts ?? 0,
+      journalWrites: recorder.journal?.writes ?? 0,
     }),
     jarReadings: () => recorder.jars.fetches,
     devtoolsRefetches: () => recorder.devtoolsRefetches,
@@ -85,6 +95,8 @@ export function installTestHook(recorder: Recorder, ready: Promise<void>): void 
       if (!recorder.store) return;
       recorder.store.flushWorkMs = 0;
       recorder.store.flushes = 0;
+      recorder.store.puts = 0;
+      if (recorder.journal) recorder.journal.writes = 0;
     },
   };
   (globalThis as { __cacheLens?: CacheLensTestHook }).__cacheLens = hook;
