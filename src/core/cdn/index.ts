@@ -8,7 +8,15 @@ import type { EngineContext, ExchangeRecord, Finding } from '../types';
 import { applyNote, fill } from '../notes';
 import { CDN_FIXES, CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
-import { parseCacheStatus, readStatus, splitEntries, MAX_FIELD_CHARS, type CacheStatusParse, type StatusReading } from './status';
+import {
+  parseCacheStatus,
+  readStatus,
+  splitEntries,
+  MAX_FIELD_CHARS,
+  type CacheStatusParse,
+  type FieldMap,
+  type StatusReading,
+} from './status';
 import { cityForPop } from './pops';
 import { bareAddress, cdnForIp, IP_RANGES_SOURCE, parseIPv4, parseIPv6, sharedOwnerForIp, type IpOwner } from './ip';
 import { parseCdnCacheControl } from './cdn-cache-control';
@@ -119,6 +127,9 @@ const READ_PREFIXES: readonly string[] = PROVIDERS.flatMap((p) =>
   p.signatures.flatMap((s) => s.all.filter((c) => c.prefix).map((c) => c.header)),
 );
 
+/** Each name read, as the tables write it: fieldMap's keys are these strings, so comparing them is an identity check. */
+const CANONICAL_NAMES: ReadonlyMap<string, string> = new Map([...READ_NAMES].map((n) => [n, n]));
+
 /**
  * A field name as recorded → its lower-case form when explainCdn reads it, else null. Pages repeat the same few dozen
  * names on every response, so each is lower-cased and looked up once (bounded: cleared when full).
@@ -130,12 +141,11 @@ function readName(raw: string): string | null {
   const known = NAME_MEMO.get(raw);
   if (known !== undefined) return known;
   const name = raw.toLowerCase();
-  let read = READ_NAMES.has(name);
-  for (let i = 0; !read && i < READ_PREFIXES.length; i++) {
+  let out = CANONICAL_NAMES.get(name) ?? null;
+  for (let i = 0; out === null && i < READ_PREFIXES.length; i++) {
     const prefix = READ_PREFIXES[i]!;
-    read = name.length > prefix.length && name.startsWith(prefix);
+    if (name.length > prefix.length && name.startsWith(prefix)) out = name;
   }
-  const out = read ? name : null;
   if (raw.length <= 256) {
     if (NAME_MEMO.size >= NAME_MEMO_MAX) NAME_MEMO.clear();
     NAME_MEMO.set(raw, out);
@@ -143,9 +153,44 @@ function readName(raw: string): string | null {
   return out;
 }
 
+/**
+ * Field lines by lower-case name, in wire order (first appearance of each name): the FieldMap that status.ts reads.
+ * A response carries a handful of the fields read here, so a short list searched name by name is cheaper to build and
+ * to search than a hash map; its names are the tables' own strings, so the comparisons are mostly identity checks.
+ */
+class Fields implements FieldMap {
+  /** name, lines, name, lines, ... */
+  private readonly pairs: Array<string | string[]> = [];
+
+  /** How many names. */
+  get size(): number {
+    return this.pairs.length >> 1;
+  }
+
+  /** The i-th name, 0 <= i < size. */
+  nameAt(i: number): string {
+    return this.pairs[2 * i] as string;
+  }
+
+  get(name: string): string[] | undefined {
+    const pairs = this.pairs;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === name) return pairs[i + 1] as string[];
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** Adds a name not yet present, with its list of lines. */
+  add(name: string, lines: string[]): void {
+    this.pairs.push(name, lines);
+  }
+}
+
 /** Field lines by lower-case name, in wire order: only the fields explainCdn reads (READ_NAMES, READ_PREFIXES). */
-function fieldMap(x: ExchangeRecord): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+function fieldMap(x: ExchangeRecord): Fields {
+  const map = new Fields();
   const headers = Array.isArray(x.responseHeaders) ? x.responseHeaders : [];
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
@@ -159,7 +204,7 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
     if (value.indexOf('\n') < 0) {
       // One line (nearly every field): no split, and a one-element list for a name seen first.
       const list = map.get(name);
-      if (!list) map.set(name, [value]);
+      if (!list) map.add(name, [value]);
       else if (list.length < 256) list.push(value);
       continue;
     }
@@ -169,13 +214,13 @@ function fieldMap(x: ExchangeRecord): Map<string, string[]> {
       .map((v) => v.trim())
       .filter((v) => v !== '');
     let list = map.get(name);
-    if (!list) map.set(name, (list = []));
+    if (!list) map.add(name, (list = []));
     for (const part of parts) if (list.length < 256) list.push(part);
   }
   return map;
 }
 
-function combined(fields: Map<string, string[]>, name: string, cache: Map<string, string>): string | undefined {
+function combined(fields: Fields, name: string, cache: Map<string, string>): string | undefined {
   const lines = fields.get(name);
   if (!lines) return undefined;
   const only = lines.length === 1 ? lines[0]! : undefined;
@@ -201,11 +246,12 @@ interface Match {
 /** matchProviders' answer when nothing matched (most responses): shared, never written to. */
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
-function matchProviders(fields: Map<string, string[]>, values: Map<string, string>): readonly Match[] {
+function matchProviders(fields: Fields, values: Map<string, string>): readonly Match[] {
   // Allocated on the first match only: an empty array that is pushed to gets room for 16 entries, and most responses
   // match once or not at all.
   let found: Match[] | null = null;
-  for (const name of fields.keys()) {
+  for (let f = 0; f < fields.size; f++) {
+    const name = fields.nameAt(f);
     for (const { provider, signature } of PREFIX_SIGNATURES) {
       const cond = signature.all[0];
       if (name.length <= cond.header.length || !name.startsWith(cond.header)) continue;
@@ -247,7 +293,7 @@ function accept(
   found: Match[] | null,
   { provider, signature }: IndexedSignature,
   first: string,
-  fields: Map<string, string[]>,
+  fields: Fields,
   values: Map<string, string>,
 ): Match[] | null {
   const conds = signature.all;
@@ -337,7 +383,7 @@ function isHttps(url: unknown): boolean {
   return typeof url === 'string' && /^https:/i.test(url);
 }
 
-function readPop(provider: Provider, fields: Map<string, string[]>): string | null {
+function readPop(provider: Provider, fields: Fields): string | null {
   for (const rule of provider.pop) {
     const lines = fields.get(rule.header);
     if (!lines || !lines.length) continue;
@@ -357,7 +403,7 @@ function readPop(provider: Provider, fields: Map<string, string[]>): string | nu
 }
 
 /** Age (RFC 9111 §5.1): delta-seconds; a list or garbage yields the first valid number, else null. */
-function readAge(fields: Map<string, string[]>): number | null {
+function readAge(fields: Fields): number | null {
   const lines = fields.get('age');
   if (!lines) return null;
   const first = splitEntries(lines[0] ?? '', 1)[0]?.trim() ?? '';
@@ -537,7 +583,7 @@ function addNote(findings: Finding[], id: string, params?: Record<string, string
 function statusFindings(
   provider: Provider,
   reading: StatusReading | null,
-  fields: Map<string, string[]>,
+  fields: Fields,
   values: Map<string, string>,
   findings: Finding[],
 ): void {

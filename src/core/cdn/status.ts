@@ -319,8 +319,10 @@ export function serverTimingDesc(lines: string[], metric: string): string | null
 
 // ------------------------------------------------------------------ reading a provider's sources
 
-/** Field lines by lower-case name, as explainCdn gathers them. */
-export type FieldMap = ReadonlyMap<string, string[]>;
+/** Field lines by lower-case name, as explainCdn gathers them (a ReadonlyMap<string, string[]> will do). */
+export interface FieldMap {
+  get(name: string): string[] | undefined;
+}
 
 function readSource(src: StatusSource, fields: FieldMap, cacheStatusOut: CacheStatusParse | null): Tier[] | null {
   const lines = fields.get(src.header);
