@@ -3,7 +3,7 @@
  * how old the copy is, and who owns the server address. Rules live in providers.ts (signatures, status tables,
  * PoP rules), pops.ts (airport codes) and notes.ts (findings); this file applies them.
  */
-import type { CdnExplanation, CacheStatusEntry, Explained } from '../explanation';
+import type { CdnCacheStatus, CdnExplanation, CacheStatusEntry, Explained } from '../explanation';
 import type { EngineContext, ExchangeRecord, Finding } from '../types';
 import { applyNote, fill } from '../notes';
 import { CDN_FIXES, CDN_NOTES, GATEWAY_STATUS } from './notes';
@@ -137,7 +137,31 @@ const CANONICAL_NAMES: ReadonlyMap<string, string> = new Map([...READ_NAMES].map
 const NAME_MEMO = new Map<string, string | null>();
 const NAME_MEMO_MAX = 4096;
 
+/**
+ * READ_LETTERS[n] has bit k set when a name read (READ_NAMES) has n characters and starts with the k-th letter (a = 0);
+ * READ_PREFIX_LETTERS the same for the first letters of the prefix families, whatever the length. A field name that
+ * passes neither is not read, and is passed over without a memo lookup (Date, ETag, Content-Type...).
+ */
+const READ_LETTERS: readonly number[] = (() => {
+  const out: number[] = [];
+  for (const n of READ_NAMES) out[n.length] = (out[n.length] ?? 0) | letterBit(n);
+  for (let i = 0; i < out.length; i++) out[i] ??= 0;
+  return out;
+})();
+const READ_PREFIX_LETTERS: number = READ_PREFIXES.reduce((bits, p) => bits | letterBit(p), 0);
+
+/**
+ * The bit of a name's first letter, a-z in either case (| 0x20 lower-cases A-Z); all bits for anything else, which then
+ * takes the full lookup (only U+0130 and U+212A lower-case to a letter from outside A-Z, and length stays the test).
+ */
+function letterBit(name: string): number {
+  const k = (name.charCodeAt(0) | 0x20) - 97;
+  return k >= 0 && k <= 25 ? 1 << k : -1;
+}
+
 function readName(raw: string): string | null {
+  const bit = letterBit(raw);
+  if (((READ_LETTERS[raw.length] ?? 0) & bit) === 0 && (READ_PREFIX_LETTERS & bit) === 0) return null;
   const known = NAME_MEMO.get(raw);
   if (known !== undefined) return known;
   const name = raw.toLowerCase();
@@ -378,6 +402,12 @@ function sortMatches(list: Match[], ipOwner: string | null): void {
 
 // ------------------------------------------------------------------ small readers
 
+/** Whether a match is of a provider that only counts over https (Squid). */
+function anyHttpsOnly(found: readonly Match[]): boolean {
+  for (let i = 0; i < found.length; i++) if (providerOf(found[i]!).httpsOnly) return true;
+  return false;
+}
+
 /** Whether the URL starts with "https:" in any case (as /^https:/i would say). */
 function isHttps(url: unknown): boolean {
   return typeof url === 'string' && /^https:/i.test(url);
@@ -442,7 +472,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
 
   // Which CDN, or which self-hosted cache when no CDN shows.
   const found = matchProviders(fields, values);
-  const matches = found.some((m) => providerOf(m).httpsOnly) && !isHttps(x.url) ? found.filter((m) => !providerOf(m).httpsOnly) : found;
+  const matches = anyHttpsOnly(found) && !isHttps(x.url) ? found.filter((m) => !providerOf(m).httpsOnly) : found;
   // The browser connected to serverIp: a matched CDN owning that address is the layer nearest the browser.
   const owner = sharedOwnerForIp(x.serverIp);
   const ipOwner = owner ? owner.id : null;
@@ -509,7 +539,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   if (provider && byAddress) {
     if (reading) statusFindings(provider, reading, fields, values, findings);
   } else if (provider && chosen) {
-    const evidence = chosen.evidence.slice(0, 4).join('; ');
+    const evidence = (chosen.evidence.length > 4 ? chosen.evidence.slice(0, 4) : chosen.evidence).join('; ');
     addNote(findings, provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
     if (cdns.length > 1)
       addNote(findings, 'cdn-stacked', {
@@ -521,7 +551,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
       });
     statusFindings(provider, reading, fields, values, findings);
   } else if (reading) {
-    addNote(findings, `status-${reading.status}`, { name: 'A cache on the way', header: reading.header, raw: reading.raw });
+    addNote(findings, STATUS_NOTE[reading.status], { name: 'A cache on the way', header: reading.header, raw: reading.raw });
   } else if (age !== null && age > 0) {
     addNote(findings, 'age-without-cdn', { age });
   }
@@ -572,6 +602,18 @@ function providerForOwner(owner: Readonly<IpOwner>): Provider {
   };
 }
 
+/** The finding id of each cache status, written out so that no id string is built (and looked up) per response. */
+const STATUS_NOTE: Readonly<Record<CdnCacheStatus, string>> = {
+  hit: 'status-hit',
+  miss: 'status-miss',
+  expired: 'status-expired',
+  stale: 'status-stale',
+  revalidated: 'status-revalidated',
+  bypass: 'status-bypass',
+  dynamic: 'status-dynamic',
+  unknown: 'status-unknown',
+};
+
 /**
  * Adds a CDN finding. A module function rather than a closure made in each explainCdn call: making that closure cost
  * more than a call's own work (and esbuild's keepNames, which tsx applies, names each one as it is made).
@@ -614,7 +656,7 @@ function statusFindings(
     addNote(findings, 'cloudfront-error');
     return;
   }
-  addNote(findings, `status-${reading.status}`, params);
+  addNote(findings, STATUS_NOTE[reading.status], params);
   if (reading.decidedBy > 0) {
     const t = reading.tiers[reading.decidedBy]!; // decidedBy indexes tiers
     addNote(findings, 'tiered-hit', { tier: t.cache ?? t.raw, tiers: reading.tiers.map((tier) => tier.raw).join(' | ') });
