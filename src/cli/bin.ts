@@ -22,7 +22,8 @@ function main(): void {
   });
 
   const streamAbove = Number(process.env.CACHE_LENS_STREAM_ABOVE);
-  // CACHE_LENS_THREADS=1: one thread for everything (the second thread is for big json and text files only);
+  // CACHE_LENS_THREADS=1: one thread for everything; =2: a second thread for every big json or text file even on a
+  // busy machine (by default only when a core is free: parallel.ts);
   // CACHE_LENS_PARALLEL_ABOVE: from how many bytes a file gets the second thread; CACHE_LENS_CHUNK: entries per
   // chunk of work (tests lower both)
   const oneThread = process.env.CACHE_LENS_THREADS === '1';
@@ -36,6 +37,7 @@ function main(): void {
     {
       streamAbove: Number.isFinite(streamAbove) && streamAbove >= 0 ? streamAbove : undefined,
       worker: oneThread ? undefined : new URL(import.meta.url),
+      forceParallel: process.env.CACHE_LENS_THREADS === '2',
       parallelAbove: Number.isFinite(parallelAbove) && parallelAbove >= 0 ? parallelAbove : undefined,
       chunk: Number.isFinite(chunk) && chunk >= 1 ? chunk : undefined,
     },

@@ -129,7 +129,7 @@ describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
     for (const args of runs) {
       const one = npx(args, { CACHE_LENS_THREADS: '1' });
       // every file on two threads, in chunks of a few entries, so the worker takes part and chunks interleave
-      const two = npx(args, { CACHE_LENS_PARALLEL_ABOVE: '0', CACHE_LENS_CHUNK: '5' });
+      const two = npx(args, { CACHE_LENS_THREADS: '2', CACHE_LENS_PARALLEL_ABOVE: '0', CACHE_LENS_CHUNK: '5' });
       expect(two.stderr, args.join(' ')).toBe(one.stderr);
       expect(two.status, args.join(' ')).toBe(one.status);
       expect(one.status === 0 || one.status === 3, args.join(' ')).toBe(true);

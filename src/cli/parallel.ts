@@ -6,7 +6,7 @@
  * and the exit code are those of one thread explaining every entry in turn. For the formats whose entries are written
  * without state (json, text), and whole files (streamed files keep one thread: the memory of two record sets).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BrowserProfile, ExchangeRecord, Severity } from '../core/types';
 import { explainAt, historyIndex, selectFindings, urlMatcher, type Area } from '../lib/explain-har';
@@ -53,9 +53,14 @@ export interface ChunkResult {
   fileStats: FileStats;
 }
 
-/** Whether a second thread can help here at all. */
+/**
+ * Whether a second thread can help: a second core, and one that other work is not already using (the one-minute
+ * load average below the number of cores). On a saturated machine the worker's own reading of the file is extra work
+ * that the share of the other thread does not pay back.
+ */
 export function canRunParallel(): boolean {
-  return availableParallelism() >= 2;
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores;
 }
 
 class Explainer {

@@ -47,6 +47,8 @@ export interface RunOptions {
   worker?: URL | string;
   /** Default PARALLEL_ABOVE_BYTES (tests lower it). */
   parallelAbove?: number;
+  /** Two threads whenever a file qualifies, however busy the machine is (tests). */
+  forceParallel?: boolean;
   /** Entries per chunk of the two threads (default parallel.ts's CHUNK; tests lower it). */
   chunk?: number;
 }
@@ -143,7 +145,11 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         const readWithWorker = (): (ReadResult & { lines?: undefined }) | null => {
           if (!ro.worker || !rep.stateless || wantLines) return null;
           const size = statOrThrow(abs);
-          if (size > (ro.streamAbove ?? STREAM_ABOVE_BYTES) || size < (ro.parallelAbove ?? PARALLEL_ABOVE_BYTES) || !canRunParallel())
+          if (
+            size > (ro.streamAbove ?? STREAM_ABOVE_BYTES) ||
+            size < (ro.parallelAbove ?? PARALLEL_ABOVE_BYTES) ||
+            !(ro.forceParallel || canRunParallel())
+          )
             return null;
           const shared = new SharedArrayBuffer(size);
           const job: ExplainJob = {
@@ -157,7 +163,12 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
             url: opts.url,
             chunk: ro.chunk,
           };
-          const p = new ParallelFile(ro.worker, job, shared);
+          let p: ParallelFile;
+          try {
+            p = new ParallelFile(ro.worker, job, shared);
+          } catch {
+            return null; // no worker to be had: one thread
+          }
           let ok = false;
           try {
             ok = readInto(abs, shared);
