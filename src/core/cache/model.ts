@@ -435,10 +435,7 @@ export class CacheModel {
 
     // Request directives (RFC 9111 §5.2.1), as each profile reads them.
     const pragmaNoCache =
-      reqCc.directives.length === 0 &&
-      p.requestPragma.value === 'like-no-cache' &&
-      headers.length > 0 &&
-      parsePragma(fieldValues(headers, 'pragma')).noCache;
+      reqCc.directives.length === 0 && p.requestPragma.value === 'like-no-cache' && headers.length > 0 && hasPragmaNoCache(headers);
     if (reqCc.names.has('no-cache') || pragmaNoCache) {
       if (p.requestNoCache.value === 'bypass') return this.dec(c, 'network', 'request-no-cache-bypass', entry, { view });
       return this.reval(c, entry, validators, view, 'request-no-cache');
@@ -755,6 +752,12 @@ export class CacheModel {
 export function primaryKey(url: string): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** parsePragma(fieldValues(headers, 'pragma')).noCache, without the parse (and its empty result) when there is no Pragma. */
+function hasPragmaNoCache(headers: HeaderList): boolean {
+  const lines = fieldValues(headers, 'pragma');
+  return lines.length > 0 && parsePragma(lines).noCache;
 }
 
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];

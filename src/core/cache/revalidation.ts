@@ -206,15 +206,25 @@ export function linkRevalidation(x: ExchangeRecord, earlier: ExchangeRecord[]): 
 
 /** RFC 9111 §3.2: the stored headers updated with those of the 304 (Content-Length excepted). */
 export function mergeHeaders(stored: HeaderList, update: HeaderList): HeaderList {
-  const ok = (h: unknown): h is { name: string; value: string } => !!h && typeof (h as { name?: unknown }).name === 'string';
-  const storedList = Array.isArray(stored) ? stored.filter(ok) : [];
-  const updateList = Array.isArray(update) ? update.filter(ok) : [];
+  // Each update name is lower-cased once (kept beside its field); no filtered copies of either list.
+  const updates: HeaderList = [];
+  const lowered: string[] = [];
   const replaced = new Set<string>();
-  for (const h of updateList) {
-    const n = h.name.toLowerCase();
-    if (n !== 'content-length') replaced.add(n);
+  if (Array.isArray(update)) {
+    for (const h of update) {
+      if (!isField(h)) continue;
+      const n = h.name.toLowerCase();
+      updates.push(h);
+      lowered.push(n);
+      if (n !== 'content-length') replaced.add(n);
+    }
   }
-  const out: HeaderList = storedList.filter((h) => !replaced.has(h.name.toLowerCase()));
-  for (const h of updateList) if (replaced.has(h.name.toLowerCase())) out.push(h);
+  const out: HeaderList = [];
+  if (Array.isArray(stored)) for (const h of stored) if (isField(h) && !replaced.has(h.name.toLowerCase())) out.push(h);
+  for (let k = 0; k < updates.length; k++) if (replaced.has(lowered[k]!)) out.push(updates[k]!);
   return out;
+}
+
+function isField(h: unknown): h is { name: string; value: string } {
+  return !!h && typeof (h as { name?: unknown }).name === 'string';
 }

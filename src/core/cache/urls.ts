@@ -77,8 +77,8 @@ export function urlShape(url: string): UrlShape {
   }
   let extension = '';
   if (lastStart >= 0) {
-    const dot = u.lastIndexOf('.', lastEnd - 1);
-    if (dot > lastStart) extension = u.slice(dot + 1, lastEnd).toLowerCase();
+    const dot = lastDot(u, lastStart + 1, lastEnd);
+    if (dot >= 0) extension = u.slice(dot + 1, lastEnd).toLowerCase();
   }
   if (!versioned && queryAt >= 0 && queryAt + 1 < end) versioned = queryVersioned(u.slice(queryAt + 1, end));
   return { versioned, extension };
@@ -105,6 +105,12 @@ function segmentVersioned(u: string, a: number, b: number): boolean {
   return false;
 }
 
+/** The last "." in u[a, b), or -1: a loop (lastIndexOf with a start position is a slow call for these short spans). */
+function lastDot(u: string, a: number, b: number): number {
+  for (let k = b - 1; k >= a; k--) if (u.charCodeAt(k) === 46) return k;
+  return -1;
+}
+
 /** looksLikeVersion(u.slice(a, b)) without the slice. */
 function versionAt(u: string, a: number, b: number): boolean {
   const c0 = a < b ? u.charCodeAt(a) : 0;
@@ -127,7 +133,7 @@ function versionAt(u: string, a: number, b: number): boolean {
  * match is the last "." of the segment, with eight name characters and a "-" or "." before it.
  */
 function bundlerHashAt(u: string, a: number, b: number): boolean {
-  const dot = u.lastIndexOf('.', b - 1);
+  const dot = lastDot(u, a, b);
   if (dot < a + 9 || b - dot - 1 < 1 || b - dot - 1 > 8) return false;
   for (let k = dot + 1; k < b; k++) if (!isAlnum(u.charCodeAt(k))) return false;
   for (let k = dot - 8; k < dot; k++) {
