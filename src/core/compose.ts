@@ -286,14 +286,17 @@ export function createExplainer(engines: Engines): Explainer {
       // A hole (or junk) in the list goes on to explain() as before: every area runs guarded (runArea).
       const x = records[i] as ExchangeRecord;
       const key = typeof x?.url === 'string' ? x.url : '';
-      let earlier = byUrl.get(key);
+      const earlier = byUrl.get(key);
       // The index's own list when it is short enough (the areas read history during the call and keep none of it).
       const history = earlier ? (earlier.length <= HISTORY_CAP ? earlier : earlier.slice(-HISTORY_CAP)) : NO_HISTORY;
       out[i] = explain(x, ctx, history);
-      if (!earlier) byUrl.set(key, (earlier = []));
-      earlier.push(x);
-      // Keep the index bounded too: only the tail is ever handed out.
-      if (earlier.length > HISTORY_CAP * 2) earlier.splice(0, earlier.length - HISTORY_CAP);
+      // A URL seen once (most of them) keeps a list sized for one; only a repeated URL's list grows.
+      if (!earlier) byUrl.set(key, [x]);
+      else {
+        earlier.push(x);
+        // Keep the index bounded too: only the tail is ever handed out.
+        if (earlier.length > HISTORY_CAP * 2) earlier.splice(0, earlier.length - HISTORY_CAP);
+      }
     }
     return out;
   }
