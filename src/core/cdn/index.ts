@@ -402,6 +402,17 @@ function sortMatches(list: Match[], ipOwner: string | null): void {
 
 // ------------------------------------------------------------------ small readers
 
+/**
+ * list.slice(0, max).join(sep) for a short list of strings, by concatenation: the engine links the pieces instead of
+ * copying them into a new string (the evidence entries are themselves such links, which join would first flatten).
+ */
+function joinFirst(list: readonly string[], max: number, sep: string): string {
+  const n = Math.min(list.length, max);
+  let out = n > 0 ? list[0]! : '';
+  for (let i = 1; i < n; i++) out = out + sep + list[i]!;
+  return out;
+}
+
 /** Whether a match is of a provider that only counts over https (Squid). */
 function anyHttpsOnly(found: readonly Match[]): boolean {
   for (let i = 0; i < found.length; i++) if (providerOf(found[i]!).httpsOnly) return true;
@@ -539,7 +550,7 @@ export function explainCdn(x: ExchangeRecord, _ctx: EngineContext): CdnExplanati
   if (provider && byAddress) {
     if (reading) statusFindings(provider, reading, fields, values, findings);
   } else if (provider && chosen) {
-    const evidence = (chosen.evidence.length > 4 ? chosen.evidence.slice(0, 4) : chosen.evidence).join('; ');
+    const evidence = joinFirst(chosen.evidence, 4, '; ');
     addNote(findings, provider.kind === 'cdn' ? 'cdn-identified' : 'self-hosted-cache', { name: provider.name, evidence });
     if (cdns.length > 1)
       addNote(findings, 'cdn-stacked', {
