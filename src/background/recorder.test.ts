@@ -138,6 +138,36 @@ describe('Recorder: never invent', () => {
   });
 });
 
+describe('Recorder: events out of order after a worker restart', () => {
+  it("a completion replayed before its request's onBeforeRequest: one finished record, not a redirect to itself", async () => {
+    const { recorder, store } = await started();
+    const d = { requestId: '30', url: 'https://a.test/item', type: 'xmlhttprequest' as const };
+    const accept = [{ name: 'Accept', value: '*/*' }];
+    recorder.onBeforeRequest(ev({ ...d, timeStamp: 1000 }));
+    recorder.onSendHeaders(ev({ ...d, timeStamp: 1001, requestHeaders: accept }));
+    await store.flush();
+    // The worker is stopped; the next one gets the request's queued events, the completion first.
+    const restarted = new Recorder('chrome', events, { tabApi });
+    restarted.store = store;
+    restarted.tabs.sessionTag = 's';
+    restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
+    const response = { statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }] };
+    restarted.onCompleted(ev({ ...d, ...response, timeStamp: 1010 }));
+    restarted.onBeforeRequest(ev({ ...d, timeStamp: 1000 }));
+    restarted.onSendHeaders(ev({ ...d, timeStamp: 1001, requestHeaders: accept }));
+    restarted.onHeadersReceived(ev({ ...d, ...response, timeStamp: 1005 }));
+    await restarted.hops.settled();
+    await new Promise((r) => setTimeout(r, 20));
+    await store.flush();
+    const rows = (await store.storedExchanges(5)).filter((r) => r.url === d.url);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 200, endTimeMs: 1010, requestHeaders: accept });
+    expect(rows[0]?.redirectedFromId).toBeUndefined();
+    expect(rows[0]?.redirectedToId).toBeUndefined();
+    store.close();
+  });
+});
+
 describe('Recorder: memory-cache hits from the DevTools log', () => {
   it('a memory hit is its own row, never merged into the earlier load of the URL that DevTools missed', async () => {
     const { recorder, store } = await started();

@@ -403,6 +403,7 @@ export class Recorder {
       this.persist(previous, true);
     } else if (previousLater) {
       previousLater.then((prev) => {
+        if (prev.id === record.id) return this.sameHop(prev, record);
         linkRedirect(prev, record);
         this.persist(prev, true);
         this.persist(record);
@@ -411,6 +412,31 @@ export class Recorder {
     // The jar the request is made against answers "which cookies were not sent, and why", also (above all) when
     // nothing was sent. From the per-site cache: no cookies API call per request.
     this.jar.forRequest(record);
+    this.persist(record);
+  }
+
+  /**
+   * Not a redirect: a restarted worker can get a request's queued events out of order (measured in
+   * recorder-worker-stop: onCompleted, then onBeforeRequest), so a later event reloaded the record and onBeforeRequest
+   * began a fresh one under the same id. They are one exchange. The fresh object is the one later events and the jar
+   * reading hold, so it takes the reloaded one's facts (all of them when that one is finished) and is what is written.
+   */
+  private sameHop(reloaded: ExchangeRecord, record: ExchangeRecord): void {
+    if (!reloaded.requestHeaders.length) reloaded.requestHeaders = record.requestHeaders;
+    if (!reloaded.jarSnapshot && record.jarSnapshot) {
+      reloaded.jarSnapshot = record.jarSnapshot;
+      reloaded.jarSnapshotMs = record.jarSnapshotMs;
+    }
+    if (this.isDone(reloaded)) {
+      Object.assign(record, reloaded);
+      this.persist(record, true);
+      return;
+    }
+    if (!record.requestHeaders.length) record.requestHeaders = reloaded.requestHeaders;
+    if (!record.status && reloaded.status) {
+      for (const key of ['status', 'statusText', 'httpVersion', 'responseHeaders', 'responseTimeMs', 'serverIp', 'source'] as const)
+        (record as unknown as Record<string, unknown>)[key] = reloaded[key];
+    }
     this.persist(record);
   }
 

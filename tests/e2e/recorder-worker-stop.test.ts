@@ -6,6 +6,7 @@
  * completion reached a worker; the rest must be requests CDP saw finish whose onCompleted no worker ever got (Chrome
  * dropped it), and those are marked and counted for the panel.
  *   npx vitest run -c vitest.e2e.config.ts tests/e2e/recorder-worker-stop.test.ts
+ *   (CACHE_LENS_E2E_EXTENSION=DIR: that chrome-e2e build instead of dist/chrome-e2e)
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ afterAll(async () => {
 });
 
 const N = 3000;
+/** Another chrome-e2e build to test (an experiment copied aside), instead of dist/chrome-e2e. */
+const extension = process.env.CACHE_LENS_E2E_EXTENSION ? { extensionPath: process.env.CACHE_LENS_E2E_EXTENSION } : {};
 const STOPS = 3;
 const path = (r: { url: string }) => new URL(r.url).pathname;
 
@@ -115,6 +118,9 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
     `DevTools ${devtools ? 'open' : 'closed'}: worker stops at ${stopsAt.join(', ')}: requested ${wanted.size} (finished ${finished.size}), stored ${stored.length}, missing ${missing.length}, without response ${noResponse.length}`,
   );
   if (missing.length) console.log('missing', missing.slice(0, 20).join(' '));
+  // Logged, not asserted: a request whose in-flight version with its request headers died with a stopped worker
+  // (written at most minCommitGapMs after onSendHeaders) is completed by the next worker from an earlier version.
+  console.log(`stored without request headers: ${stored.filter((r) => r.requestHeaders.length === 0).length}`);
   const perPath = new Map<string, ExchangeRecord[]>();
   for (const r of stored) perPath.set(path(r), [...(perPath.get(path(r)) ?? []), r]);
   const twice = [...perPath.values()].filter((rs) => rs.length > 1);
@@ -187,7 +193,7 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
 
 describe('worker stops during a burst', () => {
   it('DevTools closed: every finished record the browser took is stored whole; the rest are marked and counted', async () => {
-    const chromium = await launchChromium();
+    const chromium = await launchChromium(extension);
     try {
       await burstWithStops(chromium, false);
     } finally {
@@ -196,7 +202,7 @@ describe('worker stops during a burst', () => {
   });
 
   it("DevTools open: no record missing, none without its response (DevTools' log fills the gaps)", async () => {
-    const chromium = await launchChromium({ args: ['--auto-open-devtools-for-tabs'] });
+    const chromium = await launchChromium({ ...extension, args: ['--auto-open-devtools-for-tabs'] });
     try {
       await burstWithStops(chromium, true);
     } finally {
