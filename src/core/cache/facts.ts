@@ -14,6 +14,7 @@ import {
   parsePragma,
   parseVary,
   type DateField,
+  type DeltaValue,
   type ParsedAge,
   type ParsedCacheControl,
   type ParsedETag,
@@ -21,6 +22,7 @@ import {
   type ParsedVary,
 } from './parsers';
 import { firstLine, REQ_SLOTS, RES_SLOTS, scanFields, splitLines, type FieldValue } from './fields';
+import { hasUnqualified } from './storability';
 
 /**
  * The imported functions and tables the per-exchange path uses, bound once: run as CommonJS (tsx runs the bench and
@@ -68,12 +70,69 @@ const NO_CC: ParsedCacheControl = Object.freeze(parseCacheControl([], 'request')
 Object.freeze(NO_CC.directives);
 Object.freeze(NO_CC.findings);
 
+/**
+ * What the per-view judgements (storability, lifetime, computeView) ask of a response's Cache-Control, read once per
+ * parse: parses are shared between exchanges, so a view reads fields instead of a dozen Set and Map lookups.
+ */
+export interface CcFacts {
+  public: boolean;
+  private: boolean;
+  noStore: boolean;
+  noCache: boolean;
+  mustRevalidate: boolean;
+  proxyRevalidate: boolean;
+  mustUnderstand: boolean;
+  /** names.has('s-maxage'). */
+  hasSMaxage: boolean;
+  hasMaxAge: boolean;
+  /** hasUnqualified(cc, 'no-cache') / (cc, 'private'). */
+  unqualifiedNoCache: boolean;
+  unqualifiedPrivate: boolean;
+  /** deltas.get(...). */
+  sMaxage: DeltaValue | undefined;
+  maxAge: DeltaValue | undefined;
+  staleWhileRevalidate: number | null;
+  staleIfError: number | null;
+}
+
+function readCcFacts(cc: ParsedCacheControl): CcFacts {
+  const n = cc.names;
+  const d = cc.deltas;
+  return {
+    public: n.has('public'),
+    private: n.has('private'),
+    noStore: n.has('no-store'),
+    noCache: n.has('no-cache'),
+    mustRevalidate: n.has('must-revalidate'),
+    proxyRevalidate: n.has('proxy-revalidate'),
+    mustUnderstand: n.has('must-understand'),
+    hasSMaxage: n.has('s-maxage'),
+    hasMaxAge: n.has('max-age'),
+    unqualifiedNoCache: hasUnqualified(cc, 'no-cache'),
+    unqualifiedPrivate: hasUnqualified(cc, 'private'),
+    sMaxage: d.get('s-maxage'),
+    maxAge: d.get('max-age'),
+    staleWhileRevalidate: d.get('stale-while-revalidate')?.seconds ?? null,
+    staleIfError: d.get('stale-if-error')?.seconds ?? null,
+  };
+}
+
+/** CcFacts per parse: one WeakMap lookup per exchange (the parse is memoised per value). */
+const CC_FACTS = new WeakMap<ParsedCacheControl, CcFacts>();
+function ccFactsOf(cc: ParsedCacheControl): CcFacts {
+  let out = CC_FACTS.get(cc);
+  if (out === undefined) CC_FACTS.set(cc, (out = readCcFacts(cc)));
+  return out;
+}
+
 /** Everything the cache engine knows about one response, parsed once. */
 export interface ResponseFacts {
   url: string;
   method: string;
   status: number;
   cc: ParsedCacheControl;
+  /** What the views ask of cc, read once per parse (read-only, shared). */
+  ccf: CcFacts;
   /** Number of Cache-Control field lines. */
   ccLines: number;
   reqCc: ParsedCacheControl;
@@ -174,6 +233,7 @@ class Facts implements ResponseFacts {
   declare method: string;
   declare status: number;
   declare cc: ParsedCacheControl;
+  declare ccf: CcFacts;
   declare ccLines: number;
   declare reqCc: ParsedCacheControl;
   declare pragma: ParsedPragma;
@@ -222,6 +282,7 @@ class Facts implements ResponseFacts {
     this.method = typeof method === 'string' ? (method === 'GET' ? 'GET' : method.toUpperCase()) : 'GET';
     this.status = Number.isFinite(status) ? status : 0;
     this.cc = ccField(cc, 'response');
+    this.ccf = ccFactsOf(this.cc);
     this.ccLines = cc === undefined ? 0 : typeof cc === 'string' && cc.indexOf('\n') < 0 ? 1 : splitLines(cc).length;
     this.reqCc = ccField(req[0], 'request');
     this.pragma = pragma === undefined ? EMPTY_PRAGMA : memoField(pragmaMemo, pragma, parsePragma);

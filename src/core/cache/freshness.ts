@@ -8,14 +8,13 @@ import { fill } from '../notes';
 import { DELTA_CAP, parseHttpDateLenient } from './parsers';
 import { PROFILES, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
 import type { ResponseFacts } from './facts';
-import { hasUnqualified, storability, STORE_WHY, type StoreReason } from './storability';
+import { storability, STORE_WHY, type StoreReason } from './storability';
 
 /**
  * The imported functions and tables computeView uses for every view, bound once: run as CommonJS (tsx runs the bench
  * and the scripts that way), every use of an imported name is a getter call on the exporting module's object.
  */
 const judgeStorability = storability;
-const unqualified = hasUnqualified;
 const RFC = PROFILES.rfc;
 const HEURISTIC_STATUSES = RFC_HEURISTIC_STATUSES;
 const CAP = DELTA_CAP;
@@ -35,8 +34,8 @@ export interface LifetimeResult {
 
 /** Effective "no-cache" for the whole response under a profile (qualified no-cache="field" does not count). */
 export function effectiveNoCache(f: ResponseFacts, profile: CacheProfile, departures?: LifetimeResult['departures']): boolean {
-  if (unqualified(f.cc, 'no-cache')) return true;
-  if (f.cc.names.has('no-cache') && profile.qualifiedNoCache.value === 'whole-response') {
+  if (f.ccf.unqualifiedNoCache) return true;
+  if (f.ccf.noCache && profile.qualifiedNoCache.value === 'whole-response') {
     departures?.push(['qualifiedNoCache', {}]);
     return true;
   }
@@ -71,13 +70,13 @@ function lifetimeInto(
   profile: CacheProfile,
   departures: LifetimeResult['departures'] | undefined,
 ): void {
-  const cc = f.cc;
-  if (kind === 'shared' && cc.deltas.has('s-maxage')) {
-    const s = cc.deltas.get('s-maxage')!;
+  const cc = f.ccf; // f.cc's names and deltas, read once per parse
+  const s = cc.sMaxage;
+  if (kind === 'shared' && s !== undefined) {
     set(s.seconds ?? 0, 's-maxage', false);
     return;
   }
-  let maxAge = cc.deltas.get('max-age');
+  let maxAge = cc.maxAge;
   if (maxAge && maxAge.spaced && profile.spaceBeforeEquals.value === 'ignored') maxAge = undefined;
   if (maxAge && maxAge.overflow && profile.hugeValues.value === 'expired') {
     departures?.push(['hugeValues', {}]);
@@ -135,7 +134,7 @@ function lifetimeInto(
     set(CAP, 'heuristic', true);
     return;
   }
-  const isPublic = cc.names.has('public');
+  const isPublic = cc.public;
   const rfcAllows = HEURISTIC_STATUSES.has(status) || isPublic;
   let allowed = profile.heuristicStatuses.value.has(status) || (isPublic && profile.heuristicWithPublic.value);
   const limit = profile.heuristicStatusLimit.value;
@@ -150,7 +149,7 @@ function lifetimeInto(
       profile.heuristicStatuses.value.has(status) || !isPublic ? ['heuristicStatuses', { status }] : ['heuristicWithPublic', {}],
     );
   }
-  if (allowed && profile.heuristicBlockedByMustRevalidate.value && cc.names.has('must-revalidate')) {
+  if (allowed && profile.heuristicBlockedByMustRevalidate.value && cc.mustRevalidate) {
     if (usableLm) departures?.push(['heuristicBlockedByMustRevalidate', {}]);
     allowed = false;
   }
@@ -247,11 +246,10 @@ export function computeView(f: ResponseFacts, kind: CacheKind, profile: CachePro
   const source = LT.source;
   const heuristic = LT.heuristic;
   const fresh = lifetime !== null && lifetime > currentAge;
-  const cc = f.cc;
-  const swr = cc.deltas.get('stale-while-revalidate')?.seconds ?? null;
-  const sie = cc.deltas.get('stale-if-error')?.seconds ?? null;
-  const revalidateDirective =
-    cc.names.has('must-revalidate') || (kind === 'shared' && (cc.names.has('proxy-revalidate') || cc.names.has('s-maxage')));
+  const cc = f.ccf;
+  const swr = cc.staleWhileRevalidate;
+  const sie = cc.staleIfError;
+  const revalidateDirective = cc.mustRevalidate || (kind === 'shared' && (cc.proxyRevalidate || cc.hasSMaxage));
   const swrOpen =
     storable && !fresh && !noCache && !revalidateDirective && swr !== null && lifetime !== null && currentAge < lifetime + swr;
   const varyStar = f.vary.star;

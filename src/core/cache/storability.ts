@@ -53,30 +53,30 @@ export function hasUnqualified(cc: ParsedCacheControl, name: string): boolean {
 }
 
 export function storability(f: ResponseFacts, kind: CacheKind, profile: CacheProfile = PROFILES.rfc): StoreReason {
-  const cc = f.cc.names;
+  const cc = f.ccf; // f.cc's names and deltas, read once per parse
   if (f.status <= 0) return 'no-response';
   if (f.status < 200) return 'not-final';
   if (f.status === 304) return 'status-304';
-  const explicit = cc.has('max-age') || f.expires.raw !== null || (kind === 'shared' && cc.has('s-maxage'));
+  const explicit = cc.hasMaxAge || f.expires.raw !== null || (kind === 'shared' && cc.hasSMaxage);
   if (f.method !== 'GET' && f.method !== 'HEAD') {
     // RFC 9110 §9.3.3: POST responses are cacheable with explicit freshness and a Content-Location equal to the URL.
     const sameLocation = f.contentLocation !== null && resolvesTo(f.contentLocation, f.url);
     if (!(f.method === 'POST' && explicit && sameLocation)) return 'method';
   }
   if (f.reqCc.names.has('no-store')) return 'request-no-store';
-  let noStore = cc.has('no-store');
-  if (cc.has('must-understand') && profile.mustUnderstand.value) {
+  let noStore = cc.noStore;
+  if (cc.mustUnderstand && profile.mustUnderstand.value) {
     if (!UNDERSTOOD.has(f.status)) return 'must-understand';
     noStore = false; // RFC 9111 §5.2.2.3: a cache that understands the status ignores no-store
   }
   if (noStore) return 'no-store';
-  if (kind === 'shared' && hasUnqualified(f.cc, 'private')) return 'private';
-  if (kind === 'shared' && f.hasAuthorization && !(cc.has('public') || cc.has('s-maxage') || cc.has('must-revalidate'))) {
+  if (kind === 'shared' && cc.unqualifiedPrivate) return 'private';
+  if (kind === 'shared' && f.hasAuthorization && !(cc.public || cc.hasSMaxage || cc.mustRevalidate)) {
     return 'authorization';
   }
   if (explicit) return 'ok-explicit';
-  if (cc.has('public')) return 'ok-public';
-  if (kind === 'private' && cc.has('private')) return 'ok-private';
+  if (cc.public) return 'ok-public';
+  if (kind === 'private' && cc.private) return 'ok-private';
   if (HEURISTIC_STATUSES.has(f.status)) return 'ok-heuristic-status';
   return 'status';
 }
