@@ -91,7 +91,31 @@ export const KNOWN_AIRPORTS = CITY_BY_CODE.size;
  */
 export function cityForPop(pop: string | null | undefined): string | null {
   if (!pop || typeof pop !== 'string' || pop.length > 64) return null;
-  const m = /^([A-Za-z]{3})(?:$|[0-9-])/.exec(pop);
-  if (!m) return null;
-  return CITY_BY_CODE.get(m[1]!.toUpperCase()) ?? null;
+  // /^([A-Za-z]{3})(?:$|[0-9-])/ and the code upper-cased, read by character: no match or code string is made.
+  const a = letterIndex(pop.charCodeAt(0));
+  const b = letterIndex(pop.charCodeAt(1));
+  const c = letterIndex(pop.charCodeAt(2));
+  if (a < 0 || b < 0 || c < 0) return null;
+  if (pop.length > 3) {
+    const next = pop.charCodeAt(3);
+    if (next !== 45 /* - */ && (next < 48 || next > 57)) return null;
+  }
+  return CITY_BY_INDEX[(a * 26 + b) * 26 + c] ?? null;
 }
+
+/** 0-25 for A-Z or a-z, else -1 (NaN past the end of the string is not a letter either). */
+function letterIndex(code: number): number {
+  if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 97 && code <= 122) return code - 97;
+  return -1;
+}
+
+/** CITY_BY_CODE by the code's letters as a number, (A * 26 + B) * 26 + C; codes other than three letters A-Z never match. */
+const CITY_BY_INDEX: ReadonlyArray<string | undefined> = (() => {
+  const out = new Array<string | undefined>(26 * 26 * 26).fill(undefined);
+  for (const [code, city] of CITY_BY_CODE) {
+    if (!/^[A-Z]{3}$/.test(code)) continue;
+    out[((code.charCodeAt(0) - 65) * 26 + code.charCodeAt(1) - 65) * 26 + code.charCodeAt(2) - 65] = city;
+  }
+  return out;
+})();
