@@ -65,6 +65,7 @@ export function isSecureScheme(scheme: string, host: string): boolean {
 const SIMPLE_URL = /^(https?|wss?):\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(\/[A-Za-z0-9\-_~!$&'()*+,;=:@%/.]*)?(?:[?#]|$)/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)|%2e/i;
 const NUMERIC_HOST = /^[0-9.]+$|(^|\.)0x/i;
+const PUNYCODE_LABEL = /(?:^|\.)xn--/;
 
 function fastParse(u: string): RequestParts | null | undefined {
   const m = SIMPLE_URL.exec(u);
@@ -73,6 +74,9 @@ function fastParse(u: string): RequestParts | null | undefined {
   if (host === '' || host.startsWith('.') || host.includes('..')) return undefined;
   const path = rawPath ?? '/';
   if (DOT_SEGMENT.test(path)) return undefined;
+  // A path with a dot once always went to URL, which also checks a punycode ("xn--") label: it still does for those
+  // hosts (a dot-free path keeps the fast path, as before).
+  if (PUNYCODE_LABEL.test(host) && path.includes('.')) return undefined;
   const isIp = looksLikeIp(host);
   // URL canonicalises IPv4 forms like 0x7f.1 or 127.1; leave anything numeric-looking but not dotted-quad to it.
   if (!isIp && NUMERIC_HOST.test(host)) return undefined;
