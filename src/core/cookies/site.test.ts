@@ -38,7 +38,7 @@ describe('site helpers', () => {
       'https://a.example.com/a/../b.png#f',
     ];
     for (const u of samples) expect(parseRequestUrl(u), u).toMatchObject(viaUrl(u));
-    // A punycode label that does not decode: URL refuses the host, with or without a dot in the path.
+    // A punycode label that does not decode: URL refuses the host, and a dotted path still goes through URL.
     expect(parseRequestUrl('https://xn--/app.js')).toBeNull();
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (u) => {
