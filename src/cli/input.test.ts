@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandArgs, expandGlob } from './input';
+import { expandArgs, expandGlob, StringPool } from './input';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-glob-'));
 afterAll(() => {
@@ -32,5 +32,35 @@ describe('globs', () => {
       { file: 'nothing-*.har', error: 'nothing-*.har: no file matches this pattern' },
       { file: 'plain.har' },
     ]);
+  });
+});
+
+describe('StringPool', () => {
+  it('leaves every value of an entry as it was, whatever its type', () => {
+    const make = () =>
+      JSON.parse(
+        JSON.stringify({
+          pageref: 'p1',
+          _ip_addr: 7,
+          request: { url: 'https://a.example/', method: 'GET', headers: [{ name: 'Accept', value: '*/*' }, { name: 'X' }, null, 'odd'] },
+          response: { statusText: 'OK', httpVersion: ['h2'], headers: [{ name: 'Cache-Control', value: 'x'.repeat(600) }] },
+        }),
+      ) as unknown;
+    const pool = new StringPool();
+    for (let i = 0; i < 3; i++) {
+      const e = make();
+      pool.entry(e);
+      expect(e).toEqual(make());
+    }
+    for (const odd of [null, 1, 'x', [], { request: 5, response: { headers: {} } }])
+      expect(() => {
+        pool.entry(odd);
+      }).not.toThrow();
+  });
+
+  it('starts over when full and still returns equal strings', () => {
+    const pool = new StringPool();
+    for (let i = 0; i < 200_010; i++) expect(pool.one(`v${i}`)).toBe(`v${i}`);
+    expect(pool.one('v1')).toBe('v1');
   });
 });

@@ -206,6 +206,58 @@ async function streamHar(file: string, size: number, progress?: ReadProgress): P
   }
 }
 
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One copy of each repeated string that a record keeps (header names and values, URL, method, page id, ...). JSON.parse
+ * makes a new string for every value in the file, so the records of a big HAR would otherwise hold the same
+ * "Cache-Control" or "Thu, 01 Jan 2026 ..." thousands of times: most of what a streamed read keeps. Bounded: strings up
+ * to 512 characters, and the pool starts over when it holds 200,000 (strings shared until then stay shared).
+ */
+export class StringPool {
+  private pool = new Map<string, string>();
+
+  one(s: string): string {
+    if (s.length > 512) return s;
+    const had = this.pool.get(s);
+    if (had !== undefined) return had;
+    if (this.pool.size >= 200_000) this.pool = new Map();
+    this.pool.set(s, s);
+    return s;
+  }
+
+  private field(o: Obj, k: string): void {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = this.one(v);
+  }
+
+  private headers(list: unknown): void {
+    if (!Array.isArray(list)) return;
+    for (const h of list) {
+      if (!isObj(h)) continue;
+      this.field(h, 'name');
+      this.field(h, 'value');
+    }
+  }
+
+  /** Shares the strings of a parsed HAR entry that its record keeps (in place; the values stay equal). */
+  entry(e: unknown): void {
+    if (!isObj(e)) return;
+    for (const k of ['pageref', 'serverIPAddress', '_ip_addr', '_resourceType']) this.field(e, k);
+    const req = e.request;
+    if (isObj(req)) {
+      for (const k of ['url', 'method', 'httpVersion']) this.field(req, k);
+      this.headers(req.headers);
+    }
+    const res = e.response;
+    if (isObj(res)) {
+      for (const k of ['statusText', 'httpVersion', 'redirectURL']) this.field(res, k);
+      this.headers(res.headers);
+    }
+  }
+}
+
 /** A HAR from any byte stream (a file, standard input), one entry at a time. */
 export async function readHarChunks(
   chunks: AsyncIterable<Uint8Array>,
@@ -219,11 +271,13 @@ export async function readHarChunks(
   const builder = new HarRecordBuilder();
   let badEntry: unknown = null;
   const lines: number[] = [];
+  const strings = new StringPool();
   const parser = new HarStreamParser(
     (e, _i, line) => {
       lines.push(line);
       if (badEntry !== null) return;
       try {
+        strings.entry(e);
         builder.add(e);
       } catch (error) {
         badEntry = error;
