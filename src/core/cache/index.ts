@@ -20,7 +20,6 @@ import {
 import { buildFacts, type ResponseFacts } from './facts';
 import type { FieldValue } from './fields';
 import { computeView, NO_NOTES, type ViewResult } from './freshness';
-import { hasUnqualified } from './storability';
 import { CACHE_FIXES, CACHE_NOTES, type CacheNoteId } from './notes';
 import { clip, DELTA_CAP, parseHttpDateLenient, type DateField, type ParsedCacheControl, type ParsedVary } from './parsers';
 import { profileFor, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
@@ -515,14 +514,15 @@ function cacheFindings(
   const hasValidator = f.etag !== null || f.lastModified.time !== null;
 
   // Cache-Control semantics
-  if (cc.has('public') && hasUnqualified(f.cc, 'private')) add('public-private-conflict');
-  if (cc.has('no-store')) {
+  const k = f.ccf; // the same names and deltas, read once per parse
+  if (k.public && k.unqualifiedPrivate) add('public-private-conflict');
+  if (k.noStore) {
     const others = FRESHNESS_DIRECTIVES.filter((n) => cc.has(n));
     if (others.length && !cc.has('must-understand')) add('no-store-with-others', { others: others.join(', ') });
     if (!storableAnywhere && priv.reason === 'no-store') add('no-store');
   }
-  if (cc.has('private') && cc.has('s-maxage')) add('private-s-maxage');
-  const explicit = cc.has('max-age') || cc.has('s-maxage') || f.expires.raw !== null;
+  if (k.private && k.hasSMaxage) add('private-s-maxage');
+  const explicit = k.hasMaxAge || k.hasSMaxage || f.expires.raw !== null;
   const noCacheQualified = qualifiedFields(f.cc, 'no-cache') !== null;
   for (const c of conflictsOf(f.cc)) {
     // no-cache="field" only concerns the listed fields: it does not contradict a lifetime.
@@ -531,17 +531,11 @@ function cacheFindings(
   }
   // public only widens storability for a request with Authorization, or a status not cacheable by default without
   // explicit freshness (RFC 9111 §3, §3.5, §4.2.2).
-  if (
-    cc.has('public') &&
-    !cc.has('no-store') &&
-    !f.hasAuthorization &&
-    !hasUnqualified(f.cc, 'private') &&
-    (explicit || RFC_HEURISTIC_STATUSES.has(f.status))
-  ) {
+  if (k.public && !k.noStore && !f.hasAuthorization && !k.unqualifiedPrivate && (explicit || RFC_HEURISTIC_STATUSES.has(f.status))) {
     add('public-redundant', { why: explicit ? 'it has an explicit lifetime' : `status ${f.status} is cacheable by default` });
   }
-  if (cc.has('must-revalidate') && !explicit && storableAnywhere) add('must-revalidate-no-lifetime');
-  if (f.cc.deltas.get('max-age')?.seconds === 0 && !cc.has('must-revalidate') && !cc.has('no-cache') && storableAnywhere) {
+  if (k.mustRevalidate && !explicit && storableAnywhere) add('must-revalidate-no-lifetime');
+  if (k.maxAge?.seconds === 0 && !k.mustRevalidate && !k.noCache && storableAnywhere) {
     add('max-age-zero-not-no-cache');
   }
   const noCacheFields = qualifiedFields(f.cc, 'no-cache');
@@ -557,9 +551,9 @@ function cacheFindings(
   if (cc.has('immutable') && pv.freshnessLifetime !== null && pv.freshnessLifetime < LONG_LIFETIME && !pv.heuristic) {
     add('immutable-short-lifetime', { lifetime: pv.freshnessLifetime });
   }
-  const swr = f.cc.deltas.get('stale-while-revalidate')?.seconds;
+  const swr = k.staleWhileRevalidate;
   if (swr != null && storableAnywhere) add('stale-while-revalidate', { seconds: swr });
-  const sie = f.cc.deltas.get('stale-if-error')?.seconds;
+  const sie = k.staleIfError;
   if (sie != null && storableAnywhere) add('stale-if-error', { seconds: sie });
 
   // Validators
@@ -584,7 +578,7 @@ function cacheFindings(
       { when: soon ? (lt === null ? ', which is at once' : ` after ${humanDuration(lt)}`) : '' },
       soon ? 'warning' : 'info',
     );
-  } else if (storableAnywhere && hasValidator && f.status === 200 && !cc.has('no-store')) add('cacheable-with-validator');
+  } else if (storableAnywhere && hasValidator && f.status === 200 && !k.noStore) add('cacheable-with-validator');
 
   // Dates and ages
   if (f.date.raw === null) add('date-missing');
