@@ -285,7 +285,7 @@ describe('shared read-only parts of explanations', () => {
   it('findings without parameters and empty lists are one frozen object each, equal to what applyNote gives', async () => {
     const { explainCache, CACHE_NOTES } = await import('./index');
     const { CACHE_FIXES } = await import('./notes');
-    const { applyNote } = await import('../notes');
+    const { applyNote, fill } = await import('../notes');
     const x = (id: string) => ({
       id,
       url: 'https://a.example/app.js',
@@ -308,6 +308,19 @@ describe('shared read-only parts of explanations', () => {
     expect(weakA).toEqual({ ...applyNote(CACHE_NOTES, 'etag-weak'), fix: CACHE_FIXES['etag-weak'] });
     expect(b.findings.find((f) => f.id === 'etag-weak')).toBe(weakA);
     expect(Object.isFrozen(weakA)).toBe(true);
+    // With parameters: one frozen object per note and values, equal to what applyNote and the fix give.
+    const swrHeaders = (id: string) => ({
+      ...x(id),
+      responseHeaders: [...x(id).responseHeaders.slice(0, 1), { name: 'Cache-Control', value: 'max-age=600, stale-while-revalidate=30' }],
+    });
+    const swrA = explainCache(swrHeaders('d'), ctx).findings.find((f) => f.id === 'stale-while-revalidate')!;
+    const swrB = explainCache(swrHeaders('e'), ctx).findings.find((f) => f.id === 'stale-while-revalidate')!;
+    expect(swrA).toEqual({
+      ...applyNote(CACHE_NOTES, 'stale-while-revalidate', { seconds: 30 }),
+      fix: fill(CACHE_FIXES['stale-while-revalidate'], { seconds: 30 }),
+    });
+    expect(swrB).toBe(swrA);
+    expect(Object.isFrozen(swrA) && Object.isFrozen(swrA.params)).toBe(true);
     expect(a.nextUse.action).toBe('from-cache');
     expect(a.nextUse.conditionalHeaders).toEqual([]);
     expect(Object.isFrozen(a.nextUse.conditionalHeaders)).toBe(true);
