@@ -60,8 +60,6 @@ const LAST_BY_URL_MAX = 5000;
 const SESSION_KEY = 'cacheLens.session';
 /** Well inside Chrome's 30 s idle limit, long after any event of a stopped worker's requests would have arrived. */
 const INTERRUPTED_AFTER_MS = 20_000;
-/** An unfinished response's in-flight version with its headers is written this long after they came (persistSoon). */
-const RESPONSE_WRITE_AFTER_MS = 1000;
 export const INTERRUPTED_ERROR = 'cache-lens: response events lost (the browser stopped the background worker mid-request)';
 
 /**
@@ -342,7 +340,6 @@ export class Recorder {
       ignored: this.ignored.size,
       jarCache: this.jars.size,
       queued: this.store?.pending ?? 0,
-      unwrittenResponses: this.unwritten.size,
       journal: this.journal?.size ?? 0,
     };
   }
@@ -474,45 +471,8 @@ export class Recorder {
   onHeadersReceived(d: WebRequestDetails): void {
     this.withRecord(d, (record) => {
       applyResponse(record, d, 'headers');
-      this.persistSoon(record);
-    });
-  }
-
-  /**
-   * Records whose response headers came (onHeadersReceived) and whose version with them is not queued for IndexedDB
-   * yet, with when they came. Almost every response completes a few ms later, and that final version is written and
-   * journaled anyway: the in-flight one with the headers is written only for a response still unfinished after
-   * RESPONSE_WRITE_AFTER_MS (a long download, a stream), sparing most requests a put (a structured clone).
-   */
-  private readonly unwritten = new Map<ExchangeRecord, number>();
-  private unwrittenTimer: ReturnType<typeof setTimeout> | null = null;
-
-  private persistSoon(record: ExchangeRecord): void {
-    const tabId = record.tabId ?? -1;
-    // Already queued (the queue holds this very object), or a case persist() has to sort out: written as before.
-    if (this.store!.isQueued(record.id) || (tabId >= 0 && !record.incognito && !this.tabs.known(tabId))) {
-      this.unwritten.delete(record);
       this.persist(record);
-      return;
-    }
-    this.unwritten.delete(record);
-    this.unwritten.set(record, performance.now());
-    this.events.onRecord(record);
-    this.unwrittenTimer ??= setTimeout(() => this.writeUnfinished(), RESPONSE_WRITE_AFTER_MS);
-  }
-
-  private writeUnfinished(): void {
-    this.unwrittenTimer = null;
-    const due = performance.now() - RESPONSE_WRITE_AFTER_MS;
-    for (const [record, at] of this.unwritten) {
-      if (at > due) {
-        this.unwrittenTimer = setTimeout(() => this.writeUnfinished(), at - due);
-        return;
-      }
-      this.unwritten.delete(record);
-      // Finished meanwhile: its final version went to the journal and the store already.
-      if (!this.isDone(record)) this.persist(record);
-    }
+    });
   }
 
   onBeforeRedirect(d: WebRequestDetails): void {

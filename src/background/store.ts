@@ -240,11 +240,6 @@ export class ExchangeStore {
     this.schedule(this.opts.completedFlushDelayMs);
   }
 
-  /** Is this record queued (the queue holds the live object, so a change to it is written with the queue)? */
-  isQueued(id: string): boolean {
-    return this.queue.has(id);
-  }
-
   /** Number of records not yet in IndexedDB. */
   get pending(): number {
     return this.queue.size + this.pageQueue.size + this.deleteQueue.size + this.inFlight + this.directInFlight;
