@@ -23,7 +23,7 @@ function main(): void {
 
   const streamAbove = Number(process.env.CACHE_LENS_STREAM_ABOVE);
   // CACHE_LENS_THREADS=1: one thread for everything; =2: a second thread for every big json or text file even on a
-  // busy machine (by default only when a core is free: parallel.ts);
+  // busy machine (by default only when a core is idle: parallel.ts);
   // CACHE_LENS_PARALLEL_ABOVE: from how many bytes a file gets the second thread; CACHE_LENS_CHUNK: entries per
   // chunk of work (tests lower both)
   const oneThread = process.env.CACHE_LENS_THREADS === '1';
