@@ -176,7 +176,10 @@ export function incognitoOf(
 
 /** onSendHeaders / onBeforeSendHeaders: the request headers as the browser lets the extension see them. */
 export function applyRequestHeaders(record: ExchangeRecord, d: WebRequestDetails): void {
-  if (d.requestHeaders) record.requestHeaders = headersFromWebRequest(d.requestHeaders);
+  if (d.requestHeaders) {
+    record.requestHeaders = headersFromWebRequest(d.requestHeaders);
+    delete record.requestHeadersLost;
+  }
   if (d.timeStamp && !record.requestTimeMs) record.requestTimeMs = d.timeStamp;
 }
 
@@ -371,6 +374,7 @@ export function mergeHarEntry(record: ExchangeRecord, entry: HarEntryLike): void
   if (reqHeaders.length) {
     record.requestHeaders = reqHeaders;
     record.requestHeadersIncomplete = false;
+    delete record.requestHeadersLost;
   }
   const status = entry.response.status;
   if (status === 304) {

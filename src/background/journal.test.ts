@@ -68,7 +68,7 @@ describe('Journal', () => {
     expect(j.size).toBe(1);
   });
 
-  it('journals a record without its request headers and jar, and fills them from the stored version at replay', () => {
+  it('journals the whole record: a request that finished before its in-flight version committed keeps its request side', () => {
     const jar = [
       {
         name: 'a',
@@ -89,20 +89,27 @@ describe('Journal', () => {
       jarSnapshot: jar,
       responseHeaders: [{ name: 'Set-Cookie', value: 'b=2' }],
     });
-    const entry = journalEntry(full);
-    expect(entry.requestHeaders).toEqual([]);
-    expect(entry.jarSnapshot).toBeUndefined();
-    expect(entry.responseHeaders).toEqual(full.responseHeaders);
-    const stored = rec('s:2:y', {
+    const entry = structuredClone(journalEntry(full));
+    // Nothing stored: the journal alone has it, whole.
+    expect(fillFrom(entry, undefined)).toEqual(full);
+    expect(fillFrom(entry, undefined).requestHeadersLost).toBeUndefined();
+  });
+
+  it('an entry of the earlier slim form is filled from the stored version, or says its request headers were lost', () => {
+    const slim = rec('s:3:z', { requestHeaders: [], responseHeaders: [{ name: 'Set-Cookie', value: 'b=2' }] });
+    (slim as { journalSlim?: boolean }).journalSlim = true;
+    const stored = rec('s:3:z', {
       status: 0,
       endTimeMs: undefined,
-      requestHeaders: full.requestHeaders,
-      jarSnapshot: jar,
+      requestHeaders: [{ name: 'Cookie', value: 'a=1' }],
       responseHeaders: [],
     });
-    expect(fillFrom(structuredClone(entry), stored)).toEqual(full);
-    // Nothing stored (its earlier writes died too): the response is kept, the request side is empty.
-    expect(fillFrom(structuredClone(entry), undefined)).toMatchObject({ status: 200, endTimeMs: 1002, requestHeaders: [] });
+    const filled = fillFrom(structuredClone(slim), stored);
+    expect(filled.requestHeaders).toEqual(stored.requestHeaders);
+    expect('journalSlim' in filled).toBe(false);
+    expect(filled.requestHeadersLost).toBeUndefined();
+    const lost = fillFrom(structuredClone(slim), undefined);
+    expect(lost).toMatchObject({ status: 200, requestHeaders: [], requestHeadersLost: true, requestHeadersIncomplete: true });
   });
 
   it('a new worker stores what the stopped one journaled but never committed, before any event', async () => {

@@ -45,25 +45,38 @@ export function approxBytes(record: ExchangeRecord): number {
 }
 
 /**
- * What goes into the journal: the record without its request headers and jar snapshot, which the earlier events'
- * writes normally committed long before (the journal call is the costliest part of onCompleted, and those are its
- * largest part). `fillFrom` puts them back from the stored version at replay.
+ * What goes into the journal: the whole record. An earlier version left out the request headers and jar snapshot
+ * (filled from the stored in-flight version at replay), but a request that finishes before its in-flight version
+ * commits (most of a burst: commits are at least 16 ms apart) then lost them at a stop with nothing to fill them from,
+ * and the gain was within noise (a storage.session call costs per call, not per byte: docs/recorder.md).
  */
 export function journalEntry(record: ExchangeRecord): ExchangeRecord {
-  const { requestHeaders: _h, jarSnapshot: _j, ...rest } = record;
-  return { ...rest, requestHeaders: [], journalSlim: true } as ExchangeRecord;
+  return record;
 }
 
-/** A journal entry made whole again with the stored version's request headers and jar (when there is one). */
+/**
+ * A journal entry made whole again: entries of that earlier slim form take the stored version's request headers and
+ * jar; when there is none, the record says its request headers were lost instead of showing none.
+ */
 export function fillFrom(entry: ExchangeRecord, stored: ExchangeRecord | undefined): ExchangeRecord {
-  const { journalSlim: _s, ...record } = entry as ExchangeRecord & { journalSlim?: boolean };
-  if (stored) {
+  const { journalSlim, ...record } = entry as ExchangeRecord & { journalSlim?: boolean };
+  if (!journalSlim) return record;
+  if (stored?.requestHeaders.length) {
     record.requestHeaders = stored.requestHeaders;
     if (stored.jarSnapshot) record.jarSnapshot = stored.jarSnapshot;
     const withMs = stored as ExchangeRecord & { jarSnapshotMs?: number };
     if (withMs.jarSnapshotMs !== undefined) (record as ExchangeRecord & { jarSnapshotMs?: number }).jarSnapshotMs = withMs.jarSnapshotMs;
+  } else {
+    markRequestHeadersLost(record);
   }
   return record;
+}
+
+/** The request's headers never reached a worker that could keep them (cleared when a later event brings them). */
+export function markRequestHeadersLost(record: ExchangeRecord): void {
+  if (record.requestHeaders.length) return;
+  record.requestHeadersLost = true;
+  record.requestHeadersIncomplete = true;
 }
 
 export class Journal {

@@ -168,6 +168,33 @@ describe('Recorder: events out of order after a worker restart', () => {
   });
 });
 
+describe('Recorder: a request whose early events died with the stopped worker', () => {
+  it('is stored with its response and says its request headers were lost; a later onSendHeaders clears that', async () => {
+    const { store } = await started();
+    const restarted = new Recorder('chrome', events, { tabApi });
+    restarted.store = store;
+    restarted.tabs.sessionTag = 's';
+    restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
+    const response = { statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }] };
+    const d = { requestId: '40', url: 'https://a.test/lost', type: 'xmlhttprequest' as const };
+    restarted.onCompleted(ev({ ...d, ...response, timeStamp: 1010 }));
+    const e = { requestId: '41', url: 'https://a.test/later', type: 'xmlhttprequest' as const };
+    restarted.onHeadersReceived(ev({ ...e, ...response, timeStamp: 1005 }));
+    await restarted.hops.settled();
+    restarted.onSendHeaders(ev({ ...e, timeStamp: 1006, requestHeaders: [{ name: 'Accept', value: '*/*' }] }));
+    restarted.onCompleted(ev({ ...e, ...response, timeStamp: 1010 }));
+    await new Promise((r) => setTimeout(r, 20));
+    await store.flush();
+    const rows = await store.storedExchanges(5);
+    const lost = rows.find((r) => r.url === d.url);
+    expect(lost).toMatchObject({ status: 200, requestHeaders: [], requestHeadersLost: true, requestHeadersIncomplete: true });
+    const later = rows.find((r) => r.url === e.url);
+    expect(later?.requestHeaders).toEqual([{ name: 'Accept', value: '*/*' }]);
+    expect(later?.requestHeadersLost).toBeUndefined();
+    store.close();
+  });
+});
+
 describe('Recorder: memory-cache hits from the DevTools log', () => {
   it('a memory hit is its own row, never merged into the earlier load of the URL that DevTools missed', async () => {
     const { recorder, store } = await started();

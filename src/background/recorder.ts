@@ -34,7 +34,7 @@ import {
 import { HopTracker } from './hop-tracker';
 import { JarCache } from './jar';
 import { JarAttacher } from './jar-attacher';
-import { fillFrom, type Journal } from './journal';
+import { fillFrom, markRequestHeadersLost, type Journal } from './journal';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
 import { TabRegistry, chromeTabApi, type TabApi, type TabState } from './tab-registry';
@@ -143,6 +143,9 @@ export class Recorder {
         const record = recordFromWebRequest(id, d, this.tabs.context(d.tabId), this.browser);
         // First seen after its start in a recording that has just begun: started before our listeners were in force.
         if (late && this.freshRecording) markHeadersWithheld(record, this.browser);
+        // First seen after its start in a restarted worker: its earlier events went to the stopped one, whose writes
+        // did not last (else the store would have had it). An onSendHeaders still to come clears this.
+        else if (late) markRequestHeadersLost(record);
         return record;
       },
       follow: (record) => this.remember(record),

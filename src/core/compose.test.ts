@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createExplainer, emptyCache, emptyCdn, emptyCookies, emptyProxy, HISTORY_CAP, type Engines } from './compose';
+import {
+  createExplainer,
+  emptyCache,
+  emptyCdn,
+  emptyCookies,
+  emptyProxy,
+  HISTORY_CAP,
+  REQUEST_HEADERS_LOST,
+  type Engines,
+} from './compose';
 import type { EngineContext, ExchangeRecord, Finding, Severity } from './types';
 
 const ctx: EngineContext = { browser: 'chrome', now: 1_767_225_600 };
@@ -99,6 +108,16 @@ describe('explain composer', () => {
     const some = ex.explain({ ...rec(1), requestHeadersIncomplete: true, requestHeaders: [{ name: 'cookie', value: 'a=1' }] }, ctx).hidden;
     expect(some.some((h) => h.startsWith('Cookie:'))).toBe(false);
     expect(some.length).toBe(all.length - 1);
+  });
+
+  it('says the request headers were lost, instead of listing what the browser hides, when none reached the recorder', () => {
+    const ex = createExplainer(fakes());
+    const lost = { ...rec(1), requestHeadersIncomplete: true, requestHeadersLost: true, requestHeaders: [] };
+    expect(ex.explain(lost, ctx).hidden).toEqual([REQUEST_HEADERS_LOST]);
+    expect(ex.explain({ ...lost, requestHeaders: undefined } as never, ctx).hidden).toEqual([REQUEST_HEADERS_LOST]);
+    // Headers that arrived later win over the mark.
+    const found = ex.explain({ ...lost, requestHeaders: [{ name: 'accept', value: '*/*' }] }, ctx).hidden;
+    expect(found).not.toContain(REQUEST_HEADERS_LOST);
   });
 });
 

@@ -133,7 +133,13 @@ const HIDDEN_REQUEST_HEADERS: Array<{ names: string[]; plain: string }> = [
 const NONE_HIDDEN: readonly string[] = Object.freeze([]);
 const NO_HISTORY: readonly ExchangeRecord[] = Object.freeze([]);
 
+/** Said instead of the list above when the request's headers never reached the recorder (ExchangeRecord.requestHeadersLost). */
+export const REQUEST_HEADERS_LOST =
+  "The request's headers were not recorded: the browser stopped the extension's background worker while this request was under way. Which cookies and validators it sent is unknown, not none.";
+const LOST: readonly string[] = Object.freeze([REQUEST_HEADERS_LOST]);
+
 export function hiddenHeaders(x: ExchangeRecord): readonly string[] {
+  if (x.requestHeadersLost === true && safeHeaders(x.requestHeaders).length === 0) return LOST;
   if (!x.requestHeadersIncomplete) return NONE_HIDDEN;
   const present = new Set<string>();
   for (const h of safeHeaders(x.requestHeaders)) present.add(h.name.toLowerCase());

@@ -46,6 +46,11 @@ export interface ExchangeRecord {
    * request began before the extension's listeners were in force). "No Set-Cookie" then means "not seen", not "none".
    */
   headersWithheld?: boolean;
+  /**
+   * True when this request's headers never reached the recorder: the browser stopped the extension's worker after
+   * the request began and before its headers were stored, so "no Cookie sent" means "not seen", not "none".
+   */
+  requestHeadersLost?: boolean;
   serverIp?: string;
   /** webRequest resource type (main_frame, sub_frame, script, xmlhttprequest, ...). */
   resourceType?: string;

@@ -53,6 +53,12 @@ export function CookiesTab({ store, x, e }: { store: PanelStore; x: ExchangeReco
       </Section>
 
       <Section title="Sent with this request">
+        {x.requestHeadersLost && x.requestHeaders.length === 0 ? (
+          <p class="muted">
+            The request&apos;s headers were not recorded (the browser stopped the extension&apos;s background worker while it was under
+            way), so whether it carried cookies is unknown.
+          </p>
+        ) : null}
         {c.send ? (
           c.send.sent.length === 0 ? (
             <p class="muted">No cookie from the jar matched this request.</p>
