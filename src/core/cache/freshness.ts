@@ -11,8 +11,8 @@ import type { ResponseFacts } from './facts';
 import { storability, STORE_WHY, type StoreReason } from './storability';
 
 /**
- * The imported functions and tables computeView uses for every view, bound once: run as CommonJS (tsx runs the bench
- * and the scripts that way), every use of an imported name is a getter call on the exporting module's object.
+ * The imported functions and tables computeView uses for every view, bound once: loaded as CommonJS (tsx, for a
+ * require() from a CommonJS script), every use of an imported name is a getter call on the exporting module's object.
  */
 const judgeStorability = storability;
 const RFC = PROFILES.rfc;

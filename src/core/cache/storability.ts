@@ -6,7 +6,7 @@ import type { ParsedCacheControl } from './parsers';
 import type { ResponseFacts } from './facts';
 import { PROFILES, RFC_HEURISTIC_STATUSES, UNDERSTOOD_STATUSES, type CacheProfile } from './profiles';
 
-/** Bound once: run as CommonJS (tsx), every use of an imported name is a getter call on the exporting module. */
+/** Bound once: loaded as CommonJS (tsx, from a require()), every use of an imported name is a getter call. */
 const HEURISTIC_STATUSES = RFC_HEURISTIC_STATUSES;
 const UNDERSTOOD = UNDERSTOOD_STATUSES;
 // ---------------------------------------------------------------- storability (RFC 9111 §3)
