@@ -282,6 +282,40 @@ describe('ExchangeStore under a quota', () => {
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.map((r) => r.id)).toContain(all.at(-1)!.id);
   });
+  it('runs one flush at a time, however many callers wait, so pending is 0 only once all is written', async () => {
+    const store = await open(new IDBFactory(), { maxBatch: 1000, flushDelayMs: 0 });
+    withQuota(store, { n: 50 });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 60; i++) store.put(record(4), true);
+      for (let i = 0; i < 20 && store.pending; i++) await store.flush();
+    }
+    const cap = store.health.quotaCap;
+    if (cap === undefined) throw new Error('no quota cap after the refusals');
+    // Count the write transactions open at once from here on.
+    const db = (store as unknown as { db: { transaction: (...a: unknown[]) => { done: Promise<void> } } }).db;
+    const real = db.transaction.bind(db);
+    let openTx = 0;
+    let most = 0;
+    db.transaction = (...a: unknown[]) => {
+      const tx = real(...a);
+      if (a[1] === 'readwrite') {
+        most = Math.max(most, ++openTx);
+        tx.done.then(
+          () => openTx--,
+          () => openTx--,
+        );
+      }
+      return tx;
+    };
+    for (let i = 0; i < 10; i++) store.put(record(4), true);
+    const first = store.flush();
+    // A backlog larger than the cap (the queue is trimmed before the write) and several callers waiting meanwhile.
+    for (let i = 0; i < cap + 30; i++) store.put(record(4), true);
+    const waiting = [store.flush(), store.flush(), store.flush()];
+    await Promise.all([first, ...waiting]);
+    expect(most).toBe(1);
+    expect(store.pending).toBe(0);
+  });
 });
 
 describe("ExchangeStore finalAtOnce (the background's setting)", () => {

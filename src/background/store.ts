@@ -364,74 +364,23 @@ export class ExchangeStore {
     }, delay);
   }
 
-  /** Writes everything queued; resolves when it is committed. Safe to call concurrently. */
+  /**
+   * Writes everything queued; resolves when it is committed. Safe to call concurrently: one write runs at a time.
+   * Callers waiting for the one under way resume together, so between the wait and the claim (`this.flushing = ...`)
+   * there must be no `await`: before this was so, several ran at once near the quota (dropOldestQueued awaited in
+   * between), each queuing its own IndexedDB transactions, and `pending` said 0 while hundreds were still queued in the
+   * browser, which made reads wait behind them for over a minute (recorder-quota.test.ts).
+   */
   async flush(): Promise<void> {
-    while (this.directCommits.size) await Promise.all([...this.directCommits]);
-    while (this.flushing) await this.flushing;
+    for (;;) {
+      if (this.flushing)
+        await this.flushing.catch(() => {}); // its own caller reports its failure
+      else if (this.directCommits.size) await Promise.all([...this.directCommits]);
+      else break;
+    }
     if (this.queue.size === 0 && this.pageQueue.size === 0 && this.deleteQueue.size === 0) return;
-    if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap)
-      await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
-    const takenAt = performance.now();
-    const batch = [...this.queue.values()];
-    const pages = [...this.pageQueue.values()];
-    const deletes = [...this.deleteQueue].filter((id) => !this.queue.has(id));
-    this.deleteQueue.clear();
-    this.queue.clear();
-    this.pageQueue.clear();
     let failed = false;
-    this.inFlight = batch.length + pages.length + deletes.length;
-    this.flushing = (async () => {
-      try {
-        if (deletes.length) {
-          // Apart from the writes: a delete-only transaction is one a full database still accepts.
-          const del = this.db.transaction('exchanges', 'readwrite');
-          for (const id of deletes) void del.store.delete(id);
-          await del.done;
-        }
-        const t0 = performance.now();
-        // relaxed: the commit resolves once the browser holds the data, without waiting for a disk flush
-        // (https://developer.mozilla.org/docs/Web/API/IDBDatabase/transaction#durability); a stopped worker is not a
-        // crashed browser, so what the browser holds survives it.
-        const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
-        this.lastCommitAt = t0;
-        const exchanges = tx.objectStore('exchanges');
-        const pageStore = tx.objectStore('pages');
-        this.noteAdded(batch);
-        for (const item of batch) void exchanges.put(item);
-        for (const page of pages) void pageStore.put(page);
-        this.flushWorkMs += performance.now() - t0;
-        this.flushes++;
-        this.puts += batch.length;
-        await tx.done;
-      } catch (err) {
-        // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.
-        for (const item of batch) if (!this.queue.has(item.id)) this.queue.set(item.id, item);
-        for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
-        for (const id of deletes) this.deleteQueue.add(id);
-        if (!isQuotaError(err)) throw err;
-        // Full: make room (oldest first) and let the retry below write the batch again. Recording goes on.
-        await this.makeRoom();
-        return;
-      }
-      this.quotaStreak = 0;
-      // Quiet for 10 s after a refusal: let the cap grow back a little with each write that fits.
-      const cap = this.health.quotaCap;
-      if (cap !== undefined && Date.now() - (this.health.lastQuotaErrorMs ?? 0) > 10_000) {
-        const grown = Math.ceil(cap * 1.1) + 1;
-        this.health.quotaCap = grown >= this.opts.retention.maxTotal ? undefined : grown;
-      }
-      this.lastFlushAt = performance.now();
-      try {
-        await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
-      } catch (err) {
-        // Its bookkeeping writes (meta, page counts) may be refused near the quota: the next pass does it again.
-        if (!isQuotaError(err)) throw err;
-      }
-      this.opts.onFlushed?.(
-        batch.map((b) => b.id),
-        takenAt,
-      );
-    })();
+    this.flushing = this.writeQueued();
     try {
       await this.flushing;
     } catch (err) {
@@ -443,6 +392,70 @@ export class ExchangeStore {
       // Whatever was put back is written again (later after a failure), never left waiting for the next event.
       if (this.queue.size || this.pageQueue.size || this.deleteQueue.size) this.schedule(failed ? 1000 : 0);
     }
+  }
+
+  /** The body of flush(): only ever one at a time (flush() waits for the one under way before it starts another). */
+  private async writeQueued(): Promise<void> {
+    if (this.health.quotaCap !== undefined && this.queue.size > this.health.quotaCap)
+      await this.dropOldestQueued(this.queue.size - this.health.quotaCap);
+    const takenAt = performance.now();
+    const batch = [...this.queue.values()];
+    const pages = [...this.pageQueue.values()];
+    const deletes = [...this.deleteQueue].filter((id) => !this.queue.has(id));
+    this.deleteQueue.clear();
+    this.queue.clear();
+    this.pageQueue.clear();
+    this.inFlight = batch.length + pages.length + deletes.length;
+    try {
+      if (deletes.length) {
+        // Apart from the writes: a delete-only transaction is one a full database still accepts.
+        const del = this.db.transaction('exchanges', 'readwrite');
+        for (const id of deletes) void del.store.delete(id);
+        await del.done;
+      }
+      const t0 = performance.now();
+      // relaxed: the commit resolves once the browser holds the data, without waiting for a disk flush
+      // (https://developer.mozilla.org/docs/Web/API/IDBDatabase/transaction#durability); a stopped worker is not a
+      // crashed browser, so what the browser holds survives it.
+      const tx = this.db.transaction(['exchanges', 'pages'], 'readwrite', { durability: 'relaxed' });
+      this.lastCommitAt = t0;
+      const exchanges = tx.objectStore('exchanges');
+      const pageStore = tx.objectStore('pages');
+      this.noteAdded(batch);
+      for (const item of batch) void exchanges.put(item);
+      for (const page of pages) void pageStore.put(page);
+      this.flushWorkMs += performance.now() - t0;
+      this.flushes++;
+      this.puts += batch.length;
+      await tx.done;
+    } catch (err) {
+      // Put them back (unless a newer version was queued meanwhile) so nothing is lost on a transient failure.
+      for (const item of batch) if (!this.queue.has(item.id)) this.queue.set(item.id, item);
+      for (const page of pages) if (!this.pageQueue.has(page.id)) this.pageQueue.set(page.id, page);
+      for (const id of deletes) this.deleteQueue.add(id);
+      if (!isQuotaError(err)) throw err;
+      // Full: make room (oldest first) and let the retry below write the batch again. Recording goes on.
+      await this.makeRoom();
+      return;
+    }
+    this.quotaStreak = 0;
+    // Quiet for 10 s after a refusal: let the cap grow back a little with each write that fits.
+    const cap = this.health.quotaCap;
+    if (cap !== undefined && Date.now() - (this.health.lastQuotaErrorMs ?? 0) > 10_000) {
+      const grown = Math.ceil(cap * 1.1) + 1;
+      this.health.quotaCap = grown >= this.opts.retention.maxTotal ? undefined : grown;
+    }
+    this.lastFlushAt = performance.now();
+    try {
+      await this.enforceRetention(new Set(batch.map((b) => b.tabId)));
+    } catch (err) {
+      // Its bookkeeping writes (meta, page counts) may be refused near the quota: the next pass does it again.
+      if (!isQuotaError(err)) throw err;
+    }
+    this.opts.onFlushed?.(
+      batch.map((b) => b.id),
+      takenAt,
+    );
   }
 
   /**
