@@ -7,8 +7,6 @@ const STRICT_FILES = ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/lib/**/*.ts'];
 // The extension's pages (panel, DevTools page, popup) and the browser tests: the same strict type-checked rules.
 const UI_FILES = ['src/panel/**/*.{ts,tsx}', 'src/devtools/**/*.{ts,tsx}', 'src/popup/**/*.{ts,tsx}'];
 const E2E_FILES = ['tests/e2e/*.test.ts', 'tests/e2e/helpers/**/*.ts'];
-// Left out of tsconfig.strict.json for now (changed elsewhere at the time): linted by the recommended rules only.
-const E2E_LATER = ['tests/e2e/recorder*.test.ts'];
 const TYPED_FILES = [...STRICT_FILES, ...UI_FILES, ...E2E_FILES];
 
 export default tseslint.config(
@@ -55,10 +53,9 @@ export default tseslint.config(
   // require-await, restrict-plus-operands, restrict-template-expressions (numbers allowed), return-await,
   // triple-slash-reference, unified-signatures, use-unknown-in-catch-callback-variable; and ESLint's no-var,
   // prefer-const, prefer-rest-params, prefer-spread. Off: the list at the end of the next block.
-  ...tseslint.configs.strictTypeChecked.map((c) => ({ ...c, files: TYPED_FILES, ignores: E2E_LATER })),
+  ...tseslint.configs.strictTypeChecked.map((c) => ({ ...c, files: TYPED_FILES })),
   {
     files: TYPED_FILES,
-    ignores: E2E_LATER,
     languageOptions: { parserOptions: { project: './tsconfig.strict.json', tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
@@ -82,7 +79,6 @@ export default tseslint.config(
   },
   {
     files: [...UI_FILES, ...E2E_FILES],
-    ignores: E2E_LATER,
     rules: {
       // `onClick={() => store.select(id)}`: an arrow's shorthand body may be a void call (a returned or assigned void
       // value is still an error).

@@ -41,17 +41,17 @@ beforeAll(async () => {
       timeout: 5000,
     },
   ).catch(() => {});
-  await settings.evaluate(async (id) => (globalThis as any).chrome.management.setEnabled(id, true), chromium.extensionId);
+  await settings.evaluate((id) => (globalThis as any).chrome.management.setEnabled(id, true), chromium.extensionId);
   // Any network event wakes the new worker.
   const wake = await chromium.context.newPage();
   await wake.goto(`${lab.httpOrigin}/?wake`);
   worker = await waitFor(
-    async () => chromium.context.serviceWorkers().find((w) => w !== chromium.serviceWorker && w.url().includes(chromium.extensionId)),
+    () => chromium.context.serviceWorkers().find((w) => w !== chromium.serviceWorker && w.url().includes(chromium.extensionId)),
     {
       what: 'the reloaded worker',
     },
   );
-  await worker.evaluate(async () => (globalThis as any).__cacheLens.ready());
+  await worker.evaluate(() => (globalThis as any).__cacheLens.ready());
 });
 
 afterAll(async () => {
@@ -125,10 +125,9 @@ describe('incognito ("incognito": "split")', () => {
 
     // An incognito window; its instance starts with the off-the-record profile. (In split mode the regular instance
     // may open the window but gets no handle on it: windows.create resolves without the window.)
-    await worker.evaluate(
-      async (url) => void (await chrome.windows.create({ incognito: true, url })),
-      `${lab.httpOrigin}/?incognito-warm-${stamp}`,
-    );
+    await worker.evaluate(async (url) => {
+      await chrome.windows.create({ incognito: true, url });
+    }, `${lab.httpOrigin}/?incognito-warm-${stamp}`);
     const incognito = await incognitoInstance();
     await incognito.evaluate('globalThis.__cacheLens.ready()');
     const privateTab = await waitFor(

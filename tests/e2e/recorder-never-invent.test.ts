@@ -56,14 +56,16 @@ describe("DevTools refetches are not the page's", () => {
       const cdp = await chromium.context.newCDPSession(page);
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
-      const { frameTree } = (await cdp.send('Page.getResourceTree')) as any;
+      const { frameTree } = await cdp.send('Page.getResourceTree');
       await cdp.send('Page.getResourceContent', { frameId: frameTree.frame.id, url }).catch(() => {});
       // The refetch reached the recorder (it was seen and recognised), and made no record.
       await waitFor(async () => (await refetches()) > before, { what: 'the refetch seen by the recorder' });
       await flushRecords(sw);
       const forDoc = (await readRecords(sw, tabId)).filter((r: ExchangeRecord) => r.url === url);
       expect(forDoc.map((r) => r.resourceType)).toEqual(['main_frame']);
-      expect(forDoc[0].error).toBeUndefined();
+      const [doc] = forDoc;
+      if (!doc) throw new Error(`no record of ${url}`);
+      expect(doc.error).toBeUndefined();
       expect((await readRecords(sw, tabId)).filter((r) => r.resourceType === 'other')).toEqual([]);
       await cdp.detach();
       await page.close();
@@ -79,7 +81,7 @@ describe('a request that completes after a worker restart', () => {
     const tabId = await tabIdOf(chromium.serviceWorker, page);
     const isHeld = (r: ExchangeRecord) => r.url.includes(`/recorder/held-item?key=${key}`);
     // The request is under way (the lab holds its answer) and its record is in IndexedDB.
-    await waitFor(async () => lab.served('/recorder/held-item') > 0, { what: 'the held request at the lab' });
+    await waitFor(() => lab.served('/recorder/held-item') > 0, { what: 'the held request at the lab' });
     await waitFor(async () => (await readStoredRecords(await chromium.currentServiceWorker(), tabId)).some(isHeld), {
       what: 'the held record stored',
     });

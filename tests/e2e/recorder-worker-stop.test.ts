@@ -59,7 +59,7 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
   const listen = (w: Worker) =>
     w.on('console', (m) => {
       const [tag, event, , p, startedMs, state] = m.text().split(' ');
-      if (tag !== 'cl-trace') return;
+      if (tag !== 'cl-trace' || event === undefined || p === undefined) return;
       let log = traceLog.get(p);
       if (!log) traceLog.set(p, (log = []));
       log.push(`${event}@${startedMs}:${state}`);
@@ -77,7 +77,7 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
 
   for (let k = 1; k <= STOPS; k++) {
     const at = Math.round((N * k) / (STOPS + 1));
-    await waitFor(async () => lab.served('/burst/item/') >= at, { what: `burst at ${at}`, interval: 5, timeout: 60000 });
+    await waitFor(() => lab.served('/burst/item/') >= at, { what: `burst at ${at}`, interval: 5, timeout: 60000 });
     stopsAt.push(lab.served('/burst/item/'));
     await chromium.stopServiceWorkers();
   }
@@ -126,7 +126,8 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
   const twice = [...perPath.values()].filter((rs) => rs.length > 1);
   const brief = (r: ExchangeRecord) =>
     `${r.id.split(':').slice(1).join(':')} ${r.origins?.join('+')} ${r.status} t=${Math.round(r.requestTimeMs)} end=${Math.round(r.endTimeMs ?? 0)}${r.error ? ' ' + r.error.slice(0, 30) : ''}`;
-  for (const rs of twice.slice(0, 5)) console.log('twice:', path(rs[0]), rs.map(brief).join(' | '), traceLog.get(path(rs[0]))?.join(' '));
+  for (const [first, ...rest] of twice.slice(0, 5))
+    if (first) console.log('twice:', path(first), [first, ...rest].map(brief).join(' | '), traceLog.get(path(first))?.join(' '));
   for (const r of stored.filter((r) => !(r.status === 200 && r.endTimeMs)).slice(0, 5))
     console.log('no response:', path(r), brief(r), traceLog.get(path(r))?.join(' '));
   // Which events reached a worker (the trace) beside what the page's network log says happened (CDP).

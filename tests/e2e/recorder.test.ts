@@ -112,7 +112,12 @@ describe('recorder (Chromium, webRequest)', () => {
     const all = await records();
     const byId = new Map(all.map((r) => [r.id, r]));
     const chain: ExchangeRecord[] = [done];
-    while (chain[0].redirectedFromId) chain.unshift(byId.get(chain[0].redirectedFromId)!);
+    for (let from = done.redirectedFromId; from;) {
+      const hop = byId.get(from);
+      if (!hop) throw new Error(`redirect hop ${from} (before ${chain[0]?.url}) not recorded`);
+      chain.unshift(hop);
+      from = hop.redirectedFromId;
+    }
     expect(chain.map((r) => r.status)).toEqual([301, 302, 307, 308, 200]);
     expect(chain.map(path)).toEqual([
       '/redirect/chain',
@@ -121,12 +126,15 @@ describe('recorder (Chromium, webRequest)', () => {
       '/redirect/step-308',
       '/redirect/done',
     ]);
-    for (let i = 0; i < 4; i++) {
-      expect(chain[i].redirectedToId).toBe(chain[i + 1].id);
-      expect(chain[i].redirectUrl).toBe(chain[i + 1].url);
+    for (const [i, hop] of chain.slice(0, -1).entries()) {
+      const next = chain[i + 1]!; // i + 1 < chain.length
+      expect(hop.redirectedToId).toBe(next.id);
+      expect(hop.redirectUrl).toBe(next.url);
     }
     expect(new Set(chain.map((r) => r.pageId)).size).toBe(1);
-    expect(header(chain[3], 'set-cookie')).toEqual(['redirect_hop=308; Path=/']);
+    const hop308 = chain[3];
+    if (!hop308) throw new Error('the chain has no 308 hop');
+    expect(header(hop308, 'set-cookie')).toEqual(['redirect_hop=308; Path=/']);
     await page.close();
   });
 
@@ -218,7 +226,7 @@ describe('recorder (Chromium, webRequest)', () => {
     await panel.evaluate((tabId) => {
       const w = window as any;
       w.__msgs = [];
-      w.__port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+      w.__port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
       w.__port.onMessage.addListener((m: unknown) => w.__msgs.push(m));
       w.__port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId });
     }, target.tabId);
@@ -283,7 +291,7 @@ describe('recorder (Chromium, webRequest)', () => {
     const snapshot = await panel.evaluate(
       (t) =>
         new Promise<any>((resolve) => {
-          const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + t });
+          const port = chrome.runtime.connect({ name: `cache-lens/panel/${t}` });
           port.onMessage.addListener((m: any) => m.type === 'bg>panel:snapshot' && resolve(m));
           port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId: t });
         }),
@@ -304,7 +312,7 @@ describe('recorder (Chromium, webRequest)', () => {
       panel.evaluate(
         (tabId) =>
           new Promise<any>((resolve) => {
-            const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+            const port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
             port.onMessage.addListener((m: any) => {
               if (m.type === 'bg>panel:snapshot') {
                 port.disconnect();
@@ -318,7 +326,7 @@ describe('recorder (Chromium, webRequest)', () => {
     const before = await subscribe();
     expect(before.pages.map((p: any) => new URL(p.url).search)).toEqual(['?page=1', '?page=2']);
     await panel.evaluate((tabId) => {
-      const port = chrome.runtime.connect({ name: 'cache-lens/panel/' + tabId });
+      const port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
       port.postMessage({ type: 'panel>bg:set-preserve-log', v: 1, tabId, preserve: false });
     }, target.tabId);
     await new Promise((r) => setTimeout(r, 200));
