@@ -105,7 +105,7 @@ function worldSuites() {
 }
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-step('typecheck (strict: src, scripts, bench, unit tests, lab, e2e tests except the recorder ones, world suites)', 'npx', [
+step('typecheck (strict: src, scripts, bench, unit tests, lab, e2e tests, world suites)', 'npx', [
   'tsc',
   '-p',
   'tsconfig.strict.json',

@@ -9,7 +9,7 @@ import { RecordingNotice } from './RecordingNotice';
 import { CookieOverview } from './CookieOverview';
 import { SearchHighlight, SearchStatus } from './SearchHighlight';
 import { dateTime } from '../format';
-import type { RetentionStatus } from '../../background/store';
+import { storageFullLine } from '../storage-line';
 
 export interface AppProps {
   store: PanelStore;
@@ -60,6 +60,7 @@ export function App({ store, har, requestAccess }: AppProps) {
 
 function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: () => void }) {
   const r = store.retention.value;
+  const storageLine = storageFullLine(r?.storage);
   return (
     <>
       {!store.hasHostAccess.value && store.accessNote.value && (
@@ -86,10 +87,9 @@ function Banners({ store, requestAccess }: { store: PanelStore; requestAccess?: 
           tab.
         </div>
       )}
-      {r && (r as RetentionStatus).storage?.quotaErrors ? (
+      {storageLine ? (
         <div class="banner warn" role="status" data-storage="quota">
-          The browser's storage for Cache Lens is full: the oldest {(r as RetentionStatus).storage!.trimmedForQuota} recorded requests were
-          dropped to keep recording (about {(r as RetentionStatus).storage!.quotaCap ?? '?'} are kept).
+          {storageLine}
         </div>
       ) : null}
       {store.notice.value && (
