@@ -412,7 +412,7 @@ async function benchCacheLensBin(): Promise<void> {
     );
     const rel = (xs: number[]) => `${median(xs).toFixed(0)} ms = ${(median(xs) / f).toFixed(2)}x the floor`;
     console.log(`  of which: one thread (CACHE_LENS_THREADS=1) ${rel(one)}; two threads (=2) ${rel(two)}`);
-    console.log('  (by default two threads only while the load average is below the number of cores less one)');
+    console.log('  (one thread by default; CACHE_LENS_THREADS=2 opts in to the second)');
 
     const bigMb = arg('big-mb', 133);
     const big = join(work, 'big.har');
