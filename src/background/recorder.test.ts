@@ -193,6 +193,26 @@ describe('Recorder: a request whose early events died with the stopped worker', 
     expect(later?.requestHeadersLost).toBeUndefined();
     store.close();
   });
+
+  it('its stored in-flight version without request headers, completed by a restarted worker, says they were lost', async () => {
+    const { recorder, store } = await started();
+    const d = { requestId: '42', url: 'https://a.test/half', type: 'xmlhttprequest' as const };
+    recorder.onBeforeRequest(ev({ ...d, timeStamp: 1000 }));
+    await store.flush();
+    // onSendHeaders went to the stopped worker; the next one gets the completion.
+    const restarted = new Recorder('chrome', events, { tabApi });
+    restarted.store = store;
+    restarted.tabs.sessionTag = 's';
+    restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
+    const response = { statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }] };
+    restarted.onCompleted(ev({ ...d, ...response, timeStamp: 1010 }));
+    await restarted.hops.settled();
+    await new Promise((r) => setTimeout(r, 20));
+    await store.flush();
+    const [row] = (await store.storedExchanges(5)).filter((r) => r.url === d.url);
+    expect(row).toMatchObject({ status: 200, requestHeaders: [], requestHeadersLost: true });
+    store.close();
+  });
 });
 
 describe('Recorder: memory-cache hits from the DevTools log', () => {

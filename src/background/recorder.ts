@@ -138,7 +138,13 @@ export class Recorder {
     this.tabs = new TabRegistry(options.tabApi ?? chromeTabApi(SESSION_KEY), this.incognitoContext);
     this.hops = new HopTracker({
       sessionTag: () => this.sessionTag,
-      load: (id) => this.store!.get(id),
+      // A stored version found by a restarted worker: when it has no request headers, they went to the stopped worker
+      // with its onSendHeaders (an onSendHeaders still to come clears the mark).
+      load: (id) =>
+        this.store!.get(id).then((stored) => {
+          if (stored) markRequestHeadersLost(stored);
+          return stored;
+        }),
       create: (id, d, late) => {
         const record = recordFromWebRequest(id, d, this.tabs.context(d.tabId), this.browser);
         // First seen after its start in a recording that has just begun: started before our listeners were in force.

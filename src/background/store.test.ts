@@ -185,9 +185,21 @@ describe('ExchangeStore', () => {
     for (const r of [stuck, live, done, later]) store.put(r);
     expect(await store.markInterrupted(0, 5_000_000, (id) => id === live.id, 'lost')).toBe(1);
     expect((await store.get(stuck.id))?.error).toBe('lost');
+    // No request headers reached the stopped worker either: the record says they were lost.
+    expect(await store.get(stuck.id)).toMatchObject({ requestHeadersLost: true, requestHeadersIncomplete: true });
     expect((await store.get(live.id))?.error).toBeUndefined();
     expect((await store.get(done.id))?.error).toBeUndefined();
     expect((await store.get(later.id))?.error).toBeUndefined();
+  });
+
+  it('keeps the request headers a stopped worker did get, without a lost mark', async () => {
+    const store = await open();
+    const stuck = record(1, { endTimeMs: undefined, status: 0, requestHeaders: [{ name: 'Accept', value: '*/*' }] });
+    store.put(stuck);
+    expect(await store.markInterrupted(0, 5_000_000, () => false, 'lost')).toBe(1);
+    const after = await store.get(stuck.id);
+    expect(after?.requestHeaders).toEqual(stuck.requestHeaders);
+    expect(after?.requestHeadersLost).toBeUndefined();
   });
 
   it("drops other browser sessions' records by id prefix", async () => {

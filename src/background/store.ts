@@ -10,6 +10,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ExchangeRecord } from '../core/types';
 import type { PageRecord, RetentionStats } from '../shared/protocol';
+import { markRequestHeadersLost } from './journal';
 
 export const DB_NAME = 'cache-lens';
 export const DB_VERSION = 1;
@@ -815,6 +816,8 @@ export class ExchangeStore {
       const item = cursor.value;
       if (!item.record.endTimeMs && !item.record.error && !live(item.id)) {
         item.record.error = error;
+        // Its request headers never arrived either (onSendHeaders went to the stopped worker): say so, not "none".
+        markRequestHeadersLost(item.record);
         await cursor.update(item);
         marked++;
         const pages = (lost.perTab[item.tabId] ??= {});
