@@ -3,13 +3,18 @@
  * Reports recorded vs served, background time per event (measured in the worker with performance.now() around each
  * listener body), the time until everything is in IndexedDB, the worker's JS heap, and the burst's wall time with
  * and without the extension.
- *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json] [--profile] [--compare DIR[,DIR...]] [--build DIR]
+ *   npx tsx bench/recorder.ts [--n 2000] [--runs 3] [--json] [--profile] [--compare DIR[,DIR...]] [--build DIR] [--floor]
  *     --compare: other chrome-e2e builds, each measured once per run beside this one, the order rotating between runs;
  *     --build DIR: this one (default dist/chrome-e2e), e.g. a copy, so that a rebuild of dist/ during the run changes
  *     nothing
+ *     --floor: two more builds made from this one, measured the same way: every listener registered as shipped but
+ *     with an empty body ('extraHeaders' included), and the same without 'extraHeaders': what the page pays for the
+ *     browser delivering the events at all, which no recorder can go below
  *   npx tsx bench/recorder.ts --long [--tabs 20] [--per-tab 2500]   (memory over a long session, see longSession)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startLab } from '../tests/lab/server';
 import { launchChromium, waitFor, type LaunchedChromium } from '../tests/e2e/helpers/browser';
 
@@ -266,6 +271,25 @@ try {
   const compareDirs = args.includes('--compare') ? (args[args.indexOf('--compare') + 1] ?? '').split(',').filter(Boolean) : [];
   const buildDir = args.includes('--build') ? args[args.indexOf('--build') + 1] : undefined;
   const builds: Array<string | undefined> = [buildDir, ...compareDirs];
+  // --floor: copies of this build whose worker runs a module first that sets the floor mode (src/background/index.ts)
+  const floorLabel = new Map<string, string>();
+  const floorRoot = args.includes('--floor') ? mkdtempSync(join(tmpdir(), 'cache-lens-floor-')) : null;
+  if (floorRoot) {
+    for (const [mode, label] of [
+      ['listen', 'floor: empty listeners, extraHeaders'],
+      ['listen-no-extra', 'floor: empty listeners, no extraHeaders'],
+    ] as const) {
+      const dir = join(floorRoot, mode);
+      cpSync(buildDir ?? 'dist/chrome-e2e', dir, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
+      const loader = join(dir, manifest.background.service_worker);
+      writeFileSync(join(dir, 'bench-floor.js'), `globalThis.__cacheLensBenchFloor = ${JSON.stringify(mode)};\n`);
+      // module imports run in order: the mode is set before the worker's own code
+      writeFileSync(loader, `import '/bench-floor.js';\n${readFileSync(loader, 'utf8')}`);
+      builds.push(dir);
+      floorLabel.set(dir, label);
+    }
+  }
   const bareWalls: number[] = [];
 
   for (let i = 0; i < RUNS * builds.length; i++) {
@@ -303,7 +327,7 @@ try {
       async () => {
         const count = await hook<number>(`storedCount('/burst/item/')`);
         // A build that stores nothing (an experiment measuring the listeners alone) is not waited for.
-        if (count === 0 && performance.now() - waitFrom > 5000) throw new Error('nothing stored');
+        if (count === 0 && (floorLabel.has(dir ?? '') || performance.now() - waitFrom > 5000)) throw new Error('nothing stored');
         return count >= served && (await hook<number>('pending()')) === 0 ? count : 0;
       },
       { timeout: 60000, interval: 10, what: 'all burst records in IndexedDB' },
@@ -339,7 +363,8 @@ try {
     if (Number.isNaN(bareWall)) bareWall = bareWalls[bareWalls.length - 1] ?? NaN;
     results.push({
       run,
-      build: dir ?? 'dist/chrome-e2e',
+      build: floorLabel.get(dir ?? '') ?? dir ?? 'dist/chrome-e2e',
+      floor: floorLabel.has(dir ?? ''),
       bareBurstWallMs: bareWall,
       ratio: wall / bareWall,
       n: N,
@@ -410,7 +435,8 @@ try {
       'Note: performance.now() in a non-isolated service worker ticks in 100 µs steps, so median/p99 are quantised; the mean over all events is the precise figure.',
     );
   }
-  if (results.some((r) => !r.equal)) process.exitCode = 1;
+  if (results.some((r) => !r.equal && !r.floor)) process.exitCode = 1;
+  if (floorRoot) rmSync(floorRoot, { recursive: true, force: true });
 } finally {
   await lab.close();
 }

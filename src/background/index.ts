@@ -67,12 +67,20 @@ hub = new PanelHub(recorder, ready);
  * Chrome hides Set-Cookie, Cookie, Referer... unless 'extraHeaders' is asked for; Firefox rejects that option and
  * shows them anyway (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle-of-requests).
  */
-const EXTRA: string[] = (chrome.webRequest as any).OnHeadersReceivedOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
+/**
+ * `bench/recorder.ts --floor`, e2e builds only (a module run before this one sets the global): 'listen' registers every
+ * webRequest listener as shipped but with an empty body, 'listen-no-extra' the same without 'extraHeaders'. What the
+ * page pays for the browser delivering the events alone, beside the full recorder (docs/recorder.md, Speed).
+ */
+const BENCH_FLOOR: unknown = E2E ? (globalThis as { __cacheLensBenchFloor?: unknown }).__cacheLensBenchFloor : undefined;
+const EXTRA: string[] =
+  (chrome.webRequest as any).OnHeadersReceivedOptions?.EXTRA_HEADERS && BENCH_FLOOR !== 'listen-no-extra' ? ['extraHeaders'] : [];
 const filter: chrome.webRequest.RequestFilter = { urls: ['<all_urls>'] };
 const wr = chrome.webRequest as any;
 
 type Listener = (d: WebRequestDetails) => void;
-const on = (event: string, body: Listener) => recorder.listener<WebRequestDetails>(event, body);
+const on = (event: string, body: Listener): Listener =>
+  BENCH_FLOOR === undefined ? recorder.listener<WebRequestDetails>(event, body) : () => undefined;
 
 wr.onBeforeRequest.addListener(
   on('beforeRequest', (d) => {
