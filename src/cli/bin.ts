@@ -4,7 +4,7 @@
  */
 import { isMainThread, workerData } from 'node:worker_threads';
 import { isExplainWorker, runExplainWorker } from './parallel';
-import { runCli } from './run';
+import { errorText, runCli } from './run';
 
 function out(text: string | Uint8Array): void | Promise<void> {
   if (process.stdout.write(text)) return;
@@ -47,7 +47,7 @@ function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`cache-lens: internal error: ${String((e as Error)?.message ?? e).replace(/[^\x20-\x7e]/g, '?')}\n`);
+      process.stderr.write(`cache-lens: internal error: ${errorText(e).replace(/[^\x20-\x7e]/g, '?')}\n`);
       process.exitCode = 1;
     },
   );

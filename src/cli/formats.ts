@@ -141,7 +141,7 @@ function markdownReporter(o: ReporterOptions): Reporter {
         if (f.severity === 'good' || (o.quiet && f.severity === 'info')) continue;
         if (rows.length >= 500) continue;
         rows.push(
-          `| ${i + 1} | ${MD_MARK[f.severity] ?? f.severity} | \`${md(f.id, 60)}\` | ${md(e.method, 12)} ${md(e.url, 120)} | ${md(f.summary, 300)} |`,
+          `| ${i + 1} | ${MD_MARK[f.severity]} | \`${md(f.id, 60)}\` | ${md(e.method, 12)} ${md(e.url, 120)} | ${md(f.summary, 300)} |`,
         );
       }
       return '';

@@ -68,6 +68,12 @@ export function fileUri(file: string, cwd: string): string {
     .join('/');
 }
 
+/** What was thrown, as text: its message when it has one (an Error), else the value itself. */
+export function errorText(e: unknown): string {
+  const message = e === null || e === undefined ? undefined : (e as { message?: unknown }).message;
+  return String(message ?? e);
+}
+
 export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions = {}): Promise<number> {
   const program = ro.program ?? 'cache-lens';
   const cwd = io.cwd ?? process.cwd();
@@ -85,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         io.err(`${ro.usage ?? 'usage: cache-lens [options] <file.har | glob>...  (cache-lens --help)'}\n`);
       return 2;
     }
-    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    err(`internal error: ${errorText(e)}`);
     return 1;
   }
   if (opts.help) {
@@ -141,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         const wantLines = opts.format === 'sarif' || opts.format === 'github';
         const abs = resolve(cwd, file);
         // json and text of a whole file big enough: this thread and a worker (parallel.ts), reading shared bytes
-        let par: ParallelFile | null = null;
+        let par = null as ParallelFile | null; // set by readWithWorker (a closure): not narrowed to null
         const readWithWorker = (): (ReadResult & { lines?: undefined }) | null => {
           if (!ro.worker || !rep.stateless || wantLines) return null;
           const size = statOrThrow(abs);
@@ -219,7 +225,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
         };
         if (par !== null) {
           const shown = showProgress && bytes >= progressAbove ? explaining : undefined;
-          await (par as ParallelFile).explain(
+          await par.explain(
             har.records,
             head,
             stats,
@@ -267,7 +273,7 @@ export async function runCli(argv: readonly string[], io: CliIo, ro: RunOptions 
     await Promise.resolve()
       .then(flush)
       .catch(() => undefined);
-    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    err(`internal error: ${errorText(e)}`);
     return 1;
   }
   if (opts.failOn && stats.failing > 0 && code === 0) {

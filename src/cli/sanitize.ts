@@ -16,13 +16,13 @@ function visible(c: string): string {
 
 /** One line of page data: every unsafe character (newlines and tabs too) visible, cut at `max` characters. */
 export function clean(s: string, max = 300): string {
-  const t = String(s).replace(UNSAFE_OR_NEWLINE, visible);
+  const t = s.replace(UNSAFE_OR_NEWLINE, visible);
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 /** Text we composed that may hold page data: newlines and tabs kept, everything else unsafe made visible. */
 export function cleanBlock(s: string): string {
-  return String(s).replace(UNSAFE, visible);
+  return s.replace(UNSAFE, visible);
 }
 
 // JSON.stringify already writes C0 controls and lone surrogates as escapes (ES2019 well-formed JSON.stringify), so a

@@ -89,7 +89,7 @@ export function addEntry(
   let warnings = 0;
   const seen = new Set<string>();
   for (const f of findings) {
-    const sev = SEVERITY_RANK[f.severity] === undefined ? 'info' : f.severity;
+    const sev = f.severity;
     fs.bySeverity[sev]++;
     stats.total.bySeverity[sev]++;
     if (sev === 'error') errors++;

@@ -39,7 +39,9 @@ export function* explainRecords(records: readonly ExchangeRecord[], ctx: EngineC
   const byUrl = new Map<string, ExchangeRecord[]>();
   const none: ExchangeRecord[] = [];
   for (const x of records) {
-    const key = typeof x?.url === 'string' ? x.url : '';
+    // a JavaScript caller's list may hold junk: it goes on to the engine, which guards every area
+    const url = (x as Partial<ExchangeRecord> | null | undefined)?.url;
+    const key = typeof url === 'string' ? url : '';
     let earlier = byUrl.get(key);
     // The index's own list when it is short enough (the areas read history during the call and keep none of it).
     const history = earlier ? (earlier.length <= HISTORY_CAP ? earlier : earlier.slice(-HISTORY_CAP)) : none;
@@ -60,7 +62,8 @@ export function historyIndex(records: readonly ExchangeRecord[]): (i: number) =>
   const pos = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const x = records[i]!;
-    const key = typeof x?.url === 'string' ? x.url : '';
+    const url = (x as Partial<ExchangeRecord> | null | undefined)?.url;
+    const key = typeof url === 'string' ? url : '';
     let list = byUrl.get(key);
     if (!list) byUrl.set(key, (list = []));
     listOf[i] = list;
@@ -182,7 +185,7 @@ export function urlMatcher(patterns: string | readonly string[] | undefined): ((
 export function findingsOf(e: Explanation, only: readonly Area[] | null | undefined): Finding[] {
   if (!only || only.length === 0 || only.length === AREAS.length) return e.findings;
   const keep = new Set<Finding>();
-  for (const area of only) for (const f of e[area]?.findings ?? []) keep.add(f);
+  for (const area of only) for (const f of (e as Partial<Pick<Explanation, Area>>)[area]?.findings ?? []) keep.add(f); // a hand-made one may lack an area
   return e.findings.filter((f) => keep.has(f) || (f.id === 'engine-error' && only.includes(f.params?.area as Area)));
 }
 

@@ -33,7 +33,7 @@ export interface EntryOptions {
  */
 export function explainEntry(entry: unknown, options: EntryOptions = {}): Explanation | null {
   try {
-    const parsed = typeof entry === 'string' ? JSON.parse(entry) : entry;
+    const parsed: unknown = typeof entry === 'string' ? JSON.parse(entry) : entry;
     const { records } = readHar({ log: { entries: [parsed] } });
     checkRecordTimes(records);
     const { now } = judgingMoment(records, options.now);

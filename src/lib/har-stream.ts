@@ -182,7 +182,7 @@ export class HarStreamParser {
       if (this.inString) {
         STRING_STOP.lastIndex = this.pos;
         let found = false;
-        while (true) {
+        for (;;) {
           const m = STRING_STOP.exec(buf);
           if (!m) break;
           const i = m.index;
@@ -333,7 +333,7 @@ export class HarStreamParser {
       // a key of the root or log object (or deeper, skipped)
       if (this.stack.length <= 2) {
         try {
-          top.key = JSON.parse(this.buf.slice(this.stringStart, this.pos));
+          top.key = JSON.parse(this.buf.slice(this.stringStart, this.pos)) as string; // a whole string token
         } catch {
           this.bad('a bad string');
         }

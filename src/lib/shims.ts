@@ -36,9 +36,11 @@ export class MiniTextDecoder {
   private pending: number[] = [];
   private bomSeen = false;
 
-  constructor(label = 'utf-8', options: { fatal?: boolean; ignoreBOM?: boolean } = {}) {
-    const enc = LABELS[String(label).trim().toLowerCase()];
-    if (!enc) throw new RangeError(`The encoding label provided ('${label}') is invalid.`);
+  // `label` and atob's `data` are WebIDL DOMStrings: a script may hand the host's global any value, converted here.
+  constructor(label: unknown = 'utf-8', options: { fatal?: boolean; ignoreBOM?: boolean } = {}) {
+    const name = String(label);
+    const enc = LABELS[name.trim().toLowerCase()];
+    if (!enc) throw new RangeError(`The encoding label provided ('${name}') is invalid.`);
     this.encoding = enc;
     this.fatal = !!options.fatal;
     this.ignoreBOM = !!options.ignoreBOM;
@@ -179,7 +181,7 @@ export class MiniTextDecoder {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** HTML "forgiving-base64 decode": ASCII whitespace removed, padding checked, a binary string out. */
-export function miniAtob(data: string): string {
+export function miniAtob(data: unknown): string {
   let s = String(data).replace(/[\t\n\f\r ]/g, '');
   if (s.length % 4 === 0) s = s.replace(/==?$/, '');
   if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s))
@@ -293,18 +295,19 @@ function parseIPv4Number(s: string): number | null {
   return parseInt(s, radix);
 }
 
-function ipv4(host: string): string | null | 'fail' {
+/** The host as IPv4 (serialized), null when it does not end in a number, false when it does but is no valid IPv4. */
+function ipv4(host: string): string | null | false {
   const parts = host.split('.');
   if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
   const last = parts[parts.length - 1]!; // split gives at least one part, and one is left after the pop
   // "ends in a number" (WHATWG URL §3.5)
   if (!(/^[0-9]+$/.test(last) || /^0[xX][0-9a-fA-F]*$/.test(last))) return null;
-  if (parts.length > 4) return 'fail';
+  if (parts.length > 4) return false;
   const nums = parts.map(parseIPv4Number);
-  if (nums.some((x) => x === null)) return 'fail';
+  if (nums.some((x) => x === null)) return false;
   const ns = nums as number[];
   let v = ns[ns.length - 1]!; // as many numbers as parts: at least one
-  if (ns.slice(0, -1).some((x) => x > 255) || v >= 256 ** (5 - ns.length)) return 'fail';
+  if (ns.slice(0, -1).some((x) => x > 255) || v >= 256 ** (5 - ns.length)) return false;
   for (let i = 0; i < ns.length - 1; i++) v += ns[i]! * 256 ** (3 - i);
   return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 }
@@ -382,7 +385,7 @@ function parseHost(input: string, special: boolean): string | null {
     .map((l) => (/^[\x00-\x7f]*$/.test(l) ? l : `xn--${punycode(l)}`))
     .join('.');
   const v4 = ipv4(ascii);
-  if (v4 === 'fail') return null;
+  if (v4 === false) return null;
   return v4 ?? ascii;
 }
 
@@ -417,13 +420,11 @@ interface Parts {
 }
 
 function fail(input: string): never {
-  throw new TypeError(`Invalid URL: ${String(input).slice(0, 100)}`);
+  throw new TypeError(`Invalid URL: ${input.slice(0, 100)}`);
 }
 
 function parse(input: string, base?: Parts): Parts {
-  let s = String(input)
-    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
-    .replace(/[\t\n\r]/g, '');
+  let s = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   let hash: string | null = null;
   const hashAt = s.indexOf('#');
   if (hashAt >= 0) {
