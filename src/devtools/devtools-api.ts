@@ -1,7 +1,11 @@
 /**
- * A small promise wrapper over chrome.devtools.*. Chrome 148-152 turned the native `browser` namespace off for
- * extensions with a devtools page (see ../shared/notes/browser-testing.md), so the devtools page does not rely on
- * webextension-polyfill; Firefox also exposes `chrome.devtools` with the same callback shape.
+ * A small promise wrapper over chrome.devtools.*, the one namespace the devtools page does not take from
+ * webextension-polyfill (its port does: devtools.ts). Why: Chrome 148-152 turned the native `browser` namespace off
+ * for extensions with a devtools page, and the note recording it says to call `chrome.devtools.*` in the devtools page
+ * and panel rather than rely on the polyfill there (../shared/notes/browser-testing.md). The polyfill returns the
+ * native `browser` whenever one exists, so its devtools namespace is only ever what that browser put in `browser`;
+ * `chrome.devtools` is present in this page in Chrome and Firefox alike, with the same callback shape. Typed by
+ * @types/chrome.
  */
 
 type DevtoolsNamespace = typeof chrome.devtools;

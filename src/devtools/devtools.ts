@@ -1,8 +1,10 @@
 /**
  * The devtools page: creates the Cache Lens panel and, while DevTools is open, forwards every finished request's
  * HAR entry to the background, which merges it into the webRequest record (memory-cache hits, real 304s and the
- * request headers webRequest hides).
+ * request headers webRequest hides). The port comes from webextension-polyfill's runtime.connect (Chrome's
+ * `chrome.runtime.connect`, passed through, or Firefox's native one); DevTools' own API does not (devtools-api.ts).
  */
+import browser, { type Runtime } from 'webextension-polyfill';
 import { DEVTOOLS_PORT_PREFIX, PROTOCOL_VERSION, type DevtoolsToBg } from '../shared/protocol';
 import { createPanel, inspectedTabId, onRequestFinished } from './devtools-api';
 import { toHarEntryLike } from './har-forward';
@@ -15,13 +17,13 @@ const tabId = inspectedTabId();
 // DevTools' search box (Ctrl+F while the panel is shown) reaches the panel through onSearch; Firefox has none
 // (see search-forward.ts).
 createPanel('Cache Lens', iconUrl, '/src/panel/index.html').then(
-  (panel) => forwardSearch(panel as unknown as Parameters<typeof forwardSearch>[0]),
+  (panel) => forwardSearch(panel),
   (err: unknown) => {
     console.error('Cache Lens: panel not created', err);
   },
 );
 
-let port: chrome.runtime.Port | null = null;
+let port: Runtime.Port | null = null;
 const pending: DevtoolsToBg[] = [];
 /**
  * Entries posted on the current port in the last RESEND_MS. A port message to a service worker that is being stopped
@@ -31,8 +33,8 @@ const pending: DevtoolsToBg[] = [];
 const RESEND_MS = 3000;
 let posted: Array<{ at: number; message: DevtoolsToBg }> = [];
 
-function connect(): chrome.runtime.Port {
-  const p = chrome.runtime.connect({ name: `${DEVTOOLS_PORT_PREFIX}${tabId}` });
+function connect(): Runtime.Port {
+  const p = browser.runtime.connect({ name: `${DEVTOOLS_PORT_PREFIX}${tabId}` });
   p.onDisconnect.addListener(() => {
     // The background's service worker was stopped (or reloaded): what it may not have got goes to the next one, lazily.
     if (port !== p) return;

@@ -1,19 +1,23 @@
 /**
  * The port to the background: named PANEL_PORT_PREFIX + tabId, subscribes explicitly (sender.tab is undefined in
  * DevTools pages), feeds every message into the store, and reconnects when the service worker restarts.
+ * runtime.connect comes from webextension-polyfill: Firefox's native `browser`, or in Chrome (no native `browser` in
+ * a page of an extension with a devtools page, ../shared/notes/browser-testing.md) `chrome.runtime.connect` itself,
+ * which the polyfill passes through unwrapped (it returns a port, not a promise).
  */
+import browser, { type Runtime } from 'webextension-polyfill';
 import { isMessage, PANEL_PORT_PREFIX, PROTOCOL_VERSION, type BgToPanel, type PanelToBg } from '../shared/protocol';
 import type { PanelStore } from './store';
 
 export function connect(store: PanelStore, tabId: number): { send(msg: PanelToBg): void; close(): void } {
-  let port: chrome.runtime.Port | null = null;
+  let port: Runtime.Port | null = null;
   let closed = false;
   let attempts = 0;
 
   function open() {
-    let p: chrome.runtime.Port;
+    let p: Runtime.Port;
     try {
-      p = chrome.runtime.connect({ name: `${PANEL_PORT_PREFIX}${tabId}` });
+      p = browser.runtime.connect({ name: `${PANEL_PORT_PREFIX}${tabId}` });
     } catch {
       // "Extension context invalidated": the extension was reloaded under us.
       store.status.value = 'disconnected';

@@ -1,7 +1,12 @@
 /**
- * The panel's small promise wrapper over chrome.devtools.* and chrome.permissions. Chrome 148-152 turned the native
- * `browser` namespace off for extensions with a devtools page (../shared/notes/browser-testing.md), so the panel
- * calls `chrome.*` directly; Firefox exposes the same callback-style `chrome` namespace.
+ * The panel's small wrapper over chrome.devtools.*, the one namespace it does not take from webextension-polyfill
+ * (runtime, tabs and permissions do come from it: connection.ts, host-access.ts). Why: Chrome 148-152 turned the native
+ * `browser` namespace off for extensions with a devtools page, and the note recording it says to call
+ * `chrome.devtools.*` in the devtools page and panel rather than rely on the polyfill there
+ * (../shared/notes/browser-testing.md). The polyfill returns the native `browser` whenever one exists, so its devtools
+ * namespace is only ever what that browser put in `browser`; `chrome.devtools` is present inside DevTools in Chrome and
+ * Firefox alike. This module also stays loadable outside an extension (the polyfill throws there), which theme.test.ts
+ * relies on.
  */
 type ThemeListener = (name: string) => void;
 
@@ -12,17 +17,13 @@ type ThemeListener = (name: string) => void;
  */
 interface Chromeish {
   devtools?: {
-    inspectedWindow?: { tabId?: unknown };
+    inspectedWindow?: { tabId?: unknown; reload?: (options: object) => void };
     panels?: {
       themeName?: unknown;
       onThemeChanged?: { addListener?(l: ThemeListener): void; removeListener(l: ThemeListener): void };
       /** Newer Chrome only, and not in its types. */
       setThemeChangeHandler?: (l: ThemeListener | null) => void;
     };
-  };
-  permissions?: {
-    // Chrome calls the callback; Firefox's chrome.* returns a promise and may not.
-    request(permissions: { origins: string[] }, callback: (granted: unknown) => void): unknown;
   };
 }
 
@@ -88,25 +89,17 @@ export function onDevtoolsThemeChange(cb: (theme: Theme) => void): () => void {
   return () => {};
 }
 
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return !!x && typeof (x as { then?: unknown }).then === 'function';
-}
-
-/** Asks for host access to one origin. Must run inside a click handler (user gesture). */
-export function requestHostAccess(origin: string): Promise<boolean> {
-  const permissions = chromeApi()?.permissions;
-  if (!permissions) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    try {
-      const ret = permissions.request({ origins: [`${origin}/*`] }, (granted) => resolve(!!granted));
-      // Firefox's chrome.* returns a promise and may ignore the callback.
-      if (isThenable(ret))
-        ret.then(
-          (g) => resolve(!!g),
-          () => resolve(false),
-        );
-    } catch {
-      resolve(false);
-    }
-  });
+/**
+ * Reloads the inspected tab through DevTools when the panel is inside DevTools on `tabId` and returns true (also when
+ * the tab is gone); false elsewhere (a pop-out page or a plain tab), where the caller uses the tabs API.
+ */
+export function reloadInspectedTab(tabId: number): boolean {
+  try {
+    const inspected = chromeApi()?.devtools?.inspectedWindow;
+    if (typeof inspected?.reload !== 'function' || inspectedTabId() !== tabId) return false;
+    inspected.reload({});
+  } catch {
+    /* the tab is gone */
+  }
+  return true;
 }

@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { createStore } from './store';
 import { connect } from './connection';
-import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange, requestHostAccess } from './devtools-api';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChange } from './devtools-api';
+import { requestHostAccess } from './host-access';
 import { followTheme } from './theme';
 import { harActions } from './har-actions';
 import { App } from './components/App';

@@ -6,17 +6,19 @@
  */
 import type { PanelStore } from '../store';
 import type { RetentionStatus } from '../../background/store';
-import { inspectedTabId } from '../devtools-api';
+import { inspectedTabId, reloadInspectedTab } from '../devtools-api';
 
 /** Reloads the inspected tab: through DevTools when the panel is inside it, else the tabs API (pop-out page). */
 function reloadTab(tabId: number): void {
-  try {
-    const devtools = (globalThis as { chrome?: typeof chrome }).chrome?.devtools;
-    if (devtools?.inspectedWindow && inspectedTabId() === tabId) devtools.inspectedWindow.reload({});
-    else void chrome.tabs.reload(tabId);
-  } catch {
-    /* the tab is gone */
-  }
+  if (reloadInspectedTab(tabId)) return;
+  // webextension-polyfill's tabs.reload. Imported here rather than at the top because the polyfill throws when loaded
+  // outside an extension, as in this component's unit tests; the page has loaded it already (connection.ts), so the
+  // import fetches nothing.
+  import('webextension-polyfill')
+    .then((ext) => ext.default.tabs.reload(tabId))
+    .catch(() => {
+      /* the tab is gone */
+    });
 }
 
 export function RecordingNotice({ store }: { store: PanelStore }) {
