@@ -30,7 +30,7 @@ import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/server';
 import { MATRIX, type MatrixEntry, type MatrixLogEntry } from '../lab/matrix';
-import { REPO_ROOT, waitFor } from './helpers/browser';
+import { REPO_ROOT, waitFor, closeStarted } from './helpers/browser';
 import { HAS_FIREFOX } from './helpers/firefox';
 import {
   nextHeaders,
@@ -107,8 +107,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
 });
 
 async function newWorker(): Promise<Worker> {
@@ -185,7 +184,8 @@ async function step(w: Worker, entry: MatrixEntry, dest: Dest, load: StepKind, s
   const unused = load === 'reload' && dest === 'doc' && w.page.url() !== resUrl;
   if (load === 'reload') await w.page.reload({ waitUntil: 'load' });
   else await w.page.goto(pageUrl, { waitUntil: 'load' });
-  if (dest === 'sub') await w.page.waitForFunction(() => (window as any).__matrixDone !== false, { polling: 20 });
+  if (dest === 'sub')
+    await w.page.waitForFunction(() => (window as Window & { __matrixDone?: boolean }).__matrixDone !== false, { polling: 20 });
 
   const mine = () => w.responses.slice(evStart).filter((r) => r.url === resUrl);
   // Settled: BiDi reported the use (a redirect's hop counts: its response is the URL's), and the origin has finished

@@ -23,7 +23,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/server';
 import { MATRIX, type MatrixDestination, type MatrixEntry, type MatrixLogEntry } from '../lab/matrix';
-import { launchChromium, REPO_ROOT, waitFor, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, REPO_ROOT, waitFor, type LaunchedChromium, closeStarted } from './helpers/browser';
 import {
   classify,
   nextHeaders,
@@ -76,9 +76,23 @@ interface StepResult {
   verdict: string;
 }
 
+/**
+ * The fields of Chromium's Network.* events (CDP) this file reads; which ones an event has depends on its method
+ * (requestWillBeSent: request, redirectResponse; responseReceived: response; requestWillBeSentExtraInfo: headers;
+ * responseReceivedExtraInfo: statusCode).
+ */
+interface NetworkEventParams {
+  requestId: string;
+  request?: { url: string };
+  redirectResponse?: { url: string; fromDiskCache?: boolean };
+  response?: { fromDiskCache?: boolean };
+  headers?: Record<string, string>;
+  statusCode?: number;
+}
+
 interface Ev {
   method: string;
-  params: any;
+  params: NetworkEventParams;
 }
 
 const CDP_EVENTS = [
@@ -89,7 +103,7 @@ const CDP_EVENTS = [
   'Network.loadingFailed',
   'Network.requestWillBeSentExtraInfo',
   'Network.responseReceivedExtraInfo',
-];
+] as const;
 
 interface Worker {
   page: Page;
@@ -108,15 +122,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 async function newWorker(): Promise<Worker> {
   const page = await chromium.context.newPage();
   const cdp = await chromium.context.newCDPSession(page);
   const events: Ev[] = [];
-  for (const method of CDP_EVENTS) cdp.on(method as any, (params: any) => events.push({ method, params }));
+  for (const method of CDP_EVENTS) cdp.on(method, (params: NetworkEventParams) => events.push({ method, params }));
   await cdp.send('Network.enable');
   return { page, cdp, events };
 }
@@ -124,7 +137,7 @@ async function newWorker(): Promise<Worker> {
 /** Chromium's own account of the step's use of `url` (the first request for it that is not a redirect hop into it). */
 function browserReport(events: Ev[], url: string): { report: Observed['browser']; ids: string[]; wire?: Observed['wire'] } {
   const starts = events.filter(
-    (e) => e.method === 'Network.requestWillBeSent' && e.params.request.url === url && !e.params.redirectResponse,
+    (e) => e.method === 'Network.requestWillBeSent' && e.params.request?.url === url && !e.params.redirectResponse,
   );
   const first = starts[0];
   if (!first) return { report: 'none', ids: [] };
@@ -192,7 +205,8 @@ async function step(w: Worker, entry: MatrixEntry, dest: MatrixDestination, load
 
   if (load === 'reload') await w.page.reload({ waitUntil: 'load' });
   else await w.page.goto(pageUrl, { waitUntil: 'load' });
-  if (dest !== 'doc') await w.page.waitForFunction(() => (window as any).__matrixDone !== false, undefined, { polling: 20 });
+  if (dest !== 'doc')
+    await w.page.waitForFunction(() => (window as Window & { __matrixDone?: boolean }).__matrixDone !== false, undefined, { polling: 20 });
 
   // Wait until the use has finished (the first request Chromium started for the URL), any later request for it (a
   // background revalidation) has its response, and the origin has finished what it received. (Chromium reports no

@@ -11,10 +11,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { explain } from '../../src/core/explain';
-import { E2E_OPEN_PANEL_PATH, E2E_READ_RECORDS } from '../../src/background/e2e';
+import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
-import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
-import { waitFor } from './helpers/browser';
+import { HAS_FIREFOX, askRecords, launchFirefoxWithExtension } from './helpers/firefox';
+import { waitFor, closeStarted } from './helpers/browser';
 
 const UUID = '2e8b6f4d-9a1c-4b7e-8d35-cache1e5d7a1';
 
@@ -53,19 +53,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
 });
 
 async function recorded(): Promise<ExchangeRecord[]> {
-  const reply = (await panel.evaluate(
-    (type: string, id: number) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }),
-    E2E_READ_RECORDS,
-    tabId,
-  )) as {
-    records?: ExchangeRecord[];
-    error?: string;
-  };
+  const reply = await askRecords(panel, tabId);
   if (!reply.records) throw new Error(`reading the records failed: ${reply.error}`);
   return reply.records;
 }

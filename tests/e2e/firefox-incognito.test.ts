@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
-import { E2E_OPEN_PANEL_PATH, E2E_READ_RECORDS } from '../../src/background/e2e';
+import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
-import { HAS_FIREFOX, filesContaining, launchFirefoxWithExtension } from './helpers/firefox';
-import { waitFor } from './helpers/browser';
+import { HAS_FIREFOX, askRecords, filesContaining, launchFirefoxWithExtension, type ExtensionPageGlobal } from './helpers/firefox';
+import { waitFor, closeStarted } from './helpers/browser';
 
 const UUID = '7a4c2e19-3d5b-4f8a-9c61-cache1e5b01d';
 
@@ -50,8 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
@@ -60,11 +59,7 @@ const tag = (prefix: string) => prefix + [...randomBytes(20)].map((b) => String.
 
 /** What the recorder holds, in memory (incognito) and in IndexedDB (the rest), after flushing its write queue. */
 async function recorded(tabId?: number): Promise<ExchangeRecord[]> {
-  const reply = (await panel.evaluate(
-    (type: string, id: number | null) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id ?? undefined, flush: true }),
-    E2E_READ_RECORDS,
-    tabId ?? null,
-  )) as { records?: ExchangeRecord[]; error?: string };
+  const reply = await askRecords(panel, tabId);
   if (!reply.records) throw new Error(`reading the records failed: ${reply.error}`);
   return reply.records;
 }
@@ -120,8 +115,8 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
 
     // A private window with the page.
     const opened = await panel.evaluate(async (url: string) => {
-      const w = await (globalThis as any).browser.windows.create({ incognito: true, url });
-      return { windowId: w.id as number, tabId: w.tabs[0].id as number, incognito: w.incognito as boolean };
+      const w = (await (globalThis as ExtensionPageGlobal).browser.windows.create({ incognito: true, url }))!;
+      return { windowId: w.id!, tabId: w.tabs![0]!.id!, incognito: w.incognito };
     }, `${origin}/sw/?tag=${privateTag}`);
     expect(opened.incognito).toBe(true);
 
@@ -161,7 +156,7 @@ describe.skipIf(!HAS_FIREFOX)('Firefox private windows ("incognito": "spanning")
     expect(filesContaining(profile, privateTag)).toEqual([]);
 
     // Closing the private window ends its recording: the no-tab private records go with the last private tab.
-    await panel.evaluate((id: number) => (globalThis as any).browser.windows.remove(id), opened.windowId);
+    await panel.evaluate((id: number) => (globalThis as ExtensionPageGlobal).browser.windows.remove(id), opened.windowId);
     await waitFor(async () => !(await recorded()).some((r) => r.url.includes(privateTag)) || null, {
       what: 'the private records forgotten',
       timeout: 30000,

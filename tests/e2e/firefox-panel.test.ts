@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
 import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
-import { REPO_ROOT, waitFor } from './helpers/browser';
+import { REPO_ROOT, waitFor, closeStarted } from './helpers/browser';
 
 const UUID = '5d2f8e3b-6c8a-4d1f-8b62-cache1e5pa7e';
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
@@ -28,8 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
 });
 
 /** A tab plus the panel page the e2e build opens for it (BiDi reports the extension tab as about:blank; its location tells). */
@@ -84,7 +83,7 @@ describe.skipIf(!HAS_FIREFOX)('panel page (Firefox, pop-out URL through the e2e 
     const { page, panel } = await tabWithPanel();
     // Keep both lab pages in the list: the tab navigates twice while the panel is open.
     await panel.evaluate(() => {
-      const box = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Preserve log'))?.querySelector('input');
+      const box = [...document.querySelectorAll('label')].find((l) => l.textContent.includes('Preserve log'))?.querySelector('input');
       if (box && !box.checked) box.click();
     });
     await page.goto(`${lab.httpOrigin}/cache/max-age?ff=1`);

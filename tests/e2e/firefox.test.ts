@@ -8,10 +8,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
-import { E2E_OPEN_PANEL_PATH, E2E_READ_RECORDS } from '../../src/background/e2e';
+import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
-import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
-import { waitFor } from './helpers/browser';
+import { HAS_FIREFOX, askRecords, launchFirefoxWithExtension } from './helpers/firefox';
+import { waitFor, closeStarted } from './helpers/browser';
 
 const UUID = '3c1e7d2a-5b7f-4c0e-9a51-cache1e5e2e0';
 
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
 });
 
 /** Opens the panel page through the e2e trigger and asks the background for the records of `tabUrl`'s tab. */
@@ -45,12 +44,7 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
   );
   const { panel } = found;
   const tabId = Number(new URL(found.href).searchParams.get('tabId'));
-  const ask = () =>
-    panel.evaluate(
-      (type: string, id: number) => (globalThis as any).browser.runtime.sendMessage({ type, tabId: id, flush: true }),
-      E2E_READ_RECORDS,
-      tabId,
-    ) as Promise<{ records: ExchangeRecord[]; error?: string }>;
+  const ask = () => askRecords(panel, tabId);
   const reply = await waitFor(
     async () => {
       const r = await ask();
@@ -59,7 +53,7 @@ async function readRecordsVia(page: Page): Promise<{ tabId: number; records: Exc
     { what: 'Firefox records of the set-several page' },
   );
   await panel.close();
-  return { tabId, records: reply.records };
+  return { tabId, records: reply.records! }; // waitFor returned a reply with records
 }
 
 describe.skipIf(!HAS_FIREFOX)('Firefox (WebDriver BiDi)', () => {

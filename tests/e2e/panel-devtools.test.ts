@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, REPO_ROOT, waitFor, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, REPO_ROOT, waitFor, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 interface TargetInfo {
@@ -37,14 +36,16 @@ interface TargetInfo {
 /** Non-flat CDP: commands to a child target travel inside Target.sendMessageToTarget. */
 class NestedSession {
   private seq = 0;
-  private waiting = new Map<number, (msg: { result?: any; error?: any }) => void>();
+  private waiting = new Map<number, (msg: { result?: unknown; error?: unknown }) => void>();
   constructor(
     private cdp: CDPSession,
     readonly sessionId: string,
   ) {
     cdp.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
       if (ev.sessionId !== this.sessionId) return;
-      const msg = JSON.parse(ev.message);
+      // A reply carries the command's id; an event from the target has none.
+      const msg = JSON.parse(ev.message) as { id?: number; result?: unknown; error?: unknown };
+      if (msg.id === undefined) return;
       this.waiting.get(msg.id)?.(msg);
       this.waiting.delete(msg.id);
     });
@@ -53,15 +54,19 @@ class NestedSession {
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
     return new NestedSession(cdp, sessionId);
   }
-  send(method: string, params: object = {}): Promise<any> {
+  /** Sends a CDP command to the target; T: the command's result (CDP's Returns of `method`). */
+  send<T>(method: string, params: object = {}): Promise<T> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, (msg) => (msg.error ? reject(new Error(JSON.stringify(msg.error))) : resolve(msg.result)));
+      this.waiting.set(id, (msg) => (msg.error ? reject(new Error(JSON.stringify(msg.error))) : resolve(msg.result as T)));
       void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
     });
   }
   async evaluate<T>(expression: string): Promise<T> {
-    const r = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    const r = await this.send<{
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
     return r.result.value as T;
   }
@@ -172,10 +177,10 @@ describe('the panel inside real DevTools (CDP route)', () => {
     await searchCall(`(p.onSearchCanceled ?? p.searchCanceled).call(p)`);
     await waitFor(async () => (await status()) === '', { what: 'search cancelled' });
     mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
-    const shot = await front.send('Page.captureScreenshot', { format: 'png' });
+    const shot = await front.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
     writeFileSync(join(REPO_ROOT, 'artifacts', 'panel-in-devtools.png'), Buffer.from(shot.data, 'base64'));
     // The front-end screenshot does not composite the extension's out-of-process iframe; capture that one too.
-    const frameShot = await panel.send('Page.captureScreenshot', { format: 'png' }).catch(() => null);
+    const frameShot = await panel.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }).catch(() => null);
     if (frameShot) writeFileSync(join(REPO_ROOT, 'artifacts', 'panel-in-devtools-frame.png'), Buffer.from(frameShot.data, 'base64'));
     await page.close();
   });

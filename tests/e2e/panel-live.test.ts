@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -22,8 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 interface Surfaces {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPanelPage, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, tabIdOf, type LaunchedChromium, closeStarted } from './helpers/browser';
 import type { ExchangeRecord } from '../../src/core/types';
 
 const N = 3000;
@@ -78,7 +78,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
+  await closeStarted(chromium);
 });
 
 const domNodes = () => panel.evaluate(() => document.getElementsByTagName('*').length);

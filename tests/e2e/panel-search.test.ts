@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 const search = (panel: Page, action: string, query?: string) =>

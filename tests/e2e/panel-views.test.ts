@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -22,8 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 async function visit(url: string) {
@@ -163,7 +162,8 @@ describe('panel views (Chromium, pop-out URL)', () => {
     await panel.waitForTimeout(1500);
     expect(await names()).toEqual(['imported.js']);
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export HAR' }).click()]);
-    const entries = JSON.parse(readFileSync(await download.path(), 'utf8')).log.entries as Array<{ request: { url: string } }>;
+    const har = JSON.parse(readFileSync(await download.path(), 'utf8')) as { log: { entries: Array<{ request: { url: string } }> } };
+    const entries = har.log.entries;
     expect(entries.map((e) => e.request.url)).toEqual(['https://old.example/imported.js']);
     await panel.getByRole('button', { name: 'Back to live traffic' }).click();
     await expect.poll(names, { timeout: 15000 }).toContain('sticky?isolation=2');

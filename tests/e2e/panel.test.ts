@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/server';
 import { XSS_PAYLOADS } from '../lab/pages';
-import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, openPanelPage, REPO_ROOT, tabIdOf, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 async function visit(url: string) {

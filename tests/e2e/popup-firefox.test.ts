@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_OPEN_PANEL_PATH } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
 import { HAS_FIREFOX, launchFirefoxWithExtension } from './helpers/firefox';
-import { waitFor } from './helpers/browser';
+import { waitFor, closeStarted } from './helpers/browser';
 
 const UUID = '7a4c1e2b-3d5f-4a6b-9c8d-cache1e5b0d9e';
 
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await lab?.close();
+  await closeStarted(browser, lab);
 });
 
 /** A tab plus the extension page the e2e build opens for it (BiDi reports it as about:blank; its location tells). */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, readRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import { launchChromium, readRecords, tabIdOf, waitFor, type LaunchedChromium, closeStarted } from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -18,8 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 const path = (r: ExchangeRecord) => new URL(r.url).pathname;

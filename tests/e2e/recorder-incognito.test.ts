@@ -12,7 +12,17 @@ import type { CDPSession, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { flushRecords, launchChromium, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import {
+  flushRecords,
+  launchChromium,
+  readRecords,
+  readStoredRecords,
+  tabIdOf,
+  waitFor,
+  type LaunchedChromium,
+  closeStarted,
+  type HookGlobal,
+} from './helpers/browser';
 import { attachTarget, listTargets, type RemoteTarget } from './helpers/cdp-target';
 
 let lab: Lab;
@@ -27,21 +37,20 @@ beforeAll(async () => {
   const settings = await chromium.context.newPage();
   await settings.goto('chrome://extensions');
   await settings.evaluate(async (id) => {
-    const api = (globalThis as any).chrome;
+    // chrome://extensions' own API (not in @types/chrome): what its "Allow in Incognito" toggle calls.
+    const api = chrome as typeof chrome & {
+      developerPrivate: { updateExtensionConfiguration(update: { extensionId: string; incognitoAccess: boolean }): Promise<void> };
+    };
     await api.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
   }, chromium.extensionId);
   await waitFor(
-    async () =>
-      (await settings.evaluate(
-        async (id) => (await (globalThis as any).chrome.management.get(id)).enabled === false,
-        chromium.extensionId,
-      )) || null,
+    async () => (await settings.evaluate(async (id) => !(await chrome.management.get(id)).enabled, chromium.extensionId)) || null,
     {
       what: 'extension reloading',
       timeout: 5000,
     },
   ).catch(() => {});
-  await settings.evaluate((id) => (globalThis as any).chrome.management.setEnabled(id, true), chromium.extensionId);
+  await settings.evaluate((id) => chrome.management.setEnabled(id, true), chromium.extensionId);
   // Any network event wakes the new worker.
   const wake = await chromium.context.newPage();
   await wake.goto(`${lab.httpOrigin}/?wake`);
@@ -51,12 +60,11 @@ beforeAll(async () => {
       what: 'the reloaded worker',
     },
   );
-  await worker.evaluate(() => (globalThis as any).__cacheLens.ready());
+  await worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.ready());
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 /** Every file of the profile that contains `needle` (as Latin-1 or UTF-16 bytes, as V8 serialises strings). */

@@ -22,6 +22,8 @@ import {
   tabIdOf,
   waitFor,
   type LaunchedChromium,
+  closeStarted,
+  type HookGlobal,
 } from './helpers/browser';
 
 let lab: Lab;
@@ -33,12 +35,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
 
 const refetches = async () =>
-  (await chromium.currentServiceWorker()).evaluate(() => (globalThis as any).__cacheLens.devtoolsRefetches() as number);
+  (await chromium.currentServiceWorker()).evaluate(() => (globalThis as HookGlobal).__cacheLens.devtoolsRefetches());
 
 describe("DevTools refetches are not the page's", () => {
   for (const scheme of ['https', 'http'] as const) {
@@ -85,7 +86,7 @@ describe('a request that completes after a worker restart', () => {
     await waitFor(async () => (await readStoredRecords(await chromium.currentServiceWorker(), tabId)).some(isHeld), {
       what: 'the held record stored',
     });
-    const startedMs = (w: Worker) => w.evaluate(() => (globalThis as any).__cacheLens.workerStartedMs() as number);
+    const startedMs = (w: Worker) => w.evaluate(() => (globalThis as HookGlobal).__cacheLens.workerStartedMs());
     const first = await startedMs(await chromium.currentServiceWorker());
     await (await chromium.cdp()).send('ServiceWorker.stopAllWorkers');
     // Wake a new worker (any network event does) and run its restart sweep now, before the response comes.
@@ -98,7 +99,7 @@ describe('a request that completes after a worker restart', () => {
       },
       { what: 'a new worker' },
     );
-    await sw.evaluate(() => (globalThis as any).__cacheLens.markInterrupted());
+    await sw.evaluate(() => (globalThis as HookGlobal).__cacheLens.markInterrupted());
     const marked = (await readStoredRecords(sw, tabId)).find(isHeld);
     expect(marked?.error).toMatch(/response events lost/);
     // The panel says so ("1 request may be missing"), and, DevTools being closed, that memory-cache hits are unseen.
@@ -147,7 +148,7 @@ describe('a page loaded before recording began', () => {
         await ctx.browser()!.newBrowserCDPSession()
       ).send('Extensions.loadUnpacked' as any, { path: CHROME_E2E_DIST })) as { id: string };
       const sw = await installed;
-      await sw.evaluate(() => (globalThis as any).__cacheLens.ready());
+      await sw.evaluate(() => (globalThis as HookGlobal).__cacheLens.ready());
       const tabId = await tabIdOf(sw, page);
       const panel = await openPanelPage(ctx, id, tabId);
       const notice = panel.locator('[data-recording="predates"]');

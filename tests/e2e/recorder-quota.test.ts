@@ -6,7 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab/server';
-import { flushRecords, launchChromium, openPanelPage, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import {
+  flushRecords,
+  launchChromium,
+  openPanelPage,
+  readStoredRecords,
+  tabIdOf,
+  waitFor,
+  type LaunchedChromium,
+  closeStarted,
+  type HookGlobal,
+} from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -34,13 +44,6 @@ async function answered<T>(what: string, read: Promise<T>, ms = 30000): Promise<
   }
 }
 
-interface Health {
-  quotaErrors: number;
-  trimmedForQuota: number;
-  quotaCap?: number;
-  stored?: number;
-}
-
 /**
  * Was opt-in until 26 Nov: 14 of 15 runs passed, the failure a hang after the burst. Cause: near the quota several
  * ExchangeStore.flush() calls ran at once (callers waiting on the flush under way all passed its lock, an `await` sat
@@ -55,8 +58,7 @@ describe('storage quota', () => {
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await lab?.close();
+    await closeStarted(chromium, lab);
   });
 
   it('keeps recording through quota errors, oldest dropped first, and the panel says so', async () => {
@@ -70,7 +72,7 @@ describe('storage quota', () => {
     const health = () =>
       answered(
         'storageHealth',
-        worker.evaluate(() => (globalThis as any).__cacheLens.storageHealth() as Health | null),
+        worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.storageHealth()),
       );
     const stored = (tabId: number) => answered('readStoredRecords', readStoredRecords(worker, tabId));
     /** Flushes, then says whether nothing is left to write (`pending` counts what the browser has not committed). */
@@ -79,7 +81,7 @@ describe('storage quota', () => {
       return (
         (await answered(
           'pending',
-          worker.evaluate(() => (globalThis as any).__cacheLens.pending() as number),
+          worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.pending()),
         )) === 0
       );
     };

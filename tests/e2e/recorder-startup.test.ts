@@ -14,7 +14,16 @@ import { chromium as playwright, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, CHROME_E2E_DIST, ensureBuilt, readStoredRecords, waitFor } from './helpers/browser';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  CHROME_E2E_DIST,
+  ensureBuilt,
+  readStoredRecords,
+  waitFor,
+  closeStarted,
+  type HookGlobal,
+} from './helpers/browser';
 
 let lab: Lab;
 
@@ -24,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await lab?.close();
+  await closeStarted(lab);
 });
 
 const PROFILES = 3;
@@ -50,7 +59,7 @@ describe('pages loading as the extension starts (fresh profiles)', () => {
         const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
         const worker =
           context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20000 }));
-        await worker.evaluate(() => (globalThis as any).__cacheLens.ready());
+        await worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.ready());
         await loading;
         // A page loaded once the worker is up: stored whole, both lines, request headers and all.
         const next = await context.newPage();
@@ -58,7 +67,7 @@ describe('pages loading as the extension starts (fresh profiles)', () => {
         await next.goto(nextUrl);
         const stored = await waitFor(
           async () => {
-            await worker.evaluate(() => (globalThis as any).__cacheLens.flush());
+            await worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.flush());
             const all = await readStoredRecords(worker);
             const slow = all.find((r) => r.url === slowUrl && r.endTimeMs);
             const whole = all.find((r) => r.url === nextUrl && r.endTimeMs);

@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { E2E_TRACE_KEY } from '../../src/background/e2e';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, readRecords, readStoredRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import {
+  launchChromium,
+  openPanelPage,
+  readRecords,
+  readStoredRecords,
+  tabIdOf,
+  waitFor,
+  type LaunchedChromium,
+  closeStarted,
+  type HookGlobal,
+} from './helpers/browser';
 
 let lab: Lab;
 
@@ -22,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await lab?.close();
+  await closeStarted(lab);
 });
 
 const N = 3000;
@@ -48,10 +58,10 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
   const net = await chromium.context.newCDPSession(page);
   const requested = new Map<string, string>();
   const finished = new Set<string>();
-  net.on('Network.requestWillBeSent', (e: any) => {
+  net.on('Network.requestWillBeSent', (e) => {
     if (e.request.url.includes('/burst/item/')) requested.set(e.requestId, new URL(e.request.url).pathname);
   });
-  net.on('Network.loadingFinished', (e: any) => finished.add(e.requestId));
+  net.on('Network.loadingFinished', (e) => finished.add(e.requestId));
   await net.send('Network.enable');
   // What each worker instance received, as it arrived (console lines outlive a stopped worker: E2E_TRACE_KEY).
   const received = new Map<string, Set<string>>();
@@ -70,7 +80,11 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
   listen(chromium.serviceWorker);
   chromium.context.on('serviceworker', listen);
   await chromium.serviceWorker.evaluate((key) => chrome.storage.session.set({ [key]: true }), E2E_TRACE_KEY);
-  await waitFor(() => chromium.serviceWorker.evaluate(() => (globalThis as any).__cacheLensTrace === true), { what: 'the trace on' });
+  await waitFor(
+    () =>
+      chromium.serviceWorker.evaluate(() => (globalThis as typeof globalThis & { __cacheLensTrace?: boolean }).__cacheLensTrace === true),
+    { what: 'the trace on' },
+  );
   lab.resetCounts();
   await page.goto(`${lab.httpOrigin}/burst?n=${N}&stops`, { waitUntil: 'commit' });
   const stopsAt: number[] = [];
@@ -88,7 +102,7 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
   let worker = await chromium.currentServiceWorker();
   const readBurst = async () => {
     worker = await chromium.currentServiceWorker();
-    await worker.evaluate(() => (globalThis as any).__cacheLens.flush());
+    await worker.evaluate(() => (globalThis as HookGlobal).__cacheLens.flush());
     return (await readStoredRecords(worker, tabId)).filter((r) => path(r).startsWith('/burst/item/'));
   };
   // With DevTools open its log keeps arriving after the burst: wait until every record is complete (or time out
@@ -108,7 +122,9 @@ async function burstWithStops(chromium: LaunchedChromium, devtools: boolean): Pr
     );
   }
   // The restart sweep (normally 20 s after a restart) now; it first stores what a stopped worker journaled late.
-  const marked: number = await (await chromium.currentServiceWorker()).evaluate(() => (globalThis as any).__cacheLens.markInterrupted());
+  const marked: number = await (
+    await chromium.currentServiceWorker()
+  ).evaluate(() => (globalThis as HookGlobal).__cacheLens.markInterrupted());
   const stored: ExchangeRecord[] = await readBurst();
   const byPath = new Map(stored.map((r) => [path(r), r]));
   const wanted = new Set(requested.values());

@@ -5,7 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../src/core/types';
 import { startLab, type Lab } from '../lab/server';
-import { launchChromium, openPanelPage, readRecords, tabIdOf, waitFor, type LaunchedChromium } from './helpers/browser';
+import type { BgToPanel } from '../../src/shared/protocol';
+import {
+  launchChromium,
+  openPanelPage,
+  readRecords,
+  tabIdOf,
+  waitFor,
+  type LaunchedChromium,
+  closeStarted,
+  isBg,
+  type BgMessage,
+} from './helpers/browser';
 
 let lab: Lab;
 let chromium: LaunchedChromium;
@@ -16,9 +27,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await lab?.close();
+  await closeStarted(chromium, lab);
 });
+
+/** The panel page's globals this file's protocol test sets up: its port to the background and what came through it. */
+type PanelTestWindow = typeof window & { __msgs: BgToPanel[]; __port: chrome.runtime.Port };
 
 const header = (r: ExchangeRecord, name: string) => r.responseHeaders.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
 const path = (r: ExchangeRecord) => new URL(r.url).pathname;
@@ -224,52 +237,59 @@ describe('recorder (Chromium, webRequest)', () => {
     const panel = await openPanelPage(chromium.context, chromium.extensionId, target.tabId);
     // Talk to the background from the extension's own page, exactly as the panel does (src/shared/protocol.ts).
     await panel.evaluate((tabId) => {
-      const w = window as any;
+      const w = window as PanelTestWindow;
       w.__msgs = [];
       w.__port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
-      w.__port.onMessage.addListener((m: unknown) => w.__msgs.push(m));
+      w.__port.onMessage.addListener((m: BgToPanel) => w.__msgs.push(m));
       w.__port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId });
     }, target.tabId);
-    const msgs = () => panel.evaluate(() => (window as any).__msgs as any[]);
-    const snapshot = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:snapshot'), { what: 'snapshot' });
+    const msgs = () => panel.evaluate(() => (window as PanelTestWindow).__msgs);
+    const snapshot = await waitFor(async () => (await msgs()).find(isBg('bg>panel:snapshot')), { what: 'snapshot' });
     expect(snapshot.tabId).toBe(target.tabId);
-    expect(snapshot.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?protocol'))).toBe(true);
+    expect(snapshot.exchanges.some((r) => r.url.endsWith('?protocol'))).toBe(true);
     expect(snapshot.pages.length).toBeGreaterThanOrEqual(1);
     expect(snapshot).toMatchObject({ hasHostAccess: true, preserveLog: true, retention: { droppedForTab: 0 } });
     // Live: a new navigation of the inspected tab arrives as page + upserts.
     await target.page.goto(`${lab.httpOrigin}/cache/no-store?live`);
     await waitFor(
-      async () =>
-        (await msgs()).some((m) => m.type === 'bg>panel:upsert' && m.exchanges.some((r: ExchangeRecord) => r.url.endsWith('?live'))),
+      async () => (await msgs()).some((m) => m.type === 'bg>panel:upsert' && m.exchanges.some((r) => r.url.endsWith('?live'))),
       { what: 'live upsert' },
     );
     expect((await msgs()).some((m) => m.type === 'bg>panel:page' && m.page.url.endsWith('?live'))).toBe(true);
     // The jar, HttpOnly included, then delete one cookie.
     await panel.evaluate(
-      ({ tabId, url }) => (window as any).__port.postMessage({ type: 'panel>bg:get-jar', v: 1, tabId, url, requestId: 'j1' }),
+      ({ tabId, url }) => (window as PanelTestWindow).__port.postMessage({ type: 'panel>bg:get-jar', v: 1, tabId, url, requestId: 'j1' }),
       { tabId: target.tabId, url: lab.httpOrigin + '/' },
     );
-    const jar = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:jar' && m.requestId === 'j1'), { what: 'jar' });
-    const session = jar.cookies.find((c: any) => c.name === 'lab_session');
-    expect(session.httpOnly).toBe(true);
+    const jar = await waitFor(
+      async () => (await msgs()).find((m): m is BgMessage<'bg>panel:jar'> => m.type === 'bg>panel:jar' && m.requestId === 'j1'),
+      { what: 'jar' },
+    );
+    const session = jar.cookies.find((c) => c.name === 'lab_session');
+    expect(session!.httpOnly).toBe(true);
     await panel.evaluate(
-      ({ tabId, cookie }) => (window as any).__port.postMessage({ type: 'panel>bg:delete-cookie', v: 1, tabId, requestId: 'd1', cookie }),
+      ({ tabId, cookie }) =>
+        (window as PanelTestWindow).__port.postMessage({ type: 'panel>bg:delete-cookie', v: 1, tabId, requestId: 'd1', cookie }),
       { tabId: target.tabId, cookie: session },
     );
-    const deleted = await waitFor(async () => (await msgs()).find((m) => m.type === 'bg>panel:deleted' && m.requestId === 'd1'), {
-      what: 'deleted',
-    });
+    const deleted = await waitFor(
+      async () => (await msgs()).find((m): m is BgMessage<'bg>panel:deleted'> => m.type === 'bg>panel:deleted' && m.requestId === 'd1'),
+      {
+        what: 'deleted',
+      },
+    );
     expect(deleted.ok).toBe(true);
     const left = await chromium.serviceWorker.evaluate(() => chrome.cookies.getAll({ name: 'lab_session' }));
     expect(left).toHaveLength(0);
     // Clearing the tab empties its recording and says so.
-    await panel.evaluate((tabId) => (window as any).__port.postMessage({ type: 'panel>bg:clear', v: 1, tabId }), target.tabId);
+    await panel.evaluate((tabId) => (window as PanelTestWindow).__port.postMessage({ type: 'panel>bg:clear', v: 1, tabId }), target.tabId);
     await waitFor(async () => (await msgs()).some((m) => m.type === 'bg>panel:cleared'), { what: 'cleared' });
     expect(await target.records()).toHaveLength(0);
     // No externally_connectable: a web page has no way to open a port to the background at all.
     expect(
       await target.page.evaluate((id) => {
-        const runtime = (globalThis as any).chrome?.runtime;
+        // A web page: `chrome` and its runtime may be missing altogether.
+        const runtime = (globalThis as { chrome?: { runtime?: Partial<typeof chrome.runtime> } }).chrome?.runtime;
         if (!runtime?.connect) return 'no runtime.connect';
         try {
           runtime.connect(id, { name: 'cache-lens/panel/1' });
@@ -290,9 +310,9 @@ describe('recorder (Chromium, webRequest)', () => {
     const panel = await openPanelPage(chromium.context, chromium.extensionId, tabId);
     const snapshot = await panel.evaluate(
       (t) =>
-        new Promise<any>((resolve) => {
+        new Promise<BgMessage<'bg>panel:snapshot'>>((resolve) => {
           const port = chrome.runtime.connect({ name: `cache-lens/panel/${t}` });
-          port.onMessage.addListener((m: any) => m.type === 'bg>panel:snapshot' && resolve(m));
+          port.onMessage.addListener((m: BgToPanel) => m.type === 'bg>panel:snapshot' && resolve(m));
           port.postMessage({ type: 'panel>bg:subscribe', v: 1, tabId: t });
         }),
       tabId,
@@ -311,9 +331,9 @@ describe('recorder (Chromium, webRequest)', () => {
     const subscribe = () =>
       panel.evaluate(
         (tabId) =>
-          new Promise<any>((resolve) => {
+          new Promise<BgMessage<'bg>panel:snapshot'>>((resolve) => {
             const port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
-            port.onMessage.addListener((m: any) => {
+            port.onMessage.addListener((m: BgToPanel) => {
               if (m.type === 'bg>panel:snapshot') {
                 port.disconnect();
                 resolve(m);
@@ -324,7 +344,7 @@ describe('recorder (Chromium, webRequest)', () => {
         target.tabId,
       );
     const before = await subscribe();
-    expect(before.pages.map((p: any) => new URL(p.url).search)).toEqual(['?page=1', '?page=2']);
+    expect(before.pages.map((p) => new URL(p.url).search)).toEqual(['?page=1', '?page=2']);
     await panel.evaluate((tabId) => {
       const port = chrome.runtime.connect({ name: `cache-lens/panel/${tabId}` });
       port.postMessage({ type: 'panel>bg:set-preserve-log', v: 1, tabId, preserve: false });
@@ -340,8 +360,8 @@ describe('recorder (Chromium, webRequest)', () => {
       { what: 'only the current page left' },
     );
     expect(after.preserveLog).toBe(false);
-    expect(new URL(after.pages[0].url).search).toBe('?page=3');
-    expect(after.exchanges.every((r: ExchangeRecord) => r.pageId === after.pages[0].id)).toBe(true);
+    expect(new URL(after.pages[0]!.url).search).toBe('?page=3');
+    expect(after.exchanges.every((r) => r.pageId === after.pages[0]!.id)).toBe(true);
     await panel.close();
     await target.page.close();
   });

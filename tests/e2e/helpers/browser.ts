@@ -8,6 +8,33 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { ExchangeRecord } from '../../../src/core/types';
+import type { CacheLensTestHook } from '../../../src/background/test-hook';
+import type { BgToPanel } from '../../../src/shared/protocol';
+
+/**
+ * The background's globalThis in an e2e build, with the test hook src/background/test-hook.ts installs. A type only:
+ * inside a `serviceWorker.evaluate(() => ...)` callback (serialised, run in the worker) write
+ * `(globalThis as HookGlobal).__cacheLens.flush()`.
+ */
+export type HookGlobal = typeof globalThis & { __cacheLens: CacheLensTestHook };
+/** The same before the hook may be installed (a build without it, or the worker still starting). */
+export type MaybeHookGlobal = typeof globalThis & { __cacheLens?: CacheLensTestHook };
+
+/** One background-to-panel message of the given type (src/shared/protocol.ts). */
+export type BgMessage<T extends BgToPanel['type']> = Extract<BgToPanel, { type: T }>;
+/** A guard for `messages.find(isBg('bg>panel:snapshot'))`. */
+export const isBg =
+  <T extends BgToPanel['type']>(type: T) =>
+  (m: BgToPanel): m is BgMessage<T> =>
+    m.type === type;
+
+/**
+ * Closes, in order, what a beforeAll started. One it never assigned (it failed before) is skipped: the declared
+ * types (`let lab: Lab`) cannot say "maybe unset", this parameter type does.
+ */
+export async function closeStarted(...started: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const s of started) if (s) await s.close();
+}
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -87,7 +114,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
   if (serviceWorker) {
     // On a fresh profile the extension installs while the browser starts; requests made before the worker has run
     // its top-level addListener calls (and the browser has registered them) are not reported to it at all.
-    await serviceWorker.evaluate(() => (globalThis as any).__cacheLens?.ready());
+    await serviceWorker.evaluate(() => (globalThis as MaybeHookGlobal).__cacheLens?.ready());
     await new Promise((r) => setTimeout(r, 500));
   }
   let browserSession: CDPSession | null = null;
@@ -115,7 +142,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
       const session = await launched.cdp();
       const startedMs = () =>
         Promise.race([
-          launched.currentServiceWorker().then((w) => w.evaluate(() => (globalThis as any).__cacheLens.workerStartedMs() as number)),
+          launched.currentServiceWorker().then((w) => w.evaluate(() => (globalThis as HookGlobal).__cacheLens.workerStartedMs())),
           new Promise<number>((r) => setTimeout(() => r(-1), 1000)),
         ]).catch(() => -1);
       const before = await startedMs();
@@ -148,7 +175,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Launched
 /** Every record the background has (memory + IndexedDB), optionally for one tab (-1: the no-tab bucket). */
 export async function readRecords(serviceWorker: Worker, tabId?: number): Promise<ExchangeRecord[]> {
   return serviceWorker.evaluate((t) => {
-    const hook = (globalThis as any).__cacheLens;
+    const hook = (globalThis as MaybeHookGlobal).__cacheLens;
     if (!hook) throw new Error('Cache Lens test hook missing on the background');
     return hook.readRecords(t);
   }, tabId);
@@ -156,12 +183,12 @@ export async function readRecords(serviceWorker: Worker, tabId?: number): Promis
 
 /** Records read from IndexedDB only (what survives a stopped worker). */
 export async function readStoredRecords(serviceWorker: Worker, tabId?: number): Promise<ExchangeRecord[]> {
-  return serviceWorker.evaluate((t) => (globalThis as any).__cacheLens.readStoredRecords(t), tabId);
+  return serviceWorker.evaluate((t) => (globalThis as HookGlobal).__cacheLens.readStoredRecords(t), tabId);
 }
 
 /** Waits until the background has flushed its write queue to IndexedDB. */
 export async function flushRecords(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(() => (globalThis as any).__cacheLens.flush());
+  await serviceWorker.evaluate(() => (globalThis as HookGlobal).__cacheLens.flush());
 }
 
 /** The tab id of a page, found by the background via tabs.query on the page's URL (make URLs unique per test). */
@@ -194,7 +221,8 @@ export async function waitFor<T>(
   for (;;) {
     last = await check();
     if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last value: ${(JSON.stringify(last) as string | undefined)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, interval));
   }
 }

@@ -29,10 +29,10 @@ export interface RemoteTarget {
 export async function attachTarget(browser: CDPSession, info: TargetInfo): Promise<RemoteTarget> {
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId: info.targetId, flatten: false });
   let nextId = 1;
-  const waiting = new Map<number, { resolve(v: any): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
-    const msg = JSON.parse(event.message) as { id?: number; result?: any; error?: { message: string } };
+    const msg = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
     const w = msg.id !== undefined ? waiting.get(msg.id) : undefined;
     if (!w) return;
     waiting.delete(msg.id!);
@@ -41,7 +41,7 @@ export async function attachTarget(browser: CDPSession, info: TargetInfo): Promi
   };
   browser.on('Target.receivedMessageFromTarget', onMessage);
   const call = (method: string, params: object, timeoutMs: number) =>
-    new Promise<any>((resolve, reject) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => {
         waiting.delete(id);
@@ -62,7 +62,11 @@ export async function attachTarget(browser: CDPSession, info: TargetInfo): Promi
   return {
     info,
     async evaluate<T>(expression: string, timeoutMs = 15000): Promise<T> {
-      const result = await call('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, timeoutMs);
+      // CDP Runtime.evaluate's answer: a RemoteObject (returnByValue: its value) or the exception.
+      const result = (await call('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, timeoutMs)) as {
+        result: { value?: unknown };
+        exceptionDetails?: unknown;
+      };
       if (result.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(result.exceptionDetails).slice(0, 500)}`);
       return result.result.value as T;
     },

@@ -4,10 +4,43 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { GECKO_ID } from '../../../manifest.config';
+import { E2E_READ_RECORDS } from '../../../src/background/e2e';
+import type { ExchangeRecord } from '../../../src/core/types';
 import { LAB_HOSTS } from '../../lab/server';
 import { FIREFOX_E2E_DIST, ensureBuilt } from './browser';
+
+/**
+ * An extension page's globalThis in Firefox, with its `browser` namespace (webextension-polyfill's types describe
+ * it). A type only: inside `page.evaluate(() => ...)` write `(globalThis as ExtensionPageGlobal).browser.windows...`.
+ */
+export type ExtensionPageGlobal = typeof globalThis & { browser: WebExtensionApi };
+
+/** The e2e build's answer to `{type: E2E_READ_RECORDS}` (src/background/e2e.ts): the records, or why not. */
+export interface ReadRecordsReply {
+  records?: ExchangeRecord[];
+  stats?: unknown;
+  error?: string;
+}
+
+/**
+ * Asks the background, from one of the extension's own pages, for its records (one tab's, or all without `tabId`),
+ * after it flushed its write queue.
+ */
+export function askRecords(extensionPage: Page, tabId?: number): Promise<ReadRecordsReply> {
+  return extensionPage.evaluate(
+    (type: string, id: number | null) =>
+      (globalThis as ExtensionPageGlobal).browser.runtime.sendMessage<unknown, ReadRecordsReply>({
+        type,
+        tabId: id ?? undefined,
+        flush: true,
+      }),
+    E2E_READ_RECORDS,
+    tabId ?? null,
+  );
+}
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const HAS_FIREFOX = existsSync(FIREFOX);
