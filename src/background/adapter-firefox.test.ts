@@ -4,12 +4,13 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import type { Tabs } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../core/types';
 import type { HarEntryLike } from '../shared/protocol';
 import { explain } from '../core/explain';
 import { harEntryIsHttp, recordFromHar, resourceTypeFromContentType, type WebRequestDetails } from './adapter';
-import { Recorder } from './recorder';
+import { Recorder, type RecorderApi } from './recorder';
 import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
 
@@ -134,6 +135,7 @@ describe('harEntryIsHttp and resourceTypeFromContentType', () => {
 
 describe('Recorder (Firefox): the DevTools log of a reload', () => {
   const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
+  const api: RecorderApi = { tabs: tabApi, session: { get: async () => ({}), set: async () => {} }, fetchJar: async () => [] };
   const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
   const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({
     requestId: '1',
@@ -148,11 +150,11 @@ describe('Recorder (Firefox): the DevTools log of a reload', () => {
 
   it('records the image-cache hit as an image from memory with its headers, and no row for a data: favicon', async () => {
     const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
-    const recorder = new Recorder('firefox', events, { tabApi });
+    const recorder = new Recorder('firefox', events, api);
     recorder.store = store;
     (recorder as unknown as { ready: boolean }).ready = true;
     recorder.tabs.sessionTag = 's';
-    recorder.onTabCreated({ id: 5, incognito: false } as chrome.tabs.Tab);
+    recorder.onTabCreated({ id: 5, incognito: false } as Tabs.Tab);
     const t0 = Date.now() - 5000;
     const headers = firstLoad.responseHeaders.map((h) => ({ name: h.name, value: h.value }));
     recorder.onBeforeRequest(ev({ requestId: '20', timeStamp: t0 }));

@@ -3,11 +3,18 @@
  * top level so a stopped worker is woken by, and receives, the event that needs it
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events#declare-events).
  */
+// The extension API: webextension-polyfill's `browser`. Firefox and Chromium 156 (measured) have a `browser` of their
+// own, which the polyfill hands back as it is; an older Chrome gets its wrapper over chrome.*, which gives promises for
+// the methods its metadata lists. Nothing of it runs per event either way: addListener reaches the browser's own event
+// objects (it wraps the listeners of runtime.onMessage and devtools.network.onRequestFinished only), and
+// storage.session, absent from its metadata, is the browser's own promise API (webextension-polyfill 0.12.0,
+// dist/browser-polyfill.js: wrapObject, staticWrappers).
+import browser, { type Tabs, type WebNavigation, type WebRequest } from 'webextension-polyfill';
 import type { WebRequestDetails } from './adapter';
 import { ToolbarBadge } from './badge';
 import { installE2eMessages, installE2eTrace, maybeOpenPanelForE2e } from './e2e';
 import { PanelHub } from './messaging';
-import { Recorder } from './recorder';
+import { Recorder, browserRecorderApi } from './recorder';
 import { DEFAULT_RETENTION, ExchangeStore, type RetentionSettings } from './store';
 import { installTestHook } from './test-hook';
 import { Journal, sessionJournalApi } from './journal';
@@ -16,12 +23,12 @@ const BROWSER = typeof __CACHE_LENS_BROWSER__ === 'string' ? __CACHE_LENS_BROWSE
 const E2E = typeof __CACHE_LENS_E2E__ === 'boolean' && __CACHE_LENS_E2E__;
 const SETTINGS_KEY = 'cacheLens.retention';
 /** Chrome's incognito instance ("incognito": "split" in manifest.config.ts): it records in memory only. */
-const INCOGNITO_CONTEXT = (chrome.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
+const INCOGNITO_CONTEXT = (browser.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
 
 // eslint-disable-next-line prefer-const
 let hub: PanelHub;
 // The toolbar badge for each tab's main document (badge.ts).
-const badge = new ToolbarBadge(BROWSER, chrome.action, chrome.storage.session);
+const badge = new ToolbarBadge(BROWSER, browser.action, browser.storage.session);
 const recorder = new Recorder(
   BROWSER,
   {
@@ -33,11 +40,15 @@ const recorder = new Recorder(
     onCleared: (tabId) => hub.cleared(tabId),
     onLost: () => hub.storageChanged(),
   },
-  { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi()) },
+  browserRecorderApi(browser),
+  { incognitoContext: INCOGNITO_CONTEXT, journal: new Journal(sessionJournalApi(browser.storage.session)) },
 );
+/** The retention settings stored under SETTINGS_KEY (an object's fields over the defaults; anything else: defaults). */
+function retentionFrom(saved: unknown): RetentionSettings {
+  return { ...DEFAULT_RETENTION, ...(typeof saved === 'object' && saved !== null ? (saved as Partial<RetentionSettings>) : {}) };
+}
 async function loadRetention(): Promise<RetentionSettings> {
-  const saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<RetentionSettings> | undefined;
-  return { ...DEFAULT_RETENTION, ...saved };
+  return retentionFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
 const ready = recorder.start(
@@ -52,10 +63,10 @@ const ready = recorder.start(
       onFlushed: (ids, takenAt) => recorder.journal?.committed(ids, takenAt),
       onStorageHealth: () => hub.storageChanged(),
     }),
-  E2E ? installE2eTrace(recorder) : undefined,
+  E2E ? installE2eTrace(browser, recorder) : undefined,
 );
-ready.catch((err) => console.error('Cache Lens: recorder failed to start', err));
-hub = new PanelHub(recorder, ready);
+ready.catch((err: unknown) => console.error('Cache Lens: recorder failed to start', err));
+hub = new PanelHub(recorder, ready, browser);
 
 // ------------------------------------------------------------------------------------------------ webRequest
 
@@ -73,88 +84,97 @@ hub = new PanelHub(recorder, ready);
  * page pays for the browser delivering the events alone, beside the full recorder (docs/recorder.md, Speed).
  */
 const BENCH_FLOOR: unknown = E2E ? (globalThis as { __cacheLensBenchFloor?: unknown }).__cacheLensBenchFloor : undefined;
-const EXTRA: string[] =
-  (chrome.webRequest as any).OnHeadersReceivedOptions?.EXTRA_HEADERS && BENCH_FLOOR !== 'listen-no-extra' ? ['extraHeaders'] : [];
-const filter: chrome.webRequest.RequestFilter = { urls: ['<all_urls>'] };
-const wr = chrome.webRequest as any;
+/**
+ * Feature detection of 'extraHeaders' through chrome.*: the enum object Chrome exposes for it is data, not an API, and
+ * neither the polyfill's types nor Firefox have it (Firefox rejects the option)
+ * (https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-OnHeadersReceivedOptions).
+ */
+const chromeWebRequest = chrome.webRequest as { OnHeadersReceivedOptions?: { EXTRA_HEADERS?: string } };
+const EXTRA: 'extraHeaders'[] =
+  chromeWebRequest.OnHeadersReceivedOptions?.EXTRA_HEADERS && BENCH_FLOOR !== 'listen-no-extra' ? ['extraHeaders'] : [];
+const filter: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+const wr = browser.webRequest;
 
-type Listener = (d: WebRequestDetails) => void;
-const on = (event: string, body: Listener): Listener =>
-  BENCH_FLOOR === undefined ? recorder.listener<WebRequestDetails>(event, body) : () => undefined;
+/**
+ * The recorder's listener for one webRequest event, typed by that event's details (each of which carries what the
+ * adapter reads: WebRequestDetails). The browser calls it directly: nothing of the polyfill sits in between.
+ */
+const on = <D extends WebRequestDetails>(event: string, body: (d: D) => void): ((d: D) => void) =>
+  BENCH_FLOOR === undefined ? recorder.listener<D>(event, body) : () => undefined;
 
 wr.onBeforeRequest.addListener(
-  on('beforeRequest', (d) => {
-    if (E2E) maybeOpenPanelForE2e(d);
+  on<WebRequest.OnBeforeRequestDetailsType>('beforeRequest', (d) => {
+    if (E2E) maybeOpenPanelForE2e(browser, d);
     recorder.onBeforeRequest(d);
   }),
   filter,
 );
 wr.onSendHeaders.addListener(
-  on('sendHeaders', (d) => recorder.onSendHeaders(d)),
+  on<WebRequest.OnSendHeadersDetailsType>('sendHeaders', (d) => recorder.onSendHeaders(d)),
   filter,
   ['requestHeaders', ...EXTRA],
 );
 wr.onHeadersReceived.addListener(
-  on('headersReceived', (d) => recorder.onHeadersReceived(d)),
+  on<WebRequest.OnHeadersReceivedDetailsType>('headersReceived', (d) => recorder.onHeadersReceived(d)),
   filter,
   ['responseHeaders', ...EXTRA],
 );
 wr.onBeforeRedirect.addListener(
-  on('beforeRedirect', (d) => recorder.onBeforeRedirect(d)),
+  on<WebRequest.OnBeforeRedirectDetailsType>('beforeRedirect', (d) => recorder.onBeforeRedirect(d)),
   filter,
   ['responseHeaders', ...EXTRA],
 );
 wr.onCompleted.addListener(
-  on('completed', (d) => recorder.onCompleted(d)),
+  on<WebRequest.OnCompletedDetailsType>('completed', (d) => recorder.onCompleted(d)),
   filter,
   ['responseHeaders', ...EXTRA],
 );
 wr.onErrorOccurred.addListener(
-  on('errorOccurred', (d) => recorder.onErrorOccurred(d)),
+  on<WebRequest.OnErrorOccurredDetailsType>('errorOccurred', (d) => recorder.onErrorOccurred(d)),
   filter,
 );
 
 // ------------------------------------------------------------------------------------------------ tabs, navigation, cookies
 
-chrome.tabs.onCreated.addListener(recorder.listener<chrome.tabs.Tab>('tabCreated', (tab) => recorder.onTabCreated(tab)));
-chrome.tabs.onRemoved.addListener((tabId) => recorder.listener<number>('tabRemoved', (id) => recorder.onTabRemoved(id))(tabId));
-chrome.tabs.onRemoved.addListener((tabId) => badge.tabRemoved(tabId));
-chrome.webNavigation.onCommitted.addListener(
-  recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('navCommitted', (d) => {
+browser.tabs.onCreated.addListener(recorder.listener<Tabs.Tab>('tabCreated', (tab) => recorder.onTabCreated(tab)));
+browser.tabs.onRemoved.addListener((tabId) => recorder.listener<number>('tabRemoved', (id) => recorder.onTabRemoved(id))(tabId));
+browser.tabs.onRemoved.addListener((tabId) => badge.tabRemoved(tabId));
+browser.webNavigation.onCommitted.addListener(
+  recorder.listener<WebNavigation.OnCommittedDetailsType>('navCommitted', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
     if (d.frameId === 0) badge.pageCommitted(d.tabId, d.url);
     recorder.onFrameDocument(d.tabId, d.frameId, d.url, true);
   }),
 );
-chrome.webNavigation.onHistoryStateUpdated.addListener(
-  recorder.listener<chrome.webNavigation.WebNavigationTransitionCallbackDetails>('historyState', (d) => {
+browser.webNavigation.onHistoryStateUpdated.addListener(
+  recorder.listener<WebNavigation.OnHistoryStateUpdatedDetailsType>('historyState', (d) => {
     if (d.frameId === 0) recorder.onTopFrameCommitted(d.tabId, d.url);
     if (d.frameId === 0) badge.pageCommitted(d.tabId, d.url);
     recorder.onFrameDocument(d.tabId, d.frameId, d.url, false);
   }),
 );
 // The panel's "cannot record this page" banner follows the tab (messaging.ts tabNavigated).
-chrome.tabs.onUpdated.addListener((tabId, change) => {
+browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url) hub.tabNavigated(tabId);
 });
-chrome.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(change));
+browser.cookies.onChanged.addListener((change) => recorder.onCookiesChanged(change));
 
 // storage.local's own event, not storage.onChanged: that one would also bring every journal write and removal in
 // storage.session back to the worker, each with the whole record (journal.ts)
 // (https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged).
-chrome.storage.local.onChanged.addListener((changes) => {
+browser.storage.local.onChanged.addListener((changes) => {
   const change = changes[SETTINGS_KEY];
   if (!change) return;
-  void ready.then(() => recorder.store!.setRetention({ ...DEFAULT_RETENTION, ...(change.newValue ?? {}) }));
+  void ready.then(() => recorder.store!.setRetention(retentionFrom(change.newValue)));
 });
 
 // ------------------------------------------------------------------------------------------------ messaging
 
-chrome.runtime.onConnect.addListener((port) => hub.onConnect(port));
+browser.runtime.onConnect.addListener((port) => hub.onConnect(port));
 
 // Test-only: the read-only globalThis.__cacheLens hook and the e2e messages exist only in e2e builds (dist/*-e2e);
 // __CACHE_LENS_E2E__ is a compile-time constant, so shipped builds do not even contain the code.
 if (E2E) {
   installTestHook(recorder, ready);
-  installE2eMessages(recorder, ready);
+  installE2eMessages(browser, recorder, ready);
 }

@@ -5,6 +5,7 @@
  *  https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/cookies#storage_partitioning).
  */
 import { getDomain } from 'tldts';
+import type { Cookies } from 'webextension-polyfill';
 import type { JarCookie } from '../core/types';
 import { mergeJar, topLevelSiteOf, type ApiCookie } from './adapter';
 
@@ -27,9 +28,14 @@ export function siteDomainOf(url: string): string | undefined {
   }
 }
 
-async function getAllSafe(details: chrome.cookies.GetAllDetails): Promise<ApiCookie[]> {
+/** The cookies API calls a jar reading makes (webextension-polyfill's `browser.cookies`, or a fake). */
+export type CookiesApi = Pick<Cookies.Static, 'getAll'>;
+
+async function getAllSafe(cookies: CookiesApi, details: Cookies.GetAllDetailsType): Promise<ApiCookie[]> {
   try {
-    return ((await chrome.cookies.getAll(details)) ?? []) as ApiCookie[];
+    // Kept defensive as before the polyfill: an empty answer is no cookies, whatever shape it came in.
+    const list: ApiCookie[] | undefined = await cookies.getAll(details);
+    return list ?? [];
   } catch {
     // Older browsers reject partitionKey; a site key they dislike must not lose the unpartitioned snapshot.
     return [];
@@ -40,16 +46,27 @@ async function getAllSafe(details: chrome.cookies.GetAllDetails): Promise<ApiCoo
  * Every cookie of the URL's site (all subdomains, paths and Secure flags, so the send model can say why one was
  * not sent), plus those partitioned under the tab's top-level site.
  */
-export async function snapshotJar(url: string, topLevelUrl: string | undefined, storeId?: string): Promise<JarCookie[]> {
+export async function snapshotJar(
+  cookies: CookiesApi,
+  url: string,
+  topLevelUrl: string | undefined,
+  storeId?: string,
+): Promise<JarCookie[]> {
   const domain = siteDomainOf(url);
   if (!domain) return [];
-  const base: chrome.cookies.GetAllDetails = { domain };
+  const base: Cookies.GetAllDetailsType = { domain };
   if (storeId) base.storeId = storeId;
-  const lists: ApiCookie[][] = [await getAllSafe(base)];
+  const lists: ApiCookie[][] = [await getAllSafe(cookies, base)];
   const topLevelSite = topLevelSiteOf(topLevelUrl ?? url);
-  if (topLevelSite) lists.push(await getAllSafe({ ...base, partitionKey: { topLevelSite } } as chrome.cookies.GetAllDetails));
+  if (topLevelSite) lists.push(await getAllSafe(cookies, { ...base, partitionKey: { topLevelSite } }));
   return mergeJar(lists);
 }
+
+/** The JarCache fetcher reading through a cookies API. */
+export const cookiesJarFetcher =
+  (cookies: CookiesApi): JarFetcher =>
+  (url, topLevelUrl, storeId) =>
+    snapshotJar(cookies, url, topLevelUrl, storeId);
 
 /** The registrable domain of a cookie's Domain (leading dot ignored), the key its changes invalidate. */
 export function siteDomainOfHost(host: string): string {
@@ -91,7 +108,7 @@ export class JarCache {
   fetches = 0;
 
   constructor(
-    private readonly fetchJar: JarFetcher = snapshotJar,
+    private readonly fetchJar: JarFetcher,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 300,
   ) {}

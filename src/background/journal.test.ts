@@ -123,9 +123,13 @@ describe('Journal', () => {
     await store.flush();
     const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
     const journal = new Journal(api, 0);
-    const recorder = new Recorder('chrome', { onRecord: () => {}, onPage: () => {}, onCleared: () => {} }, { tabApi, journal });
-    const storage = { session: { get: async () => ({ 'cacheLens.session': { tag: 's', tabs: [] } }), set: async () => {} } };
-    (globalThis as unknown as { chrome: unknown }).chrome = { storage: storage };
+    const session = { get: async () => ({ 'cacheLens.session': { tag: 's', tabs: [] } }), set: async () => {} };
+    const recorder = new Recorder(
+      'chrome',
+      { onRecord: () => {}, onPage: () => {}, onCleared: () => {} },
+      { tabs: tabApi, session, fetchJar: async () => [] },
+      { journal },
+    );
     await recorder.start(async () => store);
     expect(recorder.journalReplayed).toBe(1);
     await store.flush();

@@ -1,5 +1,5 @@
 /**
- * A write-ahead journal of finished records in chrome.storage.session, for the last events a stopped worker got.
+ * A write-ahead journal of finished records in storage.session, for the last events a stopped worker got.
  *
  * Measured (recorder-worker-stop.test.ts, Chromium 156): events Chrome delivers to a worker that
  * ServiceWorker.stopAllWorkers is stopping reach the listeners, but IndexedDB transactions begun then are aborted
@@ -10,6 +10,7 @@
  * new worker puts what is left into the store before it handles any event (Recorder.start).
  * Never used for incognito records (the journal is not needed for them: they live in the worker's memory only).
  */
+import type { Storage } from 'webextension-polyfill';
 import type { ExchangeRecord } from '../core/types';
 
 export const JOURNAL_PREFIX = 'cacheLens.j:';
@@ -20,10 +21,14 @@ export interface JournalApi {
   remove(keys: string[]): Promise<void>;
 }
 
-export const sessionJournalApi = (): JournalApi => ({
-  set: (items) => chrome.storage.session.set(items),
-  get: () => chrome.storage.session.get(null),
-  remove: (keys) => chrome.storage.session.remove(keys),
+/**
+ * The journal in `browser.storage.session` (index.ts passes it). The polyfill has no metadata for storage.session, so
+ * this is the browser's own promise API, not a wrapper: the write on the hot path costs what it did before.
+ */
+export const sessionJournalApi = (session: Pick<Storage.StorageArea, 'set' | 'get' | 'remove'>): JournalApi => ({
+  set: (items) => session.set(items),
+  get: () => session.get(null),
+  remove: (keys) => session.remove(keys),
 });
 
 /** Journal entries at most (about 1.5 KB each); past it, writes are skipped. */

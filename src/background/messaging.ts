@@ -3,6 +3,7 @@
  * tabId); the tabId is also sent explicitly because sender.tab is undefined for DevTools pages.
  * Every port must come from this extension's own pages.
  */
+import type { Browser, Cookies, Runtime } from 'webextension-polyfill';
 import type { ExchangeRecord } from '../core/types';
 import {
   DEVTOOLS_PORT_PREFIX,
@@ -17,31 +18,34 @@ import type { Recorder } from './recorder';
 import type { RecordingFacts, RetentionStatus } from './store';
 
 /** Only this extension's own pages (panel, devtools page) may talk to the background. */
-export function isOwnExtensionPage(sender: chrome.runtime.MessageSender | undefined, runtimeId: string, extensionOrigin: string): boolean {
+export function isOwnExtensionPage(sender: Runtime.MessageSender | undefined, runtimeId: string, extensionOrigin: string): boolean {
   if (!sender || sender.id !== runtimeId) return false;
   const url = sender.url ?? '';
   return url.startsWith(extensionOrigin);
 }
+
+/** The browser calls the hub makes (webextension-polyfill's `browser`, from index.ts). */
+export type HubApi = Pick<Browser, 'runtime' | 'tabs' | 'cookies' | 'permissions' | 'extension'>;
 
 const UPSERT_INTERVAL_MS = 100;
 const SNAPSHOT_CHUNK = 2000;
 
 export class PanelHub {
   /** tabId -> subscribed panel ports. */
-  private readonly subscribers = new Map<number, Set<chrome.runtime.Port>>();
+  private readonly subscribers = new Map<number, Set<Runtime.Port>>();
   /** tabId -> changed records not yet sent. */
   private readonly dirty = new Map<number, Map<string, ExchangeRecord>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Ports whose snapshot is still being read: their live changes wait here, so nothing newer is overwritten. */
   private readonly held = new Map<string, Map<string, ExchangeRecord>>();
-  private readonly portKeys = new WeakMap<chrome.runtime.Port, string>();
+  private readonly portKeys = new WeakMap<Runtime.Port, string>();
   /** Per port: the tabs it subscribed to (for re-sending a snapshot). */
-  private readonly portTabs = new WeakMap<chrome.runtime.Port, Set<number>>();
+  private readonly portTabs = new WeakMap<Runtime.Port, Set<number>>();
   /** Per port and tab: the host access last sent ("true" / "false:<note>"), so a navigation that changes it re-sends. */
   private readonly sentAccess = new Map<string, string>();
   private portSeq = 0;
 
-  private heldKey(port: chrome.runtime.Port, tabId: number): string {
+  private heldKey(port: Runtime.Port, tabId: number): string {
     let key = this.portKeys.get(port);
     if (!key) this.portKeys.set(port, (key = String(++this.portSeq)));
     return `${key}/${tabId}`;
@@ -50,6 +54,7 @@ export class PanelHub {
   constructor(
     private readonly recorder: Recorder,
     private readonly ready: Promise<void>,
+    private readonly api: HubApi,
   ) {}
 
   hasSubscribers(tabId: number): boolean {
@@ -113,7 +118,7 @@ export class PanelHub {
   tabNavigated(tabId: number): void {
     if (!this.hasSubscribers(tabId)) return;
     void this.ready
-      .then(() => hostAccessFor(tabId))
+      .then(() => hostAccessFor(tabId, this.api))
       .then((access) => {
         for (const port of this.subscribers.get(tabId) ?? []) {
           const key = this.heldKey(port, tabId);
@@ -136,8 +141,8 @@ export class PanelHub {
 
   /** runtime.onConnect. Synchronous: a port's first message arrives right after connect, and a message with no
    * listener attached yet is dropped, so listeners go on now and the handlers wait for the store. */
-  onConnect(port: chrome.runtime.Port): void {
-    if (!isOwnExtensionPage(port.sender, chrome.runtime.id, chrome.runtime.getURL(''))) {
+  onConnect(port: Runtime.Port): void {
+    if (!isOwnExtensionPage(port.sender, this.api.runtime.id, this.api.runtime.getURL(''))) {
       port.disconnect();
       return;
     }
@@ -176,7 +181,7 @@ export class PanelHub {
       .catch(() => {});
   }
 
-  private acceptDevtools(port: chrome.runtime.Port): void {
+  private acceptDevtools(port: Runtime.Port): void {
     const tabId = Number(port.name.slice(DEVTOOLS_PORT_PREFIX.length));
     if (Number.isInteger(tabId)) {
       this.devtools.set(tabId, (this.devtools.get(tabId) ?? 0) + 1);
@@ -198,7 +203,7 @@ export class PanelHub {
     });
   }
 
-  private acceptPanel(port: chrome.runtime.Port): void {
+  private acceptPanel(port: Runtime.Port): void {
     const tabs = new Set<number>();
     this.portTabs.set(port, tabs);
     port.onDisconnect.addListener(() => {
@@ -216,7 +221,7 @@ export class PanelHub {
     });
   }
 
-  private async handlePanel(port: chrome.runtime.Port, message: PanelToBg, tabs: Set<number>): Promise<void> {
+  private async handlePanel(port: Runtime.Port, message: PanelToBg, tabs: Set<number>): Promise<void> {
     const store = this.recorder.store!;
     switch (message.type) {
       case 'panel>bg:subscribe': {
@@ -232,7 +237,7 @@ export class PanelHub {
           store.pagesForTab(tabId),
           store.exchangesForTab(tabId),
           this.retentionFor(tabId),
-          hostAccessFor(tabId),
+          hostAccessFor(tabId, this.api),
         ]);
         const preserveLog = this.recorder.preserveLog(tabId);
         this.sentAccess.set(this.heldKey(port, tabId), accessKey(access));
@@ -289,9 +294,9 @@ export class PanelHub {
         const c = message.cookie;
         try {
           const url = `${c.secure ? 'https' : 'http'}://${c.domain}${c.path || '/'}`;
-          const details: chrome.cookies.CookieDetails & { partitionKey?: { topLevelSite: string } } = { url, name: c.name };
+          const details: Cookies.RemoveDetailsType = { url, name: c.name };
           if (c.partitionKey) details.partitionKey = { topLevelSite: c.partitionKey };
-          const removed = await chrome.cookies.remove(details as chrome.cookies.CookieDetails);
+          const removed = await this.api.cookies.remove(details);
           this.recorder.onCookiesChanged();
           safePost(port, { type: 'bg>panel:deleted', v: PROTOCOL_VERSION, requestId: message.requestId, ok: !!removed });
         } catch (err) {
@@ -303,7 +308,7 @@ export class PanelHub {
   }
 }
 
-function safePost(port: chrome.runtime.Port, message: BgToPanel): void {
+function safePost(port: Runtime.Port, message: BgToPanel): void {
   try {
     port.postMessage(message);
   } catch {
@@ -369,17 +374,17 @@ export async function hostAccessForUrl(
 const PROTECTED_HOSTS = new Set(['chrome.google.com', 'chromewebstore.google.com', 'addons.mozilla.org']);
 
 /** Does the extension see the tab's traffic? (see hostAccessForUrl) */
-export async function hostAccessFor(tabId: number): Promise<HostAccess> {
+export async function hostAccessFor(tabId: number, browser: HubApi): Promise<HostAccess> {
   if (tabId < 0) return { hasHostAccess: true };
   try {
-    const tab = await chrome.tabs.get(tabId);
+    const tab = await browser.tabs.get(tabId);
     const url = tab.url ?? tab.pendingUrl;
     // No URL yet (a tab still starting), or no "tabs" access to it: nothing to say.
     if (!url) return { hasHostAccess: true };
     return await hostAccessForUrl(url, {
-      hasOrigin: (origin) => chrome.permissions.contains({ origins: [origin] }),
-      fileAccess: async () => (chrome.extension?.isAllowedFileSchemeAccess ? chrome.extension.isAllowedFileSchemeAccess() : undefined),
-      ownOrigin: new URL(chrome.runtime.getURL('')).origin,
+      hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
+      fileAccess: async () => (browser.extension?.isAllowedFileSchemeAccess ? browser.extension.isAllowedFileSchemeAccess() : undefined),
+      ownOrigin: new URL(browser.runtime.getURL('')).origin,
     });
   } catch {
     return { hasHostAccess: false };

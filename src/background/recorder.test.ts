@@ -1,17 +1,19 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import type { Tabs } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { INTERRUPTED_ERROR, Recorder } from './recorder';
+import { INTERRUPTED_ERROR, Recorder, type RecorderApi } from './recorder';
 import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
 import type { WebRequestDetails } from './adapter';
 
 const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
+const api: RecorderApi = { tabs: tabApi, session: { get: async () => ({}), set: async () => {} }, fetchJar: async () => [] };
 const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
 
 describe('Recorder before its store opens', () => {
   it('queues events, but no more than 10,000 (the oldest go first and are counted)', () => {
-    const recorder = new Recorder('chrome', events, { tabApi });
+    const recorder = new Recorder('chrome', events, api);
     const seen: number[] = [];
     const on = recorder.listener<number>('x', (n) => void seen.push(n));
     for (let i = 0; i < 10_005; i++) on(i);
@@ -51,7 +53,7 @@ describe('Recorder: DevTools log after a worker restart', () => {
       tabId: 3,
     });
     await store.flush();
-    const recorder = new Recorder('chrome', events, { tabApi });
+    const recorder = new Recorder('chrome', events, api);
     recorder.store = store;
     const entry = {
       startedDateTime: new Date(startedBefore + 2).toISOString(),
@@ -74,11 +76,11 @@ describe('Recorder: DevTools log after a worker restart', () => {
 
 async function started(): Promise<{ recorder: Recorder; store: ExchangeStore }> {
   const store = await ExchangeStore.open({ indexedDB: new IDBFactory() });
-  const recorder = new Recorder('chrome', events, { tabApi });
+  const recorder = new Recorder('chrome', events, api);
   recorder.store = store;
   (recorder as unknown as { ready: boolean }).ready = true;
   recorder.tabs.sessionTag = 's';
-  recorder.onTabCreated({ id: 5, incognito: false } as chrome.tabs.Tab);
+  recorder.onTabCreated({ id: 5, incognito: false } as Tabs.Tab);
   return { recorder, store };
 }
 
@@ -104,7 +106,7 @@ describe('Recorder: never invent', () => {
     recorder.onSendHeaders({ ...refetch, requestHeaders: [{ name: 'Sec-Fetch-Dest', value: 'empty' }] });
     recorder.onErrorOccurred({ ...refetch, error: 'net::ERR_CACHE_MISS' });
     // A new worker (nothing in memory but the tab state) gets only the refetch's last event.
-    const restarted = new Recorder('chrome', events, { tabApi });
+    const restarted = new Recorder('chrome', events, api);
     restarted.store = store;
     restarted.tabs.sessionTag = 's';
     restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
@@ -124,7 +126,7 @@ describe('Recorder: never invent', () => {
     const { recorder, store } = await started();
     recorder.onBeforeRequest(ev({ requestId: '9', url: 'https://a.test/slow', type: 'xmlhttprequest' }));
     await store.flush();
-    const restarted = new Recorder('chrome', events, { tabApi });
+    const restarted = new Recorder('chrome', events, api);
     restarted.store = store;
     restarted.tabs.sessionTag = 's';
     expect(await store.markInterrupted(0, 10_000, () => false, INTERRUPTED_ERROR)).toBe(1);
@@ -147,7 +149,7 @@ describe('Recorder: events out of order after a worker restart', () => {
     recorder.onSendHeaders(ev({ ...d, timeStamp: 1001, requestHeaders: accept }));
     await store.flush();
     // The worker is stopped; the next one gets the request's queued events, the completion first.
-    const restarted = new Recorder('chrome', events, { tabApi });
+    const restarted = new Recorder('chrome', events, api);
     restarted.store = store;
     restarted.tabs.sessionTag = 's';
     restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
@@ -171,7 +173,7 @@ describe('Recorder: events out of order after a worker restart', () => {
 describe('Recorder: a request whose early events died with the stopped worker', () => {
   it('is stored with its response and says its request headers were lost; a later onSendHeaders clears that', async () => {
     const { store } = await started();
-    const restarted = new Recorder('chrome', events, { tabApi });
+    const restarted = new Recorder('chrome', events, api);
     restarted.store = store;
     restarted.tabs.sessionTag = 's';
     restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);
@@ -200,7 +202,7 @@ describe('Recorder: a request whose early events died with the stopped worker', 
     recorder.onBeforeRequest(ev({ ...d, timeStamp: 1000 }));
     await store.flush();
     // onSendHeaders went to the stopped worker; the next one gets the completion.
-    const restarted = new Recorder('chrome', events, { tabApi });
+    const restarted = new Recorder('chrome', events, api);
     restarted.store = store;
     restarted.tabs.sessionTag = 's';
     restarted.tabs.restore([[5, { incognito: false, topLevelUrl: 'https://a.test/' }]]);

@@ -7,6 +7,7 @@
  * Every listener body is synchronous and small (the hot path); IndexedDB writes, cookie snapshots and panel updates
  * happen later in batches.
  */
+import type { Browser, Storage, Tabs } from 'webextension-polyfill';
 import type { ExchangeRecord } from '../core/types';
 import type { HarEntryLike, PageRecord } from '../shared/protocol';
 import {
@@ -32,12 +33,12 @@ import {
   type WebRequestDetails,
 } from './adapter';
 import { HopTracker } from './hop-tracker';
-import { JarCache } from './jar';
+import { JarCache, cookiesJarFetcher, type JarFetcher } from './jar';
 import { JarAttacher } from './jar-attacher';
 import { fillFrom, markRequestHeadersLost, type Journal } from './journal';
 import { ListenerStats } from './listener-stats';
 import type { ExchangeStore } from './store';
-import { TabRegistry, chromeTabApi, type TabApi, type TabState } from './tab-registry';
+import { TabRegistry, browserTabApi, type TabApi, type TabState } from './tab-registry';
 
 export interface RecorderEvents {
   /** A record changed (for live panel updates). */
@@ -69,6 +70,22 @@ export const INTERRUPTED_ERROR = 'cache-lens: response events lost (the browser 
  */
 export type RecordedExchange = ExchangeRecord;
 
+/**
+ * The browser calls the recorder makes itself: `browserRecorderApi(browser)` in index.ts (webextension-polyfill), fakes
+ * in unit tests.
+ */
+export interface RecorderApi {
+  tabs: TabApi;
+  /** storage.session: the recording's session tag and the tab states. */
+  session: Pick<Storage.StorageArea, 'get' | 'set'>;
+  /** One site's cookie jar (jar.ts snapshotJar). */
+  fetchJar: JarFetcher;
+}
+
+export function browserRecorderApi(browser: Pick<Browser, 'tabs' | 'storage' | 'cookies'>): RecorderApi {
+  return { tabs: browserTabApi(browser, SESSION_KEY), session: browser.storage.session, fetchJar: cookiesJarFetcher(browser.cookies) };
+}
+
 const VALIDATOR_HEADERS = new Set(['date', 'etag', 'last-modified']);
 
 /** A slim copy holding only what inferRevalidation() reads, so the per-URL memory stays small. */
@@ -86,7 +103,7 @@ export class Recorder {
   store: ExchangeStore | null = null;
   readonly tabs: TabRegistry;
   readonly hops: HopTracker;
-  readonly jars = new JarCache();
+  readonly jars: JarCache;
   readonly jar: JarAttacher;
   /** Recent records per tab, for matching DevTools HAR entries. */
   private readonly recent = new Map<number, ExchangeRecord[]>();
@@ -121,7 +138,7 @@ export class Recorder {
   trace: ((event: string, details: unknown) => void) | null = null;
 
   /**
-   * True in Chrome's incognito instance ("incognito": "split", chrome.extension.inIncognitoContext): everything this
+   * True in Chrome's incognito instance ("incognito": "split", extension.inIncognitoContext): everything this
    * instance sees is incognito traffic, tabId -1 included, so every record stays in memory.
    */
   readonly incognitoContext: boolean;
@@ -131,11 +148,13 @@ export class Recorder {
   constructor(
     readonly browser: RecorderBrowser,
     private readonly events: RecorderEvents,
-    options: { incognitoContext?: boolean; tabApi?: TabApi; journal?: Journal } = {},
+    private readonly api: RecorderApi,
+    options: { incognitoContext?: boolean; journal?: Journal } = {},
   ) {
     this.incognitoContext = options.incognitoContext ?? false;
     this.journal = this.incognitoContext ? null : (options.journal ?? null);
-    this.tabs = new TabRegistry(options.tabApi ?? chromeTabApi(SESSION_KEY), this.incognitoContext);
+    this.tabs = new TabRegistry(api.tabs, this.incognitoContext);
+    this.jars = new JarCache(api.fetchJar);
     this.hops = new HopTracker({
       sessionTag: () => this.sessionTag,
       // A stored version found by a restarted worker: when it has no request headers, they went to the stopped worker
@@ -173,7 +192,7 @@ export class Recorder {
 
   /** Opens the store and restores session state; events that arrive meanwhile are queued and replayed in order. */
   async start(openStore: () => Promise<ExchangeStore>, alsoBefore?: Promise<unknown>): Promise<void> {
-    const [store, session] = await Promise.all([openStore(), chrome.storage.session.get(SESSION_KEY), alsoBefore]);
+    const [store, session] = await Promise.all([openStore(), this.api.session.get(SESSION_KEY), alsoBefore]);
     this.store = store;
     const saved = session[SESSION_KEY] as { tag: string; tabs: Array<[number, TabState]> } | undefined;
     if (saved?.tag) {
@@ -183,7 +202,7 @@ export class Recorder {
       this.freshRecording = true;
       // A new browser session (or the extension was reloaded): tab ids of older recordings mean nothing now.
       this.tabs.sessionTag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-      await chrome.storage.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [] } });
+      await this.api.session.set({ [SESSION_KEY]: { tag: this.sessionTag, tabs: [] } });
       void store.deleteOtherSessions(this.sessionTag).catch(() => {});
     }
     // What the previous worker finished but IndexedDB did not commit before it was stopped: stored before any event.
@@ -256,7 +275,7 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------- tabs
 
-  onTabCreated(tab: chrome.tabs.Tab): void {
+  onTabCreated(tab: Tabs.Tab): void {
     if (tab.id !== undefined) this.tabs.created(tab.id, tab.incognito);
   }
 

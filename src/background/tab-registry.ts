@@ -2,6 +2,7 @@
  * What the recorder knows of each tab: the top-level URL at each moment, the current page, incognito, preserve log.
  * It survives a stopped worker in storage.session. The browser API comes in (`TabApi`), so vitest drives it with fakes.
  */
+import type { Browser } from 'webextension-polyfill';
 import type { TabContext } from './adapter';
 
 export interface TabState {
@@ -13,18 +14,21 @@ export interface TabState {
   preserveLog?: boolean;
 }
 
-/** The browser calls the registry makes (chrome.tabs / chrome.storage.session, or fakes in tests). */
+/** The browser calls the registry makes (browser.tabs / browser.storage.session, or fakes in tests). */
 export interface TabApi {
   getTab(tabId: number): Promise<{ incognito: boolean }>;
   queryTabs(): Promise<Array<{ id?: number; incognito: boolean; url?: string }>>;
   saveSession(value: unknown): Promise<void>;
 }
 
-export const chromeTabApi = (key: string): TabApi => ({
-  getTab: (tabId) => chrome.tabs.get(tabId),
-  queryTabs: () => chrome.tabs.query({}),
-  saveSession: (value) => chrome.storage.session.set({ [key]: value }),
-});
+/** The registry's calls through webextension-polyfill's `browser` (index.ts passes it). */
+export function browserTabApi(browser: Pick<Browser, 'tabs' | 'storage'>, key: string): TabApi {
+  return {
+    getTab: (tabId) => browser.tabs.get(tabId),
+    queryTabs: () => browser.tabs.query({}),
+    saveSession: (value) => browser.storage.session.set({ [key]: value }),
+  };
+}
 
 export class TabRegistry {
   private readonly tabs = new Map<number, TabState>();
