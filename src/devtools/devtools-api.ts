@@ -1,11 +1,13 @@
 /**
  * A small promise wrapper over chrome.devtools.*, the one namespace the devtools page does not take from
- * webextension-polyfill (its port does: devtools.ts). Why: Chrome 148-152 turned the native `browser` namespace off
- * for extensions with a devtools page, and the note recording it says to call `chrome.devtools.*` in the devtools page
- * and panel rather than rely on the polyfill there (../shared/notes/browser-testing.md). The polyfill returns the
- * native `browser` whenever one exists, so its devtools namespace is only ever what that browser put in `browser`;
- * `chrome.devtools` is present in this page in Chrome and Firefox alike, with the same callback shape. Typed by
- * @types/chrome.
+ * webextension-polyfill (its port does: devtools.ts). Why it cannot serve here:
+ * - Chrome 148-152 turned the native `browser` namespace off for extensions with a devtools page, and the note that
+ *   records it says to call `chrome.devtools.*` in the devtools page and panel rather than rely on the polyfill there
+ *   (../shared/notes/browser-testing.md). (Chromium 156 on this machine does have `browser.devtools` in this page,
+ *   checked November 2026; `chrome.devtools` is there in every version, and in Firefox.)
+ * - The polyfill's types follow Firefox's schema: its ExtensionPanel has no onSearch (Chrome's DevTools search box,
+ *   search-forward.ts) and its devtools.network.Request has only getContent(), none of the HAR fields forwarded
+ *   (har-forward.ts). @types/chrome types what is used here.
  */
 
 type DevtoolsNamespace = typeof chrome.devtools;

@@ -1,8 +1,9 @@
 /**
  * The devtools page: creates the Cache Lens panel and, while DevTools is open, forwards every finished request's
  * HAR entry to the background, which merges it into the webRequest record (memory-cache hits, real 304s and the
- * request headers webRequest hides). The port comes from webextension-polyfill's runtime.connect (Chrome's
- * `chrome.runtime.connect`, passed through, or Firefox's native one); DevTools' own API does not (devtools-api.ts).
+ * request headers webRequest hides). The port comes from webextension-polyfill's runtime.connect (the native
+ * `browser` where there is one, else `chrome.runtime.connect` passed through); DevTools' own API does not, for the
+ * reasons in devtools-api.ts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { DEVTOOLS_PORT_PREFIX, PROTOCOL_VERSION, type DevtoolsToBg } from '../shared/protocol';

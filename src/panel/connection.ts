@@ -1,9 +1,9 @@
 /**
  * The port to the background: named PANEL_PORT_PREFIX + tabId, subscribes explicitly (sender.tab is undefined in
  * DevTools pages), feeds every message into the store, and reconnects when the service worker restarts.
- * runtime.connect comes from webextension-polyfill: Firefox's native `browser`, or in Chrome (no native `browser` in
- * a page of an extension with a devtools page, ../shared/notes/browser-testing.md) `chrome.runtime.connect` itself,
- * which the polyfill passes through unwrapped (it returns a port, not a promise).
+ * runtime.connect comes from webextension-polyfill: the native `browser` where there is one (Firefox; Chromium 156),
+ * else, as in Chrome 148-152 for an extension with a devtools page (../shared/notes/browser-testing.md), the
+ * polyfill over `chrome`, which passes `chrome.runtime.connect` through as it is (it returns a port, not a promise).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isMessage, PANEL_PORT_PREFIX, PROTOCOL_VERSION, type BgToPanel, type PanelToBg } from '../shared/protocol';

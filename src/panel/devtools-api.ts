@@ -1,12 +1,12 @@
 /**
  * The panel's small wrapper over chrome.devtools.*, the one namespace it does not take from webextension-polyfill
- * (runtime, tabs and permissions do come from it: connection.ts, host-access.ts). Why: Chrome 148-152 turned the native
- * `browser` namespace off for extensions with a devtools page, and the note recording it says to call
- * `chrome.devtools.*` in the devtools page and panel rather than rely on the polyfill there
- * (../shared/notes/browser-testing.md). The polyfill returns the native `browser` whenever one exists, so its devtools
- * namespace is only ever what that browser put in `browser`; `chrome.devtools` is present inside DevTools in Chrome and
- * Firefox alike. This module also stays loadable outside an extension (the polyfill throws there), which theme.test.ts
- * relies on.
+ * (runtime, tabs and permissions do: connection.ts, host-access.ts). Why it cannot serve here:
+ * - Chrome 148-152 turned the native `browser` namespace off for extensions with a devtools page, and the note that
+ *   records it says to call `chrome.devtools.*` in the devtools page and panel rather than rely on the polyfill there
+ *   (../shared/notes/browser-testing.md).
+ * - The polyfill's types follow Firefox's schema, without Chrome's panels.setThemeChangeHandler used below.
+ * - The polyfill throws when loaded without `chrome.runtime.id`, and unit tests load this module with only
+ *   `chrome.devtools` stubbed (theme.test.ts).
  */
 type ThemeListener = (name: string) => void;
 

@@ -3,8 +3,8 @@
  * src/popup/index.html?tab=N as a page). It subscribes to the tab's recording exactly as the panel does (the panel's
  * store and port, src/panel/connection.ts) and explains the current page with the engine when it opens; when the
  * recording has no main document for the page, it falls back to the one the badge kept in storage.session
- * (src/background/badge.ts). tabs, storage and runtime come from webextension-polyfill (Firefox's native `browser`,
- * else the polyfill over `chrome`).
+ * (src/background/badge.ts). tabs, storage and runtime come from webextension-polyfill (the native `browser` where
+ * there is one, else the polyfill over `chrome`).
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
@@ -46,8 +46,8 @@ async function main() {
   const link = connect(store, tab.id);
   store.setSender((msg) => link.send(msg));
   const key = glanceKey(tab.id);
-  // storage.session is not in the polyfill's API table (0.12), so in Chrome this is chrome.storage.session itself,
-  // which returns a promise (MV3).
+  // storage.session is not in the polyfill's API table (0.12): where the polyfill wraps `chrome`, this is
+  // chrome.storage.session itself, which returns a promise (MV3).
   const saved: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
   const fallback = (saved[key] as ExchangeRecord | undefined) ?? null;
   const openPanel = () => {
