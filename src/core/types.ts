@@ -8,6 +8,17 @@ export type HeaderList = Array<{ name: string; value: string }>;
 
 export type BrowserProfile = 'rfc' | 'chrome' | 'firefox';
 
+/**
+ * A header line as the engine may really be handed it: records come from recorders, stored sessions and hand-written
+ * HARs, and the engine's tests feed it damaged ones, so a line may be missing or carry a name or value of another
+ * type. The readers that skip or coerce such lines take this; a HeaderList is one.
+ */
+export interface LooseHeader {
+  readonly name?: unknown;
+  readonly value?: unknown;
+}
+export type LooseHeaderList = readonly (LooseHeader | null | undefined)[];
+
 /** Where the browser got the response from, as far as the recorder could tell. */
 export type ResponseSource =
   | 'network'
@@ -85,6 +96,14 @@ export interface ExchangeRecord {
   cookiePolicy?: CookiePolicy;
   incognito?: boolean;
 }
+
+/**
+ * An ExchangeRecord as the engine's entry points may really be handed it (see LooseHeader): any field may be missing
+ * and the header lists damaged. Code that checks the fields it reads reads them through this; an ExchangeRecord is one.
+ */
+export type LooseRecord = {
+  readonly [K in keyof ExchangeRecord]?: K extends 'requestHeaders' | 'responseHeaders' ? LooseHeaderList | null : ExchangeRecord[K] | null;
+};
 
 /** A cookie as stored in the jar (RFC 6265bis §5.7 storage model). */
 export interface JarCookie {

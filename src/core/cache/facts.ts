@@ -2,7 +2,7 @@
  * The facts the cache engine reads from one exchange (status, the fields it needs, times), parsed once and memoised
  * where values repeat across a recording. Pure and allocation-light: it runs for every exchange.
  */
-import type { Finding, HeaderList } from '../types';
+import type { Finding, LooseHeaderList } from '../types';
 import {
   DELTA_CAP,
   parseAge,
@@ -262,9 +262,9 @@ class Facts implements ResponseFacts {
   declare private readonly nowSeconds: number;
 
   constructor(
-    x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
+    x: { url: string; method: string; requestHeaders: LooseHeaderList; requestTimeMs: number; responseTimeMs: number },
     status: number,
-    responseHeaders: HeaderList,
+    responseHeaders: LooseHeaderList,
     nowSeconds: number,
   ) {
     const res = scan(responseHeaders, RES, RES_SCRATCH, SET_COOKIE_SLOT);
@@ -336,9 +336,9 @@ class Facts implements ResponseFacts {
 }
 
 export function buildFacts(
-  x: { url: string; method: string; requestHeaders: HeaderList; requestTimeMs: number; responseTimeMs: number },
+  x: { url: string; method: string; requestHeaders: LooseHeaderList; requestTimeMs: number; responseTimeMs: number },
   status: number,
-  responseHeaders: HeaderList,
+  responseHeaders: LooseHeaderList,
   nowSeconds: number,
 ): ResponseFacts {
   return new Facts(x, status, responseHeaders, nowSeconds);

@@ -2,16 +2,17 @@
  * Reading header fields from a wire-order list: names compared case-insensitively (RFC 9110 §5.1), and field lines
  * that a recorder joined with "\n" (Firefox's webRequest, chrome-har, CDP) split back into lines here, once.
  */
-import type { HeaderList } from '../types';
+import { isList, valueText } from '../loose';
+import type { LooseHeaderList } from '../types';
 
 /** Every field line of `name` (lower-case), in order; "\n"-joined lines split and trimmed. */
-export function fieldValues(headers: HeaderList | undefined, name: string): string[] {
+export function fieldValues(headers: LooseHeaderList | null | undefined, name: string): string[] {
   const out: string[] = [];
-  if (!Array.isArray(headers)) return out;
+  if (!isList(headers)) return out;
   for (const h of headers) {
     if (!h || typeof h.name !== 'string' || h.name.length !== name.length) continue;
     if (h.name !== name && h.name.toLowerCase() !== name) continue;
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     if (value.indexOf('\n') < 0) out.push(value);
     else for (const part of value.split('\n', 64)) out.push(part.trim());
   }
@@ -19,7 +20,7 @@ export function fieldValues(headers: HeaderList | undefined, name: string): stri
 }
 
 /** The first field line of `name` (lower-case), or null. */
-export function firstField(headers: HeaderList | undefined, name: string): string | null {
+export function firstField(headers: LooseHeaderList | null | undefined, name: string): string | null {
   const all = fieldValues(headers, name);
   return all[0] ?? null;
 }
@@ -31,11 +32,11 @@ export function firstField(headers: HeaderList | undefined, name: string): strin
 const nameCache = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 const lengthCache = new WeakMap<ReadonlySet<string>, Set<number>>();
 
-export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
+export function collect(headers: LooseHeaderList | null | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (!Array.isArray(headers)) return out;
+  if (!isList(headers)) return out;
   let names = nameCache.get(wanted);
-  if (!names) nameCache.set(wanted, (names = new Map()));
+  if (!names) nameCache.set(wanted, (names = new Map<string, string>()));
   let lengths = lengthCache.get(wanted);
   if (!lengths) lengthCache.set(wanted, (lengths = new Set([...wanted].map((n) => n.length))));
   for (const h of headers) {
@@ -48,7 +49,7 @@ export function collect(headers: HeaderList | undefined, wanted: ReadonlySet<str
       names.set(h.name, name);
     }
     if (name === '') continue;
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     let list = out.get(name);
     if (!list) out.set(name, (list = []));
     // Firefox (and HARs it writes) join repeated field lines with "\n"; a field value cannot hold a newline.
@@ -106,9 +107,9 @@ function sameName(name: string, lower: string): boolean {
   return true;
 }
 
-export function collectSlots(headers: HeaderList | undefined, table: SlotTable): Array<string[] | undefined> {
-  const out: Array<string[] | undefined> = new Array(table.names.length);
-  if (!Array.isArray(headers)) return out;
+export function collectSlots(headers: LooseHeaderList | null | undefined, table: SlotTable): Array<string[] | undefined> {
+  const out = new Array<string[] | undefined>(table.names.length);
+  if (!isList(headers)) return out;
   const byLength = table.byLength;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
@@ -126,7 +127,7 @@ export function collectSlots(headers: HeaderList | undefined, table: SlotTable):
       }
     }
     if (slot < 0) continue;
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     const list = out[slot];
     // Firefox (and HARs it writes) join repeated field lines with "\n"; a field value cannot hold a newline.
     if (value.indexOf('\n') < 0) {
@@ -166,9 +167,14 @@ export const REQ_SLOTS = slotTable(['cache-control', 'pragma', 'authorization', 
  */
 export type FieldValue = string | string[] | undefined;
 
-export function scanFields(headers: HeaderList | undefined, table: SlotTable, out: FieldValue[], presenceOnly = -1): FieldValue[] {
+export function scanFields(
+  headers: LooseHeaderList | null | undefined,
+  table: SlotTable,
+  out: FieldValue[],
+  presenceOnly = -1,
+): FieldValue[] {
   for (let k = 0; k < out.length; k++) out[k] = undefined; // (a loop: Array.prototype.fill is a slow builtin call here)
-  if (!Array.isArray(headers)) return out;
+  if (!isList(headers)) return out;
   const byLength = table.byLength;
   const byFirst = table.byFirst;
   const names = table.names;
@@ -205,7 +211,7 @@ export function scanFields(headers: HeaderList | undefined, table: SlotTable, ou
       out[slot] = '';
       continue;
     }
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     const cur = out[slot];
     if (cur === undefined) out[slot] = value;
     else if (typeof cur === 'string') out[slot] = [cur, value];

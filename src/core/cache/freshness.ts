@@ -6,7 +6,7 @@
 import type { CacheKind, CacheView, FreshnessSource } from '../explanation';
 import { fill } from '../notes';
 import { DELTA_CAP, parseHttpDateLenient } from './parsers';
-import { PROFILES, RFC_HEURISTIC_STATUSES, type CacheProfile } from './profiles';
+import { PROFILES, RFC_HEURISTIC_STATUSES, type CacheProfile, type ProfileRuleKey } from './profiles';
 import type { ResponseFacts } from './facts';
 import { storability, STORE_WHY, type StoreReason } from './storability';
 
@@ -22,7 +22,7 @@ const CAP = DELTA_CAP;
 // ---------------------------------------------------------------- freshness and age
 
 /** A profile rule that took a non-RFC branch for a response: [rule key, params]. */
-export type Departure = [keyof CacheProfile, Record<string, string | number>];
+export type Departure = [ProfileRuleKey, Record<string, string | number>];
 
 export interface LifetimeResult {
   lifetime: number | null;
@@ -207,7 +207,7 @@ const STORE_WHY_KEPT = new Map<StoreReason, Map<number | string, string>>();
 
 function storeWhy(reason: StoreReason, status: number, method: string): string {
   let kept = STORE_WHY_KEPT.get(reason);
-  if (kept === undefined) STORE_WHY_KEPT.set(reason, (kept = new Map()));
+  if (kept === undefined) STORE_WHY_KEPT.set(reason, (kept = new Map<number | string, string>()));
   // Each of these sentences names the status or the method, never both (STORE_WHY).
   const key = reason === 'method' ? method : status;
   let text = kept.get(key);

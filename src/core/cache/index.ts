@@ -4,7 +4,8 @@
  */
 import type { CacheExplanation, Explained, LoadPrediction, NextUse, RevalidationLink } from '../explanation';
 import { applyNote, fill } from '../notes';
-import type { EngineContext, ExchangeRecord, Finding, HeaderList, Severity } from '../types';
+import { contextOf, isList, orEmpty, recordOf, valueText } from '../loose';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList, LooseHeader, LooseHeaderList, LooseRecord, Severity } from '../types';
 import {
   DIRECTIVES,
   directiveConflicts,
@@ -43,17 +44,18 @@ const LONG_LIFETIME = 86400;
 const YEAR = 31536000;
 
 export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): CacheExplanation {
-  const now = Number.isFinite(ctx?.now) ? ctx.now : (x?.responseTimeMs ?? 0) / 1000;
-  const profile = profileFor(ctx?.browser);
+  const c = contextOf(ctx);
+  const now = typeof c.now === 'number' && Number.isFinite(c.now) ? c.now : (recordOf(x).responseTimeMs ?? 0) / 1000;
+  const profile = profileFor(c.browser);
   const link = findRevalidation(x, history);
   // A 304 freshens the stored response: judge the merged result (RFC 9111 §4.3.4). Without the earlier response in
   // the recording, judge the 304's own headers (a 304 repeats Cache-Control, Expires, ETag, ... per RFC 9110
   // §15.4.5) as a freshened 200, with the validators the request sent.
   let status = x.status;
-  let headers = x.responseHeaders ?? [];
+  let headers = orEmpty(x.responseHeaders);
   if (x.status === 304) {
     status = link ? link.previous.status : 200;
-    headers = link ? mergeHeaders(link.previous.responseHeaders ?? [], headers) : mergeHeaders(validatorsFromRequest(x), headers);
+    headers = link ? mergeHeaders(orEmpty(link.previous.responseHeaders), headers) : mergeHeaders(validatorsFromRequest(x), headers);
   }
   const f = buildFacts(x, status, headers, now);
 
@@ -86,10 +88,11 @@ export function explainCache(x: ExchangeRecord, ctx: EngineContext, history?: re
   return explanation;
 }
 
-function validatorsFromRequest(x: ExchangeRecord): HeaderList {
-  const out: HeaderList = [];
+function validatorsFromRequest(x: LooseRecord): LooseHeaderList {
+  const out: LooseHeader[] = [];
   for (const h of x.requestHeaders ?? []) {
-    const n = typeof h?.name === 'string' ? h.name.toLowerCase() : '';
+    if (typeof h?.name !== 'string') continue;
+    const n = h.name.toLowerCase();
     if (n === 'if-none-match') out.push({ name: 'ETag', value: h.value });
     else if (n === 'if-modified-since') out.push({ name: 'Last-Modified', value: h.value });
   }
@@ -170,8 +173,8 @@ function browserNotes(f: ResponseFacts, v: ViewResult, profile: CacheProfile): r
   const departures = v.departures;
   for (let k = 0; k < departures.length; k++) {
     const [key, params] = departures[k]!;
-    const rule = profile[key] as { note?: string };
-    if (!rule || typeof rule !== 'object' || !rule.note || seenBefore(departures, k, key)) continue;
+    const rule = profile[key];
+    if (!rule.note || seenBefore(departures, k, key)) continue;
     out.push(fill(rule.note, params));
   }
   if (immutable) out.push(profile.immutableOnReload.note!);
@@ -277,7 +280,7 @@ function nextUse(
       method: 'GET',
       status,
       headers,
-      requestHeaders: x.requestHeaders ?? [],
+      requestHeaders: orEmpty(x.requestHeaders),
       requestTime: f.requestTime,
       responseTime: f.responseTime,
       id: x.id,
@@ -369,7 +372,7 @@ function noteFinding(id: CacheNoteId, params: Record<string, string | number> | 
       const value = params[name]!; // an own key of params
       node.next ??= new Map();
       let byValue = node.next.get(name);
-      if (byValue === undefined) node.next.set(name, (byValue = new Map()));
+      if (byValue === undefined) node.next.set(name, (byValue = new Map<string | number, FindingNode>()));
       let child = byValue.get(value);
       if (child === undefined) byValue.set(value, (child = newNode()));
       node = child;
@@ -416,16 +419,16 @@ const MAX_LINES = 10_000;
  * A field's lines from a header list (own reading, bounded), or with `name` null the lower-case names of every
  * field. Used for the few checks that need the wire form (repeats, what a 304 carried).
  */
-function fieldLines(headers: HeaderList | undefined, name: string | null): string[] {
+function fieldLines(headers: LooseHeaderList | undefined, name: string | null): string[] {
   const out: string[] = [];
-  if (!Array.isArray(headers)) return out;
+  if (!isList(headers)) return out;
   const n = Math.min(headers.length, MAX_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
     if (!h || typeof h.name !== 'string') continue;
     const lower = h.name.toLowerCase();
     if (name === null) out.push(lower);
-    else if (lower === name) out.push(typeof h.value === 'string' ? h.value : String(h.value ?? ''));
+    else if (lower === name) out.push(typeof h.value === 'string' ? h.value : valueText(h.value));
   }
   return out;
 }

@@ -8,7 +8,8 @@
  * Every rule that decides is either RFC 9111 (section cited at the rule) or a profile entry in profiles.ts with its
  * browser source. The one-exchange judgement (storability, lifetime, age) is freshness.ts's: the model calls it.
  */
-import type { BrowserProfile, ExchangeRecord, HeaderList } from '../types';
+import { orEmpty } from '../loose';
+import type { BrowserProfile, ExchangeRecord, HeaderList, LooseHeader, LooseHeaderList, LooseRecord } from '../types';
 import type { CacheKind } from '../explanation';
 import { fill } from '../notes';
 import { buildFacts, type ResponseFacts } from './facts';
@@ -761,7 +762,7 @@ function hasPragmaNoCache(headers: HeaderList): boolean {
 }
 
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
-function hasConditional(headers: HeaderList): boolean {
+function hasConditional(headers: LooseHeaderList): boolean {
   for (const h of headers) {
     const n = h?.name;
     if (typeof n !== 'string' || n.length < 8 || (n.charCodeAt(0) | 32) !== 105 || (n.charCodeAt(1) | 32) !== 102 || n.charCodeAt(2) !== 45)
@@ -1019,26 +1020,29 @@ export interface Prediction {
 }
 
 /** Replays exchanges (oldest first) into a model: what the cache holds after them. */
-export function replay(history: readonly ExchangeRecord[], opts: CacheModelOptions): CacheModel {
+export function replay(history: readonly (ExchangeRecord | null | undefined)[], opts: CacheModelOptions): CacheModel {
   const model = new CacheModel(opts);
   for (const x of history) {
     if (!x || typeof x.url !== 'string' || !(x.status > 0)) continue;
+    const loose: LooseRecord = x; // the fields a damaged record may lack
     // Responses served from a cache were not new answers: they change nothing (a revalidated one is handled below).
     if (x.source === 'disk-cache' || x.source === 'memory-cache' || x.source === 'service-worker') continue;
     // The recorded request's If-* fields were the cache's own revalidation, not the page's: look up without them.
     const req: ModelRequest = {
       url: x.url,
       method: x.method,
-      headers: (x.requestHeaders ?? []).filter((f) => !(typeof f?.name === 'string' && /^if-/i.test(f.name))),
-      time: (x.requestTimeMs ?? 0) / 1000,
+      headers: orEmpty(x.requestHeaders).filter(
+        (f: LooseHeader | null | undefined) => !(typeof f?.name === 'string' && /^if-/i.test(f.name)),
+      ),
+      time: (loose.requestTimeMs ?? 0) / 1000,
       destination: destinationOf(x),
     };
     const decision = model.lookup(req);
     const res: ModelResponse = {
       status: x.status,
-      headers: x.responseHeaders ?? [],
+      headers: orEmpty(x.responseHeaders),
       requestTime: req.time,
-      responseTime: (x.responseTimeMs ?? 0) / 1000,
+      responseTime: (loose.responseTimeMs ?? 0) / 1000,
       id: x.id,
     };
     if (x.status === 304 && decision.entry) {

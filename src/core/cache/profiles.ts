@@ -119,6 +119,11 @@ export interface CacheProfile {
   storesStatus(status: number, facts?: unknown): boolean;
 }
 
+/** The profile's rules by name (every field but id, name and storesStatus): what a departure names. */
+export type ProfileRuleKey = {
+  [K in keyof CacheProfile]: CacheProfile[K] extends ProfileRule<unknown> ? K : never;
+}[keyof CacheProfile];
+
 function storesStatus(this: CacheProfile, status: number): boolean {
   const u = this.unreusedStatuses.value;
   return !(u.statuses.has(status) || (u.from !== null && status >= u.from));

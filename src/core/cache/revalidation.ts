@@ -5,7 +5,8 @@
  * moved on is taken as an inferred revalidation.
  */
 import type { RevalidationLink } from '../explanation';
-import type { ExchangeRecord, HeaderList } from '../types';
+import { isList, valueText } from '../loose';
+import type { ExchangeRecord, HeaderList, LooseHeaderList, LooseRecord } from '../types';
 import { fill } from '../notes';
 import { parseETag, parseHttpDate } from './parsers';
 
@@ -47,25 +48,26 @@ function indicesFor(earlier: readonly ExchangeRecord[], url: string): number[] {
   return idx.byUrl.get(url) ?? [];
 }
 
-function first(headers: HeaderList | undefined, name: string): string | null {
-  if (!Array.isArray(headers)) return null;
+function first(headers: LooseHeaderList | null | undefined, name: string): string | null {
+  if (!isList(headers)) return null;
   // Same length first: `name` is lower-case ASCII, and only A-Z and U+212A (to "k") lower-case to ASCII, one for one.
   for (const h of headers) {
     if (h && typeof h.name === 'string' && h.name.length === name.length && (h.name === name || h.name.toLowerCase() === name)) {
-      return String(h.value ?? '');
+      return valueText(h.value);
     }
   }
   return null;
 }
 
-function dateOf(x: ExchangeRecord): number | null {
+function dateOf(x: LooseRecord): number | null {
   const raw = first(x.responseHeaders, 'date');
   return raw === null ? null : parseHttpDate(raw, (x.responseTimeMs || 0) / 1000).time;
 }
 
-function isStoredResponse(e: ExchangeRecord): boolean {
+function isStoredResponse(e: LooseRecord): boolean {
   const method = e.method ?? 'GET';
-  return e.status >= 200 && e.status !== 304 && e.status < 600 && (method === 'GET' || method.toUpperCase() !== 'POST');
+  const status = e.status ?? 0; // a missing status compares as null did (as 0), failing the first test
+  return status >= 200 && status !== 304 && status < 600 && (method === 'GET' || method.toUpperCase() !== 'POST');
 }
 
 type Validator = { validator: 'etag' | 'last-modified'; value: string };
@@ -75,11 +77,11 @@ type Validator = { validator: 'etag' | 'last-modified'; value: string };
  * its validator is read once and kept with its header list (and the list's length, should lines be added to it).
  * The kept value is read-only: callers copy its fields.
  */
-const VALIDATORS = new WeakMap<HeaderList, { lines: number; v: Validator | null }>();
+const VALIDATORS = new WeakMap<LooseHeaderList, { lines: number; v: Validator | null }>();
 
-function validatorOf(e: ExchangeRecord): Validator | null {
+function validatorOf(e: LooseRecord): Validator | null {
   const headers = e.responseHeaders;
-  if (!Array.isArray(headers)) return readValidator(e);
+  if (!isList(headers)) return readValidator(e);
   const kept = VALIDATORS.get(headers);
   if (kept !== undefined && kept.lines === headers.length) return kept.v;
   const v = readValidator(e);
@@ -87,7 +89,7 @@ function validatorOf(e: ExchangeRecord): Validator | null {
   return v;
 }
 
-function readValidator(e: ExchangeRecord): Validator | null {
+function readValidator(e: LooseRecord): Validator | null {
   const etag = first(e.responseHeaders, 'etag');
   if (etag !== null && etag.trim() !== '') return { validator: 'etag', value: etag.trim().slice(0, 200) };
   const lm = first(e.responseHeaders, 'last-modified');
@@ -101,8 +103,8 @@ export interface LinkResult {
 }
 
 /** Like linkRevalidation, also returning the earlier exchange (the 304's stored response). */
-export function findRevalidation(x: ExchangeRecord, earlier: readonly ExchangeRecord[] | undefined): LinkResult | null {
-  if (!x || !Array.isArray(earlier) || earlier.length === 0 || typeof x.url !== 'string') return null;
+export function findRevalidation(x: LooseRecord | null | undefined, earlier: readonly ExchangeRecord[] | undefined): LinkResult | null {
+  if (!x || !isList(earlier) || earlier.length === 0 || typeof x.url !== 'string') return null;
   const candidates = indicesFor(earlier, x.url);
   if (candidates.length === 0) return null;
   const method = (x.method ?? 'GET').toUpperCase();
@@ -112,7 +114,7 @@ export function findRevalidation(x: ExchangeRecord, earlier: readonly ExchangeRe
   let previous: ExchangeRecord | null = null;
   let prevValidator: ReturnType<typeof validatorOf> = null;
   for (let k = candidates.length - 1; k >= 0; k--) {
-    const e = earlier[candidates[k]!];
+    const e = earlier[candidates[k]!]!; // candidates index records whose url matched
     if (e === x || !isStoredResponse(e)) continue;
     const v = validatorOf(e);
     if (v) {
@@ -172,7 +174,8 @@ export function findRevalidation(x: ExchangeRecord, earlier: readonly ExchangeRe
     return null;
   }
 
-  if (x.source === 'network' && x.status >= 200 && x.status < 300) {
+  const status = x.status ?? 0; // a missing status compares as null did (as 0)
+  if (x.source === 'network' && status >= 200 && status < 300) {
     const now = validatorOf(x);
     if (!now || now.validator !== prevValidator.validator) return null;
     const same =
@@ -205,12 +208,12 @@ export function linkRevalidation(x: ExchangeRecord, earlier: ExchangeRecord[]): 
 }
 
 /** RFC 9111 §3.2: the stored headers updated with those of the 304 (Content-Length excepted). */
-export function mergeHeaders(stored: HeaderList, update: HeaderList): HeaderList {
+export function mergeHeaders(stored: LooseHeaderList, update: LooseHeaderList): HeaderList {
   // Each update name is lower-cased once (kept beside its field); no filtered copies of either list.
   const updates: HeaderList = [];
   const lowered: string[] = [];
   const replaced = new Set<string>();
-  if (Array.isArray(update)) {
+  if (isList(update)) {
     for (const h of update) {
       if (!isField(h)) continue;
       const n = h.name.toLowerCase();
@@ -220,7 +223,7 @@ export function mergeHeaders(stored: HeaderList, update: HeaderList): HeaderList
     }
   }
   const out: HeaderList = [];
-  if (Array.isArray(stored)) for (const h of stored) if (isField(h) && !replaced.has(h.name.toLowerCase())) out.push(h);
+  if (isList(stored)) for (const h of stored) if (isField(h) && !replaced.has(h.name.toLowerCase())) out.push(h);
   for (let k = 0; k < updates.length; k++) if (replaced.has(lowered[k]!)) out.push(updates[k]!);
   return out;
 }
