@@ -12,12 +12,19 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../tests/support/shared';
 import { buildNpm } from './build.mjs';
+import type { CliJson } from './test-shapes';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(__dirname, '../..');
 const SHARED_HAR = sharedPath('fixtures', 'har', 'pagexray-http2-chrome.har');
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+  exports: Record<string, string>;
+};
+/** `npm pack --json` of one package: what it wrote, and the files in it. */
+type NpmPackJson = [{ filename: string; files: Array<{ path: string }> }];
 const work = mkdtempSync(join(tmpdir(), 'cache-lens-pack-'));
 const stage = join(work, 'stage');
 const app = join(work, 'app');
@@ -54,7 +61,7 @@ beforeAll(async () => {
   for (const f of readdirSync(join(ROOT, 'data'))) cpSync(join(ROOT, 'data', f), join(stage, 'data', f));
   for (const f of readdirSync(ROOT).filter((f) => /^LICEN[CS]E/.test(f))) cpSync(join(ROOT, f), join(stage, f));
   await buildNpm({ quiet: true, outDir: join(stage, 'dist/npm') });
-  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], stage));
+  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], stage)) as NpmPackJson;
   tarball = join(work, packed.filename);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));
@@ -72,8 +79,8 @@ function npx(args: string[], env: Record<string, string> = {}) {
 
 describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
   it('the tarball of the real tree holds only built files, README, licences and data licences', () => {
-    const [dry] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT));
-    const files: string[] = dry.files.map((f: { path: string }) => f.path);
+    const [dry] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as NpmPackJson;
+    const files = dry.files.map((f) => f.path);
     expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
     for (const f of ['package.json', 'README.md', 'data/open-cookie-database.LICENSE', 'data/cdn-ip-ranges.LICENSE'])
       expect(files).toContain(f);
@@ -106,9 +113,9 @@ describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
     const r = npx([SHARED_HAR, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout);
+    const doc = JSON.parse(r.stdout) as CliJson;
     expect(doc.schema).toBe('cache-lens/explain-cli/1');
-    expect(doc.entries.length).toBe(JSON.parse(readFileSync(SHARED_HAR, 'utf8')).log.entries.length);
+    expect(doc.entries.length).toBe((JSON.parse(readFileSync(SHARED_HAR, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length);
     const text = npx([SHARED_HAR]);
     expect(text.stdout).toMatch(/^== summary ==$/m);
     expect(npx(['--version']).stdout.trim()).toBe(pkg.version);
@@ -148,9 +155,9 @@ describe('npm pack → install → npx cache-lens', { timeout: 120000 }, () => {
   it('--format sarif from the installed bin validates against SARIF 2.1.0', () => {
     const r = npx([ERROR_HAR, '--format', 'sarif']);
     const ajv = new Ajv({ schemaId: 'id', allErrors: true, format: 'full', logger: false });
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
-    const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'vendor/sarif/sarif-schema-2.1.0.json'), 'utf8')));
-    expect(validate(JSON.parse(r.stdout)) ? [] : validate.errors).toEqual([]);
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'vendor/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object);
+    expect(validate(JSON.parse(r.stdout) as object) ? [] : validate.errors).toEqual([]);
   });
 
   it("import { explainHar, explain, readHar } from 'cache-lens' works, and its types check under nodenext", () => {
@@ -165,7 +172,7 @@ const one = explain(records[0], { browser: 'rfc', now: r.nowEpoch });
 console.log(JSON.stringify({ n: r.entries.length, schema: r.schema, browser: r.browser, one: one.schema, s: [EXPLANATION_SCHEMA, CLI_SCHEMA] }));
 `,
     );
-    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }));
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' })) as { n: number };
     expect(out).toMatchObject({
       schema: 'cache-lens/explain-cli/1',
       browser: 'firefox',

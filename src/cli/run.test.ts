@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../tests/support/shared';
 import { FORMATS } from './args';
 import { runCli, type RunOptions } from './run';
+import { cliJsonLines, type CliJson, type SarifLog } from './test-shapes';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-lens-cli-'));
 afterAll(() => {
@@ -63,9 +64,7 @@ const RAW_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u
 describe('exit codes', () => {
   it('--fail-on error exits 3 on a HAR with a genuine error finding, and names the count on stderr', async () => {
     const r = await cli([ERROR_HAR, '--fail-on', 'error', '--format', 'json']);
-    const errors = JSON.parse(r.out)
-      .entries.flatMap((e: any) => e.findings)
-      .filter((f: any) => f.severity === 'error');
+    const errors = (JSON.parse(r.out) as CliJson).entries.flatMap((e) => e.findings).filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(new RegExp(`^cache-lens: ${errors.length} finding\\(s\\) at severity error or worse`));
@@ -107,7 +106,7 @@ describe('exit codes', () => {
     for (const f of FORMATS) expect(h.out).toContain(f);
     expect(h.out).toMatch(/exit codes:[\s\S]*3 +--fail-on/);
     const v = await cli(['--version']);
-    expect(v.out).toBe(`${JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version}\n`);
+    expect(v.out).toBe(`${(JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`);
   });
 });
 
@@ -118,10 +117,7 @@ describe('files and globs', () => {
     put('g/deep/notes.txt', 'x');
     const r = await cli(['g/**/*.har', '--json']);
     expect(r.code).toBe(0);
-    const docs = r.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const docs = cliJsonLines(r.out);
     expect(docs.map((d) => d.file)).toEqual(['g/deep/two.har', 'g/one.har']);
     for (const d of docs) expect(d).toMatchObject({ schema: 'cache-lens/explain-cli/1', browser: 'chrome', creator: 't 1' });
     const none = await cli(['g/*.nothing', 'g/one.har']);
@@ -131,20 +127,20 @@ describe('files and globs', () => {
   });
   it('--url selects entries by substring or * pattern; the selection is in every format', async () => {
     const f = put('u.har', simple);
-    const sub = JSON.parse((await cli([f, '--json', '--url', 'app.css'])).out);
-    expect(sub.entries.map((e: any) => e.url)).toEqual(['https://a.example/app.css']);
-    const star = JSON.parse((await cli([f, '--json', '--url', 'https://*.example/*.js'])).out);
-    expect(star.entries.map((e: any) => e.url)).toEqual(['https://a.example/app.js']);
+    const sub = JSON.parse((await cli([f, '--json', '--url', 'app.css'])).out) as CliJson;
+    expect(sub.entries.map((e) => e.url)).toEqual(['https://a.example/app.css']);
+    const star = JSON.parse((await cli([f, '--json', '--url', 'https://*.example/*.js'])).out) as CliJson;
+    expect(star.entries.map((e) => e.url)).toEqual(['https://a.example/app.js']);
     const text = (await cli([f, '--url', 'app.css'])).out;
     expect(text).toMatch(/^1 entries: /m);
     expect(text).not.toContain('app.js');
   });
   it('--now and --browser reach the engine', async () => {
     const f = put('n.har', simple);
-    const d = JSON.parse((await cli([f, '--json', '--now', '2026-01-01T01:00:00Z', '--browser', 'firefox'])).out);
+    const d = JSON.parse((await cli([f, '--json', '--now', '2026-01-01T01:00:00Z', '--browser', 'firefox'])).out) as CliJson;
     expect(d).toMatchObject({ now: '2026-01-01T01:00:00.000Z', nowEpoch: 1767229200, browser: 'firefox' });
-    expect(d.entries[0].cache.browser).toBe('firefox');
-    expect(d.entries[0].cache.private.fresh).toBe(false); // max-age=60, an hour later
+    expect(d.entries[0]?.cache.browser).toBe('firefox');
+    expect(d.entries[0]?.cache.private.fresh).toBe(false); // max-age=60, an hour later
   });
 });
 
@@ -178,7 +174,7 @@ describe('encodings and big files', () => {
     expect(code).toBe(0);
     const ref = (await cli([put('stdin-ref.har', utf8), '--json'])).out;
     expect(out.replace(/"file":"[^"]*"/, '')).toBe(ref.replace(/"file":"[^"]*"/, ''));
-    expect(JSON.parse(out).file).toBe('-');
+    expect((JSON.parse(out) as CliJson).file).toBe('-');
     const none = await cli(['-']);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/-: no standard input here/);
@@ -208,7 +204,7 @@ describe('encodings and big files', () => {
     const tty = await cli([f, '--json'], { streamAbove: 0, progressAbove: 0 }, true);
     expect(tty.err).toMatch(/\rcache-lens: reading p\.har \d+% of/);
     expect(tty.err.endsWith('\r\x1b[K')).toBe(true); // cleared at the end
-    expect(JSON.parse(tty.out).entries).toHaveLength(2); // stdout untouched
+    expect((JSON.parse(tty.out) as CliJson).entries).toHaveLength(2); // stdout untouched
     expect((await cli([f, '--json'], { streamAbove: 0, progressAbove: 0 }, false)).err).toBe('');
     expect((await cli([f, '--json', '--quiet'], { streamAbove: 0, progressAbove: 0 }, true)).err).toBe('');
   });
@@ -233,10 +229,10 @@ describe('nothing from the page acts on the terminal', () => {
   });
   it('JSON and SARIF escape them instead: the data parses back unchanged', async () => {
     const f = put('evil.har', evil);
-    const doc = JSON.parse((await cli([f, '--json'])).out);
-    expect(doc.entries[0].url).toBe(evilUrl);
-    const sarif = JSON.parse((await cli([f, '--format', 'sarif'])).out);
-    expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].name).not.toMatch(RAW_UNSAFE);
+    const doc = JSON.parse((await cli([f, '--json'])).out) as CliJson;
+    expect(doc.entries[0]?.url).toBe(evilUrl);
+    const sarif = JSON.parse((await cli([f, '--format', 'sarif'])).out) as SarifLog;
+    expect(sarif.runs[0].results[0]?.locations[0].logicalLocations[0].name).not.toMatch(RAW_UNSAFE);
   });
   it('in errors too: a file starting with ESC[2J, and a file name with U+202E', async () => {
     const f = put('x\u202etxt.har', '\u001b[2J\u001b[31mhello');
@@ -279,7 +275,7 @@ describe('formats', () => {
   });
   it('junit: one test case per entry, a failure for findings at --fail-on (default warning) or worse', async () => {
     // the engine's severities may be retuned: count the expected failures from the JSON
-    const entries = JSON.parse((await cli([ERROR_HAR, '--json'])).out).entries as Array<{ findings: Array<{ severity: string }> }>;
+    const { entries } = JSON.parse((await cli([ERROR_HAR, '--json'])).out) as CliJson;
     const failing = (sev: string[]) => entries.filter((e) => e.findings.some((f) => sev.includes(f.severity))).length;
     expect(failing(['error'])).toBeGreaterThan(0);
     expect(failing(['error', 'warning'])).toBeLessThan(3); // entry 2 only has info and good findings

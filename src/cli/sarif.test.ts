@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../tests/support/shared';
 import { runCli } from './run';
+import type { CliJson, SarifLog } from './test-shapes';
 
 const require = createRequire(import.meta.url);
 const ERROR_HAR = join(__dirname, 'fixtures/error-finding.har');
 const FIXTURES = sharedPath('fixtures', 'har');
 
 // The OASIS schema is draft-04 (src/cli/vendor/sarif/README.md); ajv 6 validates draft-04 with its meta-schema added.
-const schema = JSON.parse(readFileSync(join(__dirname, 'vendor/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(__dirname, 'vendor/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
 const ajv = new Ajv({ schemaId: 'id', allErrors: true, format: 'full', logger: false });
-ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
 const validate = ajv.compile(schema);
 
 async function sarif(...files: string[]) {
@@ -23,7 +24,7 @@ async function sarif(...files: string[]) {
     err: () => undefined,
     cwd: join(__dirname, '../..'),
   });
-  return { code, doc: JSON.parse(out) };
+  return { code, doc: JSON.parse(out) as SarifLog };
 }
 
 describe('--format sarif', () => {
@@ -45,7 +46,7 @@ describe('--format sarif', () => {
     const { doc } = await sarif(ERROR_HAR);
     const run = doc.runs[0];
     const harLines = readFileSync(ERROR_HAR, 'utf8').split('\n');
-    const rules = run.tool.driver.rules as any[];
+    const rules = run.tool.driver.rules;
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of rules) {
@@ -55,24 +56,25 @@ describe('--format sarif', () => {
     }
     let json = '';
     await runCli([ERROR_HAR, '--json'], { out: (t) => void (json += t), err: () => undefined });
-    const findings = JSON.parse(json).entries.flatMap((e: any) =>
-      e.findings.filter((f: any) => f.severity !== 'good').map((f: any) => ({ id: f.id, url: e.url, severity: f.severity })),
+    const findings = (JSON.parse(json) as CliJson).entries.flatMap((e) =>
+      e.findings.filter((f) => f.severity !== 'good').map((f) => ({ id: f.id, url: e.url, severity: f.severity })),
     );
     expect(run.results).toHaveLength(findings.length);
     const level = { error: 'error', warning: 'warning', info: 'note' } as Record<string, string>;
-    run.results.forEach((r: any, i: number) => {
-      expect(r.ruleId).toBe(findings[i].id);
-      expect(rules[r.ruleIndex].id).toBe(r.ruleId);
-      expect(r.level).toBe(level[findings[i].severity]);
+    run.results.forEach((r, i) => {
+      const f = findings[i]!; // as many results as findings (above)
+      expect(r.ruleId).toBe(f.id);
+      expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
+      expect(r.level).toBe(level[f.severity]);
       // the physical location is the HAR file (code scanning rejects URL locations); the URL is a logical location
       expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('src/cli/fixtures/error-finding.har');
-      expect(r.locations[0].logicalLocations[0].name).toBe(findings[i].url);
+      expect(r.locations[0].logicalLocations[0].name).toBe(f.url);
       // the region is the line where that entry starts in the HAR
-      const line: number = r.locations[0].physicalLocation.region.startLine;
+      const line = r.locations[0].physicalLocation.region.startLine;
       expect(harLines[line - 1]?.trim()).toBe('{');
-      expect(harLines.slice(line - 1, line + 8).join('\n')).toContain(`"url": ${JSON.stringify(findings[i].url)}`);
+      expect(harLines.slice(line - 1, line + 8).join('\n')).toContain(`"url": ${JSON.stringify(f.url)}`);
       expect(r.partialFingerprints['cacheLensFinding/v1']).toMatch(/^[0-9a-f]{8}$/);
     });
-    expect(run.artifacts[0].location.uri).toBe('src/cli/fixtures/error-finding.har');
+    expect(run.artifacts[0]?.location.uri).toBe('src/cli/fixtures/error-finding.har');
   });
 });

@@ -10,6 +10,10 @@ import { explainHar } from './explain-har';
 import { MiniTextDecoder, MiniURL, miniAtob } from './shims';
 
 const FIXTURES = sharedPath('fixtures', 'har');
+/** What the URL test reads of a HAR: request URLs and response headers. */
+interface HarUrls {
+  log: { entries: Array<{ request: { url: string }; response: { headers: Array<{ name: string; value: string }> } }> };
+}
 const HARS = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.har'))
   .sort();
@@ -24,7 +28,7 @@ beforeAll(async () => {
 /** A context with only the language's built-ins: no URL, TextDecoder, atob, console, timers, process. */
 function bare(): vm.Context {
   const ctx = vm.createContext({});
-  const missing = vm.runInContext(
+  const missing: unknown = vm.runInContext(
     '["URL","TextDecoder","TextEncoder","atob","btoa","setTimeout","process","require","structuredClone"].filter((n) => typeof globalThis[n] !== "undefined")',
     ctx,
   );
@@ -87,7 +91,7 @@ describe('the classic-script build', () => {
 describe('the substitutes it carries agree with the host', () => {
   const urls = new Set<string>();
   for (const f of HARS) {
-    for (const e of JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')).log.entries) {
+    for (const e of (JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as HarUrls).log.entries) {
       urls.add(e.request.url);
       for (const h of e.response.headers) if (/^(location|content-location)$/i.test(h.name)) urls.add(`${h.value}\u0000${e.request.url}`);
     }

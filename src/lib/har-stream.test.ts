@@ -57,7 +57,7 @@ describe('HarStreamParser', () => {
     fc.assert(
       fc.property(har, fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 60 }), fc.boolean(), (doc, chunks, pretty) => {
         const text = JSON.stringify(doc, null, pretty ? 2 : undefined);
-        const whole = JSON.parse(text);
+        const whole = JSON.parse(text) as typeof doc;
         const got = run(text, chunks);
         expect(got.entries).toEqual(whole.log.entries.map(slimEntry));
         expect(got.log.creator).toEqual(whole.log.creator);
@@ -104,7 +104,7 @@ describe('HarStreamParser', () => {
         ],
       },
     });
-    const [e] = run(text).entries as any[];
+    const [e] = run(text).entries;
     expect(e).toEqual({
       _initiator_type: 'script',
       _fromCache: 'disk',
@@ -128,7 +128,7 @@ describe('HarStreamParser', () => {
     const text = JSON.stringify({
       log: { version: '1.2', entries: Array.from({ length: 40 }, (_, i) => ({ i, response: { content: { text: body } } })) },
     });
-    const chunks = new Array(Math.ceil(text.length / 65536)).fill(65536);
+    const chunks = new Array<number>(Math.ceil(text.length / 65536)).fill(65536);
     const got = run(text, chunks);
     expect(got.entries).toHaveLength(40);
     expect(text.length).toBeGreaterThan(40 * (1 << 20));
