@@ -33,6 +33,11 @@ export function anyText(value: unknown): string {
   return String(value);
 }
 
+/** Text of a field whose type a damaged record breaks: String() of it, `fallback` for null or undefined. */
+export function textOr(value: unknown, fallback: string): string {
+  return anyText(value ?? fallback);
+}
+
 /**
  * A header value that is not a string (a recorder or a hand-written HAR may put a number, a boolean or null there) as
  * text: String() of it, with null and undefined as ''. Callers keep the string case inline (`typeof v === 'string' ?

@@ -108,7 +108,7 @@ const SHARED_LIMIT = 256;
 
 function sharedAttributes(key: AttributeKey): Map<string, Explained> {
   let m = SHARED_ATTRIBUTES.get(key);
-  if (!m) SHARED_ATTRIBUTES.set(key, (m = new Map()));
+  if (!m) SHARED_ATTRIBUTES.set(key, (m = new Map<string, Explained>()));
   return m;
 }
 
@@ -120,7 +120,7 @@ const NAMED_NOTES = new Map<string, Map<string, Finding>>();
 
 function namedNote(id: string, name: string): Finding {
   let byName = NAMED_NOTES.get(id);
-  if (!byName) NAMED_NOTES.set(id, (byName = new Map()));
+  if (!byName) NAMED_NOTES.set(id, (byName = new Map<string, Finding>()));
   let f = byName.get(name);
   if (!f) {
     f = cookieNote(id, { name });

@@ -147,7 +147,14 @@ describe('explainCookies', () => {
     for (const f of e.findings) expect(f.summary.length && f.rule.length && f.link.startsWith('https://')).toBeTruthy();
   });
   it('survives a record with missing pieces', () => {
-    const bad: any = { id: 'x', url: '', method: 'GET', status: 0, requestHeaders: null, responseHeaders: undefined };
+    const bad = {
+      id: 'x',
+      url: '',
+      method: 'GET',
+      status: 0,
+      requestHeaders: null,
+      responseHeaders: undefined,
+    } as unknown as ExchangeRecord;
     const e = explainCookies(bad, { browser: 'firefox', now: NOW });
     expect(e.setCookies).toEqual([]);
   });

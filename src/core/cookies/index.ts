@@ -2,7 +2,8 @@
  * Cookie engine entry point (RFC 6265bis, Chrome-like defaults; Firefox differences as notes and via
  * ctx.browser === 'firefox', which turns off Lax-by-default).
  */
-import type { EngineContext, ExchangeRecord, Finding, JarCookie } from '../types';
+import { contextOf, valueText } from '../loose';
+import type { EngineContext, ExchangeRecord, Finding, JarCookie, LooseRecord } from '../types';
 import type { CookieExplanation, SetCookieResult } from '../explanation';
 import { getAll } from '../headers';
 import { SEVERITY_ORDER } from '../notes';
@@ -64,7 +65,7 @@ export function parseCookieHeader(value: string): Array<{ name: string; value: s
  * either its creation time is not before the request or, lacking one, the recorded Cookie header does not name it.
  */
 function jarBeforeResponse(
-  x: ExchangeRecord,
+  x: LooseRecord,
   jar: JarCookie[],
   results: SetCookieResult[],
   requestCookies: Array<{ name: string }>,
@@ -78,9 +79,10 @@ function jarBeforeResponse(
   if (Number.isFinite(snapshotMs) && Number.isFinite(requestMs) && snapshotMs <= requestMs) return jar;
   const requestSec = Number.isFinite(requestMs) ? Math.floor(requestMs / 1000) : null;
   const named = new Set(requestCookies.map((c) => c.name));
-  return jar.filter((j) => {
+  // A snapshot from storage may hold holes, and cookies without a domain.
+  return jar.filter((j: JarCookie | null | undefined) => {
     if (!j || typeof j !== 'object') return true;
-    const mine = setHere.some((c) => c.value === j.value && sameIdentity(c, { ...j, domain: String(j.domain ?? '').toLowerCase() }));
+    const mine = setHere.some((c) => c.value === j.value && sameIdentity(c, { ...j, domain: valueText(j.domain).toLowerCase() }));
     if (!mine) return true;
     if (typeof j.creationTime === 'number' && requestSec !== null) return j.creationTime < requestSec;
     return named.has(j.name);
@@ -216,11 +218,12 @@ function contextFor(
 }
 
 export function explainCookies(x: ExchangeRecord, ctx: EngineContext): CookieExplanation {
-  const now = typeof ctx?.now === 'number' && Number.isFinite(ctx.now) ? ctx.now : Math.floor((x.responseTimeMs || 0) / 1000);
+  const given = contextOf(ctx);
+  const now = typeof given.now === 'number' && Number.isFinite(given.now) ? given.now : Math.floor((x.responseTimeMs || 0) / 1000);
   const navigation = x.navigation ?? (x.resourceType === 'main_frame' ? 'top-level' : x.resourceType ? 'subresource' : 'top-level');
   const topLevelUrl = x.topLevelUrl ?? (navigation === 'top-level' ? x.url : undefined);
   const initiatorUrl = x.initiatorUrl ?? null;
-  const browser = ctx?.browser;
+  const browser = given.browser;
   const lines = setCookieLines(x);
   // Object literals, not spreads of a shared context: spreading it cost more than the whole storage model (profiled).
   // A response that sets no cookie stores nothing: only the same-site context is needed (what storeSetCookies gives

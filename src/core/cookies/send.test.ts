@@ -80,7 +80,7 @@ describe('cookiesForRequest', () => {
     expect(sub.sent).toHaveLength(0);
   });
   it('accepts cookies-API snapshots that say no_restriction', () => {
-    const jar = [c({ name: 'x', secure: true, sameSite: 'no_restriction' as any })];
+    const jar = [c({ name: 'x', secure: true, sameSite: 'no_restriction' as never })];
     const r = cookiesForRequest({
       jar,
       requestUrl: 'https://a.example.com/',

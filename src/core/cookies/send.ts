@@ -2,6 +2,7 @@
  * The send model (RFC 6265bis §5.8.3) with Chrome-like defaults: which jar cookies go on a request, in which order,
  * and why the others do not.
  */
+import { isList, textOr, valueText } from '../loose';
 import type { BrowserProfile, CookiePolicy, JarCookie } from '../types';
 import type { CookieNotSentReason, CookieSendResult } from '../explanation';
 import { cookieProfileFor } from './profiles';
@@ -42,7 +43,7 @@ function why(reason: CookieNotSentReason, browser: BrowserProfile | undefined): 
 }
 
 export function cookiesForRequest(input: SendInput): SendDetail {
-  const jar = Array.isArray(input.jar) ? input.jar : [];
+  const jar = isList(input.jar) ? input.jar : [];
   const req = parseRequestUrl(input.requestUrl);
   const out: SendDetail = { sent: [], notSent: [], cookieHeader: null, context: null, laxAllowUnsafe: [] };
   if (!req) {
@@ -63,13 +64,15 @@ export function cookiesForRequest(input: SendInput): SendDetail {
   const partitionKey = ctx.topLevelSite ?? siteOf(req);
   const blockThirdParty = input.cookiePolicy?.blockThirdPartyCookies === true && ctx.thirdParty;
 
-  jar.forEach((cookie, jarIndex) => {
+  // A snapshot read from storage or written by hand may hold holes, and cookies without a domain, path or expiry.
+  jar.forEach((cookie: JarCookie | null | undefined, jarIndex) => {
     let reason: CookieNotSentReason | null = null;
     if (!cookie || typeof cookie !== 'object') return;
-    const domain = String(cookie.domain ?? '').toLowerCase();
+    const domain = valueText(cookie.domain).toLowerCase();
     if (cookie.hostOnly ? req.host !== domain : !domainMatch(req.host, domain, req.isIp)) reason = 'domain-mismatch';
-    else if (!pathMatch(req.path, String(cookie.path ?? '/'))) reason = 'path-mismatch';
-    else if (cookie.expires !== null && cookie.expires !== undefined && cookie.expires <= input.now) reason = 'expired';
+    else if (!pathMatch(req.path, textOr(cookie.path, '/'))) reason = 'path-mismatch';
+    else if (cookie.expires != null && cookie.expires <= input.now)
+      reason = 'expired'; // null or, in a snapshot, missing
     else if (cookie.secure && !req.secure) reason = 'secure-only';
     else if (cookie.partitioned && (cookie.partitionKey ?? null) !== partitionKey) reason = 'partition-mismatch';
     // Total Cookie Protection (Firefox): a cookie kept in a top-level site's jar is only seen under that site.
@@ -99,7 +102,7 @@ export function cookiesForRequest(input: SendInput): SendDetail {
 
   // §5.8.3 step 4: longer paths first, then earlier creation-time; Array.prototype.sort is stable for the rest.
   out.sent.sort((a, b) => {
-    const byPath = String(b.cookie.path ?? '').length - String(a.cookie.path ?? '').length;
+    const byPath = valueText(b.cookie.path).length - valueText(a.cookie.path).length;
     if (byPath !== 0) return byPath;
     return (a.cookie.creationTime ?? 0) - (b.cookie.creationTime ?? 0);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JarCookie } from '../types';
-import { storeSetCookies } from './store';
+import { storeSetCookies, type StoreInput } from './store';
 
 const NOW = 1767225600;
 const base = { now: NOW };
@@ -122,7 +122,7 @@ describe('storeSetCookies', () => {
     expect(r.results[1]?.lifetime).toBe('session cookie: gone when the browser closes');
   });
   it('never throws on junk input', () => {
-    const junk: any = { requestUrl: 'not a url', setCookie: [null, 42, 'a=1'], now: NOW, jar: 'nope' };
+    const junk = { requestUrl: 'not a url', setCookie: [null, 42, 'a=1'], now: NOW, jar: 'nope' } as unknown as StoreInput;
     const r = storeSetCookies(junk);
     expect(r.results).toHaveLength(3);
     expect(r.results.every((x) => !x.stored)).toBe(true);

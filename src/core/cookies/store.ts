@@ -19,6 +19,7 @@ import {
   type RequestParts,
   type SiteContext,
 } from './site';
+import { valueText } from '../loose';
 import { describeSetCookie } from './describe';
 import { prefixProblems } from './prefix';
 import { cookieProfileFor, type CookieProfile } from './profiles';
@@ -265,14 +266,18 @@ export function storeSetCookies(input: StoreInput): StoreResult {
   let jar = original.slice();
   // Same-name index so identity and Secure-shadowing checks stay linear over 10,000-line responses.
   const byName = new Map<string, JarCookie[]>();
-  for (const c of jar) if (c && typeof c === 'object') indexAdd(byName, c);
+  // A snapshot from storage may hold holes (the index read keeps them possibly undefined).
+  for (let i = 0; i < jar.length; i++) {
+    const c = jar[i];
+    if (c && typeof c === 'object') indexAdd(byName, c);
+  }
   const removed: JarCookie[] = [];
   const results: SetCookieResult[] = [];
   const count = Math.min(lines.length, MAX_SET_COOKIE_LINES);
 
   for (let index = 0; index < count; index++) {
     const line = lines[index];
-    const raw = typeof line === 'string' ? line : String(line ?? '');
+    const raw = typeof line === 'string' ? line : valueText(line);
     const p = parseSetCookie(raw, input.now);
     const d = decide(p, req, ctx, input, byName.get(p.name) ?? NO_COOKIES, profile);
     let deletes = false;
