@@ -26,3 +26,14 @@ it('an internal error exits 1 with one sanitised line', async () => {
   expect(code).toBe(1);
   expect(err).toBe('cache-lens: internal error: boom \\x1b[2J\n');
 });
+
+it('names whatever was thrown: an Error by its message, anything else as itself', async () => {
+  const { errorText } = await import('./run');
+  expect(errorText(new RangeError('bad'))).toBe('bad');
+  expect(errorText({ message: 42 })).toBe('42');
+  expect(errorText({ message: null })).toBe('[object Object]');
+  expect(errorText('plain')).toBe('plain');
+  expect(errorText(7)).toBe('7');
+  expect(errorText(null)).toBe('null');
+  expect(errorText(undefined)).toBe('undefined');
+});

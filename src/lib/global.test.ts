@@ -211,6 +211,10 @@ describe('the substitutes it carries agree with the host', () => {
     const text = 'Gr\u00fc\u00dfe, \u4e16\u754c \ud83d\ude00';
     expect(new MiniTextDecoder().decode(new TextEncoder().encode(text))).toBe(text);
     expect(() => new MiniTextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff]))).toThrow(TypeError);
+    // WebIDL strings: a script may pass any value, converted as the host's own would
+    expect(new MiniTextDecoder({ toString: () => 'UTF-16' }).encoding).toBe('utf-16le');
+    expect(() => new MiniTextDecoder(5)).toThrow("The encoding label provided ('5') is invalid.");
+    expect(miniAtob({ toString: () => 'aGk=' })).toBe('hi');
   });
 
   it('atob: the same bytes as the host, and the same refusals', () => {
