@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readSharedJson, readSharedText, sharedHarFiles } from '../../../tests/support/shared';
 import { runCdnCase } from './conformance';
 import { explainCdn } from './index';
-import type { ExchangeRecord } from '../types';
+import type { ExchangeRecord, HeaderList } from '../types';
+
+/** The parts of a HAR file this test reads. */
+interface HarFile {
+  log?: { entries?: HarEntry[] };
+}
+interface HarEntry {
+  request?: { url?: string; method?: string; headers?: HeaderList };
+  response?: { status?: number; headers?: HeaderList };
+  serverIPAddress?: string;
+}
 
 // The shared reference file and HAR fixtures (../shared beside the repository, or CACHE_LENS_SHARED).
 const cases = readSharedJson<{ format: string; cases: Array<{ id: string; expect: Record<string, unknown> }> }>(
@@ -36,8 +46,8 @@ describe('explainCdn over the HAR fixtures', () => {
   });
   for (const path of files) {
     it(`${path.split('/').pop()} explains every entry without throwing`, () => {
-      const har = JSON.parse(hars[path]!.replace(/^\uFEFF/, ''));
-      const entries: any[] = har?.log?.entries ?? [];
+      const har = JSON.parse(hars[path]!.replace(/^\uFEFF/, '')) as HarFile | null;
+      const entries: HarEntry[] = har?.log?.entries ?? [];
       let identified = 0;
       entries.forEach((e, i) => {
         const x: ExchangeRecord = {

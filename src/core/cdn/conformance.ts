@@ -2,6 +2,7 @@
  * Adapter for ../shared/reference/cdn-cases.json (format cdn-cases/1): builds an ExchangeRecord from a case's
  * status and headers and reads the answer from the public explainCdn(). No per-case logic.
  */
+import { anyText, textOr } from '../loose';
 import type { ExchangeRecord, HeaderList } from '../types';
 import { explainCdn } from './index';
 
@@ -9,15 +10,26 @@ function headerList(headers: unknown): HeaderList {
   const out: HeaderList = [];
   if (!headers || typeof headers !== 'object') return out;
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (Array.isArray(value)) for (const v of value) out.push({ name, value: String(v) });
-    else if (value !== undefined && value !== null) out.push({ name, value: String(value) });
+    if (Array.isArray(value)) for (const v of value as unknown[]) out.push({ name, value: anyText(v) });
+    else if (value !== undefined && value !== null) out.push({ name, value: anyText(value) });
   }
   return out;
 }
 
-export function runCdnCase(c: any): Record<string, unknown> {
+/** A cdn-cases/1 case as this adapter reads it (a case file's JSON, cast once: every field optional, checked here). */
+interface CdnCase {
+  id?: unknown;
+  url?: unknown;
+  status?: unknown;
+  headers?: unknown;
+  ip?: unknown;
+  serverIp?: unknown;
+}
+
+export function runCdnCase(raw: unknown): Record<string, unknown> {
+  const c = raw as CdnCase | null | undefined;
   const x: ExchangeRecord = {
-    id: String(c?.id ?? 'cdn-case'),
+    id: textOr(c?.id, 'cdn-case'),
     url: typeof c?.url === 'string' ? c.url : 'https://example.com/',
     method: 'GET',
     status: typeof c?.status === 'number' ? c.status : 200,

@@ -4,6 +4,7 @@ import { cacheStatusEntryStatus, combineTiers, parseCacheStatus, splitEntries, t
 import { parseCdnCacheControl } from './cdn-cache-control';
 import { cityForPop, KNOWN_AIRPORTS } from './pops';
 import { PROVIDERS } from './providers';
+import type { CdnCacheStatus } from '../explanation';
 import type { ExchangeRecord } from '../types';
 
 const ctx = { browser: 'chrome' as const, now: 1_700_000_000 };
@@ -144,7 +145,7 @@ describe('status normalisation', () => {
     expect(splitEntries('TCP_MISS from a (AkamaiGHost/1, x) (-), HIT')).toEqual(['TCP_MISS from a (AkamaiGHost/1, x) (-)', 'HIT']);
   });
   it('an inner tier that served the copy wins over an edge miss; otherwise the nearest tier decides', () => {
-    const t = (status: any) => ({ status, raw: status, header: 'x' });
+    const t = (status: CdnCacheStatus) => ({ status, raw: status, header: 'x' });
     expect(combineTiers([t('miss'), t('hit')])).toEqual({ status: 'hit', decidedBy: 1 });
     expect(combineTiers([t('hit'), t('miss')])).toEqual({ status: 'hit', decidedBy: 0 });
     expect(combineTiers([t('bypass'), t('hit')])).toEqual({ status: 'bypass', decidedBy: 0 });

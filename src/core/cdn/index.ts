@@ -4,7 +4,8 @@
  * PoP rules), pops.ts (airport codes) and notes.ts (findings); this file applies them.
  */
 import type { CdnCacheStatus, CdnExplanation, CacheStatusEntry, Explained } from '../explanation';
-import type { EngineContext, ExchangeRecord, Finding } from '../types';
+import { valueText } from '../loose';
+import type { EngineContext, ExchangeRecord, Finding, LooseHeaderList } from '../types';
 import { applyNote, fill } from '../notes';
 import { CDN_FIXES, CDN_NOTES, GATEWAY_STATUS } from './notes';
 import { CDN_CACHE_CONTROL_FIELDS, GENERIC_STATUS, PROVIDERS, type Provider, type Signature } from './providers';
@@ -215,7 +216,8 @@ class Fields implements FieldMap {
 /** Field lines by lower-case name, in wire order: only the fields explainCdn reads (READ_NAMES, READ_PREFIXES). */
 function fieldMap(x: ExchangeRecord): Fields {
   const map = new Fields();
-  const headers = Array.isArray(x.responseHeaders) ? x.responseHeaders : [];
+  // Lines as a damaged record may hold them (null, or a name or value of another type): skipped or coerced.
+  const headers: LooseHeaderList = Array.isArray(x.responseHeaders) ? x.responseHeaders : [];
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
     const h = headers[i];
@@ -224,7 +226,7 @@ function fieldMap(x: ExchangeRecord): Fields {
     if (typeof raw !== 'string') continue;
     const name = readName(raw);
     if (name === null) continue;
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     if (value.indexOf('\n') < 0) {
       // One line (nearly every field): no split, and a one-element list for a name seen first.
       const list = map.get(name);

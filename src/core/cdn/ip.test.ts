@@ -43,10 +43,10 @@ describe('cdnForIp', () => {
     expect(cdnForIp(undefined)).toBeNull();
   });
   it('agrees with a naive scan of the source CIDRs (innermost block wins)', () => {
-    const src = source as any;
+    const src = source as Parameters<typeof buildRanges>[0];
     const blocks: Array<{ start: number; end: number; id: string }> = [];
     const built = buildRanges(src);
-    for (const cat of ['cdn', 'waf']) {
+    for (const cat of ['cdn', 'waf'] as const) {
       for (const [key, cidrs] of Object.entries(src[cat] as Record<string, string[]>)) {
         const single = buildRanges({ source: 'x', [cat]: { [key]: cidrs } });
         const id = single.providers[0]!.id;

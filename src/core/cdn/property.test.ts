@@ -89,7 +89,7 @@ describe('parsers never throw and stay bounded', () => {
       { numRuns: 500 },
     );
     expect(parseCacheStatus([MB]).entries.length).toBeLessThanOrEqual(MAX_TIERS);
-    expect(parseCacheStatus(Array(10_000).fill('a; hit')).entries.length).toBe(MAX_TIERS);
+    expect(parseCacheStatus(new Array<string>(10_000).fill('a; hit')).entries.length).toBe(MAX_TIERS);
   });
   it('parseCdnCacheControl', () => {
     fc.assert(

@@ -4,6 +4,7 @@
  */
 import { parseList, Token } from 'structured-headers';
 import type { CacheStatusEntry, CdnCacheStatus } from '../explanation';
+import { anyText } from '../loose';
 import type { StatusSource, StatusTable } from './providers';
 
 /** Work caps: a header longer than this is truncated before parsing; more tiers than this are ignored. */
@@ -88,7 +89,7 @@ const TIER_MEMO_MAX = 256;
 
 function memoTierStatus(entry: string, table: StatusTable): CdnCacheStatus | null {
   let memo = TIER_MEMO.get(table);
-  if (memo === undefined) TIER_MEMO.set(table, (memo = new Map()));
+  if (memo === undefined) TIER_MEMO.set(table, (memo = new Map<string, CdnCacheStatus | null>()));
   const known = memo.get(entry);
   if (known !== undefined) return known;
   const status = tierStatus(entry, table);
@@ -241,7 +242,7 @@ function parseCacheStatusLines(lines: string[]): CacheStatusParse {
           if (!unknownParams.includes(param) && unknownParams.length < MAX_PARAM_NOTES) unknownParams.push(param.slice(0, 64));
         } else if (!paramValueOk(param, value) && badParams.length < MAX_PARAM_NOTES) {
           badParams.push(
-            `${param}=${String(value instanceof Token ? value.toString() : typeof value === 'string' ? JSON.stringify(value) : value).slice(0, 64)}`,
+            `${param}=${anyText(value instanceof Token ? value.toString() : typeof value === 'string' ? JSON.stringify(value) : value).slice(0, 64)}`,
           );
         }
       }

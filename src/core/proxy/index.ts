@@ -5,7 +5,8 @@
  * when a server echoes them, from the response.
  */
 import type { ProxyExplanation } from '../explanation';
-import type { ExchangeRecord, Finding, HeaderList } from '../types';
+import { isList, recordOf, valueText } from '../loose';
+import type { ExchangeRecord, Finding, LooseHeaderList } from '../types';
 import { applyNote, fill } from '../notes';
 import { PROXY_FIXES, PROXY_GATEWAY_STATUS, PROXY_NOTES } from './notes';
 import { parseForwarded, parseVia, parseXForwardedFor } from './parsers';
@@ -52,8 +53,8 @@ const NO_LINES: string[] = [];
  * One pass over a header list: the wanted fields' values by lower-case name, in wire order. Names whose length and
  * first letter no wanted field has are skipped without lower-casing them (most of a response's fields).
  */
-function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | null {
-  if (!Array.isArray(headers)) return null;
+function fieldLines(headers: LooseHeaderList | undefined): Map<string, string[]> | null {
+  if (!isList(headers)) return null;
   let out: Map<string, string[]> | null = null;
   const n = Math.min(headers.length, MAX_HEADER_LINES);
   for (let i = 0; i < n; i++) {
@@ -69,7 +70,7 @@ function fieldLines(headers: HeaderList | undefined): Map<string, string[]> | nu
     if (k < 0 || k > 25 || (letters & (1 << k)) === 0) continue;
     const name = raw.toLowerCase();
     if (!WANTED.has(name)) continue;
-    const value = typeof h.value === 'string' ? h.value : String(h.value ?? '');
+    const value = typeof h.value === 'string' ? h.value : valueText(h.value);
     out ??= new Map();
     let list = out.get(name);
     if (!list) out.set(name, (list = []));
@@ -198,7 +199,7 @@ export function explainProxy(x: ExchangeRecord): ProxyExplanation {
     }
   }
 
-  if (xForwardedProto && /^https:/i.test(x.url ?? '') && xForwardedProto.toLowerCase() === 'http')
+  if (xForwardedProto && /^https:/i.test(recordOf(x).url ?? '') && xForwardedProto.toLowerCase() === 'http')
     addNote(findings, 'proto-downgrade', { proto: xForwardedProto });
 
   // A gateway status with a proxy in the Via chain: the proxy nearest the origin could not get an answer.
