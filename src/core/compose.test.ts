@@ -59,8 +59,8 @@ describe('explain composer', () => {
       id: 'engine-error',
       severity: 'error',
       params: { area: 'cdn', message: 'RangeError: boom line' },
-      fix: expect.stringContaining('report it'),
     });
+    expect(e.findings[0]?.fix).toContain('report it');
     expect(e.findings[0]?.summary).toContain('cdn');
     expect(e.cdn).toEqual(emptyCdn());
     expect(e.cache.findings).toHaveLength(2);

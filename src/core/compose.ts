@@ -16,7 +16,8 @@ import type {
 } from './explanation';
 import { ENGINE_FIXES, ENGINE_NOTES } from './engine-notes';
 import { applyNote, SEVERITY_ORDER } from './notes';
-import type { EngineContext, ExchangeRecord, Finding, HeaderList } from './types';
+import { recordOf, textOr } from './loose';
+import type { EngineContext, ExchangeRecord, Finding, HeaderList, LooseHeader } from './types';
 
 export interface Engines {
   explainCache(x: ExchangeRecord, ctx: EngineContext, history?: readonly ExchangeRecord[]): CacheExplanation;
@@ -150,7 +151,10 @@ export function hiddenHeaders(x: ExchangeRecord): readonly string[] {
 
 function safeHeaders(h: unknown): HeaderList {
   if (!Array.isArray(h)) return [];
-  return h.filter((e): e is { name: string; value: string } => !!e && typeof e.name === 'string' && typeof e.value === 'string');
+  return (h as unknown[]).filter((e): e is { name: string; value: string } => {
+    const line = e as LooseHeader | null | undefined; // any value: a property of a primitive reads as undefined
+    return !!line && typeof line.name === 'string' && typeof line.value === 'string';
+  });
 }
 
 function shortMessage(e: unknown): string {
@@ -167,7 +171,7 @@ function shortMessage(e: unknown): string {
 type Area = 'cache' | 'cookies' | 'cdn' | 'proxy';
 
 /** An area's answer as it came, or a TypeError when it is not an explanation (which the caller's catch turns into a finding). */
-function checked<T extends { findings: Finding[] }>(out: T): T {
+function checked<T extends { findings: Finding[] }>(out: T | null | undefined): T {
   if (!out || typeof out !== 'object' || !Array.isArray(out.findings)) throw new TypeError('the area returned no explanation');
   return out;
 }
@@ -264,12 +268,12 @@ export function createExplainer(engines: Engines): Explainer {
     } catch {
       hidden = NONE_HIDDEN;
     }
-    const rec = (x ?? {}) as Partial<ExchangeRecord>;
+    const rec = recordOf(x);
     return {
       schema: EXPLANATION_SCHEMA,
-      exchangeId: String(rec.id ?? ''),
-      url: String(rec.url ?? ''),
-      method: String(rec.method ?? ''),
+      exchangeId: textOr(rec.id, ''),
+      url: textOr(rec.url, ''),
+      method: textOr(rec.method, ''),
       status: typeof rec.status === 'number' && Number.isFinite(rec.status) ? rec.status : 0,
       source: typeof rec.source === 'string' && SOURCES.has(rec.source) ? rec.source : 'unknown',
       cache,
@@ -287,11 +291,12 @@ export function createExplainer(engines: Engines): Explainer {
    */
   function explainAll(records: ExchangeRecord[], ctx: EngineContext): Explanation[] {
     const byUrl = new Map<string, ExchangeRecord[]>();
-    const out: Explanation[] = new Array(records.length);
+    const out = new Array<Explanation>(records.length);
     for (let i = 0; i < records.length; i++) {
       // A hole (or junk) in the list goes on to explain() as before: every area runs guarded (runArea).
       const x = records[i] as ExchangeRecord;
-      const key = typeof x?.url === 'string' ? x.url : '';
+      const url = recordOf(x).url;
+      const key = typeof url === 'string' ? url : '';
       const earlier = byUrl.get(key);
       // The index's own list when it is short enough (the areas read history during the call and keep none of it).
       const history = earlier ? (earlier.length <= HISTORY_CAP ? earlier : earlier.slice(-HISTORY_CAP)) : NO_HISTORY;

@@ -5,7 +5,7 @@
  * write. HAR 1.2: http://www.softwareishard.com/blog/har-12-spec/ (also
  * https://w3c.github.io/web-performance/specs/HAR/Overview.html). Vendor fields start with `_`.
  */
-import type { ExchangeRecord, HeaderList, ResponseSource } from './types';
+import type { ExchangeRecord, HeaderList, LooseRecord, ResponseSource } from './types';
 
 /** Bad HAR input. The message names the problem in words a user can act on; no JSON dump, no stack needed. */
 export class HarError extends Error {
@@ -103,7 +103,7 @@ function headerList(value: unknown, where: string): HeaderList {
   if (!Array.isArray(value)) throw new HarError(`${where} is not an array`);
   const out: HeaderList = [];
   for (let i = 0; i < value.length; i++) {
-    const h = value[i];
+    const h: unknown = value[i];
     if (!isObj(h) || typeof h.name !== 'string') throw new HarError(`${where}[${i}] has no name`);
     // HTTP/2 and HTTP/3 pseudo-header fields (":authority", ":status") are not header fields (RFC 9113 §8.3).
     if (h.name.startsWith(':')) continue;
@@ -499,7 +499,7 @@ function linkRedirects(records: ExchangeRecord[]): void {
  * to the second (epoch s), so a HAR from 2015 reads as it did when captured. null for an empty recording. The CLI
  * (scripts/explain.ts) and the panel (HAR import) both use this one rule.
  */
-export function captureTimeSec(records: readonly ExchangeRecord[]): number | null {
+export function captureTimeSec(records: readonly (LooseRecord | null | undefined)[]): number | null {
   let last = -Infinity;
   for (const r of records) if (typeof r?.responseTimeMs === 'number' && r.responseTimeMs > last) last = r.responseTimeMs;
   return Number.isFinite(last) ? Math.ceil(last / 1000) : null;

@@ -51,8 +51,8 @@ export function fromRecord(record: Record<string, string | string[] | undefined>
   const out: HeaderList = [];
   for (const [name, value] of Object.entries(record)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) out.push({ name, value: String(v) });
-    else out.push({ name, value: String(value) });
+    if (Array.isArray(value)) for (const v of value) out.push({ name, value: v });
+    else out.push({ name, value });
   }
   return out;
 }

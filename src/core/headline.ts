@@ -148,13 +148,16 @@ export function findingLabel(id: string): string {
   return id.replace(/-/g, ' ');
 }
 
+/** Severity ranks by any name: a finding handed in from outside may carry a severity of another name (ranked 9). */
+const ORDER_OF: Readonly<Partial<Record<string, number>>> = SEVERITY_ORDER;
+
 /** The finding a list row names, or null when there is none. */
 export function headlineFinding(findings: readonly Finding[]): Finding | null {
   let best: Finding | null = null;
   let bestSeverity = Infinity;
   let bestRank = Infinity;
   for (const f of findings) {
-    const s = SEVERITY_ORDER[f.severity] ?? 9;
+    const s = ORDER_OF[f.severity] ?? 9;
     if (s > bestSeverity) continue;
     const r = rank(f.id);
     if (s < bestSeverity || r < bestRank) {

@@ -289,7 +289,7 @@ export const FIX_SNIPPETS: Readonly<Record<string, FixSnippets>> = deepFreeze({
 });
 
 /** The snippets for a finding, or undefined when no server configuration fixes it. Own properties only. */
-export function snippetsFor(finding: Pick<Finding, 'id'>): FixSnippets | undefined {
+export function snippetsFor(finding: Pick<Finding, 'id'> | null | undefined): FixSnippets | undefined {
   const id = finding?.id;
   return typeof id === 'string' && Object.prototype.hasOwnProperty.call(FIX_SNIPPETS, id) ? FIX_SNIPPETS[id] : undefined;
 }
@@ -300,7 +300,7 @@ export function snippetsFor(finding: Pick<Finding, 'id'>): FixSnippets | undefin
  * the others are the same objects. For a consumer that shows them; the engine does not call it.
  */
 export function withSnippets<T extends Finding>(findings: readonly T[]): T[] {
-  const out: T[] = new Array(findings.length);
+  const out = new Array<T>(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const s = snippetsFor(f);
