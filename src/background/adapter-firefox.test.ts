@@ -134,8 +134,16 @@ describe('harEntryIsHttp and resourceTypeFromContentType', () => {
 });
 
 describe('Recorder (Firefox): the DevTools log of a reload', () => {
-  const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
-  const api: RecorderApi = { tabs: tabApi, session: { get: async () => ({}), set: async () => {} }, fetchJar: async () => [] };
+  const tabApi: TabApi = {
+    getTab: () => Promise.resolve({ incognito: false }),
+    queryTabs: () => Promise.resolve([]),
+    saveSession: () => Promise.resolve(),
+  };
+  const api: RecorderApi = {
+    tabs: tabApi,
+    session: { get: () => Promise.resolve({}), set: () => Promise.resolve() },
+    fetchJar: () => Promise.resolve([]),
+  };
   const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
   const ev = (d: Partial<WebRequestDetails>): WebRequestDetails => ({
     requestId: '1',

@@ -35,8 +35,14 @@ function fake() {
     setTitle: (d: unknown) => void calls.push(['title', d]),
   };
   const area = {
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, v)),
-    remove: async (k: string) => void session.delete(k),
+    set: (items: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(items)) session.set(k, v);
+      return Promise.resolve();
+    },
+    remove: (k: string) => {
+      session.delete(k);
+      return Promise.resolve();
+    },
   };
   return { badge: new ToolbarBadge('chrome', action, area, () => NOW_MS), calls, session };
 }

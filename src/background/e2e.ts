@@ -20,7 +20,7 @@ export function maybeOpenPanelForE2e(browser: E2eApi, details: { url: string; ty
   if (details.type !== 'main_frame' || !details.url.includes(E2E_OPEN_PANEL_PATH)) return;
   browser.tabs.create({ url: browser.runtime.getURL(`src/panel/index.html?tabId=${details.tabId}&e2e=1`) }).then(
     () => {},
-    (err) => console.error('cache-lens-e2e could not open the panel tab', String(err)),
+    (err: unknown) => console.error('cache-lens-e2e could not open the panel tab', String(err)),
   );
 }
 
@@ -62,7 +62,7 @@ export const E2E_TRACE_KEY = 'cacheLens.e2eTrace';
 export function installE2eTrace(browser: E2eApi, recorder: Recorder): Promise<void> {
   let on = false;
   recorder.trace = (event, details) => {
-    const d = details as { url?: string; requestId?: string };
+    const d = details as { url?: string; requestId?: string } | undefined;
     if (!on || typeof d?.url !== 'string' || !d.url.includes('/burst/item/')) return;
     console.debug(
       `cl-trace ${event} ${d.requestId} ${new URL(d.url).pathname} ${recorder.workerStartedMs} ${recorder.isReady ? 'ready' : 'queued'}`,

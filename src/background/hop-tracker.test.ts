@@ -18,7 +18,7 @@ function tracker(stored: Record<string, ExchangeRecord> = {}) {
   let loads = 0;
   const t = new HopTracker({
     sessionTag: () => 's',
-    load: async (id) => (loads++, stored[id]),
+    load: (id) => (loads++, Promise.resolve(stored[id])),
     create: (id, det, late) => {
       created.push({ id, late });
       return {

@@ -85,7 +85,10 @@ export class HopTracker {
   /** Applies `fn` to the request's current hop record, recovering it from storage after a worker restart. */
   with(d: WebRequestDetails, fn: (record: ExchangeRecord) => void): void {
     const hop = this.hops.get(d.requestId);
-    if (hop?.current) return fn(hop.current);
+    if (hop?.current) {
+      fn(hop.current);
+      return;
+    }
     if (hop?.loading) {
       hop.loading = hop.loading.then((r) => (fn(r), r));
       return;

@@ -35,7 +35,7 @@ function setup(opts: { known?: boolean; browser?: 'chrome' | 'firefox'; jar?: Ja
   const reads: Array<string | undefined> = [];
   let now = 5000;
   const jars = new JarCache(
-    async (_url, _top, store) => (reads.push(store), opts.jar ?? [cookie('sid')]),
+    (_url, _top, store) => (reads.push(store), Promise.resolve(opts.jar ?? [cookie('sid')])),
     () => now,
   );
   const changed: ExchangeRecord[] = [];

@@ -28,14 +28,17 @@ export function siteDomainOf(url: string): string | undefined {
   }
 }
 
-/** The cookies API calls a jar reading makes (webextension-polyfill's `browser.cookies`, or a fake). */
-export type CookiesApi = Pick<Cookies.Static, 'getAll'>;
+/**
+ * The cookies API calls a jar reading makes (webextension-polyfill's `browser.cookies`, or a fake). No answer counts
+ * as no cookies, as before the polyfill.
+ */
+export interface CookiesApi {
+  getAll(details: Cookies.GetAllDetailsType): Promise<ApiCookie[] | undefined>;
+}
 
 async function getAllSafe(cookies: CookiesApi, details: Cookies.GetAllDetailsType): Promise<ApiCookie[]> {
   try {
-    // Kept defensive as before the polyfill: an empty answer is no cookies, whatever shape it came in.
-    const list: ApiCookie[] | undefined = await cookies.getAll(details);
-    return list ?? [];
+    return (await cookies.getAll(details)) ?? [];
   } catch {
     // Older browsers reject partitionKey; a site key they dislike must not lose the unpartitioned snapshot.
     return [];
@@ -153,7 +156,7 @@ export class JarCache {
         if (this.entries.get(key) === entry) entry.reading = reading;
         return reading;
       },
-      (err) => {
+      (err: unknown) => {
         if (this.entries.get(key) === entry) this.entries.delete(key);
         throw err;
       },

@@ -11,9 +11,15 @@ function memoryApi(): JournalApi & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    get: async () => Object.fromEntries(data),
-    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
+    set: (items) => {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    get: () => Promise.resolve(Object.fromEntries(data)),
+    remove: (keys) => {
+      for (const k of keys) data.delete(k);
+      return Promise.resolve();
+    },
   };
 }
 
@@ -48,7 +54,7 @@ describe('Journal', () => {
     expect([...api.data.keys()]).toEqual([JOURNAL_PREFIX + 'b']);
   });
 
-  it('keeps storage.session room: records past about 4 MB waiting are not journaled (and counted)', async () => {
+  it('keeps storage.session room: records past about 4 MB waiting are not journaled (and counted)', () => {
     const api = memoryApi();
     const j = new Journal(api, 0);
     const big = (id: string) =>
@@ -121,16 +127,20 @@ describe('Journal', () => {
     // The stopped worker's IndexedDB holds the in-flight version only.
     store.put(rec('s:1:x', { status: 0, endTimeMs: undefined }));
     await store.flush();
-    const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
+    const tabApi: TabApi = {
+      getTab: () => Promise.resolve({ incognito: false }),
+      queryTabs: () => Promise.resolve([]),
+      saveSession: () => Promise.resolve(),
+    };
     const journal = new Journal(api, 0);
-    const session = { get: async () => ({ 'cacheLens.session': { tag: 's', tabs: [] } }), set: async () => {} };
+    const session = { get: () => Promise.resolve({ 'cacheLens.session': { tag: 's', tabs: [] } }), set: () => Promise.resolve() };
     const recorder = new Recorder(
       'chrome',
       { onRecord: () => {}, onPage: () => {}, onCleared: () => {} },
-      { tabs: tabApi, session, fetchJar: async () => [] },
+      { tabs: tabApi, session, fetchJar: () => Promise.resolve([]) },
       { journal },
     );
-    await recorder.start(async () => store);
+    await recorder.start(() => Promise.resolve(store));
     expect(recorder.journalReplayed).toBe(1);
     await store.flush();
     expect((await store.storedExchanges()).map((r) => [r.status, r.endTimeMs])).toEqual([[200, 5000]]);

@@ -4,21 +4,22 @@ const CAPACITY = 1 << 16;
 export class ListenerStats {
   private readonly samples = new Float64Array(CAPACITY);
   private count = 0;
-  readonly perEvent: Record<string, number> = {};
+  /** Calls per event name. */
+  private readonly counts = new Map<string, number>();
   /** Total listener time per event name (ms). */
-  readonly perEventMs: Record<string, number> = {};
+  private readonly totals = new Map<string, number>();
 
   record(event: string, ms: number): void {
     this.samples[this.count % CAPACITY] = ms;
     this.count++;
-    this.perEvent[event] = (this.perEvent[event] ?? 0) + 1;
-    this.perEventMs[event] = (this.perEventMs[event] ?? 0) + ms;
+    this.counts.set(event, (this.counts.get(event) ?? 0) + 1);
+    this.totals.set(event, (this.totals.get(event) ?? 0) + ms);
   }
 
   reset(): void {
     this.count = 0;
-    for (const k of Object.keys(this.perEvent)) delete this.perEvent[k];
-    for (const k of Object.keys(this.perEventMs)) delete this.perEventMs[k];
+    this.counts.clear();
+    this.totals.clear();
   }
 
   summary(): {
@@ -42,8 +43,8 @@ export class ListenerStats {
       maxMs: n ? sorted[n - 1]! : 0,
       meanMs: n ? sum / n : 0,
       totalMs: sum,
-      perEvent: { ...this.perEvent },
-      perEventMs: { ...this.perEventMs },
+      perEvent: Object.fromEntries(this.counts),
+      perEventMs: Object.fromEntries(this.totals),
     };
   }
 }

@@ -16,8 +16,8 @@ describe('isOwnExtensionPage', () => {
 
 describe('hostAccessForUrl', () => {
   const api = (granted: boolean, file?: boolean) => ({
-    hasOrigin: async (o: string) => (o === 'https://lab.test/*' ? granted : true),
-    fileAccess: async () => file,
+    hasOrigin: (o: string) => Promise.resolve(o === 'https://lab.test/*' ? granted : true),
+    fileAccess: () => Promise.resolve(file),
     ownOrigin: 'chrome-extension://abc',
   });
   it('web pages: whatever is granted, with no note (granting fixes it)', async () => {

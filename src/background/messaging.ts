@@ -24,8 +24,13 @@ export function isOwnExtensionPage(sender: Runtime.MessageSender | undefined, ru
   return url.startsWith(extensionOrigin);
 }
 
-/** The browser calls the hub makes (webextension-polyfill's `browser`, from index.ts). */
-export type HubApi = Pick<Browser, 'runtime' | 'tabs' | 'cookies' | 'permissions' | 'extension'>;
+/**
+ * The browser calls the hub makes (webextension-polyfill's `browser`, from index.ts). extension.isAllowedFileSchemeAccess
+ * is taken as possibly missing (kept defensive: then nothing is said about file access).
+ */
+export type HubApi = Pick<Browser, 'runtime' | 'tabs' | 'cookies' | 'permissions'> & {
+  extension?: { isAllowedFileSchemeAccess?: () => Promise<boolean> };
+};
 
 const UPSERT_INTERVAL_MS = 100;
 const SNAPSHOT_CHUNK = 2000;
@@ -66,7 +71,7 @@ export class PanelHub {
     const tabId = record.tabId ?? -1;
     if (!this.hasSubscribers(tabId)) return;
     let changed = this.dirty.get(tabId);
-    if (!changed) this.dirty.set(tabId, (changed = new Map()));
+    if (!changed) this.dirty.set(tabId, (changed = new Map<string, ExchangeRecord>()));
     changed.set(record.id, record);
     this.timer ??= setTimeout(() => this.sendUpserts(), UPSERT_INTERVAL_MS);
   }
@@ -194,12 +199,13 @@ export class PanelHub {
       });
     }
     port.onMessage.addListener((message: unknown) => {
-      if (!isMessage(message)) return;
-      if (message.type === 'devtools>bg:har-entry' && Number.isInteger(message.tabId) && message.entry?.request?.url) {
-        const { tabId, entry } = message;
-        this.recorder.trace?.('har', { url: entry.request.url, requestId: 'har' });
-        void this.ready.then(() => this.recorder.mergeHar(tabId, entry));
-      }
+      if (!isMessage(message) || message.type !== 'devtools>bg:har-entry') return;
+      // isMessage checks `type` and `v` only: the rest is checked as what a port may really carry.
+      const wire: { tabId: unknown; entry?: { request?: { url?: unknown } } } = message;
+      if (!Number.isInteger(wire.tabId) || !wire.entry?.request?.url) return;
+      const { tabId, entry } = message;
+      this.recorder.trace?.('har', { url: entry.request.url, requestId: 'har' });
+      void this.ready.then(() => this.recorder.mergeHar(tabId, entry));
     });
   }
 
@@ -217,7 +223,7 @@ export class PanelHub {
       if (!isMessage(message) || !message.type.startsWith('panel>bg:')) return;
       void this.ready
         .then(() => this.handlePanel(port, message as PanelToBg, tabs))
-        .catch((err) => console.error('Cache Lens: panel message failed', err));
+        .catch((err: unknown) => console.error('Cache Lens: panel message failed', err));
     });
   }
 
@@ -278,12 +284,16 @@ export class PanelHub {
         }
         return;
       }
-      case 'panel>bg:set-preserve-log':
-        if (Number.isInteger(message.tabId)) this.recorder.setPreserveLog(message.tabId, !!message.preserve);
+      case 'panel>bg:set-preserve-log': {
+        // As sent, not as typed (isMessage checks `type` and `v` only).
+        const wire: { preserve?: unknown } = message;
+        if (Number.isInteger(message.tabId)) this.recorder.setPreserveLog(message.tabId, !!wire.preserve);
         return;
+      }
       case 'panel>bg:get-jar': {
         try {
-          const cookies = await this.recorder.jarFor(message.tabId, String(message.url));
+          const wire: { url?: unknown } = message; // as sent, not as typed
+          const cookies = await this.recorder.jarFor(message.tabId, String(wire.url));
           safePost(port, { type: 'bg>panel:jar', v: PROTOCOL_VERSION, requestId: message.requestId, cookies });
         } catch (err) {
           safePost(port, { type: 'bg>panel:jar', v: PROTOCOL_VERSION, requestId: message.requestId, cookies: [], error: String(err) });
@@ -381,9 +391,10 @@ export async function hostAccessFor(tabId: number, browser: HubApi): Promise<Hos
     const url = tab.url ?? tab.pendingUrl;
     // No URL yet (a tab still starting), or no "tabs" access to it: nothing to say.
     if (!url) return { hasHostAccess: true };
+    const extension = browser.extension;
     return await hostAccessForUrl(url, {
       hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
-      fileAccess: async () => (browser.extension?.isAllowedFileSchemeAccess ? browser.extension.isAllowedFileSchemeAccess() : undefined),
+      fileAccess: () => (extension?.isAllowedFileSchemeAccess ? extension.isAllowedFileSchemeAccess() : Promise.resolve(undefined)),
       ownOrigin: new URL(browser.runtime.getURL('')).origin,
     });
   } catch {

@@ -7,8 +7,16 @@ import { ExchangeStore } from './store';
 import type { TabApi } from './tab-registry';
 import type { WebRequestDetails } from './adapter';
 
-const tabApi: TabApi = { getTab: async () => ({ incognito: false }), queryTabs: async () => [], saveSession: async () => {} };
-const api: RecorderApi = { tabs: tabApi, session: { get: async () => ({}), set: async () => {} }, fetchJar: async () => [] };
+const tabApi: TabApi = {
+  getTab: () => Promise.resolve({ incognito: false }),
+  queryTabs: () => Promise.resolve([]),
+  saveSession: () => Promise.resolve(),
+};
+const api: RecorderApi = {
+  tabs: tabApi,
+  session: { get: () => Promise.resolve({}), set: () => Promise.resolve() },
+  fetchJar: () => Promise.resolve([]),
+};
 const events = { onRecord: () => {}, onPage: () => {}, onCleared: () => {} };
 
 describe('Recorder before its store opens', () => {

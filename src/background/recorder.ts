@@ -383,7 +383,7 @@ export class Recorder {
   private setFrameDocument(tabId: number, frameId: number | undefined, url: string, newDocument = true): void {
     if (tabId < 0 || frameId === undefined || frameId < 0) return;
     let frames = this.frameDocs.get(tabId);
-    if (!frames) this.frameDocs.set(tabId, (frames = new Map()));
+    if (!frames) this.frameDocs.set(tabId, (frames = new Map<number, string>()));
     if (frameId === 0 && newDocument) frames.clear();
     frames.set(frameId, url);
     if (frames.size > 200) frames.delete(frames.keys().next().value as number);
@@ -427,8 +427,11 @@ export class Recorder {
       linkRedirect(previous, record);
       this.persist(previous, true);
     } else if (previousLater) {
-      previousLater.then((prev) => {
-        if (prev.id === record.id) return this.sameHop(prev, record);
+      void previousLater.then((prev) => {
+        if (prev.id === record.id) {
+          this.sameHop(prev, record);
+          return;
+        }
         linkRedirect(prev, record);
         this.persist(prev, true);
         this.persist(record);

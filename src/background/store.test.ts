@@ -40,7 +40,7 @@ describe('ExchangeStore', () => {
     const raw: IDBDatabase = await new Promise((resolve, reject) => {
       const req = factory.open('cache-lens');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
     });
     expect(raw.version).toBe(DB_VERSION);
     expect([...raw.objectStoreNames].sort()).toEqual(['exchanges', 'meta', 'pages']);
@@ -216,17 +216,27 @@ describe('ExchangeStore', () => {
  * A database that holds at most `limit` exchanges: a write transaction that would go over fails as Chrome's does,
  * with a QuotaExceededError when it commits (nothing of it written). Deletes always go through.
  */
+/** The part of the store's idb database the quota fake replaces or calls. */
+interface QuotaDb {
+  transaction(names: string | string[], mode?: IDBTransactionMode): QuotaTx;
+  getAllKeys(store: string): Promise<IDBValidKey[]>;
+}
+interface QuotaTx {
+  objectStore(name: string): { put(value: unknown): Promise<unknown> };
+  done: Promise<void>;
+}
+
 function withQuota(store: ExchangeStore, limit: { n: number }) {
-  const db = (store as unknown as { db: any }).db;
+  const db = (store as unknown as { db: QuotaDb }).db;
   const real = db.transaction.bind(db);
   let refused = 0;
-  db.transaction = (names: string | string[], mode?: IDBTransactionMode) => {
+  db.transaction = (names: string | string[], mode?: IDBTransactionMode): QuotaTx => {
     const list = Array.isArray(names) ? names : [names];
     if (mode !== 'readwrite' || list.join() !== 'exchanges,pages') return real(names, mode);
     const puts: Array<[string, unknown]> = [];
     const done = (async () => {
       const ids = new Set(puts.filter(([s]) => s === 'exchanges').map(([, v]) => (v as { id: string }).id));
-      const existing = new Set<string>(await db.getAllKeys('exchanges'));
+      const existing = new Set((await db.getAllKeys('exchanges')) as string[]);
       const after = existing.size + [...ids].filter((id) => !existing.has(id)).length;
       if (after > limit.n) {
         refused++;

@@ -89,10 +89,19 @@ export interface LostMeta {
   perTab: Record<string, Record<string, number>>;
 }
 
+/** A copy of `record` without `key` (the meta objects are plain records, written back whole). */
+function without<T>(record: Record<string, T>, key: string | number): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
 /** IndexedDB's refusal for quota: a QuotaExceededError DOMException on the request, transaction or commit. */
 export function isQuotaError(err: unknown): boolean {
   const name = (err as { name?: string } | null)?.name;
-  return name === 'QuotaExceededError' || (typeof err === 'object' && err !== null && /quota/i.test(String((err as Error).message ?? '')));
+  return (
+    name === 'QuotaExceededError' ||
+    (typeof err === 'object' && err !== null && /quota/i.test(String((err as { message?: unknown }).message ?? '')))
+  );
 }
 
 export interface StoreOptions {
@@ -212,7 +221,7 @@ export class ExchangeStore {
     const tabId = record.tabId ?? -1;
     if (record.incognito) {
       let bucket = this.incognito.get(tabId);
-      if (!bucket) this.incognito.set(tabId, (bucket = new Map()));
+      if (!bucket) this.incognito.set(tabId, (bucket = new Map<string, ExchangeRecord>()));
       bucket.set(record.id, record);
       this.trimIncognito(tabId, bucket);
       return;
@@ -345,7 +354,7 @@ export class ExchangeStore {
       this.retentionTimer = null;
       const tabs = new Set(this.retentionTabs);
       this.retentionTabs.clear();
-      this.enforceRetention(tabs).catch((err) => {
+      this.enforceRetention(tabs).catch((err: unknown) => {
         if (!isQuotaError(err)) console.error('Cache Lens: retention failed', err);
       });
     }, 500);
@@ -361,7 +370,7 @@ export class ExchangeStore {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerDue = Infinity;
-      void this.flush().catch((err) => console.error('Cache Lens: flush failed', err));
+      void this.flush().catch((err: unknown) => console.error('Cache Lens: flush failed', err));
     }, delay);
   }
 
@@ -754,7 +763,7 @@ export class ExchangeStore {
     }
     if (!exceptPageId) {
       meta.droppedTotal -= meta.droppedPerTab[tabId] ?? 0;
-      delete meta.droppedPerTab[tabId];
+      meta.droppedPerTab = without(meta.droppedPerTab, tabId);
       await tx.objectStore('meta').put(meta);
     }
     await tx.done;
@@ -820,7 +829,8 @@ export class ExchangeStore {
         markRequestHeadersLost(item.record);
         await cursor.update(item);
         marked++;
-        const pages = (lost.perTab[item.tabId] ??= {});
+        let pages = lost.perTab[item.tabId];
+        if (!pages) lost.perTab[item.tabId] = pages = {};
         const pageId = item.record.pageId ?? '';
         pages[pageId] = (pages[pageId] ?? 0) + 1;
       }
@@ -843,7 +853,7 @@ export class ExchangeStore {
     const pages = lost?.perTab[record.tabId ?? -1];
     const pageId = record.pageId ?? '';
     if (!lost || !pages?.[pageId]) return;
-    if (--pages[pageId] <= 0) delete pages[pageId];
+    if (--pages[pageId] <= 0) lost.perTab[record.tabId ?? -1] = without(pages, pageId);
     await this.db.put('meta', lost);
   }
 
@@ -852,7 +862,7 @@ export class ExchangeStore {
     const pages = lost?.perTab[tabId];
     if (!lost || !pages) return;
     if (exceptPageId && pages[exceptPageId]) lost.perTab[tabId] = { [exceptPageId]: pages[exceptPageId] };
-    else delete lost.perTab[tabId];
+    else lost.perTab = without(lost.perTab, tabId);
     await this.db.put('meta', lost);
   }
 

@@ -16,11 +16,16 @@ function fakeApi(tabs: Record<number, { incognito: boolean } | 'gone'> = {}) {
         });
       });
     },
-    queryTabs: async () =>
-      Object.entries(tabs).flatMap(([id, t]) =>
-        t === 'gone' ? [] : [{ id: Number(id), incognito: t.incognito, url: `https://t${id}.test/` }],
+    queryTabs: () =>
+      Promise.resolve(
+        Object.entries(tabs).flatMap(([id, t]) =>
+          t === 'gone' ? [] : [{ id: Number(id), incognito: t.incognito, url: `https://t${id}.test/` }],
+        ),
       ),
-    saveSession: async (v) => void saved.push(v),
+    saveSession: (v) => {
+      saved.push(v);
+      return Promise.resolve();
+    },
   };
   const answer = async () => {
     for (const r of release.splice(0)) r();

@@ -131,7 +131,10 @@ export class TabRegistry {
    */
   whenKnown(tabId: number, then: (incognito: boolean) => void): void {
     const known = this.tabs.get(tabId)?.incognito;
-    if (known !== undefined) return then(known);
+    if (known !== undefined) {
+      then(known);
+      return;
+    }
     let waiting = this.lookups.get(tabId);
     if (waiting) {
       waiting.push(then);
