@@ -97,11 +97,9 @@ function without<T>(record: Record<string, T>, key: string | number): Record<str
 
 /** IndexedDB's refusal for quota: a QuotaExceededError DOMException on the request, transaction or commit. */
 export function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name;
-  return (
-    name === 'QuotaExceededError' ||
-    (typeof err === 'object' && err !== null && /quota/i.test(String((err as { message?: unknown }).message ?? '')))
-  );
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, message } = err as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
 }
 
 export interface StoreOptions {

@@ -7,22 +7,26 @@ function field(value: unknown, key: string): unknown {
 
 const stringOrUndefined = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** A field as text, whatever DevTools put there: the copy String() makes (the background reads strings only). */
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() of any value is the intended copy
+const text = (v: unknown, missing: string): string => String(v ?? missing);
+
 /**
  * Copies only the HAR fields the background reads. DevTools' entry carries a getContent() function and bodies,
  * which cannot cross a port (Firefox's structured clone throws on functions) and are not needed.
  */
 export function toHarEntryLike(entry: unknown): HarEntryLike {
   const headers = (list: unknown) =>
-    Array.isArray(list) ? list.map((h: unknown) => ({ name: String(field(h, 'name') ?? ''), value: String(field(h, 'value') ?? '') })) : [];
+    Array.isArray(list) ? list.map((h: unknown) => ({ name: text(field(h, 'name'), ''), value: text(field(h, 'value'), '') })) : [];
   const request = field(entry, 'request');
   const response = field(entry, 'response');
   const time = field(entry, 'time');
   const out: HarEntryLike = {
-    startedDateTime: String(field(entry, 'startedDateTime') ?? ''),
+    startedDateTime: text(field(entry, 'startedDateTime'), ''),
     time: typeof time === 'number' ? time : undefined,
     request: {
-      method: String(field(request, 'method') ?? 'GET'),
-      url: String(field(request, 'url') ?? ''),
+      method: text(field(request, 'method'), 'GET'),
+      url: text(field(request, 'url'), ''),
       headers: headers(field(request, 'headers')),
       httpVersion: stringOrUndefined(field(request, 'httpVersion')),
     },
