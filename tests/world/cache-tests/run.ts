@@ -36,8 +36,14 @@ type ExclusionList = Record<string, Record<string, string>>;
 type DepartureList = Record<string, Record<string, Listed>>;
 
 export async function loadTests(): Promise<TestDef[]> {
-  const suites = (await import(pathToFileURL(join(vendor, 'tests', 'index.mjs')).href)).default as Array<{ tests: TestDef[] }>;
+  const index = (await import(pathToFileURL(join(vendor, 'tests', 'index.mjs')).href)) as { default: Array<{ tests: TestDef[] }> };
+  const suites = index.default;
   return suites.flatMap((s) => s.tests);
+}
+
+/** A published browser run (vendor/results/<browser>.json): test id → outcome. */
+function readResults(file: string): Record<string, Outcome> {
+  return JSON.parse(readFileSync(join(vendor, 'results', file), 'utf8')) as Record<string, Outcome>;
 }
 
 function applies(test: TestDef, p: Profile): boolean {
@@ -65,9 +71,7 @@ export async function runAll(only?: string): Promise<ProfileReport[]> {
   const departures = JSON.parse(readFileSync(join(here, 'departures.json'), 'utf8')) as DepartureList;
   const reports: ProfileReport[] = [];
   for (const p of PROFILES) {
-    const published: Record<string, Outcome> | null = p.results
-      ? JSON.parse(readFileSync(join(vendor, 'results', p.results), 'utf8'))
-      : null;
+    const published = p.results ? readResults(p.results) : null;
     const excluded = { ...exclusions['*'], ...exclusions[p.name] };
     const listed = departures[p.name] ?? {};
     const report: ProfileReport = { profile: p.name, total: 0, agree: 0, listed: [], unlisted: [], fixed: [], excluded: 0 };
@@ -107,7 +111,7 @@ async function main(): Promise<number> {
     }
     console.log(JSON.stringify(t, null, 1));
     for (const p of PROFILES) {
-      const published = p.results ? JSON.parse(readFileSync(join(vendor, 'results', p.results), 'utf8'))[t.id] : '(rfc: pass)';
+      const published = p.results ? readResults(p.results)[t.id] : '(rfc: pass)';
       console.log(`${p.name}: applies=${applies(t, p)} model=${JSON.stringify(simulate(t, p))} published=${JSON.stringify(published)}`);
     }
     return 0;
@@ -145,7 +149,7 @@ async function main(): Promise<number> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().then(
     (code) => process.exit(code),
-    (e) => {
+    (e: unknown) => {
       console.error(e);
       process.exit(1);
     },

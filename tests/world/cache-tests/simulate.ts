@@ -5,7 +5,8 @@
  * The format is described by vendor/test-engine/lib/testsuite-schema.json.
  */
 import type { BrowserProfile, HeaderList } from '../../../src/core/types';
-import { CacheModel, type ModelRequest, type ModelResponse } from '../../../src/core/cache/model';
+import { anyText } from '../../../src/core/loose';
+import { CacheModel, type FetchCacheMode, type ModelRequest, type ModelResponse } from '../../../src/core/cache/model';
 
 export interface Profile {
   /** Shown in the output, e.g. "chrome" or "rfc shared". */
@@ -19,11 +20,46 @@ export interface Profile {
 export type Outcome = true | [string, string];
 
 type Header = [string, string | number | string[], boolean?];
+/** A header to check: present (name), with a value (magic allowed), equal to another header, or above an integer. */
+type ExpectedHeader = string | [string, string | number] | HeaderComparison;
+/** [name, '=', other header's name] or [name, '>', integer]. */
+type HeaderComparison = [string, string, string | number];
+/** A name, or [name, value]. */
+type NamedHeader = string | [string, string];
 
+/** One request of a test, as the suite's schema (vendor/test-engine/lib/testsuite-schema.json) describes it. */
 interface ReqConfig {
-  [key: string]: any;
-  response_headers?: Header[];
+  request_method?: string;
   request_headers?: Array<[string, string | number]>;
+  request_body?: string;
+  query_arg?: string;
+  filename?: string;
+  mode?: string;
+  credentials?: string;
+  cache?: FetchCacheMode;
+  redirect?: string;
+  pause_after?: boolean;
+  disconnect?: boolean;
+  magic_locations?: boolean;
+  interim_responses?: unknown[];
+  expected_interim_responses?: unknown[];
+  magic_ims?: boolean;
+  rfc850date?: string[];
+  response_status?: [number, string?];
+  response_headers?: Header[];
+  response_body?: string | null;
+  check_body?: boolean;
+  expected_type?: 'cached' | 'not_cached' | 'lm_validated' | 'etag_validated';
+  expected_method?: string;
+  expected_status?: number | null;
+  expected_request_headers?: NamedHeader[];
+  response_pause?: number;
+  expected_request_headers_missing?: NamedHeader[];
+  expected_response_headers?: ExpectedHeader[];
+  expected_response_headers_missing?: NamedHeader[];
+  expected_response_text?: string | null;
+  setup?: boolean;
+  setup_tests?: string[];
 }
 
 export interface TestDef {
@@ -77,13 +113,18 @@ function httpDate(nowMs: number, deltaSeconds: number, rfc850: boolean): string 
 }
 
 /** The suite's "magic" values: integer dates are offsets from the server's now; locations are relative to the URL path. */
-function magic(name: string, value: unknown, serverNowMs: number, basePath: string, r: ReqConfig): string {
+function magic(name: string, value: Header[1], serverNowMs: number, basePath: string, r: ReqConfig): string {
   const lower = name.toLowerCase();
   if (DATE_HEADERS.has(lower) && typeof value === 'number' && Number.isInteger(value)) {
     return httpDate(serverNowMs, value, Array.isArray(r.rfc850date) && r.rfc850date.includes(lower));
   }
-  if (LOCATION_HEADERS.has(lower) && r.magic_locations) return value ? `${basePath}/${value}` : basePath;
+  if (LOCATION_HEADERS.has(lower) && r.magic_locations) return value ? `${basePath}/${String(value)}` : basePath;
   return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** The forms of expected_response_headers with an operator have three members. */
+function isComparison(h: Exclude<ExpectedHeader, string>): h is HeaderComparison {
+  return h.length > 2;
 }
 
 function get(headers: HeaderList, name: string): string | null {
@@ -161,7 +202,7 @@ class Origin {
 }
 
 export function simulate(test: TestDef, profile: Profile): Outcome {
-  const requests: ReqConfig[] = JSON.parse(JSON.stringify(test.requests));
+  const requests = JSON.parse(JSON.stringify(test.requests)) as ReqConfig[];
   const uuid = `00000000-0000-4000-8000-${test.id.length.toString(16).padStart(12, '0')}`;
   const origin = new Origin(uuid, requests);
   const cache = new CacheModel({ kind: profile.kind, browser: profile.browser });
@@ -191,26 +232,26 @@ export function simulate(test: TestDef, profile: Profile): Outcome {
       const method = typeof r.request_method === 'string' ? r.request_method : 'GET';
       const mode = profile.browserMode ? (r.cache ?? 'default') : 'default';
       const req: ModelRequest = { url, method, headers, time: now / 1000, mode };
-      const res = exchange(cache, origin, req, now, profile);
+      const res = exchange(cache, origin, req, now);
       now += RTT_MS + (typeof r.response_pause === 'number' ? r.response_pause * 1000 : 0);
       if (res === 'network-error') throw new Failure('TypeError', `Response ${num}: network error (fetch failed)`);
       if (profile.browserMode) res.headers = res.headers.filter((h) => !UNREADABLE_IN_BROWSERS.has(h.name.toLowerCase()));
       responses.push(res);
-      checkResponse(test, r, num, res, uuid);
+      checkResponse(r, num, res, uuid);
       if (r.pause_after === true) now += PAUSE_MS;
     }
     checkServer(requests, responses, origin.log, profile);
   } catch (e) {
     if (e instanceof Failure) return [e.kind, e.message];
-    return ['Harness', (e as Error)?.stack ?? String(e)];
+    return ['Harness', (e as Partial<Error> | null | undefined)?.stack ?? String(e)];
   }
   return true;
 }
 
 /** One request through the cache to the origin and back; what the client gets. */
-function exchange(cache: CacheModel, origin: Origin, req: ModelRequest, nowMs: number, profile: Profile): ClientResponse | 'network-error' {
+function exchange(cache: CacheModel, origin: Origin, req: ModelRequest, nowMs: number): ClientResponse | 'network-error' {
   const decision = cache.lookup(req);
-  const toClient = (m: ModelResponse): ClientResponse => ({ status: m.status, headers: [...m.headers], body: String(m.body ?? '') });
+  const toClient = (m: ModelResponse): ClientResponse => ({ status: m.status, headers: [...m.headers], body: anyText(m.body ?? '') });
   if (decision.action === 'unavailable') return 'network-error';
   if (decision.action === 'fresh') return toClient(cache.serve(req, decision.entry!));
   const base =
@@ -229,7 +270,6 @@ function exchange(cache: CacheModel, origin: Origin, req: ModelRequest, nowMs: n
   const got = cache.receive(req, decision, answer === 'disconnect' ? null : answer);
   if (!got) return 'network-error';
   return toClient(got.response);
-  void profile;
 }
 
 /** A cache's own revalidation replaces conditional headers the client sent with its stored validators. */
@@ -237,7 +277,7 @@ function stripConditional(headers: HeaderList): HeaderList {
   return headers.filter((h) => !/^if-(none-match|modified-since)$/i.test(h.name));
 }
 
-function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResponse, uuid: string): void {
+function checkResponse(r: ReqConfig, num: number, res: ClientResponse, uuid: string): void {
   const resNum = Number.parseInt(get(res.headers, 'server-request-count') ?? '', 10);
   if ('expected_type' in r) {
     const setup = isSetupFor(r, 'expected_type');
@@ -254,7 +294,8 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
         `Response ${num} status is ${res.status}, not ${r.expected_status}`,
       );
   } else if ('response_status' in r) {
-    check(true, res.status === r.response_status[0], `Response ${num} status is ${res.status}, not ${r.response_status[0]}`);
+    const configured = r.response_status!; // the key is there; the schema makes its value a [status, phrase] array
+    check(true, res.status === configured[0], `Response ${num} status is ${res.status}, not ${configured[0]}`);
   } else if (res.status === 999) {
     check(isSetupFor(r, 'expected_type'), false, `Request ${num} should have been conditional, but it was not.`);
   } else {
@@ -269,14 +310,15 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
         continue;
       }
       const value = get(res.headers, h[0]);
-      if (h.length > 2) {
+      if (isComparison(h)) {
         check(setup, value !== null, `Response ${num} ${h[0]} header not present.`);
+        // The schema: '=' names another header, '>' gives an integer.
         if (h[1] === '=')
-          check(setup, value === get(res.headers, h[2]), `Response ${num} header ${h[0]} is ${value}, should match ${h[2]}`);
+          check(setup, value === get(res.headers, h[2] as string), `Response ${num} header ${h[0]} is ${value}, should match ${h[2]}`);
         else if (h[1] === '>')
           check(
             setup,
-            Number.parseInt(value ?? '', 10) > h[2],
+            Number.parseInt(value ?? '', 10) > (h[2] as number),
             `Response ${num} header ${h[0]} is ${value}, should be bigger than ${h[2]}`,
           );
         else throw new Error(`unknown operator ${h[1]}`);
@@ -307,7 +349,6 @@ function checkResponse(test: TestDef, r: ReqConfig, num: number, res: ClientResp
   } else if (!NO_BODY_STATUS.has(res.status) && r.request_method !== 'HEAD') {
     check(true, res.body === uuid, `Response body is "${res.body}", not "${uuid}"`);
   }
-  void test;
 }
 
 function checkServer(requests: ReqConfig[], responses: ClientResponse[], log: ServerRecord[], profile: Profile): void {
