@@ -13,6 +13,16 @@ export interface LabCertificate {
 export const CERT_NAMES = ['lab.test', '*.lab.test', 'other.test', '*.other.test', 'localhost'];
 export const CERT_IPS = ['127.0.0.1'];
 
+/** What the lab reads from the `selfsigned` npm package (not a dependency): generate(), at the top or on default. */
+type SelfsignedGenerate = (
+  attrs: { name: string; value: string }[],
+  options: { days: number; keySize: number; extensions: { name: string; altNames: object[] }[] },
+) => { private: string; cert: string } | Promise<{ private: string; cert: string }>;
+interface SelfsignedModule {
+  generate?: SelfsignedGenerate;
+  default?: { generate?: SelfsignedGenerate };
+}
+
 function hasOpenssl(): boolean {
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
@@ -71,15 +81,16 @@ export async function makeCertificate(dir: string): Promise<LabCertificate> {
   }
   // No openssl CLI: the `selfsigned` npm package, if someone installed it.
   const name = 'selfsigned';
-  let mod: any;
+  let mod: SelfsignedModule;
   try {
-    mod = await import(/* @vite-ignore */ name);
+    mod = (await import(/* @vite-ignore */ name)) as SelfsignedModule;
   } catch {
     throw new Error('The lab needs the openssl CLI (apt-get install openssl) or `npm i -D selfsigned` to make its certificate.');
   }
   const generate = mod.generate ?? mod.default?.generate;
   const altNames = [...CERT_NAMES.map((value) => ({ type: 2, value })), ...CERT_IPS.map((ip) => ({ type: 7, ip }))];
-  const pems = await generate([{ name: 'commonName', value: 'lab.test' }], {
+  // A module with neither export throws a TypeError here (generate is not a function).
+  const pems = await generate!([{ name: 'commonName', value: 'lab.test' }], {
     days: 30,
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames }],

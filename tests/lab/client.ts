@@ -15,8 +15,7 @@ export interface LabResponse {
 }
 
 /** Resolves every *.test name (and localhost) to 127.0.0.1, like Chromium's host-resolver rule. */
-export const labLookup: LookupFunction = (hostname, options, callback) => {
-  const cb = callback as unknown as (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
+export const labLookup: LookupFunction = (hostname, options, cb) => {
   if (/\.test$|^localhost$/i.test(hostname) || hostname === '127.0.0.1') {
     if ((options as { all?: boolean }).all) cb(null, [{ address: '127.0.0.1', family: 4 }]);
     else cb(null, '127.0.0.1', 4);

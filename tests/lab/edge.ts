@@ -169,10 +169,10 @@ async function startVarnish(originPort: number, port: number, dir: string, quiet
   let closing = false;
   const collect = (b: Buffer) => {
     log += b.toString();
-    if (!quiet && !closing && /Error/.test(b.toString())) process.stderr.write(`[varnish] ${b}`);
+    if (!quiet && !closing && /Error/.test(b.toString())) process.stderr.write(`[varnish] ${b.toString()}`);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   try {
     await waitForPort(port, child, 20000);
   } catch (e) {
@@ -264,9 +264,9 @@ async function startNginx(originPort: number, port: number, dir: string, quiet: 
   const child = spawn(bin, ['-p', ndir, '-c', conf, '-e', join(ndir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   track(child);
   let log = '';
-  child.stderr!.on('data', (b: Buffer) => {
+  child.stderr.on('data', (b: Buffer) => {
     log += b.toString();
-    if (!quiet) process.stderr.write(`[nginx] ${b}`);
+    if (!quiet) process.stderr.write(`[nginx] ${b.toString()}`);
   });
   const logFile = join(ndir, 'error.log');
   try {

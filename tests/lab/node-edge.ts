@@ -25,12 +25,12 @@ function directives(cc: string | undefined): Map<string, string> {
 }
 
 function lifetimeOf(headers: IncomingHttpHeaders): number {
-  const cc = directives(headers['cache-control'] as string | undefined);
+  const cc = directives(headers['cache-control']);
   if (cc.has('s-maxage')) return Number(cc.get('s-maxage')) || 0;
   if (cc.has('max-age')) return Number(cc.get('max-age')) || 0;
   if (headers.expires) {
-    const exp = Date.parse(headers.expires as string);
-    const date = Date.parse((headers.date as string) ?? '') || Date.now();
+    const exp = Date.parse(headers.expires);
+    const date = Date.parse(headers.date ?? '') || Date.now();
     return Number.isNaN(exp) ? 0 : Math.max(0, Math.round((exp - date) / 1000));
   }
   return 0;
@@ -39,10 +39,10 @@ function lifetimeOf(headers: IncomingHttpHeaders): number {
 function storable(method: string, status: number, headers: IncomingHttpHeaders): boolean {
   if (method !== 'GET') return false;
   if (![200, 203, 204, 300, 301, 308, 404, 410].includes(status)) return false;
-  const cc = directives(headers['cache-control'] as string | undefined);
+  const cc = directives(headers['cache-control']);
   if (cc.has('no-store') || cc.has('private') || cc.has('no-cache')) return false;
   if (headers['set-cookie']) return false;
-  if ((headers.vary as string | undefined)?.includes('*')) return false;
+  if (headers.vary?.includes('*')) return false;
   return lifetimeOf(headers) > 0;
 }
 
@@ -65,7 +65,10 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
     if (match && req.method === 'GET') {
       const age = Math.floor((now - match.storedAt) / 1000);
       const ttl = match.lifetime - age;
-      if (ttl > 0) return send(match, `${EDGE_NAME}; hit; ttl=${ttl}`, age);
+      if (ttl > 0) {
+        send(match, `${EDGE_NAME}; hit; ttl=${ttl}`, age);
+        return;
+      }
       if (-ttl <= match.swr) {
         send(match, `${EDGE_NAME}; hit; ttl=${ttl}; detail=stale-while-revalidate`, age);
         forward(() => undefined, true);
@@ -80,7 +83,7 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
         body,
         storedAt: Date.now(),
         lifetime: lifetimeOf(up.headers),
-        swr: Number(directives(up.headers['cache-control'] as string | undefined).get('stale-while-revalidate')) || 0,
+        swr: Number(directives(up.headers['cache-control']).get('stale-while-revalidate')) || 0,
         varyValues: {},
       };
       const status = bypass
@@ -104,7 +107,7 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
           const body = Buffer.concat(chunks);
           if (!bypass && storable(req.method ?? 'GET', upRes.statusCode ?? 0, upRes.headers)) {
             const varyValues: Record<string, string> = {};
-            for (const h of ((upRes.headers.vary as string | undefined) ?? '')
+            for (const h of (upRes.headers.vary ?? '')
               .split(',')
               .map((s) => s.trim().toLowerCase())
               .filter(Boolean)) {
@@ -116,7 +119,7 @@ export async function startNodeEdge(originPort: number, port: number): Promise<E
               body,
               storedAt: Date.now(),
               lifetime: lifetimeOf(upRes.headers),
-              swr: Number(directives(upRes.headers['cache-control'] as string | undefined).get('stale-while-revalidate')) || 0,
+              swr: Number(directives(upRes.headers['cache-control']).get('stale-while-revalidate')) || 0,
               varyValues,
             };
             const others = (store.get(key) ?? []).filter((c) => !Object.entries(varyValues).every(([h, v]) => c.varyValues[h] === v));

@@ -434,8 +434,10 @@ route('/cache/res/short.css', (x) => {
       ?.split(',')
       .map((s) => s.trim())
       .includes(etag)
-  )
-    return send(x, 304, { etag, 'cache-control': 'max-age=3' });
+  ) {
+    send(x, 304, { etag, 'cache-control': 'max-age=3' });
+    return;
+  }
   send(x, 200, { 'content-type': 'text/css', 'cache-control': 'max-age=3', etag }, 'p{margin-top:.8rem}\n');
 });
 route('/cache/res/etag.js', (x) => {
@@ -445,7 +447,8 @@ route('/cache/res/etag.js', (x) => {
       .map((s) => s.trim())
       .includes(etagValue)
   ) {
-    return send(x, 304, { etag: etagValue, 'cache-control': 'no-cache' });
+    send(x, 304, { etag: etagValue, 'cache-control': 'no-cache' });
+    return;
   }
   send(
     x,
@@ -455,7 +458,10 @@ route('/cache/res/etag.js', (x) => {
   );
 });
 route('/cache/res/last-modified.css', (x) => {
-  if (notModifiedSince(x, lastModified)) return send(x, 304, { 'last-modified': lastModified, 'cache-control': 'no-cache' });
+  if (notModifiedSince(x, lastModified)) {
+    send(x, 304, { 'last-modified': lastModified, 'cache-control': 'no-cache' });
+    return;
+  }
   send(x, 200, { 'content-type': 'text/css', 'cache-control': 'no-cache', 'last-modified': lastModified }, 'p{line-height:1.5}\n');
 });
 route('/cache/res/no-store.json', (x) =>
@@ -481,7 +487,10 @@ route('/cache/res/expires-and-max-age.css', (x) =>
   ),
 );
 route('/cache/res/heuristic.svg', (x) => {
-  if (notModifiedSince(x, lastModified)) return send(x, 304, { 'last-modified': lastModified });
+  if (notModifiedSince(x, lastModified)) {
+    send(x, 304, { 'last-modified': lastModified });
+    return;
+  }
   send(x, 200, { 'content-type': 'image/svg+xml', 'last-modified': lastModified }, svg('heuristic'));
 });
 route('/assets/app.3f9a1c.js', (x) =>
@@ -880,7 +889,7 @@ function originSaw(x: Exchange): Record<string, string> {
   const h = x.req.headers;
   return {
     'x-lab-origin-saw-x-forwarded-for': String(h['x-forwarded-for'] ?? '(none)'),
-    'x-lab-origin-saw-remote-addr': String(x.req.socket.remoteAddress ?? ''),
+    'x-lab-origin-saw-remote-addr': x.req.socket.remoteAddress ?? '',
     'x-lab-origin-time': new Date().toISOString(),
   };
 }
@@ -1010,8 +1019,8 @@ route('/edge/whoami', (x) => {
       [
         `TCP peer (remote address): ${x.req.socket.remoteAddress}`,
         `X-Forwarded-For:   ${xff || '(none: you came directly, not through the edge)'}`,
-        `X-Forwarded-Proto: ${h['x-forwarded-proto'] ?? '(none)'}`,
-        `X-Forwarded-Host:  ${h['x-forwarded-host'] ?? '(none)'}`,
+        `X-Forwarded-Proto: ${String(h['x-forwarded-proto'] ?? '(none)')}`,
+        `X-Forwarded-Host:  ${String(h['x-forwarded-host'] ?? '(none)')}`,
         `Via:               ${h.via ?? '(none)'}`,
         `Client by leftmost entry (spoofable): ${chain[0] ?? '-'}`,
         `Client by rightmost entry (added by the edge): ${chain[chain.length - 1] ?? '-'}`,
@@ -1603,7 +1612,11 @@ route('/recorder/held-item', (x) => {
   const answer = () => send(x, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, `{"key":"${key}"}`);
   held.set(key, answer);
   // Never held for ever: a test that dies leaves no request hanging past a minute.
-  setTimeout(() => held.get(key) === answer && (held.delete(key), answer()), 60_000);
+  setTimeout(() => {
+    if (held.get(key) !== answer) return;
+    held.delete(key);
+    answer();
+  }, 60_000);
 });
 route('/recorder/release', (x) => {
   const key = (x.url.searchParams.get('key') ?? 'x').replace(/[^\w-]/g, '').slice(0, 40) || 'x';
@@ -1616,13 +1629,16 @@ route('/recorder/release', (x) => {
 // ------------------------------------------------------------------ dispatch
 
 export function handleLabRequest(req: IncomingMessage, res: ServerResponse, ctx: LabContext): void {
-  const hostHeader = String(req.headers.host ?? 'lab.test');
+  const hostHeader = req.headers.host ?? 'lab.test';
   const url = new URL(req.url ?? '/', `${ctx.secure ? 'https' : 'http'}://${hostHeader}`);
   const host = url.hostname.toLowerCase();
   const x: Exchange = { req, res, url, ctx, host, viaEdge: host === 'edge.lab.test' || !!req.headers['x-forwarded-for'] };
   const path = url.pathname === '/edge' ? '/edge/' : url.pathname;
   const handler = routes.get(path) ?? prefixRoutes.find(([p]) => path.startsWith(p))?.[1];
-  if (handler) return handler(x);
+  if (handler) {
+    handler(x);
+    return;
+  }
   page(x, {
     status: 404,
     title: 'Not found',
