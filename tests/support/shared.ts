@@ -19,6 +19,7 @@ export function sharedPath(...parts: string[]): string {
 }
 
 /** A JSON file inside the shared folder, parsed; a clear error when the folder is not where we look. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers in src/core name the shape of the file they read; T is that one cast
 export function readSharedJson<T = unknown>(...parts: string[]): T {
   const file = sharedPath(...parts);
   if (!existsSync(file)) {

@@ -8,7 +8,10 @@ import { LAB_SECTIONS, XSS_PAYLOADS } from '../lab/pages';
 function portClosed(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = createConnection({ host: '127.0.0.1', port });
-    s.once('connect', () => (s.destroy(), resolve(false)));
+    s.once('connect', () => {
+      s.destroy();
+      resolve(false);
+    });
     s.once('error', () => resolve(true));
   });
 }
@@ -19,7 +22,7 @@ describe('lab origin', () => {
     lab = await startLab({ quiet: true });
   });
   afterAll(async () => {
-    await lab?.close();
+    await (lab as Lab | undefined)?.close(); // unset when beforeAll failed
   });
 
   it('uses *.test origins on random ports', () => {
@@ -68,7 +71,7 @@ describe('lab origin', () => {
     expect(lab.served()).toBe(2);
     expect(lab.served('/cache/res/')).toBe(1);
     expect(lab.servedPaths()).toEqual(['/cache/max-age', '/cache/res/max-age.css']);
-    const stats = JSON.parse((await labRequest(`${lab.httpOrigin}/__lab/stats`)).body);
+    const stats = JSON.parse((await labRequest(`${lab.httpOrigin}/__lab/stats`)).body) as { served: unknown };
     expect(stats.served).toBe(2);
     lab.resetCounts();
     expect(lab.served()).toBe(0);
@@ -95,13 +98,13 @@ describe('lab origin', () => {
       .find((c) => c.startsWith('jwt_session='))!
       .split(';')[0]!
       .split('=')[1]!; // it starts with `jwt_session=`
-    expect(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()).sub).toBe('student-42');
+    expect((JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { sub: unknown }).sub).toBe('student-42');
     const flask = s.setCookie
       .find((c) => c.startsWith('session='))!
       .split(';')[0]!
       .slice('session='.length);
     expect(flask.split('.')).toHaveLength(3);
-    expect(JSON.parse(Buffer.from(flask.split('.')[0]!, 'base64url').toString()).user_id).toBe(42);
+    expect((JSON.parse(Buffer.from(flask.split('.')[0]!, 'base64url').toString()) as { user_id: unknown }).user_id).toBe(42);
   });
 
   it('serves every page the index links to, each saying what to look for', async () => {
@@ -151,7 +154,7 @@ describe.each(edgeCandidates())('edge cache: %s', (kind) => {
     }
   });
   afterAll(async () => {
-    await lab?.close();
+    await (lab as Lab | undefined)?.close(); // unset when beforeAll failed
   });
 
   it(`runs ${kind}`, () => {
@@ -188,9 +191,9 @@ describe.each(edgeCandidates())('edge cache: %s', (kind) => {
     const en = await labRequest(`${lab.edgeOrigin}/edge/res/vary.json`, { headers: { 'accept-language': 'en' } });
     const fr = await labRequest(`${lab.edgeOrigin}/edge/res/vary.json`, { headers: { 'accept-language': 'fr' } });
     const en2 = await labRequest(`${lab.edgeOrigin}/edge/res/vary.json`, { headers: { 'accept-language': 'en' } });
-    expect(JSON.parse(fr.body).greeting).toBe('Bonjour');
+    expect((JSON.parse(fr.body) as { greeting: unknown }).greeting).toBe('Bonjour');
     expect(fr.headers['cache-status']).not.toMatch(/hit/);
-    expect(JSON.parse(en2.body).greeting).toBe('Hello');
+    expect((JSON.parse(en2.body) as { greeting: unknown }).greeting).toBe('Hello');
     expect(en2.headers['cache-status']).toMatch(/hit/);
     expect(en2.body).toBe(en.body);
   });
