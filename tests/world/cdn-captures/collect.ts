@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keepHeaders, type Headers } from './label';
+import { harFields, type HarEntry, type Headers } from './label';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -67,25 +67,15 @@ function main(): void {
   for (const [repo, commit, path] of HARS) {
     const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
     const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const har = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const har = JSON.parse(text.replace(/^\uFEFF/, '')) as { log?: { entries?: HarEntry[] | null } | null };
     const name = path
       .split('/')
       .pop()!
       .replace(/\.har$/, '');
-    (har.log?.entries ?? []).forEach((e: any, i: number) => {
-      const all = (e.response?.headers ?? []) as Array<{ name: string; value: string }>;
-      if (!all.length || all.some((h) => /^non-authoritative-reason$/i.test(h.name))) return;
-      const headers = keepHeaders(all);
-      const rawIp = (typeof e.serverIPAddress === 'string' && e.serverIPAddress) || (typeof e._ip_addr === 'string' && e._ip_addr) || null;
-      const ip = rawIp ? rawIp.replace(/^\[|\]$/g, '') : null;
-      let url = String(e.request?.url ?? '');
-      try {
-        const u = new URL(url);
-        url = `${u.protocol}//${u.host}/`;
-      } catch {
-        /* keep */
-      }
-      const status = Number(e.response?.status ?? 0);
+    (har.log?.entries ?? []).forEach((e, i) => {
+      const fields = harFields(e);
+      if (!fields) return;
+      const { url, ip, status, headers } = fields;
       const key = JSON.stringify([url, ip, status, headers]);
       if (seen.has(key)) return;
       seen.add(key);
@@ -97,7 +87,7 @@ function main(): void {
         status,
         headers,
       };
-      if (typeof e._cdn_provider === 'string' && e._cdn_provider) x.wpt = e._cdn_provider;
+      if (fields.wpt !== undefined) x.wpt = fields.wpt;
       out.push(x);
     });
   }

@@ -599,7 +599,7 @@ const KEEP =
 const DROP =
   /^(x-frame-options|x-xss-protection|x-content-type-options|x-csrf-jwt|x-ua-compatible|x-robots-tag|x-aspnet-version|x-connection-hash|x-transaction|x-twitter-response-tags|x-li-uuid|x-fb-debug|x-request-id|x_req_id|x-uuid|x-fs-uuid)$/i;
 
-export function keepHeaders(list: Array<{ name: string; value: string }>): Headers {
+export function keepHeaders(list: HarHeader[]): Headers {
   const out: Headers = [];
   for (const { name, value } of list) {
     if (!KEEP.test(name) || DROP.test(name)) continue;
@@ -615,6 +615,53 @@ export function keepHeaders(list: Array<{ name: string; value: string }>): Heade
   return out;
 }
 
+// ------------------------------------------------------------------ HAR entries
+
+/** A header of a HAR entry: HAR 1.2 says a string value, a HAR from the wild may hold anything there. */
+export interface HarHeader {
+  name: string;
+  value: unknown;
+}
+
+/** The fields of a HAR entry read here; each may be missing, and the loosely read ones may hold any type. */
+export interface HarEntry {
+  request?: { url?: unknown } | null;
+  response?: { status?: unknown; headers?: HarHeader[] | null } | null;
+  serverIPAddress?: unknown;
+  /** WebPageTest's own fields: the address it connected to, the CDN it named from DNS. */
+  _ip_addr?: unknown;
+  _cdn_provider?: unknown;
+}
+
+/** String() of a field read loosely, whatever it holds. */
+function text(value: unknown): string {
+  return String(value);
+}
+
+/**
+ * The fields of one HAR entry that a capture keeps (the URL cut to its origin), or null when no server spoke: a
+ * response without a single header, or one the browser made up itself (an HSTS upgrade carries
+ * Non-Authoritative-Reason), says nothing about any CDN.
+ */
+export function harFields(e: HarEntry): Omit<Capture, 'id' | 'source' | 'label'> | null {
+  const all = e.response?.headers ?? [];
+  if (!all.length || all.some((h) => /^non-authoritative-reason$/i.test(h.name))) return null;
+  const headers = keepHeaders(all);
+  const rawIp = (typeof e.serverIPAddress === 'string' && e.serverIPAddress) || (typeof e._ip_addr === 'string' && e._ip_addr) || null;
+  const ip = rawIp ? rawIp.replace(/^\[|\]$/g, '') : null;
+  let url = text(e.request?.url ?? '');
+  try {
+    const u = new URL(url);
+    url = `${u.protocol}//${u.host}/`;
+  } catch {
+    /* keep as is */
+  }
+  const status = Number(e.response?.status ?? 0);
+  const fields: Omit<Capture, 'id' | 'source' | 'label'> = { url, ip, status, headers };
+  if (typeof e._cdn_provider === 'string' && e._cdn_provider) fields.wpt = e._cdn_provider;
+  return fields;
+}
+
 // ------------------------------------------------------------------ main
 
 function fromHars(): Capture[] {
@@ -623,23 +670,11 @@ function fromHars(): Capture[] {
   const seen = new Set<string>();
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith('.har')) continue;
-    const har = JSON.parse(readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, ''));
-    har.log.entries.forEach((e: any, i: number) => {
-      const all = (e.response?.headers ?? []) as Array<{ name: string; value: string }>;
-      // No server spoke: a response without a single header, or one the browser made up itself (an HSTS upgrade
-      // carries Non-Authoritative-Reason), says nothing about any CDN.
-      if (!all.length || all.some((h) => /^non-authoritative-reason$/i.test(h.name))) return;
-      const headers = keepHeaders(all);
-      const rawIp = (typeof e.serverIPAddress === 'string' && e.serverIPAddress) || (typeof e._ip_addr === 'string' && e._ip_addr) || null;
-      const ip = rawIp ? rawIp.replace(/^\[|\]$/g, '') : null;
-      let url = String(e.request?.url ?? '');
-      try {
-        const u = new URL(url);
-        url = `${u.protocol}//${u.host}/`;
-      } catch {
-        /* keep as is */
-      }
-      const status = Number(e.response?.status ?? 0);
+    const har = JSON.parse(readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '')) as { log: { entries: HarEntry[] } };
+    har.log.entries.forEach((e, i) => {
+      const fields = harFields(e);
+      if (!fields) return;
+      const { url, ip, status, headers } = fields;
       // Exact repeats (same host, address, status and kept headers) add weight, not evidence: keep one.
       const key = JSON.stringify([url, ip, status, headers]);
       if (seen.has(key)) return;
@@ -653,7 +688,7 @@ function fromHars(): Capture[] {
         headers,
         label: label(headers, url, ip),
       };
-      if (typeof e._cdn_provider === 'string' && e._cdn_provider) c.wpt = e._cdn_provider;
+      if (fields.wpt !== undefined) c.wpt = fields.wpt;
       out.push(c);
     });
   }
@@ -672,7 +707,7 @@ interface VendorExample {
 function fromVendorDocs(): Capture[] {
   const file = join(here, 'vendor-examples.json');
   if (!existsSync(file)) return [];
-  const list = JSON.parse(readFileSync(file, 'utf8')).examples as VendorExample[];
+  const list = (JSON.parse(readFileSync(file, 'utf8')) as { examples: VendorExample[] }).examples;
   return list.map((x) => {
     const headers: Headers = [];
     for (const [n, v] of Object.entries(x.headers)) for (const one of Array.isArray(v) ? v : [v]) headers.push([n, one]);
@@ -686,7 +721,7 @@ function fromVendorDocs(): Capture[] {
 function fromExtracts(): Capture[] {
   const file = join(here, 'har-extracts.json');
   if (!existsSync(file)) return [];
-  const list = JSON.parse(readFileSync(file, 'utf8')).extracts as Array<Omit<Capture, 'label'>>;
+  const list = (JSON.parse(readFileSync(file, 'utf8')) as { extracts: Array<Omit<Capture, 'label'>> }).extracts;
   return list.map((x) => ({ ...x, label: label(x.headers, x.url, x.ip) }));
 }
 
@@ -707,7 +742,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(same ? 0 : 1);
   }
   writeFileSync(target, text);
-  const n = JSON.parse(text).captures as Capture[];
+  const n = (JSON.parse(text) as { captures: Capture[] }).captures;
   const by: Record<string, number> = {};
   for (const c of n) by[String(c.label.cdn)] = (by[String(c.label.cdn)] ?? 0) + 1;
   console.log(`${n.length} captures`, JSON.stringify(by));
