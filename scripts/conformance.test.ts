@@ -51,7 +51,7 @@ describe('runner', () => {
 
   // A synthetic format whose adapter doubles `x`; nothing depends on ids.
   const double: CaseRunner = (c) => ({ y: (c as { x: number }).x * 2, extra: 'ignored' });
-  const adapters = { 'toy-cases/1': async () => double };
+  const adapters = { 'toy-cases/1': () => Promise.resolve(double) };
 
   writeFileSync(
     join(dir, 'good-cases.json'),
@@ -105,12 +105,10 @@ describe('runner', () => {
   });
 
   it('counts a throwing adapter as a failure, and refuses unknown formats', async () => {
-    const throwing = {
-      'toy-cases/1': async () =>
-        (() => {
-          throw new Error('nope');
-        }) as CaseRunner,
+    const nope: CaseRunner = () => {
+      throw new Error('nope');
     };
+    const throwing = { 'toy-cases/1': () => Promise.resolve(nope) };
     const r = await runCaseFile(join(dir, 'good-cases.json'), throwing);
     expect(r.failed).toBe(2);
     expect(r.failures[0]?.actual).toBe('threw nope');
@@ -120,7 +118,7 @@ describe('runner', () => {
 
   it('counts a file it cannot run as a failure, and its summary line cannot be mistaken for a file line', async () => {
     const lines: string[] = [];
-    const code = await runFolder(dir, (l) => lines.push(l), { 'other-cases/1': async () => double });
+    const code = await runFolder(dir, (l) => lines.push(l), { 'other-cases/1': () => Promise.resolve(double) });
     expect(code).toBe(1);
     expect(lines).toContain('good-cases.json: 0 passed, 1 failed');
     expect(lines.some((l) => /^NOT RUN good-cases\.json: unknown format/.test(l))).toBe(true);

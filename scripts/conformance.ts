@@ -20,14 +20,16 @@ export const ADAPTERS: Record<string, () => Promise<CaseRunner>> = {
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Array.isArray for JSON read as unknown: its elements stay unknown (not any). */
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 /**
  * Does `actual` satisfy `expected`? Objects: every key of the expected object must match (extra actual keys are
  * ignored), recursively. Arrays: same length, element by element. Everything else: strict equality (NaN equals NaN).
  */
 export function matchesExpected(expected: unknown, actual: unknown): boolean {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return false;
+  if (isArray(expected)) {
+    if (!isArray(actual) || actual.length !== expected.length) return false;
     return expected.every((e, i) => matchesExpected(e, actual[i]));
   }
   if (isPlainObject(expected)) {
@@ -39,7 +41,7 @@ export function matchesExpected(expected: unknown, actual: unknown): boolean {
 
 /** The part of `actual` that `expected` looks at, for a readable failure report. */
 export function projectLike(expected: unknown, actual: unknown): unknown {
-  if (Array.isArray(expected) && Array.isArray(actual)) {
+  if (isArray(expected) && isArray(actual)) {
     return actual.map((a, i) => (i < expected.length ? projectLike(expected[i], a) : a));
   }
   if (isPlainObject(expected) && isPlainObject(actual)) {
@@ -73,7 +75,7 @@ export async function runCaseFile(path: string, adapters = ADAPTERS): Promise<Fi
   } catch (e) {
     return { file, passed: 0, failed: 0, failures: [], error: `cannot read it as JSON (${(e as Error).message})` };
   }
-  if (!isPlainObject(doc) || !Array.isArray(doc.cases)) return { file, passed: 0, failed: 0, failures: [], error: 'no "cases" array' };
+  if (!isPlainObject(doc) || !isArray(doc.cases)) return { file, passed: 0, failed: 0, failures: [], error: 'no "cases" array' };
   const format = typeof doc.format === 'string' ? doc.format : '';
   const load = adapters[format];
   if (!load)
@@ -87,23 +89,24 @@ export async function runCaseFile(path: string, adapters = ADAPTERS): Promise<Fi
   }
   const result: FileResult = { file, passed: 0, failed: 0, failures: [] };
   doc.cases.forEach((c, i) => {
-    const id = isPlainObject(c) && typeof c.id === 'string' ? c.id : `#${i}`;
-    const expected = isPlainObject(c) ? c.expect : undefined;
+    const fields = isPlainObject(c) ? c : undefined;
+    const id = typeof fields?.id === 'string' ? fields.id : `#${i}`;
+    const expected = fields?.expect;
     let actual: unknown;
     let ok: boolean;
-    if (!isPlainObject(expected)) {
+    if (!fields || !isPlainObject(expected)) {
       ok = false;
       actual = 'the case has no "expect" object';
     } else {
       try {
         // cache-cases/1 `browser`: a case's own field wins over the file's; absent means rfc.
-        const withBrowser = doc.browser !== undefined && c.browser === undefined ? { ...c, browser: doc.browser } : c;
+        const withBrowser = doc.browser !== undefined && fields.browser === undefined ? { ...fields, browser: doc.browser } : c;
         const out = run(withBrowser);
         ok = matchesExpected(expected, out);
         actual = projectLike(expected, out);
       } catch (e) {
         ok = false;
-        actual = `threw ${(e as Error)?.message ?? String(e)}`;
+        actual = `threw ${String((e as { message?: unknown } | null | undefined)?.message ?? e)}`;
       }
     }
     if (ok) result.passed++;
@@ -169,7 +172,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     (code) => {
       process.exitCode = code;
     },
-    (e) => {
+    (e: unknown) => {
       console.error(`conformance: ${(e as Error).message}`);
       process.exitCode = 2;
     },

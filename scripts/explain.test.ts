@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../tests/support/shared';
+import type { ExplainHarResult } from '../src/lib/explain-har';
 import { duration, MAX_HAR_BYTES, parseArgs, parseNow, runCli } from './explain';
 
 const ROOT = join(__dirname, '..');
@@ -176,7 +177,7 @@ describe('explaining HARs', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split('\n')).toHaveLength(1); // one envelope, one line
-    const doc = JSON.parse(r.out);
+    const doc = JSON.parse(r.out) as ExplainHarResult;
     expect(doc).toMatchObject({
       schema: 'cache-lens/explain-cli/1',
       now: '2026-01-01T00:30:00.000Z',
@@ -189,16 +190,14 @@ describe('explaining HARs', () => {
       for (const k of ['exchangeId', 'url', 'method', 'status', 'source', 'cache', 'cookies', 'cdn', 'proxy', 'findings', 'hidden'])
         expect(e).toHaveProperty(k);
     }
-    expect(doc.entries[0].cache.private.freshnessLifetime).toBe(3600);
-    expect(doc.entries[1].cache.revalidation?.previousId).toBe(doc.entries[0].exchangeId);
+    expect(doc.entries[0]!.cache.private.freshnessLifetime).toBe(3600);
+    expect(doc.entries[1]!.cache.revalidation?.previousId).toBe(doc.entries[0]!.exchangeId);
   });
 
   it('--fail-on exits 3 when a finding is that severe, 0 otherwise', async () => {
     const p = file('lint.har', JSON.stringify(har));
     const plain = await cli(p, '--json');
-    const worst = JSON.parse(plain.out).entries.flatMap((e: { findings: Array<{ severity: string }> }) =>
-      e.findings.map((f) => f.severity),
-    );
+    const worst = (JSON.parse(plain.out) as ExplainHarResult).entries.flatMap((e) => e.findings.map((f) => f.severity));
     const failing = await cli(p, '--fail-on', 'good');
     expect(worst.length).toBeGreaterThan(0);
     expect(failing.code).toBe(3);
@@ -212,11 +211,9 @@ describe('explaining HARs', () => {
       const r = await cli(join(FIXTURES, f), '--json');
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
-      const doc = JSON.parse(r.out);
+      const doc = JSON.parse(r.out) as ExplainHarResult;
       expect(doc.entries.length).toBeGreaterThan(0);
-      expect(
-        doc.entries.flatMap((e: { findings: Array<{ id: string }> }) => e.findings).filter((x: { id: string }) => x.id === 'engine-error'),
-      ).toEqual([]);
+      expect(doc.entries.flatMap((e) => e.findings).filter((x) => x.id === 'engine-error')).toEqual([]);
       const text = await cli(join(FIXTURES, f));
       expect(text.code).toBe(0);
       expect(text.out).toMatch(new RegExp(`^${doc.entries.length} entries: `, 'm'));

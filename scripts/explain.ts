@@ -28,10 +28,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  runCli(process.argv.slice(2), {
+  // isTTY is undefined (not false) on a pipe or a file, whatever process.stderr's type says
+  const isTTY = (stream: { isTTY?: boolean }) => stream.isTTY === true;
+  void runCli(process.argv.slice(2), {
     out: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()))),
     err: (t) => void process.stderr.write(t),
-    errIsTTY: process.stderr.isTTY === true,
+    errIsTTY: isTTY(process.stderr),
     stdin: process.stdin,
   }).then((code) => {
     process.exitCode = code;

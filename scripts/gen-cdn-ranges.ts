@@ -120,7 +120,7 @@ export function buildRanges(input: Source): GeneratedRanges {
   for (const category of Object.keys(input).sort()) {
     const group = input[category];
     if (!group || typeof group !== 'object' || Array.isArray(group)) continue;
-    for (const key of Object.keys(group as Record<string, unknown>).sort()) {
+    for (const key of Object.keys(group).sort()) {
       const cidrs = (group as Record<string, unknown>)[key];
       if (!Array.isArray(cidrs)) continue;
       const known = PROVIDERS[key] ?? { id: key.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: key };

@@ -13,7 +13,7 @@ describe('the shared HAR fixtures', () => {
   for (const f of files) {
     it(`reads ${f}`, () => {
       const text = readFileSync(join(FIXTURES, f), 'utf8');
-      const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      const raw = JSON.parse(text.replace(/^\uFEFF/, '')) as { log: { entries: unknown[] } };
       const { records } = readHar(text);
       expect(records).toHaveLength(raw.log.entries.length);
       for (const r of records) {
