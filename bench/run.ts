@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import CachePolicy from 'http-cache-semantics';
 import { parse as parseSetCookieLib } from 'set-cookie-parser';
 import { buildFacts } from '../src/core/cache/facts';
@@ -22,10 +23,12 @@ import { explainCookies, parseSetCookie } from '../src/core/cookies/index';
 import { explainProxy } from '../src/core/proxy/index';
 import { explainAll } from '../src/core/explain';
 import { readHar } from '../src/core/har';
+import { anyText } from '../src/core/loose';
 import type { EngineContext, ExchangeRecord } from '../src/core/types';
 import { generateHar } from './har-gen';
 
-const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+// not import.meta.dirname: undefined before Node 20.11 (package.json allows any Node 20)
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,13 +50,18 @@ function median(xs: number[]): number {
 }
 
 /** Median and best wall time (ms) of a timed function. */
+/** spawnSync's stderr: null, not '', when the command could not be started (ENOENT), whatever its type says. */
+function stderrText(r: { stderr: string | null }): string {
+  return r.stderr ?? '';
+}
+
 interface Timing {
   med: number;
   best: number;
 }
 
-/** Median wall time (ms) of fn over ITERATIONS runs after WARMUP runs. `sink` keeps results alive. */
-let sink: unknown;
+/** Median wall time (ms) of fn over ITERATIONS runs after WARMUP runs. `_sink` keeps results alive (never read). */
+let _sink: unknown;
 function time(fn: () => unknown): Timing {
   return timeTogether([fn])[0];
 }
@@ -63,12 +71,12 @@ function time(fn: () => unknown): Timing {
  * them alike and their ratio stays fair on a busy machine.
  */
 function timeTogether<F extends Array<() => unknown>>(fns: [...F], iterations = ITERATIONS): { [K in keyof F]: Timing } {
-  for (let i = 0; i < WARMUP; i++) for (const fn of fns) sink = fn();
+  for (let i = 0; i < WARMUP; i++) for (const fn of fns) _sink = fn();
   const runs: number[][] = fns.map(() => []);
   for (let i = 0; i < iterations; i++) {
     fns.forEach((fn, k) => {
       const t = performance.now();
-      sink = fn();
+      _sink = fn();
       runs[k]!.push(performance.now() - t); // one list per function
     });
   }
@@ -243,7 +251,7 @@ for (const mode of [['--json'], []] as string[][]) {
       : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     runs.push(performance.now() - t);
     status = r.status;
-    const m = timeBin ? /(\d+)\s*$/.exec(r.stderr ?? '') : null;
+    const m = timeBin ? /(\d+)\s*$/.exec(stderrText(r)) : null;
     if (m) rssKb = Math.max(Number.isFinite(rssKb) ? rssKb : 0, Number(m[1]));
   }
   const ms = median(runs);
@@ -297,7 +305,6 @@ for (const r of rows) console.log(line(r));
 console.log(
   `\nbench process: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB (resourceUsage().maxRSS), now rss ${(mem.rss / 1048576).toFixed(0)} MB, heapUsed ${(mem.heapUsed / 1048576).toFixed(0)} MB`,
 );
-void sink;
 
 // ------------------------------------------------------------------------------------------------ cache-lens bin (issue 11)
 // Appended by the CLI owner: the installed-package command against the floor, and its memory on a big HAR.
@@ -350,7 +357,7 @@ async function benchCacheLensBin(): Promise<void> {
       for (let k = 0; k < times; k++) {
         for (const e of har.log.entries) {
           await write(
-            `${first ? '' : ','}${JSON.stringify({ ...e, pageref: e.pageref ? `${String(e.pageref)}-${k}` : e.pageref, startedDateTime: shift(e.startedDateTime, k) })}`,
+            `${first ? '' : ','}${JSON.stringify({ ...e, pageref: e.pageref ? `${anyText(e.pageref)}-${k}` : e.pageref, startedDateTime: shift(e.startedDateTime, k) })}`,
           );
           first = false;
         }
@@ -370,7 +377,7 @@ async function benchCacheLensBin(): Promise<void> {
           })
         : spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
       const ms = performance.now() - t;
-      const m = timeBin ? /(\d+)\s*$/.exec(r.stderr ?? '') : null;
+      const m = timeBin ? /(\d+)\s*$/.exec(stderrText(r)) : null;
       return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
     };
     const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
