@@ -29,20 +29,24 @@ const asJson = args.includes('--json');
 /** --profile: a CPU profile of the extension's worker over each measured burst; self time by function printed. */
 const profile = args.includes('--profile');
 
+/** A reply from a target, as Target.receivedMessageFromTarget carries it (JSON): the answer to our call `id`. */
+interface TargetReply {
+  id?: number;
+  result?: unknown;
+}
+
 /** Runtime.getHeapUsage of the extension's service worker (non-flat attach: Playwright has no flat child sessions). */
 async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number; totalMB: number }> {
   const session = await chromium.browserCdp();
-  const { targetInfos } = (await session.send('Target.getTargets')) as {
-    targetInfos: Array<{ targetId: string; type: string; url: string }>;
-  };
+  const { targetInfos } = await session.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
   if (!sw) return { usedMB: NaN, totalMB: NaN };
-  const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
   const send = (method: string) =>
-    new Promise<any>((resolve) => {
+    new Promise<unknown>((resolve) => {
       const id = Math.floor(Math.random() * 1e9);
-      const onMessage = (e: any) => {
-        const m = JSON.parse(e.message);
+      const onMessage = (e: { message: string }) => {
+        const m = JSON.parse(e.message) as TargetReply;
         if (m.id === id) {
           session.off('Target.receivedMessageFromTarget', onMessage);
           resolve(m.result);
@@ -53,7 +57,8 @@ async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number;
     });
   // Live objects only: what the recorder keeps, not garbage waiting for the next collection.
   await send('HeapProfiler.collectGarbage');
-  const reply = await send('Runtime.getHeapUsage');
+  // CDP Runtime.getHeapUsage's answer
+  const reply = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   await session.send('Target.detachFromTarget', { sessionId }).catch(() => {});
   return { usedMB: reply.usedSize / 2 ** 20, totalMB: reply.totalSize / 2 ** 20 };
 }
@@ -61,18 +66,16 @@ async function workerHeap(chromium: LaunchedChromium): Promise<{ usedMB: number;
 /** A non-flat CDP session on the extension's service worker (Playwright has no flat child sessions). */
 async function workerSession(chromium: LaunchedChromium) {
   const session = await chromium.browserCdp();
-  const { targetInfos } = (await session.send('Target.getTargets')) as {
-    targetInfos: Array<{ targetId: string; type: string; url: string }>;
-  };
+  const { targetInfos } = await session.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`));
   if (!sw) throw new Error('no worker target');
-  const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
   let next = 1;
   const send = (method: string, params: object = {}) =>
-    new Promise<any>((resolve) => {
+    new Promise<unknown>((resolve) => {
       const id = next++;
-      const onMessage = (e: any) => {
-        const m = JSON.parse(e.message);
+      const onMessage = (e: { message: string }) => {
+        const m = JSON.parse(e.message) as TargetReply;
         if (m.id === id) {
           session.off('Target.receivedMessageFromTarget', onMessage);
           resolve(m.result);
@@ -84,12 +87,15 @@ async function workerSession(chromium: LaunchedChromium) {
   return { send, detach: () => session.send('Target.detachFromTarget', { sessionId }).catch(() => {}) };
 }
 
-/** Self time per function (and per category) of a CPU profile, largest first. */
-function summariseProfile(p: {
+/** A CPU profile (CDP Profiler.Profile): the parts summariseProfile reads. */
+interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
   samples: number[];
   timeDeltas: number[];
-}) {
+}
+
+/** Self time per function (and per category) of a CPU profile, largest first. */
+function summariseProfile(p: CpuProfile) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;
@@ -178,6 +184,15 @@ async function pageHeap(chromium: LaunchedChromium, page: import('playwright-cor
   return usedSize / 2 ** 20;
 }
 
+/** One line of --long: the state after a group of tabs. */
+interface LongRow {
+  requests: number;
+  workerHeapMB: number;
+  memory: Record<string, number>;
+  storedRecords: number;
+  panelHeapMB: number;
+}
+
 /**
  * --long: a long session, `--tabs` tabs (default 20) each firing `--per-tab` requests (default 2,500: 50,000 in all),
  * four tabs at a time, every tab left open, a pop-out panel subscribed to the first tab. After each group: the
@@ -188,8 +203,8 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
   const tabs = opt('tabs', 20);
   const perTab = opt('per-tab', 2500);
   const chromium = await launchChromium();
-  const hook = <T>(fn: string) => chromium.currentServiceWorker().then((w) => w.evaluate(`globalThis.__cacheLens.${fn}`) as Promise<T>);
-  const rows: any[] = [];
+  const hook = <T>(fn: string) => chromium.currentServiceWorker().then((w) => w.evaluate<T>(`globalThis.__cacheLens.${fn}`));
+  const rows: LongRow[] = [];
   const measure = async (done: number, panel: import('playwright-core').Page | null) => {
     await waitFor(async () => (await hook<number>('pending()')) === 0, { timeout: 120000, interval: 100, what: 'writes done' });
     const heap = await workerHeap(chromium);
@@ -201,7 +216,7 @@ async function longSession(lab: Awaited<ReturnType<typeof startLab>>): Promise<v
       panelHeapMB: panel ? await pageHeap(chromium, panel) : NaN,
     });
     if (!asJson) {
-      const r = rows.at(-1);
+      const r = rows.at(-1)!; // pushed just above
       console.log(
         `${String(r.requests).padStart(6)} requests  worker heap ${r.workerHeapMB.toFixed(1)} MB  stored ${r.storedRecords}  panel heap ${r.panelHeapMB.toFixed(1)} MB  held: ${JSON.stringify(r.memory)}`,
       );
@@ -254,7 +269,39 @@ if (args.includes('--long')) {
   }
   process.exit(0);
 }
-const results: any[] = [];
+/** One measured burst of one build (--json prints these as they are). */
+interface RunResult {
+  run: number;
+  build: string;
+  floor: boolean;
+  bareBurstWallMs: number;
+  ratio: number;
+  n: number;
+  served: number;
+  recorded: number;
+  equal: boolean;
+  events: number;
+  perEventMeanMs: number;
+  perEventMedianMs: number;
+  perEventP99Ms: number;
+  perEventMaxMs: number;
+  byEventMeanMs: Record<string, number>;
+  flushes: number;
+  putsPerRecord: number;
+  journalWrites: number;
+  flushWorkMs: number;
+  perEventWithWritesMs: number;
+  perRequestMs: number;
+  burstWallMs: number;
+  burstCpuMs: number;
+  extensionCpuMs: number;
+  bareCpuMs: number;
+  navigationToAllStoredMs: number;
+  lastEventToLastFlushMs: number;
+  heapBeforeMB: number;
+  heapAfterMB: number;
+}
+const results: RunResult[] = [];
 try {
   // Baseline: the same burst with no extension at all, measured in every run beside the extension (alternately:
   // the machine's load drifts within minutes), and with --compare, other builds of the extension too.
@@ -300,7 +347,7 @@ try {
     let bareWall = NaN;
     if (slot === 0) bareWalls.push((bareWall = await bareBurst(`bare${i}`)));
     const chromium = await launchChromium(dir ? { extensionPath: dir } : {});
-    const hook = <T>(fn: string) => chromium.serviceWorker.evaluate(`globalThis.__cacheLens.${fn}`) as Promise<T>;
+    const hook = <T>(fn: string) => chromium.serviceWorker.evaluate<T>(`globalThis.__cacheLens.${fn}`);
     // Warm up (first navigation, store opened) then measure from a clean slate.
     const warm = await chromium.context.newPage();
     await warm.goto(`${lab.httpOrigin}/`);
@@ -334,7 +381,7 @@ try {
     ).catch(() => hook<number>(`storedCount('/burst/item/')`));
     const allStoredMs = performance.now() - t0;
     if (prof) {
-      const { profile: cpu } = await prof.send('Profiler.stop');
+      const { profile: cpu } = (await prof.send('Profiler.stop')) as { profile: CpuProfile };
       await prof.detach();
       const { busyMs, top } = summariseProfile(cpu);
       console.log(`run ${run} worker profile: busy ${busyMs.toFixed(0)} ms (not idle), self time by function:`);
@@ -419,7 +466,7 @@ try {
       console.log(
         `run ${r.run} ${r.build}: burst ${f(r.burstWallMs, 0)} ms against ${f(r.bareBurstWallMs, 0)} ms bare: ${f(r.ratio, 2)}x; ${f(r.perEventMeanMs, 4)} ms per event, ${f(r.perEventWithWritesMs, 4)} with writes; ${f(r.putsPerRecord, 2)} puts per record, ${r.journalWrites} journal writes; CPU ${f(r.burstCpuMs, 0)} ms (extension renderer ${f(r.extensionCpuMs, 0)}) against ${f(r.bareCpuMs, 0)} bare: +${f(r.burstCpuMs - r.bareCpuMs, 0)} ms`,
       );
-    for (const build of new Set(results.map((r) => r.build as string))) {
+    for (const build of new Set(results.map((r) => r.build))) {
       const rs = results.filter((r) => r.build === build);
       console.log(
         `median of ${rs.length} (${build}): ratio ${f(median(rs.map((r) => r.ratio)), 2)}x (${f(Math.min(...rs.map((r) => r.ratio)), 2)}-${f(Math.max(...rs.map((r) => r.ratio)), 2)}), ${f(median(rs.map((r) => r.perEventMeanMs)), 4)} ms per event, ${f(median(rs.map((r) => r.perEventWithWritesMs)), 4)} with writes, ${f(median(rs.map((r) => r.perRequestMs)), 3)} ms per request; CPU +${f(median(rs.map((r) => r.burstCpuMs - r.bareCpuMs)), 0)} ms over bare (extension renderer ${f(median(rs.map((r) => r.extensionCpuMs)), 0)} ms)`,
@@ -427,7 +474,7 @@ try {
     }
     for (const r of results)
       console.log(
-        `run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs as Record<string, number>)
+        `run ${r.run} mean ms by event: ${Object.entries(r.byEventMeanMs)
           .map(([k, v]) => `${k} ${v.toFixed(3)}`)
           .join(', ')}`,
       );
