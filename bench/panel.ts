@@ -93,7 +93,7 @@ function manyCookieRecord(n: number, tabId: number): ExchangeRecord {
     responseTimeMs: now - 100,
     source: 'network',
     resourceType: 'main_frame',
-  } as ExchangeRecord;
+  };
 }
 
 interface Step {
@@ -165,7 +165,7 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
         await new Promise<void>((resolve, reject) => {
           // no eval under the panel's CSP: the conditions are named here
           const q = (sel: string) => document.querySelector(sel);
-          const masked = (sel: string) => q(sel)?.textContent?.includes('•');
+          const masked = (sel: string) => q(sel)?.textContent.includes('•');
           const conditions: Record<string, () => unknown> = {
             selected: () => q('.tab-panel'),
             cookies: () => q('#panel-cookies .vlist .vrow, #panel-cookies .cookie-card'),
@@ -177,7 +177,10 @@ async function manyCookies(chromium: LaunchedChromium, tabId: number, n: number)
           };
           const deadline = t0 + 60_000;
           const condition = conditions[done];
-          if (!condition) return reject(new Error(`no condition named ${done}`));
+          if (!condition) {
+            reject(new Error(`no condition named ${done}`));
+            return;
+          }
           const check = () =>
             condition() ? resolve() : performance.now() > deadline ? reject(new Error(`timed out: ${done}`)) : requestAnimationFrame(check);
           check();
@@ -356,17 +359,18 @@ async function main() {
     const typed = await panel.evaluate(async (query: string) => {
       const input = document.querySelector('input[type=search]') as HTMLInputElement;
       const times: number[] = [];
+      const layout = () => document.body.offsetHeight; // reading it forces style + layout
       for (const phase of ['type', 'erase']) {
         const steps =
           phase === 'type'
-            ? [...query].map((_, i) => query.slice(0, i + 1))
-            : [...query].map((_, i) => query.slice(0, query.length - 1 - i));
+            ? Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1))
+            : Array.from({ length: query.length }, (_, i) => query.slice(0, query.length - 1 - i));
         for (const value of steps) {
           const t0 = performance.now();
           input.value = value;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           await new Promise((r) => setTimeout(r, 0)); // Preact renders in a microtask; this waits for it
-          void document.body.offsetHeight; // style + layout of the new rows
+          layout(); // style + layout of the new rows
           times.push(performance.now() - t0);
           await new Promise((r) => requestAnimationFrame(() => r(null)));
         }
@@ -409,6 +413,7 @@ async function main() {
       if (!hook) return null;
       hook.receive({ type: 'bg>panel:cleared', v: 1, tabId: -1 });
       await new Promise((r) => setTimeout(r, 50));
+      const layout = () => document.body.offsetHeight; // reading it forces style + layout
       const t0 = performance.now();
       const tab = new URLSearchParams(location.search).get('tabId');
       hook.receive({
@@ -423,7 +428,7 @@ async function main() {
       });
       const t1 = performance.now();
       await new Promise((r) => setTimeout(r, 0));
-      void document.body.offsetHeight;
+      layout();
       const t2 = performance.now();
       return { receiveMs: t1 - t0, toFirstRowsMs: t2 - t0, rows: document.querySelectorAll('.row.exchange').length };
     }, records);
@@ -455,7 +460,7 @@ async function main() {
     // ------------------------------------------------ DevTools' search box over every row (the hook onSearch reaches)
     await panel.getByLabel('Findings severity').selectOption('');
     const search = await panel.evaluate(async () => {
-      const hook = (window as unknown as { __cacheLensSearch(action: string, q?: string): void }).__cacheLensSearch;
+      const hook = (window as unknown as { __cacheLensSearch: (action: string, q?: string) => void }).__cacheLensSearch;
       const frame = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
       await frame();
       const t0 = performance.now();
@@ -527,7 +532,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
