@@ -107,7 +107,7 @@ function pyString(src: string, i: number): { value: string; end: number } {
   let k = i + 1;
   while (k < src.length && src[k] !== q) {
     if (src[k] === '\\') {
-      const c = src[k + 1];
+      const c = src[k + 1]!; // in valid Python a backslash inside a string literal always escapes a character
       if (c === 'x') {
         out += String.fromCharCode(parseInt(src.slice(k + 2, k + 4), 16));
         k += 4;
@@ -117,7 +117,7 @@ function pyString(src: string, i: number): { value: string; end: number } {
       k += 2;
       continue;
     }
-    out += src[k++];
+    out += src[k++]!; // k < src.length
   }
   return { value: out, end: k + 1 };
 }
@@ -204,7 +204,7 @@ function evalList(src: string, consts: Map<string, number>, env: Record<string, 
     while (atOp('+')) {
       take();
       const r = term();
-      v = typeof v === 'string' ? v + String(r) : (v as number) + (r as number);
+      v = typeof v === 'string' ? v + String(r) : v + (r as number);
     }
     return v;
   }
