@@ -174,7 +174,10 @@ function waitForPort(p: number, child: ChildProcess, log: () => string): Promise
   const until = Date.now() + 8000;
   return new Promise((resolve, reject) => {
     const tryOnce = () => {
-      if (child.exitCode !== null) return reject(new Error(`exited with ${child.exitCode}: ${log()}`));
+      if (child.exitCode !== null) {
+        reject(new Error(`exited with ${child.exitCode}: ${log()}`));
+        return;
+      }
       get(`http://127.0.0.1:${p}/`).then(
         () => resolve(),
         () => (Date.now() > until ? reject(new Error(`did not listen on ${p}: ${log()}`)) : setTimeout(tryOnce, 100)),
@@ -393,8 +396,8 @@ async function runServer(kit: ServerKit, backendPort: number): Promise<Tally> {
   writeFileSync(kit.file, kit.config(listen, backendPort, [['baseline', '', false], ...valid]));
   let log = '';
   const child = kit.start(kit.file);
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
+  child.stdout?.on('data', (d: Buffer) => (log += String(d)));
+  child.stderr?.on('data', (d: Buffer) => (log += String(d)));
   try {
     await waitForPort(listen, child, () => log.slice(-2000));
     const baseline = await get(`http://127.0.0.1:${listen}/s/baseline/`);
@@ -417,6 +420,12 @@ async function runServer(kit: ServerKit, backendPort: number): Promise<Tally> {
     await stop(child);
   }
   return t;
+}
+
+/** A snippet's own code as a function of `params`, as the Function constructor makes it (global scope, sloppy mode). */
+function snippetFunction(params: string[], body: string): (...args: unknown[]) => unknown {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the snippet's code is what this suite checks
+  return new Function(...params, body) as (...args: unknown[]) => unknown;
 }
 
 async function runExpress(): Promise<Tally> {
@@ -444,7 +453,7 @@ async function runExpress(): Promise<Tally> {
     const s = snippet(id);
     if (!s.express) continue;
     try {
-      const got = await serve((app) => new Function('app', s.express!.code)(app));
+      const got = await serve((app) => snippetFunction(['app'], s.express!.code)(app));
       const problems = judge(s, got, baseline);
       if (problems.length) {
         t.failed++;
@@ -467,7 +476,9 @@ async function runWorkers(backendPort: number): Promise<Tally & { described: num
     if (cf.kind === 'worker') {
       t.workers++;
       try {
-        const worker = new Function(cf.code.replace(/^export default /m, 'return '))() as { fetch(r: Request): Promise<Response> };
+        const worker = snippetFunction([], cf.code.replace(/^export default /m, 'return '))() as {
+          fetch(r: Request): Promise<Response>;
+        };
         const res = await worker.fetch(new Request(`http://127.0.0.1:${backendPort}/`));
         const raw: string[] = [];
         res.headers.forEach((v, n) => {
@@ -536,9 +547,9 @@ async function runWorkers(backendPort: number): Promise<Tally & { described: num
   (failed) => {
     process.exitCode = failed > 0 ? 1 : 0;
   },
-  (e) => {
+  (e: unknown) => {
     console.log('snippets: 0 passed, 1 failed');
-    console.log(`NOT RUN snippets: ${(e as Error).stack ?? e}`);
+    console.log(`NOT RUN snippets: ${(e as Error).stack ?? String(e)}`);
     process.exitCode = 1;
   },
 );
