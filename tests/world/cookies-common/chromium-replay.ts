@@ -101,8 +101,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] };
-  const cases = doc.cases.filter((c) => c.requestUrl?.startsWith('http://') && (c.send?.requestUrl ?? c.requestUrl).startsWith('http://'));
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { cases: Array<Omit<Case, 'requestUrl'> & { requestUrl?: string }> };
+  const cases = doc.cases.filter(
+    (c): c is Case => c.requestUrl?.startsWith('http://') === true && (c.send?.requestUrl ?? c.requestUrl).startsWith('http://'),
+  );
   const lines = [`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}\tat ${Math.floor(Date.now() / 1000)}`];
   const servers = new Map<number, Server>();
   for (const c of cases) {
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
   if (outFile) writeFileSync(outFile, lines.join('\n') + '\n');
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(`chromium-replay: ${(e as Error).message}`);
   process.exitCode = 1;
 });

@@ -23,7 +23,11 @@ export function readSuperseded(path: string): SupersededEntry[] {
   } catch {
     return [];
   }
-  const list = Array.isArray(doc) ? doc : Array.isArray((doc as { cases?: unknown })?.cases) ? (doc as { cases: unknown[] }).cases : [];
+  const list = Array.isArray(doc)
+    ? doc
+    : Array.isArray((doc as { cases?: unknown } | null)?.cases)
+      ? (doc as { cases: unknown[] }).cases
+      : [];
   return list.filter(
     (e): e is SupersededEntry => !!e && typeof (e as SupersededEntry).id === 'string' && typeof (e as SupersededEntry).reason === 'string',
   );
@@ -56,7 +60,7 @@ export async function judgeSuite(
     }
   }
   const ids = new Set<string>();
-  const doc = JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: Array<{ id?: unknown }> };
+  const doc = JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: Array<{ id?: unknown } | null> };
   for (const c of doc.cases) if (typeof c?.id === 'string') ids.add(c.id);
   for (const [id, reason] of listed) {
     if (!ids.has(id)) problems.push(`FAIL ${suite} ${id} is on superseded.json but is not a case (${reason})`);
@@ -99,7 +103,8 @@ export function chromiumFigure(suite: string, casesPath: string, tsvPath: string
     const c = m && cases.get(m[1]!);
     if (!m || !c) continue;
     total++;
-    const engine = runCookieCase({ ...c, now: at, send: { ...((c.send as object) ?? {}), now: at } }).cookieHeader ?? null;
+    const engine =
+      runCookieCase({ ...c, now: at, send: { ...((c.send as object | null | undefined) ?? {}), now: at } }).cookieHeader ?? null;
     if (JSON.stringify(engine) === m[2]) agree++;
     else differ.push(m[1]!);
   }

@@ -31,6 +31,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { anyText } from '../../../src/core/loose';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendor = join(here, 'vendor');
@@ -89,7 +90,7 @@ function rowsOf(file: string, helperSource: string, pageOrigin: string): Row[] {
     rows.push({ helper: 'redirect', cookie, expected, name, location });
   sandbox.domCookieTest = () => undefined;
   sandbox.set_prefixed_cookie_via_http_test = (options: Row['options']) =>
-    rows.push({ helper: 'prefix', cookie: null, expected: null, name: (options as { title?: unknown })?.title, options });
+    rows.push({ helper: 'prefix', cookie: null, expected: null, name: (options as { title?: unknown } | undefined)?.title, options });
   sandbox.set_prefixed_cookie_via_dom_test = () => undefined;
   sandbox.self = { origin: pageOrigin };
   sandbox.document = { location: { hostname: new URL(pageOrigin).hostname } };
@@ -159,7 +160,7 @@ for (const file of pages(join(vendor, 'cookies'))) {
           ? pageUrl
           : `${pageOrigin}/cookies/resources/echo-cookie.html`;
     const id = uniqueId(rel, row.name);
-    const expected = String(row.expected ?? '');
+    const expected = anyText(row.expected ?? '');
     cases.push({
       id,
       kind: 'parse-then-send',

@@ -23,7 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
   (failed) => {
     process.exitCode = failed > 0 ? 1 : 0;
   },
-  (e) => {
+  (e: unknown) => {
     console.log(`cookies-wpt: 0 passed, 1 failed`);
     console.log(`NOT RUN cookies-wpt: ${(e as Error).message}`);
     process.exitCode = 1;

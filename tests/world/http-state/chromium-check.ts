@@ -99,7 +99,8 @@ const names = process.argv.slice(2).length
   ? process.argv.slice(2)
   : (JSON.parse(readFileSync(join(here, 'superseded.json'), 'utf8')) as Array<{ id: string }>).map((e) => e.id);
 
-server.listen(PORT, '127.0.0.1', async () => {
+/** Once the server listens: the Chromium version line, then one line per test (the TSV run.ts reads). */
+async function checkAll(): Promise<void> {
   console.log(`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}\tat ${Math.floor(Date.now() / 1000)}`);
   for (const name of names) {
     const expected = readFileSync(join(dataDir, `${name}-expected`), 'utf8')
@@ -108,4 +109,6 @@ server.listen(PORT, '127.0.0.1', async () => {
     console.log(`${name}\tsuite: ${expected === '' ? 'null' : JSON.stringify(expected)}\tchromium: ${await runOne(name)}`);
   }
   server.close();
-});
+}
+
+server.listen(PORT, '127.0.0.1', () => void checkAll());

@@ -28,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
   (failed) => {
     process.exitCode = failed > 0 ? 1 : 0;
   },
-  (e) => {
+  (e: unknown) => {
     console.log(`http-state: 0 passed, 1 failed`);
     console.log(`NOT RUN http-state: ${(e as Error).message}`);
     process.exitCode = 1;
