@@ -1,5 +1,5 @@
-// Lint: typescript-eslint's recommended rules (all of its strict type-checked ones for src/core, src/cli, src/lib, the
-// extension's background and pages and the e2e tests), plus the project's two hard lines:
+// Lint: typescript-eslint's strict type-checked rules for all the TypeScript (src, tests, bench, scripts), plus the
+// project's two hard lines:
 // the engine (src/core) never touches browser or Node APIs, and page data is never written as HTML.
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +8,17 @@ const STRICT_FILES = ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/lib/**/*.ts'];
 const PAGE_FILES = ['src/panel/**/*.{ts,tsx}', 'src/devtools/**/*.{ts,tsx}', 'src/popup/**/*.{ts,tsx}'];
 const UI_FILES = [...PAGE_FILES, 'src/background/**/*.ts'];
 const E2E_FILES = ['tests/e2e/*.test.ts', 'tests/e2e/helpers/**/*.ts'];
-const TYPED_FILES = [...STRICT_FILES, ...UI_FILES, ...E2E_FILES];
+// The lab site, the unit tests outside src and their shared helper; the benches and the scripts (their .mjs files are
+// outside the typed program); the world suites' converters and runners (their vendor/ copies are ignored).
+const SUPPORT_FILES = [
+  'tests/lab/**/*.ts',
+  'tests/unit/**/*.ts',
+  'tests/support/**/*.ts',
+  'tests/world/**/*.ts',
+  'bench/**/*.ts',
+  'scripts/**/*.ts',
+];
+const TYPED_FILES = [...STRICT_FILES, ...UI_FILES, ...E2E_FILES, ...SUPPORT_FILES];
 /** Page data is never written as HTML. */
 const HTML_RULES = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page data is rendered as text, never as HTML.' },
@@ -37,9 +47,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', 'webextension-polyfill', 'idb', 'preact', 'preact/*'] }],
     },
   },
-  // typescript-eslint's strict type-checked rules, every one of them, for all the TypeScript but the scripts, benches,
-  // unit-test support and world-suite converters outside src (typed by tsconfig.strict.json, which has
-  // noUncheckedIndexedAccess), with the project's own choices above kept: `any` is allowed where the config below does
+  // typescript-eslint's strict type-checked rules, every one of them, for all the project's TypeScript (typed by
+  // tsconfig.strict.json, which has noUncheckedIndexedAccess), with the project's own choices above kept: `any` is allowed where the config below does
   // not forbid it, and `!` where an invariant holds. Untyped input (HAR JSON, webRequest details, port messages,
   // DevTools' entries, test-suite files) enters as `unknown` or as the loose types of src/core/types.ts (LooseRecord,
   // LooseHeaderList) and is narrowed by small readers (src/core/loose.ts).
@@ -72,7 +81,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [...UI_FILES, ...E2E_FILES],
+    files: [...UI_FILES, ...E2E_FILES, ...SUPPORT_FILES],
     rules: {
       // `onClick={() => store.select(id)}`: an arrow's shorthand body may be a void call (a returned or assigned void
       // value is still an error).
