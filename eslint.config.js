@@ -4,9 +4,10 @@
 import tseslint from 'typescript-eslint';
 
 const STRICT_FILES = ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/lib/**/*.ts'];
-// The extension's pages (panel, DevTools page, popup), its background, and the browser tests: the same rules.
+// The extension's pages (panel, DevTools page, popup), its background and the protocol between them, and the browser
+// tests: the same rules.
 const PAGE_FILES = ['src/panel/**/*.{ts,tsx}', 'src/devtools/**/*.{ts,tsx}', 'src/popup/**/*.{ts,tsx}'];
-const UI_FILES = [...PAGE_FILES, 'src/background/**/*.ts'];
+const UI_FILES = [...PAGE_FILES, 'src/background/**/*.ts', 'src/shared/**/*.ts'];
 const E2E_FILES = ['tests/e2e/*.test.ts', 'tests/e2e/helpers/**/*.ts'];
 // The lab site, the unit tests outside src and their shared helper; the benches and the scripts (their .mjs files are
 // outside the typed program); the world suites' converters and runners (their vendor/ copies are ignored).
